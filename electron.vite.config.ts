@@ -1,0 +1,23 @@
+import { resolve } from 'node:path'
+import { defineConfig } from 'electron-vite'
+import react from '@vitejs/plugin-react'
+
+const r = (p: string): string => resolve(process.cwd(), p)
+
+// better-sqlite3 is a native addon: it stays a runtime require, never bundled.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rolldownOptions: { input: { index: r('electron/main/index.ts') }, external: ['better-sqlite3', 'electron'] },
+    },
+  },
+  preload: {
+    build: { outDir: 'out/preload', rolldownOptions: { input: { index: r('electron/preload/index.ts') } } },
+  },
+  renderer: {
+    root: 'renderer',
+    plugins: [react()],
+    build: { outDir: 'out/renderer', rolldownOptions: { input: { index: r('renderer/index.html') } } },
+  },
+})

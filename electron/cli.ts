@@ -1,0 +1,116 @@
+// The handler table from a terminal: `npm run cli -- <command>`. Same code as the app.
+import { parseArgs } from 'node:util'
+import { AppError, type Result } from '../shared/errors.ts'
+import { openCore, type Core } from './core/boot.ts'
+import { silenceLog } from './core/log.ts'
+import { DB_ENV, resolveDbPath } from './core/paths.ts'
+import { APP_VERSION } from './core/version.ts'
+
+const HELP = `Toestemmingsregister ${APP_VERSION}: opdrachten voor de terminal
+
+Gebruik: npm run cli -- <opdracht> [opties]
+
+Opdrachten:
+  help                          deze hulp
+  init                          maak de database aan (of werk hem bij) en toon waar hij staat
+  info                          versie, schema en database
+  setup --demo | --empty        richt de school in: de demoschool of een lege school
+  settings [--school-name N] [--school-year 2026-2027] [--staff NAAM]
+                                toon of wijzig de instellingen
+  call METHODE [JSON]           roep een methode van het programma aan, bijv.
+                                call pupils.list '{"groupId":1}'
+
+Opties voor elke opdracht:
+  --db PATH                     de database (anders \$${DB_ENV}, anders de standaardmap)
+
+Uitvoer is JSON. Afsluitcode 0: gelukt; 1: de opdracht kon niet worden uitgevoerd; 2: verkeerd gebruik.
+`
+
+class UsageError extends Error {}
+
+function parse(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        db: { type: 'string' },
+        demo: { type: 'boolean' },
+        empty: { type: 'boolean' },
+        name: { type: 'string' },
+        'school-name': { type: 'string' },
+        'school-year': { type: 'string' },
+        staff: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+}
+
+async function run(core: Core, command: string, args: ReturnType<typeof parse>): Promise<Result<unknown>> {
+  const { values, positionals } = args
+  switch (command) {
+    case 'init':
+    case 'info':
+      return core.dispatch('app.info', {})
+    case 'setup':
+      if (values.demo === values.empty) throw new UsageError('Kies --demo of --empty.')
+      return core.dispatch('school.setup', { mode: values.demo ? 'demo' : 'empty', schoolName: values.name })
+    case 'settings': {
+      const patch = { schoolName: values['school-name'], schoolYear: values['school-year'], staffName: values.staff }
+      const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
+      return Object.keys(given).length ? core.dispatch('settings.update', given) : core.dispatch('settings.get', {})
+    }
+    case 'call': {
+      const [method, json] = positionals.slice(1)
+      if (!method) throw new UsageError('Noem een methode, bijv. call settings.get')
+      let input: unknown = {}
+      try {
+        if (json) input = JSON.parse(json)
+      } catch {
+        throw new UsageError('De invoer na de methode is geen geldige JSON.')
+      }
+      return core.dispatch(method, input)
+    }
+    default:
+      throw new UsageError(`Onbekende opdracht '${command}'.`)
+  }
+}
+
+export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+  let core: Core | undefined
+  try {
+    const args = parse(argv)
+    const command = args.positionals[0] ?? 'help'
+    if (command === 'help' || args.values.help) {
+      out.write(HELP)
+      return 0
+    }
+    if (!['init', 'info', 'setup', 'settings', 'call'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
+    silenceLog()
+    core = openCore({ dbPath: resolveDbPath(args.values.db), appVersion: APP_VERSION })
+    const result = await run(core, command, args)
+    if (result.ok) {
+      out.write(JSON.stringify(result.value, null, 2) + '\n')
+      return 0
+    }
+    err.write(`${result.error.message}\n`)
+    return 1
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err.write(`${e.message}\nZie: npm run cli -- help\n`)
+      return 2
+    }
+    if (e instanceof AppError) {
+      err.write(`${e.message}\n`)
+      return 1
+    }
+    throw e
+  } finally {
+    core?.close()
+  }
+}
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,13 @@
+import type { Database } from 'better-sqlite3'
+import { up as initial } from './0010-initial.ts'
+
+export interface Migration {
+  version: number
+  name: string
+  up: (db: Database) => void
+}
+
+/** In order. Numbered in steps of 10; the number becomes PRAGMA user_version. */
+export const migrations: readonly Migration[] = [{ version: 10, name: 'initial', up: initial }]
+
+export const LATEST_VERSION = migrations.at(-1)?.version ?? 0

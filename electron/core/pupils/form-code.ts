@@ -1,0 +1,20 @@
+import { randomInt } from 'node:crypto'
+
+// A short code printed on a pupil's consent form; typed back at the desk to find the pupil.
+// No 0/O, 1/I/L, so it survives handwriting and OCR.
+const ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ'
+
+export function newFormCode(random: (n: number) => number = randomInt): string {
+  let code = ''
+  for (let i = 0; i < 6; i++) code += ALPHABET[random(ALPHABET.length)]
+  return `TR-${code}`
+}
+
+/** A code no other pupil has. */
+export function uniqueFormCode(db: { prepare(sql: string): { get(...a: unknown[]): unknown } }): string {
+  const taken = db.prepare(`SELECT 1 FROM pupils WHERE form_code = ?`)
+  for (;;) {
+    const code = newFormCode()
+    if (taken.get(code) === undefined) return code
+  }
+}

@@ -1,0 +1,51 @@
+// App lifecycle only: single-instance lock, open the database, make the window.
+import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { join } from 'node:path'
+import { AppError } from '../../shared/errors.ts'
+import { openCore, type Core } from '../core/boot.ts'
+import { createLogger, logToFile } from '../core/log.ts'
+import { resolveDbPath } from '../core/paths.ts'
+import { APP_VERSION } from '../core/version.ts'
+import { registerIpc } from './ipc.ts'
+import { createMainWindow, isAppUrl } from './window.ts'
+
+const log = createLogger('main')
+let core: Core | undefined
+let win: BrowserWindow | undefined
+
+/** `--db PATH` on the command line, like the CLI. */
+function dbFlag(argv: string[]): string | undefined {
+  const i = argv.indexOf('--db')
+  return i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--db='))?.slice(5)
+}
+
+function start(): void {
+  logToFile(join(app.getPath('userData'), 'logs', 'app.log'))
+  const indexHtml = join(__dirname, '../renderer/index.html')
+  const devUrl = process.env.ELECTRON_RENDERER_URL
+  try {
+    core = openCore({ dbPath: resolveDbPath(dbFlag(process.argv), process.env, app.getPath('userData')), appVersion: APP_VERSION })
+  } catch (e) {
+    const message = e instanceof AppError ? e.message : 'De database kon niet worden geopend. Er is niets gewijzigd.'
+    if (!(e instanceof AppError)) log.error('opening the database failed', e)
+    dialog.showErrorBox('Toestemmingsregister kan niet starten', message)
+    app.quit()
+    return
+  }
+  registerIpc(ipcMain, core.dispatch, (url) => isAppUrl(url, indexHtml, devUrl))
+  win = createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.js'), indexHtml, devUrl })
+  win.on('closed', () => (win = undefined))
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  app.on('second-instance', () => {
+    if (!win) return
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
+  app.on('window-all-closed', () => app.quit())
+  app.on('will-quit', () => core?.close())
+  void app.whenReady().then(start)
+}

@@ -1,0 +1,78 @@
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
+import { pathToFileURL } from 'node:url'
+
+/** The window's options: the security baseline lives here, so a test can read it. */
+export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 800,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Toestemmingsregister',
+    show: false,
+    backgroundColor: '#f5f7fa',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  }
+}
+
+/** True for the renderer's own page: the built index.html, or the dev server electron-vite starts. */
+export function isAppUrl(url: string, indexHtml: string, devUrl?: string): boolean {
+  try {
+    const u = new URL(url)
+    if (devUrl) return u.origin === new URL(devUrl).origin
+    return u.protocol === 'file:' && u.pathname === new URL(pathToFileURL(indexHtml).href).pathname
+  } catch {
+    return false
+  }
+}
+
+/** No new windows, no navigation away, no webviews, no permissions, and no request off the machine. */
+export function hardenContents(contents: WebContents, isApp: (url: string) => boolean): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  contents.on('will-navigate', (event, url) => {
+    if (!isApp(url)) event.preventDefault()
+  })
+  contents.on('will-redirect', (event) => event.preventDefault())
+  contents.on('will-attach-webview', (event) => event.preventDefault())
+}
+
+export function hardenSession(session: Session, devUrl?: string): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.setPermissionCheckHandler(() => false)
+  const devOrigin = devUrl ? new URL(devUrl).origin : undefined
+  session.webRequest.onBeforeRequest((details, callback) => {
+    const url = new URL(details.url)
+    const local = url.protocol === 'file:' || url.protocol === 'devtools:' || url.protocol === 'data:' || url.protocol === 'blob:'
+    callback({ cancel: !(local || (devOrigin !== undefined && url.origin === devOrigin)) })
+  })
+}
+
+export interface WindowDeps {
+  BrowserWindow: new (options: BrowserWindowConstructorOptions) => BrowserWindow
+  preloadPath: string
+  indexHtml: string
+  devUrl?: string
+}
+
+export function createMainWindow(deps: WindowDeps): BrowserWindow {
+  const win = new deps.BrowserWindow(windowOptions(deps.preloadPath))
+  hardenSession(win.webContents.session, deps.devUrl)
+  hardenContents(win.webContents, (url) => isAppUrl(url, deps.indexHtml, deps.devUrl))
+  win.once('ready-to-show', () => win.show())
+  if (deps.devUrl) void win.loadURL(deps.devUrl)
+  else void win.loadFile(deps.indexHtml)
+  return win
+}

@@ -1,0 +1,120 @@
+// The handler table over HTTP on 127.0.0.1, with a random per-run token: for browser tests and
+// development only, never part of the packaged app. `npm run dev:web` builds the renderer and
+// serves it with the API at POST /api.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { extname, join, resolve, sep } from 'node:path'
+import { parseArgs } from 'node:util'
+import { openCore, type Core } from './core/boot.ts'
+import { createLogger, silenceLog } from './core/log.ts'
+import { resolveDbPath } from './core/paths.ts'
+import { APP_VERSION } from './core/version.ts'
+
+const log = createLogger('web-harness')
+const MAX_BODY = 64 * 1024 * 1024
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+}
+
+export interface Harness {
+  url: string
+  /** The URL to open in a browser: the token travels in the fragment, never to the server's logs. */
+  appUrl: string
+  token: string
+  core: Core
+  close(): Promise<void>
+}
+
+function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
+  res.end(body)
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  const a = Buffer.from(given ?? '')
+  const b = Buffer.from(token)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY) throw new Error('body too large')
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+export async function startHarness(options: { dbPath: string; staticDir?: string; port?: number; now?: () => Date }): Promise<Harness> {
+  const core = openCore({ dbPath: options.dbPath, appVersion: APP_VERSION, now: options.now })
+  const token = randomBytes(24).toString('base64url')
+  const staticDir = resolve(options.staticDir ?? 'out/web')
+  let origin = ''
+
+  const handleApi = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Only our own page may call: right token, and (when a browser says where it comes from) our origin.
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, '{"error":"origin"}')
+    if (!sameToken(req.headers['x-harness-token'] as string | undefined, token)) return send(res, 401, '{"error":"token"}')
+    let call: { method?: unknown; input?: unknown }
+    try {
+      call = JSON.parse(await readBody(req))
+    } catch {
+      return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'Ongeldig verzoek.' } }))
+    }
+    send(res, 200, JSON.stringify(await core.dispatch(call?.method, call?.input)))
+  }
+
+  const handleStatic = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', origin).pathname)
+    const file = resolve(join(staticDir, path === '/' ? 'index.html' : path))
+    if (!file.startsWith(staticDir + sep)) return send(res, 404, 'niet gevonden', 'text/plain; charset=utf-8')
+    try {
+      const body = await readFile(file)
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'X-Content-Type-Options': 'nosniff' })
+      res.end(body)
+    } catch {
+      send(res, 404, 'niet gevonden', 'text/plain; charset=utf-8')
+    }
+  }
+
+  const server = createServer((req, res) => {
+    // A page on another site that resolves its own name to 127.0.0.1 (DNS rebinding) is refused here.
+    if (req.headers.host !== new URL(origin).host) return send(res, 403, '{"error":"host"}')
+    const work = req.method === 'POST' && req.url === '/api' ? handleApi(req, res) : req.method === 'GET' ? handleStatic(req, res) : Promise.resolve(send(res, 405, ''))
+    work.catch((e: unknown) => {
+      log.error('request failed', e)
+      if (!res.headersSent) send(res, 500, '{"error":"internal"}')
+    })
+  })
+  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok))
+  const address = server.address()
+  if (address === null || typeof address === 'string') throw new Error('no address')
+  origin = `http://127.0.0.1:${address.port}`
+  return {
+    url: origin,
+    appUrl: `${origin}/#token=${token}`,
+    token,
+    core,
+    close: async () => {
+      server.closeAllConnections()
+      await new Promise<void>((ok) => server.close(() => ok()))
+      core.close()
+    },
+  }
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } } })
+  silenceLog()
+  const harness = await startHarness({ dbPath: resolveDbPath(values.db), port: values.port ? Number(values.port) : 5190 })
+  process.stdout.write(`Toestemmingsregister (webversie voor ontwikkeling en tests)\nDatabase: ${harness.core.ctx.dbPath}\nOpen: ${harness.appUrl}\n`)
+}

@@ -1,0 +1,76 @@
+import { useState, type FormEvent } from 'react'
+import type { Settings } from '../../../../shared/domain.ts'
+import type { ErrorInfo } from '../../../../shared/errors.ts'
+import { invoke } from '../../api.ts'
+import { useLoad } from '../../useLoad.ts'
+
+export function SettingsPage({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
+  const [form, setForm] = useState({ schoolName: settings.schoolName, schoolYear: settings.schoolYear, staffName: settings.staffName })
+  const [error, setError] = useState<ErrorInfo>()
+  const [saved, setSaved] = useState(false)
+  const info = useLoad('app.info', {})
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    setSaved(false)
+    const r = await invoke('settings.update', form)
+    if (!r.ok) return setError(r.error)
+    setError(undefined)
+    setSaved(true)
+    onSaved(r.value)
+  }
+  const field = (key: keyof typeof form, label: string, hint: string) => (
+    <label className="field">
+      <span>{label}</span>
+      <input
+        name={key}
+        value={form[key]}
+        aria-invalid={error?.field === key}
+        onChange={(e) => {
+          setSaved(false)
+          setForm({ ...form, [key]: e.target.value })
+        }}
+      />
+      {error?.field === key ? (
+        <small className="error" role="alert">
+          {error.message}
+        </small>
+      ) : (
+        <small>{hint}</small>
+      )}
+    </label>
+  )
+
+  return (
+    <>
+      <h1>Instellingen</h1>
+      <form className="card form" onSubmit={save}>
+        {field('schoolName', 'Naam van de school', 'Staat op elk formulier en elke lijst.')}
+        {field('schoolYear', 'Schooljaar', 'Van 1 augustus tot 31 juli, geschreven als 2026-2027.')}
+        {field('staffName', 'Uw naam', "Wordt bij elke wijziging vastgelegd als 'vastgelegd door'.")}
+        {error && !error.field && (
+          <p className="error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <div className="actions">
+          <button className="primary" type="submit">
+            Opslaan
+          </button>
+          {saved && <span className="ok" role="status">Opgeslagen</span>}
+        </div>
+      </form>
+      {info.data && (
+        <section className="card muted">
+          <h2>Over dit programma</h2>
+          <dl>
+            <dt>Versie</dt>
+            <dd>{info.data.version}</dd>
+            <dt>Database</dt>
+            <dd className="path">{info.data.dbPath}</dd>
+          </dl>
+        </section>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,32 @@
+import { useCallback, useEffect, useState } from 'react'
+import type { ApiInput, ApiOutput, Method } from '../../shared/api.ts'
+import { invoke } from './api.ts'
+
+export interface Loaded<T> {
+  /** The last result; kept while a reload runs, so the screen does not flash. */
+  data: T | undefined
+  error: string | undefined
+  loading: boolean
+  reload: () => void
+}
+
+/** Loads a method's result, again when the input or `key` changes, or on reload(). */
+export function useLoad<M extends Method>(method: M, input: ApiInput<M>, key = ''): Loaded<ApiOutput<M>> {
+  const [tick, setTick] = useState(0)
+  const [state, setState] = useState<{ request: string; data?: ApiOutput<M>; error?: string }>()
+  const inputJson = JSON.stringify(input)
+  const request = `${method}\n${inputJson}\n${key}\n${tick}`
+
+  useEffect(() => {
+    let live = true
+    invoke(method, JSON.parse(inputJson) as ApiInput<M>).then((r) => {
+      if (live) setState(r.ok ? { request, data: r.value } : { request, error: r.error.message })
+    })
+    return () => {
+      live = false
+    }
+  }, [method, inputJson, request])
+
+  const reload = useCallback(() => setTick((t) => t + 1), [])
+  return { data: state?.data, error: state?.error, loading: state?.request !== request, reload }
+}

@@ -1,0 +1,44 @@
+// Errors cross every door (IPC, CLI, HTTP) as data, never as thrown exceptions.
+
+export type ErrorCode =
+  | 'validation' // input does not fit: message says which field and what to do
+  | 'not_found'
+  | 'conflict' // a stale screen tried to save over a newer change
+  | 'unknown_method'
+  | 'forbidden'
+  | 'db_invalid' // the file is not (our) SQLite database
+  | 'db_newer' // made by a newer version of the app
+  | 'io'
+  | 'internal'
+
+export interface ErrorInfo {
+  code: ErrorCode
+  /** Dutch, fit to show to a user as is. */
+  message: string
+  /** The input field the message is about, e.g. 'email' or 'guardians.0.phone'. */
+  field?: string
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
+
+/** An error a user can act on. Its message is Dutch and says what to do. */
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly field: string | undefined
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message)
+    this.name = 'AppError'
+    this.code = code
+    this.field = field
+  }
+
+  toInfo(): ErrorInfo {
+    return this.field === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, field: this.field }
+  }
+}
+
+export const INTERNAL_ERROR_MESSAGE =
+  'Er ging iets mis in het programma. Er is niets half opgeslagen. Probeer het opnieuw; blijft het misgaan, neem dan contact op met de beheerder.'
