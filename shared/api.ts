@@ -1,7 +1,22 @@
 // The contract: every method the renderer (or CLI, or harness) may call, once.
 // Inputs are the zod schemas in schemas.ts; outputs are named here.
 import type { z } from 'zod'
-import type { AppInfo, GroupSummary, PupilSummary, Settings } from './domain.ts'
+import type {
+  AppInfo,
+  AttachmentMeta,
+  AuditEntryView,
+  ConsentRecordView,
+  DossierEntry,
+  Guardian,
+  GroupOverview,
+  GroupSummary,
+  NoConsentList,
+  Purpose,
+  PupilDetail,
+  PupilHit,
+  PupilSummary,
+  Settings,
+} from './domain.ts'
 import type { Result } from './errors.ts'
 import type { Method, inputSchemas } from './schemas.ts'
 
@@ -13,7 +28,25 @@ export interface ApiOutputs {
   'settings.update': Settings
   'school.setup': Settings
   'groups.list': GroupSummary[]
+  'groups.save': GroupSummary
+  'groups.overview': GroupOverview
   'pupils.list': PupilSummary[]
+  'pupils.search': PupilHit[]
+  'pupils.get': PupilDetail
+  'pupils.save': PupilDetail
+  'guardians.save': Guardian
+  'guardians.search': (Guardian & { pupils: string })[]
+  'guardians.link': PupilDetail
+  'guardians.unlink': PupilDetail
+  'purposes.list': Purpose[]
+  'purposes.save': Purpose
+  'consent.record': PupilDetail
+  'consent.history': ConsentRecordView[]
+  'consent.noConsentList': NoConsentList
+  'dossier.list': DossierEntry[]
+  'dossier.save': DossierEntry
+  'attachments.get': AttachmentMeta & { data: string }
+  'audit.list': AuditEntryView[]
 }
 
 /** What a caller sends. */

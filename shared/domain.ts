@@ -67,3 +67,163 @@ export function formatDate(iso: string | null | undefined): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso)
   return m ? `${m[3]}-${m[2]}-${m[1]}` : iso
 }
+
+export const CONSENT_SOURCES = ['paper_form', 'email', 'phone', 'desk', 'enrolment_form', 'import_undo'] as const
+export type ConsentSource = (typeof CONSENT_SOURCES)[number]
+export const SOURCE_LABELS: Record<ConsentSource, string> = {
+  paper_form: 'Papieren formulier',
+  email: 'E-mail',
+  phone: 'Telefoon',
+  desk: 'Aan de balie',
+  enrolment_form: 'Inschrijfformulier',
+  import_undo: 'Import ongedaan gemaakt',
+}
+/** Sources a person at the desk can choose; the others are written by the program. */
+export const DESK_SOURCES = ['paper_form', 'email', 'phone', 'desk', 'enrolment_form'] as const
+
+export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const
+export type AttachmentType = (typeof ATTACHMENT_TYPES)[number]
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+
+export interface Purpose {
+  id: number
+  code: string
+  label: string
+  description: string
+  sortOrder: number
+  active: boolean
+  version: number
+}
+
+export interface Guardian {
+  id: number
+  name: string
+  email: string
+  phone: string
+  phoneNormalized: string
+  inGroupApp: boolean
+  preferredChannel: 'app' | 'email'
+  version: number
+  /** Relation to the pupil in view ('moeder', 'vader', 'verzorger', ...). */
+  relation: string
+  /** Other pupils this guardian is linked to (siblings). */
+  otherPupils: { id: number; name: string }[]
+}
+
+export interface PupilHit extends PupilSummary {
+  formCode: string
+  leftOn: string | null
+  guardianNames: string
+}
+
+export interface ConsentCell {
+  purposeId: number
+  decision: Decision
+  conflict: boolean
+  askAgain: boolean
+  effectiveFrom: string | null
+  /** The guardians' own answers, where they answered separately. */
+  perGuardian: { guardianId: number; decision: Decision }[]
+}
+
+export interface PupilDetail extends PupilSummary {
+  enrolledOn: string | null
+  leftOn: string | null
+  leavingReason: string
+  formCode: string
+  version: number
+  guardians: Guardian[]
+  consent: ConsentCell[]
+  /** Changes when any consent record of this pupil is added: a stale grid is refused. */
+  consentStamp: number
+}
+
+export interface AttachmentMeta {
+  id: number
+  fileName: string
+  mimeType: AttachmentType
+  size: number
+  sha256: string
+}
+
+export interface ConsentRecordView {
+  id: number
+  purposeId: number
+  /** The purpose's wording at the version the answer was given to. */
+  purposeLabel: string
+  purposeVersion: number
+  decision: Decision
+  guardianId: number | null
+  guardianName: string | null
+  effectiveFrom: string
+  source: ConsentSource
+  sourceDetail: string
+  note: string
+  recordedBy: string
+  recordedAt: string
+  attachment: AttachmentMeta | null
+}
+
+export interface DossierEntry {
+  id: number
+  pupilId: number
+  entryDate: string
+  kind: string
+  title: string
+  body: string
+  createdBy: string
+  createdAt: string
+  version: number
+  attachments: AttachmentMeta[]
+}
+
+export interface AuditEntryView {
+  id: number
+  at: string
+  actor: string
+  action: string
+  entity: string
+  entityId: number | null
+  pupilId: number | null
+  oldValue: unknown
+  newValue: unknown
+}
+
+export interface NoConsentRow {
+  pupilId: number
+  firstName: string
+  lastNamePrefix: string
+  lastName: string
+  groupId: number | null
+  groupName: string | null
+  purposeId: number
+  decision: 'refused' | 'unknown'
+  conflict: boolean
+  askAgain: boolean
+}
+
+export interface NoConsentList {
+  generatedAt: string
+  schoolYear: string
+  purposes: Purpose[]
+  rows: NoConsentRow[]
+}
+
+export interface Coverage {
+  purposeId: number
+  granted: number
+  refused: number
+  unknown: number
+}
+
+export interface GroupOverview {
+  generatedAt: string
+  purposes: Purpose[]
+  groups: { id: number; name: string; teacherName: string; pupilCount: number; coverage: Coverage[] }[]
+}
+
+/** The local calendar date as 'YYYY-MM-DD' (a consent takes effect on a Dutch day, not a UTC one). */
+export function localIsoDate(d: Date): string {
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`
+}

@@ -1,6 +1,7 @@
 // One zod schema per API method: the input every door (IPC, CLI, HTTP) validates.
 // Messages are Dutch and say what to do; they are shown at the field.
 import { z } from 'zod'
+import { ATTACHMENT_TYPES, CONSENT_SOURCES, DECISIONS } from './domain.ts'
 
 // zod's own messages (for fields without a message of ours) in Dutch too.
 z.config(z.locales.nl())
@@ -21,6 +22,110 @@ export const settingsPatchSchema = z.strictObject({
   staffName: z.string().trim().max(200, 'De naam is te lang (hoogstens 200 tekens).').optional(),
 })
 
+
+const id = z.number('Kies eerst een leerling, groep of doel.').int().positive()
+const version = z.number().int().positive()
+const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong)
+
+/** A real calendar date written YYYY-MM-DD (the screens turn dd-mm-jjjj into this). */
+export const isoDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in als dd-mm-jjjj.')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`)
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
+  }, 'Deze datum bestaat niet. Controleer dag en maand.')
+
+const optionalDate = z.union([z.literal(''), isoDate]).optional()
+
+export const emailSchema = z.union([z.literal(''), z.email('Dit e-mailadres klopt niet. Schrijf het als naam@voorbeeld.nl.').max(254)])
+
+export const pupilSchema = z.strictObject({
+  id: id.optional(),
+  version: version.optional(),
+  firstName: text(100, 'De roepnaam is te lang.').min(1, 'Vul de roepnaam in.'),
+  lastNamePrefix: text(40, 'Het tussenvoegsel is te lang.').default(''),
+  lastName: text(100, 'De achternaam is te lang.').min(1, 'Vul de achternaam in.'),
+  birthDate: optionalDate,
+  studentNumber: text(40, 'Het leerlingnummer is te lang.').optional(),
+  groupId: id.nullable().optional(),
+  enrolledOn: optionalDate,
+  leftOn: optionalDate,
+  leavingReason: text(500, 'De reden is te lang.').optional(),
+})
+
+export const guardianSchema = z.strictObject({
+  id: id.optional(),
+  version: version.optional(),
+  /** Link a new guardian to this pupil; for an existing one, the relation is saved for this pupil. */
+  pupilId: id.optional(),
+  name: text(200, 'De naam is te lang.').min(1, 'Vul de naam van de ouder/verzorger in.'),
+  relation: text(40, 'De relatie is te lang.').default(''),
+  email: z.string().trim().pipe(emailSchema).default(''),
+  phone: text(40, 'Het telefoonnummer is te lang.')
+    .refine((s) => s === '' || /^[+()\d\s\-./]{6,}$/.test(s), 'Dit telefoonnummer klopt niet. Gebruik alleen cijfers, spaties, + en -.')
+    .default(''),
+  inGroupApp: z.boolean().default(true),
+  preferredChannel: z.enum(['app', 'email']).default('app'),
+})
+
+export const attachmentUploadSchema = z.strictObject({
+  fileName: z.string().trim().min(1).max(255),
+  mimeType: z.enum(ATTACHMENT_TYPES, 'Voeg een PDF, JPG of PNG toe.'),
+  /** base64 */
+  data: z.string().max(28_000_000, 'Het bestand is groter dan 20 MB. Maak een kleinere scan (bijvoorbeeld in zwart-wit of met een lagere resolutie).'),
+})
+
+export const consentRecordSchema = z.strictObject({
+  pupilId: id,
+  decisions: z
+    .array(z.strictObject({ purposeId: id, decision: z.enum(DECISIONS) }))
+    .min(1, 'Kies bij minstens één doel een antwoord.')
+    .max(100),
+  guardianId: id.nullable().default(null),
+  effectiveFrom: isoDate,
+  source: z.enum(CONSENT_SOURCES, 'Kies hoe het antwoord binnenkwam.'),
+  sourceDetail: text(300, 'De omschrijving van de bron is te lang.').default(''),
+  note: text(MAX_TEXT, 'De notitie is te lang.').default(''),
+  attachment: attachmentUploadSchema.optional(),
+  /** The consentStamp of the grid the user saw; a newer change in between is refused. */
+  consentStamp: z.number().int().nonnegative().optional(),
+})
+
+export const purposeSchema = z.strictObject({
+  id: id.optional(),
+  version: version.optional(),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Gebruik voor de code kleine letters, cijfers en _, bijvoorbeeld schoolreis.')
+    .optional(),
+  label: text(120, 'De naam van het doel is te lang.').min(1, 'Vul de naam van het doel in.'),
+  description: text(1000, 'De omschrijving is te lang.').default(''),
+  sortOrder: z.number().int().min(0).max(100_000).optional(),
+  active: z.boolean().default(true),
+})
+
+export const groupSchema = z.strictObject({
+  id: id.optional(),
+  version: version.optional(),
+  name: text(40, 'De naam van de groep is te lang.').min(1, "Vul de naam van de groep in, bijvoorbeeld '1/2a' of '8b'."),
+  teacherName: text(200, 'De naam is te lang.').default(''),
+  teacherEmail: z.string().trim().pipe(emailSchema).default(''),
+})
+
+export const dossierEntrySchema = z.strictObject({
+  id: id.optional(),
+  version: version.optional(),
+  pupilId: id,
+  entryDate: isoDate,
+  kind: text(40, 'Het soort is te lang.').min(1, 'Kies het soort stuk.'),
+  title: text(200, 'De titel is te lang.').min(1, 'Vul een titel in.'),
+  body: text(MAX_TEXT * 10, 'De tekst is te lang.').default(''),
+  attachments: z.array(attachmentUploadSchema).max(10).default([]),
+})
+
 export const inputSchemas = {
   'app.info': none,
   'settings.get': none,
@@ -30,9 +135,38 @@ export const inputSchemas = {
     schoolName: z.string().trim().max(200).optional(),
   }),
   'groups.list': none,
+  'groups.save': groupSchema,
+  'groups.overview': none,
   'pupils.list': z.strictObject({
     groupId: z.number().int().positive().optional(),
     query: z.string().max(MAX_TEXT).optional(),
+  }),
+  'pupils.search': z.strictObject({
+    query: z.string().max(200),
+    includeLeft: z.boolean().default(false),
+    limit: z.number().int().min(1).max(500).default(50),
+  }),
+  'pupils.get': z.strictObject({ id }),
+  'pupils.save': pupilSchema,
+  'guardians.save': guardianSchema,
+  'guardians.search': z.strictObject({ query: z.string().max(200) }),
+  'guardians.link': z.strictObject({ pupilId: id, guardianId: id, relation: text(40, 'De relatie is te lang.').default('') }),
+  'guardians.unlink': z.strictObject({ pupilId: id, guardianId: id }),
+  'purposes.list': z.strictObject({ includeInactive: z.boolean().default(false) }),
+  'purposes.save': purposeSchema,
+  'consent.record': consentRecordSchema,
+  'consent.history': z.strictObject({ pupilId: id }),
+  'consent.noConsentList': z.strictObject({
+    groupIds: z.array(id).max(200).optional(),
+    purposeIds: z.array(id).max(200).optional(),
+  }),
+  'dossier.list': z.strictObject({ pupilId: id }),
+  'dossier.save': dossierEntrySchema,
+  'attachments.get': z.strictObject({ id }),
+  'audit.list': z.strictObject({
+    pupilId: id.optional(),
+    beforeId: id.optional(),
+    limit: z.number().int().min(1).max(1000).default(200),
   }),
 } as const
 

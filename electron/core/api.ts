@@ -1,9 +1,17 @@
 // The handler table: one function per method of shared/api.ts. Every door (IPC, CLI, HTTP)
 // calls these through dispatch(), so all three run the same code.
 import type { ApiOutput, ApiParsed, Method } from '../../shared/api.ts'
+import { getAttachment } from './attachments/attachments.service.ts'
+import { listAudit } from './audit/audit.queries.ts'
+import { consentHistory, noConsentList, recordConsent } from './consent/consent.service.ts'
 import type { CoreContext } from './context.ts'
 import { schemaVersion } from './db/migrate.ts'
-import { listGroups, listPupils } from './pupils/pupils.queries.ts'
+import { listDossier, saveDossierEntry } from './dossier/dossier.service.ts'
+import { groupOverview, groupsOfCurrentYear, saveGroup } from './groups/groups.service.ts'
+import { linkGuardian, saveGuardian, searchGuardians, unlinkGuardian } from './guardians/guardians.service.ts'
+import { listPurposes, savePurpose } from './purposes/purposes.service.ts'
+import { listPupils } from './pupils/pupils.queries.ts'
+import { getPupil, savePupil, searchPupils } from './pupils/pupils.service.ts'
 import { setupSchool } from './school/school.service.ts'
 import { currentSchoolYearId, getSettings, updateSettings } from './settings/settings.service.ts'
 
@@ -21,6 +29,24 @@ export const handlers: Handlers = {
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, input) => updateSettings(ctx, input),
   'school.setup': (ctx, input) => setupSchool(ctx, input),
-  'groups.list': (ctx) => listGroups(ctx.db, currentSchoolYearId(ctx)),
+  'groups.list': (ctx) => groupsOfCurrentYear(ctx),
+  'groups.save': (ctx, input) => saveGroup(ctx, input),
+  'groups.overview': (ctx) => groupOverview(ctx),
   'pupils.list': (ctx, input) => listPupils(ctx.db, currentSchoolYearId(ctx), input.groupId),
+  'pupils.search': (ctx, input) => searchPupils(ctx, input),
+  'pupils.get': (ctx, input) => getPupil(ctx, input.id),
+  'pupils.save': (ctx, input) => savePupil(ctx, input),
+  'guardians.save': (ctx, input) => saveGuardian(ctx, input),
+  'guardians.search': (ctx, input) => searchGuardians(ctx, input.query),
+  'guardians.link': (ctx, input) => linkGuardian(ctx, input),
+  'guardians.unlink': (ctx, input) => unlinkGuardian(ctx, input),
+  'purposes.list': (ctx, input) => listPurposes(ctx.db, input.includeInactive),
+  'purposes.save': (ctx, input) => savePurpose(ctx, input),
+  'consent.record': (ctx, input) => recordConsent(ctx, input),
+  'consent.history': (ctx, input) => consentHistory(ctx, input.pupilId),
+  'consent.noConsentList': (ctx, input) => noConsentList(ctx, input),
+  'dossier.list': (ctx, input) => listDossier(ctx, input.pupilId),
+  'dossier.save': (ctx, input) => saveDossierEntry(ctx, input),
+  'attachments.get': (ctx, input) => getAttachment(ctx.db, input.id),
+  'audit.list': (ctx, input) => listAudit(ctx.db, input),
 }

@@ -22,8 +22,14 @@ export interface GeneratedPupil {
   consents: Record<string, Exclude<Decision, 'unknown'>>
 }
 
+export interface GeneratedGroup {
+  name: string
+  teacherName: string
+  teacherEmail: string
+}
+
 export interface GeneratedSchool {
-  groups: string[]
+  groups: GeneratedGroup[]
   guardians: GeneratedGuardian[]
   pupils: GeneratedPupil[]
 }
@@ -42,6 +48,7 @@ const LAST_NAMES: ReadonlyArray<readonly [string, string]> = [
 ]
 const PARENT_FIRST = ['Marieke', 'Peter', 'Fatma', 'Jeroen', 'Anna', 'Mehmet', 'Ewa', 'Thanh', 'Karin', 'Rachid', 'Inge', 'Bas', 'Linh', 'Joost', 'Sevgi', 'Marco']
 const DEFAULT_GROUPS = ['1/2a', '1/2b', '3', '4', '5', '6', '7', '8']
+const TEACHERS = ['Juf Anne', 'Juf Meryem', 'Meester Joris', 'Juf Fleur', 'Meester Kees', 'Juf Iris', 'Meester Dennis', 'Juf Samira', 'Juf Petra', 'Meester Rob']
 const PURPOSE_CODES = ['website', 'social_media', 'school_guide', 'newsletter', 'parent_app', 'press', 'class_video', 'contact_list']
 
 /** mulberry32: small, fast, and the same numbers for the same seed everywhere. */
@@ -118,5 +125,10 @@ export function generateSchool(options: { seed?: number; pupils?: number; groups
       consents,
     })
   }
-  return { groups, guardians, pupils }
+  const teacherOf = (name: string, i: number): GeneratedGroup => {
+    const teacherName = TEACHERS[i % TEACHERS.length] as string
+    const email = `${ascii(teacherName.split(' ')[1] ?? 'leerkracht')}.groep${ascii(name)}@school.example`
+    return { name, teacherName, teacherEmail: email }
+  }
+  return { groups: groups.map(teacherOf), guardians, pupils }
 }

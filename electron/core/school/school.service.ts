@@ -5,6 +5,7 @@ import { normalizePhone } from '../../../shared/phone.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
 import { uniqueFormCode } from '../pupils/form-code.ts'
+import { refreshSearchText } from '../pupils/search-text.ts'
 import { currentSchoolYearId, getSettings, markSetupDone, updateSettings } from '../settings/settings.service.ts'
 import { generateSchool, type GeneratedSchool } from './generate.ts'
 
@@ -33,8 +34,10 @@ export function insertSchool(ctx: CoreContext, school: GeneratedSchool, actor: s
   const now = ctx.now().toISOString()
   const today = now.slice(0, 10)
   const yearId = currentSchoolYearId(ctx)
-  const insertGroup = db.prepare(`INSERT INTO groups (school_year_id, name, created_at) VALUES (?, ?, ?)`)
-  const groupIds = new Map(school.groups.map((name) => [name, Number(insertGroup.run(yearId, name, now).lastInsertRowid)]))
+  const insertGroup = db.prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, created_at) VALUES (?, ?, ?, ?, ?)`)
+  const groupIds = new Map(
+    school.groups.map((g) => [g.name, Number(insertGroup.run(yearId, g.name, g.teacherName, g.teacherEmail, now).lastInsertRowid)]),
+  )
 
   const insertGuardian = db.prepare(
     `INSERT INTO guardians (name, email, phone, phone_normalized, in_group_app, preferred_channel, created_at, updated_at)
@@ -59,10 +62,12 @@ export function insertSchool(ctx: CoreContext, school: GeneratedSchool, actor: s
     `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, effective_from, source, source_detail, recorded_by, recorded_at)
      VALUES (?, ?, ?, ?, ?, 'paper_form', 'toestemmingsformulier (demo)', ?, ?)`,
   )
+  const pupilIds: number[] = []
   for (const p of school.pupils) {
     const pupilId = Number(
       insertPupil.run(p.studentNumber, p.firstName, p.lastNamePrefix, p.lastName, p.birthDate, today, uniqueFormCode(db), now, now).lastInsertRowid,
     )
+    pupilIds.push(pupilId)
     insertMembership.run(pupilId, yearId, groupIds.get(p.group))
     p.guardianKeys.forEach((key, i) => insertLink.run(pupilId, guardianIds.get(key), i))
     for (const [code, decision] of Object.entries(p.consents)) {
@@ -70,4 +75,5 @@ export function insertSchool(ctx: CoreContext, school: GeneratedSchool, actor: s
       if (purpose) insertConsent.run(pupilId, purpose.id, purpose.version, decision, today, actor, now)
     }
   }
+  refreshSearchText(db, pupilIds)
 }

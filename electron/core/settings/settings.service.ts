@@ -1,4 +1,5 @@
 import type { ApiParsed } from '../../../shared/api.ts'
+import { AppError } from '../../../shared/errors.ts'
 import { schoolYearOf, type Settings } from '../../../shared/domain.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
@@ -68,4 +69,13 @@ export function updateSettings(ctx: CoreContext, patch: ApiParsed<'settings.upda
 
 export function markSetupDone(ctx: CoreContext): void {
   put(ctx.db, 'setupDone', '1')
+}
+
+/** Who records a change: the staff name from Instellingen. Nothing is recorded anonymously. */
+export function requireStaffName(ctx: CoreContext): string {
+  const name = getSettings(ctx).staffName
+  if (!name) {
+    throw new AppError('validation', 'Vul eerst uw naam in bij Instellingen. Die wordt bij elke wijziging vastgelegd als "vastgelegd door".', 'staffName')
+  }
+  return name
 }

@@ -43,6 +43,7 @@ export function up(db: Database): void {
       left_on          TEXT,
       leaving_reason   TEXT NOT NULL DEFAULT '',
       form_code        TEXT NOT NULL UNIQUE,
+      search_text      TEXT NOT NULL DEFAULT '',  -- folded names, numbers, code, guardians: for search
       version          INTEGER NOT NULL DEFAULT 1,
       created_at       TEXT NOT NULL,
       updated_at       TEXT NOT NULL

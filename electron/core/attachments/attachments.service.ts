@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto'
+import { MAX_ATTACHMENT_BYTES, type AttachmentMeta, type AttachmentType } from '../../../shared/domain.ts'
+import { AppError } from '../../../shared/errors.ts'
+import type { z } from 'zod'
+import type { attachmentUploadSchema } from '../../../shared/schemas.ts'
+import type { Db } from '../db/open.ts'
+
+export type AttachmentUpload = z.output<typeof attachmentUploadSchema>
+
+/** What the first bytes say the file is; the name and the claimed type are not trusted. */
+function sniff(bytes: Buffer): AttachmentType | undefined {
+  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf'
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png'
+  return undefined
+}
+
+/** Checks and stores a scan or document (with its SHA-256); the caller owns the transaction. */
+export function storeAttachment(db: Db, upload: AttachmentUpload, actor: string, now: Date, field = 'attachment'): number {
+  const bytes = Buffer.from(upload.data, 'base64')
+  if (bytes.length === 0) throw new AppError('validation', `Het bestand ${upload.fileName} is leeg. Kies het bestand opnieuw.`, field)
+  if (bytes.length > MAX_ATTACHMENT_BYTES) {
+    throw new AppError('validation', `Het bestand ${upload.fileName} is groter dan 20 MB. Maak een kleinere scan (bijvoorbeeld in zwart-wit of met een lagere resolutie).`, field)
+  }
+  const type = sniff(bytes)
+  if (type === undefined) throw new AppError('validation', `Het bestand ${upload.fileName} is geen PDF, JPG of PNG. Scan het formulier als PDF of maak er een foto van.`, field)
+  const sha256 = createHash('sha256').update(bytes).digest('hex')
+  const result = db
+    .prepare(`INSERT INTO attachments (file_name, mime_type, size, sha256, data, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    .run(upload.fileName, type, bytes.length, sha256, bytes, actor, now.toISOString())
+  return Number(result.lastInsertRowid)
+}
+
+export const ATTACHMENT_META_COLUMNS = `a.id AS id, a.file_name AS fileName, a.mime_type AS mimeType, a.size AS size, a.sha256 AS sha256`
+
+export function getAttachment(db: Db, id: number): AttachmentMeta & { data: string } {
+  const row = db.prepare(`SELECT ${ATTACHMENT_META_COLUMNS}, a.data AS data FROM attachments a WHERE a.id = ?`).get(id) as
+    | (AttachmentMeta & { data: Buffer })
+    | undefined
+  if (!row) throw new AppError('not_found', 'Deze bijlage bestaat niet (meer).')
+  return { ...row, data: row.data.toString('base64') }
+}

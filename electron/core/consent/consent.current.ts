@@ -1,0 +1,30 @@
+import { effectiveDecision, type Effective } from '../../../shared/consent.ts'
+import { localIsoDate, type ConsentCell, type Purpose } from '../../../shared/domain.ts'
+import type { CoreContext } from '../context.ts'
+import { listPurposes } from '../purposes/purposes.service.ts'
+import { byPupilAndPurpose, currentAnswers } from './consent.queries.ts'
+
+/** The current decision per pupil and purpose, computed from the records in effect today. */
+export function effectiveDecisions(ctx: CoreContext, pupilId?: number): (pupilId: number, purpose: Purpose) => Effective & { effectiveFrom: string | null; perGuardian: ConsentCell['perGuardian'] } {
+  const answers = byPupilAndPurpose(currentAnswers(ctx.db, localIsoDate(ctx.now()), pupilId))
+  return (id, purpose) => {
+    const list = answers.get(`${id}:${purpose.id}`) ?? []
+    const effective = effectiveDecision(list, purpose.version)
+    const decisive = list.find((a) => a.id === effective.recordId)
+    return {
+      ...effective,
+      effectiveFrom: decisive?.effectiveFrom ?? null,
+      perGuardian: list.filter((a) => a.guardianId !== null).map((a) => ({ guardianId: a.guardianId as number, decision: a.decision })),
+    }
+  }
+}
+
+/** One pupil's consent grid: every active purpose, with its current decision. */
+export function consentCells(ctx: CoreContext, pupilId: number): ConsentCell[] {
+  const purposes = listPurposes(ctx.db)
+  const decide = effectiveDecisions(ctx, pupilId)
+  return purposes.map((purpose) => {
+    const e = decide(pupilId, purpose)
+    return { purposeId: purpose.id, decision: e.decision, conflict: e.conflict, askAgain: e.askAgain, effectiveFrom: e.effectiveFrom, perGuardian: e.perGuardian }
+  })
+}

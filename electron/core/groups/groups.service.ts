@@ -1,0 +1,79 @@
+import type { ApiParsed } from '../../../shared/api.ts'
+import type { GroupOverview, GroupSummary } from '../../../shared/domain.ts'
+import { AppError } from '../../../shared/errors.ts'
+import { compareGroupNames } from '../../../shared/text.ts'
+import { writeAudit } from '../audit/audit.ts'
+import { effectiveDecisions } from '../consent/consent.current.ts'
+import type { CoreContext } from '../context.ts'
+import { listPurposes } from '../purposes/purposes.service.ts'
+import { listGroups } from '../pupils/pupils.queries.ts'
+import { currentSchoolYearId, requireStaffName } from '../settings/settings.service.ts'
+
+export function groupsOfCurrentYear(ctx: CoreContext): GroupSummary[] {
+  return listGroups(ctx.db, currentSchoolYearId(ctx)).sort((a, b) => compareGroupNames(a.name, b.name))
+}
+
+/** Adds a group to the current school year, or saves a changed one (a stale screen is refused). */
+export function saveGroup(ctx: CoreContext, input: ApiParsed<'groups.save'>): GroupSummary {
+  const actor = requireStaffName(ctx)
+  const { db } = ctx
+  const yearId = currentSchoolYearId(ctx)
+  return db.transaction(() => {
+    const clash = db.prepare(`SELECT id FROM groups WHERE school_year_id = ? AND name = ? AND id IS NOT ?`).pluck().get(yearId, input.name, input.id ?? null)
+    if (clash !== undefined) throw new AppError('validation', `Er is dit schooljaar al een groep ${input.name}. Kies een andere naam.`, 'name')
+    let id = input.id
+    if (id === undefined) {
+      id = Number(
+        db
+          .prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, created_at) VALUES (?, ?, ?, ?, ?)`)
+          .run(yearId, input.name, input.teacherName, input.teacherEmail, ctx.now().toISOString()).lastInsertRowid,
+      )
+      writeAudit(db, ctx.now(), { actor, action: 'group.create', entity: 'group', entityId: id, newValue: { name: input.name, teacherName: input.teacherName, teacherEmail: input.teacherEmail } })
+    } else {
+      const before = db.prepare(`SELECT name, teacher_name AS teacherName, teacher_email AS teacherEmail, version FROM groups WHERE id = ?`).get(id) as
+        | { name: string; teacherName: string; teacherEmail: string; version: number }
+        | undefined
+      if (!before) throw new AppError('not_found', 'Deze groep bestaat niet (meer). Vernieuw het scherm.')
+      if (input.version !== undefined && input.version !== before.version) {
+        throw new AppError('conflict', 'Deze groep is intussen door iemand anders gewijzigd. Vernieuw het scherm en probeer het opnieuw.')
+      }
+      db.prepare(`UPDATE groups SET name = ?, teacher_name = ?, teacher_email = ?, version = version + 1 WHERE id = ?`).run(input.name, input.teacherName, input.teacherEmail, id)
+      const { version: _v, ...old } = before
+      writeAudit(db, ctx.now(), { actor, action: 'group.update', entity: 'group', entityId: id, oldValue: old, newValue: { name: input.name, teacherName: input.teacherName, teacherEmail: input.teacherEmail } })
+    }
+    const saved = groupsOfCurrentYear(ctx).find((g) => g.id === id)
+    if (!saved) throw new AppError('not_found', 'Deze groep hoort niet bij het huidige schooljaar.')
+    return saved
+  })()
+}
+
+/** Per group and purpose: how many pupils have consent, a refusal, or no answer. */
+export function groupOverview(ctx: CoreContext): GroupOverview {
+  const purposes = listPurposes(ctx.db)
+  const groups = groupsOfCurrentYear(ctx)
+  const members = ctx.db
+    .prepare(
+      `SELECT m.group_id AS groupId, m.pupil_id AS pupilId FROM group_memberships m JOIN pupils p ON p.id = m.pupil_id
+        WHERE m.school_year_id = ? AND p.left_on IS NULL`,
+    )
+    .all(currentSchoolYearId(ctx)) as { groupId: number; pupilId: number }[]
+  const decide = effectiveDecisions(ctx)
+  return {
+    generatedAt: ctx.now().toISOString(),
+    purposes,
+    groups: groups.map((g) => {
+      const pupilIds = members.filter((m) => m.groupId === g.id).map((m) => m.pupilId)
+      return {
+        id: g.id,
+        name: g.name,
+        teacherName: g.teacherName,
+        pupilCount: pupilIds.length,
+        coverage: purposes.map((purpose) => {
+          const c = { purposeId: purpose.id, granted: 0, refused: 0, unknown: 0 }
+          for (const id of pupilIds) c[decide(id, purpose).decision]++
+          return c
+        }),
+      }
+    }),
+  }
+}

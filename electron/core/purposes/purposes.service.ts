@@ -1,0 +1,82 @@
+import type { ApiParsed } from '../../../shared/api.ts'
+import type { Purpose } from '../../../shared/domain.ts'
+import { AppError } from '../../../shared/errors.ts'
+import { fold } from '../../../shared/text.ts'
+import { writeAudit } from '../audit/audit.ts'
+import type { CoreContext } from '../context.ts'
+import type { Db } from '../db/open.ts'
+import { requireStaffName } from '../settings/settings.service.ts'
+
+interface PurposeRow extends Omit<Purpose, 'active'> {
+  active: number
+}
+
+const COLUMNS = `id, code, label, description, sort_order AS sortOrder, active, version`
+const toPurpose = (r: PurposeRow): Purpose => ({ ...r, active: r.active === 1 })
+
+export function listPurposes(db: Db, includeInactive = false): Purpose[] {
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM purposes WHERE active = 1 OR ? ORDER BY sort_order, id`).all(includeInactive ? 1 : 0) as PurposeRow[]
+  return rows.map(toPurpose)
+}
+
+export function getPurpose(db: Db, id: number): Purpose {
+  const row = db.prepare(`SELECT ${COLUMNS} FROM purposes WHERE id = ?`).get(id) as PurposeRow | undefined
+  if (!row) throw new AppError('not_found', 'Dit doel bestaat niet (meer). Vernieuw het scherm.')
+  return toPurpose(row)
+}
+
+/** A code for a new purpose from its label: 'Schoolreis & kamp' -> 'schoolreis_kamp'. */
+function codeFromLabel(db: Db, label: string): string {
+  const base = fold(label).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, 'doel_$1').slice(0, 36) || 'doel'
+  let code = base
+  for (let i = 2; db.prepare(`SELECT 1 FROM purposes WHERE code = ?`).get(code); i++) code = `${base}_${i}`
+  return code
+}
+
+/**
+ * Adds a purpose, or changes one. A changed label or description is a new wording: the version
+ * goes up and answers given to the old wording are shown as 'opnieuw vragen' (they stay valid
+ * records, nothing is lost).
+ */
+export function savePurpose(ctx: CoreContext, input: ApiParsed<'purposes.save'>): Purpose {
+  const actor = requireStaffName(ctx)
+  const { db } = ctx
+  const now = ctx.now().toISOString()
+  return db.transaction(() => {
+    if (input.id === undefined) {
+      const code = input.code ?? codeFromLabel(db, input.label)
+      if (db.prepare(`SELECT 1 FROM purposes WHERE code = ?`).get(code)) throw new AppError('validation', `Er is al een doel met de code ${code}. Kies een andere code.`, 'code')
+      const sortOrder = input.sortOrder ?? ((db.prepare(`SELECT coalesce(max(sort_order), 0) + 10 FROM purposes`).pluck().get() as number) ?? 10)
+      const id = Number(
+        db
+          .prepare(`INSERT INTO purposes (code, label, description, sort_order, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+          .run(code, input.label, input.description, sortOrder, input.active ? 1 : 0, now, now).lastInsertRowid,
+      )
+      db.prepare(`INSERT INTO purpose_versions (purpose_id, version, label, description, created_at) VALUES (?, 1, ?, ?, ?)`).run(id, input.label, input.description, now)
+      const created = getPurpose(db, id)
+      writeAudit(db, ctx.now(), { actor, action: 'purpose.create', entity: 'purpose', entityId: id, newValue: created })
+      return created
+    }
+    const before = getPurpose(db, input.id)
+    if (input.version !== undefined && input.version !== before.version) {
+      throw new AppError('conflict', 'Dit doel is intussen door iemand anders gewijzigd. Vernieuw het scherm en probeer het opnieuw.')
+    }
+    const reworded = input.label !== before.label || input.description !== before.description
+    const version = reworded ? before.version + 1 : before.version
+    db.prepare(`UPDATE purposes SET label = ?, description = ?, sort_order = ?, active = ?, version = ?, updated_at = ? WHERE id = ?`).run(
+      input.label,
+      input.description,
+      input.sortOrder ?? before.sortOrder,
+      input.active ? 1 : 0,
+      version,
+      now,
+      before.id,
+    )
+    if (reworded) {
+      db.prepare(`INSERT INTO purpose_versions (purpose_id, version, label, description, created_at) VALUES (?, ?, ?, ?, ?)`).run(before.id, version, input.label, input.description, now)
+    }
+    const after = getPurpose(db, before.id)
+    writeAudit(db, ctx.now(), { actor, action: 'purpose.update', entity: 'purpose', entityId: before.id, oldValue: before, newValue: after })
+    return after
+  })()
+}

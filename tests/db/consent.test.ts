@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest'
+import { ok, registerCore } from '../helpers/register.ts'
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6e2d70000000049454e44ae426082', 'hex')
+
+describe('consent register', () => {
+  it('unknown is not consent: a pupil without answers is on every purpose list as "no answer"', async () => {
+    const { core, purposes } = await registerCore()
+    const list = await ok(core, 'consent.noConsentList', {})
+    expect(list.rows).toHaveLength(purposes.length)
+    expect(new Set(list.rows.map((r) => r.decision))).toEqual(new Set(['unknown']))
+    expect(list.generatedAt).toBe('2026-11-22T09:30:00.000Z')
+  })
+
+  it('records a refusal with a scan; the pupil is on that list as refused, and withdrawing/re-granting keeps all records', async () => {
+    const { core, pupil, purpose } = await registerCore()
+    const website = purpose('website')
+    let detail = await ok(core, 'consent.record', {
+      pupilId: pupil.id,
+      decisions: [{ purposeId: website.id, decision: 'granted' }],
+      effectiveFrom: '2026-09-01',
+      source: 'paper_form',
+      consentStamp: 0,
+    })
+    expect(detail.consent.find((c) => c.purposeId === website.id)?.decision).toBe('granted')
+    detail = await ok(core, 'consent.record', {
+      pupilId: pupil.id,
+      decisions: [{ purposeId: website.id, decision: 'refused' }],
+      effectiveFrom: '2026-11-20',
+      source: 'email',
+      note: 'Moeder trekt toestemming in per mail',
+      attachment: { fileName: 'mail.png', mimeType: 'image/png', data: PNG.toString('base64') },
+      consentStamp: detail.consentStamp,
+    })
+    const list = await ok(core, 'consent.noConsentList', { purposeIds: [website.id] })
+    expect(list.rows).toEqual([expect.objectContaining({ pupilId: pupil.id, decision: 'refused', groupName: '5' })])
+    await ok(core, 'consent.record', { pupilId: pupil.id, decisions: [{ purposeId: website.id, decision: 'granted' }], effectiveFrom: '2026-11-22', source: 'desk', consentStamp: detail.consentStamp })
+    expect((await ok(core, 'consent.noConsentList', { purposeIds: [website.id] })).rows).toEqual([])
+    const history = await ok(core, 'consent.history', { pupilId: pupil.id })
+    expect(history.map((h) => h.decision)).toEqual(['granted', 'refused', 'granted'])
+    expect(history[1]).toMatchObject({ source: 'email', recordedBy: 'Ans de Wit', note: 'Moeder trekt toestemming in per mail', attachment: { fileName: 'mail.png', mimeType: 'image/png', size: PNG.length } })
+    expect(history[1]?.attachment?.sha256).toMatch(/^[0-9a-f]{64}$/)
+    const stored = await ok(core, 'attachments.get', { id: history[1]?.attachment?.id ?? 0 })
+    expect(Buffer.from(stored.data, 'base64').equals(PNG)).toBe(true)
+  })
+
+  it('a stale grid cannot save over a newer answer', async () => {
+    const { core, pupil, purpose } = await registerCore()
+    const base = { pupilId: pupil.id, effectiveFrom: '2026-11-22', source: 'desk' as const, consentStamp: 0 }
+    await ok(core, 'consent.record', { ...base, decisions: [{ purposeId: purpose('press').id, decision: 'refused' }] })
+    const r = await core.dispatch('consent.record', { ...base, decisions: [{ purposeId: purpose('press').id, decision: 'granted' }] })
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect((await ok(core, 'consent.history', { pupilId: pupil.id })).length).toBe(1)
+  })
+
+  it('strictest of guardians: when two guardians answer differently, refused wins and the conflict shows', async () => {
+    const { core, pupil, mother, father, purpose } = await registerCore()
+    const social = purpose('social_media').id
+    const base = { pupilId: pupil.id, effectiveFrom: '2026-10-01', source: 'paper_form' as const }
+    await ok(core, 'consent.record', { ...base, guardianId: mother.id, decisions: [{ purposeId: social, decision: 'granted' }] })
+    const d = await ok(core, 'consent.record', { ...base, guardianId: father.id, decisions: [{ purposeId: social, decision: 'refused' }] })
+    const cell = d.consent.find((c) => c.purposeId === social)
+    expect(cell).toMatchObject({ decision: 'refused', conflict: true })
+    expect(cell?.perGuardian).toEqual(expect.arrayContaining([{ guardianId: mother.id, decision: 'granted' }, { guardianId: father.id, decision: 'refused' }]))
+    // A later answer for the pupil as a whole (both signed a new form) settles it.
+    const settled = await ok(core, 'consent.record', { ...base, effectiveFrom: '2026-11-01', decisions: [{ purposeId: social, decision: 'granted' }] })
+    expect(settled.consent.find((c) => c.purposeId === social)).toMatchObject({ decision: 'granted', conflict: false })
+  })
+
+  it('an answer that takes effect in the future does not count yet', async () => {
+    const { core, pupil, purpose } = await registerCore()
+    const d = await ok(core, 'consent.record', { pupilId: pupil.id, effectiveFrom: '2026-12-01', source: 'desk', decisions: [{ purposeId: purpose('website').id, decision: 'granted' }] })
+    expect(d.consent.find((c) => c.purposeId === purpose('website').id)?.decision).toBe('unknown')
+  })
+
+  it('changing a purpose wording makes a new version and marks answers as "opnieuw vragen", without losing them', async () => {
+    const { core, pupil, purpose } = await registerCore()
+    const np = purpose('newsletter')
+    await ok(core, 'consent.record', { pupilId: pupil.id, effectiveFrom: '2026-09-01', source: 'paper_form', decisions: [{ purposeId: np.id, decision: 'granted' }] })
+    const saved = await ok(core, 'purposes.save', { id: np.id, version: np.version, label: np.label, description: 'Ook in de digitale nieuwsbrief op de website.', active: true })
+    expect(saved.version).toBe(2)
+    const d = await ok(core, 'pupils.get', { id: pupil.id })
+    expect(d.consent.find((c) => c.purposeId === np.id)).toMatchObject({ decision: 'granted', askAgain: true })
+    const history = await ok(core, 'consent.history', { pupilId: pupil.id })
+    expect(history[0]).toMatchObject({ purposeVersion: 1, purposeLabel: 'Nieuwsbrief' })
+    const words = core.ctx.db.prepare(`SELECT version, description FROM purpose_versions WHERE purpose_id = ? ORDER BY version`).all(np.id)
+    expect(words).toHaveLength(2)
+    // A stale purpose screen is refused.
+    const stale = await core.dispatch('purposes.save', { id: np.id, version: 1, label: 'Anders', active: true })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } })
+  })
+
+  it('records several purposes at once, each a record with an audit entry (who, old, new)', async () => {
+    const { core, pupil, purposes } = await registerCore()
+    await ok(core, 'consent.record', { pupilId: pupil.id, effectiveFrom: '2026-11-22', source: 'desk', decisions: purposes.map((p) => ({ purposeId: p.id, decision: 'refused' as const })) })
+    const audit = await ok(core, 'audit.list', { pupilId: pupil.id })
+    const consentEntries = audit.filter((a) => a.action === 'consent.record')
+    expect(consentEntries).toHaveLength(purposes.length)
+    expect(consentEntries[0]).toMatchObject({ actor: 'Ans de Wit', oldValue: { decision: 'unknown' }, newValue: { decision: 'refused' } })
+    const list = await ok(core, 'consent.noConsentList', {})
+    expect(list.rows.every((r) => r.decision === 'refused')).toBe(true)
+  })
+
+  it('refuses attachments that are not a PDF or image, or too large, and saves nothing', async () => {
+    const { core, pupil, purpose } = await registerCore()
+    const base = { pupilId: pupil.id, effectiveFrom: '2026-11-22', source: 'paper_form' as const, decisions: [{ purposeId: purpose('website').id, decision: 'granted' as const }] }
+    const docx = await core.dispatch('consent.record', { ...base, attachment: { fileName: 'brief.pdf', mimeType: 'application/pdf', data: Buffer.from('PK\u0003\u0004 not a pdf').toString('base64') } })
+    expect(docx).toMatchObject({ ok: false, error: { code: 'validation', field: 'attachment' } })
+    expect(docx.ok || docx.error.message).toContain('geen PDF, JPG of PNG')
+    const big = Buffer.alloc(20 * 1024 * 1024 + 1, 0)
+    Buffer.from('%PDF-1.7').copy(big)
+    const tooBig = await core.dispatch('consent.record', { ...base, attachment: { fileName: 'scan.pdf', mimeType: 'application/pdf', data: big.toString('base64') } })
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(tooBig.ok || tooBig.error.message).toContain('20 MB')
+    expect(core.ctx.db.prepare(`SELECT count(*) FROM consent_records`).pluck().get()).toBe(0)
+    expect(core.ctx.db.prepare(`SELECT count(*) FROM attachments`).pluck().get()).toBe(0)
+  })
+
+  it('nothing is recorded without a staff name', async () => {
+    const { core, pupil, purpose } = await registerCore()
+    await ok(core, 'settings.update', { staffName: '' })
+    const r = await core.dispatch('consent.record', { pupilId: pupil.id, effectiveFrom: '2026-11-22', source: 'desk', decisions: [{ purposeId: purpose('website').id, decision: 'granted' }] })
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation', field: 'staffName' } })
+  })
+
+  it('the group overview counts granted, refused and no answer per purpose', async () => {
+    const { core, pupil, group, purpose } = await registerCore()
+    await ok(core, 'pupils.save', { firstName: 'Daan', lastName: 'Jansen', groupId: group.id })
+    await ok(core, 'consent.record', { pupilId: pupil.id, effectiveFrom: '2026-11-22', source: 'desk', decisions: [{ purposeId: purpose('website').id, decision: 'refused' }, { purposeId: purpose('press').id, decision: 'granted' }] })
+    const overview = await ok(core, 'groups.overview', {})
+    const g = overview.groups.find((x) => x.id === group.id)
+    expect(g?.pupilCount).toBe(2)
+    expect(g?.coverage.find((c) => c.purposeId === purpose('website').id)).toEqual({ purposeId: purpose('website').id, granted: 0, refused: 1, unknown: 1 })
+    expect(g?.coverage.find((c) => c.purposeId === purpose('press').id)).toEqual({ purposeId: purpose('press').id, granted: 1, refused: 0, unknown: 1 })
+  })
+})
