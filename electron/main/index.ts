@@ -22,7 +22,8 @@ function dbFlag(argv: string[]): string | undefined {
 function start(): void {
   logToFile(join(app.getPath('userData'), 'logs', 'app.log'))
   const indexHtml = join(__dirname, '../renderer/index.html')
-  const devUrl = process.env.ELECTRON_RENDERER_URL
+  // electron-vite sets this for `dev` only; a packaged app never loads a page from a URL.
+  const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
   try {
     core = openCore({ dbPath: resolveDbPath(dbFlag(process.argv), process.env, app.getPath('userData')), appVersion: APP_VERSION })
   } catch (e) {

@@ -33,7 +33,8 @@ export function isAppUrl(url: string, indexHtml: string, devUrl?: string): boole
   try {
     const u = new URL(url)
     if (devUrl) return u.origin === new URL(devUrl).origin
-    return u.protocol === 'file:' && u.pathname === new URL(pathToFileURL(indexHtml).href).pathname
+    const own = pathToFileURL(indexHtml)
+    return u.protocol === 'file:' && u.host === own.host && u.pathname === own.pathname
   } catch {
     return false
   }
@@ -54,10 +55,21 @@ export function hardenSession(session: Session, devUrl?: string): void {
   session.setPermissionCheckHandler(() => false)
   const devOrigin = devUrl ? new URL(devUrl).origin : undefined
   session.webRequest.onBeforeRequest((details, callback) => {
-    const url = new URL(details.url)
-    const local = url.protocol === 'file:' || url.protocol === 'devtools:' || url.protocol === 'data:' || url.protocol === 'blob:'
-    callback({ cancel: !(local || (devOrigin !== undefined && url.origin === devOrigin)) })
+    callback({ cancel: !isLocalRequest(details.url, devOrigin) })
   })
+}
+
+/** file:// on this machine (a file URL with a host is a network share), in-page data, devtools, or the dev server. */
+function isLocalRequest(url: string, devOrigin: string | undefined): boolean {
+  let u: URL
+  try {
+    u = new URL(url)
+  } catch {
+    return false
+  }
+  if (u.protocol === 'file:') return u.host === ''
+  if (u.protocol === 'devtools:' || u.protocol === 'data:' || u.protocol === 'blob:') return true
+  return devOrigin !== undefined && u.origin === devOrigin
 }
 
 export interface WindowDeps {

@@ -1,0 +1,47 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createFakeElectron, type FakeElectron } from '../helpers/fake-electron.ts'
+
+// The preload runs on import: a fresh fake and a fresh import per test. vi.doMock, not the
+// hoisted vi.mock: vi.mock's factory result outlives vi.resetModules().
+let fake: FakeElectron
+
+beforeEach(async () => {
+  fake = createFakeElectron()
+  vi.resetModules()
+  vi.doMock('electron', () => fake.module)
+  await import('../../electron/preload/index.ts')
+})
+
+function exposedApi(): Record<string, unknown> {
+  const api = fake.contextBridge.exposed.get('api')
+  expect(api).toBeTypeOf('object')
+  return api as Record<string, unknown>
+}
+
+describe('preload', () => {
+  it('exposes one thing to the page: window.api with invoke, and nothing of Electron itself', () => {
+    expect([...fake.contextBridge.exposed.keys()]).toEqual(['api'])
+    const api = exposedApi()
+    expect(Object.keys(api)).toEqual(['invoke'])
+    expect(api.invoke).toBeTypeOf('function')
+    expect(Object.values(api)).not.toContain(fake.ipcRenderer)
+  })
+
+  it('invoke(method, input) calls ipcRenderer.invoke("api", method, input) and returns its answer', async () => {
+    fake.ipcRenderer.reply = async (channel, method) => ({ ok: true, value: `${channel}:${String(method)}` })
+    const invoke = exposedApi().invoke as (method: unknown, input: unknown) => Promise<unknown>
+    const input = { schoolName: 'OBS De Linde' }
+    await expect(invoke('settings.update', input)).resolves.toEqual({ ok: true, value: 'api:settings.update' })
+    expect(fake.ipcRenderer.invocations).toEqual([{ channel: 'api', args: ['settings.update', input] }])
+  })
+
+  it('the page cannot choose the channel or pass more arguments', async () => {
+    const invoke = exposedApi().invoke as (...args: unknown[]) => Promise<unknown>
+    await invoke('other-channel', { a: 1 }, 'extra', 'more')
+    expect(fake.ipcRenderer.invocations).toEqual([{ channel: 'api', args: ['other-channel', { a: 1 }] }])
+  })
+
+  it('does not call the main process on its own', () => {
+    expect(fake.ipcRenderer.invocations).toEqual([])
+  })
+})
