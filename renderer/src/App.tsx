@@ -1,43 +1,41 @@
 import { useEffect, useState } from 'react'
 import type { Settings } from '../../shared/domain.ts'
 import { invoke } from './api.ts'
+import { SearchBox } from './components/SearchBox.tsx'
+import { GroupPage } from './pages/group/GroupPage.tsx'
 import { GroupsPage } from './pages/groups/GroupsPage.tsx'
 import { ImportsPage } from './pages/imports/ImportsPage.tsx'
+import { NoConsentPage } from './pages/no-consent/NoConsentPage.tsx'
 import { PrintPage } from './pages/print/PrintPage.tsx'
+import { PupilPage } from './pages/pupil/PupilPage.tsx'
 import { PupilsPage } from './pages/pupils/PupilsPage.tsx'
 import { SettingsPage } from './pages/settings/SettingsPage.tsx'
 import { WelcomePage } from './pages/welcome/WelcomePage.tsx'
+import { useRoute } from './router.ts'
 
-const PAGES = [
-  { path: 'leerlingen', label: 'Leerlingen' },
-  { path: 'groepen', label: 'Groepen' },
-  { path: 'importeren', label: 'Importeren' },
-  { path: 'afdrukken', label: 'Afdrukken' },
-  { path: 'instellingen', label: 'Instellingen' },
-] as const
-type PagePath = (typeof PAGES)[number]['path']
-
-function currentPath(): PagePath {
-  const path = location.hash.replace(/^#\/?/, '')
-  return PAGES.find((p) => p.path === path)?.path ?? 'leerlingen'
-}
+const NAV = [
+  { path: 'leerlingen', label: 'Leerlingen', also: ['leerling'] },
+  { path: 'groepen', label: 'Groepen', also: ['groep'] },
+  { path: 'geen-toestemming', label: 'Geen toestemming', also: [] },
+  { path: 'importeren', label: 'Importeren', also: [] },
+  { path: 'afdrukken', label: 'Afdrukken', also: [] },
+  { path: 'instellingen', label: 'Instellingen', also: [] },
+]
 
 export function App() {
   const [settings, setSettings] = useState<Settings>()
   const [error, setError] = useState<string>()
-  const [path, setPath] = useState<PagePath>(currentPath)
+  const route = useRoute()
 
   useEffect(() => {
     invoke('settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error.message)))
-    const onHash = () => setPath(currentPath())
-    window.addEventListener('hashchange', onHash)
-    return () => window.removeEventListener('hashchange', onHash)
   }, [])
 
   if (error) return <div className="fatal" role="alert">{error}</div>
   if (!settings) return <div className="loading">Laden…</div>
   if (!settings.setupDone) return <WelcomePage onDone={setSettings} />
 
+  const active = NAV.find((n) => n.path === route.page || n.also.includes(route.page))?.path ?? 'leerlingen'
   return (
     <div className="frame">
       <nav className="sidebar" aria-label="Hoofdmenu">
@@ -47,22 +45,44 @@ export function App() {
           <span className="brand-year">Schooljaar {settings.schoolYear}</span>
         </div>
         <ul>
-          {PAGES.map((p) => (
+          {NAV.map((p) => (
             <li key={p.path}>
-              <a href={`#/${p.path}`} aria-current={p.path === path ? 'page' : undefined}>
+              <a href={`#/${p.path}`} aria-current={p.path === active ? 'page' : undefined}>
                 {p.label}
               </a>
             </li>
           ))}
         </ul>
       </nav>
-      <main className="content">
-        {path === 'leerlingen' && <PupilsPage />}
-        {path === 'groepen' && <GroupsPage />}
-        {path === 'importeren' && <ImportsPage />}
-        {path === 'afdrukken' && <PrintPage />}
-        {path === 'instellingen' && <SettingsPage settings={settings} onSaved={setSettings} />}
-      </main>
+      <div className="main-column">
+        <header className="topbar">
+          <SearchBox />
+          {!settings.staffName && (
+            <a className="staff-warning" href="#/instellingen">
+              Vul uw naam in bij Instellingen
+            </a>
+          )}
+        </header>
+        <main className="content">
+          {route.page === 'leerling' && route.id ? (
+            <PupilPage id={route.id} tab={route.tab} />
+          ) : route.page === 'groep' && route.id ? (
+            <GroupPage id={Number(route.id)} />
+          ) : active === 'groepen' ? (
+            <GroupsPage />
+          ) : active === 'geen-toestemming' ? (
+            <NoConsentPage />
+          ) : active === 'importeren' ? (
+            <ImportsPage />
+          ) : active === 'afdrukken' ? (
+            <PrintPage />
+          ) : active === 'instellingen' ? (
+            <SettingsPage settings={settings} onSaved={setSettings} />
+          ) : (
+            <PupilsPage />
+          )}
+        </main>
+      </div>
     </div>
   )
 }

@@ -83,8 +83,11 @@ export function generateSchool(options: { seed?: number; pupils?: number; groups
   const newFamily = (prefix: string, lastName: string): number[] => {
     const keys: number[] = []
     const size = random() < 0.7 ? 2 : 1
+    const taken = new Set<string>()
     for (let i = 0; i < size; i++) {
-      const first = pick(PARENT_FIRST)
+      let first = pick(PARENT_FIRST)
+      while (taken.has(first)) first = pick(PARENT_FIRST)
+      taken.add(first)
       const key = guardians.length + 1
       const surname = [prefix, lastName].filter(Boolean).join(' ')
       guardians.push({

@@ -1,0 +1,81 @@
+import { useState, type ReactNode } from 'react'
+import { parseDutchDate } from '../../../shared/dates.ts'
+import { formatDate } from '../../../shared/domain.ts'
+import type { ErrorInfo } from '../../../shared/errors.ts'
+
+/** A labelled control with its Dutch error (when the error is about this field) or a hint. */
+export function Field({ label, name, error, hint, children }: { label: string; name: string; error?: ErrorInfo; hint?: string; children: ReactNode }) {
+  const mine = error?.field === name || error?.field?.startsWith(`${name}.`)
+  return (
+    <label className="field">
+      <span>{label}</span>
+      {children}
+      {mine ? (
+        <small className="error" role="alert">
+          {error?.message}
+        </small>
+      ) : hint ? (
+        <small>{hint}</small>
+      ) : null}
+    </label>
+  )
+}
+
+/**
+ * A date typed the Dutch way (dd-mm-jjjj, also 7-4-2013 or 7 april 2013); the value is ISO.
+ * An impossible date stays visible with a message instead of being lost.
+ */
+export function DateInput({ name, value, onChange, invalid }: { name: string; value: string; onChange: (iso: string) => void; invalid?: boolean }) {
+  const [text, setText] = useState(formatDate(value))
+  const [bad, setBad] = useState(false)
+  const [shown, setShown] = useState(value)
+  if (value !== shown) {
+    // The value changed from outside (another pupil loaded): show it.
+    setShown(value)
+    setText(formatDate(value))
+    setBad(false)
+  }
+  return (
+    <>
+      <input
+        name={name}
+        value={text}
+        placeholder="dd-mm-jjjj"
+        inputMode="numeric"
+        aria-invalid={bad || invalid}
+        onChange={(e) => {
+          const typed = e.target.value
+          setText(typed)
+          const iso = typed.trim() === '' ? '' : parseDutchDate(typed)
+          setBad(iso === null)
+          if (iso !== null) {
+            setShown(iso)
+            onChange(iso)
+          }
+        }}
+      />
+      {bad && <small className="error">Deze datum bestaat niet. Schrijf hem als dd-mm-jjjj.</small>}
+    </>
+  )
+}
+
+/** Reads a chosen file as base64 for the API. */
+export function readFileBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
+    reader.onerror = () => reject(new Error('Het bestand kon niet worden gelezen.'))
+    reader.readAsDataURL(file)
+  })
+}
+
+/** Offers a stored attachment as a download (the system opens or saves it). */
+export function downloadBase64(fileName: string, mimeType: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

@@ -1,0 +1,166 @@
+import { useState, type FormEvent } from 'react'
+import type { ErrorInfo } from '../../../../shared/errors.ts'
+import { CoverageBar } from '../../components/CoverageBar.tsx'
+import { Field } from '../../components/fields.tsx'
+import { invoke } from '../../api.ts'
+import { useLoad } from '../../useLoad.ts'
+import { sortName } from '../../../../shared/domain.ts'
+import { formatMoment } from '../pupil/HistoryTab.tsx'
+import '../no-consent/no-consent.css'
+
+export function Legend() {
+  return (
+    <div className="legend" aria-hidden="true">
+      <span>
+        <i className="granted" />
+        toestemming
+      </span>
+      <span>
+        <i className="refused" />
+        geweigerd
+      </span>
+      <span>
+        <i className="unknown" />
+        geen antwoord
+      </span>
+    </div>
+  )
+}
+
+function GroupEditor({ group, onSaved }: { group: { id: number; name: string; teacherName: string; teacherEmail: string }; onSaved: () => void }) {
+  const [form, setForm] = useState({ name: group.name, teacherName: group.teacherName, teacherEmail: group.teacherEmail })
+  const [error, setError] = useState<ErrorInfo>()
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    const r = await invoke('groups.save', { id: group.id, ...form })
+    if (!r.ok) return setError(r.error)
+    setError(undefined)
+    onSaved()
+  }
+  return (
+    <form className="card" onSubmit={save}>
+      <div className="row three">
+        <Field label="Naam van de groep" name="name" error={error}>
+          <input name="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+        </Field>
+        <Field label="Leerkracht" name="teacherName" error={error}>
+          <input name="teacherName" value={form.teacherName} onChange={(e) => setForm({ ...form, teacherName: e.target.value })} />
+        </Field>
+        <Field label="E-mail leerkracht" name="teacherEmail" error={error}>
+          <input name="teacherEmail" value={form.teacherEmail} onChange={(e) => setForm({ ...form, teacherEmail: e.target.value })} />
+        </Field>
+      </div>
+      {error && !error.field && <p className="error">{error.message}</p>}
+      <div className="actions">
+        <button className="primary" type="submit">
+          Opslaan
+        </button>
+      </div>
+    </form>
+  )
+}
+
+const MARKS = { granted: '✓', refused: '✗', unknown: '?' } as const
+
+/** Who may be in which pictures: every pupil of the group against every purpose. */
+function ConsentMatrix({ groupId }: { groupId: number }) {
+  const pupils = useLoad('pupils.list', { groupId })
+  const list = useLoad('consent.noConsentList', { groupIds: [groupId] })
+  if (pupils.error || list.error) return <p className="error">{pupils.error ?? list.error}</p>
+  if (!pupils.data || !list.data) return null
+  const status = new Map(list.data.rows.map((r) => [`${r.pupilId}:${r.purposeId}`, r.decision]))
+  return (
+    <section className="card">
+      <h2>Per leerling</h2>
+      <table className="list compact matrix">
+        <thead>
+          <tr>
+            <th>Leerling</th>
+            {list.data.purposes.map((p) => (
+              <th key={p.id} title={p.label}>
+                <span>{p.label}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {pupils.data.map((pupil) => (
+            <tr key={pupil.id}>
+              <td>
+                <a href={`#/leerling/${pupil.id}/toestemming`}>{sortName(pupil)}</a>
+              </td>
+              {list.data?.purposes.map((p) => {
+                const d = status.get(`${pupil.id}:${p.id}`) ?? 'granted'
+                const label = d === 'granted' ? 'toestemming' : d === 'refused' ? 'geweigerd' : 'geen antwoord'
+                return (
+                  <td key={p.id} className={`mark ${d}`} title={`${p.label}: ${label}`} aria-label={`${p.label}: ${label}`}>
+                    {MARKS[d]}
+                  </td>
+                )
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="made-at">✓ toestemming · ✗ geweigerd · ? geen antwoord (telt als geen toestemming). Gemaakt op {formatMoment(list.data.generatedAt)}.</p>
+    </section>
+  )
+}
+
+/** One group: its coverage per purpose at a glance, and its no-consent list. */
+export function GroupPage({ id }: { id: number }) {
+  const overview = useLoad('groups.overview', {})
+  const groups = useLoad('groups.list', {}, String(overview.data?.generatedAt))
+  const [editing, setEditing] = useState(false)
+  const group = overview.data?.groups.find((g) => g.id === id)
+  const summary = groups.data?.find((g) => g.id === id)
+  if (overview.error) return <p className="error">{overview.error}</p>
+  if (!overview.data) return <p className="loading">Laden…</p>
+  if (!group) return <p className="error">Deze groep bestaat niet in dit schooljaar.</p>
+  return (
+    <>
+      <header className="pupil-header">
+        <div>
+          <h1>Groep {group.name}</h1>
+          <p className="pupil-meta">
+            {group.teacherName || 'Geen leerkracht ingevuld'} · {group.pupilCount} leerlingen
+          </p>
+        </div>
+        <button onClick={() => setEditing(!editing)}>{editing ? 'Sluiten' : 'Groep wijzigen'}</button>
+      </header>
+      {editing && summary && (
+        <GroupEditor
+          group={summary}
+          onSaved={() => {
+            setEditing(false)
+            overview.reload()
+          }}
+        />
+      )}
+      <section className="card">
+        <div className="grid-head">
+          <h2>Toestemming per doel</h2>
+          <Legend />
+        </div>
+        <table className="list compact coverage">
+          <tbody>
+            {overview.data.purposes.map((p) => {
+              const c = group.coverage.find((x) => x.purposeId === p.id)
+              return (
+                <tr key={p.id}>
+                  <td>{p.label}</td>
+                  <td>{c && <CoverageBar coverage={c} width={220} />}</td>
+                  <td className="num">{c?.granted ?? 0} ja</td>
+                  <td className="num">{c?.refused ?? 0} nee</td>
+                  <td className="num">{c?.unknown ?? 0} geen antwoord</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+        <p className="made-at">Gemaakt op {formatMoment(overview.data.generatedAt)}.</p>
+      </section>
+      <ConsentMatrix groupId={group.id} />
+    </>
+  )
+}

@@ -1,0 +1,104 @@
+import { useState } from 'react'
+import { sortName } from '../../../../shared/domain.ts'
+import { useLoad } from '../../useLoad.ts'
+import { formatMoment } from '../pupil/HistoryTab.tsx'
+import './no-consent.css'
+
+type StatusFilter = 'both' | 'refused' | 'unknown'
+
+/** The geen-toestemmingslijst per purpose: refused and no answer, never mixed up; made from the records now. */
+export function NoConsentList({ groupIds, purposeIds, status = 'both' }: { groupIds?: number[]; purposeIds?: number[]; status?: StatusFilter }) {
+  const list = useLoad('consent.noConsentList', { groupIds, purposeIds })
+  if (list.error) return <p className="error">{list.error}</p>
+  if (!list.data) return <p className="loading">Laden…</p>
+  const rows = list.data.rows.filter((r) => status === 'both' || r.decision === status)
+  return (
+    <div className="no-consent">
+      <p className="made-at">
+        Gemaakt op {formatMoment(list.data.generatedAt)} uit de actuele antwoorden. <button className="link" onClick={list.reload}>Vernieuwen</button>
+      </p>
+      {list.data.purposes.map((p) => {
+        const mine = rows.filter((r) => r.purposeId === p.id)
+        return (
+          <section key={p.id} className="card purpose-list">
+            <h2>
+              {p.label} <span className="count">{mine.length === 0 ? 'iedereen heeft toestemming' : `${mine.length} ${mine.length === 1 ? 'leerling' : 'leerlingen'}`}</span>
+            </h2>
+            {mine.length > 0 && (
+              <table className="list compact">
+                <thead>
+                  <tr>
+                    <th>Leerling</th>
+                    <th>Groep</th>
+                    <th>Status</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {mine.map((r) => (
+                    <tr key={`${r.purposeId}-${r.pupilId}`}>
+                      <td>
+                        <a href={`#/leerling/${r.pupilId}/toestemming`}>{sortName(r)}</a>
+                      </td>
+                      <td>{r.groupName ?? '—'}</td>
+                      <td>
+                        <span className={`badge ${r.decision}`}>{r.decision === 'refused' ? 'Geweigerd' : 'Geen antwoord'}</span>
+                        {r.conflict && <span className="badge ask-again">ouders verschillen</span>}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        )
+      })}
+    </div>
+  )
+}
+
+export function NoConsentPage() {
+  const groups = useLoad('groups.list', {})
+  const purposes = useLoad('purposes.list', {})
+  const [groupId, setGroupId] = useState<number>()
+  const [purposeId, setPurposeId] = useState<number>()
+  const [status, setStatus] = useState<StatusFilter>('both')
+  return (
+    <>
+      <h1>Geen toestemming</h1>
+      <p className="lead-small">Leerlingen van wie de ouders/verzorgers geen toestemming gaven, of nog niet antwoordden. Geen antwoord telt als geen toestemming.</p>
+      <div className="toolbar filters">
+        <label>
+          Groep{' '}
+          <select aria-label="Groep" value={groupId ?? ''} onChange={(e) => setGroupId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">Hele school</option>
+            {groups.data?.map((g) => (
+              <option key={g.id} value={g.id}>
+                Groep {g.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Doel{' '}
+          <select aria-label="Doel" value={purposeId ?? ''} onChange={(e) => setPurposeId(e.target.value ? Number(e.target.value) : undefined)}>
+            <option value="">Alle doelen</option>
+            {purposes.data?.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Status{' '}
+          <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value as StatusFilter)}>
+            <option value="both">Geweigerd en geen antwoord</option>
+            <option value="refused">Alleen geweigerd</option>
+            <option value="unknown">Alleen geen antwoord</option>
+          </select>
+        </label>
+      </div>
+      <NoConsentList groupIds={groupId ? [groupId] : undefined} purposeIds={purposeId ? [purposeId] : undefined} status={status} />
+    </>
+  )
+}

@@ -1,0 +1,98 @@
+import { useState, type FormEvent } from 'react'
+import { formatDate, localIsoDate, type PupilDetail } from '../../../../shared/domain.ts'
+import type { ErrorInfo } from '../../../../shared/errors.ts'
+import { invoke } from '../../api.ts'
+import { DateInput, Field, readFileBase64 } from '../../components/fields.tsx'
+import { useLoad } from '../../useLoad.ts'
+import { AttachmentLink } from './HistoryTab.tsx'
+
+const KINDS = ['notitie', 'brief', 'e-mail', 'gesprek', 'besluit', 'incident']
+
+/** The pupil's file: notes and correspondence, with attachments. */
+export function DossierTab({ pupil }: { pupil: PupilDetail }) {
+  const [tick, setTick] = useState(0)
+  const entries = useLoad('dossier.list', { pupilId: pupil.id }, String(tick))
+  const [form, setForm] = useState(() => ({ entryDate: localIsoDate(new Date()), kind: 'notitie', title: '', body: '' }))
+  const [files, setFiles] = useState<File[]>([])
+  const [error, setError] = useState<ErrorInfo>()
+  const [adding, setAdding] = useState(false)
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    const attachments = await Promise.all(files.map(async (f) => ({ fileName: f.name, mimeType: f.type as 'application/pdf', data: await readFileBase64(f) })))
+    const r = await invoke('dossier.save', { pupilId: pupil.id, ...form, attachments })
+    if (!r.ok) return setError(r.error)
+    setError(undefined)
+    setAdding(false)
+    setFiles([])
+    setForm({ ...form, title: '', body: '' })
+    setTick((t) => t + 1)
+  }
+
+  return (
+    <>
+      <div className="toolbar">
+        {!adding && (
+          <button className="primary" onClick={() => setAdding(true)}>
+            Stuk toevoegen
+          </button>
+        )}
+      </div>
+      {adding && (
+        <form className="card" onSubmit={save}>
+          <h2>Nieuw stuk in het dossier</h2>
+          <div className="row three">
+            <Field label="Datum" name="entryDate" error={error}>
+              <DateInput name="entryDate" value={form.entryDate} onChange={(v) => setForm({ ...form, entryDate: v })} />
+            </Field>
+            <Field label="Soort" name="kind" error={error}>
+              <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
+                {KINDS.map((k) => (
+                  <option key={k}>{k}</option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Titel" name="title" error={error}>
+              <input name="title" value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
+            </Field>
+          </div>
+          <Field label="Tekst" name="body" error={error}>
+            <textarea rows={4} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />
+          </Field>
+          <Field label="Bijlagen (PDF, JPG, PNG; hoogstens 20 MB per bestand)" name="attachments" error={error}>
+            <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+          </Field>
+          {error && !['entryDate', 'kind', 'title', 'body'].includes(error.field ?? '') && !error.field?.startsWith('attachments') && <p className="error">{error.message}</p>}
+          <div className="actions">
+            <button className="primary" type="submit">
+              Opslaan in dossier
+            </button>
+            <button type="button" onClick={() => setAdding(false)}>
+              Annuleren
+            </button>
+          </div>
+        </form>
+      )}
+      {entries.data?.length === 0 && !adding && <p className="empty">Het dossier is nog leeg.</p>}
+      {entries.data?.map((e) => (
+        <article key={e.id} className="card dossier-entry">
+          <header>
+            <span className="tag">{e.kind}</span> <strong>{e.title}</strong>
+            <span className="muted">
+              {' '}
+              · {formatDate(e.entryDate)} · {e.createdBy}
+            </span>
+          </header>
+          {e.body && <p className="body">{e.body}</p>}
+          {e.attachments.length > 0 && (
+            <div className="attachments">
+              {e.attachments.map((a) => (
+                <AttachmentLink key={a.id} attachment={a} />
+              ))}
+            </div>
+          )}
+        </article>
+      ))}
+    </>
+  )
+}

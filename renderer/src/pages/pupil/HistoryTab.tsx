@@ -1,0 +1,69 @@
+import { DECISION_LABELS, SOURCE_LABELS, formatDate, type AttachmentMeta, type PupilDetail } from '../../../../shared/domain.ts'
+import { invoke } from '../../api.ts'
+import { downloadBase64 } from '../../components/fields.tsx'
+import { useLoad } from '../../useLoad.ts'
+
+export function formatMoment(iso: string): string {
+  const d = new Date(iso)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}
+
+export function AttachmentLink({ attachment }: { attachment: AttachmentMeta }) {
+  const open = async () => {
+    const r = await invoke('attachments.get', { id: attachment.id })
+    if (r.ok) downloadBase64(r.value.fileName, r.value.mimeType, r.value.data)
+  }
+  return (
+    <button type="button" className="link" onClick={() => void open()} title={`SHA-256 ${attachment.sha256}`}>
+      {attachment.fileName} ({Math.max(1, Math.round(attachment.size / 1024))} kB)
+    </button>
+  )
+}
+
+/** Every consent record ever made for this pupil, newest first; nothing is overwritten. */
+export function HistoryTab({ pupil }: { pupil: PupilDetail }) {
+  const history = useLoad('consent.history', { pupilId: pupil.id }, String(pupil.consentStamp))
+  if (history.error) return <p className="error">{history.error}</p>
+  if (history.data?.length === 0) return <p className="empty">Nog geen antwoorden vastgelegd voor deze leerling.</p>
+  return (
+    <table className="list history">
+      <thead>
+        <tr>
+          <th>Gaat in op</th>
+          <th>Doel</th>
+          <th>Antwoord</th>
+          <th>Van</th>
+          <th>Bron</th>
+          <th>Vastgelegd</th>
+          <th>Bijlage</th>
+        </tr>
+      </thead>
+      <tbody>
+        {history.data?.map((h) => (
+          <tr key={h.id}>
+            <td>{formatDate(h.effectiveFrom)}</td>
+            <td>
+              {h.purposeLabel}
+              {h.purposeVersion > 1 && <small className="muted"> (versie {h.purposeVersion})</small>}
+            </td>
+            <td>
+              <span className={`badge ${h.decision}`}>{DECISION_LABELS[h.decision]}</span>
+            </td>
+            <td>{h.guardianName ?? 'ouders samen'}</td>
+            <td>
+              {SOURCE_LABELS[h.source]}
+              {h.sourceDetail && <div className="muted">{h.sourceDetail}</div>}
+              {h.note && <div className="note">{h.note}</div>}
+            </td>
+            <td>
+              {h.recordedBy}
+              <div className="muted">{formatMoment(h.recordedAt)}</div>
+            </td>
+            <td>{h.attachment && <AttachmentLink attachment={h.attachment} />}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

@@ -1,0 +1,101 @@
+import { useState, type FormEvent } from 'react'
+import type { PupilDetail } from '../../../../shared/domain.ts'
+import type { ErrorInfo } from '../../../../shared/errors.ts'
+import { invoke } from '../../api.ts'
+import { DateInput, Field } from '../../components/fields.tsx'
+import { useLoad } from '../../useLoad.ts'
+import { GuardiansSection } from './GuardiansSection.tsx'
+
+function formOf(p: PupilDetail | undefined) {
+  return {
+    firstName: p?.firstName ?? '',
+    lastNamePrefix: p?.lastNamePrefix ?? '',
+    lastName: p?.lastName ?? '',
+    birthDate: p?.birthDate ?? '',
+    studentNumber: p?.studentNumber ?? '',
+    groupId: p?.groupId ?? null,
+    enrolledOn: p?.enrolledOn ?? '',
+    leftOn: p?.leftOn ?? '',
+    leavingReason: p?.leavingReason ?? '',
+  }
+}
+
+/** The pupil's own data, and (for a pupil that exists) the guardians. */
+export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undefined; onSaved: (p: PupilDetail) => void }) {
+  const groups = useLoad('groups.list', {})
+  const [form, setForm] = useState(() => formOf(pupil))
+  const [error, setError] = useState<ErrorInfo>()
+  const [saved, setSaved] = useState(false)
+  const set = (patch: Partial<typeof form>) => {
+    setSaved(false)
+    setForm({ ...form, ...patch })
+  }
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    const r = await invoke('pupils.save', pupil ? { ...form, id: pupil.id, version: pupil.version } : form)
+    if (!r.ok) return setError(r.error)
+    setError(undefined)
+    setSaved(true)
+    setForm(formOf(r.value))
+    onSaved(r.value)
+  }
+  const text = (key: 'firstName' | 'lastNamePrefix' | 'lastName' | 'studentNumber' | 'leavingReason', label: string, hint?: string) => (
+    <Field label={label} name={key} error={error} hint={hint}>
+      <input name={key} value={form[key]} aria-invalid={error?.field === key} onChange={(e) => set({ [key]: e.target.value })} />
+    </Field>
+  )
+  const date = (key: 'birthDate' | 'enrolledOn' | 'leftOn', label: string) => (
+    <Field label={label} name={key} error={error}>
+      <DateInput name={key} value={form[key]} invalid={error?.field === key} onChange={(v) => set({ [key]: v })} />
+    </Field>
+  )
+
+  return (
+    <div className="details-layout">
+      <form className="card" onSubmit={save}>
+        <h2>Gegevens van de leerling</h2>
+        <div className="row three">
+          {text('firstName', 'Roepnaam')}
+          {text('lastNamePrefix', 'Tussenvoegsel', 'bijv. van der')}
+          {text('lastName', 'Achternaam')}
+        </div>
+        <div className="row three">
+          {date('birthDate', 'Geboortedatum')}
+          {text('studentNumber', 'Leerlingnummer')}
+          <Field label="Groep" name="groupId" error={error}>
+            <select name="groupId" value={form.groupId ?? ''} onChange={(e) => set({ groupId: e.target.value === '' ? null : Number(e.target.value) })}>
+              <option value="">Geen groep</option>
+              {groups.data?.map((g) => (
+                <option key={g.id} value={g.id}>
+                  Groep {g.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </div>
+        <div className="row three">
+          {date('enrolledOn', 'Ingeschreven op')}
+          {date('leftOn', 'Vertrokken op')}
+          {text('leavingReason', 'Reden van vertrek')}
+        </div>
+        {error && !error.field && (
+          <p className="error" role="alert">
+            {error.message}
+          </p>
+        )}
+        <div className="actions">
+          <button className="primary" type="submit">
+            {pupil ? 'Opslaan' : 'Leerling toevoegen'}
+          </button>
+          {saved && (
+            <span className="ok" role="status">
+              Opgeslagen
+            </span>
+          )}
+        </div>
+      </form>
+      {pupil && <GuardiansSection pupil={pupil} onChanged={onSaved} />}
+    </div>
+  )
+}

@@ -1,0 +1,84 @@
+import { useEffect, useState } from 'react'
+import { displayName, formatDate, type PupilDetail } from '../../../../shared/domain.ts'
+import { invoke } from '../../api.ts'
+import { go } from '../../router.ts'
+import { AuditTab } from './AuditTab.tsx'
+import { ConsentTab } from './ConsentTab.tsx'
+import { DossierTab } from './DossierTab.tsx'
+import { HistoryTab } from './HistoryTab.tsx'
+import { PupilDetailsTab } from './PupilDetailsTab.tsx'
+import './pupil.css'
+
+const TABS = [
+  { key: 'toestemming', label: 'Toestemming' },
+  { key: 'gegevens', label: 'Gegevens en ouders' },
+  { key: 'geschiedenis', label: 'Geschiedenis' },
+  { key: 'dossier', label: 'Dossier' },
+  { key: 'logboek', label: 'Logboek' },
+] as const
+
+/** One pupil: consent grid, details and guardians, history, file and audit trail. '#/leerling/nieuw' adds one. */
+export function PupilPage({ id, tab }: { id: string; tab?: string }) {
+  const isNew = id === 'nieuw'
+  const [pupil, setPupil] = useState<PupilDetail>()
+  const [error, setError] = useState<string>()
+
+  useEffect(() => {
+    if (isNew) return
+    let live = true
+    invoke('pupils.get', { id: Number(id) }).then((r) => {
+      if (!live) return
+      if (r.ok) {
+        setPupil(r.value)
+        setError(undefined)
+      } else setError(r.error.message)
+    })
+    return () => {
+      live = false
+    }
+  }, [id, isNew])
+
+  if (isNew) {
+    return (
+      <>
+        <h1>Nieuwe leerling</h1>
+        <PupilDetailsTab pupil={undefined} onSaved={(p) => go(`leerling/${p.id}/gegevens`)} />
+      </>
+    )
+  }
+  if (error) return <p className="error" role="alert">{error}</p>
+  if (!pupil || pupil.id !== Number(id)) return <p className="loading">Laden…</p>
+  const current = TABS.find((t) => t.key === tab)?.key ?? 'toestemming'
+
+  return (
+    <>
+      <header className="pupil-header">
+        <div>
+          <h1>{displayName(pupil)}</h1>
+          <p className="pupil-meta">
+            {pupil.groupName ? `Groep ${pupil.groupName}` : 'Geen groep'}
+            {pupil.birthDate && ` · geboren ${formatDate(pupil.birthDate)}`}
+            {pupil.studentNumber && ` · leerlingnummer ${pupil.studentNumber}`}
+            {pupil.leftOn && ` · vertrokken ${formatDate(pupil.leftOn)}`}
+          </p>
+        </div>
+        <div className="form-code" title="Deze code staat op het toestemmingsformulier van deze leerling">
+          <span>Formuliercode</span>
+          <strong>{pupil.formCode}</strong>
+        </div>
+      </header>
+      <nav className="tabs" aria-label="Onderdelen van de leerling">
+        {TABS.map((t) => (
+          <a key={t.key} href={`#/leerling/${pupil.id}/${t.key}`} aria-current={t.key === current ? 'page' : undefined}>
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      {current === 'toestemming' && <ConsentTab pupil={pupil} onSaved={setPupil} />}
+      {current === 'gegevens' && <PupilDetailsTab pupil={pupil} onSaved={setPupil} />}
+      {current === 'geschiedenis' && <HistoryTab pupil={pupil} />}
+      {current === 'dossier' && <DossierTab pupil={pupil} />}
+      {current === 'logboek' && <AuditTab pupilId={pupil.id} />}
+    </>
+  )
+}
