@@ -1,8 +1,8 @@
 // The handler table from a terminal: `npm run cli -- <command>`. Same code as the app.
 import { parseArgs } from 'node:util'
-import { AppError, type Result } from '../shared/errors.ts'
+import { AppError, INTERNAL_ERROR_MESSAGE, type Result } from '../shared/errors.ts'
 import { openCore, type Core } from './core/boot.ts'
-import { silenceLog } from './core/log.ts'
+import { createLogger, silenceLog } from './core/log.ts'
 import { DB_ENV, resolveDbPath } from './core/paths.ts'
 import { APP_VERSION } from './core/version.ts'
 
@@ -28,24 +28,40 @@ Uitvoer is JSON. Afsluitcode 0: gelukt; 1: de opdracht kon niet worden uitgevoer
 
 class UsageError extends Error {}
 
+/** Where the CLI writes: process.stdout/stderr, or a collector in tests. */
+export interface Output {
+  write(text: string): unknown
+}
+
+const OPTIONS = {
+  db: { type: 'string' },
+  demo: { type: 'boolean' },
+  empty: { type: 'boolean' },
+  name: { type: 'string' },
+  'school-name': { type: 'string' },
+  'school-year': { type: 'string' },
+  staff: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const
+
+/** node:util's parse errors are English; the user reads Dutch. */
+function usageMessage(e: unknown): string {
+  const code = (e as { code?: unknown }).code
+  const option = /'(-[^' ]*)/.exec((e as Error).message)?.[1] ?? ''
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Onbekende optie '${option}'.`
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const spec: { type: string } | undefined = Object.hasOwn(OPTIONS, option.slice(2)) ? OPTIONS[option.slice(2) as keyof typeof OPTIONS] : undefined
+    if (spec?.type === 'boolean') return `De optie '${option}' krijgt geen waarde.`
+    return `De optie '${option}' heeft een waarde nodig, bijvoorbeeld ${option === '--db' ? '--db pad/naar/school.sqlite' : `${option} "..."`}.`
+  }
+  return 'De opties kloppen niet.'
+}
+
 function parse(argv: string[]) {
   try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        db: { type: 'string' },
-        demo: { type: 'boolean' },
-        empty: { type: 'boolean' },
-        name: { type: 'string' },
-        'school-name': { type: 'string' },
-        'school-year': { type: 'string' },
-        staff: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    })
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS })
   } catch (e) {
-    throw new UsageError((e as Error).message)
+    throw new UsageError(usageMessage(e))
   }
 }
 
@@ -79,7 +95,8 @@ async function run(core: Core, command: string, args: ReturnType<typeof parse>):
   }
 }
 
-export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+/** Runs one command; returns the exit code (0 done, 1 could not be done, 2 wrong usage). Never throws. */
+export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
   let core: Core | undefined
   try {
     const args = parse(argv)
@@ -107,7 +124,9 @@ export async function main(argv: string[], out = process.stdout, err = process.s
       err.write(`${e.message}\n`)
       return 1
     }
-    throw e
+    createLogger('cli').error('command failed', e)
+    err.write(`${INTERNAL_ERROR_MESSAGE}\n`)
+    return 1
   } finally {
     core?.close()
   }

@@ -74,7 +74,12 @@ export async function startHarness(options: { dbPath: string; staticDir?: string
   }
 
   const handleStatic = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', origin).pathname)
+    let path: string
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', origin).pathname)
+    } catch {
+      return send(res, 404, 'niet gevonden', 'text/plain; charset=utf-8') // '%E0%A4%A': not a path we serve
+    }
     const file = resolve(join(staticDir, path === '/' ? 'index.html' : path))
     if (!file.startsWith(staticDir + sep)) return send(res, 404, 'niet gevonden', 'text/plain; charset=utf-8')
     try {
@@ -95,7 +100,18 @@ export async function startHarness(options: { dbPath: string; staticDir?: string
       if (!res.headersSent) send(res, 500, '{"error":"internal"}')
     })
   })
-  await new Promise<void>((ok) => server.listen(options.port ?? 0, '127.0.0.1', ok))
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail) // e.g. EADDRINUSE: reject instead of hanging or crashing the process
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', fail)
+        ok()
+      })
+    })
+  } catch (e) {
+    core.close()
+    throw e
+  }
   const address = server.address()
   if (address === null || typeof address === 'string') throw new Error('no address')
   origin = `http://127.0.0.1:${address.port}`

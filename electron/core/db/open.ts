@@ -1,58 +1,142 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors.ts'
+import { createLogger } from '../log.ts'
 import { assertNotNewer, migrate } from './migrate.ts'
 
 export type Db = Database.Database
 
+const log = createLogger('db')
 const SQLITE_HEADER = 'SQLite format 3\u0000'
+/** Tables every version of our schema has: a database with a user_version but without them is not ours. */
+const OUR_TABLES = ['school_settings', 'consent_records', 'audit_log']
 
-function notOurs(path: string, why: string): AppError {
+const NEW_FILE_ADVICE = 'Kies een ander bestand, of verplaats dit bestand en start opnieuw voor een lege database.'
+const BACKUP_ADVICE = 'Zet een reservekopie terug, of kies een ander bestand.'
+
+function refused(path: string, why: string, advice = NEW_FILE_ADVICE): AppError {
+  return new AppError('db_invalid', `Het bestand ${path} ${why} Het bestand is niet gewijzigd. ${advice}`)
+}
+
+const damaged = (path: string): AppError => refused(path, 'is beschadigd of onvolledig (bijvoorbeeld half gekopieerd).', BACKUP_ADVICE)
+
+/** An error from the file system or SQLite, as a message a user can act on. */
+function openError(path: string, e: unknown, writing = false): AppError {
+  if (e instanceof AppError) return e
+  const code = (e as { code?: unknown } | null)?.code
+  if (typeof code === 'string' && /^SQLITE_(NOTADB|CORRUPT)/.test(code)) return damaged(path)
+  log.error('opening the database failed', e)
+  if (typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code)) {
+    return new AppError('io', `Het bestand ${path} is in gebruik door een ander programma. Het bestand is niet gewijzigd. Sluit dat programma en probeer het opnieuw.`)
+  }
+  if (writing) {
+    return new AppError(
+      'io',
+      `De database ${path} kon niet worden bijgewerkt. Er is niets half opgeslagen. Controleer of het bestand niet alleen-lezen is en of er schijfruimte is.`,
+    )
+  }
   return new AppError(
-    'db_invalid',
-    `Het bestand ${path} ${why} Het bestand is niet gewijzigd. Kies een ander bestand, of verplaats dit bestand en start opnieuw voor een lege database.`,
+    'io',
+    `Het bestand ${path} kan niet worden geopend. Het bestand is niet gewijzigd. Controleer of u rechten hebt op het bestand en de map, en of er schijfruimte is.`,
   )
 }
 
-/** Looks at the first bytes only: a file that is not SQLite is never opened for writing. */
-function assertSqliteFile(path: string): void {
-  if (!existsSync(path) || statSync(path).size === 0) return
+function readHead(path: string): Buffer {
   const fd = openSync(path, 'r')
   try {
-    const head = Buffer.alloc(16)
-    readSync(fd, head, 0, 16, 0)
-    if (head.toString('latin1') !== SQLITE_HEADER) throw notOurs(path, 'is geen database van Toestemmingsregister (het is geen SQLite-bestand).')
+    const head = Buffer.alloc(100)
+    const n = readSync(fd, head, 0, head.length, 0)
+    return head.subarray(0, n)
   } finally {
     closeSync(fd)
   }
 }
 
 /**
+ * Looks at the file itself, without SQLite: is it SQLite at all, and is it whole?
+ * Returns false for a file that does not exist or is empty: that becomes a new database.
+ */
+function checkFile(path: string): boolean {
+  if (!existsSync(path)) return false
+  const stat = statSync(path)
+  if (stat.isDirectory()) {
+    throw new AppError('io', `${path} is een map, geen databasebestand. Geef het pad naar een bestand op, bijvoorbeeld ${join(path, 'school.sqlite')}.`)
+  }
+  if (!stat.isFile()) throw refused(path, 'is geen gewoon bestand.')
+  if (stat.size === 0) return false
+  const head = readHead(path)
+  if (head.subarray(0, 16).toString('latin1') !== SQLITE_HEADER) {
+    throw refused(path, 'is geen database van Toestemmingsregister (het is geen SQLite-bestand).')
+  }
+  if (head.length < 100) throw damaged(path)
+  const rawPageSize = head.readUInt16BE(16)
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) throw damaged(path)
+  // With a write-ahead log or a rollback journal next to it, SQLite completes the file from there.
+  if (existsSync(`${path}-wal`) || existsSync(`${path}-journal`)) return true
+  const pages = head.readUInt32BE(28)
+  const sizeIsValid = pages > 0 && head.readUInt32BE(24) === head.readUInt32BE(92)
+  if (stat.size % pageSize !== 0 || (sizeIsValid && stat.size < pages * pageSize)) throw damaged(path)
+  return true
+}
+
+/**
+ * Looks inside, read-only: is it ours, and not from a newer version? A read-only connection never
+ * writes the file; for a file in WAL mode SQLite makes -wal and -shm files, removed again on refusal.
+ */
+function checkContents(path: string): void {
+  const made = ['-wal', '-shm'].filter((suffix) => !existsSync(path + suffix))
+  let db: Db | undefined
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true })
+    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).pluck().all() as string[]
+    const version = db.pragma('user_version', { simple: true }) as number
+    if (version === 0 && tables.length > 0) throw refused(path, 'is een SQLite-database van een ander programma.')
+    if (version > 0 && !OUR_TABLES.every((t) => tables.includes(t))) throw refused(path, 'is een SQLite-database van een ander programma.')
+    assertNotNewer(db)
+    db.close()
+  } catch (e) {
+    db?.close()
+    for (const suffix of made) {
+      const file = path + suffix
+      if (existsSync(file) && (suffix === '-shm' || statSync(file).size === 0)) rmSync(file, { force: true })
+    }
+    throw openError(path, e)
+  }
+}
+
+/**
  * Opens (and creates or migrates) the register's database. Checks, before anything is written,
- * that the file is SQLite, is ours, is readable, and is not from a newer version of the app.
+ * that the file is SQLite, is whole, is ours, and is not from a newer version of the app.
+ * Every refusal is an AppError with a Dutch message; the file is then left as it was.
  */
 export function openDatabase(path: string): Db {
-  if (path !== ':memory:') assertSqliteFile(path)
-  const db = new Database(path)
-  try {
+  if (path !== ':memory:') {
     try {
-      const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).pluck().all() as string[]
-      assertNotNewer(db)
-      if (db.pragma('user_version', { simple: true }) === 0 && tables.length > 0) {
-        throw notOurs(path, 'is een SQLite-database van een ander programma.')
-      }
+      if (checkFile(path)) checkContents(path)
     } catch (e) {
-      if (e instanceof AppError) throw e
-      throw notOurs(path, 'is beschadigd of geen database van Toestemmingsregister.')
+      throw openError(path, e)
     }
+  }
+  let db: Db
+  try {
+    db = new Database(path)
+  } catch (e) {
+    throw openError(path, e)
+  }
+  try {
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
+    // A REPLACE that removes a row then fires its DELETE triggers, so it cannot overwrite
+    // an append-only consent record or audit entry.
+    db.pragma('recursive_triggers = ON')
     db.pragma('busy_timeout = 5000')
     migrate(db)
     return db
   } catch (e) {
     db.close()
-    throw e
+    throw openError(path, e, true)
   }
 }

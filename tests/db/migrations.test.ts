@@ -1,0 +1,165 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openDatabase, type Db } from '../../electron/core/db/open.ts'
+import { migrate, schemaVersion } from '../../electron/core/db/migrate.ts'
+import { LATEST_VERSION, migrations, type Migration } from '../../electron/core/db/migrations/index.ts'
+import { testCore } from '../helpers/db.ts'
+
+const DEFAULT_PURPOSE_CODES = ['website', 'social_media', 'school_guide', 'newsletter', 'parent_app', 'press', 'class_video', 'contact_list']
+
+let dir: string
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tr-migrations-'))
+})
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** The schema as SQLite stores it: comparing two of these shows whether anything changed. */
+function schemaOf(db: Db): unknown[] {
+  return db.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY type, name`).all()
+}
+
+function userTables(db: Db): { name: string; strict: number }[] {
+  return db
+    .prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name`)
+    .all() as { name: string; strict: number }[]
+}
+
+describe('a fresh database', () => {
+  it('is migrated to schema 10 with strict tables and foreign keys on', () => {
+    const { db } = testCore().ctx
+    expect(LATEST_VERSION).toBe(10)
+    expect(schemaVersion(db)).toBe(10)
+    expect(db.pragma('user_version', { simple: true })).toBe(10)
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    const tables = userTables(db)
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['pupils', 'guardians', 'groups', 'purposes', 'purpose_versions', 'consent_records', 'audit_log', 'purge_queue']),
+    )
+    expect(tables.filter((t) => t.strict !== 1)).toEqual([])
+  })
+
+  it('as a file uses WAL, and reopening it changes nothing', () => {
+    const file = join(dir, 'school.sqlite')
+    const db = openDatabase(file)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    const before = schemaOf(db)
+    db.close()
+
+    const again = openDatabase(file)
+    expect(schemaVersion(again)).toBe(10)
+    expect(schemaOf(again)).toEqual(before)
+    expect(again.prepare(`SELECT count(*) FROM purposes`).pluck().get()).toBe(8)
+    again.close()
+
+    const raw = new Database(file, { readonly: true })
+    expect(raw.pragma('user_version', { simple: true })).toBe(10)
+    raw.close()
+  })
+
+  it('migrating twice is a no-op', () => {
+    const { db } = testCore().ctx
+    const before = schemaOf(db)
+    expect(migrate(db)).toBe(10)
+    expect(schemaOf(db)).toEqual(before)
+    expect(db.prepare(`SELECT count(*) FROM purposes`).pluck().get()).toBe(8)
+    expect(db.prepare(`SELECT count(*) FROM purpose_versions`).pluck().get()).toBe(8)
+  })
+
+  it('seeds the 8 default purposes, each with its first wording in purpose_versions', () => {
+    const { db } = testCore().ctx
+    const purposes = db.prepare(`SELECT id, code, label, description, version, active FROM purposes ORDER BY sort_order`).all() as {
+      id: number
+      code: string
+      label: string
+      description: string
+      version: number
+      active: number
+    }[]
+    expect(purposes.map((p) => p.code)).toEqual(DEFAULT_PURPOSE_CODES)
+    expect(purposes.find((p) => p.code === 'website')?.label).toBe('Website van de school')
+    expect(purposes.find((p) => p.code === 'contact_list')?.label).toBe('Contactgegevens delen in de klassenlijst')
+    for (const p of purposes) {
+      expect(p).toMatchObject({ version: 1, active: 1 })
+      const versions = db.prepare(`SELECT version, label, description FROM purpose_versions WHERE purpose_id = ?`).all(p.id)
+      expect(versions, p.code).toEqual([{ version: 1, label: p.label, description: p.description }])
+    }
+  })
+})
+
+describe('the migration runner', () => {
+  // A later migration as a real one would be: a new column with a default, and a new table.
+  const addNickname: Migration = {
+    version: 20,
+    name: 'nickname',
+    up: (db) => {
+      db.exec(`ALTER TABLE pupils ADD COLUMN nickname TEXT NOT NULL DEFAULT '';
+               CREATE TABLE pupil_notes (pupil_id INTEGER NOT NULL REFERENCES pupils(id), note TEXT NOT NULL) STRICT;`)
+    },
+  }
+  const list = [...migrations, addNickname]
+
+  function bare(): Db {
+    const db = new Database(':memory:')
+    db.pragma('foreign_keys = ON')
+    return db
+  }
+
+  it('migrates to N-10, keeps the rows written there when it migrates to N', () => {
+    const db = bare()
+    expect(migrate(db, 10, list)).toBe(10)
+    const insertPupil = db.prepare(
+      `INSERT INTO pupils (first_name, last_name_prefix, last_name, form_code, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')`,
+    )
+    const zoe = Number(insertPupil.run('Zoë', 'van der', 'Berg', 'TR-AAAAAA').lastInsertRowid)
+    insertPupil.run('Ömer', '', 'Yılmaz', 'TR-BBBBBB')
+    const website = db.prepare(`SELECT id FROM purposes WHERE code = 'website'`).pluck().get() as number
+    db.prepare(
+      `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, effective_from, source, recorded_by, recorded_at)
+       VALUES (?, ?, 1, 'refused', '2026-09-01', 'paper_form', 'Ans', '2026-09-01T08:00:00Z')`,
+    ).run(zoe, website)
+
+    expect(migrate(db, 20, list)).toBe(20)
+    expect(db.pragma('user_version', { simple: true })).toBe(20)
+    expect(db.prepare(`SELECT first_name, last_name_prefix, last_name, nickname FROM pupils ORDER BY id`).all()).toEqual([
+      { first_name: 'Zoë', last_name_prefix: 'van der', last_name: 'Berg', nickname: '' },
+      { first_name: 'Ömer', last_name_prefix: '', last_name: 'Yılmaz', nickname: '' },
+    ])
+    expect(db.prepare(`SELECT pupil_id, decision FROM consent_records`).all()).toEqual([{ pupil_id: zoe, decision: 'refused' }])
+    expect(db.prepare(`SELECT count(*) FROM purposes`).pluck().get()).toBe(8)
+    // The append-only triggers survive a later migration.
+    expect(() => db.prepare(`UPDATE consent_records SET decision = 'granted'`).run()).toThrow(/append-only/)
+  })
+
+  it('rolls a failing migration back as a whole and leaves user_version as it was', () => {
+    const db = bare()
+    migrate(db, 10, list)
+    const before = schemaOf(db)
+    const failing: Migration = {
+      version: 20,
+      name: 'half',
+      up: (d) => {
+        d.exec(`CREATE TABLE half_done (x INTEGER) STRICT; ALTER TABLE pupils ADD COLUMN half TEXT;`)
+        d.exec(`INSERT INTO purposes (code, label, created_at, updated_at) VALUES ('website', 'dubbel', 'x', 'x')`) // UNIQUE fails
+      },
+    }
+    expect(() => migrate(db, 20, [...migrations, failing])).toThrow(/UNIQUE/)
+    expect(db.pragma('user_version', { simple: true })).toBe(10)
+    expect(schemaOf(db)).toEqual(before)
+    expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'half_done'`).pluck().get()).toBe(0)
+    // and the good version of the migration can run afterwards
+    expect(migrate(db, 20, list)).toBe(20)
+  })
+
+  it('refuses a database newer than the list it knows, without changing it', () => {
+    const db = bare()
+    migrate(db, 20, list)
+    expect(() => migrate(db, 10, migrations)).toThrow(expect.objectContaining({ code: 'db_newer' }))
+    expect(db.pragma('user_version', { simple: true })).toBe(20)
+  })
+})
