@@ -1,6 +1,5 @@
 // The handler table: one function per method of shared/api.ts. Every door (IPC, CLI, HTTP)
 // calls these through dispatch(), so all three run the same code.
-import type { ApiOutput, ApiParsed, Method } from '../../shared/api.ts'
 import { getAttachment } from './attachments/attachments.service.ts'
 import { listAudit } from './audit/audit.queries.ts'
 import { consentHistory, noConsentList, recordConsent } from './consent/consent.service.ts'
@@ -15,9 +14,9 @@ import { getPupil, savePupil, searchPupils } from './pupils/pupils.service.ts'
 import { setupSchool } from './school/school.service.ts'
 import { currentSchoolYearId, getSettings, updateSettings } from './settings/settings.service.ts'
 
-export type Handlers = {
-  [M in Method]: (ctx: CoreContext, input: ApiParsed<M>) => ApiOutput<M> | Promise<ApiOutput<M>>
-}
+import type { Handlers } from './handler-types.ts'
+
+export type { Handlers } from './handler-types.ts'
 
 export const handlers: Handlers = {
   'app.info': (ctx) => ({

@@ -209,6 +209,16 @@ export function up(db: Database): void {
 
     CREATE TRIGGER purpose_versions_no_update BEFORE UPDATE ON purpose_versions
     BEGIN SELECT RAISE(ABORT, 'purpose_versions is append-only'); END;
+    CREATE TRIGGER purpose_versions_no_delete BEFORE DELETE ON purpose_versions
+    BEGIN SELECT RAISE(ABORT, 'purpose_versions is append-only'); END;
+
+    -- INSERT OR REPLACE would delete and re-insert: refused in the schema itself.
+    CREATE TRIGGER consent_records_no_replace BEFORE INSERT ON consent_records
+    WHEN EXISTS (SELECT 1 FROM consent_records WHERE id = NEW.id)
+    BEGIN SELECT RAISE(ABORT, 'consent_records is append-only'); END;
+    CREATE TRIGGER audit_log_no_replace BEFORE INSERT ON audit_log
+    WHEN EXISTS (SELECT 1 FROM audit_log WHERE id = NEW.id)
+    BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
   `)
 
   const now = new Date().toISOString()
