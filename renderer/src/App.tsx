@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react'
 import type { Settings } from '../../shared/domain.ts'
 import { invoke } from './api.ts'
 import { SearchBox } from './components/SearchBox.tsx'
+import { AuditPage } from './pages/audit/AuditPage.tsx'
 import { GroupPage } from './pages/group/GroupPage.tsx'
 import { GroupsPage } from './pages/groups/GroupsPage.tsx'
 import { ImportsPage } from './pages/imports/ImportsPage.tsx'
 import { NoConsentPage } from './pages/no-consent/NoConsentPage.tsx'
 import { PrintPage } from './pages/print/PrintPage.tsx'
+import { PurposesPage } from './pages/purposes/PurposesPage.tsx'
 import { PupilPage } from './pages/pupil/PupilPage.tsx'
 import { PupilsPage } from './pages/pupils/PupilsPage.tsx'
 import { SettingsPage } from './pages/settings/SettingsPage.tsx'
@@ -19,6 +21,8 @@ const NAV = [
   { path: 'geen-toestemming', label: 'Geen toestemming', also: [] },
   { path: 'importeren', label: 'Importeren', also: [] },
   { path: 'afdrukken', label: 'Afdrukken', also: [] },
+  { path: 'doelen', label: 'Doelen', also: [] },
+  { path: 'logboek', label: 'Logboek', also: [] },
   { path: 'instellingen', label: 'Instellingen', also: [] },
 ]
 
@@ -76,6 +80,10 @@ export function App() {
             <ImportsPage />
           ) : active === 'afdrukken' ? (
             <PrintPage />
+          ) : active === 'doelen' ? (
+            <PurposesPage />
+          ) : active === 'logboek' ? (
+            <AuditPage />
           ) : active === 'instellingen' ? (
             <SettingsPage settings={settings} onSaved={setSettings} />
           ) : (
