@@ -6,18 +6,26 @@ export interface CurrentAnswerRow extends CurrentAnswer {
   purposeId: number
 }
 
-/** The latest record per pupil, purpose and answerer (the pupil as a whole, or a guardian), in effect on `today`. */
+/**
+ * The latest record per pupil, purpose and answerer (the pupil as a whole, or a guardian), in
+ * effect on `today`. Reads the covering index in its own order, so the last row of each answerer
+ * is the current one: no sort, no window function.
+ */
 export function currentAnswers(db: Db, today: string, pupilId?: number): CurrentAnswerRow[] {
-  return db
-    .prepare(
-      `SELECT pupil_id AS pupilId, purpose_id AS purposeId, guardian_id AS guardianId, decision,
-              effective_from AS effectiveFrom, id, purpose_version AS purposeVersion
-         FROM (SELECT c.*, row_number() OVER (PARTITION BY pupil_id, purpose_id, guardian_id ORDER BY effective_from DESC, id DESC) AS rn
-                 FROM consent_records c
-                WHERE effective_from <= @today AND (@pupilId IS NULL OR pupil_id = @pupilId))
-        WHERE rn = 1`,
-    )
-    .all({ today, pupilId: pupilId ?? null }) as CurrentAnswerRow[]
+  const columns = `pupil_id AS pupilId, purpose_id AS purposeId, guardian_id AS guardianId, decision,
+    effective_from AS effectiveFrom, id, purpose_version AS purposeVersion`
+  const order = `ORDER BY pupil_id, purpose_id, guardian_id, effective_from, id`
+  const rows = (
+    pupilId === undefined
+      ? db.prepare(`SELECT ${columns} FROM consent_records INDEXED BY consent_records_current WHERE effective_from <= ? ${order}`).all(today)
+      : db.prepare(`SELECT ${columns} FROM consent_records INDEXED BY consent_records_current WHERE pupil_id = ? AND effective_from <= ? ${order}`).all(pupilId, today)
+  ) as CurrentAnswerRow[]
+  const current: CurrentAnswerRow[] = []
+  rows.forEach((row, i) => {
+    const next = rows[i + 1]
+    if (!next || next.pupilId !== row.pupilId || next.purposeId !== row.purposeId || next.guardianId !== row.guardianId) current.push(row)
+  })
+  return current
 }
 
 /** Groups answers by pupil and purpose: key `${pupilId}:${purposeId}`. */

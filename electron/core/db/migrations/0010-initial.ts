@@ -155,7 +155,8 @@ export function up(db: Database): void {
       recorded_by     TEXT NOT NULL CHECK (length(recorded_by) > 0),
       recorded_at     TEXT NOT NULL
     ) STRICT;
-    CREATE INDEX consent_records_current ON consent_records(pupil_id, purpose_id, guardian_id, effective_from, id);
+    -- Covers the current-decision scan: read in this order, the last row per answerer is current.
+    CREATE INDEX consent_records_current ON consent_records(pupil_id, purpose_id, guardian_id, effective_from, id, decision, purpose_version);
     CREATE INDEX consent_records_batch ON consent_records(import_batch_id) WHERE import_batch_id IS NOT NULL;
 
     CREATE TABLE dossier_entries (
