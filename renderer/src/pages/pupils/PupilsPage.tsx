@@ -7,44 +7,71 @@ const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/
 export function PupilsPage() {
   const pupils = useLoad('pupils.list', {})
   const [filter, setFilter] = useState('')
+  const query = filter.trim()
   const shown = useMemo(() => {
-    const q = fold(filter.trim())
+    const q = fold(query)
     const all = pupils.data ?? []
     return q ? all.filter((p) => fold(`${p.firstName} ${p.lastNamePrefix} ${p.lastName} ${p.studentNumber ?? ''}`).includes(q)) : all
-  }, [pupils.data, filter])
+  }, [pupils.data, query])
+  const total = pupils.data?.length ?? 0
+  const plural = (n: number): string => (n === 1 ? 'leerling' : 'leerlingen')
 
   return (
-    <>
+    <div className="page-fill">
       <h1>Leerlingen</h1>
       <div className="toolbar">
-        <input type="search" placeholder="Zoek op naam of leerlingnummer" aria-label="Zoek leerling" value={filter} onChange={(e) => setFilter(e.target.value)} />
-        <span className="count">{pupils.data ? `${shown.length} van ${pupils.data.length} leerlingen` : ''}</span>
+        <input
+          type="search"
+          placeholder="Filter op naam of leerlingnummer"
+          aria-label="Filter de lijst"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
+        <span className="count" role="status">
+          {pupils.data && total > 0 && (query ? `${shown.length} van ${total} ${plural(total)}` : `${total} ${plural(total)}`)}
+        </span>
       </div>
-      {pupils.error && <p className="error" role="alert">{pupils.error}</p>}
-      {pupils.data?.length === 0 ? (
-        <p className="empty">Nog geen leerlingen. Importeer inschrijfformulieren via Importeren.</p>
-      ) : (
-        <table className="list">
-          <thead>
-            <tr>
-              <th>Naam</th>
-              <th>Groep</th>
-              <th>Geboortedatum</th>
-              <th>Leerlingnummer</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((p) => (
-              <tr key={p.id}>
-                <td>{sortName(p)}</td>
-                <td>{p.groupName ?? '—'}</td>
-                <td>{formatDate(p.birthDate)}</td>
-                <td>{p.studentNumber ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {pupils.error && (
+        <p className="error" role="alert">
+          {pupils.error}
+        </p>
       )}
-    </>
+      {pupils.data === undefined ? null : total === 0 ? (
+        <p className="empty">
+          Nog geen leerlingen. Importeer de inschrijfformulieren via <a href="#/importeren">Importeren</a>.
+        </p>
+      ) : shown.length === 0 ? (
+        <p className="empty">
+          Geen leerling gevonden met <strong>{query}</strong>. Zoek op voornaam, achternaam of leerlingnummer.
+        </p>
+      ) : (
+        <div className="table-scroll">
+          <table className="list">
+            <thead>
+              <tr>
+                <th>Naam</th>
+                <th className="col-group">Groep</th>
+                <th className="col-date">Geboortedatum</th>
+                <th className="col-number">Leerlingnummer</th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <a className="row-link" href={`#/leerling/${p.id}`}>
+                      {sortName(p)}
+                    </a>
+                  </td>
+                  <td className="col-group">{p.groupName ?? <span className="muted">geen groep</span>}</td>
+                  <td className="col-date">{formatDate(p.birthDate)}</td>
+                  <td className="col-number">{p.studentNumber ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
   )
 }

@@ -61,7 +61,7 @@ export function SettingsPage({ settings, onSaved }: { settings: Settings; onSave
         </div>
       </form>
       {info.data && (
-        <section className="card muted">
+        <section className="card muted about">
           <h2>Over dit programma</h2>
           <dl>
             <dt>Versie</dt>

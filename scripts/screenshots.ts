@@ -1,0 +1,65 @@
+// Screenshots of the demo school for the README and for reviewing the screens at 1280x800.
+// Uses the renderer already built in out/web (`npm run screenshots` builds it first) and
+// writes docs/screenshots/{welcome,leerlingen,groepen,instellingen}.png.
+import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Page } from 'playwright-core'
+import { launchBrowser, openApp } from '../tests/helpers/browser.ts'
+
+const STATIC_DIR = resolve('out/web')
+const OUT_DIR = resolve('docs/screenshots')
+// A fixed folder and clock, so that the pictures only change when the screens do.
+const WORK_DIR = join(tmpdir(), 'toestemmingsregister-screenshots')
+const NOW = new Date('2026-11-22T09:30:00Z')
+
+if (!existsSync(join(STATIC_DIR, 'index.html'))) {
+  console.error(`No built renderer in ${STATIC_DIR}. Build it first: npx vite build --config renderer/vite.config.mts`)
+  process.exit(1)
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  // Let fonts and layout settle, and keep the caret and hover out of the picture.
+  await page.evaluate('document.fonts.ready')
+  await page.mouse.move(0, 0)
+  const file = join(OUT_DIR, `${name}.png`)
+  await page.screenshot({ path: file, caret: 'hide', animations: 'disabled' })
+  console.log(`saved ${file}`)
+}
+
+async function goTo(page: Page, link: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: link }).click()
+  await page.getByRole('heading', { name: link, level: 1 }).waitFor()
+}
+
+rmSync(WORK_DIR, { recursive: true, force: true })
+mkdirSync(OUT_DIR, { recursive: true })
+const browser = await launchBrowser()
+try {
+  const app = await openApp(browser, { dbPath: join(WORK_DIR, 'school.sqlite'), now: () => NOW, staticDir: STATIC_DIR })
+  try {
+    const { page } = app
+    await page.getByRole('heading', { name: 'Welkom bij Toestemmingsregister' }).waitFor()
+    await shoot(page, 'welcome')
+
+    await page.getByRole('button', { name: 'Demoschool openen' }).click()
+    await page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()
+    await page.locator('table tbody tr').first().waitFor()
+    await shoot(page, 'leerlingen')
+
+    await goTo(page, 'Groepen')
+    await page.locator('table tbody tr').first().waitFor()
+    await shoot(page, 'groepen')
+
+    await goTo(page, 'Instellingen')
+    await page.getByRole('heading', { name: 'Over dit programma' }).waitFor()
+    await shoot(page, 'instellingen')
+
+    if (app.pageErrors.length > 0) throw new Error(`errors in the page:\n${app.pageErrors.join('\n')}`)
+  } finally {
+    await app.close()
+  }
+} finally {
+  await browser.close()
+  rmSync(WORK_DIR, { recursive: true, force: true })
+}

@@ -1,0 +1,81 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
+
+const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' })
+const main = (page: Page) => page.getByRole('main')
+const rows = (page: Page) => main(page).locator('table tbody tr')
+const filterBox = (page: Page) => main(page).getByRole('searchbox', { name: 'Filter de lijst' })
+
+/** The texts of one column of the page's table, in screen order. */
+const column = (page: Page, index: number): Promise<string[]> =>
+  rows(page).evaluateAll((trs, i) => trs.map((tr) => tr.children[i]?.textContent ?? ''), index)
+
+describe.skipIf(!browserTestsEnabled('demo school'))('the demo school in the browser', () => {
+  let browser: Browser
+  let app: AppSession
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await openApp(browser)
+    await app.page.getByRole('heading', { name: 'Welkom bij Toestemmingsregister' }).waitFor()
+    await app.page.getByRole('button', { name: 'Demoschool openen' }).click()
+    await sidebar(app.page).waitFor()
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('lists about 160 pupils, Dutch names with diacritics intact, and finds Zoë by typing zoe', async () => {
+    const { page } = app
+    await page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()
+    await rows(page).first().waitFor()
+    const total = await rows(page).count()
+    expect(total).toBeGreaterThanOrEqual(150)
+    expect(total).toBeLessThanOrEqual(170)
+    expect(await main(page).getByRole('status').innerText()).toBe(`${total} leerlingen`)
+
+    const names = await column(page, 0)
+    expect(names).toHaveLength(total)
+    const accented = names.filter((n) => /[^ -~]/.test(n))
+    expect(accented.length).toBeGreaterThan(10)
+    // Characters from several scripts' ranges, as the generator wrote them (no mojibake, NFC).
+    for (const part of ['Zoë', 'Yılmaz', 'Nguyễn']) {
+      expect(names.some((n) => n.includes(part)), part).toBe(true)
+    }
+    expect(names.every((n) => n === n.normalize('NFC') && !n.includes('Ã') && !n.includes('\ufffd'))).toBe(true)
+    // Dutch order: by last name, the tussenvoegsel after the given name ('Berg, Sanne van der').
+    expect(names.some((n) => /^Berg, \S+ van der$/.test(n))).toBe(true)
+
+    await filterBox(page).fill('zoe')
+    await expect.poll(() => rows(page).count()).toBeLessThan(total)
+    const found = await column(page, 0)
+    expect(found.length).toBeGreaterThan(0)
+    expect(found.every((n) => n.includes('Zoë'))).toBe(true)
+    expect(found.length).toBe(names.filter((n) => n.includes('Zoë')).length)
+    expect(await main(page).getByRole('status').innerText()).toBe(`${found.length} van ${total} leerlingen`)
+
+    await filterBox(page).fill('xyzzy')
+    await main(page).getByText('Geen leerling gevonden met xyzzy.').waitFor()
+    expect(await rows(page).count()).toBe(0)
+    await filterBox(page).fill('')
+    await expect.poll(() => rows(page).count()).toBe(total)
+    expect(app.pageErrors).toEqual([])
+  })
+
+  it('lists the 8 groups with their pupil counts', async () => {
+    const { page } = app
+    await sidebar(page).getByRole('link', { name: 'Groepen' }).click()
+    await page.getByRole('heading', { name: 'Groepen', level: 1 }).waitFor()
+    await rows(page).first().waitFor()
+    expect(await column(page, 0)).toEqual(['1/2a', '1/2b', '3', '4', '5', '6', '7', '8'])
+    const counts = (await column(page, 2)).map((c) => Number(c))
+    expect(counts.every((c) => Number.isInteger(c) && c > 0)).toBe(true)
+    const sum = counts.reduce((a, b) => a + b, 0)
+    const { n } = app.harness.core.ctx.db.prepare(`SELECT count(*) AS n FROM group_memberships`).get() as { n: number }
+    expect(sum).toBe(n)
+    expect(await main(page).locator('table tfoot').innerText()).toMatch(new RegExp(`^Totaal 8 groepen\\s+${sum}$`))
+    expect(app.pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,113 @@
+// Debian's Chromium driven by playwright-core, against the web harness on a real SQLite file.
+// No vitest import here: scripts/screenshots.ts uses the same launch and app helpers.
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { startHarness, type Harness } from '../../electron/web-harness.ts'
+import { silenceLog } from '../../electron/core/log.ts'
+
+silenceLog()
+
+/** Debian's chromium; CHROMIUM_PATH overrides it (e.g. to check the skip and CI paths). */
+export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+export const VIEWPORT = { width: 1280, height: 800 } as const
+
+/**
+ * Whether the browser tests can run. Without Chromium they are skipped with a loud warning,
+ * except under CI=true, where a missing Chromium fails the run.
+ */
+export function browserTestsEnabled(suite: string): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true
+  const install = 'apt-get install -y --no-install-recommends chromium'
+  if (process.env['CI'] === 'true') {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: the browser tests (${suite}) must run in CI. Install it: ${install}`)
+  }
+  console.warn(
+    `\n!!!!! WARNING: browser tests SKIPPED (${suite}): Chromium not found at ${CHROMIUM_PATH}. Install it: ${install} !!!!!\n`,
+  )
+  return false
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}`)
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS })
+}
+
+export interface AppSession {
+  harness: Harness
+  context: BrowserContext
+  page: Page
+  /** The SQLite file behind this session. */
+  dbPath: string
+  /** Uncaught errors and console errors of the page: a test expects none. */
+  pageErrors: string[]
+  /** Stops the harness (closing the database); the file stays until close(). */
+  stopHarness(): Promise<void>
+  /** Closes the page and the harness, and removes the temporary folder (with the database, unless given). */
+  close(): Promise<void>
+}
+
+/**
+ * A harness on a fresh temporary SQLite file (or `dbPath`), and a 1280x800 page showing the app.
+ * The harness serves its own copy of the built renderer: another test run rebuilding out/web
+ * meanwhile (its globalSetup empties the folder) cannot pull the files from under this page.
+ */
+export async function openApp(
+  browser: Browser,
+  options: { dbPath?: string; now?: () => Date; staticDir?: string } = {},
+): Promise<AppSession> {
+  const builtDir = options.staticDir ?? 'out/web'
+  if (!existsSync(join(builtDir, 'index.html'))) throw new Error(`No built renderer in ${builtDir}`)
+  const dir = mkdtempSync(join(tmpdir(), 'toestemmingsregister-e2e-'))
+  const staticDir = join(dir, 'web')
+  cpSync(builtDir, staticDir, { recursive: true })
+  const dbPath = options.dbPath ?? join(dir, 'school.sqlite')
+  const harness = await startHarness({ dbPath, staticDir, now: options.now })
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
+  // Fail on the step that waits, with what it waited for, well before the test's own timeout.
+  context.setDefaultTimeout(5_000)
+  const page = await context.newPage()
+  const pageErrors: string[] = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return
+    const url = m.location().url
+    // Chromium's notes on our own page, not faults: the CSP's frame-ancestors only counts as a
+    // header (it stays in index.html for Electron), and the harness serves no favicon.
+    if (m.text().includes("directive 'frame-ancestors' is ignored") || url.endsWith('/favicon.ico')) return
+    pageErrors.push(url ? `${m.text()} (${url})` : m.text())
+  })
+  await page.goto(harness.appUrl)
+
+  let harnessOpen = true
+  const stopHarness = async (): Promise<void> => {
+    if (!harnessOpen) return
+    harnessOpen = false
+    await harness.close()
+  }
+  return {
+    harness,
+    context,
+    page,
+    dbPath,
+    pageErrors,
+    stopHarness,
+    close: async () => {
+      await context.close()
+      await stopHarness()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
