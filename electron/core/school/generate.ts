@@ -42,7 +42,7 @@ const FIRST_NAMES = [
 const LAST_NAMES: ReadonlyArray<readonly [string, string]> = [
   ['van der', 'Berg'], ['de', 'Vries'], ['', 'Jansen'], ['van den', 'Heuvel'], ['', 'Bakker'], ['de', 'Jong'],
   ['', 'Yılmaz'], ['', 'Nguyễn'], ['van', 'Dijk'], ['', 'Visser'], ["van 't", 'Hof'], ['', 'Smit'], ['', 'Meijer'],
-  ['de', 'Boer'], ['', 'Mulder'], ['van', 'Leeuwen'], ['', 'Kowalski'], ['El', 'Amrani'], ['', 'Peters'],
+  ['de', 'Boer'], ['', 'Mulder'], ['van', 'Leeuwen'], ['', 'Kowalski'], ['', 'El Amrani'], ['', 'Peters'],
   ['ter', 'Horst'], ['van der', 'Linden'], ['', 'Hendriks'], ['', 'Öztürk'], ['', 'Dekker'], ['de', 'Graaf'],
   ['', 'Brouwer'], ['van', 'Wijk'], ['', 'Çelik'], ['', 'Vermeulen'], ['in het', 'Veld'],
 ]

@@ -72,12 +72,13 @@ function ConsentMatrix({ groupId }: { groupId: number }) {
   return (
     <section className="card">
       <h2>Per leerling</h2>
+      <div className="table-wide">
       <table className="list compact matrix">
         <thead>
           <tr>
             <th>Leerling</th>
             {list.data.purposes.map((p) => (
-              <th key={p.id} title={p.label}>
+              <th key={p.id} className="rotated" title={p.label}>
                 <span>{p.label}</span>
               </th>
             ))}
@@ -102,6 +103,7 @@ function ConsentMatrix({ groupId }: { groupId: number }) {
           ))}
         </tbody>
       </table>
+      </div>
       <p className="made-at">✓ toestemming · ✗ geweigerd · ? geen antwoord (telt als geen toestemming). Gemaakt op {formatMoment(list.data.generatedAt)}.</p>
     </section>
   )

@@ -13,7 +13,7 @@ export function NoConsentList({ groupIds, purposeIds, status = 'both' }: { group
   if (!list.data) return <p className="loading">Laden…</p>
   const rows = list.data.rows.filter((r) => status === 'both' || r.decision === status)
   return (
-    <div className="no-consent">
+    <div className="no-consent" aria-busy={list.loading}>
       <p className="made-at">
         Gemaakt op {formatMoment(list.data.generatedAt)} uit de actuele antwoorden. <button className="link" onClick={list.reload}>Vernieuwen</button>
       </p>
