@@ -41,6 +41,7 @@ export interface PupilSummary {
   birthDate: string | null
   groupId: number | null
   groupName: string | null
+  leftOn: string | null
 }
 
 /** 'Sanne', 'van der', 'Berg' -> 'Sanne van der Berg' */
@@ -112,7 +113,6 @@ export interface Guardian {
 
 export interface PupilHit extends PupilSummary {
   formCode: string
-  leftOn: string | null
   guardianNames: string
 }
 
@@ -128,7 +128,6 @@ export interface ConsentCell {
 
 export interface PupilDetail extends PupilSummary {
   enrolledOn: string | null
-  leftOn: string | null
   leavingReason: string
   formCode: string
   version: number

@@ -139,7 +139,7 @@ export const inputSchemas = {
   'groups.overview': none,
   'pupils.list': z.strictObject({
     groupId: z.number().int().positive().optional(),
-    query: z.string().max(MAX_TEXT).optional(),
+    includeLeft: z.boolean().default(false),
   }),
   'pupils.search': z.strictObject({
     query: z.string().max(200),

@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react'
 import { formatDate, sortName } from '../../../../shared/domain.ts'
+import { fold } from '../../../../shared/text.ts'
 import { useLoad } from '../../useLoad.ts'
 
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-
 export function PupilsPage() {
-  const pupils = useLoad('pupils.list', {})
+  const groups = useLoad('groups.list', {})
+  const [groupId, setGroupId] = useState<number>()
+  const [includeLeft, setIncludeLeft] = useState(false)
+  const pupils = useLoad('pupils.list', { groupId, includeLeft })
   const [filter, setFilter] = useState('')
   const query = filter.trim()
   const shown = useMemo(() => {
@@ -18,7 +20,12 @@ export function PupilsPage() {
 
   return (
     <div className="page-fill">
-      <h1>Leerlingen</h1>
+      <div className="page-head">
+        <h1>Leerlingen</h1>
+        <a className="button" href="#/leerling/nieuw">
+          Nieuwe leerling
+        </a>
+      </div>
       <div className="toolbar">
         <input
           type="search"
@@ -27,6 +34,18 @@ export function PupilsPage() {
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
+        <select aria-label="Groep" value={groupId ?? ''} onChange={(e) => setGroupId(e.target.value ? Number(e.target.value) : undefined)}>
+          <option value="">Alle groepen</option>
+          {groups.data?.map((g) => (
+            <option key={g.id} value={g.id}>
+              Groep {g.name}
+            </option>
+          ))}
+        </select>
+        <label className="check inline-check">
+          <input type="checkbox" checked={includeLeft} onChange={(e) => setIncludeLeft(e.target.checked)} />
+          Ook vertrokken leerlingen
+        </label>
         <span className="count" role="status">
           {pupils.data && total > 0 && (query ? `${shown.length} van ${total} ${plural(total)}` : `${total} ${plural(total)}`)}
         </span>
@@ -36,7 +55,9 @@ export function PupilsPage() {
           {pupils.error}
         </p>
       )}
-      {pupils.data === undefined ? null : total === 0 ? (
+      {pupils.data === undefined ? null : total === 0 && groupId !== undefined ? (
+        <p className="empty">Geen leerlingen in deze groep.</p>
+      ) : total === 0 ? (
         <p className="empty">
           Nog geen leerlingen. Importeer de inschrijfformulieren via <a href="#/importeren">Importeren</a>.
         </p>
@@ -62,6 +83,7 @@ export function PupilsPage() {
                     <a className="row-link" href={`#/leerling/${p.id}`}>
                       {sortName(p)}
                     </a>
+                    {p.leftOn && <span className="tag"> vertrokken {formatDate(p.leftOn)}</span>}
                   </td>
                   <td className="col-group">{p.groupName ?? <span className="muted">geen groep</span>}</td>
                   <td className="col-date">{formatDate(p.birthDate)}</td>
