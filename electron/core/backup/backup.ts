@@ -1,0 +1,107 @@
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+import Database from 'better-sqlite3'
+import { AppError } from '../../../shared/errors.ts'
+import type { CoreContext } from '../context.ts'
+import { createLogger } from '../log.ts'
+
+const log = createLogger('backup')
+
+/** Why a backup was made. 'daily' ones are kept 14 deep, the others 20 deep. */
+export const BACKUP_REASONS = ['daily', 'manual', 'import', 'undo', 'rollover', 'restore', 'retention'] as const
+export type BackupReason = (typeof BACKUP_REASONS)[number]
+const KEEP = { daily: 14, events: 20 }
+
+export interface BackupInfo {
+  file: string
+  name: string
+  reason: BackupReason
+  createdAt: string
+  size: number
+}
+
+const NAME = /^toestemmingsregister-(\d{8})-(\d{6})-(\d{3})-([a-z]+)\.sqlite$/
+
+export function backupDir(dbPath: string): string {
+  return join(dirname(dbPath), 'backups')
+}
+
+function stamp(d: Date): string {
+  const iso = d.toISOString() // UTC in the name: sorts and never repeats over a DST change
+  return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`
+}
+
+function parse(file: string): BackupInfo | undefined {
+  const m = NAME.exec(basename(file))
+  if (!m || !(BACKUP_REASONS as readonly string[]).includes(m[4] ?? '')) return undefined
+  const [d = '', t = '', ms = ''] = [m[1], m[2], m[3]]
+  const createdAt = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.${ms}Z`
+  return { file, name: basename(file), reason: m[4] as BackupReason, createdAt, size: statSync(file).size }
+}
+
+/** The backups beside this database, newest first. */
+export function listBackups(dbPath: string): BackupInfo[] {
+  const dir = backupDir(dbPath)
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .map((f) => parse(join(dir, f)))
+    .filter((b): b is BackupInfo => b !== undefined)
+    .sort((a, b) => b.name.localeCompare(a.name))
+}
+
+/** PRAGMA integrity_check on a copy, read-only. */
+export function verifyBackup(file: string): boolean {
+  let db: Database.Database | undefined
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true })
+    return db.pragma('integrity_check', { simple: true }) === 'ok'
+  } catch {
+    return false
+  } finally {
+    db?.close()
+  }
+}
+
+function prune(dbPath: string): void {
+  const all = listBackups(dbPath)
+  const daily = all.filter((b) => b.reason === 'daily').slice(KEEP.daily)
+  const events = all.filter((b) => b.reason !== 'daily').slice(KEEP.events)
+  for (const b of [...daily, ...events]) rmSync(b.file, { force: true })
+}
+
+/**
+ * Copies the database with SQLite's online backup API into the backups folder beside it, checks
+ * the copy, and keeps the newest 14 daily and 20 other backups. Returns null for an in-memory database.
+ */
+export async function backupNow(ctx: Pick<CoreContext, 'db' | 'dbPath' | 'now'>, reason: BackupReason): Promise<BackupInfo | null> {
+  if (ctx.dbPath === ':memory:') return null
+  const dir = backupDir(ctx.dbPath)
+  const file = join(dir, `toestemmingsregister-${stamp(ctx.now())}-${reason}.sqlite`)
+  try {
+    mkdirSync(dir, { recursive: true })
+    await ctx.db.backup(file)
+  } catch (e) {
+    rmSync(file, { force: true })
+    log.error(`backup (${reason}) failed`, e)
+    throw new AppError(
+      'io',
+      `Er kon geen reservekopie worden gemaakt in ${dir}. Er is niets gewijzigd. Controleer of de schijf vol is of de map beveiligd is, en probeer het opnieuw.`,
+    )
+  }
+  if (!verifyBackup(file)) {
+    rmSync(file, { force: true })
+    throw new AppError('io', 'De reservekopie bleek na het maken niet in orde. Er is niets gewijzigd. Probeer het opnieuw.')
+  }
+  prune(ctx.dbPath)
+  log.info(`backup made (${reason})`)
+  return parse(file) ?? null
+}
+
+/** The first start of each day makes a 'daily' backup. */
+export async function dailyBackupIfDue(ctx: Pick<CoreContext, 'db' | 'dbPath' | 'now'>): Promise<BackupInfo | null> {
+  if (ctx.dbPath === ':memory:') return null
+  const today = ctx.now().toISOString().slice(0, 10)
+  const last = listBackups(ctx.dbPath).find((b) => b.reason === 'daily')
+  if (last && last.createdAt.slice(0, 10) === today) return null
+  return backupNow(ctx, 'daily')
+}

@@ -1,0 +1,70 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import { afterEach, describe, expect, it } from 'vitest'
+import { backupNow, dailyBackupIfDue, listBackups, verifyBackup } from '../../electron/core/backup/backup.ts'
+import { openCore } from '../../electron/core/boot.ts'
+import { silenceLog } from '../../electron/core/log.ts'
+
+silenceLog()
+const dirs: string[] = []
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
+
+function fileCore(start = new Date('2026-11-22T08:00:00Z')) {
+  const dir = mkdtempSync(join(tmpdir(), 'tr-backup-'))
+  dirs.push(dir)
+  let now = start
+  const core = openCore({ dbPath: join(dir, 'school.sqlite'), appVersion: 'test', now: () => now })
+  return { core, dir, tick: (ms: number) => (now = new Date(now.getTime() + ms)) }
+}
+
+describe('backups', () => {
+  it('copies the database into backups/ beside it, verified, with the data in it', async () => {
+    const { core, dir } = fileCore()
+    await core.dispatch('settings.update', { schoolName: 'OBS De Linde' })
+    const b = await backupNow(core.ctx, 'manual')
+    expect(b).toMatchObject({ reason: 'manual', createdAt: '2026-11-22T08:00:00.000Z' })
+    expect(b?.file.startsWith(join(dir, 'backups'))).toBe(true)
+    const copy = new Database(b?.file ?? '', { readonly: true })
+    expect(copy.prepare(`SELECT value FROM school_settings WHERE key = 'schoolName'`).pluck().get()).toBe('OBS De Linde')
+    copy.close()
+    core.close()
+  })
+
+  it('keeps the newest 14 daily and 20 event backups', async () => {
+    const { core, tick } = fileCore()
+    for (let i = 0; i < 16; i++) {
+      await backupNow(core.ctx, 'daily')
+      tick(86_400_000)
+    }
+    for (let i = 0; i < 22; i++) {
+      await backupNow(core.ctx, i % 2 ? 'import' : 'undo')
+      tick(1000)
+    }
+    const all = listBackups(core.ctx.dbPath)
+    expect(all.filter((b) => b.reason === 'daily')).toHaveLength(14)
+    expect(all.filter((b) => b.reason !== 'daily')).toHaveLength(20)
+    expect(all[0]?.reason).toBe('import') // newest first
+    core.close()
+  })
+
+  it('makes the daily backup once per day', async () => {
+    const { core, tick } = fileCore()
+    expect(await dailyBackupIfDue(core.ctx)).not.toBeNull()
+    tick(3_600_000)
+    expect(await dailyBackupIfDue(core.ctx)).toBeNull()
+    tick(86_400_000)
+    expect(await dailyBackupIfDue(core.ctx)).not.toBeNull()
+    core.close()
+  })
+
+  it('refuses a damaged copy', () => {
+    const { core, dir } = fileCore()
+    const bad = join(dir, 'bad.sqlite')
+    writeFileSync(bad, 'SQLite format 3\u0000 but nothing else')
+    expect(verifyBackup(bad)).toBe(false)
+    expect(existsSync(bad)).toBe(true)
+    core.close()
+  })
+})
