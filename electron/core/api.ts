@@ -3,7 +3,6 @@
 import { getAttachment } from './attachments/attachments.service.ts'
 import { listAudit } from './audit/audit.queries.ts'
 import { consentHistory, noConsentList, recordConsent } from './consent/consent.service.ts'
-import type { CoreContext } from './context.ts'
 import { schemaVersion } from './db/migrate.ts'
 import { listDossier, saveDossierEntry } from './dossier/dossier.service.ts'
 import { groupOverview, groupsOfCurrentYear, saveGroup } from './groups/groups.service.ts'
