@@ -18,11 +18,12 @@ import type {
   Settings,
 } from './domain.ts'
 import type { Result } from './errors.ts'
+import type { SchoolyearOutputs } from './schoolyear.contract.ts'
 import type { Method, inputSchemas } from './schemas.ts'
 
 export type { Method } from './schemas.ts'
 
-export interface ApiOutputs {
+export interface ApiOutputs extends SchoolyearOutputs {
   'app.info': AppInfo
   'settings.get': Settings
   'settings.update': Settings

@@ -2,6 +2,7 @@
 // Messages are Dutch and say what to do; they are shown at the field.
 import { z } from 'zod'
 import { ATTACHMENT_TYPES, CONSENT_SOURCES, DECISIONS } from './domain.ts'
+import { schoolyearSchemas } from './schoolyear.contract.ts'
 
 // zod's own messages (for fields without a message of ours) in Dutch too.
 z.config(z.locales.nl())
@@ -168,6 +169,7 @@ export const inputSchemas = {
     beforeId: id.optional(),
     limit: z.number().int().min(1).max(1000).default(200),
   }),
+  ...schoolyearSchemas,
 } as const
 
 export type Method = keyof typeof inputSchemas

@@ -11,6 +11,7 @@ import { listPurposes, savePurpose } from './purposes/purposes.service.ts'
 import { listPupils } from './pupils/pupils.queries.ts'
 import { getPupil, savePupil, searchPupils } from './pupils/pupils.service.ts'
 import { setupSchool } from './school/school.service.ts'
+import { schoolyearHandlers } from './schoolyear/schoolyear.handlers.ts'
 import { currentSchoolYearId, getSettings, updateSettings } from './settings/settings.service.ts'
 
 import type { Handlers } from './handler-types.ts'
@@ -47,4 +48,5 @@ export const handlers: Handlers = {
   'dossier.save': (ctx, input) => saveDossierEntry(ctx, input),
   'attachments.get': (ctx, input) => getAttachment(ctx.db, input.id),
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
+  ...schoolyearHandlers,
 }

@@ -133,6 +133,8 @@ export function openDatabase(path: string): Db {
     // an append-only consent record or audit entry.
     db.pragma('recursive_triggers = ON')
     db.pragma('busy_timeout = 5000')
+    // Deleted personal data is overwritten, not left in free pages of the file.
+    db.pragma('secure_delete = ON')
     migrate(db)
     return db
   } catch (e) {

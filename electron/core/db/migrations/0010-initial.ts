@@ -191,9 +191,13 @@ export function up(db: Database): void {
     ) STRICT;
     CREATE INDEX audit_log_pupil ON audit_log(pupil_id, id) WHERE pupil_id IS NOT NULL;
 
-    -- Retention removal lists pupils here (in the same transaction) before deleting them.
+    -- Retention removal lists pupils (and guardians left without pupils) here, in the same
+    -- transaction, before deleting them; the append-only triggers let exactly those rows go.
     CREATE TABLE purge_queue (
       pupil_id INTEGER PRIMARY KEY
+    ) STRICT;
+    CREATE TABLE guardian_purge_queue (
+      guardian_id INTEGER PRIMARY KEY
     ) STRICT;
 
     CREATE TRIGGER consent_records_no_update BEFORE UPDATE ON consent_records
@@ -205,7 +209,9 @@ export function up(db: Database): void {
     CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
     CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-    WHEN OLD.pupil_id IS NULL OR OLD.pupil_id NOT IN (SELECT pupil_id FROM purge_queue)
+    WHEN NOT (coalesce(OLD.pupil_id IN (SELECT pupil_id FROM purge_queue), 0)
+              OR (OLD.entity = 'pupil' AND coalesce(OLD.entity_id IN (SELECT pupil_id FROM purge_queue), 0))
+              OR (OLD.entity = 'guardian' AND coalesce(OLD.entity_id IN (SELECT guardian_id FROM guardian_purge_queue), 0)))
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
 
     CREATE TRIGGER purpose_versions_no_update BEFORE UPDATE ON purpose_versions

@@ -1,0 +1,40 @@
+import { z } from 'zod'
+import { RETENTION_KINDS, type RetentionOverview, type RetentionResult } from './retention.ts'
+import type { RolloverPreview, RolloverResult } from './schoolyear.ts'
+
+const id = z.number().int().positive()
+const months = z.number('Vul een aantal maanden in.').int('Vul een heel aantal maanden in.').min(1, 'Een termijn is minstens 1 maand.').max(1200, 'Een termijn is hoogstens 100 jaar.')
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in als dd-mm-jjjj.')
+
+export const schoolyearSchemas = {
+  'schoolyear.rolloverPreview': z.strictObject({}),
+  'schoolyear.rollover': z.strictObject({
+    toYear: z.string().regex(/^\d{4}-\d{4}$/),
+    leavingDate: isoDate,
+    groups: z
+      .array(
+        z.strictObject({
+          groupId: id,
+          target: z.string().trim().max(40, 'De naam van de groep is te lang.').nullable(),
+          teacherName: z.string().trim().max(200).default(''),
+          teacherEmail: z.union([z.literal(''), z.email('Dit e-mailadres klopt niet.')]).default(''),
+        }),
+      )
+      .max(200),
+  }),
+  'retention.overview': z.strictObject({}),
+  'retention.setPeriods': z.strictObject({
+    periods: z.strictObject({ contact: months, dossier: months, consent: months, pupil: months }),
+  }),
+  'retention.remove': z.strictObject({
+    items: z.array(z.strictObject({ pupilId: id, kinds: z.array(z.enum(RETENTION_KINDS)).min(1).max(4) })).min(1, 'Kies wat er verwijderd moet worden.').max(10_000),
+  }),
+} as const
+
+export interface SchoolyearOutputs {
+  'schoolyear.rolloverPreview': RolloverPreview
+  'schoolyear.rollover': RolloverResult
+  'retention.overview': RetentionOverview
+  'retention.setPeriods': RetentionOverview
+  'retention.remove': RetentionResult
+}
