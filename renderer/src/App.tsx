@@ -9,6 +9,7 @@ import { ImportsPage } from './pages/imports/ImportsPage.tsx'
 import { NoConsentPage } from './pages/no-consent/NoConsentPage.tsx'
 import { PrintPage } from './pages/print/PrintPage.tsx'
 import { PurposesPage } from './pages/purposes/PurposesPage.tsx'
+import { SchoolYearPage } from './pages/schoolyear/SchoolYearPage.tsx'
 import { PupilPage } from './pages/pupil/PupilPage.tsx'
 import { PupilsPage } from './pages/pupils/PupilsPage.tsx'
 import { SettingsPage } from './pages/settings/SettingsPage.tsx'
@@ -21,6 +22,7 @@ const NAV = [
   { path: 'geen-toestemming', label: 'Geen toestemming', also: [] },
   { path: 'importeren', label: 'Importeren', also: [] },
   { path: 'afdrukken', label: 'Afdrukken', also: [] },
+  { path: 'schooljaar', label: 'Schooljaar', also: [] },
   { path: 'doelen', label: 'Doelen', also: [] },
   { path: 'logboek', label: 'Logboek', also: [] },
   { path: 'instellingen', label: 'Instellingen', also: [] },
@@ -80,6 +82,8 @@ export function App() {
             <ImportsPage />
           ) : active === 'afdrukken' ? (
             <PrintPage />
+          ) : active === 'schooljaar' ? (
+            <SchoolYearPage tab={route.id} onYearChanged={() => void invoke('settings.get', {}).then((r) => r.ok && setSettings(r.value))} />
           ) : active === 'doelen' ? (
             <PurposesPage />
           ) : active === 'logboek' ? (

@@ -1,0 +1,48 @@
+import { useState } from 'react'
+import type { RolloverResult } from '../../../../shared/schoolyear.ts'
+import { useLoad } from '../../useLoad.ts'
+import { RetentionSection } from './RetentionSection.tsx'
+import { RolloverSection } from './RolloverSection.tsx'
+
+const TABS = [
+  { key: 'overgang', label: 'Nieuw schooljaar' },
+  { key: 'bewaren', label: 'Bewaartermijnen' },
+] as const
+
+/** The work of the start and end of the school year. */
+export function SchoolYearPage({ tab, onYearChanged }: { tab?: string; onYearChanged: () => void }) {
+  const current = TABS.find((t) => t.key === tab)?.key ?? 'overgang'
+  const preview = useLoad('schoolyear.rolloverPreview', {})
+  const retention = useLoad('retention.overview', {})
+  const [done, setDone] = useState<RolloverResult>()
+  return (
+    <>
+      <h1>Schooljaar</h1>
+      <nav className="tabs" aria-label="Onderdelen van het schooljaar">
+        {TABS.map((t) => (
+          <a key={t.key} href={`#/schooljaar/${t.key}`} aria-current={t.key === current ? 'page' : undefined}>
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      {current === 'overgang' && done && (
+        <p className="card ok" role="status">
+          Schooljaar {done.toYear} is begonnen: {done.moved} leerlingen zijn overgegaan, {done.left} hebben de school verlaten.
+          {done.backup && ` Reservekopie: ${done.backup}.`}
+        </p>
+      )}
+      {current === 'overgang' && !done && preview.data && (
+        <RolloverSection
+          key={preview.data.fromYear}
+          preview={preview.data}
+          onDone={(r) => {
+            setDone(r)
+            onYearChanged()
+          }}
+        />
+      )}
+      {current === 'bewaren' && retention.data && <RetentionSection key={retention.data.generatedAt} overview={retention.data} onChanged={retention.reload} />}
+      {(preview.error || retention.error) && <p className="error">{preview.error ?? retention.error}</p>}
+    </>
+  )
+}
