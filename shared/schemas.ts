@@ -4,8 +4,16 @@ import { z } from 'zod'
 import { ATTACHMENT_TYPES, CONSENT_SOURCES, DECISIONS } from './domain.ts'
 import { schoolyearSchemas } from './schoolyear.contract.ts'
 
-// zod's own messages (for fields without a message of ours) in Dutch too.
+// zod's own messages (for fields without a message of ours) in Dutch too, and in plain words
+// where the locale speaks of 'undefined' or 'keys'.
 z.config(z.locales.nl())
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type' && issue.input === undefined) return 'Dit veld is verplicht: vul het in.'
+    if (issue.code === 'unrecognized_keys') return `Onbekend veld: ${issue.keys.join(', ')}. Laat dit veld weg.`
+    return undefined
+  },
+})
 
 const MAX_TEXT = 10_000
 
