@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'db_invalid' // the file is not (our) SQLite database
   | 'db_newer' // made by a newer version of the app
   | 'io'
+  | 'read_only' // the database may only be read now (another program holds it, or it is damaged)
   | 'internal'
 
 export interface ErrorInfo {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { backupNow, dailyBackupIfDue, listBackups, verifyBackup } from '../../electron/core/backup/backup.ts'
+import { backupNow, dailyBackupIfDue, listBackups, restoreFrom, verifyBackup } from '../../electron/core/backup/backup.ts'
+import { openDatabase } from '../../electron/core/db/open.ts'
 import { openCore } from '../../electron/core/boot.ts'
 import { silenceLog } from '../../electron/core/log.ts'
 
@@ -65,6 +66,37 @@ describe('backups', () => {
     writeFileSync(bad, 'SQLite format 3\u0000 but nothing else')
     expect(verifyBackup(bad)).toBe(false)
     expect(existsSync(bad)).toBe(true)
+    core.close()
+  })
+
+  it('restores a backup: the data of then comes back, the state before is kept as a backup', async () => {
+    const { core, tick } = fileCore()
+    await core.dispatch('settings.update', { schoolName: 'Eerst' })
+    const then = await backupNow(core.ctx, 'manual')
+    tick(1000)
+    await core.dispatch('settings.update', { schoolName: 'Daarna' })
+    const safety = await restoreFrom(core.ctx, then?.file ?? '', (p) => openDatabase(p))
+    expect(safety?.reason).toBe('restore')
+    expect(await core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { schoolName: 'Eerst' } })
+    const kept = new Database(safety?.file ?? '', { readonly: true })
+    expect(kept.prepare(`SELECT value FROM school_settings WHERE key = 'schoolName'`).pluck().get()).toBe('Daarna')
+    kept.close()
+    core.close()
+  })
+
+  it('refuses a file that is not a good backup, and the database stays as it was', async () => {
+    const { core, dir } = fileCore()
+    await core.dispatch('settings.update', { schoolName: 'Blijft' })
+    const bad = join(dir, 'geen-backup.sqlite')
+    writeFileSync(bad, 'dit is tekst')
+    await expect(restoreFrom(core.ctx, bad, (p) => openDatabase(p))).rejects.toThrow(/geen goede reservekopie/)
+    const foreign = join(dir, 'ander.sqlite')
+    const other = new Database(foreign)
+    other.exec('CREATE TABLE t (x)')
+    other.close()
+    await expect(restoreFrom(core.ctx, foreign, (p) => openDatabase(p))).rejects.toThrow(/ander programma/)
+    expect(await core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { schoolName: 'Blijft' } })
+    expect(listBackups(core.ctx.dbPath)).toEqual([])
     core.close()
   })
 })

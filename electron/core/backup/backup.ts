@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors.ts'
@@ -104,4 +104,36 @@ export async function dailyBackupIfDue(ctx: Pick<CoreContext, 'db' | 'dbPath' | 
   const last = listBackups(ctx.dbPath).find((b) => b.reason === 'daily')
   if (last && last.createdAt.slice(0, 10) === today) return null
   return backupNow(ctx, 'daily')
+}
+
+/**
+ * Puts a backup (or an exported database) back in place of the current database: the file is
+ * checked first (ours, whole, not newer), the current state is backed up, then the file replaces
+ * the database and it is opened again. On any problem the current database stays as it was.
+ */
+export async function restoreFrom(ctx: CoreContext, file: string, reopen: (path: string) => CoreContext['db']): Promise<BackupInfo | null> {
+  if (ctx.dbPath === ':memory:') throw new AppError('validation', 'Een database in het geheugen kan niet worden teruggezet.')
+  if (!existsSync(file)) throw new AppError('not_found', `Het bestand ${file} bestaat niet (meer).`)
+  // Checks on a copy in the backups folder, so the chosen file itself is never touched.
+  const staged = join(backupDir(ctx.dbPath), `.restore-${process.pid}-${Date.now()}.sqlite`)
+  mkdirSync(dirname(staged), { recursive: true })
+  copyFileSync(file, staged)
+  try {
+    if (!verifyBackup(staged)) throw new AppError('validation', 'Dit bestand is geen goede reservekopie (het is beschadigd of geen database). Er is niets gewijzigd.')
+    reopen(staged).close() // our schema, not newer: refused with a Dutch message otherwise
+  } catch (e) {
+    rmSync(staged, { force: true })
+    for (const suffix of ['-wal', '-shm']) rmSync(staged + suffix, { force: true })
+    throw e
+  }
+  const safety = await backupNow(ctx, 'restore')
+  ctx.db.close()
+  try {
+    for (const suffix of ['-wal', '-shm']) rmSync(ctx.dbPath + suffix, { force: true })
+    renameSync(staged, ctx.dbPath)
+  } finally {
+    ctx.db = reopen(ctx.dbPath)
+  }
+  log.info('database restored from a backup')
+  return safety
 }

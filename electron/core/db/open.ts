@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors.ts'
 import { createLogger } from '../log.ts'
-import { assertNotNewer, migrate } from './migrate.ts'
+import { assertNotNewer, migrate, schemaVersion } from './migrate.ts'
+import { LATEST_VERSION } from './migrations/index.ts'
 
 export type Db = Database.Database
 
@@ -110,8 +111,9 @@ function checkContents(path: string): void {
  * Opens (and creates or migrates) the register's database. Checks, before anything is written,
  * that the file is SQLite, is whole, is ours, and is not from a newer version of the app.
  * Every refusal is an AppError with a Dutch message; the file is then left as it was.
+ * `readonly`: for when another program holds the file or it is damaged; nothing can be written.
  */
-export function openDatabase(path: string): Db {
+export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
   if (path !== ':memory:') {
     try {
       if (checkFile(path)) checkContents(path)
@@ -121,12 +123,12 @@ export function openDatabase(path: string): Db {
   }
   let db: Db
   try {
-    db = new Database(path)
+    db = options.readonly ? new Database(path, { readonly: true, fileMustExist: true }) : new Database(path)
   } catch (e) {
     throw openError(path, e)
   }
   try {
-    db.pragma('journal_mode = WAL')
+    if (!options.readonly) db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     // A REPLACE that removes a row then fires its DELETE triggers, so it cannot overwrite
@@ -135,10 +137,23 @@ export function openDatabase(path: string): Db {
     db.pragma('busy_timeout = 5000')
     // Deleted personal data is overwritten, not left in free pages of the file.
     db.pragma('secure_delete = ON')
-    migrate(db)
+    if (!options.readonly) migrate(db)
+    else if (schemaVersion(db) < LATEST_VERSION) {
+      throw new AppError('read_only', 'Deze database moet worden bijgewerkt, maar dat kan nu niet: hij is alleen te lezen. Sluit het programma Toestemmingsregister en probeer het opnieuw.')
+    }
     return db
   } catch (e) {
     db.close()
+    if (e instanceof AppError) throw e
     throw openError(path, e, true)
+  }
+}
+
+/** SQLite's quick check of the whole file: true when it is whole. */
+export function quickCheck(db: Db): boolean {
+  try {
+    return db.pragma('quick_check', { simple: true }) === 'ok'
+  } catch {
+    return false
   }
 }
