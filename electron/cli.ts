@@ -1,6 +1,7 @@
 // The handler table from a terminal: `npm run cli -- <command>`. Same code as the app.
 import { parseArgs } from 'node:util'
 import { AppError, INTERNAL_ERROR_MESSAGE, type Result } from '../shared/errors.ts'
+import { DOCUMENT_HELP, DOCUMENT_OPTIONS, runDocumentCommand } from './cli/print.ts'
 import { openCore, type Core } from './core/boot.ts'
 import { createLogger, silenceLog } from './core/log.ts'
 import { DB_ENV, resolveDbPath } from './core/paths.ts'
@@ -19,7 +20,7 @@ Opdrachten:
                                 toon of wijzig de instellingen
   call METHODE [JSON]           roep een methode van het programma aan, bijv.
                                 call pupils.list '{"groupId":1}'
-
+${DOCUMENT_HELP}
 Opties voor elke opdracht:
   --db PATH                     de database (anders \$${DB_ENV}, anders de standaardmap)
 
@@ -42,6 +43,7 @@ const OPTIONS = {
   'school-year': { type: 'string' },
   staff: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  ...DOCUMENT_OPTIONS,
 } as const
 
 /** node:util's parse errors are English; the user reads Dutch. */
@@ -90,6 +92,11 @@ async function run(core: Core, command: string, args: ReturnType<typeof parse>):
       }
       return core.dispatch(method, input)
     }
+    case 'print':
+    case 'export':
+      return runDocumentCommand(core, command, args, (message) => {
+        throw new UsageError(message)
+      })
     default:
       throw new UsageError(`Onbekende opdracht '${command}'.`)
   }
@@ -105,7 +112,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       out.write(HELP)
       return 0
     }
-    if (!['init', 'info', 'setup', 'settings', 'call'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
+    if (!['init', 'info', 'setup', 'settings', 'call', 'print', 'export'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
     silenceLog()
     core = openCore({ dbPath: resolveDbPath(args.values.db), appVersion: APP_VERSION })
     const result = await run(core, command, args)

@@ -17,13 +17,14 @@ import type {
   PupilSummary,
   Settings,
 } from './domain.ts'
+import type { DocumentsOutputs } from './documents.contract.ts'
 import type { Result } from './errors.ts'
 import type { SchoolyearOutputs } from './schoolyear.contract.ts'
 import type { Method, inputSchemas } from './schemas.ts'
 
 export type { Method } from './schemas.ts'
 
-export interface ApiOutputs extends SchoolyearOutputs {
+export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs {
   'app.info': AppInfo
   'settings.get': Settings
   'settings.update': Settings

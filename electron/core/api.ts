@@ -4,6 +4,7 @@ import { getAttachment } from './attachments/attachments.service.ts'
 import { listAudit } from './audit/audit.queries.ts'
 import { consentHistory, noConsentList, recordConsent } from './consent/consent.service.ts'
 import { schemaVersion } from './db/migrate.ts'
+import { documentsHandlers } from './documents/documents.handlers.ts'
 import { listDossier, saveDossierEntry } from './dossier/dossier.service.ts'
 import { groupOverview, groupsOfCurrentYear, saveGroup } from './groups/groups.service.ts'
 import { linkGuardian, saveGuardian, searchGuardians, unlinkGuardian } from './guardians/guardians.service.ts'
@@ -49,4 +50,5 @@ export const handlers: Handlers = {
   'attachments.get': (ctx, input) => getAttachment(ctx.db, input.id),
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
   ...schoolyearHandlers,
+  ...documentsHandlers,
 }

@@ -6,4 +6,16 @@ export interface CoreContext {
   dbPath: string
   appVersion: string
   now: () => Date
+  /** Fonts and templates for documents: the repo's resources/ folder, or the packaged app's. */
+  resourcesDir?: string
+  /** Only in the desktop app: save dialogs and the system viewer. The CLI and web harness have none. */
+  desktop?: Desktop
+}
+
+/** What the desktop app offers for getting a document to the user (electron/main/desktop.ts). */
+export interface Desktop {
+  /** A save dialog; undefined when the user cancels. */
+  chooseSavePath(defaultName: string, filters: { name: string; extensions: string[] }[]): Promise<string | undefined>
+  /** Opens a file in the system's viewer; rejects with the system's reason. */
+  openPath(path: string): Promise<void>
 }

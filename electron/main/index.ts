@@ -1,11 +1,12 @@
 // App lifecycle only: single-instance lock, open the database, make the window.
-import { app, BrowserWindow, dialog, ipcMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors.ts'
 import { openCore, type Core } from '../core/boot.ts'
 import { createLogger, logToFile } from '../core/log.ts'
 import { resolveDbPath } from '../core/paths.ts'
 import { APP_VERSION } from '../core/version.ts'
+import { createDesktop } from './desktop.ts'
 import { registerIpc } from './ipc.ts'
 import { createMainWindow, isAppUrl } from './window.ts'
 
@@ -25,7 +26,13 @@ function start(): void {
   // electron-vite sets this for `dev` only; a packaged app never loads a page from a URL.
   const devUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL
   try {
-    core = openCore({ dbPath: resolveDbPath(dbFlag(process.argv), process.env, app.getPath('userData')), appVersion: APP_VERSION })
+    core = openCore({
+      dbPath: resolveDbPath(dbFlag(process.argv), process.env, app.getPath('userData')),
+      appVersion: APP_VERSION,
+      // out/main/ -> the app's root, where resources/ (fonts for documents) is shipped.
+      resourcesDir: join(__dirname, '../../resources'),
+      desktop: createDesktop({ dialog, shell }, () => win, () => app.getPath('documents')),
+    })
   } catch (e) {
     const message = e instanceof AppError ? e.message : 'De database kon niet worden geopend. Er is niets gewijzigd.'
     if (!(e instanceof AppError)) log.error('opening the database failed', e)

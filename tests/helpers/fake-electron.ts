@@ -206,11 +206,27 @@ export interface FakeElectron {
   app: FakeApp
   BrowserWindow: new (options: BrowserWindowConstructorOptions) => FakeBrowserWindowLike
   ipcMain: FakeIpcMain
-  dialog: { showErrorBox(title: string, content: string): void }
+  dialog: FakeDialog
+  shell: FakeShell
   contextBridge: FakeContextBridge
   ipcRenderer: FakeIpcRenderer
   /** What `vi.mock('electron', () => fake.module)` should return. */
   module: Record<string, unknown>
+}
+
+/** dialog: error boxes, and save dialogs that answer what the test set (cancel by default). */
+export interface FakeDialog {
+  showErrorBox(title: string, content: string): void
+  showSaveDialog(windowOrOptions: unknown, options?: unknown): Promise<{ canceled: boolean; filePath?: string }>
+  saveDialogs: Array<{ parent: unknown; options: Record<string, unknown> }>
+  saveAnswer: { canceled: boolean; filePath?: string }
+}
+
+/** shell.openPath resolves with '' when it worked, or an error text; the test sets `failWith`. */
+export interface FakeShell {
+  openPath(path: string): Promise<string>
+  opened: string[]
+  failWith: string
 }
 
 export class FakeApp extends FakeEmitter {
@@ -383,10 +399,27 @@ export function createFakeElectron(): FakeElectron {
 
   const app = new FakeApp(timeline)
   const ipcMain = new FakeIpcMain()
-  const dialog = { showErrorBox: (title: string, content: string): void => void errorBoxes.push({ title, content }) }
+  const dialog: FakeDialog = {
+    showErrorBox: (title, content) => void errorBoxes.push({ title, content }),
+    // Electron: showSaveDialog([window, ]options).
+    showSaveDialog: async (a, b) => {
+      dialog.saveDialogs.push(b === undefined ? { parent: null, options: a as Record<string, unknown> } : { parent: a, options: b as Record<string, unknown> })
+      return dialog.saveAnswer
+    },
+    saveDialogs: [],
+    saveAnswer: { canceled: true },
+  }
+  const shell: FakeShell = {
+    openPath: async (path) => {
+      shell.opened.push(path)
+      return shell.failWith
+    },
+    opened: [],
+    failWith: '',
+  }
   const contextBridge = new FakeContextBridge()
   const ipcRenderer = new FakeIpcRenderer()
-  const parts = { app, BrowserWindow: FakeBrowserWindow, ipcMain, dialog, contextBridge, ipcRenderer }
+  const parts = { app, BrowserWindow: FakeBrowserWindow, ipcMain, dialog, shell, contextBridge, ipcRenderer }
   return { timeline, session, windows, errorBoxes, ...parts, module: { ...parts, default: parts } }
 }
 

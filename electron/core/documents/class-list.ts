@@ -1,0 +1,144 @@
+// The class list for the parents' group app: every pupil with their guardians; phone and e-mail
+// only where the pupil has 'contact_list' consent; who is not in the app (inform by e-mail); and
+// who may not be recognisable in the app's pictures (no 'parent_app' consent).
+import type { Decision } from '../../../shared/domain.ts'
+import { COLOR, CONTENT_WIDTH, createDocument, F, finish, formatMoment, MARGIN, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
+import { badge, ensureSpace, paragraph, title } from './pdf-table.ts'
+
+export interface ClassListGuardian {
+  name: string
+  relation: string
+  phone: string
+  /** +31..., for the vCard; '' when the number could not be read. */
+  phoneNormalized: string
+  email: string
+  inGroupApp: boolean
+}
+
+export interface ClassListPupil {
+  /** 'Zoë van der Berg' */
+  name: string
+  /** 'Berg, Zoë van der': how the list shows and sorts */
+  sortName: string
+  /** Current decision for 'parent_app': only 'granted' may be recognisable in the app's pictures. */
+  parentApp: Decision
+  /** Current decision for 'contact_list': only 'granted' shares the guardians' phone and e-mail. */
+  contactList: Decision
+  guardians: ClassListGuardian[]
+}
+
+export interface ClassListInput {
+  letterhead: Letterhead
+  generatedAt: Date
+  schoolYear: string
+  group: { name: string; teacherName: string }
+  pupils: ClassListPupil[]
+}
+
+export const NOT_IN_APP = 'niet in de groepsapp: informeren per e-mail'
+export const NOT_RECOGNISABLE = 'niet herkenbaar in beeld'
+export const NO_CONTACT = 'contactgegevens niet delen (geen toestemming)'
+
+export const recognisable = (p: ClassListPupil): boolean => p.parentApp === 'granted'
+export const sharesContact = (p: ClassListPupil): boolean => p.contactList === 'granted'
+
+const COL = { name: MARGIN.left, phone: MARGIN.left + 215, email: MARGIN.left + 305 } as const
+
+function columnHeads(doc: Doc): void {
+  const y = doc.y
+  doc.rect(MARGIN.left, y, CONTENT_WIDTH, 17).fill(COLOR.accentSoft)
+  doc.font(F.bold).fontSize(8.5).fillColor(COLOR.accent)
+  doc.text('Leerling en ouders/verzorgers', COL.name + 5, y + 4.5, { lineBreak: false })
+  doc.text('Telefoon', COL.phone, y + 4.5, { lineBreak: false })
+  doc.text('E-mail', COL.email, y + 4.5, { lineBreak: false })
+  doc.y = y + 21
+}
+
+function guardianHeight(g: ClassListGuardian): number {
+  return 13 + (g.inGroupApp ? 0 : 11)
+}
+
+function pupilBlock(doc: Doc, p: ClassListPupil, index: number): void {
+  const guardians = p.guardians
+  const height = 20 + guardians.reduce((h, g) => h + guardianHeight(g), 0) + (guardians.length === 0 ? 13 : 0) + 6
+  if (doc.y + height > PAGE.height - MARGIN.bottom) {
+    doc.addPage()
+    columnHeads(doc)
+  }
+  const top = doc.y
+  if (index % 2 === 1) doc.rect(MARGIN.left, top, CONTENT_WIDTH, height).fill(COLOR.zebra)
+  doc.font(F.bold).fontSize(10.5).fillColor(COLOR.ink).text(p.sortName, COL.name + 5, top + 5, { lineBreak: false, width: 250, ellipsis: true })
+  if (!recognisable(p)) {
+    const x = COL.name + 5 + Math.min(doc.widthOfString(p.sortName), 250) + 10
+    badge(doc, 'refused', x, top + 5.5, 7.5, NOT_RECOGNISABLE.toUpperCase())
+  }
+  let y = top + 20
+  if (guardians.length === 0) {
+    doc.font(F.italic).fontSize(8.5).fillColor(COLOR.muted).text('Geen ouders/verzorgers bekend bij de school.', COL.name + 15, y, { lineBreak: false })
+    y += 13
+  }
+  for (const g of guardians) {
+    doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink)
+    doc.text(g.relation ? `${g.name} (${g.relation})` : g.name, COL.name + 15, y, { lineBreak: false, width: COL.phone - COL.name - 22, ellipsis: true })
+    if (sharesContact(p)) {
+      doc.text(g.phone || '–', COL.phone, y, { lineBreak: false, width: COL.email - COL.phone - 8, ellipsis: true })
+      doc.text(g.email || '–', COL.email, y, { lineBreak: false, width: MARGIN.left + CONTENT_WIDTH - COL.email - 4, ellipsis: true })
+    }
+    y += 13
+    if (!g.inGroupApp) {
+      doc.font(F.bold).fontSize(8).fillColor(COLOR.unknown).text(`▸ ${NOT_IN_APP}`, COL.name + 15, y - 1, { lineBreak: false })
+      y += 11
+    }
+  }
+  if (!sharesContact(p) && guardians.length > 0) {
+    doc.font(F.italic).fontSize(8.5).fillColor(COLOR.muted).text(`${NO_CONTACT[0]?.toUpperCase()}${NO_CONTACT.slice(1)}.`, COL.phone, top + 20, { lineBreak: false })
+  }
+  doc.moveTo(MARGIN.left, top + height).lineTo(MARGIN.left + CONTENT_WIDTH, top + height).lineWidth(0.4).strokeColor(COLOR.rule).stroke()
+  doc.x = MARGIN.left
+  doc.y = top + height
+}
+
+/** Three counts side by side, each a number with what it counts. */
+function stats(doc: Doc, items: [number, string, string][]): void {
+  ensureSpace(doc, 50)
+  const y = doc.y
+  const gap = 10
+  const width = (CONTENT_WIDTH - gap * (items.length - 1)) / items.length
+  items.forEach(([n, label, color], i) => {
+    const x = MARGIN.left + i * (width + gap)
+    doc.roundedRect(x, y, width, 38, 4).fill(COLOR.zebra)
+    doc.rect(x, y, 3, 38).fill(color)
+    doc.font(F.bold).fontSize(16).fillColor(color).text(String(n), x + 12, y + 10, { lineBreak: false })
+    doc.font(F.regular).fontSize(8.5).fillColor(COLOR.ink)
+    const lines = doc.heightOfString(label, { width: width - 48 }) > 12 ? 2 : 1
+    doc.text(label, x + 38, y + (lines === 1 ? 14.5 : 9), { width: width - 48 })
+  })
+  doc.x = MARGIN.left
+  doc.y = y + 50
+}
+
+export async function classListPdf(input: ClassListInput, fonts: Fonts): Promise<{ pdf: Buffer; pages: number }> {
+  const frame = { fonts, letterhead: input.letterhead, title: 'Klassenlijst groepsapp', generatedAt: input.generatedAt, confidential: true }
+  const doc = createDocument(frame)
+  doc.addPage()
+  const teacher = input.group.teacherName ? ` · ${input.group.teacherName}` : ''
+  title(doc, `Klassenlijst groepsapp: groep ${input.group.name}`, `${input.pupils.length} leerlingen${teacher} · schooljaar ${input.schoolYear}`)
+  const hidden = input.pupils.filter((p) => !recognisable(p)).length
+  const notInApp = input.pupils.reduce((n, p) => n + p.guardians.filter((g) => !g.inGroupApp).length, 0)
+  const noContact = input.pupils.filter((p) => !sharesContact(p)).length
+  paragraph(
+    doc,
+    `Gemaakt op ${formatMoment(input.generatedAt)} uit het toestemmingsregister. Telefoon en e-mail staan er alleen bij ouders die toestemming gaven ` +
+      `om hun contactgegevens in de klassenlijst te delen. Plaats leerlingen met '${NOT_RECOGNISABLE}' alleen onherkenbaar in de groepsapp, ` +
+      `en stuur ouders die niet in de groepsapp zitten hetzelfde nieuws per e-mail (via de administratie als hun e-mailadres hier niet staat).`,
+    { color: COLOR.muted, gap: 0.6 },
+  )
+  stats(doc, [
+    [hidden, hidden === 1 ? 'leerling niet herkenbaar in beeld' : 'leerlingen niet herkenbaar in beeld', COLOR.refused],
+    [notInApp, notInApp === 1 ? 'ouder niet in de groepsapp' : 'ouders niet in de groepsapp', COLOR.unknown],
+    [noContact, noContact === 1 ? 'leerling: contactgegevens niet delen' : 'leerlingen: contactgegevens niet delen', COLOR.muted],
+  ])
+  columnHeads(doc)
+  input.pupils.forEach((p, i) => pupilBlock(doc, p, i))
+  return finish(doc, frame)
+}

@@ -1,0 +1,227 @@
+// The consent form: one pupil per page, pre-filled, with a Ja and a Nee box per purpose, the
+// school's intro and the rules, signature lines for two guardians, and the pupil's form code as
+// text and as a QR code, so the desk finds the pupil at once when the form comes back.
+import { formatDate } from '../../../shared/domain.ts'
+import { COLOR, CONTENT_WIDTH, createDocument, drawLogo, F, finish, MARGIN, openLogo, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
+import { drawQr } from './qr.ts'
+import { drawLines, wrapLines } from './text-wrap.ts'
+
+export interface ConsentFormPupil {
+  formCode: string
+  /** 'Zoë van der Berg' */
+  name: string
+  birthDate: string | null
+  groupName: string | null
+  guardians: { name: string; relation: string }[]
+}
+
+export interface ConsentFormsInput {
+  letterhead: Letterhead
+  schoolYear: string
+  /** The school's own words above the questions; a standard text when empty. */
+  intro: string
+  purposes: { label: string; description: string }[]
+  pupils: ConsentFormPupil[]
+  generatedAt: Date
+}
+
+export interface RenderOptions {
+  /** Called after each page, with the number done and the total. */
+  onProgress?: (done: number, total: number) => void
+  /** Lets other work (a progress request) run between pages. */
+  yieldToOthers?: () => Promise<void>
+}
+
+export const DEFAULT_INTRO =
+  "Beste ouder/verzorger,\nOp school maken wij foto's en video's van activiteiten en lessen. Daarop kan ook uw kind te zien zijn. " +
+  'Wij vragen u per doel of wij beelden van uw kind daarvoor mogen gebruiken. Wilt u dit formulier invullen, ondertekenen en ' +
+  'inleveren bij de leerkracht of de administratie?'
+
+export const RULES = [
+  'U kunt uw toestemming altijd intrekken of wijzigen, ook later in het schooljaar. Vanaf dat moment gebruiken wij voor dat doel geen nieuwe beelden van uw kind meer.',
+  "Deze toestemming geldt alleen voor beelden die door of in opdracht van de school worden gemaakt. Voor foto's die anderen maken, zoals ouders bij een schoolfeest, is de school niet verantwoordelijk.",
+  'Kruist u bij een doel niets aan, dan geldt dat als nee.',
+]
+
+const TITLE = "Toestemming voor foto's en video's"
+const BOTTOM = PAGE.height - 58
+const QR_SIDE = 62
+const BOX = 10.5
+const CHOICE_WIDTH = 52
+
+interface Plan {
+  scale: number
+  intro: string[]
+  rules: string[][]
+  purposes: { label: string[]; description: string[] }[]
+  descSize: number
+  descLead: number
+  rowPad: number
+}
+
+/** Wraps the text that is the same on every form once, shrinking the purposes until the page holds them. */
+function plan(doc: Doc, input: ConsentFormsInput): Plan {
+  const intro = input.intro.trim() || DEFAULT_INTRO
+  doc.font(F.regular).fontSize(9.5)
+  const introLines = wrapLines(doc, intro, CONTENT_WIDTH)
+  doc.fontSize(8.5)
+  const rules = RULES.map((r) => wrapLines(doc, r, CONTENT_WIDTH - 30))
+  const textWidth = CONTENT_WIDTH - 2 * CHOICE_WIDTH - 16
+  let best: Plan | undefined
+  for (const scale of [1, 0.93, 0.86, 0.8, 0.74, 0.68]) {
+    const descSize = 8.5 * scale
+    const p: Plan = {
+      scale,
+      intro: introLines,
+      rules,
+      descSize,
+      descLead: descSize * 1.3,
+      rowPad: 7 * scale,
+      purposes: input.purposes.map((purpose) => {
+        doc.font(F.bold).fontSize(10 * Math.max(scale, 0.85))
+        const label = wrapLines(doc, purpose.label, textWidth)
+        doc.font(F.regular).fontSize(descSize)
+        return { label, description: purpose.description ? wrapLines(doc, purpose.description, textWidth) : [] }
+      }),
+    }
+    best = p
+    if (purposesTop(p) + purposesHeight(p) + SIGNATURE_HEIGHT <= BOTTOM) break
+  }
+  return best as Plan
+}
+
+const labelLead = (p: Plan): number => 10 * Math.max(p.scale, 0.85) * 1.25
+const rowHeight = (p: Plan, row: Plan['purposes'][number]): number =>
+  Math.max(row.label.length * labelLead(p) + row.description.length * p.descLead, BOX + 2) + 2 * p.rowPad
+const introTop = 196
+const rulesTop = (p: Plan): number => introTop + p.intro.length * 13 + 8
+const rulesHeight = (p: Plan): number => p.rules.reduce((h, r) => h + r.length * 11 + 3, 0) + 14
+const purposesTop = (p: Plan): number => rulesTop(p) + rulesHeight(p) + 12
+const purposesHeight = (p: Plan): number => 20 + p.purposes.reduce((h, row) => h + rowHeight(p, row), 0)
+const SIGNATURE_HEIGHT = 108
+
+function header(doc: Doc, input: ConsentFormsInput, logo: unknown, pupil: ConsentFormPupil): void {
+  const right = PAGE.width - MARGIN.right
+  const logoWidth = drawLogo(doc, logo, MARGIN.left, 32, 120, 42)
+  const textX = MARGIN.left + (logoWidth > 0 ? logoWidth + 12 : 0)
+  doc.font(F.bold).fontSize(13).fillColor(COLOR.ink).text(input.letterhead.schoolName || 'Naam van de school', textX, 38, { lineBreak: false, width: right - QR_SIDE - 20 - textX, ellipsis: true })
+  doc.font(F.regular).fontSize(9).fillColor(COLOR.muted).text(`Schooljaar ${input.schoolYear}`, textX, 57, { lineBreak: false })
+  doc.font(F.bold).fontSize(17).fillColor(COLOR.accent).text(TITLE, MARGIN.left, 84, { lineBreak: false })
+
+  drawQr(doc, pupil.formCode, right - QR_SIDE, 26, QR_SIDE)
+  doc.font(F.bold).fontSize(9).fillColor(COLOR.ink).text(pupil.formCode, right - QR_SIDE - 20, 90, { width: QR_SIDE + 20, align: 'center', lineBreak: false })
+  doc.font(F.regular).fontSize(6.5).fillColor(COLOR.muted).text('formuliercode', right - QR_SIDE - 20, 101, { width: QR_SIDE + 20, align: 'center', lineBreak: false })
+  doc.moveTo(MARGIN.left, 113).lineTo(right, 113).lineWidth(1.2).strokeColor(COLOR.accent).stroke()
+}
+
+function pupilBox(doc: Doc, pupil: ConsentFormPupil): void {
+  const y = 122
+  doc.roundedRect(MARGIN.left, y, CONTENT_WIDTH, 64, 4).fill(COLOR.accentSoft)
+  const cols = [MARGIN.left + 12, MARGIN.left + 290, MARGIN.left + 410]
+  const label = (text: string, x: number, ly: number): void => void doc.font(F.regular).fontSize(7.5).fillColor(COLOR.muted).text(text, x, ly, { lineBreak: false })
+  label('Leerling', cols[0] as number, y + 8)
+  label('Geboortedatum', cols[1] as number, y + 8)
+  label('Groep', cols[2] as number, y + 8)
+  doc.font(F.bold).fontSize(12.5).fillColor(COLOR.ink).text(pupil.name, cols[0] as number, y + 18, { lineBreak: false, width: 270, ellipsis: true })
+  doc.font(F.regular).fontSize(11).text(formatDate(pupil.birthDate) || '–', cols[1] as number, y + 19, { lineBreak: false })
+  doc.text(pupil.groupName ?? '–', cols[2] as number, y + 19, { lineBreak: false, width: CONTENT_WIDTH - 410 - 12, ellipsis: true })
+  label('Ouders/verzorgers', cols[0] as number, y + 37)
+  const guardians = pupil.guardians.map((g) => (g.relation ? `${g.name} (${g.relation})` : g.name)).join(', ') || 'Niet bekend: vul hieronder uw naam in.'
+  doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink).text(guardians, cols[0] as number, y + 47, { lineBreak: false, width: CONTENT_WIDTH - 24, ellipsis: true })
+}
+
+function introAndRules(doc: Doc, p: Plan): void {
+  doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink)
+  drawLines(doc, p.intro, MARGIN.left, introTop, 13)
+  const top = rulesTop(p)
+  const height = rulesHeight(p)
+  doc.rect(MARGIN.left, top, CONTENT_WIDTH, height).fill(COLOR.zebra)
+  doc.rect(MARGIN.left, top, 3, height).fill(COLOR.accent)
+  let y = top + 7
+  doc.font(F.regular).fontSize(8.5).fillColor(COLOR.ink)
+  for (const rule of p.rules) {
+    doc.circle(MARGIN.left + 16, y + 4.5, 1.6).fill(COLOR.accent)
+    doc.fillColor(COLOR.ink)
+    y = drawLines(doc, rule, MARGIN.left + 24, y, 11) + 3
+  }
+}
+
+function choice(doc: Doc, x: number, y: number, word: string): void {
+  doc.rect(x, y, BOX, BOX).lineWidth(0.9).strokeColor(COLOR.ink).stroke()
+  doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink).text(word, x + BOX + 5, y + 0.5, { lineBreak: false })
+}
+
+function purposesTable(doc: Doc, p: Plan): void {
+  let y = purposesTop(p)
+  const right = PAGE.width - MARGIN.right
+  const yesX = right - 2 * CHOICE_WIDTH
+  const noX = right - CHOICE_WIDTH
+  doc.rect(MARGIN.left, y, CONTENT_WIDTH, 20).fill(COLOR.accent)
+  doc.font(F.bold).fontSize(9.5).fillColor('#ffffff').text('Waarvoor mogen wij beelden van uw kind gebruiken?', MARGIN.left + 8, y + 5.5, { lineBreak: false })
+  doc.text('Ja', yesX + 6, y + 5.5, { lineBreak: false })
+  doc.text('Nee', noX + 6, y + 5.5, { lineBreak: false })
+  y += 20
+  p.purposes.forEach((row, i) => {
+    const h = rowHeight(p, row)
+    if (i % 2 === 1) doc.rect(MARGIN.left, y, CONTENT_WIDTH, h).fill(COLOR.zebra)
+    let ty = y + p.rowPad
+    doc.font(F.bold).fontSize(10 * Math.max(p.scale, 0.85)).fillColor(COLOR.ink)
+    ty = drawLines(doc, row.label, MARGIN.left + 8, ty, labelLead(p))
+    doc.font(F.regular).fontSize(p.descSize).fillColor(COLOR.muted)
+    drawLines(doc, row.description, MARGIN.left + 8, ty, p.descLead)
+    const boxY = y + h / 2 - BOX / 2
+    choice(doc, yesX + 6, boxY, 'Ja')
+    choice(doc, noX + 6, boxY, 'Nee')
+    y += h
+    doc.moveTo(MARGIN.left, y).lineTo(right, y).lineWidth(0.4).strokeColor(COLOR.rule).stroke()
+  })
+}
+
+function signatures(doc: Doc, pupil: ConsentFormPupil): void {
+  const top = BOTTOM - SIGNATURE_HEIGHT + 6
+  const colWidth = (CONTENT_WIDTH - 24) / 2
+  for (let i = 0; i < 2; i++) {
+    const x = MARGIN.left + i * (colWidth + 24)
+    const name = pupil.guardians[i]?.name ?? ''
+    doc.font(F.bold).fontSize(9.5).fillColor(COLOR.ink).text(`Ouder/verzorger ${i + 1}`, x, top, { lineBreak: false })
+    const line = (label: string, y: number, value = ''): void => {
+      doc.font(F.regular).fontSize(8).fillColor(COLOR.muted).text(label, x, y - 9, { lineBreak: false })
+      if (value) doc.font(F.regular).fontSize(10).fillColor(COLOR.ink).text(value, x + 76, y - 11, { lineBreak: false, width: colWidth - 80, ellipsis: true })
+      doc.moveTo(x + 74, y + 2).lineTo(x + colWidth, y + 2).lineWidth(0.6).strokeColor(COLOR.faint).stroke()
+    }
+    line('Naam', top + 30, name)
+    line('Handtekening', top + 66)
+    line('Datum', top + 92)
+  }
+}
+
+/** One PDF with a form per pupil, in the order given. */
+export async function consentFormsPdf(input: ConsentFormsInput, fonts: Fonts, options: RenderOptions = {}): Promise<{ pdf: Buffer; pages: number }> {
+  const codes: string[] = []
+  const frame = {
+    fonts,
+    letterhead: input.letterhead,
+    title: 'Toestemmingsformulieren',
+    generatedAt: input.generatedAt,
+    confidential: false,
+    ownHeader: true,
+    footerNote: (i: number) => `Formulier ${codes[i] ?? ''}: inleveren bij de leerkracht of de administratie`,
+  }
+  const doc = createDocument(frame)
+  const logo = openLogo(doc, input.letterhead.logo)
+  let layout: Plan | undefined
+  const total = input.pupils.length
+  for (const [i, pupil] of input.pupils.entries()) {
+    doc.addPage()
+    layout ??= plan(doc, input)
+    codes.push(pupil.formCode)
+    header(doc, input, logo, pupil)
+    pupilBox(doc, pupil)
+    introAndRules(doc, layout)
+    purposesTable(doc, layout)
+    signatures(doc, pupil)
+    options.onProgress?.(i + 1, total)
+    if (options.yieldToOthers && i % 10 === 9) await options.yieldToOthers()
+  }
+  return finish(doc, frame)
+}

@@ -1,0 +1,170 @@
+// Gathers what each document shows, from the current records; the layouts stay pure.
+import type { ApiParsed } from '../../../shared/api.ts'
+import { displayName, localIsoDate, sortName, type Decision, type GroupSummary, type Purpose } from '../../../shared/domain.ts'
+import { AppError } from '../../../shared/errors.ts'
+import { compareByName, compareGroupNames } from '../../../shared/text.ts'
+import { effectiveDecisions } from '../consent/consent.current.ts'
+import { noConsentList } from '../consent/consent.service.ts'
+import type { CoreContext } from '../context.ts'
+import { groupsOfCurrentYear } from '../groups/groups.service.ts'
+import { guardiansOf } from '../guardians/guardians.queries.ts'
+import { listPurposes } from '../purposes/purposes.service.ts'
+import { listPupils } from '../pupils/pupils.queries.ts'
+import { currentSchoolYearId, getSettings } from '../settings/settings.service.ts'
+import type { ClassListInput } from './class-list.ts'
+import type { ConsentFormPupil, ConsentFormsInput } from './consent-form.ts'
+import { getDocumentSettings, letterhead } from './document-settings.ts'
+import { groupsPhrase, type NoConsentListInput } from './no-consent-list.ts'
+
+/** The chosen groups of this school year, in school order; an unknown id is refused. */
+export function chosenGroups(ctx: CoreContext, groupIds: number[] | undefined): GroupSummary[] {
+  const all = groupsOfCurrentYear(ctx)
+  if (!groupIds) return all
+  const chosen = all.filter((g) => groupIds.includes(g.id))
+  if (chosen.length !== new Set(groupIds).size) throw new AppError('not_found', 'Een van de gekozen groepen bestaat niet in dit schooljaar. Vernieuw het scherm en kies opnieuw.', 'groupIds')
+  return chosen
+}
+
+function chosenPurposes(ctx: CoreContext, purposeIds: number[] | undefined): Purpose[] {
+  const active = listPurposes(ctx.db)
+  if (!purposeIds) return active
+  const chosen = active.filter((p) => purposeIds.includes(p.id))
+  if (chosen.length !== new Set(purposeIds).size) throw new AppError('not_found', 'Een van de gekozen doelen bestaat niet of wordt niet meer gebruikt. Vernieuw het scherm en kies opnieuw.', 'purposeIds')
+  if (chosen.length === 0) throw new AppError('validation', 'Kies minstens één doel.', 'purposeIds')
+  return chosen
+}
+
+function noPupilsMessage(groups: GroupSummary[] | undefined): string {
+  if (!groups) return 'Er zijn nog geen leerlingen. Importeer of voeg eerst leerlingen toe.'
+  if (groups.length === 1) return `Groep ${groups[0]?.name} heeft geen leerlingen. Voeg eerst leerlingen toe aan deze groep, of kies een andere groep.`
+  return `De ${groupsPhrase(groups.map((g) => g.name))} hebben geen leerlingen. Kies andere groepen.`
+}
+
+interface FormPupilRow {
+  id: number
+  firstName: string
+  lastNamePrefix: string
+  lastName: string
+  birthDate: string | null
+  formCode: string
+  groupId: number | null
+  groupName: string | null
+}
+
+/** The pupils to print forms for, in group and then name order. */
+export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.consentForms'>): ConsentFormsInput & { scope: string } {
+  const { db } = ctx
+  const yearId = currentSchoolYearId(ctx)
+  const groups = input.pupilIds ? undefined : input.groupIds ? chosenGroups(ctx, input.groupIds) : undefined
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName, p.birth_date AS birthDate,
+              p.form_code AS formCode, g.id AS groupId, g.name AS groupName
+         FROM pupils p
+         LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = ?
+         LEFT JOIN groups g ON g.id = m.group_id
+        WHERE p.left_on IS NULL OR p.left_on > ? OR ?`,
+    )
+    .all(yearId, localIsoDate(ctx.now()), input.pupilIds ? 1 : 0) as FormPupilRow[]
+  let pupils = input.pupilIds
+    ? rows.filter((p) => input.pupilIds?.includes(p.id))
+    : groups
+      ? rows.filter((p) => p.groupId !== null && groups.some((g) => g.id === p.groupId))
+      : rows
+  if (input.pupilIds && pupils.length !== new Set(input.pupilIds).size) throw new AppError('not_found', 'Deze leerling bestaat niet (meer). Zoek de leerling opnieuw.', 'pupilIds')
+  if (pupils.length === 0) throw new AppError('validation', noPupilsMessage(groups), 'groupIds')
+
+  const purposes = listPurposes(db)
+  if (purposes.length === 0) throw new AppError('validation', 'Er zijn geen doelen om toestemming voor te vragen. Voeg eerst doelen toe bij Instellingen.')
+  if (input.onlyWithoutAnswer) {
+    const asked = chosenPurposes(ctx, input.purposeIds)
+    const decide = effectiveDecisions(ctx)
+    pupils = pupils.filter((p) => asked.some((purpose) => {
+      const e = decide(p.id, purpose)
+      return e.decision === 'unknown' || e.askAgain
+    }))
+    if (pupils.length === 0) {
+      const where = input.pupilIds ? 'Deze leerling heeft' : `Alle leerlingen in ${groups ? groupsPhrase(groups.map((g) => g.name)) : 'de school'} hebben`
+      throw new AppError('validation', `${where} al een antwoord voor ${asked.length === 1 ? 'dit doel' : 'deze doelen'}. Er zijn geen formulieren nodig.`)
+    }
+  }
+  pupils.sort((a, b) => compareGroupNames(a.groupName ?? '~', b.groupName ?? '~') || compareByName(a, b))
+
+  const guardians = new Map<number, ConsentFormPupil['guardians']>()
+  const links = db
+    .prepare(`SELECT pg.pupil_id AS pupilId, g.name, pg.relation FROM pupil_guardians pg JOIN guardians g ON g.id = pg.guardian_id ORDER BY pg.pupil_id, pg.sort_order, g.id`)
+    .all() as { pupilId: number; name: string; relation: string }[]
+  for (const l of links) {
+    const list = guardians.get(l.pupilId) ?? []
+    list.push({ name: l.name, relation: l.relation })
+    guardians.set(l.pupilId, list)
+  }
+  const settings = getSettings(ctx)
+  const scope = input.pupilIds
+    ? pupils.length === 1 && pupils[0]
+      ? displayName(pupils[0])
+      : `${pupils.length} leerlingen`
+    : groups
+      ? groupsPhrase(groups.map((g) => g.name))
+      : 'hele school'
+  return {
+    scope,
+    letterhead: letterhead(ctx),
+    schoolYear: settings.schoolYear,
+    intro: getDocumentSettings(ctx).formIntro,
+    purposes: purposes.map((p) => ({ label: p.label, description: p.description })),
+    generatedAt: ctx.now(),
+    pupils: pupils.map((p) => ({ formCode: p.formCode, name: displayName(p), birthDate: p.birthDate, groupName: p.groupName, guardians: guardians.get(p.id) ?? [] })),
+  }
+}
+
+export function noConsentListData(ctx: CoreContext, input: ApiParsed<'documents.noConsentList'>): NoConsentListInput {
+  const groups = chosenGroups(ctx, input.groupIds)
+  const purposes = chosenPurposes(ctx, input.purposeIds)
+  const pupilCount = groups.reduce((n, g) => n + g.pupilCount, 0)
+  if (pupilCount === 0) throw new AppError('validation', noPupilsMessage(groups), 'groupIds')
+  const list = noConsentList(ctx, { groupIds: groups.map((g) => g.id), purposeIds: purposes.map((p) => p.id) })
+  return {
+    letterhead: letterhead(ctx),
+    generatedAt: ctx.now(),
+    schoolYear: list.schoolYear,
+    groupNames: groups.map((g) => g.name),
+    eventName: input.eventName || undefined,
+    pupilCount,
+    purposes: purposes.map((p) => ({ id: p.id, label: p.label })),
+    rows: list.rows.map((r) => ({ name: sortName(r), groupName: r.groupName, purposeId: r.purposeId, decision: r.decision, conflict: r.conflict, askAgain: r.askAgain })),
+  }
+}
+
+export function classListData(ctx: CoreContext, groupId: number): ClassListInput {
+  const [group] = chosenGroups(ctx, [groupId])
+  if (!group) throw new AppError('not_found', 'Deze groep bestaat niet in dit schooljaar.')
+  const pupils = listPupils(ctx.db, currentSchoolYearId(ctx), groupId).sort(compareByName)
+  if (pupils.length === 0) throw new AppError('validation', noPupilsMessage([group]), 'groupId')
+  const all = listPurposes(ctx.db)
+  const decide = effectiveDecisions(ctx)
+  const decision = (pupilId: number, code: string): Decision => {
+    const purpose = all.find((p) => p.code === code)
+    return purpose ? decide(pupilId, purpose).decision : 'unknown'
+  }
+  return {
+    letterhead: letterhead(ctx),
+    generatedAt: ctx.now(),
+    schoolYear: group.schoolYear,
+    group: { name: group.name, teacherName: group.teacherName },
+    pupils: pupils.map((p) => ({
+      name: displayName(p),
+      sortName: sortName(p),
+      parentApp: decision(p.id, 'parent_app'),
+      contactList: decision(p.id, 'contact_list'),
+      guardians: guardiansOf(ctx.db, p.id).map((g) => ({
+        name: g.name,
+        relation: g.relation,
+        phone: g.phone,
+        phoneNormalized: g.phoneNormalized,
+        email: g.email,
+        inGroupApp: g.inGroupApp,
+      })),
+    })),
+  }
+}

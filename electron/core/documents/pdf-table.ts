@@ -1,0 +1,164 @@
+// Building blocks for lists: headings, paragraphs, status badges and tables that break across
+// pages without splitting a row, repeating their header on every page.
+import { COLOR, CONTENT_WIDTH, F, MARGIN, PAGE, type Doc } from './pdf-base.ts'
+
+export type Status = 'refused' | 'unknown' | 'granted'
+
+const BADGE: Record<Status, { label: string; fill: string; color: string }> = {
+  refused: { label: 'NEE · geweigerd', fill: COLOR.refused, color: '#ffffff' },
+  unknown: { label: '? · geen antwoord', fill: COLOR.unknownSoft, color: COLOR.unknown },
+  granted: { label: 'JA · toestemming', fill: '#e6f2e7', color: COLOR.granted },
+}
+
+export interface Cell {
+  text: string
+  bold?: boolean
+  italic?: boolean
+  color?: string
+  size?: number
+  /** Drawn as a coloured label instead of plain text. */
+  status?: Status
+  /** Its own label for the status, e.g. 'NEE · geweigerd (opnieuw vragen)'. */
+  statusLabel?: string
+}
+
+export interface Column {
+  header: string
+  /** Points; the last column takes what is left when 0. */
+  width: number
+  align?: 'left' | 'right' | 'center'
+}
+
+const BOTTOM = (): number => PAGE.height - MARGIN.bottom
+
+/** Starts a new page when less than `height` is left on this one. */
+export function ensureSpace(doc: Doc, height: number): void {
+  if (doc.y + height > BOTTOM()) doc.addPage()
+}
+
+export function title(doc: Doc, text: string, sub?: string): void {
+  doc.font(F.bold).fontSize(19).fillColor(COLOR.accent).text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH })
+  if (sub) doc.moveDown(0.15).font(F.regular).fontSize(10.5).fillColor(COLOR.muted).text(sub, { width: CONTENT_WIDTH })
+  doc.moveDown(0.8)
+}
+
+/** A section heading, kept on the page with at least `keepWith` points of what follows. */
+export function heading(doc: Doc, text: string, keepWith = 60, note?: string): void {
+  ensureSpace(doc, 28 + keepWith)
+  doc.moveDown(0.4)
+  const y = doc.y
+  doc.font(F.bold).fontSize(12).fillColor(COLOR.ink).text(text, MARGIN.left, y, { width: CONTENT_WIDTH, continued: Boolean(note) })
+  if (note) doc.font(F.regular).fontSize(9.5).fillColor(COLOR.muted).text(`   ${note}`)
+  doc.moveDown(0.3)
+}
+
+export function paragraph(doc: Doc, text: string, options: { size?: number; color?: string; italic?: boolean; bold?: boolean; gap?: number } = {}): void {
+  const font = options.bold ? F.bold : options.italic ? F.italic : F.regular
+  doc.font(font).fontSize(options.size ?? 9.5).fillColor(options.color ?? COLOR.ink)
+  ensureSpace(doc, doc.heightOfString(text, { width: CONTENT_WIDTH }) + 4)
+  doc.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 })
+  doc.moveDown(options.gap ?? 0.5)
+}
+
+/** A coloured label; returns its width. */
+export function badge(doc: Doc, status: Status, x: number, y: number, size = 8, label = BADGE[status].label): number {
+  const b = BADGE[status]
+  doc.font(F.bold).fontSize(size)
+  const width = doc.widthOfString(label) + 10
+  doc.roundedRect(x, y - 1.5, width, size + 5, 3).fill(b.fill)
+  if (status === 'unknown') doc.roundedRect(x, y - 1.5, width, size + 5, 3).lineWidth(0.6).strokeColor('#d9b44a').stroke()
+  doc.fillColor(b.color).text(label, x + 5, y + 0.5, { lineBreak: false })
+  return width
+}
+
+/** The legend that explains the two kinds of 'no'. */
+export function statusLegend(doc: Doc): void {
+  ensureSpace(doc, 40)
+  const y = doc.y
+  let x = MARGIN.left
+  x += badge(doc, 'refused', x, y) + 6
+  doc.font(F.regular).fontSize(8.5).fillColor(COLOR.ink).text('De ouders hebben nee gezegd.', x, y + 0.5, { lineBreak: false })
+  x += doc.widthOfString('De ouders hebben nee gezegd.') + 18
+  x += badge(doc, 'unknown', x, y) + 6
+  doc.font(F.regular).fontSize(8.5).fillColor(COLOR.ink).text('Nog geen antwoord: geldt als nee.', x, y + 0.5, { lineBreak: false })
+  doc.x = MARGIN.left
+  doc.y = y + 20
+}
+
+const toCell = (c: string | Cell): Cell => (typeof c === 'string' ? { text: c } : c)
+const PAD_X = 5
+const PAD_Y = 4
+
+function cellFont(doc: Doc, cell: Cell, size: number): void {
+  doc.font(cell.bold ? F.bold : cell.italic ? F.italic : F.regular).fontSize(cell.size ?? size)
+}
+
+function widths(columns: Column[]): number[] {
+  const fixed = columns.reduce((sum, c) => sum + c.width, 0)
+  return columns.map((c) => (c.width === 0 ? CONTENT_WIDTH - fixed : c.width))
+}
+
+function drawHeader(doc: Doc, columns: Column[], w: number[], size: number): void {
+  const y = doc.y
+  doc.rect(MARGIN.left, y, CONTENT_WIDTH, size + 2 * PAD_Y + 2).fill(COLOR.accentSoft)
+  let x = MARGIN.left
+  doc.font(F.bold).fontSize(size - 0.5).fillColor(COLOR.accent)
+  columns.forEach((c, i) => {
+    doc.text(c.header, x + PAD_X, y + PAD_Y + 1, { width: (w[i] ?? 0) - 2 * PAD_X, align: c.align ?? 'left', lineBreak: false, ellipsis: true })
+    x += w[i] ?? 0
+  })
+  doc.y = y + size + 2 * PAD_Y + 2
+}
+
+/** A table; rows never split across pages, and the header comes back on each new page. */
+export function table(doc: Doc, columns: Column[], rows: (string | Cell)[][], options: { size?: number; zebra?: boolean } = {}): void {
+  const size = options.size ?? 9
+  const w = widths(columns)
+  ensureSpace(doc, size * 2 + 4 * PAD_Y + 20)
+  drawHeader(doc, columns, w, size)
+  rows.forEach((raw, r) => {
+    const cells = raw.map(toCell)
+    let height = 0
+    cells.forEach((cell, i) => {
+      cellFont(doc, cell, size)
+      const h = cell.status ? size + 5 : doc.heightOfString(cell.text || ' ', { width: (w[i] ?? 0) - 2 * PAD_X })
+      height = Math.max(height, h)
+    })
+    height += 2 * PAD_Y
+    if (doc.y + height > BOTTOM()) {
+      doc.addPage()
+      drawHeader(doc, columns, w, size)
+    }
+    const y = doc.y
+    if (options.zebra !== false && r % 2 === 1) doc.rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(COLOR.zebra)
+    let x = MARGIN.left
+    cells.forEach((cell, i) => {
+      const width = (w[i] ?? 0) - 2 * PAD_X
+      if (cell.status) badge(doc, cell.status, x + PAD_X, y + PAD_Y + 1, size - 1, cell.statusLabel)
+      else {
+        cellFont(doc, cell, size)
+        doc.fillColor(cell.color ?? COLOR.ink).text(cell.text, x + PAD_X, y + PAD_Y, { width, align: columns[i]?.align ?? 'left' })
+      }
+      x += w[i] ?? 0
+    })
+    doc.moveTo(MARGIN.left, y + height).lineTo(MARGIN.left + CONTENT_WIDTH, y + height).lineWidth(0.4).strokeColor(COLOR.rule).stroke()
+    doc.x = MARGIN.left
+    doc.y = y + height
+  })
+  doc.moveDown(0.6)
+}
+
+/** Label and value pairs in two columns, for a record's data. */
+export function facts(doc: Doc, pairs: [string, string][], labelWidth = 130): void {
+  for (const [label, value] of pairs) {
+    doc.font(F.regular).fontSize(9.5)
+    const h = doc.heightOfString(value || '–', { width: CONTENT_WIDTH - labelWidth })
+    ensureSpace(doc, h + 4)
+    const y = doc.y
+    doc.fillColor(COLOR.muted).text(label, MARGIN.left, y, { width: labelWidth - 8, lineBreak: false, ellipsis: true })
+    doc.fillColor(COLOR.ink).text(value || '–', MARGIN.left + labelWidth, y, { width: CONTENT_WIDTH - labelWidth })
+    doc.y = Math.max(doc.y, y + h) + 3
+  }
+  doc.x = MARGIN.left
+  doc.moveDown(0.4)
+}

@@ -1,0 +1,95 @@
+// Printed documents: consent forms, no-consent lists, class lists for the group app, pupil files;
+// and the settings that go on them (the form's intro text, the school's logo).
+import { z } from 'zod'
+
+const id = z.number('Kies eerst een leerling, groep of doel.').int().positive()
+const ids = (max: number) => z.array(id).max(max)
+
+/**
+ * How the bytes reach the user. 'save': a save dialog, then written atomically; 'open': written to
+ * a temporary file and opened in the system's viewer (print from there). Without a desktop (the
+ * web harness, the CLI) every delivery returns the bytes as base64.
+ */
+export const DELIVERIES = ['save', 'open', 'data'] as const
+export type Delivery = (typeof DELIVERIES)[number]
+const delivery = z.enum(DELIVERIES).default('data')
+
+/** A caller-chosen name to ask 'documents.progress' about a long batch while it runs. */
+const progressId = z.string().regex(/^[\w-]{8,64}$/, 'Ongeldige voortgangscode.')
+
+export const MAX_LOGO_BYTES = 2 * 1024 * 1024
+export const MAX_FORM_INTRO = 1200
+
+export const documentsSchemas = {
+  'documents.consentForms': z.strictObject({
+    /** None: the whole school. */
+    groupIds: ids(200).optional(),
+    /** Specific pupils (the pupil page); wins over groupIds. */
+    pupilIds: ids(5000).optional(),
+    /** Only pupils without a current answer (or asked again) for one of `purposeIds` (all active purposes when left out). */
+    onlyWithoutAnswer: z.boolean().default(false),
+    purposeIds: ids(200).optional(),
+    delivery,
+    progressId: progressId.optional(),
+  }),
+  'documents.noConsentList': z.strictObject({
+    groupIds: ids(200).min(1, 'Kies minstens één groep.'),
+    purposeIds: ids(200).optional(),
+    eventName: z.string().trim().max(120, 'De naam van de activiteit is te lang (hoogstens 120 tekens).').default(''),
+    delivery,
+  }),
+  'documents.classList': z.strictObject({
+    groupId: id,
+    format: z.enum(['pdf', 'csv', 'vcf'], 'Kies PDF, CSV of vCard.').default('pdf'),
+    delivery,
+  }),
+  'documents.dossier': z.strictObject({
+    pupilId: id,
+    format: z.enum(['pdf', 'zip'], 'Kies PDF of ZIP.').default('pdf'),
+    delivery,
+  }),
+  'documents.progress': z.strictObject({ progressId }),
+  'documents.settings': z.strictObject({}),
+  'documents.saveSettings': z.strictObject({
+    formIntro: z.string().trim().max(MAX_FORM_INTRO, `De tekst is te lang (hoogstens ${MAX_FORM_INTRO} tekens). Houd hem kort: hij moet op het formulier passen.`).optional(),
+    /** A new logo (base64 PNG or JPG), or null to remove it. */
+    logo: z
+      .strictObject({
+        fileName: z.string().trim().min(1).max(255),
+        data: z.string().max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 8, 'Het logo is groter dan 2 MB. Kies een kleiner bestand.'),
+      })
+      .nullable()
+      .optional(),
+  }),
+} as const
+
+export interface DocumentFile {
+  fileName: string
+  mimeType: string
+  /** Pages of a PDF; cards in a vCard; rows in a CSV. */
+  count: number
+  /** 'pagina's', 'contactkaarten', 'regels' */
+  countLabel: string
+}
+
+export type DocumentResult =
+  | (DocumentFile & { delivered: 'saved' | 'opened'; path: string })
+  | (DocumentFile & { delivered: 'data'; data: string })
+  | { delivered: 'cancelled' }
+
+export interface DocumentSettings {
+  formIntro: string
+  /** The text printed when formIntro is empty. */
+  defaultFormIntro: string
+  logo: { mimeType: 'image/png' | 'image/jpeg'; size: number; data: string } | null
+}
+
+export interface DocumentsOutputs {
+  'documents.consentForms': DocumentResult
+  'documents.noConsentList': DocumentResult
+  'documents.classList': DocumentResult
+  'documents.dossier': DocumentResult
+  'documents.progress': { done: number; total: number; running: boolean }
+  'documents.settings': DocumentSettings
+  'documents.saveSettings': DocumentSettings
+}
