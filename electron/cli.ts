@@ -114,7 +114,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     }
     if (!['init', 'info', 'setup', 'settings', 'call', 'print', 'export'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
     silenceLog()
-    core = openCore({ dbPath: resolveDbPath(args.values.db), appVersion: APP_VERSION })
+    core = openCore({ dbPath: resolveDbPath(args.values.db), appVersion: APP_VERSION, lock: 'respect' })
     const result = await run(core, command, args)
     if (result.ok) {
       out.write(JSON.stringify(result.value, null, 2) + '\n')

@@ -55,7 +55,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 }
 
 export async function startHarness(options: { dbPath: string; staticDir?: string; port?: number; now?: () => Date }): Promise<Harness> {
-  const core = openCore({ dbPath: options.dbPath, appVersion: APP_VERSION, now: options.now })
+  const core = openCore({ dbPath: options.dbPath, appVersion: APP_VERSION, now: options.now, lock: 'hold' })
   const token = randomBytes(24).toString('base64url')
   const staticDir = resolve(options.staticDir ?? 'out/web')
   let origin = ''

@@ -21,6 +21,8 @@ export interface AppInfo {
   schemaVersion: number
   dbPath: string
   setupDone: boolean
+  /** Why nothing can be saved now, with what to do (Dutch); null when all is well. */
+  readOnly: { reason: 'locked' | 'damaged'; message: string } | null
 }
 
 export interface GroupSummary {

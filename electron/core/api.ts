@@ -4,6 +4,7 @@ import { getAttachment } from './attachments/attachments.service.ts'
 import { listAudit } from './audit/audit.queries.ts'
 import { consentHistory, noConsentList, recordConsent } from './consent/consent.service.ts'
 import { schemaVersion } from './db/migrate.ts'
+import { READ_ONLY_MESSAGES } from './read-only.ts'
 import { documentsHandlers } from './documents/documents.handlers.ts'
 import { listDossier, saveDossierEntry } from './dossier/dossier.service.ts'
 import { groupOverview, groupsOfCurrentYear, saveGroup } from './groups/groups.service.ts'
@@ -25,6 +26,7 @@ export const handlers: Handlers = {
     schemaVersion: schemaVersion(ctx.db),
     dbPath: ctx.dbPath,
     setupDone: getSettings(ctx).setupDone,
+    readOnly: ctx.readOnly ? { reason: ctx.readOnly, message: READ_ONLY_MESSAGES[ctx.readOnly] } : null,
   }),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, input) => updateSettings(ctx, input),

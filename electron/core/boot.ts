@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { CoreContext, Desktop } from './context.ts'
 import { createDispatch, type Dispatch } from './dispatch.ts'
-import { openDatabase } from './db/open.ts'
+import { holdLock, lockHolder } from './db/lock.ts'
+import { openDatabase, quickCheck } from './db/open.ts'
 
 export interface Core {
   ctx: CoreContext
@@ -10,13 +11,46 @@ export interface Core {
   close(): void
 }
 
-/** Opens the database (creating its folder) and wires the handler table to it. */
-export function openCore(options: { dbPath: string; appVersion: string; now?: () => Date; resourcesDir?: string; desktop?: Desktop }): Core {
-  if (options.dbPath !== ':memory:') mkdirSync(dirname(options.dbPath), { recursive: true })
-  const db = openDatabase(options.dbPath)
-  const ctx: CoreContext = { db, dbPath: options.dbPath, appVersion: options.appVersion, now: options.now ?? (() => new Date()) }
+export interface CoreOptions {
+  dbPath: string
+  appVersion: string
+  now?: () => Date
+  resourcesDir?: string
+  desktop?: Desktop
+  /**
+   * 'hold': the app and the web harness mark the database as theirs while open. 'respect': the
+   * CLI opens a database that a running app holds read-only. Tests leave it out.
+   */
+  lock?: 'hold' | 'respect'
+}
+
+/**
+ * Opens the database (creating its folder) and wires the handler table to it. A database that
+ * another running app holds, or that fails SQLite's quick check, is opened read-only: nothing
+ * can be written to it, and ctx.readOnly says why.
+ */
+export function openCore(options: CoreOptions): Core {
+  const { dbPath } = options
+  if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true })
+  let readOnly: CoreContext['readOnly'] = options.lock && lockHolder(dbPath) ? 'locked' : undefined
+  let db = openDatabase(dbPath, { readonly: readOnly !== undefined })
+  if (readOnly === undefined && dbPath !== ':memory:' && !quickCheck(db)) {
+    db.close()
+    db = openDatabase(dbPath, { readonly: true })
+    readOnly = 'damaged'
+  }
+  const release = options.lock === 'hold' && readOnly === undefined ? holdLock(dbPath) : () => undefined
+  const ctx: CoreContext = { db, dbPath, appVersion: options.appVersion, now: options.now ?? (() => new Date()) }
+  if (readOnly) ctx.readOnly = readOnly
   // npm scripts (CLI, web harness, tests) run in the repo root, next to resources/.
   ctx.resourcesDir = options.resourcesDir ?? resolve('resources')
   if (options.desktop) ctx.desktop = options.desktop
-  return { ctx, dispatch: createDispatch(ctx), close: () => db.close() }
+  return {
+    ctx,
+    dispatch: createDispatch(ctx),
+    close: () => {
+      ctx.db.close() // ctx.db: a restore swaps the connection
+      release()
+    },
+  }
 }

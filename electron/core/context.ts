@@ -10,6 +10,8 @@ export interface CoreContext {
   resourcesDir?: string
   /** Only in the desktop app: save dialogs and the system viewer. The CLI and web harness have none. */
   desktop?: Desktop
+  /** Set when nothing may be written: another running app holds the database, or it is damaged. */
+  readOnly?: 'locked' | 'damaged'
 }
 
 /** What the desktop app offers for getting a document to the user (electron/main/desktop.ts). */

@@ -5,6 +5,7 @@ import { inputSchemas, isMethod } from '../../shared/schemas.ts'
 import { handlers as defaultHandlers, type Handlers } from './api.ts'
 import type { CoreContext } from './context.ts'
 import { createLogger } from './log.ts'
+import { readOnlyError } from './read-only.ts'
 
 const log = createLogger('dispatch')
 
@@ -31,6 +32,7 @@ export function createDispatch(ctx: CoreContext, handlers: Handlers = defaultHan
       return { ok: true, value: await handler(ctx, parsed.data) }
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toInfo() }
+      if ((e as { code?: string }).code === 'SQLITE_READONLY') return { ok: false, error: readOnlyError(ctx).toInfo() }
       log.error(`unexpected error in ${method}`, e)
       return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } }
     }

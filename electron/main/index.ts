@@ -2,6 +2,7 @@
 import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors.ts'
+import { dailyBackupIfDue } from '../core/backup/backup.ts'
 import { openCore, type Core } from '../core/boot.ts'
 import { createLogger, logToFile } from '../core/log.ts'
 import { resolveDbPath } from '../core/paths.ts'
@@ -32,6 +33,7 @@ function start(): void {
       // out/main/ -> the app's root, where resources/ (fonts for documents) is shipped.
       resourcesDir: join(__dirname, '../../resources'),
       desktop: createDesktop({ dialog, shell }, () => win, () => app.getPath('documents')),
+      lock: 'hold',
     })
   } catch (e) {
     const message = e instanceof AppError ? e.message : 'De database kon niet worden geopend. Er is niets gewijzigd.'
@@ -40,6 +42,8 @@ function start(): void {
     app.quit()
     return
   }
+  // The first start of each day makes a backup; a failure is logged and shown nowhere, the work goes on.
+  if (!core.ctx.readOnly) dailyBackupIfDue(core.ctx).catch((e: unknown) => log.error('daily backup failed', e))
   registerIpc(ipcMain, core.dispatch, (url) => isAppUrl(url, indexHtml, devUrl))
   win = createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.js'), indexHtml, devUrl })
   win.on('closed', () => (win = undefined))

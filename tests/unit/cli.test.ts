@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { main } from '../../electron/cli.ts'
+import { LATEST_VERSION } from '../../electron/core/db/migrations/index.ts'
 import { logToFile } from '../../electron/core/log.ts'
 
 let dir: string
@@ -42,9 +43,9 @@ describe('cli', () => {
     const r = await cli('init', '--db', file)
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: 10, dbPath: file, setupDone: false })
+    expect(JSON.parse(r.stdout)).toMatchObject({ schemaVersion: LATEST_VERSION, dbPath: file, setupDone: false })
     const db = new Database(file, { readonly: true })
-    expect(db.pragma('user_version', { simple: true })).toBe(10)
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
     expect(db.prepare(`SELECT count(*) FROM purposes`).pluck().get()).toBe(8)
     db.close()
   })
@@ -140,9 +141,9 @@ describe('cli', () => {
       cwd: join(import.meta.dirname, '..', '..'),
       timeout: 60_000,
     })
-    expect(JSON.parse(stdout)).toMatchObject({ schemaVersion: 10, dbPath: file })
+    expect(JSON.parse(stdout)).toMatchObject({ schemaVersion: LATEST_VERSION, dbPath: file })
     const db = new Database(file, { readonly: true })
-    expect(db.pragma('user_version', { simple: true })).toBe(10)
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
     db.close()
   }, 60_000)
 })

@@ -3,6 +3,7 @@ import { createServer, request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LATEST_VERSION } from '../../electron/core/db/migrations/index.ts'
 import { startHarness, type Harness } from '../../electron/web-harness.ts'
 
 const INDEX_HTML = '<!doctype html><title>Toestemmingsregister</title><p>Hallo Zoë</p>'
@@ -71,7 +72,7 @@ describe('POST /api', () => {
   it('answers the right token with a Result', async () => {
     const r = await call('app.info')
     expect(r.status).toBe(200)
-    expect(r.json).toMatchObject({ ok: true, value: { schemaVersion: 10, dbPath: join(dir, 'school.sqlite') } })
+    expect(r.json).toMatchObject({ ok: true, value: { schemaVersion: LATEST_VERSION, dbPath: join(dir, 'school.sqlite') } })
   })
 
   it('refuses a page from another site (Origin), even with the token', async () => {
