@@ -1,6 +1,7 @@
 // The handler table from a terminal: `npm run cli -- <command>`. Same code as the app.
 import { parseArgs } from 'node:util'
 import { AppError, INTERNAL_ERROR_MESSAGE, type Result } from '../shared/errors.ts'
+import { BACKUP_HELP, runBackupCommand } from './cli/backup.ts'
 import { DOCUMENT_HELP, DOCUMENT_OPTIONS, runDocumentCommand } from './cli/print.ts'
 import { openCore, type Core } from './core/boot.ts'
 import { createLogger, silenceLog } from './core/log.ts'
@@ -20,7 +21,7 @@ Opdrachten:
                                 toon of wijzig de instellingen
   call METHODE [JSON]           roep een methode van het programma aan, bijv.
                                 call pupils.list '{"groupId":1}'
-${DOCUMENT_HELP}
+${DOCUMENT_HELP}${BACKUP_HELP}
 Opties voor elke opdracht:
   --db PATH                     de database (anders \$${DB_ENV}, anders de standaardmap)
 
@@ -28,6 +29,9 @@ Uitvoer is JSON. Afsluitcode 0: gelukt; 1: de opdracht kon niet worden uitgevoer
 `
 
 class UsageError extends Error {}
+const usageError = (message: string): never => {
+  throw new UsageError(message)
+}
 
 /** Where the CLI writes: process.stdout/stderr, or a collector in tests. */
 export interface Output {
@@ -92,6 +96,10 @@ async function run(core: Core, command: string, args: ReturnType<typeof parse>):
       }
       return core.dispatch(method, input)
     }
+    case 'backup':
+      return runBackupCommand(core, 'backup', values.out, usageError)
+    case 'restore':
+      return runBackupCommand(core, 'restore', positionals[1], usageError)
     case 'print':
     case 'export':
       return runDocumentCommand(core, command, args, (message) => {
@@ -112,7 +120,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       out.write(HELP)
       return 0
     }
-    if (!['init', 'info', 'setup', 'settings', 'call', 'print', 'export'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
+    if (!['init', 'info', 'setup', 'settings', 'call', 'print', 'export', 'backup', 'restore'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
     silenceLog()
     core = openCore({ dbPath: resolveDbPath(args.values.db), appVersion: APP_VERSION, lock: 'respect' })
     const result = await run(core, command, args)

@@ -20,11 +20,12 @@ import type {
 import type { DocumentsOutputs } from './documents.contract.ts'
 import type { Result } from './errors.ts'
 import type { SchoolyearOutputs } from './schoolyear.contract.ts'
+import type { BackupsOutputs } from './backups.contract.ts'
 import type { Method, inputSchemas } from './schemas.ts'
 
 export type { Method } from './schemas.ts'
 
-export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs {
+export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, BackupsOutputs {
   'app.info': AppInfo
   'settings.get': Settings
   'settings.update': Settings

@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { ATTACHMENT_TYPES, CONSENT_SOURCES, DECISIONS } from './domain.ts'
 import { schoolyearSchemas } from './schoolyear.contract.ts'
+import { backupsSchemas } from './backups.contract.ts'
 import { documentsSchemas } from './documents.contract.ts'
 
 // zod's own messages (for fields without a message of ours) in Dutch too, and in plain words
@@ -179,6 +180,7 @@ export const inputSchemas = {
     limit: z.number().int().min(1).max(1000).default(200),
   }),
   ...schoolyearSchemas,
+  ...backupsSchemas,
   ...documentsSchemas,
 } as const
 

@@ -14,6 +14,7 @@ import { listPupils } from './pupils/pupils.queries.ts'
 import { getPupil, savePupil, searchPupils } from './pupils/pupils.service.ts'
 import { setupSchool } from './school/school.service.ts'
 import { schoolyearHandlers } from './schoolyear/schoolyear.handlers.ts'
+import { backupsHandlers } from './backup/backup.handlers.ts'
 import { currentSchoolYearId, getSettings, updateSettings } from './settings/settings.service.ts'
 
 import type { Handlers } from './handler-types.ts'
@@ -52,5 +53,6 @@ export const handlers: Handlers = {
   'attachments.get': (ctx, input) => getAttachment(ctx.db, input.id),
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
   ...schoolyearHandlers,
+  ...backupsHandlers,
   ...documentsHandlers,
 }

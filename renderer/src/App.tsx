@@ -3,6 +3,7 @@ import type { Settings } from '../../shared/domain.ts'
 import { invoke } from './api.ts'
 import { SearchBox } from './components/SearchBox.tsx'
 import { AuditPage } from './pages/audit/AuditPage.tsx'
+import { BackupsPage } from './pages/backups/BackupsPage.tsx'
 import { GroupPage } from './pages/group/GroupPage.tsx'
 import { GroupsPage } from './pages/groups/GroupsPage.tsx'
 import { ImportsPage } from './pages/imports/ImportsPage.tsx'
@@ -25,16 +26,19 @@ const NAV = [
   { path: 'schooljaar', label: 'Schooljaar', also: [] },
   { path: 'doelen', label: 'Doelen', also: [] },
   { path: 'logboek', label: 'Logboek', also: [] },
+  { path: 'reservekopieen', label: 'Reservekopieën', also: [] },
   { path: 'instellingen', label: 'Instellingen', also: [] },
 ]
 
 export function App() {
   const [settings, setSettings] = useState<Settings>()
   const [error, setError] = useState<string>()
+  const [readOnly, setReadOnly] = useState<string>()
   const route = useRoute()
 
   useEffect(() => {
     invoke('settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error.message)))
+    invoke('app.info', {}).then((r) => r.ok && r.value.readOnly && setReadOnly(r.value.readOnly.message))
   }, [])
 
   if (error) return <div className="fatal" role="alert">{error}</div>
@@ -61,6 +65,11 @@ export function App() {
         </ul>
       </nav>
       <div className="main-column">
+        {readOnly && (
+          <div className="readonly-banner" role="alert">
+            {readOnly}
+          </div>
+        )}
         <header className="topbar">
           <SearchBox />
           {!settings.staffName && (
@@ -86,6 +95,8 @@ export function App() {
             <SchoolYearPage tab={route.id} onYearChanged={() => void invoke('settings.get', {}).then((r) => r.ok && setSettings(r.value))} />
           ) : active === 'doelen' ? (
             <PurposesPage />
+          ) : active === 'reservekopieen' ? (
+            <BackupsPage />
           ) : active === 'logboek' ? (
             <AuditPage />
           ) : active === 'instellingen' ? (

@@ -17,6 +17,7 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   'text/csv': { name: 'CSV voor Excel', extensions: ['csv'] },
   'text/vcard': { name: 'vCard (contactpersonen)', extensions: ['vcf'] },
   'application/zip': { name: 'ZIP-bestand', extensions: ['zip'] },
+  'application/vnd.sqlite3': { name: 'Database van Toestemmingsregister', extensions: ['sqlite'] },
 }
 
 const info = (file: MadeFile): DocumentFile => ({ fileName: file.fileName, mimeType: file.mimeType, count: file.count, countLabel: file.countLabel })

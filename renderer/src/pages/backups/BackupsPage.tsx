@@ -1,0 +1,108 @@
+import { useState } from 'react'
+import { BACKUP_REASON_LABELS, type BackupsOverview } from '../../../../shared/backups.contract.ts'
+import { invoke } from '../../api.ts'
+import { downloadBase64, readFileBase64 } from '../../components/fields.tsx'
+import { isDesktop } from '../../documents.ts'
+import { useLoad } from '../../useLoad.ts'
+import { formatMoment } from '../pupil/HistoryTab.tsx'
+
+const size = (bytes: number): string => (bytes > 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`)
+
+/** The backups beside the database: make one, put one back, export the whole database or restore from a file. */
+export function BackupsPage() {
+  const [tick, setTick] = useState(0)
+  const list = useLoad('backups.list', {}, String(tick))
+  const [message, setMessage] = useState<string>()
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+
+  const run = async (work: () => Promise<{ ok: true; value: BackupsOverview | unknown } | { ok: false; error: { message: string } }>, done: string) => {
+    setBusy(true)
+    setMessage(undefined)
+    setError(undefined)
+    const r = await work()
+    setBusy(false)
+    if (!r.ok) return setError(r.error.message)
+    setMessage(done)
+    setTick((t) => t + 1)
+  }
+  const restore = (name: string, createdAt: string) => {
+    if (!confirm(`De database terugzetten naar de stand van ${formatMoment(createdAt)}?\n\nAlles wat daarna is vastgelegd, staat dan niet meer in het register. De huidige stand wordt eerst zelf als reservekopie bewaard, zodat u dit ongedaan kunt maken.`)) return
+    void run(() => invoke('backups.restore', { name }), `De stand van ${formatMoment(createdAt)} is teruggezet. Herlaad het scherm om alles opnieuw te zien.`)
+  }
+  const restoreFile = async (file: File | undefined) => {
+    if (!file) return
+    if (!confirm(`De database vervangen door ${file.name}? De huidige stand wordt eerst als reservekopie bewaard.`)) return
+    const data = await readFileBase64(file)
+    void run(() => invoke('backups.restoreUpload', { fileName: file.name, data }), `${file.name} is teruggezet. Herlaad het scherm om alles opnieuw te zien.`)
+  }
+  const exportAll = async () => {
+    setBusy(true)
+    const r = await invoke('backups.export', { delivery: isDesktop() ? 'save' : 'data' })
+    setBusy(false)
+    if (!r.ok) return setError(r.error.message)
+    if (r.value.delivered === 'data') downloadBase64(r.value.fileName, r.value.mimeType, r.value.data)
+    setMessage(r.value.delivered === 'saved' ? `Opgeslagen: ${r.value.path}` : r.value.delivered === 'cancelled' ? 'Niet opgeslagen.' : `Gedownload: ${r.value.fileName}`)
+  }
+
+  return (
+    <>
+      <h1>Reservekopieën</h1>
+      <p className="lead-small">
+        Het programma maakt elke dag bij de eerste start een reservekopie, en ook vóór elke import, het ongedaan maken van een import, de overgang
+        naar een nieuw schooljaar, het verwijderen na de bewaartermijn en het terugzetten van een reservekopie.
+        {list.data && <> Ze staan in <span className="path">{list.data.folder}</span>.</>}
+      </p>
+      <div className="toolbar">
+        <button className="primary" disabled={busy} onClick={() => void run(() => invoke('backups.create', {}), 'Reservekopie gemaakt.')}>
+          Nu een reservekopie maken
+        </button>
+        <button disabled={busy} onClick={() => void exportAll()}>
+          Hele database opslaan als…
+        </button>
+        <label className="button-like">
+          Terugzetten uit een bestand…
+          <input type="file" accept=".sqlite,.db" hidden onChange={(e) => void restoreFile(e.target.files?.[0])} />
+        </label>
+      </div>
+      {message && (
+        <p className="ok" role="status">
+          {message}
+        </p>
+      )}
+      {(error || list.error) && (
+        <p className="error" role="alert">
+          {error ?? list.error}
+        </p>
+      )}
+      {list.data?.backups.length === 0 ? (
+        <p className="empty">Nog geen reservekopieën.</p>
+      ) : (
+        <table className="list compact">
+          <thead>
+            <tr>
+              <th>Gemaakt op</th>
+              <th>Waarom</th>
+              <th className="num">Grootte</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.data?.backups.map((b) => (
+              <tr key={b.name}>
+                <td className="nowrap">{formatMoment(b.createdAt)}</td>
+                <td>{BACKUP_REASON_LABELS[b.reason]}</td>
+                <td className="num">{size(b.size)}</td>
+                <td>
+                  <button disabled={busy} onClick={() => restore(b.name, b.createdAt)}>
+                    Terugzetten
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod'
+import type { DocumentResult } from './documents.contract.ts'
+
+export interface BackupView {
+  name: string
+  reason: 'daily' | 'manual' | 'import' | 'undo' | 'rollover' | 'restore' | 'retention'
+  createdAt: string
+  size: number
+}
+
+export interface BackupsOverview {
+  folder: string
+  backups: BackupView[]
+}
+
+export const BACKUP_REASON_LABELS: Record<BackupView['reason'], string> = {
+  daily: 'Dagelijks',
+  manual: 'Met de hand',
+  import: 'Voor een import',
+  undo: 'Voor het ongedaan maken van een import',
+  rollover: 'Voor de overgang naar een nieuw schooljaar',
+  restore: 'Voor het terugzetten van een reservekopie',
+  retention: 'Voor het verwijderen na de bewaartermijn',
+}
+
+export const backupsSchemas = {
+  'backups.list': z.strictObject({}),
+  'backups.create': z.strictObject({}),
+  'backups.restore': z.strictObject({ name: z.string().regex(/^toestemmingsregister-[\w-]+\.sqlite$/, 'Kies een reservekopie uit de lijst.') }),
+  'backups.restoreUpload': z.strictObject({
+    fileName: z.string().min(1).max(255),
+    data: z.string().max(700_000_000, 'Dit bestand is te groot voor een database van Toestemmingsregister.'),
+  }),
+  'backups.export': z.strictObject({ delivery: z.enum(['save', 'data']).default('save') }),
+} as const
+
+export interface BackupsOutputs {
+  'backups.list': BackupsOverview
+  'backups.create': BackupsOverview
+  'backups.restore': BackupsOverview
+  'backups.restoreUpload': BackupsOverview
+  'backups.export': DocumentResult
+}
