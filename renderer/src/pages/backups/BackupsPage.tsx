@@ -2,7 +2,6 @@ import { useState } from 'react'
 import { BACKUP_REASON_LABELS, type BackupsOverview } from '../../../../shared/backups.contract.ts'
 import { invoke } from '../../api.ts'
 import { downloadBase64, readFileBase64 } from '../../components/fields.tsx'
-import { isDesktop } from '../../documents.ts'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../pupil/HistoryTab.tsx'
 
@@ -38,7 +37,7 @@ export function BackupsPage() {
   }
   const exportAll = async () => {
     setBusy(true)
-    const r = await invoke('backups.export', { delivery: isDesktop() ? 'save' : 'data' })
+    const r = await invoke('backups.export', { delivery: window.api ? 'save' : 'data' })
     setBusy(false)
     if (!r.ok) return setError(r.error.message)
     if (r.value.delivered === 'data') downloadBase64(r.value.fileName, r.value.mimeType, r.value.data)
