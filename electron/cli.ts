@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util'
 import { AppError, INTERNAL_ERROR_MESSAGE, type Result } from '../shared/errors.ts'
 import { BACKUP_HELP, runBackupCommand } from './cli/backup.ts'
+import { IMPORT_HELP, IMPORT_OPTIONS, importDbPath, runImportCommand } from './cli/import.ts'
 import { DOCUMENT_HELP, DOCUMENT_OPTIONS, runDocumentCommand } from './cli/print.ts'
 import { openCore, type Core } from './core/boot.ts'
 import { createLogger, silenceLog } from './core/log.ts'
@@ -21,7 +22,7 @@ Opdrachten:
                                 toon of wijzig de instellingen
   call METHODE [JSON]           roep een methode van het programma aan, bijv.
                                 call pupils.list '{"groupId":1}'
-${DOCUMENT_HELP}${BACKUP_HELP}
+${DOCUMENT_HELP}${IMPORT_HELP}${BACKUP_HELP}
 Opties voor elke opdracht:
   --db PATH                     de database (anders \$${DB_ENV}, anders de standaardmap)
 
@@ -48,6 +49,7 @@ const OPTIONS = {
   staff: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   ...DOCUMENT_OPTIONS,
+  ...IMPORT_OPTIONS,
 } as const
 
 /** node:util's parse errors are English; the user reads Dutch. */
@@ -71,7 +73,7 @@ function parse(argv: string[]) {
   }
 }
 
-async function run(core: Core, command: string, args: ReturnType<typeof parse>): Promise<Result<unknown>> {
+async function run(core: Core, command: string, args: ReturnType<typeof parse>, err: Output): Promise<Result<unknown>> {
   const { values, positionals } = args
   switch (command) {
     case 'init':
@@ -105,6 +107,8 @@ async function run(core: Core, command: string, args: ReturnType<typeof parse>):
       return runDocumentCommand(core, command, args, (message) => {
         throw new UsageError(message)
       })
+    case 'import':
+      return runImportCommand(core, args, usageError, err)
     default:
       throw new UsageError(`Onbekende opdracht '${command}'.`)
   }
@@ -120,10 +124,11 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       out.write(HELP)
       return 0
     }
-    if (!['init', 'info', 'setup', 'settings', 'call', 'print', 'export', 'backup', 'restore'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
+    if (!['init', 'info', 'setup', 'settings', 'call', 'print', 'export', 'import', 'backup', 'restore'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
     silenceLog()
-    core = openCore({ dbPath: resolveDbPath(args.values.db), appVersion: APP_VERSION, lock: 'respect' })
-    const result = await run(core, command, args)
+    const dbPath = resolveDbPath(args.values.db)
+    core = openCore({ dbPath: command === 'import' ? importDbPath(dbPath, args.values.commit === true) : dbPath, appVersion: APP_VERSION, lock: 'respect' })
+    const result = await run(core, command, args, err)
     if (result.ok) {
       out.write(JSON.stringify(result.value, null, 2) + '\n')
       return 0

@@ -19,13 +19,14 @@ import type {
 } from './domain.ts'
 import type { DocumentsOutputs } from './documents.contract.ts'
 import type { Result } from './errors.ts'
+import type { ImportsOutputs } from './imports.contract.ts'
 import type { SchoolyearOutputs } from './schoolyear.contract.ts'
 import type { BackupsOutputs } from './backups.contract.ts'
 import type { Method, inputSchemas } from './schemas.ts'
 
 export type { Method } from './schemas.ts'
 
-export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, BackupsOutputs {
+export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs {
   'app.info': AppInfo
   'settings.get': Settings
   'settings.update': Settings

@@ -2,6 +2,7 @@
 // Messages are Dutch and say what to do; they are shown at the field.
 import { z } from 'zod'
 import { ATTACHMENT_TYPES, CONSENT_SOURCES, DECISIONS } from './domain.ts'
+import { importsSchemas } from './imports.contract.ts'
 import { schoolyearSchemas } from './schoolyear.contract.ts'
 import { backupsSchemas } from './backups.contract.ts'
 import { documentsSchemas } from './documents.contract.ts'
@@ -182,6 +183,7 @@ export const inputSchemas = {
   ...schoolyearSchemas,
   ...backupsSchemas,
   ...documentsSchemas,
+  ...importsSchemas,
 } as const
 
 export type Method = keyof typeof inputSchemas

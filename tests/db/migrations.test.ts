@@ -30,11 +30,11 @@ function userTables(db: Db): { name: string; strict: number }[] {
 }
 
 describe('a fresh database', () => {
-  it('is migrated to schema 10 with strict tables and foreign keys on', () => {
+  it('is migrated to the latest schema with strict tables and foreign keys on', () => {
     const { db } = testCore().ctx
-    expect(LATEST_VERSION).toBe(10)
-    expect(schemaVersion(db)).toBe(10)
-    expect(db.pragma('user_version', { simple: true })).toBe(10)
+    expect(LATEST_VERSION).toBe(migrations.at(-1)?.version)
+    expect(schemaVersion(db)).toBe(LATEST_VERSION)
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     const tables = userTables(db)
     expect(tables.map((t) => t.name)).toEqual(
@@ -52,20 +52,20 @@ describe('a fresh database', () => {
     db.close()
 
     const again = openDatabase(file)
-    expect(schemaVersion(again)).toBe(10)
+    expect(schemaVersion(again)).toBe(LATEST_VERSION)
     expect(schemaOf(again)).toEqual(before)
     expect(again.prepare(`SELECT count(*) FROM purposes`).pluck().get()).toBe(8)
     again.close()
 
     const raw = new Database(file, { readonly: true })
-    expect(raw.pragma('user_version', { simple: true })).toBe(10)
+    expect(raw.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
     raw.close()
   })
 
   it('migrating twice is a no-op', () => {
     const { db } = testCore().ctx
     const before = schemaOf(db)
-    expect(migrate(db)).toBe(10)
+    expect(migrate(db)).toBe(LATEST_VERSION)
     expect(schemaOf(db)).toEqual(before)
     expect(db.prepare(`SELECT count(*) FROM purposes`).pluck().get()).toBe(8)
     expect(db.prepare(`SELECT count(*) FROM purpose_versions`).pluck().get()).toBe(8)
@@ -94,8 +94,10 @@ describe('a fresh database', () => {
 
 describe('the migration runner', () => {
   // A later migration as a real one would be: a new column with a default, and a new table.
+  const N = LATEST_VERSION
+  const NEXT = LATEST_VERSION + 10
   const addNickname: Migration = {
-    version: 20,
+    version: NEXT,
     name: 'nickname',
     up: (db) => {
       db.exec(`ALTER TABLE pupils ADD COLUMN nickname TEXT NOT NULL DEFAULT '';
@@ -110,9 +112,9 @@ describe('the migration runner', () => {
     return db
   }
 
-  it('migrates to N-10, keeps the rows written there when it migrates to N', () => {
+  it('migrates to the latest, keeps the rows written there when it migrates to a next one', () => {
     const db = bare()
-    expect(migrate(db, 10, list)).toBe(10)
+    expect(migrate(db, N, list)).toBe(N)
     const insertPupil = db.prepare(
       `INSERT INTO pupils (first_name, last_name_prefix, last_name, form_code, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')`,
     )
@@ -124,8 +126,8 @@ describe('the migration runner', () => {
        VALUES (?, ?, 1, 'refused', '2026-09-01', 'paper_form', 'Ans', '2026-09-01T08:00:00Z')`,
     ).run(zoe, website)
 
-    expect(migrate(db, 20, list)).toBe(20)
-    expect(db.pragma('user_version', { simple: true })).toBe(20)
+    expect(migrate(db, NEXT, list)).toBe(NEXT)
+    expect(db.pragma('user_version', { simple: true })).toBe(NEXT)
     expect(db.prepare(`SELECT first_name, last_name_prefix, last_name, nickname FROM pupils ORDER BY id`).all()).toEqual([
       { first_name: 'Zoë', last_name_prefix: 'van der', last_name: 'Berg', nickname: '' },
       { first_name: 'Ömer', last_name_prefix: '', last_name: 'Yılmaz', nickname: '' },
@@ -138,28 +140,28 @@ describe('the migration runner', () => {
 
   it('rolls a failing migration back as a whole and leaves user_version as it was', () => {
     const db = bare()
-    migrate(db, 10, list)
+    migrate(db, N, list)
     const before = schemaOf(db)
     const failing: Migration = {
-      version: 20,
+      version: NEXT,
       name: 'half',
       up: (d) => {
         d.exec(`CREATE TABLE half_done (x INTEGER) STRICT; ALTER TABLE pupils ADD COLUMN half TEXT;`)
         d.exec(`INSERT INTO purposes (code, label, created_at, updated_at) VALUES ('website', 'dubbel', 'x', 'x')`) // UNIQUE fails
       },
     }
-    expect(() => migrate(db, 20, [...migrations, failing])).toThrow(/UNIQUE/)
-    expect(db.pragma('user_version', { simple: true })).toBe(10)
+    expect(() => migrate(db, NEXT, [...migrations, failing])).toThrow(/UNIQUE/)
+    expect(db.pragma('user_version', { simple: true })).toBe(N)
     expect(schemaOf(db)).toEqual(before)
     expect(db.prepare(`SELECT count(*) FROM sqlite_master WHERE name = 'half_done'`).pluck().get()).toBe(0)
     // and the good version of the migration can run afterwards
-    expect(migrate(db, 20, list)).toBe(20)
+    expect(migrate(db, NEXT, list)).toBe(NEXT)
   })
 
   it('refuses a database newer than the list it knows, without changing it', () => {
     const db = bare()
-    migrate(db, 20, list)
-    expect(() => migrate(db, 10, migrations)).toThrow(expect.objectContaining({ code: 'db_newer' }))
-    expect(db.pragma('user_version', { simple: true })).toBe(20)
+    migrate(db, NEXT, list)
+    expect(() => migrate(db, N, migrations)).toThrow(expect.objectContaining({ code: 'db_newer' }))
+    expect(db.pragma('user_version', { simple: true })).toBe(NEXT)
   })
 })

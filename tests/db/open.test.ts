@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors.ts'
 import { openDatabase } from '../../electron/core/db/open.ts'
+import { LATEST_VERSION } from '../../electron/core/db/migrations/index.ts'
 
 let dir: string
 beforeEach(() => {
@@ -144,7 +145,7 @@ describe('opening a file that is, or becomes, a register database', () => {
     const file = join(dir, 'leeg.sqlite')
     writeFileSync(file, '')
     const db = openDatabase(file)
-    expect(db.pragma('user_version', { simple: true })).toBe(10)
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
     expect(db.prepare(`SELECT count(*) FROM purposes`).pluck().get()).toBe(8)
     db.close()
     expect(readFileSync(file).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000')
@@ -153,7 +154,7 @@ describe('opening a file that is, or becomes, a register database', () => {
   it('creates a missing file', () => {
     const file = join(dir, 'nieuw.sqlite')
     const db = openDatabase(file)
-    expect(db.pragma('user_version', { simple: true })).toBe(10)
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
     db.close()
   })
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { up as initial } from './0010-initial.ts'
+import { up as imports } from './0020-imports.ts'
 
 export interface Migration {
   version: number
@@ -8,6 +9,9 @@ export interface Migration {
 }
 
 /** In order. Numbered in steps of 10; the number becomes PRAGMA user_version. */
-export const migrations: readonly Migration[] = [{ version: 10, name: 'initial', up: initial }]
+export const migrations: readonly Migration[] = [
+  { version: 10, name: 'initial', up: initial },
+  { version: 20, name: 'imports', up: imports },
+]
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0

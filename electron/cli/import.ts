@@ -1,0 +1,146 @@
+// `import` from the terminal: the same preview and commit as the wizard, for scripting and for
+// checking the import with files no one here wrote. Prints one JSON object (see IMPORT_HELP).
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { userInfo } from 'node:os'
+import { extname, join } from 'node:path'
+import type { Result } from '../../shared/errors.ts'
+import { AppError } from '../../shared/errors.ts'
+import { importsSchemas, MAX_IMPORT_FILE_BYTES, type ImportFileInput, type ImportPreview, type ImportProgress } from '../../shared/imports.contract.ts'
+import type { Core } from '../core/boot.ts'
+import { validationError } from '../core/dispatch.ts'
+import { commitImport, previewImport } from '../core/imports/imports.service.ts'
+import { getSettings } from '../core/settings/settings.service.ts'
+
+export const IMPORT_OPTIONS = {
+  commit: { type: 'boolean' },
+  json: { type: 'boolean' },
+} as const
+
+export const IMPORT_HELP = `  import [--commit] [--staff NAAM] [--json] BESTAND|MAP ...
+                                lees inschrijfformulieren (.xlsx, .csv; een map: alle bestanden erin)
+                                en toon per leerling nieuw/gewijzigd/ongewijzigd en de fouten per rij;
+                                zonder --commit wordt niets opgeslagen. Uitvoer: één JSON-object met
+                                files, pupils, rowErrors, duplicates en summary
+`
+
+const IMPORTABLE = new Set(['.xlsx', '.xlsm', '.csv', '.txt', '.xls', '.ods'])
+
+interface Args {
+  values: Record<string, unknown>
+  positionals: string[]
+}
+
+/** Without --commit nothing is written: a database that does not exist yet is not created for a preview. */
+export function importDbPath(dbPath: string, commit: boolean): string {
+  return !commit && !existsSync(dbPath) ? ':memory:' : dbPath
+}
+
+type Source = { path: string; input: ImportFileInput } | { path: string; error: string }
+
+function collect(paths: readonly string[]): Source[] {
+  const out: Source[] = []
+  for (const path of paths) {
+    let stat
+    try {
+      stat = statSync(path)
+    } catch {
+      out.push({ path, error: `Het bestand ${path} bestaat niet. Controleer de naam en de map.` })
+      continue
+    }
+    if (stat.isDirectory()) {
+      const inside = readdirSync(path).filter((f) => IMPORTABLE.has(extname(f).toLowerCase()) && !f.startsWith('~$') && !f.startsWith('.')).sort()
+      if (inside.length === 0) out.push({ path, error: `In de map ${path} staan geen Excel- of CSV-bestanden.` })
+      out.push(...collect(inside.map((f) => join(path, f))))
+      continue
+    }
+    if (stat.size > MAX_IMPORT_FILE_BYTES) {
+      out.push({ path, input: { name: path, data: '', size: stat.size } })
+      continue
+    }
+    try {
+      out.push({ path, input: { name: path, data: readFileSync(path).toString('base64') } })
+    } catch {
+      out.push({ path, error: `Het bestand ${path} kan niet worden gelezen. Controleer of u er rechten op hebt en of het niet in een ander programma open staat.` })
+    }
+  }
+  return out
+}
+
+function progressBar(err: { write(s: string): unknown; isTTY?: boolean }): ((p: ImportProgress) => void) | undefined {
+  if (!err.isTTY) return undefined
+  const words = { read: 'Lezen', check: 'Controleren', backup: 'Reservekopie', write: 'Opslaan' }
+  let last = ''
+  return (p) => {
+    const pct = p.total > 0 ? Math.min(100, Math.round((p.done / p.total) * 100)) : 0
+    const line = `${words[p.phase].padEnd(13)} [${'#'.repeat(Math.round(pct / 5)).padEnd(20)}] ${String(pct).padStart(3)}%`
+    if (line !== last) err.write(`\r${line}`)
+    last = line
+    if (p.phase === 'write' && pct === 100) err.write('\n')
+  }
+}
+
+/** The JSON the CLI prints: the preview in the shape scripts rely on. */
+function toJson(preview: ImportPreview, paths: readonly string[], failed: Map<number, string>, extra: Record<string, unknown>): Record<string, unknown> {
+  const total = paths.length
+  const byService = new Map(preview.files.map((f) => [f.index, f]))
+  const serviceIndex: number[] = []
+  for (let i = 0; i < total; i++) if (!failed.has(i)) serviceIndex.push(i)
+  const pathOf = (serviceFileIndex: number): string => paths[serviceIndex[serviceFileIndex] ?? 0] ?? ''
+  const files = paths.map((file, i) => {
+    const error = failed.get(i)
+    if (error !== undefined) return { file, ok: false, error, ignoredColumns: [] }
+    const f = byService.get(serviceIndex.indexOf(i))
+    return { file, ok: f?.ok ?? false, ...(f?.error !== undefined ? { error: f.error } : {}), ignoredColumns: f?.ignoredColumns ?? [] }
+  })
+  return {
+    files,
+    pupils: preview.pupils.map((p) => ({
+      file: pathOf(p.fileIndex),
+      row: p.row,
+      studentNumber: p.studentNumber,
+      firstName: p.firstName,
+      lastNamePrefix: p.lastNamePrefix,
+      lastName: p.lastName,
+      birthDate: p.birthDate,
+      group: p.group,
+      guardians: p.guardians.map((g) => ({ name: g.name, email: g.email, phone: g.phone })),
+      consents: p.consents,
+      status: p.status,
+    })),
+    rowErrors: preview.rowErrors.map((e) => ({ file: pathOf(e.fileIndex), row: e.row, message: e.message })),
+    duplicates: preview.duplicates,
+    summary: { ...preview.summary, files: total, filesFailed: files.filter((f) => !f.ok).length, ...extra },
+  }
+}
+
+export async function runImportCommand(core: Core, args: Args, usage: (message: string) => never, err: { write(s: string): unknown; isTTY?: boolean }): Promise<Result<unknown>> {
+  const paths = args.positionals.slice(1)
+  if (paths.length === 0) usage('Noem een of meer bestanden of mappen om te importeren, bijv. import --json aanmeldingen.xlsx')
+  const sources = collect(paths)
+  const failed = new Map<number, string>()
+  sources.forEach((s, i) => 'error' in s && failed.set(i, s.error))
+  const inputs = sources.flatMap((s) => ('input' in s ? [s.input] : []))
+  const commit = args.values.commit === true
+  const onProgress = progressBar(err)
+  try {
+    if (inputs.length === 0) {
+      const empty: ImportPreview = { generatedAt: core.ctx.now().toISOString(), files: [], pupils: [], rowErrors: [], duplicates: [], summary: { files: 0, filesFailed: 0, pupils: 0, new: 0, changed: 0, unchanged: 0, skipped: 0, rowErrors: 0, duplicates: 0, consentChanges: 0, guardiansNew: 0 } }
+      return { ok: true, value: toJson(empty, sources.map((s) => s.path), failed, { committed: false, batchId: null }) }
+    }
+    const parsed = importsSchemas['imports.preview'].safeParse({ files: inputs })
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error).toInfo() }
+    if (!commit) {
+      const preview = await previewImport(core.ctx, parsed.data, { onProgress })
+      return { ok: true, value: toJson(preview, sources.map((s) => s.path), failed, { committed: false, batchId: null }) }
+    }
+    const staff = typeof args.values.staff === 'string' && args.values.staff.trim() !== '' ? args.values.staff.trim() : getSettings(core.ctx).staffName || `${userInfo().username} (terminal)`
+    const result = await commitImport(core.ctx, parsed.data, { onProgress, actor: staff })
+    return {
+      ok: true,
+      value: toJson(result.preview, sources.map((s) => s.path), failed, { committed: result.batch !== null, batchId: result.batch?.id ?? null, backupPath: result.backupPath, message: result.message }),
+    }
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e.toInfo() }
+    throw e
+  }
+}

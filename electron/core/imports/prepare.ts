@@ -1,0 +1,127 @@
+// Files from the caller -> read (with a small cache, so preview then commit of a large workbook
+// reads it once) -> layouts with mappings -> imported pupils and row errors. No writes.
+import { createHash } from 'node:crypto'
+import { localIsoDate, type Purpose } from '../../../shared/domain.ts'
+import {
+  columnTargetSchema, fileTooLargeMessage, MAX_IMPORT_FILE_BYTES, type ImportFileInfo, type ImportFileInput, type ImportLayout, type ImportProgress, type LayoutMapping,
+} from '../../../shared/imports.contract.ts'
+import type { CoreContext } from '../context.ts'
+import { listPurposes } from '../purposes/purposes.service.ts'
+import { buildLayouts, convertRecords, detectSheets, FILE_MESSAGES, fileInfo, type Converted, type PreparedFile } from './analyze.ts'
+import { readWorkbook, type ReadResult } from './read.ts'
+
+export interface Prepared {
+  purposes: Purpose[]
+  files: PreparedFile[]
+  layouts: ImportLayout[]
+  infos: ImportFileInfo[]
+  converted: Converted
+}
+
+const cache = new Map<string, ReadResult>()
+const CACHE_ENTRIES = 8
+const CACHE_BYTES = 80 * 1024 * 1024
+let cachedBytes = 0
+const cachedSize = new Map<string, number>()
+
+async function readCached(name: string, sha: string, bytes: Uint8Array): Promise<ReadResult> {
+  const hit = cache.get(sha)
+  if (hit) {
+    cache.delete(sha)
+    cache.set(sha, hit)
+    return hit
+  }
+  const read = await readWorkbook(name, bytes)
+  if (bytes.length > CACHE_BYTES) return read
+  cache.set(sha, read)
+  cachedSize.set(sha, bytes.length)
+  cachedBytes += bytes.length
+  while (cache.size > CACHE_ENTRIES || cachedBytes > CACHE_BYTES) {
+    const oldest = cache.keys().next().value as string
+    cache.delete(oldest)
+    cachedBytes -= cachedSize.get(oldest) ?? 0
+    cachedSize.delete(oldest)
+  }
+  return read
+}
+
+const refused = (error: string): ReadResult => ({ ok: false, error })
+
+/** Decodes, checks size and doubles, and reads every file; one bad file never stops the others. */
+export async function loadFiles(files: readonly ImportFileInput[], onProgress?: (p: ImportProgress) => void): Promise<PreparedFile[]> {
+  const seen = new Map<string, string>()
+  const out: PreparedFile[] = []
+  for (const [index, f] of files.entries()) {
+    onProgress?.({ phase: 'read', done: index, total: files.length })
+    const declared = f.size ?? Math.floor((f.data.length * 3) / 4)
+    if (declared > MAX_IMPORT_FILE_BYTES) {
+      out.push({ index, name: f.name, size: declared, sha256: null, read: refused(fileTooLargeMessage(declared)), sheets: [], error: fileTooLargeMessage(declared) })
+      continue
+    }
+    const bytes = new Uint8Array(Buffer.from(f.data, 'base64'))
+    const sha256 = createHash('sha256').update(bytes).digest('hex')
+    const base = { index, name: f.name, size: bytes.length, sha256 }
+    const earlier = seen.get(sha256)
+    if (earlier !== undefined && bytes.length > 0) {
+      out.push({ ...base, read: refused(FILE_MESSAGES.sameFile(earlier)), sheets: [], error: FILE_MESSAGES.sameFile(earlier) })
+      continue
+    }
+    seen.set(sha256, f.name.replace(/^.*[\\/]/, ''))
+    const read = await readCached(f.name, sha256, bytes)
+    out.push({ ...base, read, sheets: [], ...(read.ok ? {} : { error: read.error }) })
+  }
+  onProgress?.({ phase: 'read', done: files.length, total: files.length })
+  return out
+}
+
+/** Remembered mappings: the last one used for a file with the same headers. */
+export function rememberedMappings(ctx: CoreContext): (signature: string) => LayoutMapping | undefined {
+  const get = ctx.db.prepare(`SELECT mapping_json FROM import_mappings WHERE signature = ?`).pluck()
+  return (signature) => {
+    const json = get.get(signature) as string | undefined
+    if (!json) return undefined
+    try {
+      const columns = (JSON.parse(json) as { key: unknown; target: unknown }[]).flatMap((c) => {
+        const target = columnTargetSchema.safeParse(c.target)
+        return typeof c.key === 'string' && target.success ? [{ key: c.key, target: target.data }] : []
+      })
+      return { signature, columns }
+    } catch {
+      return undefined
+    }
+  }
+}
+
+export function saveMappings(ctx: CoreContext, layouts: readonly ImportLayout[], actor: string): void {
+  const put = ctx.db.prepare(
+    `INSERT INTO import_mappings (signature, layout, mapping_json, used_at, used_by) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(signature) DO UPDATE SET mapping_json = excluded.mapping_json, used_at = excluded.used_at, used_by = excluded.used_by`,
+  )
+  for (const l of layouts) put.run(l.signature, l.layout, JSON.stringify(l.columns.map((c) => ({ key: c.key, target: c.target }))), ctx.now().toISOString(), actor)
+}
+
+export async function prepareImport(
+  ctx: CoreContext,
+  input: { files: readonly ImportFileInput[]; mappings?: readonly LayoutMapping[] },
+  onProgress?: (p: ImportProgress) => void,
+): Promise<Prepared> {
+  const purposes = listPurposes(ctx.db)
+  const refs = purposes.map((p) => ({ code: p.code, label: p.label }))
+  const files = await loadFiles(input.files, onProgress)
+  for (const f of files) {
+    if (f.error || !f.read.ok) continue
+    f.sheets = detectSheets(f.read, refs)
+    if (f.sheets.every((s) => s.note === 'leeg blad')) f.error = FILE_MESSAGES.empty
+    else if (f.sheets.every((s) => s.detected === null)) f.error = FILE_MESSAGES.noLayout
+  }
+  const layouts = buildLayouts(files, refs, rememberedMappings(ctx), input.mappings ?? [])
+  const total = files.reduce((n, f) => n + f.sheets.reduce((m, s) => m + (s.detected?.records.length ?? 0), 0), 0)
+  const converted = convertRecords(files, layouts, refs, localIsoDate(ctx.now()), (done) => onProgress?.({ phase: 'check', done, total }))
+  for (const f of files) {
+    if (f.error || (converted.rowsPerFile.get(f.index) ?? 0) > 0) continue
+    const first = f.sheets.find((s) => s.detected)
+    f.error = first?.detected?.layout === 'form' ? FILE_MESSAGES.blankForm : FILE_MESSAGES.headersOnly(first?.detected?.headerRow ?? 1, first?.name ?? '')
+  }
+  const infos = files.map((f) => fileInfo(f, layouts))
+  return { purposes, files, layouts, infos, converted }
+}

@@ -1,0 +1,103 @@
+// Bytes + file name -> sheets of plain cell values. Pure: no database, no file system.
+// xlsx through exceljs (after a look at the bytes), CSV through csv-parse. A file that cannot be
+// read becomes one Dutch message; nothing here throws for bad input.
+import ExcelJS from 'exceljs'
+import { parseCsv } from './csv.ts'
+import { MESSAGES, sniff } from './sniff.ts'
+import type { Cell, SheetData } from './types.ts'
+
+export type { Cell, SheetData } from './types.ts'
+
+export type ReadResult = { ok: true; kind: 'xlsx' | 'csv'; sheets: SheetData[] } | { ok: false; error: string }
+
+interface RichText {
+  richText: { text?: unknown }[]
+}
+
+/** exceljs's cell value -> Cell. */
+export function toCell(v: unknown): Cell {
+  if (v === null || v === undefined) return null
+  if (typeof v === 'string') return v === '' ? null : v
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null
+  if (typeof v === 'boolean') return v
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : v
+  if (typeof v !== 'object') return null
+  const o = v as Record<string, unknown>
+  if (Array.isArray((o as unknown as RichText).richText)) {
+    const text = (o as unknown as RichText).richText.map((r) => (typeof r?.text === 'string' ? r.text : '')).join('')
+    return text === '' ? null : text
+  }
+  if ('formula' in o || 'sharedFormula' in o) return toCell(o.result)
+  if ('hyperlink' in o || 'text' in o) {
+    const text = toCell(o.text)
+    if (text !== null) return text
+    return typeof o.hyperlink === 'string' ? o.hyperlink.replace(/^mailto:/i, '') || null : null
+  }
+  if (typeof o.error === 'string') return o.error
+  return null
+}
+
+interface MergeRange {
+  top: number
+  left: number
+  bottom: number
+  right: number
+}
+
+function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
+  const rows: Cell[][] = []
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const values = row.values as unknown[]
+    const cells: Cell[] = []
+    for (let c = 1; c < values.length; c++) cells[c - 1] = toCell(values[c])
+    for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null
+    rows[rowNumber - 1] = cells
+  })
+  for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = []
+  const merges: MergeRange[] = []
+  // exceljs keeps its merged ranges in a field it does not type; its public `model` would rebuild every row.
+  const MERGES = '_merges'
+  const internal = ((ws as unknown as Record<string, unknown>)[MERGES] ?? {}) as Record<string, { model?: MergeRange } | undefined>
+  for (const range of Object.values(internal)) {
+    const m = range?.model
+    if (!m) continue
+    merges.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 })
+    for (let r = m.top - 1; r < m.bottom && r < rows.length; r++) {
+      const cells = rows[r] as Cell[]
+      for (let c = m.left - 1; c < m.right && c < cells.length; c++) if (r !== m.top - 1 || c !== m.left - 1) cells[c] = null
+    }
+  }
+  const hiddenColumns: number[] = []
+  const width = Math.min(ws.columnCount, 16384)
+  for (let c = 1; c <= width; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1)
+  return { name: ws.name, rows, hiddenColumns, merges, date1904 }
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)
+  } catch {
+    return { ok: false, error: MESSAGES.damaged }
+  }
+  const date1904 = (wb.properties as { date1904?: boolean } | undefined)?.date1904 === true
+  const sheets: SheetData[] = []
+  for (const ws of wb.worksheets) {
+    if (ws.state === 'hidden' || ws.state === 'veryHidden') continue
+    sheets.push(readSheet(ws, date1904))
+  }
+  return { ok: true, kind: 'xlsx', sheets }
+}
+
+/** Reads a file the user chose. Never throws for bad input: a refusal is { ok: false, error }. */
+export async function readWorkbook(name: string, bytes: Uint8Array): Promise<ReadResult> {
+  const sniffed = sniff(bytes)
+  if (sniffed.kind === 'refused') return { ok: false, error: sniffed.message }
+  if (sniffed.kind === 'xlsx') return readXlsx(bytes)
+  try {
+    const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'CSV'
+    return { ok: true, kind: 'csv', sheets: [{ name: base, rows: parseCsv(bytes), hiddenColumns: [], merges: [], date1904: false }] }
+  } catch {
+    return { ok: false, error: 'Dit CSV-bestand kan niet worden gelezen: de aanhalingstekens of scheidingstekens kloppen niet. Open het in Excel en sla het op als Excel-werkmap (.xlsx).' }
+  }
+}

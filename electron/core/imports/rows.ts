@@ -1,0 +1,272 @@
+// A record (a table row, or a filled-in form) + the mapping -> an imported pupil, or the reasons
+// (in Dutch) why not. Row problems are data, never exceptions. Pure.
+import type { Decision } from '../../../shared/domain.ts'
+import type { ColumnTarget, GuardianField, PupilField } from '../../../shared/imports.contract.ts'
+import { MAX_GUARDIANS } from '../../../shared/imports.contract.ts'
+import { fold } from '../../../shared/text.ts'
+import { answerItems, listSeparator, matchPurposes, normalizeHeader, type PurposeRef } from './headers.ts'
+import { splitFullName, splitSurname } from './names.ts'
+import { NONE_WORDS } from './synonyms.ts'
+import type { SourceRecord } from './table.ts'
+import type { Cell } from './types.ts'
+import { cellText, oneLine, parseConsent, parseDate, parseEmail, parseGroup, parsePhone, parseStudentNumber } from './values.ts'
+
+export interface ImportedGuardianData {
+  name: string
+  /** false: the file gave no name; it was made from the e-mail or phone. */
+  nameGiven: boolean
+  email: string
+  phone: string
+  phoneNormalized: string
+  relation: string
+}
+
+export interface ImportedPupil {
+  key: string
+  fileIndex: number
+  file: string
+  sheetIndex: number
+  sheet: string
+  row: number
+  studentNumber: string | null
+  firstName: string
+  lastNamePrefix: string
+  lastName: string
+  birthDate: string | null
+  group: string | null
+  guardians: ImportedGuardianData[]
+  consents: Record<string, Decision>
+  /** The Excel row each consent answer came from (a form: the row of its cross). */
+  consentRows: Record<string, number>
+}
+
+export interface RowProblem {
+  row: number
+  field: string | null
+  column: string | null
+  value: string
+  message: string
+}
+
+export interface MappedColumn {
+  header: string
+  target: ColumnTarget
+}
+
+export interface CompiledMapping {
+  pupil: Map<PupilField, number[]>
+  guardians: Map<number, Map<GuardianField, number[]>>
+  consent: { index: number; purposes: string[] }[]
+  lists: { index: number; purposes: string[]; options: Map<string, string[]>; separator: string }[]
+  headers: string[]
+  used: number[]
+  prefixMapped: boolean
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
+}
+
+/** The mapping as column indexes per target; purposes that are not (or no longer) active are dropped. */
+export function compileMapping(columns: readonly MappedColumn[], records: readonly SourceRecord[], activeCodes: ReadonlySet<string>): CompiledMapping {
+  const m: CompiledMapping = { pupil: new Map(), guardians: new Map(), consent: [], lists: [], headers: columns.map((c) => c.header), used: [], prefixMapped: false }
+  columns.forEach(({ target }, index) => {
+    if (target.kind === 'ignore') return
+    m.used.push(index)
+    if (target.kind === 'pupil') push(m.pupil, target.field, index)
+    else if (target.kind === 'guardian') {
+      if (target.guardian > MAX_GUARDIANS) return
+      const g = m.guardians.get(target.guardian) ?? new Map<GuardianField, number[]>()
+      m.guardians.set(target.guardian, g)
+      push(g, target.field, index)
+    } else if (target.kind === 'consent') m.consent.push({ index, purposes: target.purposes.filter((p) => activeCodes.has(p)) })
+    else {
+      const texts = records.map((r) => cellText(r.cells[index] ?? null)).filter((t) => t !== '')
+      const options = new Map(Object.entries(target.options).map(([k, v]) => [k, v.filter((p) => activeCodes.has(p))]))
+      m.lists.push({ index, purposes: target.purposes.filter((p) => activeCodes.has(p)), options, separator: listSeparator(texts) })
+    }
+  })
+  m.prefixMapped = m.pupil.has('lastNamePrefix')
+  return m
+}
+
+/** Two guardians' names could be one person: the same, or the same surname and initial ('M. de Vries'). */
+export function namesCompatible(a: { name: string; nameGiven: boolean }, b: { name: string; nameGiven: boolean }): boolean {
+  if (!a.nameGiven || !b.nameGiven) return true
+  const wa = fold(a.name).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean)
+  const wb = fold(b.name).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean)
+  if (wa.join(' ') === wb.join(' ')) return true
+  return wa.length > 0 && wb.length > 0 && wa.at(-1) === wb.at(-1) && wa[0]?.[0] === wb[0]?.[0]
+}
+
+export interface RecordContext {
+  fileIndex: number
+  file: string
+  sheetIndex: number
+  sheet: string
+  date1904: boolean
+  purposes: readonly PurposeRef[]
+  /** Today, 'YYYY-MM-DD': a birth date after it is an error. */
+  today: string
+}
+
+export type RecordResult = { kind: 'empty' } | { kind: 'pupil'; pupil: ImportedPupil } | { kind: 'problems'; problems: RowProblem[] }
+
+/** Turns one record into a pupil. A record with (almost) nothing mapped in it is 'empty': skipped quietly. */
+export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: RecordContext): RecordResult {
+  const cell = (i: number): Cell => record.cells[i] ?? null
+  const rowOf = (i: number): number => record.rows?.[i] ?? record.row
+  let filled = 0
+  let repeatsHeader = 0
+  for (const i of m.used) {
+    const text = cellText(cell(i))
+    if (text === '') continue
+    filled++
+    if (normalizeHeader(text) === normalizeHeader(m.headers[i] ?? '') && text.length > 1) repeatsHeader++
+  }
+  const first = (indexes: number[] | undefined): number | null => indexes?.find((i) => cellText(cell(i)) !== '') ?? null
+  const nameIndex = first(m.pupil.get('firstName')) ?? first(m.pupil.get('lastName')) ?? first(m.pupil.get('fullName'))
+  if (filled === 0 || (filled === 1 && nameIndex === null) || repeatsHeader >= 2) return { kind: 'empty' }
+
+  const problems: RowProblem[] = []
+  const problem = (index: number | null, field: string, message: string): void => {
+    const header = index === null ? null : (m.headers[index] ?? null)
+    problems.push({ row: index === null ? record.row : rowOf(index), field, column: header, value: index === null ? '' : cellText(cell(index)), message: header ? `${header}: ${message}` : message })
+  }
+  const text = (field: PupilField): { index: number | null; value: string } => {
+    const index = first(m.pupil.get(field))
+    return { index, value: index === null ? '' : oneLine(cell(index)) }
+  }
+  let firstName = text('firstName').value
+  let prefix = text('lastNamePrefix').value.toLowerCase()
+  let lastName = text('lastName').value
+  const full = text('fullName').value
+  if (full && (!firstName || !lastName)) {
+    const split = splitFullName(full)
+    firstName ||= split.firstName
+    if (!lastName) [prefix, lastName] = [prefix || split.prefix, split.lastName]
+  }
+  if (lastName && !prefix) ({ prefix, lastName } = splitSurname(lastName, m.prefixMapped))
+  if (!firstName) problem(null, 'firstName', 'Vul de roepnaam in.')
+  if (!lastName) problem(null, 'lastName', 'Vul de achternaam in.')
+  if (firstName.length > 100) problem(text('firstName').index, 'firstName', 'De roepnaam is te lang (hoogstens 100 tekens).')
+  if (lastName.length > 100) problem(text('lastName').index, 'lastName', 'De achternaam is te lang (hoogstens 100 tekens).')
+  if (prefix.length > 40) problem(text('lastNamePrefix').index, 'lastNamePrefix', 'Het tussenvoegsel is te lang (hoogstens 40 tekens).')
+
+  const parsed = <T>(field: PupilField, parse: (c: Cell) => { ok: true; value: T } | { ok: false; message: string }): T | null => {
+    const index = first(m.pupil.get(field))
+    if (index === null) return null
+    const r = parse(cell(index))
+    if (r.ok) return r.value
+    problem(index, field, r.message)
+    return null
+  }
+  const studentNumber = parsed('studentNumber', parseStudentNumber)
+  const birthDate = parsed('birthDate', (c) => parseDate(c, ctx.date1904))
+  const birthIndex = first(m.pupil.get('birthDate'))
+  if (birthDate && birthDate > ctx.today) problem(birthIndex, 'birthDate', 'De geboortedatum ligt in de toekomst. Controleer de datum.')
+  if (birthDate && birthDate < '1990-01-01') problem(birthIndex, 'birthDate', 'Deze geboortedatum is te lang geleden voor een basisschoolleerling. Controleer het jaar.')
+  if (!studentNumber && !birthDate && birthIndex === null && problems.length === 0) {
+    problem(null, 'birthDate', 'Vul de geboortedatum of het leerlingnummer in: zonder een van beide kan het programma de leerling niet zeker herkennen.')
+  }
+  const group = parsed('group', parseGroup)
+
+  const guardians: ImportedGuardianData[] = []
+  for (const [slot, fields] of [...m.guardians].sort((a, b) => a[0] - b[0])) {
+    const get = (f: GuardianField): { index: number | null; value: string } => {
+      const index = first(fields.get(f))
+      return { index, value: index === null ? '' : oneLine(cell(index)) }
+    }
+    const emailAt = get('email')
+    const phoneAt = get('phone')
+    let email = ''
+    let phone = ''
+    let phoneNormalized = ''
+    if (emailAt.index !== null) {
+      const r = parseEmail(cell(emailAt.index))
+      if (r.ok) email = r.value ?? ''
+      else problem(emailAt.index, `guardian.${slot}.email`, r.message)
+    }
+    if (phoneAt.index !== null) {
+      const r = parsePhone(cell(phoneAt.index))
+      if (r.ok && r.value) [phone, phoneNormalized] = [r.value.typed, r.value.normalized]
+      else if (!r.ok) problem(phoneAt.index, `guardian.${slot}.phone`, r.message)
+    }
+    const given = get('name').value || [get('firstName').value, get('lastName').value].filter(Boolean).join(' ')
+    const relation = get('relation').value.toLowerCase().slice(0, 40)
+    if (!given && !email && !phone) continue
+    if (given.length > 200) problem(get('name').index, `guardian.${slot}.name`, 'De naam is te lang (hoogstens 200 tekens).')
+    const g: ImportedGuardianData = { name: given || email || phone, nameGiven: given !== '', email, phone, phoneNormalized, relation }
+    const same = guardians.find(
+      (o) => ((g.email && o.email.toLowerCase() === g.email.toLowerCase()) || (g.phoneNormalized && o.phoneNormalized === g.phoneNormalized)) && namesCompatible(o, g),
+    )
+    if (same) {
+      if (!same.nameGiven && g.nameGiven) [same.name, same.nameGiven] = [g.name, true]
+      same.email ||= g.email
+      if (!same.phone) [same.phone, same.phoneNormalized] = [g.phone, g.phoneNormalized]
+      same.relation ||= g.relation
+    } else guardians.push(g)
+  }
+
+  const consents: Record<string, Decision> = {}
+  const consentRows: Record<string, number> = {}
+  for (const p of ctx.purposes) consents[p.code] = 'unknown'
+  const answer = (code: string, decision: Decision, index: number): void => {
+    if (decision === 'unknown' || !(code in consents)) return
+    if (consents[code] !== 'unknown' && consents[code] !== decision) {
+      const label = ctx.purposes.find((p) => p.code === code)?.label ?? code
+      problem(index, 'consent', `Voor '${label}' staan tegenstrijdige antwoorden (toestemming en geweigerd). Laat één antwoord staan.`)
+      return
+    }
+    consents[code] = decision
+    consentRows[code] = rowOf(index)
+  }
+  for (const { index, purposes } of m.consent) {
+    const d = parseConsent(cell(index))
+    if (d === null) {
+      problem(index, 'consent', `'${cellText(cell(index))}' is geen antwoord dat het programma kent. Gebruik Ja of Nee (of laat het leeg als er geen antwoord is).`)
+      continue
+    }
+    for (const code of purposes) answer(code, d, index)
+  }
+  for (const list of m.lists) {
+    const value = cellText(cell(list.index))
+    if (value === '') continue
+    const chosen = new Set<string>()
+    let understood = true
+    for (const item of answerItems(value, list.separator)) {
+      const codes = list.options.get(item) ?? (NONE_WORDS.includes(normalizeHeader(item)) ? [] : matchPurposes(item, ctx.purposes))
+      if (codes.length === 0 && !list.options.has(item) && !NONE_WORDS.includes(normalizeHeader(item))) {
+        problem(list.index, 'consent', `Het antwoord '${item}' hoort bij geen enkel doel. Koppel het bij de kolommen aan een doel, of pas het bestand aan.`)
+        understood = false
+      }
+      for (const c of codes) chosen.add(c)
+    }
+    if (!understood) continue
+    for (const code of list.purposes) answer(code, chosen.has(code) ? 'granted' : 'refused', list.index)
+    for (const code of chosen) if (!list.purposes.includes(code)) answer(code, 'granted', list.index)
+  }
+  if (problems.length > 0) return { kind: 'problems', problems }
+  return {
+    kind: 'pupil',
+    pupil: {
+      key: `${ctx.fileIndex}/${ctx.sheetIndex}/${record.row}`,
+      fileIndex: ctx.fileIndex,
+      file: ctx.file,
+      sheetIndex: ctx.sheetIndex,
+      sheet: ctx.sheet,
+      row: record.row,
+      studentNumber,
+      firstName,
+      lastNamePrefix: prefix,
+      lastName,
+      birthDate,
+      group,
+      guardians,
+      consents,
+      consentRows,
+    },
+  }
+}

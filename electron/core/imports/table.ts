@@ -1,0 +1,114 @@
+// The table layout: one pupil per row, the header row somewhere in the first 20 rows (title rows
+// above it are normal), possibly with a merged super-header ('Ouder/verzorger 1' over Naam/E-mail).
+import { createHash } from 'node:crypto'
+import { headerScore, normalizeHeader, type PurposeRef } from './headers.ts'
+import type { Cell, SheetData } from './types.ts'
+import { cellText } from './values.ts'
+
+export interface LayoutColumn {
+  key: string
+  header: string
+  at: string
+  hidden: boolean
+  /** Text the classifier reads instead of the header (a form: section + label). */
+  classifyAs?: string
+}
+
+export interface SourceRecord {
+  /** Excel row of the record (a form: of its first field). */
+  row: number
+  /** Aligned with the layout's columns. */
+  cells: Cell[]
+  /** A form: the Excel row of each cell. */
+  rows?: number[]
+}
+
+export interface DetectedLayout {
+  layout: 'table' | 'form'
+  /** Excel row number of the header row (a form: of its first label). */
+  headerRow: number
+  columns: LayoutColumn[]
+  records: SourceRecord[]
+  signature: string
+  /** How well it fits; the best of table and form wins. */
+  score: number
+}
+
+export const HEADER_SEARCH_ROWS = 20
+
+export function columnLetter(index: number): string {
+  let n = index + 1
+  let s = ''
+  while (n > 0) {
+    const m = (n - 1) % 26
+    s = String.fromCharCode(65 + m) + s
+    n = Math.floor((n - 1) / 26)
+  }
+  return s
+}
+
+export function signatureOf(layout: 'table' | 'form', keys: readonly string[]): string {
+  return `${layout}-${createHash('sha256').update(keys.join('\u0001')).digest('hex').slice(0, 16)}`
+}
+
+/** Header texts of row r, with the text of a merged cell just above that spans several columns. */
+function headerTexts(sheet: SheetData, r: number, width: number): string[] {
+  const row = sheet.rows[r] ?? []
+  const above = r > 0 ? (sheet.rows[r - 1] ?? []) : []
+  const texts: string[] = []
+  for (let c = 0; c < width; c++) {
+    let text = cellText(row[c] ?? null)
+    const merge = sheet.merges.find((m) => m.top <= r - 1 && m.bottom >= r - 1 && m.left <= c && m.right >= c)
+    if (merge && r > 0) {
+      const superText = cellText(above[merge.left] ?? null)
+      if (merge.bottom >= r) text = text || superText // a header merged down over two rows
+      else if (merge.right > merge.left && superText) text = text ? `${superText} ${text}` : superText
+    }
+    texts.push(text)
+  }
+  return texts
+}
+
+const rowWidth = (row: readonly Cell[] | undefined): number => {
+  if (!row) return 0
+  let w = row.length
+  while (w > 0 && (row[w - 1] === null || row[w - 1] === undefined)) w--
+  return w
+}
+
+/** The table in a sheet, if there is one: the best-scoring header row in the first 20 rows. */
+export function detectTable(sheet: SheetData, purposes: readonly PurposeRef[]): DetectedLayout | null {
+  let best = -1
+  let bestScore = 0
+  let bestTexts: string[] = []
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, sheet.rows.length); r++) {
+    const width = rowWidth(sheet.rows[r])
+    if (width === 0) continue
+    const texts = headerTexts(sheet, r, width)
+    const score = headerScore(texts, purposes)
+    if (score > bestScore) {
+      best = r
+      bestScore = score
+      bestTexts = texts
+    }
+  }
+  if (best < 0 || bestScore < 3) return null
+  let width = bestTexts.length
+  const records: SourceRecord[] = []
+  for (let r = best + 1; r < sheet.rows.length; r++) {
+    const row = sheet.rows[r] as Cell[]
+    const w = rowWidth(row)
+    if (w === 0) continue
+    if (row.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue
+    width = Math.max(width, w)
+    records.push({ row: r + 1, cells: row })
+  }
+  const hidden = new Set(sheet.hiddenColumns)
+  const columns: LayoutColumn[] = []
+  for (let c = 0; c < width; c++) {
+    const header = bestTexts[c] ?? ''
+    columns.push({ key: `c${c}`, header: header || `Kolom ${columnLetter(c)}`, at: columnLetter(c), hidden: hidden.has(c) })
+  }
+  const keys = bestTexts.map(normalizeHeader)
+  return { layout: 'table', headerRow: best + 1, columns, records, signature: signatureOf('table', keys), score: bestScore }
+}

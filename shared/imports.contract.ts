@@ -1,0 +1,380 @@
+// The import of enrolment forms (inschrijfformulieren): the methods a wizard calls, in order.
+//   1. imports.analyze       files -> per layout (distinct header set) the columns and a proposed mapping
+//   2. (the user edits the mapping per layout)
+//   3. imports.preview       files + mappings (+ decisions on possible duplicates) -> new/changed/unchanged, errors
+//   4. imports.commit        the same input -> a recorded batch (backup first, one transaction)
+//   5. imports.rejectedRows  the same input -> an .xlsx of the rows with errors, with a reason column
+//   6. imports.batches / imports.undoPreview / imports.undo: list batches, show what an undo changes, undo
+//   +  imports.template      a clean enrolment form (.xlsx) with the school's purposes
+// Files travel as base64, read by the renderer. The calls are stateless: send the same files again.
+import { z } from 'zod'
+import type { ConsentSource, Decision } from './domain.ts'
+
+/** Files larger than this are refused (per file, with a Dutch message); the others still go through. */
+export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024
+export const MAX_IMPORT_FILES = 500
+
+export function fileTooLargeMessage(size: number): string {
+  const mb = (size / (1024 * 1024)).toFixed(size >= 10 * 1024 * 1024 ? 0 : 1).replace('.', ',')
+  return `Het bestand is te groot (${mb} MB); de grens is ${MAX_IMPORT_FILE_BYTES / (1024 * 1024)} MB. Een bestand met inschrijvingen is meestal veel kleiner: controleer of u het goede bestand koos, of verdeel de leerlingen over meer bestanden.`
+}
+
+export const PUPIL_FIELDS = ['studentNumber', 'firstName', 'lastNamePrefix', 'lastName', 'fullName', 'birthDate', 'group'] as const
+export type PupilField = (typeof PUPIL_FIELDS)[number]
+export const GUARDIAN_FIELDS = ['name', 'firstName', 'lastName', 'email', 'phone', 'relation'] as const
+export type GuardianField = (typeof GUARDIAN_FIELDS)[number]
+export const MAX_GUARDIANS = 4
+
+/** What one column (table) or one label (filled-in form) of a file means. */
+export type ColumnTarget =
+  | { kind: 'ignore' }
+  | { kind: 'pupil'; field: PupilField }
+  | { kind: 'guardian'; guardian: number; field: GuardianField }
+  /** One answer (Ja/Nee/X/...) that holds for these purposes (codes). */
+  | { kind: 'consent'; purposes: string[] }
+  /**
+   * A multi-select answer listing the purposes chosen ('Website;Nieuwsbrief;'): chosen ones are
+   * granted, the other `purposes` refused; an empty cell is no answer. `options` maps each answer
+   * text (as analyze lists it) to the purposes it grants; [] for a text that grants none ('Geen').
+   */
+  | { kind: 'consentList'; purposes: string[]; options: Record<string, string[]> }
+
+export const PUPIL_FIELD_LABELS: Record<PupilField, string> = {
+  studentNumber: 'Leerlingnummer',
+  firstName: 'Roepnaam',
+  lastNamePrefix: 'Tussenvoegsel',
+  lastName: 'Achternaam',
+  fullName: 'Volledige naam',
+  birthDate: 'Geboortedatum',
+  group: 'Groep',
+}
+export const GUARDIAN_FIELD_LABELS: Record<GuardianField, string> = {
+  name: 'Naam',
+  firstName: 'Voornaam',
+  lastName: 'Achternaam',
+  email: 'E-mail',
+  phone: 'Telefoon',
+  relation: 'Relatie',
+}
+
+/** A mapping target in Dutch, for dropdowns and lists ('E-mail ouder/verzorger 2'). */
+export function targetLabel(target: ColumnTarget, purposeLabel: (code: string) => string = (c) => c): string {
+  switch (target.kind) {
+    case 'ignore':
+      return 'Niet gebruiken'
+    case 'pupil':
+      return PUPIL_FIELD_LABELS[target.field]
+    case 'guardian':
+      return `${GUARDIAN_FIELD_LABELS[target.field]} ouder/verzorger ${target.guardian}`
+    case 'consent':
+      return `Toestemming ${target.purposes.map(purposeLabel).join(', ')}`
+    case 'consentList':
+      return `Toestemming (keuzelijst): ${target.purposes.map(purposeLabel).join(', ')}`
+  }
+}
+
+// ---- input ----
+
+const purposeCode = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)
+export const columnTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('ignore') }),
+  z.strictObject({ kind: z.literal('pupil'), field: z.enum(PUPIL_FIELDS) }),
+  z.strictObject({ kind: z.literal('guardian'), guardian: z.number().int().min(1).max(MAX_GUARDIANS), field: z.enum(GUARDIAN_FIELDS) }),
+  z.strictObject({ kind: z.literal('consent'), purposes: z.array(purposeCode).min(1, 'Kies bij een toestemmingskolom minstens één doel.').max(100) }),
+  z.strictObject({
+    kind: z.literal('consentList'),
+    purposes: z.array(purposeCode).min(1, 'Kies bij een keuzelijst minstens één doel.').max(100),
+    options: z.record(z.string().max(500), z.array(purposeCode).max(100)),
+  }),
+])
+
+/** A file as the renderer read it. Over MAX_IMPORT_FILE_BYTES: send data '' and the size; it gets its message. */
+export const importFileSchema = z.strictObject({
+  name: z.string().trim().min(1, 'Een bestand heeft geen naam.').max(1000),
+  data: z
+    .string()
+    .max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4 + 16, `Een van de bestanden is groter dan ${MAX_IMPORT_FILE_BYTES / (1024 * 1024)} MB. Laat dat bestand weg, of verdeel de leerlingen over meer bestanden.`),
+  size: z.number().int().nonnegative().optional(),
+})
+
+/** The user's mapping for one layout (all sheets with the same headers share it). */
+export const layoutMappingSchema = z.strictObject({
+  signature: z.string().min(1).max(200),
+  columns: z.array(z.strictObject({ key: z.string().max(1000), target: columnTargetSchema })).max(2000),
+})
+
+/** What to do with a row that is a possible duplicate (or any row): by its key from the preview. */
+export const rowDecisionSchema = z.strictObject({
+  row: z.string().max(200),
+  /** skip: do not import; new: a new pupil; update: this row is the pupil `pupilId` (or, within the import, the earlier row). */
+  action: z.enum(['skip', 'new', 'update']),
+  pupilId: z.number().int().positive().optional(),
+})
+
+const filesSchema = z.array(importFileSchema).min(1, 'Kies eerst een of meer bestanden.').max(MAX_IMPORT_FILES, `Kies hoogstens ${MAX_IMPORT_FILES} bestanden tegelijk.`)
+const runSchema = z.strictObject({
+  files: filesSchema,
+  mappings: z.array(layoutMappingSchema).max(1000).default([]),
+  decisions: z.array(rowDecisionSchema).max(200_000).default([]),
+})
+const batchId = z.number('Kies eerst een import.').int().positive()
+
+export const importsSchemas = {
+  'imports.analyze': z.strictObject({ files: filesSchema }),
+  'imports.preview': runSchema,
+  'imports.commit': runSchema,
+  'imports.rejectedRows': runSchema,
+  'imports.batches': z.strictObject({}),
+  'imports.undoPreview': z.strictObject({ batchId }),
+  'imports.undo': z.strictObject({ batchId }),
+  'imports.template': z.strictObject({}),
+} as const
+
+export type ImportRunInput = z.output<typeof runSchema>
+export type LayoutMapping = z.output<typeof layoutMappingSchema>
+export type RowDecision = z.output<typeof rowDecisionSchema>
+export type ImportFileInput = z.output<typeof importFileSchema>
+
+// ---- output ----
+
+export interface ImportColumn {
+  /** Stable within the layout: 'c3' for the 4th column of a table; the (section and) label of a form. */
+  key: string
+  /** The header or label as in the file. */
+  header: string
+  /** Where: 'D' (table column) or 'B7' (form label cell). */
+  at: string
+  /** A few values from the file, as text. */
+  samples: string[]
+  hidden: boolean
+  /** BSN, medical or religious data and the like: never stored, whatever the mapping says. */
+  sensitive: boolean
+  target: ColumnTarget
+  /** For a multi-select answer column: the distinct answer texts seen. */
+  options?: string[]
+}
+
+export interface ImportLayout {
+  signature: string
+  layout: 'table' | 'form'
+  /** The mapping comes from an earlier import of a file with the same headers. */
+  remembered: boolean
+  columns: ImportColumn[]
+  sheets: { fileIndex: number; file: string; sheet: string; headerRow: number; rows: number }[]
+}
+
+export interface ImportFileInfo {
+  index: number
+  file: string
+  ok: boolean
+  /** Dutch: why the file as a whole cannot be read. */
+  error?: string
+  size: number
+  sha256: string | null
+  kind: 'xlsx' | 'csv' | null
+  sheets: { sheet: string; layout: 'table' | 'form' | null; signature: string | null; rows: number; note?: string }[]
+  /** Headers of the columns (labels of the form) not used: never stored. */
+  ignoredColumns: string[]
+}
+
+export interface ImportAnalysis {
+  files: ImportFileInfo[]
+  layouts: ImportLayout[]
+  purposes: { code: string; label: string }[]
+}
+
+export interface FieldChange {
+  field: string
+  /** Dutch label: 'Achternaam', 'Groep', 'Telefoon ouder/verzorger 1'. */
+  label: string
+  old: string
+  new: string
+}
+
+export interface ConsentChange {
+  purpose: string
+  label: string
+  old: Decision
+  new: Decision
+  /** 'website: toestemming -> geweigerd' */
+  text: string
+  /** Where the current answer came from, when it was recorded by hand: worth a second look. */
+  currentSource: ConsentSource | null
+  currentSince: string | null
+}
+
+export interface PreviewGuardian {
+  name: string
+  email: string
+  phone: string
+  relation: string
+  status: 'new' | 'existing' | 'changed'
+  /** The guardian in the register this one is (null: new). */
+  guardianId: number | null
+  /** A guardian already in the register or earlier in this import (a sibling's parent). */
+  shared: boolean
+  changes: FieldChange[]
+}
+
+export interface PreviewPupil {
+  /** Row key for decisions: '<fileIndex>/<sheetIndex>/<row>'. */
+  key: string
+  fileIndex: number
+  file: string
+  sheet: string
+  /** Row number as Excel shows it (a form: the row of its first field). */
+  row: number
+  studentNumber: string | null
+  firstName: string
+  lastNamePrefix: string
+  lastName: string
+  birthDate: string | null
+  group: string | null
+  guardians: PreviewGuardian[]
+  consents: Record<string, Decision>
+  status: 'new' | 'changed' | 'unchanged'
+  /** The pupil in the register this row is (null: new). */
+  pupilId: number | null
+  /** skip: a possible duplicate not (yet) decided, or the user's choice. */
+  action: 'import' | 'skip'
+  changes: FieldChange[]
+  consentChanges: ConsentChange[]
+  /** The id of the possible duplicate this row is part of. */
+  duplicate: string | null
+}
+
+export interface ImportRowError {
+  fileIndex: number
+  file: string
+  sheet: string
+  row: number
+  field: string | null
+  /** The header or label of the cell. */
+  column: string | null
+  value: string
+  /** Dutch: what is wrong and what to do. */
+  message: string
+}
+
+export interface PossibleDuplicate {
+  id: string
+  /** existing: like a pupil in the register; in_import: the same pupil twice in these files. */
+  kind: 'existing' | 'in_import'
+  message: string
+  rows: string[]
+  pupils: { id: number; name: string; studentNumber: string | null; birthDate: string | null; group: string | null }[]
+  /** What happens without a decision. */
+  defaultAction: 'skip' | 'update'
+}
+
+export interface ImportSummary {
+  files: number
+  filesFailed: number
+  pupils: number
+  new: number
+  changed: number
+  unchanged: number
+  skipped: number
+  rowErrors: number
+  duplicates: number
+  consentChanges: number
+  guardiansNew: number
+}
+
+export interface ImportPreview {
+  generatedAt: string
+  files: ImportFileInfo[]
+  pupils: PreviewPupil[]
+  rowErrors: ImportRowError[]
+  duplicates: PossibleDuplicate[]
+  summary: ImportSummary
+}
+
+export interface ImportBatchCounts {
+  pupilsCreated: number
+  pupilsUpdated: number
+  unchanged: number
+  skipped: number
+  rowErrors: number
+  guardiansCreated: number
+  guardiansUpdated: number
+  groupsCreated: number
+  consentRecords: number
+}
+
+export interface ImportBatch {
+  id: number
+  createdAt: string
+  createdBy: string
+  files: { name: string; sha256: string; rows: number }[]
+  counts: ImportBatchCounts
+  undoneAt: string | null
+  undoneBy: string | null
+}
+
+export interface ImportCommitResult {
+  /** null: there was nothing to change (the same files again), nothing was written. */
+  batch: ImportBatch | null
+  preview: ImportPreview
+  /** The backup made before writing (null for an in-memory database or when nothing was written). */
+  backupPath: string | null
+  message: string
+}
+
+export interface UndoPupil {
+  pupilId: number
+  name: string
+  /** hide: created by the import, hidden again; restore: fields back; keep: changed since, left as is. */
+  action: 'hide' | 'restore' | 'keep'
+  fields: (FieldChange & { kept: boolean })[]
+  consents: (ConsentChange & { kept: boolean })[]
+  note: string
+}
+
+export interface UndoCounts {
+  pupilsHidden: number
+  pupilsRestored: number
+  pupilsKept: number
+  consentRestored: number
+  consentKept: number
+  guardiansRemoved: number
+  guardiansRestored: number
+  linksRemoved: number
+  groupsRemoved: number
+}
+
+export interface ImportUndoPreview {
+  batch: ImportBatch
+  canUndo: boolean
+  /** Dutch, for the confirmation: what will change. */
+  message: string
+  pupils: UndoPupil[]
+  counts: UndoCounts
+}
+
+export interface ImportUndoResult {
+  batch: ImportBatch
+  counts: UndoCounts
+  backupPath: string | null
+  message: string
+}
+
+export interface ImportsOutputs {
+  'imports.analyze': ImportAnalysis
+  'imports.preview': ImportPreview
+  'imports.commit': ImportCommitResult
+  'imports.rejectedRows': { fileName: string; data: string; rows: number }
+  'imports.batches': ImportBatch[]
+  'imports.undoPreview': ImportUndoPreview
+  'imports.undo': ImportUndoResult
+  'imports.template': { fileName: string; data: string }
+}
+
+/** Progress of long work, for a bar: the service reports it; the CLI draws it on a terminal. */
+export interface ImportProgress {
+  phase: 'read' | 'check' | 'backup' | 'write'
+  done: number
+  total: number
+}
+
+export const DECISION_WORDS: Record<Decision, string> = { granted: 'toestemming', refused: 'geweigerd', unknown: 'geen antwoord' }
