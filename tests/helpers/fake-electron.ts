@@ -217,9 +217,9 @@ export interface FakeElectron {
 /** dialog: error boxes, and save dialogs that answer what the test set (cancel by default). */
 export interface FakeDialog {
   showErrorBox(title: string, content: string): void
-  showSaveDialog(windowOrOptions: unknown, options?: unknown): Promise<{ canceled: boolean; filePath?: string }>
+  showSaveDialog(windowOrOptions: unknown, options?: unknown): Promise<{ canceled: boolean; filePath: string }>
   saveDialogs: Array<{ parent: unknown; options: Record<string, unknown> }>
-  saveAnswer: { canceled: boolean; filePath?: string }
+  saveAnswer: { canceled: boolean; filePath: string }
 }
 
 /** shell.openPath resolves with '' when it worked, or an error text; the test sets `failWith`. */
@@ -407,7 +407,7 @@ export function createFakeElectron(): FakeElectron {
       return dialog.saveAnswer
     },
     saveDialogs: [],
-    saveAnswer: { canceled: true },
+    saveAnswer: { canceled: true, filePath: '' },
   }
   const shell: FakeShell = {
     openPath: async (path) => {

@@ -4,6 +4,7 @@
 import type { Decision } from '../../../shared/domain.ts'
 import { COLOR, CONTENT_WIDTH, createDocument, F, finish, formatMoment, MARGIN, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { badge, ensureSpace, paragraph, title } from './pdf-table.ts'
+import { guardianLabel, oneLine } from './text-wrap.ts'
 
 export interface ClassListGuardian {
   name: string
@@ -42,7 +43,7 @@ export const NO_CONTACT = 'contactgegevens niet delen (geen toestemming)'
 export const recognisable = (p: ClassListPupil): boolean => p.parentApp === 'granted'
 export const sharesContact = (p: ClassListPupil): boolean => p.contactList === 'granted'
 
-const COL = { name: MARGIN.left, phone: MARGIN.left + 215, email: MARGIN.left + 305 } as const
+const COL = { name: MARGIN.left, phone: MARGIN.left + 208, email: MARGIN.left + 314 } as const
 
 function columnHeads(doc: Doc): void {
   const y = doc.y
@@ -67,7 +68,8 @@ function pupilBlock(doc: Doc, p: ClassListPupil, index: number): void {
   }
   const top = doc.y
   if (index % 2 === 1) doc.rect(MARGIN.left, top, CONTENT_WIDTH, height).fill(COLOR.zebra)
-  doc.font(F.bold).fontSize(10.5).fillColor(COLOR.ink).text(p.sortName, COL.name + 5, top + 5, { lineBreak: false, width: 250, ellipsis: true })
+  doc.font(F.bold).fontSize(10.5).fillColor(COLOR.ink)
+  oneLine(doc, p.sortName, COL.name + 5, top + 5, 250)
   if (!recognisable(p)) {
     const x = COL.name + 5 + Math.min(doc.widthOfString(p.sortName), 250) + 10
     badge(doc, 'refused', x, top + 5.5, 7.5, NOT_RECOGNISABLE.toUpperCase())
@@ -79,10 +81,10 @@ function pupilBlock(doc: Doc, p: ClassListPupil, index: number): void {
   }
   for (const g of guardians) {
     doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink)
-    doc.text(g.relation ? `${g.name} (${g.relation})` : g.name, COL.name + 15, y, { lineBreak: false, width: COL.phone - COL.name - 22, ellipsis: true })
+    oneLine(doc, guardianLabel(g), COL.name + 15, y, COL.phone - COL.name - 22)
     if (sharesContact(p)) {
-      doc.text(g.phone || '–', COL.phone, y, { lineBreak: false, width: COL.email - COL.phone - 8, ellipsis: true })
-      doc.text(g.email || '–', COL.email, y, { lineBreak: false, width: MARGIN.left + CONTENT_WIDTH - COL.email - 4, ellipsis: true })
+      oneLine(doc, g.phone || '–', COL.phone, y, COL.email - COL.phone - 8)
+      oneLine(doc, g.email || '–', COL.email, y, MARGIN.left + CONTENT_WIDTH - COL.email - 4)
     }
     y += 13
     if (!g.inGroupApp) {

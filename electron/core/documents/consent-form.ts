@@ -4,7 +4,7 @@
 import { formatDate } from '../../../shared/domain.ts'
 import { COLOR, CONTENT_WIDTH, createDocument, drawLogo, F, finish, MARGIN, openLogo, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { drawQr } from './qr.ts'
-import { drawLines, wrapLines } from './text-wrap.ts'
+import { drawLines, guardianLabel, oneLine, wrapLines } from './text-wrap.ts'
 
 export interface ConsentFormPupil {
   formCode: string
@@ -104,13 +104,16 @@ function header(doc: Doc, input: ConsentFormsInput, logo: unknown, pupil: Consen
   const right = PAGE.width - MARGIN.right
   const logoWidth = drawLogo(doc, logo, MARGIN.left, 32, 120, 42)
   const textX = MARGIN.left + (logoWidth > 0 ? logoWidth + 12 : 0)
-  doc.font(F.bold).fontSize(13).fillColor(COLOR.ink).text(input.letterhead.schoolName || 'Naam van de school', textX, 38, { lineBreak: false, width: right - QR_SIDE - 20 - textX, ellipsis: true })
+  doc.font(F.bold).fontSize(13).fillColor(COLOR.ink)
+  oneLine(doc, input.letterhead.schoolName || 'Naam van de school', textX, 38, right - QR_SIDE - 20 - textX)
   doc.font(F.regular).fontSize(9).fillColor(COLOR.muted).text(`Schooljaar ${input.schoolYear}`, textX, 57, { lineBreak: false })
   doc.font(F.bold).fontSize(17).fillColor(COLOR.accent).text(TITLE, MARGIN.left, 84, { lineBreak: false })
 
   drawQr(doc, pupil.formCode, right - QR_SIDE, 26, QR_SIDE)
-  doc.font(F.bold).fontSize(9).fillColor(COLOR.ink).text(pupil.formCode, right - QR_SIDE - 20, 90, { width: QR_SIDE + 20, align: 'center', lineBreak: false })
-  doc.font(F.regular).fontSize(6.5).fillColor(COLOR.muted).text('formuliercode', right - QR_SIDE - 20, 101, { width: QR_SIDE + 20, align: 'center', lineBreak: false })
+  doc.font(F.bold).fontSize(9).fillColor(COLOR.ink)
+  oneLine(doc, pupil.formCode, right - QR_SIDE - 20, 90, QR_SIDE + 20, 'center')
+  doc.font(F.regular).fontSize(6.5).fillColor(COLOR.muted)
+  oneLine(doc, 'formuliercode', right - QR_SIDE - 20, 101, QR_SIDE + 20, 'center')
   doc.moveTo(MARGIN.left, 113).lineTo(right, 113).lineWidth(1.2).strokeColor(COLOR.accent).stroke()
 }
 
@@ -122,12 +125,14 @@ function pupilBox(doc: Doc, pupil: ConsentFormPupil): void {
   label('Leerling', cols[0] as number, y + 8)
   label('Geboortedatum', cols[1] as number, y + 8)
   label('Groep', cols[2] as number, y + 8)
-  doc.font(F.bold).fontSize(12.5).fillColor(COLOR.ink).text(pupil.name, cols[0] as number, y + 18, { lineBreak: false, width: 270, ellipsis: true })
+  doc.font(F.bold).fontSize(12.5).fillColor(COLOR.ink)
+  oneLine(doc, pupil.name, cols[0] as number, y + 18, 270)
   doc.font(F.regular).fontSize(11).text(formatDate(pupil.birthDate) || '–', cols[1] as number, y + 19, { lineBreak: false })
-  doc.text(pupil.groupName ?? '–', cols[2] as number, y + 19, { lineBreak: false, width: CONTENT_WIDTH - 410 - 12, ellipsis: true })
+  oneLine(doc, pupil.groupName ?? '–', cols[2] as number, y + 19, CONTENT_WIDTH - 410 - 12)
   label('Ouders/verzorgers', cols[0] as number, y + 37)
-  const guardians = pupil.guardians.map((g) => (g.relation ? `${g.name} (${g.relation})` : g.name)).join(', ') || 'Niet bekend: vul hieronder uw naam in.'
-  doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink).text(guardians, cols[0] as number, y + 47, { lineBreak: false, width: CONTENT_WIDTH - 24, ellipsis: true })
+  const guardians = pupil.guardians.map(guardianLabel).join(', ') || 'Niet bekend: vul hieronder uw naam in.'
+  doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink)
+  oneLine(doc, guardians, cols[0] as number, y + 47, CONTENT_WIDTH - 24)
 }
 
 function introAndRules(doc: Doc, p: Plan): void {
@@ -186,7 +191,10 @@ function signatures(doc: Doc, pupil: ConsentFormPupil): void {
     doc.font(F.bold).fontSize(9.5).fillColor(COLOR.ink).text(`Ouder/verzorger ${i + 1}`, x, top, { lineBreak: false })
     const line = (label: string, y: number, value = ''): void => {
       doc.font(F.regular).fontSize(8).fillColor(COLOR.muted).text(label, x, y - 9, { lineBreak: false })
-      if (value) doc.font(F.regular).fontSize(10).fillColor(COLOR.ink).text(value, x + 76, y - 11, { lineBreak: false, width: colWidth - 80, ellipsis: true })
+      if (value) {
+        doc.font(F.regular).fontSize(10).fillColor(COLOR.ink)
+        oneLine(doc, value, x + 76, y - 11, colWidth - 80)
+      }
       doc.moveTo(x + 74, y + 2).lineTo(x + colWidth, y + 2).lineWidth(0.6).strokeColor(COLOR.faint).stroke()
     }
     line('Naam', top + 30, name)

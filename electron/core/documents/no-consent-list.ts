@@ -75,7 +75,8 @@ export async function noConsentListPdf(input: NoConsentListInput, fonts: Fonts):
     // A short section stays on one page; a long one starts with its heading and a few rows.
     heading(doc, purpose.label, rows.length === 0 ? 14 : Math.min(24 + rows.length * 19, 260), note)
     if (rows.length === 0) {
-      paragraph(doc, `Alle ${input.pupilCount} leerlingen hebben toestemming voor dit doel.`, { color: COLOR.granted, size: 9 })
+      const everyone = input.pupilCount === 1 ? 'De leerling heeft' : `Alle ${input.pupilCount} leerlingen hebben`
+      paragraph(doc, `${everyone} toestemming voor dit doel.`, { color: COLOR.granted, size: 9 })
       continue
     }
     table(

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import PDFKitDocument from 'pdfkit'
+import { oneLine } from './text-wrap.ts'
 
 export type Doc = PDFKit.PDFDocument
 
@@ -134,8 +135,10 @@ function drawLetterhead(doc: Doc, schoolName: string, title: string, logo: PdfIm
   const top = 34
   const logoWidth = drawLogo(doc, logo, MARGIN.left, top, 110, 38)
   const textX = MARGIN.left + (logoWidth > 0 ? logoWidth + 12 : 0)
-  doc.font(F.bold).fontSize(13).fillColor(COLOR.ink).text(schoolName || 'Naam van de school', textX, top + 4, { lineBreak: false, width: 300, ellipsis: true })
-  doc.font(F.regular).fontSize(9).fillColor(COLOR.muted).text(title, PAGE.width - MARGIN.right - 220, top + 8, { width: 220, align: 'right', lineBreak: false })
+  doc.font(F.bold).fontSize(13).fillColor(COLOR.ink)
+  oneLine(doc, schoolName || 'Naam van de school', textX, top + 4, PAGE.width - MARGIN.right - 230 - textX)
+  doc.font(F.regular).fontSize(9).fillColor(COLOR.muted)
+  oneLine(doc, title, PAGE.width - MARGIN.right - 220, top + 8, 220, 'right')
   doc
     .moveTo(MARGIN.left, top + 46)
     .lineTo(PAGE.width - MARGIN.right, top + 46)
@@ -177,6 +180,6 @@ function drawFooter(doc: Doc, index: number, count: number, made: string, option
     doc.text(left, MARGIN.left, y, { lineBreak: false })
   }
   doc.font(F.regular).fontSize(7.5).fillColor(COLOR.muted)
-  doc.text(`${made}  ·  pagina ${index + 1} van ${count}`, PAGE.width - MARGIN.right - 200, y, { width: 200, align: 'right', lineBreak: false })
+  oneLine(doc, `${made}  ·  pagina ${index + 1} van ${count}`, PAGE.width - MARGIN.right - 200, y, 200, 'right')
   doc.page.margins.bottom = bottom
 }

@@ -1,6 +1,7 @@
 // Building blocks for lists: headings, paragraphs, status badges and tables that break across
 // pages without splitting a row, repeating their header on every page.
 import { COLOR, CONTENT_WIDTH, F, MARGIN, PAGE, type Doc } from './pdf-base.ts'
+import { oneLine } from './text-wrap.ts'
 
 export type Status = 'refused' | 'unknown' | 'granted'
 
@@ -104,7 +105,7 @@ function drawHeader(doc: Doc, columns: Column[], w: number[], size: number): voi
   let x = MARGIN.left
   doc.font(F.bold).fontSize(size - 0.5).fillColor(COLOR.accent)
   columns.forEach((c, i) => {
-    doc.text(c.header, x + PAD_X, y + PAD_Y + 1, { width: (w[i] ?? 0) - 2 * PAD_X, align: c.align ?? 'left', lineBreak: false, ellipsis: true })
+    oneLine(doc, c.header, x + PAD_X, y + PAD_Y + 1, (w[i] ?? 0) - 2 * PAD_X, c.align)
     x += w[i] ?? 0
   })
   doc.y = y + size + 2 * PAD_Y + 2
@@ -155,7 +156,8 @@ export function facts(doc: Doc, pairs: [string, string][], labelWidth = 130): vo
     const h = doc.heightOfString(value || '–', { width: CONTENT_WIDTH - labelWidth })
     ensureSpace(doc, h + 4)
     const y = doc.y
-    doc.fillColor(COLOR.muted).text(label, MARGIN.left, y, { width: labelWidth - 8, lineBreak: false, ellipsis: true })
+    doc.fillColor(COLOR.muted)
+    oneLine(doc, label, MARGIN.left, y, labelWidth - 8)
     doc.fillColor(COLOR.ink).text(value || '–', MARGIN.left + labelWidth, y, { width: CONTENT_WIDTH - labelWidth })
     doc.y = Math.max(doc.y, y + h) + 3
   }

@@ -51,3 +51,33 @@ export function drawLines(doc: Doc, lines: readonly string[], x: number, y: numb
   }
   return y
 }
+
+/** `text` cut to fit `width` in the current font, ending in '…' when it had to be cut. */
+export function fitText(doc: Doc, text: string, width: number): string {
+  if (doc.widthOfString(text) <= width) return text
+  const chars = [...text]
+  let lo = 0
+  let hi = chars.length
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2)
+    if (doc.widthOfString(`${chars.slice(0, mid).join('').trimEnd()}…`) <= width) lo = mid
+    else hi = mid - 1
+  }
+  return `${chars.slice(0, lo).join('').trimEnd()}…`
+}
+
+/**
+ * One line of text that never wraps (pdfkit wraps at `width` even with lineBreak: false):
+ * cut to the width with '…', and aligned by hand.
+ */
+export function oneLine(doc: Doc, text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left'): void {
+  const fitted = fitText(doc, text, width)
+  const w = align === 'left' ? 0 : width - doc.widthOfString(fitted)
+  doc.text(fitted, x + (align === 'right' ? w : align === 'center' ? w / 2 : 0), y, { lineBreak: false })
+}
+
+/** 'Marieke van der Berg (moeder)'; a relation that only repeats 'ouder/verzorger' is left out. */
+export function guardianLabel(g: { name: string; relation: string }): string {
+  const relation = g.relation.trim()
+  return relation && !/^(ouder\/?verzorger|ouder|verzorger)$/i.test(relation) ? `${g.name} (${relation})` : g.name
+}

@@ -24,6 +24,8 @@ function reason(code: string | undefined, path: string): string {
       return `De schijf of USB-stick is vol. Maak ruimte vrij of kies een andere plek.`
     case 'EROFS':
       return `Op deze schijf kan niet worden geschreven (alleen lezen). Kies een andere plek.`
+    case 'EFBIG':
+      return `Het bestand is te groot voor deze plek. Kies een andere schijf of map.`
     case 'ENAMETOOLONG':
       return `De naam of het pad is te lang. Kies een kortere naam of een andere map.`
     default:

@@ -1,0 +1,134 @@
+import { execFile } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
+import type { BrowserWindow } from 'electron'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { writeFileAtomic } from '../../electron/core/documents/write-file.ts'
+import { createDesktop } from '../../electron/main/desktop.ts'
+import { createFakeElectron, type FakeElectron } from '../helpers/fake-electron.ts'
+import { ok } from '../helpers/register.ts'
+import { documentSchool } from './helpers.ts'
+
+let dir: string
+let fake: FakeElectron
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'tr-deliver-'))
+  fake = createFakeElectron()
+})
+afterEach(() => rmSync(dir, { recursive: true, force: true }))
+
+const desktop = (win?: unknown) => createDesktop({ dialog: fake.dialog, shell: fake.shell }, () => win as BrowserWindow | undefined, () => '/home/ans/Documenten')
+
+describe('desktop: save dialog and system viewer (main/desktop.ts against the fake electron)', () => {
+  it('asks where to save, on the window, with the name and type; a cancel is undefined', async () => {
+    const win = { id: 1 }
+    fake.dialog.saveAnswer = { canceled: false, filePath: '/home/ans/Documenten/lijst.pdf' }
+    expect(await desktop(win).chooseSavePath('lijst.pdf', [{ name: 'PDF-document', extensions: ['pdf'] }])).toBe('/home/ans/Documenten/lijst.pdf')
+    expect(fake.dialog.saveDialogs).toEqual([
+      {
+        parent: win,
+        options: {
+          title: 'Opslaan als',
+          buttonLabel: 'Opslaan',
+          defaultPath: '/home/ans/Documenten/lijst.pdf',
+          filters: [{ name: 'PDF-document', extensions: ['pdf'] }],
+          properties: ['createDirectory', 'showOverwriteConfirmation'],
+        },
+      },
+    ])
+    fake.dialog.saveAnswer = { canceled: true, filePath: '' }
+    expect(await desktop().chooseSavePath('lijst.pdf', [])).toBeUndefined()
+    expect(fake.dialog.saveDialogs[1]?.parent).toBeNull()
+  })
+
+  it('opens a file in the system viewer, and turns its error text into a rejection', async () => {
+    await desktop().openPath('/tmp/x.pdf')
+    expect(fake.shell.opened).toEqual(['/tmp/x.pdf'])
+    fake.shell.failWith = 'Failed to open path'
+    await expect(desktop().openPath('/tmp/y.pdf')).rejects.toThrow('Failed to open path')
+  })
+})
+
+describe('documents reach the user', () => {
+  it("'save' writes the file where the user chose; 'open' writes a temporary copy and opens it; a cancel writes nothing", async () => {
+    const s = await documentSchool()
+    s.core.ctx.desktop = desktop()
+    const target = join(dir, 'klassenlijst.csv')
+    fake.dialog.saveAnswer = { canceled: false, filePath: target }
+    const saved = await ok(s.core, 'documents.classList', { groupId: s.group.id, format: 'csv', delivery: 'save' })
+    expect(saved).toEqual({ delivered: 'saved', path: target, fileName: 'klassenlijst-groep-5-2026-11-22.csv', mimeType: 'text/csv', count: 5, countLabel: 'regels' })
+    expect(readFileSync(target, 'utf8')).toContain('Berg, Zoë van der')
+    expect(fake.dialog.saveDialogs[0]?.options).toMatchObject({ defaultPath: '/home/ans/Documenten/klassenlijst-groep-5-2026-11-22.csv', filters: [{ name: 'CSV voor Excel', extensions: ['csv'] }] })
+    expect(readdirSync(dir)).toEqual(['klassenlijst.csv']) // no temporary file left behind
+
+    const opened = await ok(s.core, 'documents.noConsentList', { groupIds: [s.group.id], delivery: 'open' })
+    expect(opened).toMatchObject({ delivered: 'opened', fileName: 'geen-toestemming-groep-5-2026-11-22.pdf' })
+    const path = (opened as { path: string }).path
+    expect(fake.shell.opened).toEqual([path])
+    expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-')
+    rmSync(dirname(path), { recursive: true, force: true })
+
+    fake.dialog.saveAnswer = { canceled: true, filePath: '' }
+    expect(await ok(s.core, 'documents.dossier', { pupilId: s.zoe.id, delivery: 'save' })).toEqual({ delivered: 'cancelled' })
+    expect(s.core.ctx.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'dossier.export'`).pluck().get()).toBe(0)
+  })
+
+  it('a viewer that will not open says where the file is', async () => {
+    const s = await documentSchool()
+    s.core.ctx.desktop = desktop()
+    fake.shell.failWith = 'No application is associated'
+    const r = await s.core.dispatch('documents.classList', { groupId: s.group.id, delivery: 'open' })
+    expect(r).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringMatching(/^Het bestand is gemaakt, maar kon niet worden geopend\. .* Het staat nu in .*klassenlijst-groep-5-2026-11-22\.pdf\.$/) } })
+  })
+
+  it('without a desktop (web harness) every delivery returns the bytes', async () => {
+    const s = await documentSchool()
+    const r = await ok(s.core, 'documents.classList', { groupId: s.group.id, format: 'vcf', delivery: 'save' })
+    expect(r).toMatchObject({ delivered: 'data', mimeType: 'text/vcard', count: 3, countLabel: 'contactpersonen' })
+  })
+
+  it('a folder that does not exist: a clear Dutch message, nothing written', async () => {
+    const s = await documentSchool()
+    s.core.ctx.desktop = desktop()
+    const target = join(dir, 'weg', 'lijst.pdf')
+    fake.dialog.saveAnswer = { canceled: false, filePath: target }
+    const r = await s.core.dispatch('documents.classList', { groupId: s.group.id, delivery: 'save' })
+    expect(r).toEqual({ ok: false, error: { code: 'io', message: `Het bestand kon niet worden opgeslagen als ${target}. De map ${join(dir, 'weg')} bestaat niet (meer). Kies een andere map.` } })
+    expect(existsSync(target)).toBe(false)
+  })
+
+  it('a target that is a folder: refused, the folder and its contents intact, no temporary file left', async () => {
+    const target = join(dir, 'lijst.pdf')
+    mkdirSync(target)
+    writeFileSync(join(target, 'inhoud.txt'), 'blijft')
+    await expect(writeFileAtomic(target, Buffer.from('%PDF-'))).rejects.toThrow(/Het bestand kon niet worden opgeslagen als .*lijst\.pdf\./)
+    expect(readFileSync(join(target, 'inhoud.txt'), 'utf8')).toBe('blijft')
+    expect(readdirSync(dir)).toEqual(['lijst.pdf'])
+  })
+
+  it('writing fails halfway (file size limit): the existing file is intact and the CLI says so', async () => {
+    const db = join(dir, 'school.sqlite')
+    const cli = (args: string, limitKb?: number) =>
+      promisify(execFile)('bash', ['-c', `${limitKb ? `ulimit -f ${limitKb}; ` : ''}"${process.execPath}" --disable-warning=MODULE_TYPELESS_PACKAGE_JSON electron/cli.ts ${args} --db "${db}"`], {
+        encoding: 'utf8',
+        env: { ...process.env, TZ: 'Europe/Amsterdam' },
+      }).then(
+        (r) => ({ code: 0, ...r }),
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      )
+    expect((await cli('setup --demo')).code).toBe(0)
+    const out = join(dir, 'formulieren.pdf')
+    writeFileSync(out, 'de vorige versie, nog nodig')
+    // 40 forms are well over 64 kB: the temporary file hits the limit; the database is only read.
+    const r = await cli(`print consent-forms --group 1/2a --group 3 --out "${out}"`, 64)
+    expect(r.code).toBe(1)
+    expect(r.stderr.trim()).toBe(`Het bestand kon niet worden opgeslagen als ${out}. Het bestand is te groot voor deze plek. Kies een andere schijf of map. Het bestaande bestand met die naam is niet gewijzigd.`)
+    expect(readFileSync(out, 'utf8')).toBe('de vorige versie, nog nodig')
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    const fine = await cli(`print consent-forms --group 1/2a --group 3 --out "${out}"`)
+    expect(fine.code).toBe(0)
+    expect(JSON.parse(fine.stdout)).toEqual({ path: out, mimeType: 'application/pdf', count: 40, countLabel: "pagina's" })
+  })
+})
