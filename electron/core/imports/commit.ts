@@ -4,7 +4,7 @@
 import type { ImportBatchCounts } from '../../../shared/imports.contract.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
-import { uniqueFormCode } from '../pupils/form-code.ts'
+import { newFormCode } from '../pupils/form-code.ts'
 import { refreshSearchText } from '../pupils/search-text.ts'
 import type { Plan } from './match.ts'
 import type { GuardianState, Snapshot } from './snapshot.ts'
@@ -30,6 +30,8 @@ const GUARDIAN_COLUMNS = `name, email, phone, phone_normalized AS phoneNormalize
 export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: CommitMeta): { batchId: number; counts: ImportBatchCounts } {
   const { db } = ctx
   const stamp = meta.now.toISOString()
+  // A large batch writes more pages than SQLite's default cache holds; spilling them costs more than the memory.
+  if (plan.rows.length > 1000) db.pragma('cache_size = -65536')
   const batchId = Number(
     db
       .prepare(`INSERT INTO import_batches (created_at, created_by, files_json, summary_json) VALUES (?, ?, ?, '{}')`)
@@ -63,10 +65,28 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
     link: db.prepare(`INSERT INTO pupil_guardians (pupil_id, guardian_id, relation, sort_order) VALUES (?, ?, ?, ?)`),
     relation: db.prepare(`UPDATE pupil_guardians SET relation = ? WHERE pupil_id = ? AND guardian_id = ?`),
     readRelation: db.prepare(`SELECT relation FROM pupil_guardians WHERE pupil_id = ? AND guardian_id = ?`).pluck(),
-    consent: db.prepare(
-      `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, guardian_id, effective_from, source, source_detail, import_batch_id, recorded_by, recorded_at)
-       VALUES (?, ?, ?, ?, NULL, ?, 'enrolment_form', ?, ?, ?, ?)`,
-    ),
+  }
+  // Consent answers are most of the rows: inserted 50 to a statement.
+  const CHUNK = 50
+  const consentSql = (n: number): string =>
+    `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, guardian_id, effective_from, source, source_detail, import_batch_id, recorded_by, recorded_at)
+     VALUES ${Array.from({ length: n }, () => `(?, ?, ?, ?, NULL, ?, 'enrolment_form', ?, ?, ?, ?)`).join(', ')}`
+  const consentChunk = db.prepare(consentSql(CHUNK))
+  let pending: unknown[] = []
+  const flushConsent = (): void => {
+    if (pending.length === 0) return
+    const n = pending.length / 9
+    ;(n === CHUNK ? consentChunk : db.prepare(consentSql(n))).run(pending)
+    pending = []
+  }
+  // Prepared once for the whole batch (writeAudit and uniqueFormCode prepare per call: 10,000 rows would feel it).
+  const audit = db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, pupil_id, old_value, new_value) VALUES (?, ?, ?, 'pupil', ?, ?, NULL, ?)`)
+  const codeTaken = db.prepare(`SELECT 1 FROM pupils WHERE form_code = ?`)
+  const formCode = (): string => {
+    for (;;) {
+      const code = newFormCode()
+      if (codeTaken.get(code) === undefined) return code
+    }
   }
   const purposes = new Map(s.purposes.map((p) => [p.code, p]))
   const pupilBefore = new Map<number, Record<string, unknown>>()
@@ -101,7 +121,7 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
     const t = row.target
     let pupilId = t.id
     if (pupilId === null) {
-      pupilId = Number(q.insertPupil.run(p.studentNumber, p.firstName, p.lastNamePrefix, p.lastName, p.birthDate, meta.today, uniqueFormCode(db), stamp, stamp).lastInsertRowid)
+      pupilId = Number(q.insertPupil.run(p.studentNumber, p.firstName, p.lastNamePrefix, p.lastName, p.birthDate, meta.today, formCode(), stamp, stamp).lastInsertRowid)
       t.id = pupilId
       note('pupil', pupilId, 'created', null, { studentNumber: p.studentNumber, firstName: p.firstName, lastNamePrefix: p.lastNamePrefix, lastName: p.lastName, birthDate: p.birthDate })
       counts.pupilsCreated++
@@ -123,11 +143,13 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
     } else counts.pupilsUpdated++
     touched.add(pupilId)
     if (row.groupChanged && row.groupName) {
-      const before = (q.readMembership.get(pupilId, s.yearId) as number | undefined) ?? null
+      const before = row.created ? null : ((q.readMembership.get(pupilId, s.yearId) as number | undefined) ?? null)
       const id = groupId(row.groupName)
       q.upsertMembership.run(pupilId, s.yearId, id)
-      note('membership', pupilId, before === null ? 'created' : 'updated', before === null ? null : { schoolYearId: s.yearId, groupId: before }, { schoolYearId: s.yearId, groupId: id })
+      // A pupil this batch created loses all its memberships and links on undo: no need to note each.
+      if (!row.created) note('membership', pupilId, before === null ? 'created' : 'updated', before === null ? null : { schoolYearId: s.yearId, groupId: before }, { schoolYearId: s.yearId, groupId: id })
     }
+    let sort = row.created ? 0 : -1
     for (const op of row.guardians) {
       const gid = saveGuardian(op.state)
       if (!op.created && Object.keys(op.updates).length > 0) {
@@ -139,8 +161,8 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
         q.updateGuardian.run({ ...before, ...op.updates, id: gid, stamp })
       }
       if (op.link) {
-        q.link.run(pupilId, gid, op.relation, q.nextSort.get(pupilId) as number)
-        note('pupil_guardian', pupilId, 'created', null, { guardianId: gid, relation: op.relation })
+        q.link.run(pupilId, gid, op.relation, sort >= 0 ? sort++ : (q.nextSort.get(pupilId) as number))
+        if (!row.created) note('pupil_guardian', pupilId, 'created', null, { guardianId: gid, relation: op.relation })
       } else if (op.relationChanged) {
         const old = (q.readRelation.get(pupilId, gid) as string | undefined) ?? ''
         q.relation.run(op.relation, pupilId, gid)
@@ -150,18 +172,20 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
     for (const c of row.consents) {
       const purpose = purposes.get(c.code)
       if (!purpose) continue
-      q.consent.run(pupilId, purpose.id, purpose.version, c.decision, meta.today, meta.sourceDetail(p.fileIndex, p.sheet, c.row), batchId, meta.actor, stamp)
+      pending.push(pupilId, purpose.id, purpose.version, c.decision, meta.today, meta.sourceDetail(p.fileIndex, p.sheet, c.row), batchId, meta.actor, stamp)
+      if (pending.length === CHUNK * 9) flushConsent()
       counts.consentRecords++
     }
-    writeAudit(db, meta.now, {
-      actor: meta.actor,
-      action: row.created || row.reactivate ? 'pupil.import_create' : 'pupil.import_update',
-      entity: 'pupil',
-      entityId: pupilId,
+    audit.run(
+      stamp,
+      meta.actor,
+      row.created || row.reactivate ? 'pupil.import_create' : 'pupil.import_update',
       pupilId,
-      newValue: { batchId, row: p.row, fields: row.changes.map((c) => c.field), consent: Object.fromEntries(row.consents.map((c) => [c.code, c.decision])) },
-    })
+      pupilId,
+      JSON.stringify({ batchId, row: p.row, fields: row.changes.map((c) => c.field), consent: Object.fromEntries(row.consents.map((c) => [c.code, c.decision])) }),
+    )
   })
+  flushConsent()
   for (const [id, before] of pupilBefore) note('pupil', id, 'updated', before, q.readPupil.get(id))
   for (const [id, before] of guardianBefore) note('guardian', id, 'updated', before, q.readGuardian.get(id))
   refreshSearchText(db, [...touched])

@@ -83,12 +83,19 @@ export async function previewImport(ctx: CoreContext, input: ImportRunInput, opt
   return toPreview(ctx, prepared, planFor(ctx, prepared, input))
 }
 
+/** Changes when anything is written to the database, by this connection or another process. */
+function registerStamp(ctx: CoreContext): string {
+  return `${ctx.db.prepare(`SELECT total_changes()`).pluck().get() as number}:${ctx.db.pragma('data_version', { simple: true }) as number}`
+}
+
 const hasWork = (plan: Plan): boolean => plan.rows.some((r) => r.action === 'import' && r.status !== 'unchanged')
 
 export async function commitImport(ctx: CoreContext, input: ImportRunInput, options: ImportOptions = {}): Promise<ImportCommitResult> {
   const actor = options.actor ?? requireStaffName(ctx)
   const prepared = await prepareImport(ctx, input, options.onProgress)
-  const preview = toPreview(ctx, prepared, planFor(ctx, prepared, input))
+  const seen = registerStamp(ctx)
+  const first = planFor(ctx, prepared, input)
+  const preview = toPreview(ctx, prepared, first)
   if (!preview.pupils.some((p) => p.action === 'import' && p.status !== 'unchanged')) {
     return { batch: null, preview, backupPath: null, message: 'Er is niets te wijzigen: alle leerlingen in de bestanden staan al zo in het register. Er is niets opgeslagen.' }
   }
@@ -98,7 +105,8 @@ export async function commitImport(ctx: CoreContext, input: ImportRunInput, opti
   const multiSheet = new Set(prepared.files.filter((f) => f.sheets.filter((s) => s.detected).length > 1).map((f) => f.index))
   const names = new Map(prepared.files.map((f) => [f.index, f.name.replace(/^.*[\\/]/, '')]))
   const { batchId } = ctx.db.transaction(() => {
-    const plan = planFor(ctx, prepared, input) // again, inside the transaction: the register as it is now
+    // Written in between (while the backup ran)? Then plan again, inside the transaction: the register as it is now.
+    const plan = registerStamp(ctx) === seen ? first : planFor(ctx, prepared, input)
     if (!hasWork(plan)) return { batchId: null }
     const files = prepared.files.filter((f) => !f.error && f.sha256).map((f) => ({ name: names.get(f.index) ?? f.name, sha256: f.sha256 as string, rows: prepared.converted.rowsPerFile.get(f.index) ?? 0 }))
     const written = writePlan(ctx, plan.snapshot, plan, {
@@ -159,5 +167,11 @@ export async function undoImport(ctx: CoreContext, batchId: number, options: Imp
     return p
   })()
   log.info('import undone', { batchId })
-  return { batch: getBatch(ctx, batchId), counts: plan.counts, backupPath, message: `Import ongedaan gemaakt. ${plan.message.replace(/^.*?ongedaan maken: /, '').replace(' Er wordt eerst een reservekopie gemaakt.', '')}` }
+  const c = plan.counts
+  const message =
+    `Import ongedaan gemaakt: ${c.pupilsHidden} ${c.pupilsHidden === 1 ? 'leerling' : 'leerlingen'} weer verborgen, ` +
+    `${c.pupilsRestored} ${c.pupilsRestored === 1 ? 'leerling' : 'leerlingen'} met de oude gegevens terug, ` +
+    `${c.consentRestored} ${c.consentRestored === 1 ? 'toestemming' : 'toestemmingen'} teruggezet naar de stand van vóór de import.` +
+    (c.consentKept + c.pupilsKept > 0 ? ` Wat na de import nog is gewijzigd (${c.consentKept + c.pupilsKept}), is blijven staan.` : '')
+  return { batch: getBatch(ctx, batchId), counts: c, backupPath, message }
 }

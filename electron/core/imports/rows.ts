@@ -124,7 +124,8 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
     const text = cellText(cell(i))
     if (text === '') continue
     filled++
-    if (normalizeHeader(text) === normalizeHeader(m.headers[i] ?? '') && text.length > 1) repeatsHeader++
+    const header = m.headers[i] ?? ''
+    if (text.length > 1 && Math.abs(text.length - header.length) < 4 && normalizeHeader(text) === normalizeHeader(header)) repeatsHeader++
   }
   const first = (indexes: number[] | undefined): number | null => indexes?.find((i) => cellText(cell(i)) !== '') ?? null
   const nameIndex = first(m.pupil.get('firstName')) ?? first(m.pupil.get('lastName')) ?? first(m.pupil.get('fullName'))

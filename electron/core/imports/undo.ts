@@ -88,6 +88,7 @@ export function planUndo(ctx: CoreContext, batch: ImportBatch): UndoPlan {
     }
     v.action = 'hide'
     v.note = 'Door de import toegevoegd: wordt weer verborgen.'
+    counts.linksRemoved += db.prepare(`SELECT count(*) FROM pupil_guardians WHERE pupil_id = ?`).pluck().get(c.entityId) as number
     hidden.add(c.entityId)
     counts.pupilsHidden++
     steps.push((x) => {

@@ -80,12 +80,21 @@ const UNKNOWN = new Set(['', '-', '--', '?', 'onbekend', 'weet niet', 'weet ik n
 const TICKS = /^[✓✔☑☒✗✘×xX]+$/u
 
 /** A consent answer: Ja/Nee/X/✓/yes/no/TRUE/'geen toestemming'/... Empty is 'unknown'; null: not understood. */
+const consentMemo = new Map<string, Decision | null>()
+
 export function parseConsent(c: Cell): Decision | null {
   if (c === null) return 'unknown'
   if (typeof c === 'boolean') return c ? 'granted' : 'refused'
   if (typeof c === 'number') return c === 1 ? 'granted' : c === 0 ? 'refused' : null
   if (c instanceof Date) return null
-  const raw = cellText(c)
+  const known = consentMemo.get(c)
+  if (known !== undefined) return known
+  const d = consentWord(cellText(c))
+  if (consentMemo.size < 5000) consentMemo.set(c, d)
+  return d
+}
+
+function consentWord(raw: string): Decision | null {
   if (TICKS.test(raw)) return 'granted'
   if (raw === '☐' || raw === '□') return 'refused'
   const s = fold(raw).replace(/[^a-z0-9?\s-]/g, ' ').replace(/\s+/g, ' ').trim()
@@ -114,7 +123,8 @@ export function parsePhone(c: Cell): Parsed<Phone | null> {
     return normalized ? ok({ typed, normalized }) : bad(`'${cellText(c)}' is geen telefoonnummer. Schrijf het als 06-12345678.`)
   }
   const text = cellText(c)
-  if (UNKNOWN.has(fold(text).replace(/[.]/g, ' ').trim()) || /^geen$/i.test(text)) return ok(null)
+  const plain = /^[+\d\s().\-/]+$/.test(text)
+  if (!plain && (UNKNOWN.has(fold(text).replace(/[.]/g, ' ').trim()) || /^geen$/i.test(text))) return ok(null)
   const first = (text.split(/\s*(?:[,;|]|\/\s|\s\/|\bof\b|\ben\b|\bor\b)\s*/)[0] ?? '').trim()
   const digitsOnly = first.replace(/\([^)]*[a-z][^)]*\)/gi, '').replace(/[a-z:]+/gi, ' ').trim()
   const normalized = normalizePhone(digitsOnly)
@@ -129,8 +139,10 @@ const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[a-z]{2,}$/i
 /** An e-mail address: a link cell, 'mailto:', 'Naam <adres>' all become the address. */
 export function parseEmail(c: Cell): Parsed<string | null> {
   const text = cellText(c)
-  const s = fold(text)
-  if (UNKNOWN.has(s) || s === 'anonymous' || s === 'anoniem' || s === 'geen') return ok(null)
+  if (!text.includes('@')) {
+    const s = fold(text)
+    if (UNKNOWN.has(s) || s === 'anonymous' || s === 'anoniem' || s === 'geen') return ok(null)
+  }
   const inBrackets = /<([^>]+)>/.exec(text)?.[1]
   const address = (inBrackets ?? text).replace(/^mailto:/i, '').trim()
   if (!EMAIL.test(address) || address.length > 254) return bad(`Het e-mailadres '${text}' klopt niet. Schrijf het als naam@voorbeeld.nl.`)
