@@ -105,7 +105,9 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
       ? displayName(pupils[0])
       : `${pupils.length} leerlingen`
     : groups
-      ? groupsPhrase(groups.map((g) => g.name))
+      ? groups.length > 3
+        ? `${groups.length} groepen`
+        : groupsPhrase(groups.map((g) => g.name))
       : 'hele school'
   return {
     scope,

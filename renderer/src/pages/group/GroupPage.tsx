@@ -6,6 +6,7 @@ import { invoke } from '../../api.ts'
 import { useLoad } from '../../useLoad.ts'
 import { sortName } from '../../../../shared/domain.ts'
 import { formatMoment } from '../pupil/HistoryTab.tsx'
+import { GroupDocuments } from './GroupDocuments.tsx'
 import '../no-consent/no-consent.css'
 
 export function Legend() {
@@ -162,6 +163,7 @@ export function GroupPage({ id }: { id: number }) {
         </table>
         <p className="made-at">Gemaakt op {formatMoment(overview.data.generatedAt)}.</p>
       </section>
+      <GroupDocuments groupId={group.id} name={group.name} />
       <ConsentMatrix groupId={group.id} />
     </>
   )

@@ -7,6 +7,7 @@ import { ConsentTab } from './ConsentTab.tsx'
 import { DossierTab } from './DossierTab.tsx'
 import { HistoryTab } from './HistoryTab.tsx'
 import { PupilDetailsTab } from './PupilDetailsTab.tsx'
+import { PupilDocuments } from './PupilDocuments.tsx'
 import './pupil.css'
 
 const TABS = [
@@ -62,6 +63,7 @@ export function PupilPage({ id, tab }: { id: string; tab?: string }) {
             {pupil.leftOn && ` · vertrokken ${formatDate(pupil.leftOn)}`}
           </p>
         </div>
+        <PupilDocuments pupilId={pupil.id} />
         <div className="form-code" title="Deze code staat op het toestemmingsformulier van deze leerling">
           <span>Formuliercode</span>
           <strong>{pupil.formCode}</strong>

@@ -3,6 +3,7 @@ import type { Settings } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { useLoad } from '../../useLoad.ts'
+import { DocumentSettings } from './DocumentSettings.tsx'
 
 export function SettingsPage({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
   const [form, setForm] = useState({ schoolName: settings.schoolName, schoolYear: settings.schoolYear, staffName: settings.staffName })
@@ -60,6 +61,7 @@ export function SettingsPage({ settings, onSaved }: { settings: Settings; onSave
           {saved && <span className="ok" role="status">Opgeslagen</span>}
         </div>
       </form>
+      <DocumentSettings />
       {info.data && (
         <section className="card muted about">
           <h2>Over dit programma</h2>

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs'
+import { strFromU8, unzipSync } from 'fflate'
+import type { Browser, Download, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { generateSchool } from '../../electron/core/school/generate.ts'
+import { insertSchool } from '../../electron/core/school/school.service.ts'
+import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
+import { makePng, pdfPages } from '../documents/helpers.ts'
+
+const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' })
+
+async function downloaded(download: Download): Promise<Buffer> {
+  const path = await download.path()
+  return readFileSync(path)
+}
+
+describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (web harness: downloads)', () => {
+  let browser: Browser
+  let app: AppSession
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await openApp(browser, { now: () => new Date('2026-11-22T09:30:00Z') })
+    // A school of 600 pupils, so that the batch of forms takes long enough to show its progress.
+    const { core } = app.harness
+    const setup = await core.dispatch('school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
+    if (!setup.ok) throw new Error(setup.error.message)
+    await core.dispatch('settings.update', { staffName: 'Ans de Wit' })
+    core.ctx.db.transaction(() => insertSchool(core.ctx, generateSchool({ pupils: 600 }), 'Ans de Wit'))()
+    await core.dispatch('groups.save', { name: '9' })
+    await app.page.reload()
+    await app.page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it('Afdrukken: consent forms for the whole school as one PDF, with a progress bar while it is made', async () => {
+    const { page } = app
+    await sidebar(page).getByRole('link', { name: 'Afdrukken' }).click()
+    await page.getByRole('heading', { name: 'Afdrukken', level: 1 }).waitFor()
+    await page.getByRole('checkbox', { name: 'Groep 9 (0)' }).uncheck()
+    const download = page.waitForEvent('download', { timeout: 30_000 })
+    await page.getByRole('button', { name: /^Formulieren voor 8 groepen \(600 leerlingen\) downloaden$/ }).click()
+    const bar = page.getByRole('progressbar')
+    await bar.filter({ hasText: / van 600 / }).waitFor({ timeout: 10_000 })
+    const pdf = await downloaded(await download)
+    expect((await download).suggestedFilename()).toBe('toestemmingsformulieren-8-groepen-2026-11-22.pdf')
+    await page.getByRole('status').filter({ hasText: "(600 pagina's)" }).waitFor()
+    expect(await bar.count()).toBe(0)
+    expect(await pdfPages(pdf)).toHaveLength(600)
+    expect(app.pageErrors).toEqual([])
+  })
+
+  it('a group without pupils gives a clear message, not an empty PDF', async () => {
+    const { page } = app
+    await page.getByRole('button', { name: 'niets' }).first().click()
+    await page.getByRole('checkbox', { name: 'Groep 9 (0)' }).check()
+    let downloads = 0
+    page.on('download', () => downloads++)
+    await page.getByRole('button', { name: /downloaden$/ }).click()
+    const alert = page.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.innerText()).toBe('Groep 9 heeft geen leerlingen. Voeg eerst leerlingen toe aan deze groep, of kies een andere groep.')
+    expect(downloads).toBe(0)
+  })
+
+  it('group page: the class list as CSV for Excel and the no-consent list as PDF', async () => {
+    const { page } = app
+    await sidebar(page).getByRole('link', { name: 'Groepen' }).click()
+    await page.getByRole('link', { name: '5', exact: true }).first().click()
+    await page.getByRole('heading', { name: 'Afdrukken en exporteren' }).waitFor()
+    const csvDownload = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Klassenlijst groepsapp (CSV voor Excel) downloaden' }).click()
+    const csv = await downloaded(await csvDownload)
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(csv.toString('utf8').split('\r\n')[0]).toContain('Groep;Leerling;Herkenbaar in beeld')
+    const pdfDownload = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Wie mag niet op de foto (alle doelen) downloaden' }).click()
+    expect((await pdfPages(await downloaded(await pdfDownload))).join('\n')).toContain('Groep 5 · ')
+  })
+
+  it('pupil page: the dossier as ZIP with the JSON, and the pupil’s own form', async () => {
+    const { page } = app
+    await page.keyboard.press('Control+K')
+    await page.keyboard.type('Łukasz')
+    await page.getByRole('option').first().waitFor()
+    await page.keyboard.press('Enter')
+    await page.getByText('Afdrukken en exporteren').click()
+    const zipDownload = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Dossier (ZIP: PDF, JSON en bijlagen) downloaden' }).click()
+    const files = unzipSync(new Uint8Array(await downloaded(await zipDownload)))
+    const json = Object.keys(files).find((f) => f.endsWith('.json'))
+    expect(JSON.parse(strFromU8(files[json as string]!)).pupil.firstName).toBe('Łukasz')
+    const formDownload = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Toestemmingsformulier downloaden' }).click()
+    const pages = await pdfPages(await downloaded(await formDownload))
+    expect(pages).toHaveLength(1)
+    expect(pages[0]).toContain('Łukasz')
+  })
+
+  it('Instellingen: a logo that is not a PNG or JPG is refused at upload; a PNG is shown', async () => {
+    const { page } = app
+    await sidebar(page).getByRole('link', { name: 'Instellingen' }).click()
+    await page.getByRole('heading', { name: 'Formulieren en lijsten' }).waitFor()
+    await page.getByLabel('Logo kiezen').setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1') })
+    await page.getByRole('alert').filter({ hasText: 'logo.gif is geen PNG- of JPG-afbeelding.' }).waitFor()
+    await page.getByLabel('Logo kiezen').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: makePng(60, 30) })
+    await page.getByRole('img', { name: 'Logo van de school' }).waitFor()
+    await page.getByRole('status').filter({ hasText: 'Logo opgeslagen' }).waitFor()
+    await page.getByLabel('Inleiding op het toestemmingsformulier').fill('Beste ouders van De Linde,\nGraag voor 1 december terug.')
+    await page.getByRole('button', { name: 'Inleiding bewaren' }).click()
+    await page.getByRole('status').filter({ hasText: 'Inleiding opgeslagen' }).waitFor()
+    expect(await app.harness.core.dispatch('documents.settings', {})).toMatchObject({ ok: true, value: { formIntro: 'Beste ouders van De Linde,\nGraag voor 1 december terug.', logo: { mimeType: 'image/png' } } })
+  })
+})
