@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
+// Dates are Dutch: every run in the school's time zone, on any machine (a UTC machine hides bugs).
+process.env.TZ = 'Europe/Amsterdam'
+
 export default defineConfig({
   test: {
     environment: 'node',

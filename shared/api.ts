@@ -22,11 +22,12 @@ import type { Result } from './errors.ts'
 import type { ImportsOutputs } from './imports.contract.ts'
 import type { SchoolyearOutputs } from './schoolyear.contract.ts'
 import type { BackupsOutputs } from './backups.contract.ts'
+import type { CampaignsOutputs } from './campaigns.contract.ts'
 import type { Method, inputSchemas } from './schemas.ts'
 
 export type { Method } from './schemas.ts'
 
-export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs {
+export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs {
   'app.info': AppInfo
   'settings.get': Settings
   'settings.update': Settings

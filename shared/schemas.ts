@@ -1,142 +1,14 @@
 // One zod schema per API method: the input every door (IPC, CLI, HTTP) validates.
 // Messages are Dutch and say what to do; they are shown at the field.
 import { z } from 'zod'
-import { ATTACHMENT_TYPES, CONSENT_SOURCES, DECISIONS } from './domain.ts'
+import { consentRecordSchema, dossierEntrySchema, groupSchema, guardianSchema, id, none, pupilSchema, purposeSchema, settingsPatchSchema, text } from './schemas-base.ts'
 import { importsSchemas } from './imports.contract.ts'
 import { schoolyearSchemas } from './schoolyear.contract.ts'
 import { backupsSchemas } from './backups.contract.ts'
+import { campaignsSchemas } from './campaigns.contract.ts'
 import { documentsSchemas } from './documents.contract.ts'
 
-// zod's own messages (for fields without a message of ours) in Dutch too, and in plain words
-// where the locale speaks of 'undefined' or 'keys'.
-z.config(z.locales.nl())
-z.config({
-  customError: (issue) => {
-    if (issue.code === 'invalid_type' && issue.input === undefined) return 'Dit veld is verplicht: vul het in.'
-    if (issue.code === 'unrecognized_keys') return `Onbekend veld: ${issue.keys.join(', ')}. Laat dit veld weg.`
-    return undefined
-  },
-})
-
-const MAX_TEXT = 10_000
-
-const none = z.strictObject({})
-
-export const schoolYearSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{4}$/, 'Schrijf het schooljaar als 2026-2027.')
-  .refine((s) => Number(s.slice(5)) === Number(s.slice(0, 4)) + 1, 'Een schooljaar loopt over twee opeenvolgende jaren, bijvoorbeeld 2026-2027.')
-
-export const settingsPatchSchema = z.strictObject({
-  schoolName: z.string().trim().min(1, 'Vul de naam van de school in.').max(200, 'De naam van de school is te lang (hoogstens 200 tekens).').optional(),
-  schoolYear: schoolYearSchema.optional(),
-  staffName: z.string().trim().max(200, 'De naam is te lang (hoogstens 200 tekens).').optional(),
-})
-
-
-const id = z.number('Kies eerst een leerling, groep of doel.').int().positive()
-const version = z.number().int().positive()
-const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong)
-
-/** A real calendar date written YYYY-MM-DD (the screens turn dd-mm-jjjj into this). */
-export const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Vul een datum in als dd-mm-jjjj.')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`)
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
-  }, 'Deze datum bestaat niet. Controleer dag en maand.')
-
-const optionalDate = z.union([z.literal(''), isoDate]).optional()
-
-export const emailSchema = z.union([z.literal(''), z.email('Dit e-mailadres klopt niet. Schrijf het als naam@voorbeeld.nl.').max(254)])
-
-export const pupilSchema = z.strictObject({
-  id: id.optional(),
-  version: version.optional(),
-  firstName: text(100, 'De roepnaam is te lang.').min(1, 'Vul de roepnaam in.'),
-  lastNamePrefix: text(40, 'Het tussenvoegsel is te lang.').default(''),
-  lastName: text(100, 'De achternaam is te lang.').min(1, 'Vul de achternaam in.'),
-  birthDate: optionalDate,
-  studentNumber: text(40, 'Het leerlingnummer is te lang.').optional(),
-  groupId: id.nullable().optional(),
-  enrolledOn: optionalDate,
-  leftOn: optionalDate,
-  leavingReason: text(500, 'De reden is te lang.').optional(),
-})
-
-export const guardianSchema = z.strictObject({
-  id: id.optional(),
-  version: version.optional(),
-  /** Link a new guardian to this pupil; for an existing one, the relation is saved for this pupil. */
-  pupilId: id.optional(),
-  name: text(200, 'De naam is te lang.').min(1, 'Vul de naam van de ouder/verzorger in.'),
-  relation: text(40, 'De relatie is te lang.').default(''),
-  email: z.string().trim().pipe(emailSchema).default(''),
-  phone: text(40, 'Het telefoonnummer is te lang.')
-    .refine((s) => s === '' || /^[+()\d\s\-./]{6,}$/.test(s), 'Dit telefoonnummer klopt niet. Gebruik alleen cijfers, spaties, + en -.')
-    .default(''),
-  inGroupApp: z.boolean().default(true),
-  preferredChannel: z.enum(['app', 'email']).default('app'),
-})
-
-export const attachmentUploadSchema = z.strictObject({
-  fileName: z.string().trim().min(1).max(255),
-  mimeType: z.enum(ATTACHMENT_TYPES, 'Voeg een PDF, JPG of PNG toe.'),
-  /** base64 */
-  data: z.string().max(28_000_000, 'Het bestand is groter dan 20 MB. Maak een kleinere scan (bijvoorbeeld in zwart-wit of met een lagere resolutie).'),
-})
-
-export const consentRecordSchema = z.strictObject({
-  pupilId: id,
-  decisions: z
-    .array(z.strictObject({ purposeId: id, decision: z.enum(DECISIONS) }))
-    .min(1, 'Kies bij minstens één doel een antwoord.')
-    .max(100),
-  guardianId: id.nullable().default(null),
-  effectiveFrom: isoDate,
-  source: z.enum(CONSENT_SOURCES, 'Kies hoe het antwoord binnenkwam.'),
-  sourceDetail: text(300, 'De omschrijving van de bron is te lang.').default(''),
-  note: text(MAX_TEXT, 'De notitie is te lang.').default(''),
-  attachment: attachmentUploadSchema.optional(),
-  /** The consentStamp of the grid the user saw; a newer change in between is refused. */
-  consentStamp: z.number().int().nonnegative().optional(),
-})
-
-export const purposeSchema = z.strictObject({
-  id: id.optional(),
-  version: version.optional(),
-  code: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Gebruik voor de code kleine letters, cijfers en _, bijvoorbeeld schoolreis.')
-    .optional(),
-  label: text(120, 'De naam van het doel is te lang.').min(1, 'Vul de naam van het doel in.'),
-  description: text(1000, 'De omschrijving is te lang.').default(''),
-  sortOrder: z.number().int().min(0).max(100_000).optional(),
-  active: z.boolean().default(true),
-})
-
-export const groupSchema = z.strictObject({
-  id: id.optional(),
-  version: version.optional(),
-  name: text(40, 'De naam van de groep is te lang.').min(1, "Vul de naam van de groep in, bijvoorbeeld '1/2a' of '8b'."),
-  teacherName: text(200, 'De naam is te lang.').default(''),
-  teacherEmail: z.string().trim().pipe(emailSchema).default(''),
-})
-
-export const dossierEntrySchema = z.strictObject({
-  id: id.optional(),
-  version: version.optional(),
-  pupilId: id,
-  entryDate: isoDate,
-  kind: text(40, 'Het soort is te lang.').min(1, 'Kies het soort stuk.'),
-  title: text(200, 'De titel is te lang.').min(1, 'Vul een titel in.'),
-  body: text(MAX_TEXT * 10, 'De tekst is te lang.').default(''),
-  attachments: z.array(attachmentUploadSchema).max(10).default([]),
-})
+export * from './schemas-base.ts'
 
 export const inputSchemas = {
   'app.info': none,
@@ -182,6 +54,7 @@ export const inputSchemas = {
   }),
   ...schoolyearSchemas,
   ...backupsSchemas,
+  ...campaignsSchemas,
   ...documentsSchemas,
   ...importsSchemas,
 } as const

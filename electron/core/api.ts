@@ -16,6 +16,7 @@ import { getPupil, savePupil, searchPupils } from './pupils/pupils.service.ts'
 import { setupSchool } from './school/school.service.ts'
 import { schoolyearHandlers } from './schoolyear/schoolyear.handlers.ts'
 import { backupsHandlers } from './backup/backup.handlers.ts'
+import { campaignsHandlers } from './campaigns/campaigns.handlers.ts'
 import { currentSchoolYearId, getSettings, updateSettings } from './settings/settings.service.ts'
 
 import type { Handlers } from './handler-types.ts'
@@ -55,6 +56,7 @@ export const handlers: Handlers = {
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
   ...schoolyearHandlers,
   ...backupsHandlers,
+  ...campaignsHandlers,
   ...documentsHandlers,
   ...importsHandlers,
 }

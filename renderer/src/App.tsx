@@ -80,7 +80,7 @@ export function App() {
         </header>
         <main className="content">
           {route.page === 'leerling' && route.id ? (
-            <PupilPage id={route.id} tab={route.tab} />
+            <PupilPage id={route.id} tab={route.tab} formCode={route.extra} />
           ) : route.page === 'groep' && route.id ? (
             <GroupPage id={Number(route.id)} />
           ) : active === 'groepen' ? (

@@ -5,11 +5,13 @@ export interface Route {
   page: string
   id?: string
   tab?: string
+  /** e.g. the code of a returned consent form: '#/leerling/12/toestemming/TR-7K3M9Q' */
+  extra?: string
 }
 
 export function parseRoute(hash: string): Route {
-  const [page = '', id, tab] = hash.replace(/^#\/?/, '').split('/')
-  return { page: page || 'leerlingen', id, tab }
+  const [page = '', id, tab, extra] = hash.replace(/^#\/?/, '').split('/')
+  return { page: page || 'leerlingen', id, tab, extra }
 }
 
 export function go(path: string): void {

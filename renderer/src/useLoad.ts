@@ -10,14 +10,15 @@ export interface Loaded<T> {
   reload: () => void
 }
 
-/** Loads a method's result, again when the input or `key` changes, or on reload(). */
-export function useLoad<M extends Method>(method: M, input: ApiInput<M>, key = ''): Loaded<ApiOutput<M>> {
+/** Loads a method's result, again when the input or `key` changes, or on reload(); nothing while `enabled` is false. */
+export function useLoad<M extends Method>(method: M, input: ApiInput<M>, key = '', enabled = true): Loaded<ApiOutput<M>> {
   const [tick, setTick] = useState(0)
   const [state, setState] = useState<{ request: string; data?: ApiOutput<M>; error?: string }>()
   const inputJson = JSON.stringify(input)
   const request = `${method}\n${inputJson}\n${key}\n${tick}`
 
   useEffect(() => {
+    if (!enabled) return
     let live = true
     invoke(method, JSON.parse(inputJson) as ApiInput<M>).then((r) => {
       if (live) setState(r.ok ? { request, data: r.value } : { request, error: r.error.message })
@@ -25,8 +26,8 @@ export function useLoad<M extends Method>(method: M, input: ApiInput<M>, key = '
     return () => {
       live = false
     }
-  }, [method, inputJson, request])
+  }, [method, inputJson, request, enabled])
 
   const reload = useCallback(() => setTick((t) => t + 1), [])
-  return { data: state?.data, error: state?.error, loading: state?.request !== request, reload }
+  return { data: state?.data, error: state?.error, loading: enabled && state?.request !== request, reload }
 }

@@ -64,7 +64,7 @@ export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>
   const code = /^tr-?([2-9a-z]{6})$/.exec(words.join(''))
   const yearId = currentSchoolYearId(ctx)
   const where = code
-    ? `p.form_code = @code`
+    ? `(p.form_code = @code OR p.id IN (SELECT pupil_id FROM campaign_forms WHERE code = @code))`
     : words.map((_, i) => `p.search_text LIKE @w${i} ESCAPE '\\'`).join(' AND ') + (input.includeLeft ? '' : ' AND p.left_on IS NULL')
   const params: Record<string, unknown> = { yearId, code: code ? `TR-${code[1]?.toUpperCase()}` : null }
   words.forEach((w, i) => (params[`w${i}`] = `%${escapeLike(w)}%`))

@@ -14,6 +14,7 @@ export function SearchBox() {
   const [hits, setHits] = useState<PupilHit[]>([])
   const [active, setActive] = useState(0)
   const [open, setOpen] = useState(false)
+  const [codeError, setCodeError] = useState<string>()
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -29,6 +30,7 @@ export function SearchBox() {
 
   const search = async (q: string) => {
     setQuery(q)
+    setCodeError(undefined)
     setActive(0)
     setOpen(true)
     const ticket = ++latest.current
@@ -36,13 +38,24 @@ export function SearchBox() {
     if (ticket === latest.current) setHits(r.ok ? r.value : [])
   }
 
-  const choose = (hit: PupilHit | undefined) => {
-    if (!hit) return
-    go(`leerling/${hit.id}${FORM_CODE.test(query) ? '/toestemming' : ''}`)
+  const done = (path: string) => {
+    go(path)
     setOpen(false)
     setQuery('')
     setHits([])
     input.current?.blur()
+  }
+
+  /** A pupil, or (for a code) the returned form of a consent round, opened on the consent grid. */
+  const choose = async (hit: PupilHit | undefined) => {
+    if (FORM_CODE.test(query)) {
+      const form = await invoke('campaigns.findForm', { code: query.trim() })
+      if (form.ok) return done(`leerling/${form.value.pupil.id}/toestemming/${form.value.code}`)
+      if (form.error.code !== 'not_found') return setCodeError(form.error.message)
+      if (hit) return done(`leerling/${hit.id}/toestemming`)
+      return setCodeError(form.error.message)
+    }
+    if (hit) done(`leerling/${hit.id}`)
   }
 
   return (
@@ -61,7 +74,7 @@ export function SearchBox() {
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1))
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0))
-          else if (e.key === 'Enter') choose(hits[active])
+          else if (e.key === 'Enter') void choose(hits[active])
           else if (e.key === 'Escape') setOpen(false)
           else return
           e.preventDefault()
@@ -69,9 +82,14 @@ export function SearchBox() {
       />
       {open && query.trim() !== '' && (
         <ul id="search-results" className="search-results" role="listbox">
-          {hits.length === 0 && <li className="search-empty">Geen leerling gevonden voor '{query}'.</li>}
+          {codeError && (
+            <li className="search-empty error" role="alert">
+              {codeError}
+            </li>
+          )}
+          {hits.length === 0 && !codeError && <li className="search-empty">Geen leerling gevonden voor '{query}'. Druk op Enter om een formuliercode op te zoeken.</li>}
           {hits.map((h, i) => (
-            <li key={h.id} role="option" aria-selected={i === active} onMouseDown={() => choose(h)} onMouseEnter={() => setActive(i)}>
+            <li key={h.id} role="option" aria-selected={i === active} onMouseDown={() => void choose(h)} onMouseEnter={() => setActive(i)}>
               <span className="hit-name">{sortName(h)}</span>
               <span className="hit-meta">
                 {h.groupName ? `groep ${h.groupName}` : 'geen groep'}

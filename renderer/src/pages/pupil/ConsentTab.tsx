@@ -27,8 +27,11 @@ export function StatusBadge({ cell }: { cell: Pick<ConsentCell, 'decision' | 'as
 }
 
 /** The consent grid: the current decision per purpose, and the answers of a form, mail or call to record. */
-export function ConsentTab({ pupil, onSaved }: { pupil: PupilDetail; onSaved: (p: PupilDetail) => void }) {
+export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; onSaved: (p: PupilDetail) => void; formCode?: string }) {
   const purposes = useLoad('purposes.list', {})
+  // A returned form of a consent round, found by the code typed or scanned at the desk.
+  const form = useLoad('campaigns.findForm', { code: formCode ?? '' }, '', formCode !== undefined)
+  const returnedForm = formCode && form.data?.pupil.id === pupil.id ? form.data : undefined
   const [answers, setAnswers] = useState<Record<number, Decision>>({})
   const [guardianId, setGuardianId] = useState<number | null>(null)
   const [effectiveFrom, setEffectiveFrom] = useState(() => localIsoDate(new Date()))
@@ -52,18 +55,33 @@ export function ConsentTab({ pupil, onSaved }: { pupil: PupilDetail; onSaved: (p
     }
     setBusy(true)
     const attachment = scan ? { fileName: scan.name, mimeType: scan.type as 'application/pdf', data: await readFileBase64(scan) } : undefined
-    const r = await invoke('consent.record', { pupilId: pupil.id, decisions: chosen, guardianId, effectiveFrom, source, sourceDetail, note, attachment, consentStamp: pupil.consentStamp })
+    const given = { decisions: chosen, guardianId, effectiveFrom, sourceDetail, note, attachment, consentStamp: pupil.consentStamp }
+    const r = returnedForm
+      ? await invoke('campaigns.recordReturn', { ...given, code: returnedForm.code }).then((x) => (x.ok ? { ok: true as const, value: x.value.pupil } : x))
+      : await invoke('consent.record', { ...given, pupilId: pupil.id, source })
     setBusy(false)
     if (!r.ok) return setError(r.error)
     setError(undefined)
     setAnswers({})
     setNote('')
     setScan(undefined)
-    setDone(`${chosen.length} ${chosen.length === 1 ? 'antwoord' : 'antwoorden'} vastgelegd.`)
+    setDone(`${chosen.length} ${chosen.length === 1 ? 'antwoord' : 'antwoorden'} vastgelegd${returnedForm ? `; formulier ${returnedForm.code} telt als terug` : ''}.`)
     onSaved(r.value)
   }
 
   return (
+    <>
+    {formCode && returnedForm && (
+      <p className="form-banner" role="status">
+        Teruggekomen formulier <strong>{returnedForm.code}</strong> van de ronde '{returnedForm.campaignName}'
+        {returnedForm.returnedAt ? ' (al eerder als terug geteld)' : ''}. Vink de antwoorden aan zoals ze op het formulier staan.
+      </p>
+    )}
+    {formCode && form.error && (
+      <p className="form-banner error" role="alert">
+        {form.error}
+      </p>
+    )}
     <div className="consent-layout">
       <section className="card consent-grid">
         <div className="grid-head">
@@ -128,6 +146,7 @@ export function ConsentTab({ pupil, onSaved }: { pupil: PupilDetail; onSaved: (p
         <Field label="Gaat in op" name="effectiveFrom" error={error}>
           <DateInput name="effectiveFrom" value={effectiveFrom} onChange={setEffectiveFrom} />
         </Field>
+        {!returnedForm && (
         <Field label="Hoe kwam het antwoord binnen?" name="source" error={error}>
           <select value={source} onChange={(e) => setSource(e.target.value as (typeof DESK_SOURCES)[number])}>
             {DESK_SOURCES.map((s) => (
@@ -137,6 +156,7 @@ export function ConsentTab({ pupil, onSaved }: { pupil: PupilDetail; onSaved: (p
             ))}
           </select>
         </Field>
+        )}
         <Field label="Welk formulier of bericht" name="sourceDetail" error={error} hint="Bijvoorbeeld: toestemmingsformulier 2026-2027">
           <input value={sourceDetail} onChange={(e) => setSourceDetail(e.target.value)} />
         </Field>
@@ -163,5 +183,6 @@ export function ConsentTab({ pupil, onSaved }: { pupil: PupilDetail; onSaved: (p
         )}
       </section>
     </div>
+    </>
   )
 }

@@ -19,7 +19,7 @@ const TABS = [
 ] as const
 
 /** One pupil: consent grid, details and guardians, history, file and audit trail. '#/leerling/nieuw' adds one. */
-export function PupilPage({ id, tab }: { id: string; tab?: string }) {
+export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; formCode?: string }) {
   const isNew = id === 'nieuw'
   const [pupil, setPupil] = useState<PupilDetail>()
   const [error, setError] = useState<string>()
@@ -76,7 +76,7 @@ export function PupilPage({ id, tab }: { id: string; tab?: string }) {
           </a>
         ))}
       </nav>
-      {current === 'toestemming' && <ConsentTab pupil={pupil} onSaved={setPupil} />}
+      {current === 'toestemming' && <ConsentTab key={formCode ?? ''} pupil={pupil} onSaved={setPupil} formCode={formCode} />}
       {current === 'gegevens' && <PupilDetailsTab pupil={pupil} onSaved={setPupil} />}
       {current === 'geschiedenis' && <HistoryTab pupil={pupil} />}
       {current === 'dossier' && <DossierTab pupil={pupil} />}

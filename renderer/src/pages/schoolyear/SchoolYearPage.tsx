@@ -1,17 +1,20 @@
 import { useState } from 'react'
 import type { RolloverResult } from '../../../../shared/schoolyear.ts'
 import { useLoad } from '../../useLoad.ts'
+import { CampaignSection } from './CampaignSection.tsx'
+import './schoolyear.css'
 import { RetentionSection } from './RetentionSection.tsx'
 import { RolloverSection } from './RolloverSection.tsx'
 
 const TABS = [
+  { key: 'ronde', label: 'Toestemmingsronde' },
   { key: 'overgang', label: 'Nieuw schooljaar' },
   { key: 'bewaren', label: 'Bewaartermijnen' },
 ] as const
 
 /** The work of the start and end of the school year. */
 export function SchoolYearPage({ tab, onYearChanged }: { tab?: string; onYearChanged: () => void }) {
-  const current = TABS.find((t) => t.key === tab)?.key ?? 'overgang'
+  const current = TABS.find((t) => t.key === tab)?.key ?? 'ronde'
   const preview = useLoad('schoolyear.rolloverPreview', {})
   const retention = useLoad('retention.overview', {})
   const [done, setDone] = useState<RolloverResult>()
@@ -25,6 +28,7 @@ export function SchoolYearPage({ tab, onYearChanged }: { tab?: string; onYearCha
           </a>
         ))}
       </nav>
+      {current === 'ronde' && <CampaignSection />}
       {current === 'overgang' && done && (
         <p className="card ok" role="status">
           Schooljaar {done.toYear} is begonnen: {done.moved} leerlingen zijn overgegaan, {done.left} hebben de school verlaten.

@@ -1,0 +1,199 @@
+import type { ApiParsed } from '../../../shared/api.ts'
+import type { CampaignCriteria, CampaignDetail, CampaignForm, CampaignSummary } from '../../../shared/campaigns.contract.ts'
+import { localIsoDate, sortName } from '../../../shared/domain.ts'
+import { AppError } from '../../../shared/errors.ts'
+import { compareByName, compareGroupNames } from '../../../shared/text.ts'
+import { writeAudit } from '../audit/audit.ts'
+import { effectiveDecisions } from '../consent/consent.current.ts'
+import { recordConsent } from '../consent/consent.service.ts'
+import type { CoreContext } from '../context.ts'
+import type { Db } from '../db/open.ts'
+import { listPurposes } from '../purposes/purposes.service.ts'
+import { newFormCode } from '../pupils/form-code.ts'
+import { getPupil } from '../pupils/pupils.service.ts'
+import { currentSchoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
+
+interface CampaignRow {
+  id: number
+  name: string
+  schoolYear: string
+  criteriaJson: string
+  createdAt: string
+  createdBy: string
+  closedAt: string | null
+  total: number
+  returned: number
+}
+
+const CAMPAIGN_SELECT = `SELECT c.id, c.name, y.name AS schoolYear, c.criteria_json AS criteriaJson, c.created_at AS createdAt,
+  c.created_by AS createdBy, c.closed_at AS closedAt,
+  (SELECT count(*) FROM campaign_forms f WHERE f.campaign_id = c.id) AS total,
+  (SELECT count(*) FROM campaign_forms f WHERE f.campaign_id = c.id AND f.returned_at IS NOT NULL) AS returned
+  FROM campaigns c JOIN school_years y ON y.id = c.school_year_id`
+
+const summary = ({ criteriaJson: _c, ...row }: CampaignRow): CampaignSummary => row
+
+export function listCampaigns(ctx: CoreContext): CampaignSummary[] {
+  return (ctx.db.prepare(`${CAMPAIGN_SELECT} ORDER BY c.id DESC`).all() as CampaignRow[]).map(summary)
+}
+
+function campaignRow(db: Db, id: number): CampaignRow {
+  const row = db.prepare(`${CAMPAIGN_SELECT} WHERE c.id = ?`).get(id) as CampaignRow | undefined
+  if (!row) throw new AppError('not_found', 'Deze toestemmingsronde bestaat niet (meer). Vernieuw het scherm.')
+  return row
+}
+
+export function getCampaign(ctx: CoreContext, id: number): CampaignDetail {
+  const row = campaignRow(ctx.db, id)
+  const forms = ctx.db
+    .prepare(
+      `SELECT f.pupil_id AS pupilId, f.code, f.returned_at AS returnedAt, g.id AS groupId, g.name AS groupName, g.teacher_name AS teacherName,
+              p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName
+         FROM campaign_forms f JOIN pupils p ON p.id = f.pupil_id LEFT JOIN groups g ON g.id = f.group_id
+        WHERE f.campaign_id = ?`,
+    )
+    .all(id) as {
+    pupilId: number
+    code: string
+    returnedAt: string | null
+    groupId: number | null
+    groupName: string | null
+    teacherName: string | null
+    firstName: string
+    lastNamePrefix: string
+    lastName: string
+  }[]
+  const groups = new Map<number | null, CampaignDetail['groups'][number]>()
+  for (const f of forms) {
+    const g = groups.get(f.groupId) ?? { groupId: f.groupId, name: f.groupName ?? 'Zonder groep', teacherName: f.teacherName ?? '', total: 0, returned: 0 }
+    g.total++
+    if (f.returnedAt) g.returned++
+    groups.set(f.groupId, g)
+  }
+  const outstanding = forms
+    .filter((f) => !f.returnedAt)
+    .sort((a, b) => compareGroupNames(a.groupName ?? '~', b.groupName ?? '~') || compareByName(a, b))
+    .map((f) => ({ pupilId: f.pupilId, name: sortName(f), groupName: f.groupName, code: f.code }))
+  return {
+    ...summary(row),
+    criteria: JSON.parse(row.criteriaJson) as CampaignCriteria,
+    groups: [...groups.values()].sort((a, b) => compareGroupNames(a.name, b.name)),
+    outstanding,
+  }
+}
+
+/** Pupils of this year (in the chosen groups) that match any of the chosen reasons to ask. */
+function choosePupils(ctx: CoreContext, criteria: CampaignCriteria): { id: number; groupId: number | null }[] {
+  const pupils = ctx.db
+    .prepare(
+      `SELECT p.id, m.group_id AS groupId FROM pupils p
+         LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = ?
+        WHERE p.left_on IS NULL OR p.left_on > ?`,
+    )
+    .all(currentSchoolYearId(ctx), localIsoDate(ctx.now())) as { id: number; groupId: number | null }[]
+  const inGroups = criteria.groupIds ? pupils.filter((p) => p.groupId !== null && criteria.groupIds?.includes(p.groupId)) : pupils
+  if (!criteria.withoutAnswer && !criteria.askAgain && !criteria.answeredBefore) return inGroups
+  const purposes = listPurposes(ctx.db)
+  const decide = effectiveDecisions(ctx)
+  return inGroups.filter((p) =>
+    purposes.some((purpose) => {
+      const e = decide(p.id, purpose)
+      return (
+        (criteria.withoutAnswer === true && e.decision === 'unknown') ||
+        (criteria.askAgain === true && e.askAgain) ||
+        (criteria.answeredBefore !== undefined && e.effectiveFrom !== null && e.effectiveFrom < criteria.answeredBefore)
+      )
+    }),
+  )
+}
+
+function uniqueCampaignCode(db: Db): string {
+  const taken = db.prepare(`SELECT 1 FROM campaign_forms WHERE code = ? UNION ALL SELECT 1 FROM pupils WHERE form_code = ?`)
+  for (;;) {
+    const code = newFormCode()
+    if (taken.get(code, code) === undefined) return code
+  }
+}
+
+/** Starts a round: one form, with its own code, for every chosen pupil. */
+export function startCampaign(ctx: CoreContext, input: ApiParsed<'campaigns.start'>): CampaignDetail {
+  const actor = requireStaffName(ctx)
+  const criteria: CampaignCriteria = {
+    ...(input.groupIds ? { groupIds: input.groupIds } : {}),
+    ...(input.withoutAnswer ? { withoutAnswer: true } : {}),
+    ...(input.askAgain ? { askAgain: true } : {}),
+    ...(input.answeredBefore ? { answeredBefore: input.answeredBefore } : {}),
+  }
+  return ctx.db.transaction(() => {
+    const pupils = choosePupils(ctx, criteria)
+    if (pupils.length === 0) throw new AppError('validation', 'Geen enkele leerling past bij deze keuze. Kies andere groepen of een andere reden om te vragen.')
+    const now = ctx.now().toISOString()
+    const id = Number(
+      ctx.db
+        .prepare(`INSERT INTO campaigns (name, school_year_id, criteria_json, created_at, created_by) VALUES (?, ?, ?, ?, ?)`)
+        .run(input.name, currentSchoolYearId(ctx), JSON.stringify(criteria), now, actor).lastInsertRowid,
+    )
+    const insert = ctx.db.prepare(`INSERT INTO campaign_forms (campaign_id, pupil_id, group_id, code) VALUES (?, ?, ?, ?)`)
+    for (const p of pupils) insert.run(id, p.id, p.groupId, uniqueCampaignCode(ctx.db))
+    writeAudit(ctx.db, ctx.now(), { actor, action: 'campaign.start', entity: 'campaign', entityId: id, newValue: { name: input.name, forms: pupils.length, criteria } })
+    return getCampaign(ctx, id)
+  })()
+}
+
+export function closeCampaign(ctx: CoreContext, id: number): CampaignDetail {
+  const actor = requireStaffName(ctx)
+  return ctx.db.transaction(() => {
+    const row = campaignRow(ctx.db, id)
+    if (row.closedAt) throw new AppError('conflict', `De ronde '${row.name}' is al afgesloten.`)
+    ctx.db.prepare(`UPDATE campaigns SET closed_at = ?, closed_by = ? WHERE id = ?`).run(ctx.now().toISOString(), actor, id)
+    writeAudit(ctx.db, ctx.now(), { actor, action: 'campaign.close', entity: 'campaign', entityId: id, newValue: { returned: row.returned, total: row.total } })
+    return getCampaign(ctx, id)
+  })()
+}
+
+/** The form behind a code typed or scanned at the desk; a closed round or unknown code is refused. */
+export function findForm(ctx: CoreContext, typed: string): CampaignForm {
+  const code = typed.trim().toUpperCase().replace(/^TR-?/, 'TR-')
+  const row = ctx.db
+    .prepare(
+      `SELECT f.code, f.pupil_id AS pupilId, f.returned_at AS returnedAt, c.id AS campaignId, c.name AS campaignName, c.closed_at AS closedAt
+         FROM campaign_forms f JOIN campaigns c ON c.id = f.campaign_id WHERE f.code = ?`,
+    )
+    .get(code) as { code: string; pupilId: number; returnedAt: string | null; campaignId: number; campaignName: string; closedAt: string | null } | undefined
+  if (!row) throw new AppError('not_found', `Formuliercode ${code} bestaat niet. Controleer de code op het formulier (letters en cijfers, zonder O, I of 1), of zoek de leerling op naam.`, 'code')
+  if (row.closedAt) {
+    throw new AppError(
+      'conflict',
+      `Formulier ${code} hoort bij de ronde '${row.campaignName}', die op ${localIsoDate(new Date(row.closedAt)).split('-').reverse().join('-')} is afgesloten. Zoek de leerling op naam en leg de antwoorden daar vast.`,
+      'code',
+    )
+  }
+  return { code: row.code, campaignId: row.campaignId, campaignName: row.campaignName, returnedAt: row.returnedAt, pupil: getPupil(ctx, row.pupilId) }
+}
+
+/** Records the answers of a returned form and counts the form as returned, in one transaction. */
+export function recordReturn(ctx: CoreContext, input: ApiParsed<'campaigns.recordReturn'>): CampaignForm {
+  const actor = requireStaffName(ctx)
+  return ctx.db.transaction(() => {
+    const form = findForm(ctx, input.code)
+    const { code: _code, ...answers } = input
+    recordConsent(ctx, { ...answers, pupilId: form.pupil.id, source: 'paper_form', sourceDetail: input.sourceDetail || `toestemmingsformulier ${form.campaignName}, code ${form.code}` })
+    if (!form.returnedAt) ctx.db.prepare(`UPDATE campaign_forms SET returned_at = ?, returned_by = ? WHERE code = ?`).run(ctx.now().toISOString(), actor, form.code)
+    return findForm(ctx, form.code)
+  })()
+}
+
+/** The pupils and codes to print, optionally for some groups; marks the forms as printed. */
+export function formsToPrint(ctx: CoreContext, id: number, groupIds?: number[]): { pupilId: number; code: string }[] {
+  const row = campaignRow(ctx.db, id)
+  if (row.closedAt) throw new AppError('conflict', `De ronde '${row.name}' is afgesloten; er worden geen formulieren meer voor gemaakt.`)
+  const forms = ctx.db.prepare(`SELECT pupil_id AS pupilId, code, group_id AS groupId FROM campaign_forms WHERE campaign_id = ?`).all(id) as { pupilId: number; code: string; groupId: number | null }[]
+  const chosen = groupIds ? forms.filter((f) => f.groupId !== null && groupIds.includes(f.groupId)) : forms
+  if (chosen.length === 0) throw new AppError('validation', 'Voor deze keuze zijn er geen formulieren in deze ronde.', 'groupIds')
+  ctx.db.prepare(`UPDATE campaign_forms SET printed_at = coalesce(printed_at, ?) WHERE campaign_id = ?`).run(ctx.now().toISOString(), id)
+  return chosen
+}
+
+export function schoolName(ctx: CoreContext): string {
+  return getSettings(ctx).schoolName
+}

@@ -1,0 +1,212 @@
+import { useState } from 'react'
+import type { CampaignDetail } from '../../../../shared/campaigns.contract.ts'
+import type { ErrorInfo } from '../../../../shared/errors.ts'
+import { invoke } from '../../api.ts'
+import { DateInput, Field, downloadBase64 } from '../../components/fields.tsx'
+import { useLoad } from '../../useLoad.ts'
+import { formatMoment } from '../pupil/HistoryTab.tsx'
+
+function Progress({ done, total }: { done: number; total: number }) {
+  const pct = total === 0 ? 0 : Math.round((done / total) * 100)
+  return (
+    <span className="progress" role="img" aria-label={`${done} van ${total} terug`}>
+      <span className="progress-bar">
+        <span style={{ width: `${pct}%` }} />
+      </span>
+      <span className="progress-text">
+        {done} van {total} terug
+      </span>
+    </span>
+  )
+}
+
+function NewCampaign({ onStarted }: { onStarted: (c: CampaignDetail) => void }) {
+  const groups = useLoad('groups.list', {})
+  const settings = useLoad('settings.get', {})
+  const [name, setName] = useState('')
+  const [groupIds, setGroupIds] = useState<number[]>([])
+  const [withoutAnswer, setWithoutAnswer] = useState(false)
+  const [askAgain, setAskAgain] = useState(false)
+  const [olderThan, setOlderThan] = useState(false)
+  const [answeredBefore, setAnsweredBefore] = useState('')
+  const [error, setError] = useState<ErrorInfo>()
+  const start = async () => {
+    const r = await invoke('campaigns.start', {
+      name: name || `Toestemming ${settings.data?.schoolYear ?? ''}`.trim(),
+      groupIds: groupIds.length ? groupIds : undefined,
+      withoutAnswer,
+      askAgain,
+      answeredBefore: olderThan && answeredBefore ? answeredBefore : undefined,
+    })
+    if (!r.ok) return setError(r.error)
+    onStarted(r.value)
+  }
+  const toggle = (id: number) => setGroupIds(groupIds.includes(id) ? groupIds.filter((g) => g !== id) : [...groupIds, id])
+  return (
+    <section className="card">
+      <h2>Nieuwe toestemmingsronde</h2>
+      <Field label="Naam van de ronde" name="name" error={error}>
+        <input name="name" value={name} placeholder={`Toestemming ${settings.data?.schoolYear ?? ''}`} onChange={(e) => setName(e.target.value)} />
+      </Field>
+      <fieldset className="choices-inline">
+        <legend>Groepen (niets gekozen: de hele school)</legend>
+        {groups.data?.map((g) => (
+          <label key={g.id} className="check">
+            <input type="checkbox" checked={groupIds.includes(g.id)} onChange={() => toggle(g.id)} /> {g.name}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="choices-inline">
+        <legend>Alleen leerlingen met (niets gekozen: alle leerlingen)</legend>
+        <label className="check">
+          <input type="checkbox" checked={withoutAnswer} onChange={(e) => setWithoutAnswer(e.target.checked)} /> geen antwoord bij een doel
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={askAgain} onChange={(e) => setAskAgain(e.target.checked)} /> een antwoord dat opnieuw gevraagd moet worden
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={olderThan} onChange={(e) => setOlderThan(e.target.checked)} /> een antwoord van vóór
+        </label>
+        {olderThan && <DateInput name="answeredBefore" value={answeredBefore} onChange={setAnsweredBefore} />}
+      </fieldset>
+      {error && error.field !== 'name' && <p className="error">{error.message}</p>}
+      <div className="actions">
+        <button className="primary" onClick={() => void start()}>
+          Ronde starten
+        </button>
+      </div>
+    </section>
+  )
+}
+
+function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) {
+  const [tick, setTick] = useState(0)
+  const campaign = useLoad('campaigns.get', { id }, String(tick))
+  const [message, setMessage] = useState<string>()
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const desktop = Boolean(window.api)
+
+  const document = async (method: 'campaigns.printForms' | 'campaigns.reminderList') => {
+    setBusy(true)
+    setError(undefined)
+    const r = await invoke(method, { id, delivery: desktop ? 'open' : 'data' })
+    setBusy(false)
+    if (!r.ok) return setError(r.error.message)
+    if (r.value.delivered === 'data') downloadBase64(r.value.fileName, r.value.mimeType, r.value.data)
+    setMessage(r.value.delivered === 'cancelled' ? undefined : `${r.value.fileName} (${r.value.count} ${r.value.countLabel}) ${r.value.delivered === 'opened' ? 'geopend: druk af vanuit het venster dat opent' : 'gedownload'}.`)
+  }
+  const close = async () => {
+    if (!confirm('Deze ronde afsluiten? De cijfers blijven bewaard; codes van deze ronde worden daarna niet meer aangenomen.')) return
+    const r = await invoke('campaigns.close', { id })
+    if (!r.ok) return setError(r.error.message)
+    setTick((t) => t + 1)
+    onChanged()
+  }
+  const c = campaign.data
+  if (campaign.error) return <p className="error">{campaign.error}</p>
+  if (!c) return null
+  return (
+    <section className="card campaign">
+      <div className="grid-head">
+        <h2>{c.name}</h2>
+        <Progress done={c.returned} total={c.total} />
+      </div>
+      <p className="muted">
+        Gestart op {formatMoment(c.createdAt)} door {c.createdBy}
+        {c.closedAt ? ` · afgesloten op ${formatMoment(c.closedAt)}` : ''}. Komt een formulier terug: typ of scan de code in het zoekvak
+        bovenaan (Ctrl+K) en vink de antwoorden aan.
+      </p>
+      <table className="list compact">
+        <thead>
+          <tr>
+            <th>Groep</th>
+            <th>Leerkracht</th>
+            <th>Terug</th>
+          </tr>
+        </thead>
+        <tbody>
+          {c.groups.map((g) => (
+            <tr key={g.groupId ?? 'none'}>
+              <td>{g.name}</td>
+              <td>{g.teacherName}</td>
+              <td>
+                <Progress done={g.returned} total={g.total} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {message && (
+        <p className="ok" role="status">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!c.closedAt && (
+        <div className="actions">
+          <button className="primary" disabled={busy} onClick={() => void document('campaigns.printForms')}>
+            Formulieren afdrukken ({c.total})
+          </button>
+          <button disabled={busy} onClick={() => void document('campaigns.reminderList')}>
+            Herinneringslijst per leerkracht
+          </button>
+          <button onClick={() => void close()}>Ronde afsluiten</button>
+        </div>
+      )}
+    </section>
+  )
+}
+
+/** Consent rounds: choose pupils, print forms with codes, count the forms that come back. */
+export function CampaignSection() {
+  const [tick, setTick] = useState(0)
+  const campaigns = useLoad('campaigns.list', {}, String(tick))
+  const [starting, setStarting] = useState(false)
+  const open = campaigns.data?.filter((c) => !c.closedAt) ?? []
+  const closed = campaigns.data?.filter((c) => c.closedAt) ?? []
+  return (
+    <>
+      {starting ? (
+        <NewCampaign
+          onStarted={() => {
+            setStarting(false)
+            setTick((t) => t + 1)
+          }}
+        />
+      ) : (
+        <div className="toolbar">
+          <button className="primary" onClick={() => setStarting(true)}>
+            Nieuwe ronde starten
+          </button>
+        </div>
+      )}
+      {campaigns.data?.length === 0 && !starting && <p className="empty">Nog geen toestemmingsrondes. Start een ronde aan het begin van het schooljaar.</p>}
+      {open.map((c) => (
+        <CampaignView key={c.id} id={c.id} onChanged={() => setTick((t) => t + 1)} />
+      ))}
+      {closed.length > 0 && (
+        <section className="card">
+          <h2>Afgesloten rondes</h2>
+          <table className="list compact">
+            <tbody>
+              {closed.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  <td className="muted">{c.schoolYear}</td>
+                  <td>
+                    <Progress done={c.returned} total={c.total} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </>
+  )
+}
