@@ -135,6 +135,7 @@ export function convertRecords(
     }
     out.rowsPerFile.set(f.index, rows)
   }
+  onRecord?.(done)
   return out
 }
 

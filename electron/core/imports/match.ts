@@ -158,9 +158,12 @@ export function planImport(s: Snapshot, pupils: readonly ImportedPupil[], decisi
       const updates: GuardianOp['updates'] = {}
       const gChanges: FieldChange[] = []
       if (found) {
-        if (g.nameGiven && fold(g.name) !== fold(found.name) && g.name.length >= found.name.length) updates.name = g.name
-        if (g.email && g.email.toLowerCase() !== found.email.toLowerCase()) updates.email = g.email
-        if (g.phone && (g.phoneNormalized !== found.phoneNormalized || (g.phoneNormalized === '' && g.phone !== found.phone))) [updates.phone, updates.phoneNormalized] = [g.phone, g.phoneNormalized]
+        // What the register already had is no change, even if an earlier row of this import changed it (a sibling's stale row).
+        const was = found.original
+        const samePhone = (a: { phone: string; phoneNormalized: string }): boolean => (g.phoneNormalized !== '' ? g.phoneNormalized === a.phoneNormalized : g.phone === a.phone)
+        if (g.nameGiven && fold(g.name) !== fold(found.name) && g.name.length >= found.name.length && fold(g.name) !== fold(was?.name ?? '')) updates.name = g.name
+        if (g.email && g.email.toLowerCase() !== found.email.toLowerCase() && g.email.toLowerCase() !== was?.email.toLowerCase()) updates.email = g.email
+        if (g.phone && !samePhone(found) && !(was && samePhone(was))) [updates.phone, updates.phoneNormalized] = [g.phone, g.phoneNormalized]
         for (const [k, label] of [['name', 'Naam'], ['email', 'E-mail'], ['phone', 'Telefoon']] as const) {
           if (updates[k] !== undefined) gChanges.push({ field: `guardian.${n}.${k}`, label: `${label} ouder/verzorger ${n}`, old: found[k], new: updates[k] })
         }

@@ -14,6 +14,8 @@ export interface GuardianState {
   pupils: Set<PupilState>
   /** Row key of the import row that created it. */
   createdBy: string | null
+  /** As in the register before this import: a sibling's row that still says this is no change. */
+  original?: { name: string; email: string; phone: string; phoneNormalized: string }
 }
 
 export interface PupilState {
@@ -97,7 +99,7 @@ export function loadSnapshot(ctx: CoreContext, yearId: number, purposes: Purpose
   const guardians = new Map<number, GuardianState>()
   const gRows = db.prepare(`SELECT id, name, email, phone, phone_normalized AS phoneNormalized FROM guardians ORDER BY id`).all() as (Omit<GuardianState, 'pupils' | 'createdBy'> & { id: number })[]
   for (const r of gRows) {
-    const g: GuardianState = { ...r, pupils: new Set(), createdBy: null }
+    const g: GuardianState = { ...r, pupils: new Set(), createdBy: null, original: { name: r.name, email: r.email, phone: r.phone, phoneNormalized: r.phoneNormalized } }
     guardians.set(r.id, g)
     indexGuardian(s, g)
   }
