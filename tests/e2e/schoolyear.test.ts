@@ -25,6 +25,7 @@ describe.skipIf(!browserTestsEnabled('school year'))('moving to a new school yea
       void d.accept()
     })
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Schooljaar' }).click()
+    await page.getByRole('link', { name: 'Nieuw schooljaar' }).click()
     await page.getByRole('heading', { name: 'Van 2026-2027 naar 2027-2028' }).waitFor()
     expect(await page.getByLabel('Groep 1/2a gaat naar').inputValue()).toBe('3a')
     expect(await page.getByLabel('Groep 8 verlaat de school').isChecked()).toBe(true)
