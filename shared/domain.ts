@@ -32,6 +32,8 @@ export interface GroupSummary {
   teacherName: string
   teacherEmail: string
   pupilCount: number
+  /** For saving: a stale screen (older version) is refused. */
+  version: number
 }
 
 export interface PupilSummary {

@@ -82,3 +82,16 @@ describe('pupils and guardians', () => {
     expect(list).toHaveLength(1)
   })
 })
+
+describe('groups', () => {
+  it('refuses a stale group screen and a second group with the same name', async () => {
+    const { core, group } = await registerCore()
+    const [listed] = await ok(core, 'groups.list', {})
+    await ok(core, 'groups.save', { id: group.id, version: listed?.version, name: '5', teacherName: 'Meester Kees' })
+    const stale = await core.dispatch('groups.save', { id: group.id, version: listed?.version, name: '5', teacherName: 'Juf Iris' })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    const twin = await core.dispatch('groups.save', { name: '5' })
+    expect(twin).toMatchObject({ ok: false, error: { field: 'name', message: expect.stringContaining('al een groep 5') } })
+    expect((await ok(core, 'groups.list', {})).map((g) => g.teacherName)).toEqual(['Meester Kees'])
+  })
+})

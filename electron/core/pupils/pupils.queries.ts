@@ -21,7 +21,7 @@ export function listPupils(db: Db, schoolYearId: number, groupId?: number, inclu
 export function listGroups(db: Db, schoolYearId: number): GroupSummary[] {
   return db
     .prepare(
-      `SELECT g.id, g.name, y.name AS schoolYear, g.teacher_name AS teacherName, g.teacher_email AS teacherEmail,
+      `SELECT g.id, g.name, y.name AS schoolYear, g.teacher_name AS teacherName, g.teacher_email AS teacherEmail, g.version,
               (SELECT count(*) FROM group_memberships m JOIN pupils p ON p.id = m.pupil_id
                 WHERE m.group_id = g.id AND p.left_on IS NULL) AS pupilCount
          FROM groups g JOIN school_years y ON y.id = g.school_year_id

@@ -28,12 +28,12 @@ export function Legend() {
   )
 }
 
-function GroupEditor({ group, onSaved }: { group: { id: number; name: string; teacherName: string; teacherEmail: string }; onSaved: () => void }) {
+function GroupEditor({ group, onSaved }: { group: { id: number; version: number; name: string; teacherName: string; teacherEmail: string }; onSaved: () => void }) {
   const [form, setForm] = useState({ name: group.name, teacherName: group.teacherName, teacherEmail: group.teacherEmail })
   const [error, setError] = useState<ErrorInfo>()
   const save = async (e: FormEvent) => {
     e.preventDefault()
-    const r = await invoke('groups.save', { id: group.id, ...form })
+    const r = await invoke('groups.save', { id: group.id, version: group.version, ...form })
     if (!r.ok) return setError(r.error)
     setError(undefined)
     onSaved()
