@@ -1,9 +1,7 @@
-import { useState, type FormEvent } from 'react'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
+import { useState } from 'react'
 import { CoverageBar } from '../../components/CoverageBar.tsx'
-import { Field } from '../../components/fields.tsx'
-import { invoke } from '../../api.ts'
 import { useLoad } from '../../useLoad.ts'
+import { GroupForm } from './GroupForm.tsx'
 import { sortName } from '../../../../shared/domain.ts'
 import { formatMoment } from '../pupil/HistoryTab.tsx'
 import { GroupDocuments } from './GroupDocuments.tsx'
@@ -25,39 +23,6 @@ export function Legend() {
         geen antwoord
       </span>
     </div>
-  )
-}
-
-function GroupEditor({ group, onSaved }: { group: { id: number; version: number; name: string; teacherName: string; teacherEmail: string }; onSaved: () => void }) {
-  const [form, setForm] = useState({ name: group.name, teacherName: group.teacherName, teacherEmail: group.teacherEmail })
-  const [error, setError] = useState<ErrorInfo>()
-  const save = async (e: FormEvent) => {
-    e.preventDefault()
-    const r = await invoke('groups.save', { id: group.id, version: group.version, ...form })
-    if (!r.ok) return setError(r.error)
-    setError(undefined)
-    onSaved()
-  }
-  return (
-    <form className="card" onSubmit={save}>
-      <div className="row three">
-        <Field label="Naam van de groep" name="name" error={error}>
-          <input name="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        </Field>
-        <Field label="Leerkracht" name="teacherName" error={error}>
-          <input name="teacherName" value={form.teacherName} onChange={(e) => setForm({ ...form, teacherName: e.target.value })} />
-        </Field>
-        <Field label="E-mail leerkracht" name="teacherEmail" error={error}>
-          <input name="teacherEmail" value={form.teacherEmail} onChange={(e) => setForm({ ...form, teacherEmail: e.target.value })} />
-        </Field>
-      </div>
-      {error && !error.field && <p className="error">{error.message}</p>}
-      <div className="actions">
-        <button className="primary" type="submit">
-          Opslaan
-        </button>
-      </div>
-    </form>
   )
 }
 
@@ -132,7 +97,7 @@ export function GroupPage({ id }: { id: number }) {
         <button onClick={() => setEditing(!editing)}>{editing ? 'Sluiten' : 'Groep wijzigen'}</button>
       </header>
       {editing && summary && (
-        <GroupEditor
+        <GroupForm
           group={summary}
           onSaved={() => {
             setEditing(false)

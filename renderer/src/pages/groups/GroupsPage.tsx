@@ -1,46 +1,9 @@
-import { useState, type FormEvent } from 'react'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
-import { invoke } from '../../api.ts'
+import { useState } from 'react'
 import { CoverageBar } from '../../components/CoverageBar.tsx'
-import { Field } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
+import { GroupForm } from '../group/GroupForm.tsx'
 import { Legend } from '../group/GroupPage.tsx'
 import '../no-consent/no-consent.css'
-
-function NewGroup({ onDone }: { onDone: () => void }) {
-  const [form, setForm] = useState({ name: '', teacherName: '', teacherEmail: '' })
-  const [error, setError] = useState<ErrorInfo>()
-  const save = async (e: FormEvent) => {
-    e.preventDefault()
-    const r = await invoke('groups.save', form)
-    if (!r.ok) return setError(r.error)
-    setForm({ name: '', teacherName: '', teacherEmail: '' })
-    setError(undefined)
-    onDone()
-  }
-  return (
-    <form className="card" onSubmit={save}>
-      <h2>Groep toevoegen aan dit schooljaar</h2>
-      <div className="row three">
-        <Field label="Naam van de groep" name="name" error={error} hint="bijv. 1/2a, 5 of 8b">
-          <input name="name" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-        </Field>
-        <Field label="Leerkracht" name="teacherName" error={error}>
-          <input name="teacherName" value={form.teacherName} onChange={(e) => setForm({ ...form, teacherName: e.target.value })} />
-        </Field>
-        <Field label="E-mail leerkracht" name="teacherEmail" error={error}>
-          <input name="teacherEmail" value={form.teacherEmail} onChange={(e) => setForm({ ...form, teacherEmail: e.target.value })} />
-        </Field>
-      </div>
-      {error && !error.field && <p className="error">{error.message}</p>}
-      <div className="actions">
-        <button className="primary" type="submit">
-          Groep toevoegen
-        </button>
-      </div>
-    </form>
-  )
-}
 
 /** Every group of this school year, with its coverage per purpose at a glance. */
 export function GroupsPage() {
@@ -55,8 +18,8 @@ export function GroupsPage() {
         <button onClick={() => setAdding(!adding)}>{adding ? 'Sluiten' : 'Groep toevoegen'}</button>
       </div>
       {adding && (
-        <NewGroup
-          onDone={() => {
+        <GroupForm
+          onSaved={() => {
             setAdding(false)
             overview.reload()
           }}

@@ -1,0 +1,41 @@
+import { useState, type FormEvent } from 'react'
+import type { GroupSummary } from '../../../../shared/domain.ts'
+import type { ErrorInfo } from '../../../../shared/errors.ts'
+import { invoke } from '../../api.ts'
+import { Field } from '../../components/fields.tsx'
+
+/** Adds a group to this school year (no `group`), or changes one. */
+export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' | 'version' | 'name' | 'teacherName' | 'teacherEmail'>; onSaved: () => void }) {
+  const empty = { name: '', teacherName: '', teacherEmail: '' }
+  const [form, setForm] = useState(group ? { name: group.name, teacherName: group.teacherName, teacherEmail: group.teacherEmail } : empty)
+  const [error, setError] = useState<ErrorInfo>()
+  const save = async (e: FormEvent) => {
+    e.preventDefault()
+    const r = await invoke('groups.save', group ? { id: group.id, version: group.version, ...form } : form)
+    if (!r.ok) return setError(r.error)
+    setError(undefined)
+    if (!group) setForm(empty)
+    onSaved()
+  }
+  const text = (key: keyof typeof form, label: string, hint?: string) => (
+    <Field label={label} name={key} error={error} hint={hint}>
+      <input name={key} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+    </Field>
+  )
+  return (
+    <form className="card" onSubmit={save}>
+      {!group && <h2>Groep toevoegen aan dit schooljaar</h2>}
+      <div className="row three">
+        {text('name', 'Naam van de groep', group ? undefined : 'bijv. 1/2a, 5 of 8b')}
+        {text('teacherName', 'Leerkracht')}
+        {text('teacherEmail', 'E-mail leerkracht')}
+      </div>
+      {error && !error.field && <p className="error">{error.message}</p>}
+      <div className="actions">
+        <button className="primary" type="submit">
+          {group ? 'Opslaan' : 'Groep toevoegen'}
+        </button>
+      </div>
+    </form>
+  )
+}
