@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_INTRO } from '../../electron/core/documents/consent-form.ts'
 import { ok } from '../helpers/register.ts'
-import { documentSchool, make, makePng, pdfFonts, pdfPages, renderPng } from './helpers.ts'
+import { documentSchool, make, makePng, pdfFonts, pdfPages, renderPng, wordBoxes } from './helpers.ts'
 
 const PNG_LOGO = makePng(40, 20)
 
@@ -133,19 +133,46 @@ describe('consent forms', () => {
     expect(await s.core.dispatch('documents.consentForms', { groupIds: [9999] })).toMatchObject({ ok: false, error: { code: 'not_found' } })
   })
 
-  it('keeps one pupil per page with twelve purposes and long descriptions', async () => {
+  it('fits the purposes on one page, and their boxes never run into the signature lines', async () => {
     const s = await documentSchool()
-    for (let i = 1; i <= 4; i++) {
+    const pdf = await make(s.core, 'documents.consentForms', { groupIds: [s.group.id] })
+    const words = wordBoxes(pdf)
+    for (let page = 1; page <= 4; page++) {
+      const on = words.filter((w) => w.page === page)
+      const lastBox = Math.max(...on.filter((w) => w.text === 'Nee').map((w) => w.yMax))
+      const signature = Math.min(...on.filter((w) => w.text === 'Ouder/verzorger').map((w) => w.yMin))
+      expect(lastBox).toBeLessThan(signature)
+    }
+  })
+
+  it('with many purposes, goes on over a second sheet in a readable size, signatures under the last purpose', async () => {
+    const s = await documentSchool()
+    for (let i = 1; i <= 8; i++) {
       await ok(s.core, 'purposes.save', {
         label: `Extra doel ${i} met een wat langere naam`,
-        description: 'Een omschrijving die zo lang is dat hij over twee regels loopt op het formulier, zodat de pagina vol raakt en het formulier moet krimpen om op één pagina te passen.',
+        description: 'Een omschrijving die zo lang is dat hij over twee regels loopt op het formulier, zodat de pagina vol raakt en het formulier verder moet op een tweede blad.',
       })
     }
-    const pages = await pdfPages(await make(s.core, 'documents.consentForms', { groupIds: [s.group.id] }))
+    const pdf = await make(s.core, 'documents.consentForms', { pupilIds: [s.zoe.id, s.lukasz.id] })
+    const pages = await pdfPages(pdf)
     expect(pages).toHaveLength(4)
-    for (const p of pages) {
-      expect(p).toContain('Extra doel 4 met een wat langere naam')
-      expect(p.match(/Handtekening/g)).toHaveLength(2)
+    expect(pages[0]).toContain(`Formulier ${s.zoe.formCode}, blad 1 van 2`)
+    expect(pages[1]).toContain("Toestemming voor foto's en video's (vervolg)")
+    expect(pages[1]).toContain('Zoë van der Berg · groep 5 · vervolg van het formulier')
+    expect(pages[1]).toContain(s.zoe.formCode)
+    expect(pages[3]).toContain(`Formulier ${s.lukasz.formCode}, blad 2 van 2`)
+    const all = pages.join('\n')
+    for (let i = 1; i <= 8; i++) expect(all.match(new RegExp(`Extra doel ${i} met`, 'g'))).toHaveLength(2)
+    expect(pages[0]).not.toContain('Handtekening')
+    expect(pages[1]?.match(/Handtekening/g)).toHaveLength(2)
+    const words = wordBoxes(pdf)
+    for (const page of [1, 2, 3, 4]) {
+      const on = words.filter((w) => w.page === page)
+      const lastBox = Math.max(...on.filter((w) => w.text === 'Nee').map((w) => w.yMax))
+      const footer = Math.min(...on.filter((w) => w.text === 'Formulier').map((w) => w.yMin))
+      expect(lastBox).toBeLessThan(footer)
+      // Math.min of nothing is Infinity: a sheet without signatures passes this check.
+      expect(lastBox).toBeLessThan(Math.min(...on.filter((w) => w.text === 'Ouder/verzorger').map((w) => w.yMin)))
     }
   })
 })

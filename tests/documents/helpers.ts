@@ -118,3 +118,30 @@ export function makePng(width: number, height: number, rgb: [number, number, num
   const raw = Buffer.concat(Array.from({ length: height }, () => row))
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))])
 }
+
+export interface WordBox {
+  page: number
+  text: string
+  yMin: number
+  yMax: number
+}
+
+/** Every word with its place on the page (poppler's pdftotext -bbox), to check what lies below what. */
+export function wordBoxes(pdf: Buffer): WordBox[] {
+  const dir = mkdtempSync(join(tmpdir(), 'tr-bbox-'))
+  try {
+    const file = join(dir, 'x.pdf')
+    writeFileSync(file, pdf)
+    const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' })
+    const words: WordBox[] = []
+    let page = 0
+    for (const line of html.split('\n')) {
+      if (line.includes('<page ')) page++
+      const m = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)<\/word>/.exec(line)
+      if (m) words.push({ page, yMin: Number(m[1]), yMax: Number(m[2]), text: m[3] ?? '' })
+    }
+    return words
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -57,37 +57,67 @@ interface Plan {
   descSize: number
   descLead: number
   rowPad: number
+  /** The purposes (by index) on each sheet of one pupil's form: one sheet unless they cannot fit. */
+  sheets: number[][]
 }
 
-/** Wraps the text that is the same on every form once, shrinking the purposes until the page holds them. */
+function build(doc: Doc, input: ConsentFormsInput, scale: number, intro: string[], rules: string[][]): Plan {
+  const textWidth = CONTENT_WIDTH - 2 * CHOICE_WIDTH - 16
+  const descSize = 8.5 * scale
+  return {
+    scale,
+    intro,
+    rules,
+    descSize,
+    descLead: descSize * 1.3,
+    rowPad: 7 * scale,
+    sheets: [input.purposes.map((_, i) => i)],
+    purposes: input.purposes.map((purpose) => {
+      doc.font(F.bold).fontSize(10 * Math.max(scale, 0.85))
+      const label = wrapLines(doc, purpose.label, textWidth)
+      doc.font(F.regular).fontSize(descSize)
+      return { label, description: purpose.description ? wrapLines(doc, purpose.description, textWidth) : [] }
+    }),
+  }
+}
+
+/**
+ * Wraps the text that is the same on every form once. The purposes shrink a little until one sheet
+ * holds them; when even that is not enough (many purposes), the form goes on over a second sheet
+ * in a readable size, with the signatures on the last one.
+ */
 function plan(doc: Doc, input: ConsentFormsInput): Plan {
-  const intro = input.intro.trim() || DEFAULT_INTRO
   doc.font(F.regular).fontSize(9.5)
-  const introLines = wrapLines(doc, intro, CONTENT_WIDTH)
+  const intro = wrapLines(doc, input.intro.trim() || DEFAULT_INTRO, CONTENT_WIDTH)
   doc.fontSize(8.5)
   const rules = RULES.map((r) => wrapLines(doc, r, CONTENT_WIDTH - 30))
-  const textWidth = CONTENT_WIDTH - 2 * CHOICE_WIDTH - 16
-  let best: Plan | undefined
-  for (const scale of [1, 0.93, 0.86, 0.8, 0.74, 0.68]) {
-    const descSize = 8.5 * scale
-    const p: Plan = {
-      scale,
-      intro: introLines,
-      rules,
-      descSize,
-      descLead: descSize * 1.3,
-      rowPad: 7 * scale,
-      purposes: input.purposes.map((purpose) => {
-        doc.font(F.bold).fontSize(10 * Math.max(scale, 0.85))
-        const label = wrapLines(doc, purpose.label, textWidth)
-        doc.font(F.regular).fontSize(descSize)
-        return { label, description: purpose.description ? wrapLines(doc, purpose.description, textWidth) : [] }
-      }),
-    }
-    best = p
-    if (purposesTop(p) + purposesHeight(p) + SIGNATURE_HEIGHT <= BOTTOM) break
+  for (const scale of [1, 0.93, 0.86]) {
+    const p = build(doc, input, scale, intro, rules)
+    const table = 20 + p.purposes.reduce((h, row) => h + rowHeight(p, row), 0)
+    if (purposesTop(p) + table + SIGNATURE_HEIGHT <= BOTTOM) return p
   }
-  return best as Plan
+  const p = build(doc, input, 0.93, intro, rules)
+  const sheets: number[][] = [[]]
+  let y = purposesTop(p) + 20
+  p.purposes.forEach((row, i) => {
+    const h = rowHeight(p, row)
+    if (y + h > BOTTOM) {
+      sheets.push([])
+      y = CONTINUED_TOP + 20
+    }
+    sheets.at(-1)?.push(i)
+    y += h
+  })
+  // The signatures go under the last purposes; move rows over until they fit.
+  const last = (): number[] => sheets.at(-1) ?? []
+  const lastHeight = (): number => last().reduce((h, i) => h + rowHeight(p, p.purposes[i] as Plan['purposes'][number]), 0)
+  while ((sheets.length === 1 ? purposesTop(p) : CONTINUED_TOP) + 20 + lastHeight() + SIGNATURE_HEIGHT > BOTTOM) {
+    const moved = last().pop()
+    if (moved === undefined) break
+    sheets.push([moved])
+  }
+  p.sheets = sheets
+  return p
 }
 
 const labelLead = (p: Plan): number => 10 * Math.max(p.scale, 0.85) * 1.25
@@ -97,17 +127,18 @@ const introTop = 196
 const rulesTop = (p: Plan): number => introTop + p.intro.length * 13 + 8
 const rulesHeight = (p: Plan): number => p.rules.reduce((h, r) => h + r.length * 11 + 3, 0) + 14
 const purposesTop = (p: Plan): number => rulesTop(p) + rulesHeight(p) + 12
-const purposesHeight = (p: Plan): number => 20 + p.purposes.reduce((h, row) => h + rowHeight(p, row), 0)
 const SIGNATURE_HEIGHT = 108
+/** Where a continuation sheet's purposes start, below the header and the pupil's name. */
+const CONTINUED_TOP = 156
 
-function header(doc: Doc, input: ConsentFormsInput, logo: unknown, pupil: ConsentFormPupil): void {
+function header(doc: Doc, input: ConsentFormsInput, logo: unknown, pupil: ConsentFormPupil, continued: boolean): void {
   const right = PAGE.width - MARGIN.right
   const logoWidth = drawLogo(doc, logo, MARGIN.left, 32, 120, 42)
   const textX = MARGIN.left + (logoWidth > 0 ? logoWidth + 12 : 0)
   doc.font(F.bold).fontSize(13).fillColor(COLOR.ink)
   oneLine(doc, input.letterhead.schoolName || 'Naam van de school', textX, 38, right - QR_SIDE - 20 - textX)
   doc.font(F.regular).fontSize(9).fillColor(COLOR.muted).text(`Schooljaar ${input.schoolYear}`, textX, 57, { lineBreak: false })
-  doc.font(F.bold).fontSize(17).fillColor(COLOR.accent).text(TITLE, MARGIN.left, 84, { lineBreak: false })
+  doc.font(F.bold).fontSize(17).fillColor(COLOR.accent).text(continued ? `${TITLE} (vervolg)` : TITLE, MARGIN.left, 84, { lineBreak: false })
 
   drawQr(doc, pupil.formCode, right - QR_SIDE, 26, QR_SIDE)
   doc.font(F.bold).fontSize(9).fillColor(COLOR.ink)
@@ -135,6 +166,13 @@ function pupilBox(doc: Doc, pupil: ConsentFormPupil): void {
   oneLine(doc, guardians, cols[0] as number, y + 47, CONTENT_WIDTH - 24)
 }
 
+/** On a continuation sheet: whose form this is, so a loose sheet still finds its pupil. */
+function continuedLine(doc: Doc, pupil: ConsentFormPupil): void {
+  doc.roundedRect(MARGIN.left, 122, CONTENT_WIDTH, 24, 4).fill(COLOR.accentSoft)
+  doc.font(F.bold).fontSize(10.5).fillColor(COLOR.ink)
+  oneLine(doc, `${pupil.name}${pupil.groupName ? ` · groep ${pupil.groupName}` : ''} · vervolg van het formulier`, MARGIN.left + 12, 129, CONTENT_WIDTH - 24)
+}
+
 function introAndRules(doc: Doc, p: Plan): void {
   doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink)
   drawLines(doc, p.intro, MARGIN.left, introTop, 13)
@@ -156,8 +194,9 @@ function choice(doc: Doc, x: number, y: number, word: string): void {
   doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink).text(word, x + BOX + 5, y + 0.5, { lineBreak: false })
 }
 
-function purposesTable(doc: Doc, p: Plan): void {
-  let y = purposesTop(p)
+/** Draws the purposes' rows from `top`; returns the y below the table. */
+function purposesTable(doc: Doc, p: Plan, rows: number[], top: number): number {
+  let y = top
   const right = PAGE.width - MARGIN.right
   const yesX = right - 2 * CHOICE_WIDTH
   const noX = right - CHOICE_WIDTH
@@ -166,7 +205,9 @@ function purposesTable(doc: Doc, p: Plan): void {
   doc.text('Ja', yesX + 6, y + 5.5, { lineBreak: false })
   doc.text('Nee', noX + 6, y + 5.5, { lineBreak: false })
   y += 20
-  p.purposes.forEach((row, i) => {
+  rows.forEach((index, i) => {
+    const row = p.purposes[index]
+    if (!row) return
     const h = rowHeight(p, row)
     if (i % 2 === 1) doc.rect(MARGIN.left, y, CONTENT_WIDTH, h).fill(COLOR.zebra)
     let ty = y + p.rowPad
@@ -180,10 +221,11 @@ function purposesTable(doc: Doc, p: Plan): void {
     y += h
     doc.moveTo(MARGIN.left, y).lineTo(right, y).lineWidth(0.4).strokeColor(COLOR.rule).stroke()
   })
+  return y
 }
 
-function signatures(doc: Doc, pupil: ConsentFormPupil): void {
-  const top = BOTTOM - SIGNATURE_HEIGHT + 6
+/** At the foot of the page, or (on a continuation sheet) under the last purposes. */
+function signatures(doc: Doc, pupil: ConsentFormPupil, top = BOTTOM - SIGNATURE_HEIGHT + 6): void {
   const colWidth = (CONTENT_WIDTH - 24) / 2
   for (let i = 0; i < 2; i++) {
     const x = MARGIN.left + i * (colWidth + 24)
@@ -222,12 +264,18 @@ export async function consentFormsPdf(input: ConsentFormsInput, fonts: Fonts, op
   for (const [i, pupil] of input.pupils.entries()) {
     doc.addPage()
     layout ??= plan(doc, input)
-    codes.push(pupil.formCode)
-    header(doc, input, logo, pupil)
-    pupilBox(doc, pupil)
-    introAndRules(doc, layout)
-    purposesTable(doc, layout)
-    signatures(doc, pupil)
+    const sheets = layout.sheets
+    for (const [s, rows] of sheets.entries()) {
+      if (s > 0) doc.addPage()
+      codes.push(sheets.length > 1 ? `${pupil.formCode}, blad ${s + 1} van ${sheets.length}` : pupil.formCode)
+      header(doc, input, logo, pupil, s > 0)
+      if (s === 0) {
+        pupilBox(doc, pupil)
+        introAndRules(doc, layout)
+      } else continuedLine(doc, pupil)
+      const end = purposesTable(doc, layout, rows, s === 0 ? purposesTop(layout) : CONTINUED_TOP)
+      if (s === sheets.length - 1) signatures(doc, pupil, s === 0 ? undefined : Math.min(end + 36, BOTTOM - SIGNATURE_HEIGHT + 6))
+    }
     options.onProgress?.(i + 1, total)
     if (options.yieldToOthers && i % 10 === 9) await options.yieldToOthers()
   }
