@@ -32,6 +32,7 @@ export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, Imports
   'settings.get': Settings
   'settings.update': Settings
   'school.setup': Settings
+  'school.leaveDemo': Settings
   'groups.list': GroupSummary[]
   'groups.save': GroupSummary
   'groups.overview': GroupOverview

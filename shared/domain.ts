@@ -14,6 +14,8 @@ export interface Settings {
   schoolYear: string
   staffName: string
   setupDone: boolean
+  /** The register holds the demo school (fictional pupils); it can be emptied to start for real. */
+  demo: boolean
 }
 
 export interface AppInfo {

@@ -18,6 +18,7 @@ export const inputSchemas = {
     mode: z.enum(['empty', 'demo'], 'Kies een lege school of de demoschool.'),
     schoolName: z.string().trim().max(200).optional(),
   }),
+  'school.leaveDemo': none,
   'groups.list': none,
   'groups.save': groupSchema,
   'groups.overview': none,

@@ -4,6 +4,7 @@ import { getAttachment } from './attachments/attachments.service.ts'
 import { listAudit } from './audit/audit.queries.ts'
 import { consentHistory, noConsentList, recordConsent } from './consent/consent.service.ts'
 import { schemaVersion } from './db/migrate.ts'
+import { openDatabase } from './db/open.ts'
 import { READ_ONLY_MESSAGES } from './read-only.ts'
 import { documentsHandlers } from './documents/documents.handlers.ts'
 import { listDossier, saveDossierEntry } from './dossier/dossier.service.ts'
@@ -13,7 +14,7 @@ import { linkGuardian, saveGuardian, searchGuardians, unlinkGuardian } from './g
 import { listPurposes, savePurpose } from './purposes/purposes.service.ts'
 import { listPupils } from './pupils/pupils.queries.ts'
 import { getPupil, savePupil, searchPupils } from './pupils/pupils.service.ts'
-import { setupSchool } from './school/school.service.ts'
+import { leaveDemo, setupSchool } from './school/school.service.ts'
 import { schoolyearHandlers } from './schoolyear/schoolyear.handlers.ts'
 import { backupsHandlers } from './backup/backup.handlers.ts'
 import { campaignsHandlers } from './campaigns/campaigns.handlers.ts'
@@ -34,6 +35,7 @@ export const handlers: Handlers = {
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, input) => updateSettings(ctx, input),
   'school.setup': (ctx, input) => setupSchool(ctx, input),
+  'school.leaveDemo': (ctx) => leaveDemo(ctx, (path) => openDatabase(path)),
   'groups.list': (ctx) => groupsOfCurrentYear(ctx),
   'groups.save': (ctx, input) => saveGroup(ctx, input),
   'groups.overview': (ctx) => groupOverview(ctx),

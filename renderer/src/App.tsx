@@ -53,6 +53,7 @@ export function App() {
           <span className="brand-name">Toestemmingsregister</span>
           <span className="brand-school">{settings.schoolName || 'Naam school nog niet ingevuld'}</span>
           <span className="brand-year">Schooljaar {settings.schoolYear}</span>
+          {settings.demo && <span className="brand-demo">Demoschool: verzonnen leerlingen</span>}
         </div>
         <ul>
           {NAV.map((p) => (

@@ -35,7 +35,7 @@ describe('the demo school', () => {
   })
 
   it('is set up with its name and a staff name', () => {
-    expect(settings).toEqual({ schoolName: 'Demoschool De Regenboog', schoolYear: '2026-2027', staffName: 'Demo-administratie', setupDone: true })
+    expect(settings).toEqual({ schoolName: 'Demoschool De Regenboog', schoolYear: '2026-2027', staffName: 'Demo-administratie', setupDone: true, demo: true })
   })
 
   it('has 8 groups in the current school year', () => {
@@ -130,5 +130,18 @@ describe('generateSchool', () => {
     expect(school.pupils).toHaveLength(30)
     expect(new Set(school.pupils.map((p) => p.group))).toEqual(new Set(['3a', '3b']))
     expect(school.pupils.every((p) => p.guardianKeys.every((k) => school.guardians.some((g) => g.key === k)))).toBe(true)
+  })
+})
+
+describe('leaving the demo school', () => {
+  it('empties the register of the demo school and starts again at the welcome screen; a real school is refused', async () => {
+    const core = testCore()
+    expect(await core.dispatch('school.setup', { mode: 'demo' })).toMatchObject({ ok: true, value: { demo: true } })
+    const left = await core.dispatch('school.leaveDemo', {})
+    expect(left).toMatchObject({ ok: true, value: { setupDone: false, demo: false } })
+    expect(core.ctx.db.prepare(`SELECT count(*) FROM pupils`).pluck().get()).toBe(0)
+    await core.dispatch('school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
+    expect(await core.dispatch('school.leaveDemo', {})).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(await core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { schoolName: 'OBS De Linde' } })
   })
 })

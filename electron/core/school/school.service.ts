@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import type { ApiParsed } from '../../../shared/api.ts'
 import { AppError } from '../../../shared/errors.ts'
 import type { Settings } from '../../../shared/domain.ts'
@@ -22,10 +23,22 @@ export function setupSchool(ctx: CoreContext, input: ApiParsed<'school.setup'>):
     const schoolName = input.schoolName || (demo ? DEMO_NAME : '')
     updateSettings(ctx, { schoolName: schoolName || undefined, staffName: demo ? DEMO_STAFF : undefined })
     if (demo) insertSchool(ctx, generateSchool(), DEMO_STAFF)
-    markSetupDone(ctx)
+    markSetupDone(ctx, demo)
     writeAudit(ctx.db, ctx.now(), { actor: getSettings(ctx).staffName, action: 'school.setup', entity: 'school', newValue: { mode: input.mode } })
     return getSettings(ctx)
   })()
+}
+
+/**
+ * Leaving the demo school: its database (fictional pupils only) is replaced by an empty one, and
+ * the app starts again at the welcome screen. Refused for a real school.
+ */
+export function leaveDemo(ctx: CoreContext, reopen: (path: string) => CoreContext['db']): Settings {
+  if (!getSettings(ctx).demo) throw new AppError('conflict', 'Dit is niet de demoschool: er wordt niets gewist.')
+  ctx.db.close()
+  if (ctx.dbPath !== ':memory:') for (const suffix of ['', '-wal', '-shm']) rmSync(ctx.dbPath + suffix, { force: true })
+  ctx.db = reopen(ctx.dbPath)
+  return getSettings(ctx)
 }
 
 /** Writes a generated school into the current school year; the caller owns the transaction. */

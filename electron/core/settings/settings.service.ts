@@ -5,7 +5,7 @@ import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
 import type { Db } from '../db/open.ts'
 
-type Key = 'schoolName' | 'schoolYear' | 'staffName' | 'setupDone'
+type Key = 'schoolName' | 'schoolYear' | 'staffName' | 'setupDone' | 'demo'
 
 function readAll(db: Db): Map<string, string> {
   const rows = db.prepare(`SELECT key, value FROM school_settings`).all() as { key: string; value: string }[]
@@ -19,6 +19,7 @@ export function getSettings(ctx: CoreContext): Settings {
     schoolYear: s.get('schoolYear') ?? schoolYearOf(ctx.now()),
     staffName: s.get('staffName') ?? '',
     setupDone: s.get('setupDone') === '1',
+    demo: s.get('demo') === '1',
   }
 }
 
@@ -67,8 +68,9 @@ export function updateSettings(ctx: CoreContext, patch: ApiParsed<'settings.upda
   })()
 }
 
-export function markSetupDone(ctx: CoreContext): void {
+export function markSetupDone(ctx: CoreContext, demo = false): void {
   put(ctx.db, 'setupDone', '1')
+  if (demo) put(ctx.db, 'demo', '1')
 }
 
 /** Who records a change: the staff name from Instellingen. Nothing is recorded anonymously. */

@@ -5,6 +5,27 @@ import { invoke } from '../../api.ts'
 import { useLoad } from '../../useLoad.ts'
 import { DocumentSettings } from './DocumentSettings.tsx'
 
+/** The demo school holds fictional pupils only; leaving it empties the register for the real school. */
+function LeaveDemo({ onLeft }: { onLeft: (s: Settings) => void }) {
+  const [error, setError] = useState<string>()
+  const leave = async () => {
+    if (!confirm('De demoschool met al haar verzonnen leerlingen verwijderen en met een lege, eigen school beginnen?')) return
+    const r = await invoke('school.leaveDemo', {})
+    if (r.ok) onLeft(r.value)
+    else setError(r.error.message)
+  }
+  return (
+    <section className="card form">
+      <h2>Demoschool</h2>
+      <p>U kijkt rond in de demoschool: alle leerlingen en ouders zijn verzonnen. Klaar om met uw eigen school te beginnen?</p>
+      {error && <p className="error">{error}</p>}
+      <button className="danger primary" onClick={() => void leave()}>
+        Demoschool verwijderen en opnieuw beginnen
+      </button>
+    </section>
+  )
+}
+
 export function SettingsPage({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
   const [form, setForm] = useState({ schoolName: settings.schoolName, schoolYear: settings.schoolYear, staffName: settings.staffName })
   const [error, setError] = useState<ErrorInfo>()
@@ -61,6 +82,7 @@ export function SettingsPage({ settings, onSaved }: { settings: Settings; onSave
           {saved && <span className="ok" role="status">Opgeslagen</span>}
         </div>
       </form>
+      {settings.demo && <LeaveDemo onLeft={onSaved} />}
       <DocumentSettings />
       {info.data && (
         <section className="card muted about">
