@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { strFromU8, unzipSync } from 'fflate'
 import type { Browser, Download, Page } from 'playwright-core'
@@ -49,9 +50,10 @@ describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (w
     expect((await download).suggestedFilename()).toBe('toestemmingsformulieren-8-groepen-2026-11-22.pdf')
     await page.getByRole('status').filter({ hasText: "(600 pagina's)" }).waitFor()
     expect(await bar.count()).toBe(0)
-    expect(await pdfPages(pdf)).toHaveLength(600)
+    // pdfinfo counts 600 pages in a moment; reading all their text would take longer than the check is worth.
+    expect(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' }))?.[1]).toBe('600')
     expect(app.pageErrors).toEqual([])
-  })
+  }, 60_000)
 
   it('a group without pupils gives a clear message, not an empty PDF', async () => {
     const { page } = app
