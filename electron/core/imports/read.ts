@@ -37,6 +37,10 @@ export function toCell(v: unknown): Cell {
   return null
 }
 
+/** Excel's own limits. */
+const MAX_ROWS = 1_048_576
+const MAX_COLUMNS = 16_384
+
 interface MergeRange {
   top: number
   left: number
@@ -47,9 +51,10 @@ interface MergeRange {
 function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
   const rows: Cell[][] = []
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    if (rowNumber > MAX_ROWS) return // past Excel's last row: a damaged file, not data
     const values = row.values as unknown[]
     const cells: Cell[] = []
-    for (let c = 1; c < values.length; c++) cells[c - 1] = toCell(values[c])
+    for (let c = 1; c < Math.min(values.length, MAX_COLUMNS + 1); c++) cells[c - 1] = toCell(values[c])
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null
     rows[rowNumber - 1] = cells
   })
@@ -62,13 +67,14 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
     const m = range?.model
     if (!m) continue
     merges.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 })
+    if (merges.length > 10_000) break
     for (let r = m.top - 1; r < m.bottom && r < rows.length; r++) {
       const cells = rows[r] as Cell[]
       for (let c = m.left - 1; c < m.right && c < cells.length; c++) if (r !== m.top - 1 || c !== m.left - 1) cells[c] = null
     }
   }
   const hiddenColumns: number[] = []
-  const width = Math.min(ws.columnCount, 16384)
+  const width = Math.min(ws.columnCount, MAX_COLUMNS)
   for (let c = 1; c <= width; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1)
   return { name: ws.name, rows, hiddenColumns, merges, date1904 }
 }
