@@ -1,13 +1,126 @@
-export function ImportsPage() {
+import { useEffect, useRef, useState } from 'react'
+import { invoke } from '../../api.ts'
+import { downloadBase64 } from '../../components/fields.tsx'
+import { DoneStep } from './DoneStep.tsx'
+import { FileStep, Indeterminate } from './FileStep.tsx'
+import { ImportHistory } from './ImportHistory.tsx'
+import { MappingStep } from './MappingStep.tsx'
+import { PreviewStep } from './PreviewStep.tsx'
+import { goTo, resetLayout, setTarget, showPreview, useWizard, type Step, type WizardState } from './wizard-store.ts'
+import './imports.css'
+
+const STEPS: { id: Step; label: string }[] = [
+  { id: 'files', label: 'Bestanden kiezen' },
+  { id: 'mapping', label: 'Kolommen controleren' },
+  { id: 'preview', label: 'Voorbeeld bekijken' },
+  { id: 'done', label: 'Klaar' },
+]
+
+function reachable(step: Step, s: WizardState): boolean {
+  if (s.step === 'done' || s.busy !== undefined) return false
+  if (step === 'files') return true
+  if (step === 'mapping') return s.analysis !== undefined && s.analysis.layouts.length > 0
+  if (step === 'preview') return s.preview !== undefined
+  return false
+}
+
+function Stepper({ state }: { state: WizardState }) {
+  const at = STEPS.findIndex((s) => s.id === state.step)
   return (
-    <>
-      <h1>Importeren</h1>
-      <section className="card muted">
-        <p>
-          Het importeren van inschrijfformulieren uit Excel en CSV is nog niet beschikbaar in deze versie. Tot die tijd kunt
-          u de demoschool gebruiken om rond te kijken.
-        </p>
-      </section>
-    </>
+    <ol className="stepper" aria-label="Stappen">
+      {STEPS.map((s, i) => (
+        <li key={s.id} className={i === at ? 'current' : i < at ? 'past' : undefined} aria-current={i === at ? 'step' : undefined}>
+          {i !== at && reachable(s.id, state) ? (
+            <button type="button" className="link" onClick={() => goTo(s.id)}>
+              <span className="step-no">{i + 1}</span> {s.label}
+            </button>
+          ) : (
+            <span>
+              <span className="step-no">{i + 1}</span> {s.label}
+            </span>
+          )}
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+function TemplateButton() {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  const download = async () => {
+    setBusy(true)
+    setError(undefined)
+    const r = await invoke('imports.template', {})
+    setBusy(false)
+    if (!r.ok) return setError(r.error.message)
+    downloadBase64(r.value.fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', r.value.data)
+  }
+  return (
+    <div className="template">
+      <button type="button" disabled={busy} onClick={() => void download()}>
+        Leeg inschrijfformulier downloaden
+      </button>
+      {error ? (
+        <small className="error" role="alert">
+          {error}
+        </small>
+      ) : (
+        <small className="muted">Excel, met de doelen van uw school; ingevuld weer te importeren.</small>
+      )}
+    </div>
+  )
+}
+
+/** Importeren: the wizard (files, columns, preview, commit) and the imports done so far, with undo. */
+export function ImportsPage() {
+  const state = useWizard()
+  const mappingError = state.error?.step === 'mapping' ? state.error : undefined
+  // A new step starts at the top of the page (the button that led here was at the bottom of the last one).
+  const shownStep = useRef(state.step)
+  useEffect(() => {
+    if (shownStep.current === state.step) return
+    shownStep.current = state.step
+    document.querySelector('.content')?.scrollTo({ top: 0 })
+  })
+  return (
+    <div className="imports-page">
+      <div className="page-head">
+        <div>
+          <h1>Importeren</h1>
+          <p className="lead-small">Inschrijfformulieren en exports uit de leerlingenadministratie inlezen: leerlingen, ouders/verzorgers en toestemming.</p>
+        </div>
+        <TemplateButton />
+      </div>
+      <Stepper state={state} />
+
+      {state.step === 'files' && <FileStep state={state} onNext={() => goTo('mapping')} />}
+
+      {state.step === 'mapping' && state.analysis && (
+        <>
+          <MappingStep analysis={state.analysis} mappings={state.mappings} error={mappingError} onChange={setTarget} onReset={resetLayout} />
+          <div className="step-actions">
+            <button type="button" disabled={state.busy !== undefined} onClick={() => goTo('files')}>
+              Terug naar de bestanden
+            </button>
+            <button type="button" className="primary" disabled={state.busy !== undefined || state.analysis.layouts.length === 0} onClick={() => void showPreview()}>
+              Volgende: voorbeeld bekijken
+            </button>
+            {state.busy === 'preview' && <Indeterminate text="Alle rijen worden gecontroleerd en vergeleken met het register…" />}
+          </div>
+          {mappingError && !/^mappings\.\d+\.columns\.\d+/.test(mappingError.field ?? '') && (
+            <p className="form-banner error" role="alert">
+              {mappingError.message}
+            </p>
+          )}
+        </>
+      )}
+
+      {state.step === 'preview' && state.preview && <PreviewStep key={state.preview.files.map((f) => f.sha256).join()} state={state} preview={state.preview} />}
+
+      {state.step === 'done' && state.result && <DoneStep state={state} result={state.result} />}
+
+      <ImportHistory tick={state.historyTick} />
+    </div>
   )
 }

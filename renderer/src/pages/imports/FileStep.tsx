@@ -1,0 +1,159 @@
+import { useEffect, useState, type DragEvent } from 'react'
+import type { ImportFileInfo } from '../../../../shared/imports.contract.ts'
+import { pickedFromDrop, pickedFromInput, sizeText } from './read-files.ts'
+import { addFiles, removeFile, restart, type WizardState } from './wizard-store.ts'
+
+function sheetText(info: ImportFileInfo): string {
+  const used = info.sheets.filter((s) => s.layout !== null)
+  const rows = used.reduce((n, s) => n + s.rows, 0)
+  if (used.length === 1 && used[0]?.layout === 'form') return 'Ingevuld inschrijfformulier'
+  const where = used.length === 1 ? `op blad '${used[0]?.sheet}'` : `op ${used.length} bladen`
+  return `${rows} ${rows === 1 ? 'rij' : 'rijen'} ${where}`
+}
+
+function FileStatus({ info, busy }: { info: ImportFileInfo | undefined; busy: boolean }) {
+  if (!info) return <span className="muted">{busy ? 'Wordt bekeken…' : ''}</span>
+  if (!info.ok) return <span className="file-error">{info.error}</span>
+  const skipped = info.sheets.filter((s) => s.layout === null && s.note)
+  return (
+    <>
+      <span className="file-ok">In orde:</span> {sheetText(info)}
+      {skipped.length > 0 && <span className="muted"> (overgeslagen: {skipped.map((s) => `blad '${s.sheet}', ${s.note}`).join('; ')})</span>}
+    </>
+  )
+}
+
+/** Step 1: choose files (several, or a folder), by the file dialog or by dropping them; each gets 'in orde' or its one Dutch message. */
+export function FileStep({ state, onNext }: { state: WizardState; onNext: () => void }) {
+  const [over, setOver] = useState(false)
+  const { files, analysis, busy } = state
+  // The analysis belongs to these files only when it was made for the same list.
+  const current = analysis && analysis.files.length === files.length && analysis.files.every((f, i) => f.file === files[i]?.name) ? analysis : undefined
+  const okCount = current?.files.filter((f) => f.ok).length ?? 0
+
+  // A file dropped just beside the zone must not make the window open it.
+  useEffect(() => {
+    const stop = (e: Event) => e.preventDefault()
+    window.addEventListener('dragover', stop)
+    window.addEventListener('drop', stop)
+    return () => {
+      window.removeEventListener('dragover', stop)
+      window.removeEventListener('drop', stop)
+    }
+  }, [])
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault()
+    setOver(false)
+    void pickedFromDrop(e.dataTransfer).then(addFiles)
+  }
+  const onInput = (input: HTMLInputElement) => {
+    const picked = pickedFromInput(input.files)
+    input.value = ''
+    void addFiles(picked)
+  }
+
+  return (
+    <>
+      <div
+        className={`drop-zone${over ? ' over' : ''}${files.length > 0 ? ' compact' : ''}`}
+        onDragOver={(e) => {
+          e.preventDefault()
+          setOver(true)
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <p className="drop-title">{files.length > 0 ? 'Meer bestanden? Sleep ze hierheen' : 'Sleep de inschrijfformulieren hierheen'}</p>
+        <p className="muted drop-help">Excel-bestanden (.xlsx) of CSV: één export met alle leerlingen, of een los formulier per leerling. Meerdere bestanden of een hele map tegelijk kan ook.</p>
+        <div className="actions">
+          <label className="button-like primary">
+            Bestanden kiezen…
+            <input type="file" multiple accept=".xlsx,.xlsm,.xls,.csv" hidden aria-label="Bestanden kiezen" onChange={(e) => onInput(e.currentTarget)} />
+          </label>
+          <label className="button-like">
+            Map kiezen…
+            <input type="file" hidden aria-label="Map kiezen" ref={(el) => el?.setAttribute('webkitdirectory', '')} onChange={(e) => onInput(e.currentTarget)} />
+          </label>
+          {busy === 'read' && <span className="muted">Bestanden worden gelezen…</span>}
+        </div>
+      </div>
+
+      {state.notice && (
+        <p className="form-banner" role="status">
+          {state.notice}
+        </p>
+      )}
+      {state.error?.step === 'files' && (
+        <p className="form-banner error" role="alert">
+          {state.error.message}
+        </p>
+      )}
+
+      {files.length > 0 && (
+        <section className="card">
+          <div className="layout-head">
+            <h2>
+              Gekozen bestanden <span className="count">{files.length}</span>
+            </h2>
+            <button type="button" className="link" onClick={restart}>
+              Alles weghalen
+            </button>
+          </div>
+          <table className="list compact files" aria-busy={busy === 'analyze'}>
+            <thead>
+              <tr>
+                <th className="col-file">Bestand</th>
+                <th className="num col-size">Grootte</th>
+                <th>Wat erin staat</th>
+                <th className="col-remove" />
+              </tr>
+            </thead>
+            <tbody>
+              {files.map((f, i) => (
+                <tr key={f.id}>
+                  <td className="file-name">{f.name}</td>
+                  <td className="num nowrap">{sizeText(f.size)}</td>
+                  <td>
+                    <FileStatus info={current?.files[i]} busy={busy === 'analyze'} />
+                  </td>
+                  <td className="col-remove">
+                    <button type="button" className="link" aria-label={`${f.name} weghalen`} onClick={() => void removeFile(f.id)}>
+                      Weghalen
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+
+      <div className="step-actions">
+        <button className="primary" disabled={!current || current.layouts.length === 0 || busy !== undefined} onClick={onNext}>
+          Volgende: kolommen controleren
+        </button>
+        {busy === 'analyze' && <Indeterminate text="De bestanden worden bekeken…" />}
+        {current && (
+          <span className="muted">
+            {okCount === files.length
+              ? `${okCount === 1 ? 'Het bestand kan' : `Alle ${okCount} bestanden kunnen`} worden ingelezen.`
+              : `${okCount} van ${files.length} bestanden kunnen worden ingelezen; de andere worden overgeslagen.`}
+          </span>
+        )}
+      </div>
+    </>
+  )
+}
+
+/** A bar for work whose length is not known. */
+export function Indeterminate({ text }: { text: string }) {
+  return (
+    <span className="progress" role="status">
+      <span className="progress-bar indeterminate">
+        <span />
+      </span>
+      <span className="progress-text">{text}</span>
+    </span>
+  )
+}

@@ -1,0 +1,201 @@
+// The lists of the preview: new, changed and unchanged pupils, and rows with errors. Each shows
+// at most a few hundred rows at a time (see Paged).
+import { displayName, formatDate } from '../../../../shared/domain.ts'
+import { SOURCE_LABELS } from '../../../../shared/domain.ts'
+import { DECISION_WORDS, type ConsentChange, type FieldChange, type ImportRowError, type PreviewPupil } from '../../../../shared/imports.contract.ts'
+import { Paged } from './Paged.tsx'
+
+const SEARCH_HINT = 'Of zoek hierboven op naam, groep of bestand.'
+
+export const baseName = (file: string): string => file.replace(/^.*[\\/]/, '')
+export const rowText = (p: { file: string; row: number }): string => `${baseName(p.file)}, rij ${p.row}`
+
+function NameCell({ pupil }: { pupil: PreviewPupil }) {
+  const name = displayName(pupil)
+  return pupil.pupilId !== null ? (
+    <a className="row-link" href={`#/leerling/${pupil.pupilId}`}>
+      {name}
+    </a>
+  ) : (
+    <span className="pupil-name">{name}</span>
+  )
+}
+
+function ConsentAnswers({ pupil, labels }: { pupil: PreviewPupil; labels: Map<string, string> }) {
+  const by = (d: 'granted' | 'refused') =>
+    Object.entries(pupil.consents)
+      .filter(([, v]) => v === d)
+      .map(([code]) => labels.get(code) ?? code)
+  const yes = by('granted')
+  const no = by('refused')
+  if (yes.length + no.length === 0) return <span className="muted">geen antwoorden</span>
+  return (
+    <div className="answers">
+      {yes.length > 0 && (
+        <div>
+          <span className="badge granted">ja</span> {yes.join(', ')}
+        </div>
+      )}
+      {no.length > 0 && (
+        <div>
+          <span className="badge refused">nee</span> {no.join(', ')}
+        </div>
+      )}
+    </div>
+  )
+}
+
+export function NewList({ pupils, labels, resetKey }: { pupils: readonly PreviewPupil[]; labels: Map<string, string>; resetKey: string }) {
+  return (
+    <Paged items={pupils} resetKey={resetKey} hint={SEARCH_HINT}>
+      {(shown) => (
+        <table className="list compact preview-table">
+          <thead>
+            <tr>
+              <th>Leerling</th>
+              <th className="col-date">Geboortedatum</th>
+              <th className="col-group">Groep</th>
+              <th className="col-guardians">Ouders/verzorgers</th>
+              <th className="col-consent">Toestemming</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((p) => (
+              <tr key={p.key}>
+                <td>
+                  <NameCell pupil={p} />
+                  <div className="muted small">{[p.studentNumber ? `nr. ${p.studentNumber}` : '', rowText(p)].filter(Boolean).join(' · ')}</div>
+                </td>
+                <td className="col-date">{formatDate(p.birthDate)}</td>
+                <td className="col-group">{p.group ?? '—'}</td>
+                <td>{p.guardians.map((g) => g.name || g.email || g.phone).join(', ') || <span className="muted">geen</span>}</td>
+                <td>
+                  <ConsentAnswers pupil={p} labels={labels} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Paged>
+  )
+}
+
+function FieldLine({ change }: { change: FieldChange }) {
+  return (
+    <li>
+      <span className="what">{change.label}:</span> {change.old === '' ? <span className="muted">leeg</span> : <del>{change.old}</del>} →{' '}
+      {change.new === '' ? <span className="muted">leeg</span> : <ins>{change.new}</ins>}
+    </li>
+  )
+}
+
+/** 'Website van de school: toestemming → geweigerd', with a warning when the answer now in the register was recorded by hand. */
+export function ConsentLine({ change }: { change: ConsentChange }) {
+  return (
+    <li className="consent-change">
+      <span className="what">{change.label}:</span> <span className={`badge ${change.old}`}>{DECISION_WORDS[change.old]}</span> →{' '}
+      <span className={`badge ${change.new}`}>{DECISION_WORDS[change.new]}</span>
+      {change.currentSource && (
+        <span className="warn-note">
+          {' '}
+          Nu vastgelegd via {SOURCE_LABELS[change.currentSource].toLowerCase()}
+          {change.currentSince ? ` (${formatDate(change.currentSince)})` : ''}: controleer welk antwoord het nieuwste is.
+        </span>
+      )}
+    </li>
+  )
+}
+
+export function ChangedList({ pupils, resetKey }: { pupils: readonly PreviewPupil[]; resetKey: string }) {
+  return (
+    <Paged items={pupils} resetKey={resetKey} hint={SEARCH_HINT}>
+      {(shown) => (
+        <ul className="change-list">
+          {shown.map((p) => (
+            <li key={p.key} className="change-item">
+              <div className="who">
+                <NameCell pupil={p} />
+                <span className="muted">
+                  {p.group ? `groep ${p.group}` : 'geen groep'} · {rowText(p)}
+                </span>
+              </div>
+              <ul className="changes">
+                {p.changes.map((c) => (
+                  <FieldLine key={c.field} change={c} />
+                ))}
+                {p.consentChanges.map((c) => (
+                  <ConsentLine key={c.purpose} change={c} />
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Paged>
+  )
+}
+
+export function UnchangedList({ pupils, resetKey }: { pupils: readonly PreviewPupil[]; resetKey: string }) {
+  return (
+    <Paged items={pupils} resetKey={resetKey} hint={SEARCH_HINT}>
+      {(shown) => (
+        <table className="list compact preview-table">
+          <thead>
+            <tr>
+              <th>Leerling</th>
+              <th className="col-date">Geboortedatum</th>
+              <th className="col-group">Groep</th>
+              <th>Uit</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((p) => (
+              <tr key={p.key}>
+                <td>
+                  <NameCell pupil={p} />
+                </td>
+                <td className="col-date">{formatDate(p.birthDate)}</td>
+                <td className="col-group">{p.group ?? '—'}</td>
+                <td className="source">{rowText(p)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Paged>
+  )
+}
+
+export function ErrorList({ errors, resetKey }: { errors: readonly ImportRowError[]; resetKey: string }) {
+  return (
+    <Paged items={errors} resetKey={resetKey} hint={SEARCH_HINT}>
+      {(shown) => (
+        <table className="list compact preview-table errors">
+          <thead>
+            <tr>
+              <th>Bestand</th>
+              <th>Blad</th>
+              <th className="num">Rij</th>
+              <th>Kolom</th>
+              <th>Waarde</th>
+              <th>Wat is er mis</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((e, i) => (
+              <tr key={`${e.fileIndex}/${e.sheet}/${e.row}/${i}`}>
+                <td className="source">{baseName(e.file)}</td>
+                <td>{e.sheet}</td>
+                <td className="num">{e.row}</td>
+                <td>{e.column ?? '—'}</td>
+                <td className="value">{e.value}</td>
+                <td className="reason">{e.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Paged>
+  )
+}
