@@ -129,7 +129,7 @@ export async function commitImport(ctx: CoreContext, input: ImportRunInput, opti
     batch,
     preview,
     backupPath,
-    message: `Import opgeslagen: ${c.pupilsCreated} nieuwe en ${c.pupilsUpdated} gewijzigde leerlingen, ${c.consentRecords} toestemmingsantwoorden.` + (c.rowErrors > 0 ? ` ${c.rowErrors} rijen met fouten zijn overgeslagen.` : ''),
+    message: `Import opgeslagen: ${c.pupilsCreated} nieuwe en ${c.pupilsUpdated} gewijzigde leerlingen, ${c.consentRecords} toestemmingsantwoorden.` + (c.rowErrors > 0 ? ` ${c.rowErrors} ${c.rowErrors === 1 ? 'rij met fouten is' : 'rijen met fouten zijn'} overgeslagen.` : ''),
   }
 }
 
