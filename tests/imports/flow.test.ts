@@ -108,6 +108,15 @@ describe('the import wizard flow', () => {
     core = openCore({ dbPath: join(dir, 'school.sqlite'), appVersion: 'test', now: () => NOW })
   })
 
+  it('a sensitive column stays ignored even when a mapping says otherwise', async () => {
+    const a = await ok(core, 'imports.analyze', { files: [admin()] })
+    const layout = a.layouts[0]
+    const columns = (layout?.columns ?? []).map((c) => ({ key: c.key, target: c.header === 'BSN' ? { kind: 'pupil' as const, field: 'studentNumber' as const } : c.header === 'Leerlingnummer' ? { kind: 'ignore' as const } : c.target }))
+    const preview = await ok(core, 'imports.preview', { files: [admin()], mappings: [{ signature: layout?.signature ?? '', columns }] })
+    expect(preview.pupils.map((p) => p.studentNumber)).toEqual([null, null, null, null, null, null])
+    expect(preview.files[0]?.ignoredColumns).toContain('BSN')
+  })
+
   it('a changed file shows what changes field by field and consent explicitly; commit applies it', async () => {
     await ok(core, 'imports.commit', { files: [admin()] })
     const changed = await changedAdmin((ws) => {

@@ -3,6 +3,7 @@ import { classifyHeader, matchPurposes, proposeMapping } from '../../electron/co
 import { splitFullName, splitSurname } from '../../electron/core/imports/names.ts'
 import { parseConsent, parseDate, parseEmail, parsePhone } from '../../electron/core/imports/values.ts'
 import { decodeText, detectDelimiter } from '../../electron/core/imports/csv.ts'
+import { toCell } from '../../electron/core/imports/read.ts'
 
 const PURPOSES = [
   ['website', 'Website van de school'],
@@ -201,5 +202,21 @@ describe('CSV bytes', () => {
     ['Titel;;\na,b;c;d\n1,5;2;3', ';'],
   ])('%j is split on %j', (text, delimiter) => {
     expect(detectDelimiter(text)).toBe(delimiter)
+  })
+})
+
+describe('cells as exceljs gives them', () => {
+  it.each([
+    [{ text: 'marieke@voorbeeld.nl', hyperlink: 'mailto:marieke@voorbeeld.nl' }, 'marieke@voorbeeld.nl'],
+    [{ text: 'Mail Marieke', hyperlink: 'mailto:marieke@voorbeeld.nl?subject=School' }, 'marieke@voorbeeld.nl'],
+    [{ text: { richText: [{ text: 'a@b' }, { text: '.nl' }] }, hyperlink: 'mailto:a@b.nl' }, 'a@b.nl'],
+    [{ richText: [{ text: 'Ngu' }, { text: 'yễn' }] }, 'Nguyễn'],
+    [{ formula: 'A1&"x"', result: 'Zoëx' }, 'Zoëx'],
+    [{ sharedFormula: 'B2', result: 5 }, 5],
+    [{ formula: 'NOW()' }, null],
+    [{ error: '#N/A' }, '#N/A'],
+    ['', null],
+  ])('%j is %j', (value, cell) => {
+    expect(toCell(value)).toEqual(cell)
   })
 })

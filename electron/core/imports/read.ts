@@ -30,8 +30,11 @@ export function toCell(v: unknown): Cell {
   if ('formula' in o || 'sharedFormula' in o) return toCell(o.result)
   if ('hyperlink' in o || 'text' in o) {
     const text = toCell(o.text)
+    const mailto = typeof o.hyperlink === 'string' && /^mailto:/i.test(o.hyperlink) ? o.hyperlink.replace(/^mailto:/i, '').split('?')[0] || null : null
+    // 'Mail Marieke' linking to mailto:marieke@...: the address is what counts.
+    if (mailto && !(typeof text === 'string' && text.includes('@'))) return mailto
     if (text !== null) return text
-    return typeof o.hyperlink === 'string' ? o.hyperlink.replace(/^mailto:/i, '') || null : null
+    return typeof o.hyperlink === 'string' ? o.hyperlink || null : null
   }
   if (typeof o.error === 'string') return o.error
   return null
