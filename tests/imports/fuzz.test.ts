@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { previewImport } from '../../electron/core/imports/imports.service.ts'
+import { readWorkbook } from '../../electron/core/imports/read.ts'
 import { MESSAGES } from '../../electron/core/imports/sniff.ts'
 import { testCore } from '../helpers/db.ts'
 import { fixture } from './helpers.ts'
@@ -133,4 +134,17 @@ describe('fuzz: mutated workbooks and CSVs', () => {
       { seed: 20261123, numRuns: 200 },
     )
   }, 60_000)
+
+  it.each([
+    ['a merge over the whole sheet', '<mergeCells count="1"><mergeCell ref="A10:XFD1048576"/></mergeCells>'],
+    ['a dropdown on every cell', '<dataValidations count="1"><dataValidation type="list" sqref="A1:XFD1048576"><formula1>"Ja,Nee"</formula1></dataValidation></dataValidations>'],
+  ])('%s does not exhaust memory (exceljs makes an object per cell of it)', async (_, extra) => {
+    const files = unzipSync(SEEDS[0] as Uint8Array)
+    const name = Object.keys(files).find((n) => n.startsWith('xl/worksheets/sheet')) as string
+    files[name] = strToU8(strFromU8(files[name] as Uint8Array).replace('</sheetData>', `</sheetData>${extra}`))
+    const t = Date.now()
+    const read = await readWorkbook('groot-bereik.xlsx', zipSync(files))
+    expect(read.ok && read.sheets[0]?.rows[4]?.[1]).toBe('Zoë')
+    expect(Date.now() - t).toBeLessThan(5_000)
+  })
 })

@@ -2,6 +2,7 @@
 // xlsx through exceljs (after a look at the bytes), CSV through csv-parse. A file that cannot be
 // read becomes one Dutch message; nothing here throws for bad input.
 import ExcelJS from 'exceljs'
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { parseCsv } from './csv.ts'
 import { MESSAGES, sniff } from './sniff.ts'
 import type { Cell, SheetData } from './types.ts'
@@ -82,7 +83,48 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
   return { name: ws.name, rows, hiddenColumns, merges, date1904 }
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<ReadResult> {
+const HUGE_MERGE = 100_000
+
+function columnNumber(letters: string): number {
+  let n = 0
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64)
+  return n
+}
+
+/**
+ * exceljs turns every cell of a merged range and of a data validation into an object of its own:
+ * a whole-column dropdown or a merge over the whole sheet makes it run out of memory. We need
+ * neither, so they are taken out of the sheets before exceljs reads them (small merges stay: forms
+ * and two-row headers use them).
+ */
+export function withoutHugeRanges(bytes: Uint8Array): Uint8Array {
+  let sheets: Record<string, Uint8Array>
+  try {
+    sheets = unzipSync(bytes, { filter: (f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) })
+  } catch {
+    return bytes
+  }
+  const changed: Record<string, Uint8Array> = {}
+  for (const [name, data] of Object.entries(sheets)) {
+    const xml = strFromU8(data)
+    if (!xml.includes('dataValidations') && !xml.includes('mergeCell ')) continue
+    const out = xml
+      .replace(/<(\w+:)?dataValidations[\s\S]*?<\/(\w+:)?dataValidations>/g, '')
+      .replace(/<(?:\w+:)?mergeCell ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"\s*\/>/g, (m, c1: string, r1: string, c2: string, r2: string) =>
+        (Math.abs(columnNumber(c2) - columnNumber(c1)) + 1) * (Math.abs(Number(r2) - Number(r1)) + 1) > HUGE_MERGE ? '' : m,
+      )
+    if (out !== xml) changed[name] = strToU8(out)
+  }
+  if (Object.keys(changed).length === 0) return bytes
+  try {
+    return zipSync({ ...unzipSync(bytes), ...changed }, { level: 1 })
+  } catch {
+    return bytes
+  }
+}
+
+async function readXlsx(original: Uint8Array): Promise<ReadResult> {
+  const bytes = withoutHugeRanges(original)
   const wb = new ExcelJS.Workbook()
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)
