@@ -176,6 +176,18 @@ describe('import --json on each fixture (preview: nothing written)', () => {
     expect(r.stderr).toContain('Noem een of meer bestanden')
   })
 
+  it('--commit writes one batch (as --staff), and the same files again change nothing', async () => {
+    const db = join(dir, 'school.sqlite')
+    const first = await cli('import', '--commit', '--staff', 'Ans de Wit', '--db', db, '--json', fixture('engelse-kolommen.xlsx'), fixture('leeg.xlsx'))
+    expect(first.code).toBe(0)
+    expect(first.json().summary).toMatchObject({ committed: true, batchId: 1, new: 2, filesFailed: 1 })
+    const again = await cli('import', '--commit', '--db', db, '--json', fixture('engelse-kolommen.xlsx'))
+    expect(again.json().summary).toMatchObject({ committed: false, batchId: null, unchanged: 2 })
+    expect(again.json().pupils.map((p) => p.status)).toEqual(['unchanged', 'unchanged'])
+    const batches = await cli('call', 'imports.batches', '--db', db)
+    expect(JSON.parse(batches.stdout)).toMatchObject([{ id: 1, createdBy: 'Ans de Wit', files: [{ name: 'engelse-kolommen.xlsx', rows: 2 }] }])
+  })
+
   it('runs as `npm run --silent cli -- import --json ...` in a child process', async () => {
     const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'cli', '--', 'import', '--db', join(dir, 'school.sqlite'), '--json', fixture('engelse-kolommen.xlsx'), fixture('leeg.xlsx')], {
       cwd: join(import.meta.dirname, '..', '..'),

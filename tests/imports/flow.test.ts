@@ -260,8 +260,13 @@ describe('undo', () => {
       ws.getCell('N5').value = 'Nee'
       ws.getCell('O5').value = 'Ja'
       ws.getCell('D6').value = 'Bergh'
+      ws.getCell('J5').value = '06-99999999'
     })
     const second = await ok(core, 'imports.commit', { files: [changed] })
+    expect((await ok(core, 'imports.batches', {})).map((b) => [b.id, b.counts.pupilsUpdated, b.undoneAt])).toEqual([
+      [second.batch?.id, 2, null],
+      [1, 0, null],
+    ])
     const list = await ok(core, 'pupils.list', {})
     const zoe = list.find((p) => p.firstName === 'Zoë')
     const website = (await ok(core, 'purposes.list', {})).find((p) => p.code === 'website')
@@ -273,6 +278,7 @@ describe('undo', () => {
     await ok(core, 'imports.undo', { batchId: second.batch?.id ?? 0 })
     const after = await ok(core, 'pupils.get', { id: zoe?.id ?? 0 })
     expect(after.groupName).toBe('5')
+    expect(after.guardians[0]?.phone).toBe('06-12345678')
     const purposes = await ok(core, 'purposes.list', {})
     const decision = (code: string) => after.consent.find((c) => c.purposeId === purposes.find((p) => p.code === code)?.id)?.decision
     expect(decision('website')).toBe('granted') // the phone call stays
