@@ -1,7 +1,7 @@
 // The documents at scale, with loose bounds: the test suite runs files in parallel (here on two
 // cores, next to Chromium), so the issue's exact targets (500 forms < 5 s at >= 1/3 of the rate of
-// plain pdfkit text, class list < 200 ms, dossier < 500 ms) are checked on a quiet machine by
-// scripts/bench-documents.ts. These bounds still catch a regression of the kind once found here
+// plain pdfkit text, class list < 200 ms, dossier < 500 ms) are checked by `npm run bench`
+// (scripts/bench/). These bounds still catch a regression of the kind once found here
 // (pdfkit re-parsing the TTF on every font switch: 20 s for 500 forms).
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/boot.ts'
@@ -10,7 +10,8 @@ import { consentFormsData } from '../../electron/core/documents/documents.servic
 import { loadFonts } from '../../electron/core/documents/pdf-base.ts'
 import { generateSchool } from '../../electron/core/school/generate.ts'
 import { insertSchool } from '../../electron/core/school/school.service.ts'
-import { best, plainText } from '../../scripts/bench-documents.ts'
+import { plainText } from '../../scripts/bench/plain-pdf.ts'
+import { best } from '../../scripts/bench/stats.ts'
 import { testCore } from '../helpers/db.ts'
 import { ok } from '../helpers/register.ts'
 import { pdfPages } from './helpers.ts'
