@@ -151,7 +151,8 @@ export function undoPreview(ctx: CoreContext, batchId: number): ImportUndoPrevie
 
 export async function undoImport(ctx: CoreContext, batchId: number, options: ImportOptions = {}): Promise<ImportUndoResult> {
   const actor = options.actor ?? requireStaffName(ctx)
-  if (!planUndo(ctx, getBatch(ctx, batchId)).canUndo) throw new AppError('conflict', planUndo(ctx, getBatch(ctx, batchId)).message)
+  const check = planUndo(ctx, getBatch(ctx, batchId))
+  if (!check.canUndo) throw new AppError('conflict', check.message)
   const backupPath = (await backupNow(ctx, 'undo'))?.file ?? null
   const plan = ctx.db.transaction(() => {
     const p = planUndo(ctx, getBatch(ctx, batchId))
