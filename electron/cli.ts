@@ -5,6 +5,7 @@ import { BACKUP_HELP, runBackupCommand } from './cli/backup.ts'
 import { IMPORT_HELP, IMPORT_OPTIONS, importDbPath, runImportCommand } from './cli/import.ts'
 import { DOCUMENT_HELP, DOCUMENT_OPTIONS, runDocumentCommand } from './cli/print.ts'
 import { openCore, type Core } from './core/boot.ts'
+import { storageError } from './core/dispatch.ts'
 import { createLogger, silenceLog } from './core/log.ts'
 import { DB_ENV, resolveDbPath } from './core/paths.ts'
 import { APP_VERSION } from './core/version.ts'
@@ -142,6 +143,11 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     }
     if (e instanceof AppError) {
       err.write(`${e.message}\n`)
+      return 1
+    }
+    const stored = storageError(e, core?.ctx) // disk full or failing, or the file write-protected
+    if (stored) {
+      err.write(`${stored.message}\n`)
       return 1
     }
     createLogger('cli').error('command failed', e)

@@ -11,6 +11,25 @@ const log = createLogger('dispatch')
 
 export type Dispatch = (method: unknown, input: unknown) => Promise<Result<unknown>>
 
+export const DISK_FULL_MESSAGE =
+  'De schijf is vol. Er is niets opgeslagen en niets half opgeslagen; wat al was opgeslagen blijft bewaard. Maak ruimte vrij op de schijf (of vraag de beheerder daarom) en probeer het opnieuw.'
+export const DISK_ERROR_MESSAGE =
+  'De schijf gaf een fout bij het lezen of schrijven. Er is niets half opgeslagen; wat al was opgeslagen blijft bewaard. Controleer of de schijf of netwerkmap bereikbaar is en er ruimte is, en probeer het opnieuw.'
+
+/**
+ * SQLite's and the file system's errors about the disk (full, read-only, failing) as a Dutch
+ * AppError a user can act on; undefined for any other error. A failed write inside a transaction
+ * has been rolled back, so "niets half opgeslagen" holds.
+ */
+export function storageError(e: unknown, ctx?: Pick<CoreContext, 'readOnly'>): AppError | undefined {
+  const code = (e as { code?: unknown } | null)?.code
+  if (typeof code !== 'string') return undefined
+  if (code === 'SQLITE_READONLY') return readOnlyError(ctx)
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return new AppError('io', DISK_FULL_MESSAGE)
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return new AppError('io', DISK_ERROR_MESSAGE)
+  return undefined
+}
+
 /** The first problem zod found, as a Dutch message with the field it is about. */
 export function validationError(error: z.ZodError): AppError {
   const issue = error.issues[0]
@@ -32,7 +51,11 @@ export function createDispatch(ctx: CoreContext, handlers: Handlers = defaultHan
       return { ok: true, value: await handler(ctx, parsed.data) }
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toInfo() }
-      if ((e as { code?: string }).code === 'SQLITE_READONLY') return { ok: false, error: readOnlyError(ctx).toInfo() }
+      const stored = storageError(e, ctx)
+      if (stored) {
+        log.warn(`${method}: ${(e as { code?: string }).code}`)
+        return { ok: false, error: stored.toInfo() }
+      }
       log.error(`unexpected error in ${method}`, e)
       return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } }
     }
