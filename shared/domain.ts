@@ -24,7 +24,7 @@ export interface AppInfo {
   dbPath: string
   setupDone: boolean
   /** Why nothing can be saved now, with what to do (Dutch); null when all is well. */
-  readOnly: { reason: 'locked' | 'damaged'; message: string } | null
+  readOnly: { reason: 'locked' | 'damaged' | 'unwritable'; message: string } | null
 }
 
 export interface GroupSummary {

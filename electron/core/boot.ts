@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { accessSync, constants, existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { CoreContext, Desktop } from './context.ts'
 import { createDispatch, type Dispatch } from './dispatch.ts'
@@ -24,15 +24,27 @@ export interface CoreOptions {
   lock?: 'hold' | 'respect'
 }
 
+/** Whether this process may write the file and its folder (where SQLite keeps its -wal and -shm files). */
+function writable(dbPath: string): boolean {
+  if (dbPath === ':memory:' || !existsSync(dbPath)) return true // a new file: opening it says what is wrong
+  try {
+    accessSync(dbPath, constants.W_OK)
+    accessSync(dirname(dbPath), constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
 /**
  * Opens the database (creating its folder) and wires the handler table to it. A database that
- * another running app holds, or that fails SQLite's quick check, is opened read-only: nothing
- * can be written to it, and ctx.readOnly says why.
+ * another running app holds, that is write-protected, or that fails SQLite's quick check, is
+ * opened read-only: nothing can be written to it, and ctx.readOnly says why.
  */
 export function openCore(options: CoreOptions): Core {
   const { dbPath } = options
   if (dbPath !== ':memory:') mkdirSync(dirname(dbPath), { recursive: true })
-  let readOnly: CoreContext['readOnly'] = options.lock && lockHolder(dbPath) ? 'locked' : undefined
+  let readOnly: CoreContext['readOnly'] = options.lock && lockHolder(dbPath) ? 'locked' : writable(dbPath) ? undefined : 'unwritable'
   let db = openDatabase(dbPath, { readonly: readOnly !== undefined })
   if (readOnly === undefined && dbPath !== ':memory:' && !quickCheck(db)) {
     db.close()

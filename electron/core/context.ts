@@ -10,8 +10,11 @@ export interface CoreContext {
   resourcesDir?: string
   /** Only in the desktop app: save dialogs and the system viewer. The CLI and web harness have none. */
   desktop?: Desktop
-  /** Set when nothing may be written: another running app holds the database, or it is damaged. */
-  readOnly?: 'locked' | 'damaged'
+  /**
+   * Set when nothing may be written: another running app holds the database, it is damaged, or
+   * the file or its folder is write-protected (read-only medium, permissions, immutable).
+   */
+  readOnly?: 'locked' | 'damaged' | 'unwritable'
 }
 
 /** What the desktop app offers for getting a document to the user (electron/main/desktop.ts). */

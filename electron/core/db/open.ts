@@ -1,5 +1,5 @@
-import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors.ts'
 import { createLogger } from '../log.ts'
@@ -82,6 +82,15 @@ function checkFile(path: string): boolean {
   return true
 }
 
+/** Is the open file ours, and not from a newer version? */
+function checkOurs(db: Db, path: string): void {
+  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).pluck().all() as string[]
+  const version = db.pragma('user_version', { simple: true }) as number
+  if (version === 0 && tables.length > 0) throw refused(path, 'is een SQLite-database van een ander programma.')
+  if (version > 0 && !OUR_TABLES.every((t) => tables.includes(t))) throw refused(path, 'is een SQLite-database van een ander programma.')
+  assertNotNewer(db)
+}
+
 /**
  * Looks inside, read-only: is it ours, and not from a newer version? A read-only connection never
  * writes the file; for a file in WAL mode SQLite makes -wal and -shm files, removed again on refusal.
@@ -91,11 +100,7 @@ function checkContents(path: string): void {
   let db: Db | undefined
   try {
     db = new Database(path, { readonly: true, fileMustExist: true })
-    const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).pluck().all() as string[]
-    const version = db.pragma('user_version', { simple: true }) as number
-    if (version === 0 && tables.length > 0) throw refused(path, 'is een SQLite-database van een ander programma.')
-    if (version > 0 && !OUR_TABLES.every((t) => tables.includes(t))) throw refused(path, 'is een SQLite-database van een ander programma.')
-    assertNotNewer(db)
+    checkOurs(db, path)
     db.close()
   } catch (e) {
     db?.close()
@@ -108,22 +113,51 @@ function checkContents(path: string): void {
 }
 
 /**
+ * A WAL-mode file in a folder that cannot be written (read-only medium or mount, no rights): SQLite
+ * cannot make the -shm file it needs even to read, so it is read from a copy in memory instead.
+ * Only without a -wal file beside it: then the file alone is the whole database.
+ */
+function needsMemoryCopy(path: string): boolean {
+  if (existsSync(`${path}-wal`) || existsSync(`${path}-shm`)) return false
+  if (readHead(path)[18] !== 2) return false // not WAL mode: SQLite reads it in place
+  try {
+    accessSync(dirname(path), constants.W_OK)
+    return false
+  } catch {
+    return true
+  }
+}
+
+function openMemoryCopy(path: string): Db {
+  const bytes = readFileSync(path)
+  // Bytes 18 and 19 say WAL mode; a database in memory has no WAL, so it reads as rollback-journal mode.
+  bytes[18] = 1
+  bytes[19] = 1
+  const db = new Database(bytes, { readonly: true })
+  try {
+    checkOurs(db, path)
+    return db
+  } catch (e) {
+    db.close()
+    throw e
+  }
+}
+
+/**
  * Opens (and creates or migrates) the register's database. Checks, before anything is written,
  * that the file is SQLite, is whole, is ours, and is not from a newer version of the app.
  * Every refusal is an AppError with a Dutch message; the file is then left as it was.
- * `readonly`: for when another program holds the file or it is damaged; nothing can be written.
+ * `readonly`: for when another program holds the file, it is damaged, or it cannot be written; nothing can be written.
  */
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
-  if (path !== ':memory:') {
-    try {
-      if (checkFile(path)) checkContents(path)
-    } catch (e) {
-      throw openError(path, e)
-    }
-  }
   let db: Db
   try {
-    db = options.readonly ? new Database(path, { readonly: true, fileMustExist: true }) : new Database(path)
+    const exists = path !== ':memory:' && checkFile(path)
+    if (exists && options.readonly && needsMemoryCopy(path)) db = openMemoryCopy(path)
+    else {
+      if (exists) checkContents(path)
+      db = options.readonly ? new Database(path, { readonly: true, fileMustExist: true }) : new Database(path)
+    }
   } catch (e) {
     throw openError(path, e)
   }

@@ -27,8 +27,13 @@ function put(db: Db, key: Key, value: string): void {
   db.prepare(`INSERT INTO school_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value)
 }
 
-/** The school_years row for '2026-2027' (1 August to 31 July), made when first needed. */
+/**
+ * The school_years row for '2026-2027' (1 August to 31 July), made when first needed. Looks first:
+ * an INSERT, even one that does nothing, is refused on a database that may only be read.
+ */
 export function ensureSchoolYear(db: Db, name: string): number {
+  const existing = db.prepare(`SELECT id FROM school_years WHERE name = ?`).get(name) as { id: number } | undefined
+  if (existing) return existing.id
   const start = Number(name.slice(0, 4))
   db.prepare(`INSERT INTO school_years (name, starts_on, ends_on) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING`).run(
     name,
