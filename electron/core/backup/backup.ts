@@ -62,36 +62,64 @@ export function verifyBackup(file: string): boolean {
   }
 }
 
+const PARTIAL = /^\.toestemmingsregister-.*\.part(-journal|-wal|-shm)?$/
+
 function prune(dbPath: string): void {
   const all = listBackups(dbPath)
   const daily = all.filter((b) => b.reason === 'daily').slice(KEEP.daily)
   const events = all.filter((b) => b.reason !== 'daily').slice(KEEP.events)
   for (const b of [...daily, ...events]) rmSync(b.file, { force: true })
+  // A backup cut short a day ago or more (the app was killed, the power went): it holds personal data.
+  const dir = backupDir(dbPath)
+  for (const f of readdirSync(dir).filter((n) => PARTIAL.test(n))) {
+    if (Date.now() - statSync(join(dir, f)).mtimeMs > 86_400_000) rmSync(join(dir, f), { force: true })
+  }
+}
+
+/** The partial copy and the files SQLite may have made beside it. */
+function removePartial(partial: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(partial + suffix, { force: true })
+}
+
+/** The copy has the database's WAL mode; as a file on its own it needs no -wal and -shm files beside it. */
+function standalone(file: string): void {
+  const db = new Database(file, { fileMustExist: true })
+  try {
+    db.pragma('journal_mode = DELETE')
+  } finally {
+    db.close()
+  }
 }
 
 /**
  * Copies the database with SQLite's online backup API into the backups folder beside it, checks
  * the copy, and keeps the newest 14 daily and 20 other backups. Returns null for an in-memory database.
+ * The copy is made under a hidden name and gets its own name only when it is whole and checked, so
+ * a backup cut short (the app killed, the power gone) is never listed.
  */
 export async function backupNow(ctx: Pick<CoreContext, 'db' | 'dbPath' | 'now'>, reason: BackupReason): Promise<BackupInfo | null> {
   if (ctx.dbPath === ':memory:') return null
   const dir = backupDir(ctx.dbPath)
-  const file = join(dir, `toestemmingsregister-${stamp(ctx.now())}-${reason}.sqlite`)
+  const name = `toestemmingsregister-${stamp(ctx.now())}-${reason}.sqlite`
+  const file = join(dir, name)
+  const partial = join(dir, `.${name}.part`)
   try {
     mkdirSync(dir, { recursive: true })
-    await ctx.db.backup(file)
+    await ctx.db.backup(partial)
+    standalone(partial)
   } catch (e) {
-    rmSync(file, { force: true })
+    removePartial(partial)
     log.error(`backup (${reason}) failed`, e)
     throw new AppError(
       'io',
       `Er kon geen reservekopie worden gemaakt in ${dir}. Er is niets gewijzigd. Controleer of de schijf vol is of de map beveiligd is, en probeer het opnieuw.`,
     )
   }
-  if (!verifyBackup(file)) {
-    rmSync(file, { force: true })
+  if (!verifyBackup(partial)) {
+    removePartial(partial)
     throw new AppError('io', 'De reservekopie bleek na het maken niet in orde. Er is niets gewijzigd. Probeer het opnieuw.')
   }
+  renameSync(partial, file)
   prune(ctx.dbPath)
   log.info(`backup made (${reason})`)
   return parse(file) ?? null
