@@ -10,6 +10,12 @@ import { MESSAGES } from '../../electron/core/imports/sniff.ts'
 import { testCore } from '../helpers/db.ts'
 import { fixture } from './helpers.ts'
 
+// `npm test` runs a fixed seed and 300 workbooks; FUZZ_RUNS=5000 runs longer (time budget and
+// timeouts grow with it), FUZZ_SEED=n tries other inputs (a failure prints its seed and path).
+const RUNS = Number(process.env.FUZZ_RUNS) || 300
+const SCALE = Math.max(1, RUNS / 300)
+const SEED = Number(process.env.FUZZ_SEED) || 20261122
+
 const SEEDS = ['administratie-export.xlsx', 'formulier-antwoorden.xlsx', 'inschrijfformulier-zoe.xlsx', 'ander-formulier.xlsx', 'libreoffice-tabel.xlsx'].map((n) => new Uint8Array(readFileSync(fixture(n))))
 const CSV_SEEDS = ['google-formulier.csv', 'komma-utf8-bom.csv', 'puntkomma-windows1252.csv'].map((n) => new Uint8Array(readFileSync(fixture(n))))
 
@@ -93,7 +99,7 @@ function budget(ms: number): () => boolean {
 describe('fuzz: mutated workbooks and CSVs', () => {
   it('a few hundred mutated workbooks: no crash, no hang, each imports or gets a clear message', async () => {
     const started = Date.now()
-    const over = budget(35_000)
+    const over = budget(35_000 * SCALE)
     let runs = 0
     await fc.assert(
       fc.asyncProperty(fc.nat(SEEDS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 3 }), async (seedIndex, mutations) => {
@@ -112,17 +118,17 @@ describe('fuzz: mutated workbooks and CSVs', () => {
         await check([{ name: 'gemuteerd.xlsx', data: bytes }, { name: 'goed.csv', data: CSV_SEEDS[0] as Uint8Array }])
         expect(Date.now() - t).toBeLessThan(10_000)
       }),
-      { seed: 20261122, numRuns: 300 },
+      { seed: SEED, numRuns: RUNS },
     )
     expect(runs).toBeGreaterThan(50)
     // The mutations reach both ends: files that still import, and files refused with a message.
     expect(outcomes.imported).toBeGreaterThan(runs)
     expect(outcomes.refused).toBeGreaterThan(10)
-    expect(Date.now() - started).toBeLessThan(60_000)
-  }, 90_000)
+    expect(Date.now() - started).toBeLessThan(60_000 * SCALE)
+  }, 90_000 * SCALE)
 
   it('random CSV text in any encoding: no crash, each imports or gets a clear message', async () => {
-    const over = budget(15_000)
+    const over = budget(15_000 * SCALE)
     await fc.assert(
       fc.asyncProperty(csvText, fc.constantFrom('utf8', 'latin1', 'utf16le'), fc.nat(CSV_SEEDS.length - 1), async (parts, encoding, seedIndex) => {
         if (over()) return
@@ -131,9 +137,9 @@ describe('fuzz: mutated workbooks and CSVs', () => {
         const spliced = new Uint8Array([...seed.subarray(0, random.length % seed.length), ...random])
         await check([{ name: 'willekeurig.csv', data: random }, { name: 'gesplitst.csv', data: spliced }])
       }),
-      { seed: 20261123, numRuns: 200 },
+      { seed: SEED + 1, numRuns: Math.round((RUNS * 2) / 3) },
     )
-  }, 60_000)
+  }, 60_000 * SCALE)
 
   it.each([
     ['a merge over the whole sheet', '<mergeCells count="1"><mergeCell ref="A10:XFD1048576"/></mergeCells>'],
