@@ -40,8 +40,9 @@ export function detectSheets(read: ReadResult & { ok: true }, purposes: readonly
     const base = { sheetIndex, name: sheet.name, date1904: sheet.date1904 }
     if (sheet.rows.every((r) => r.every((c) => c === null || cellText(c) === ''))) return { ...base, detected: null, note: 'leeg blad' }
     const table = detectTable(sheet, purposes)
-    const form = read.kind === 'csv' ? null : detectForm(sheet, purposes)
     const tableFits = table !== null && table.records.length > 1 && table.score >= 4
+    // A form holds one pupil: a sheet with a table of many rows is no form.
+    const form = read.kind === 'csv' || (tableFits && (table?.records.length ?? 0) > 50) ? null : detectForm(sheet, purposes)
     const detected = form && (!tableFits || form.score > (table?.score ?? 0)) ? form : table
     return detected ? { ...base, detected } : { ...base, detected: null, note: 'geen kopregel of formulier gevonden' }
   })

@@ -78,9 +78,23 @@ function toPreview(ctx: CoreContext, prepared: Prepared, plan: Plan): ImportPrev
   }
 }
 
+/** The last preview per database: a commit of the same input with nothing written since goes on from it. */
+const lastPreview = new WeakMap<object, { prepared: Prepared; decisions: string; stamp: string; plan: Plan; preview: ImportPreview }>()
+
+function planAndPreview(ctx: CoreContext, prepared: Prepared, input: ImportRunInput): { plan: Plan; preview: ImportPreview; stamp: string } {
+  const decisions = JSON.stringify(input.decisions)
+  const memo = lastPreview.get(ctx.db)
+  lastPreview.delete(ctx.db) // a plan is used once: writing it fills in the ids of what it creates
+  if (memo && memo.prepared === prepared && memo.decisions === decisions && memo.stamp === registerStamp(ctx)) return memo
+  const plan = planFor(ctx, prepared, input) // (may add the school year's row: the stamp is taken after)
+  return { plan, preview: toPreview(ctx, prepared, plan), stamp: registerStamp(ctx) }
+}
+
 export async function previewImport(ctx: CoreContext, input: ImportRunInput, options: ImportOptions = {}): Promise<ImportPreview> {
   const prepared = await prepareImport(ctx, input, options.onProgress)
-  return toPreview(ctx, prepared, planFor(ctx, prepared, input))
+  const { plan, preview, stamp } = planAndPreview(ctx, prepared, input)
+  lastPreview.set(ctx.db, { prepared, decisions: JSON.stringify(input.decisions), stamp, plan, preview })
+  return preview
 }
 
 /** Changes when anything is written to the database, by this connection or another process. */
@@ -93,9 +107,7 @@ const hasWork = (plan: Plan): boolean => plan.rows.some((r) => r.action === 'imp
 export async function commitImport(ctx: CoreContext, input: ImportRunInput, options: ImportOptions = {}): Promise<ImportCommitResult> {
   const actor = options.actor ?? requireStaffName(ctx)
   const prepared = await prepareImport(ctx, input, options.onProgress)
-  const seen = registerStamp(ctx)
-  const first = planFor(ctx, prepared, input)
-  const preview = toPreview(ctx, prepared, first)
+  const { plan: first, preview, stamp: seen } = planAndPreview(ctx, prepared, input)
   if (!preview.pupils.some((p) => p.action === 'import' && p.status !== 'unchanged')) {
     return { batch: null, preview, backupPath: null, message: 'Er is niets te wijzigen: alle leerlingen in de bestanden staan al zo in het register. Er is niets opgeslagen.' }
   }

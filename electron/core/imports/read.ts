@@ -106,8 +106,9 @@ export function withoutHugeRanges(bytes: Uint8Array): Uint8Array {
   }
   const changed: Record<string, Uint8Array> = {}
   for (const [name, data] of Object.entries(sheets)) {
+    const raw = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+    if (!raw.includes('dataValidations') && !raw.includes('mergeCell ')) continue
     const xml = strFromU8(data)
-    if (!xml.includes('dataValidations') && !xml.includes('mergeCell ')) continue
     const out = xml
       .replace(/<(\w+:)?dataValidations[\s\S]*?<\/(\w+:)?dataValidations>/g, '')
       .replace(/<(?:\w+:)?mergeCell ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"\s*\/>/g, (m, c1: string, r1: string, c2: string, r2: string) =>

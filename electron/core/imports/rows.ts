@@ -59,6 +59,8 @@ export interface CompiledMapping {
   consent: { index: number; purposes: string[] }[]
   lists: { index: number; purposes: string[]; options: Map<string, string[]>; separator: string }[]
   headers: string[]
+  /** Trimmed, lower case: a row that repeats the header row is no pupil. */
+  headersLower: string[]
   used: number[]
   prefixMapped: boolean
 }
@@ -71,7 +73,16 @@ const push = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
 
 /** The mapping as column indexes per target; purposes that are not (or no longer) active are dropped. */
 export function compileMapping(columns: readonly MappedColumn[], records: readonly SourceRecord[], activeCodes: ReadonlySet<string>): CompiledMapping {
-  const m: CompiledMapping = { pupil: new Map(), guardians: new Map(), consent: [], lists: [], headers: columns.map((c) => c.header), used: [], prefixMapped: false }
+  const m: CompiledMapping = {
+    pupil: new Map(),
+    guardians: new Map(),
+    consent: [],
+    lists: [],
+    headers: columns.map((c) => c.header),
+    headersLower: columns.map((c) => c.header.trim().toLowerCase()),
+    used: [],
+    prefixMapped: false,
+  }
   columns.forEach(({ target }, index) => {
     if (target.kind === 'ignore') return
     m.used.push(index)
@@ -117,17 +128,18 @@ export type RecordResult = { kind: 'empty' } | { kind: 'pupil'; pupil: ImportedP
 /** Turns one record into a pupil. A record with (almost) nothing mapped in it is 'empty': skipped quietly. */
 export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: RecordContext): RecordResult {
   const cell = (i: number): Cell => record.cells[i] ?? null
+  const texts: (string | undefined)[] = []
+  const textOf = (i: number): string => (texts[i] ??= cellText(cell(i)))
   const rowOf = (i: number): number => record.rows?.[i] ?? record.row
   let filled = 0
   let repeatsHeader = 0
   for (const i of m.used) {
-    const text = cellText(cell(i))
+    const text = textOf(i)
     if (text === '') continue
     filled++
-    const header = m.headers[i] ?? ''
-    if (text.length > 1 && Math.abs(text.length - header.length) < 4 && normalizeHeader(text) === normalizeHeader(header)) repeatsHeader++
+    if (text.length > 1 && text.toLowerCase() === m.headersLower[i]) repeatsHeader++
   }
-  const first = (indexes: number[] | undefined): number | null => indexes?.find((i) => cellText(cell(i)) !== '') ?? null
+  const first = (indexes: number[] | undefined): number | null => indexes?.find((i) => textOf(i) !== '') ?? null
   const nameIndex = first(m.pupil.get('firstName')) ?? first(m.pupil.get('lastName')) ?? first(m.pupil.get('fullName'))
   if (filled === 0 || (filled === 1 && nameIndex === null) || repeatsHeader >= 2) return { kind: 'empty' }
 
@@ -233,7 +245,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
     for (const code of purposes) answer(code, d, index)
   }
   for (const list of m.lists) {
-    const value = cellText(cell(list.index))
+    const value = textOf(list.index)
     if (value === '') continue
     const chosen = new Set<string>()
     let understood = true
