@@ -1,7 +1,8 @@
 // npm run bench [-- --json FILE] [--only id,id]
 // The benchmark: each case through the app's API (core.dispatch) side by side with its baseline
 // (the raw libraries doing the same job), on generated data in a temporary folder. Every side of
-// every case runs in a child process of its own, so each has its own honest peak RSS.
+// every case runs in child processes of its own, so each has its own honest peak RSS; app and
+// baseline children take turns, so that a busy spell on the machine falls on both.
 // Prints a table with min and median, the ratio of the medians, and the target beside each figure
 // (MIST when missed); --json FILE writes the same and the raw samples.
 process.env.TZ = 'Europe/Amsterdam'
@@ -57,14 +58,25 @@ function runChild(id: string, side: 'app' | 'baseline', dir: string, runs: numbe
   })
 }
 
-/** One side of a case: one child for all runs, or (fresh) one child per run. */
-async function measure(c: BenchCase, side: 'app' | 'baseline', dir: string): Promise<Measured> {
-  if (!c.fresh) return runChild(c.id, side, dir, c.runs)
-  const parts: Measured[] = []
-  for (let i = 0; i < c.runs; i++) parts.push(await runChild(c.id, side, dir, 1))
+/** Children per side of a case that is not fresh; app and baseline children take turns. */
+const ROUNDS = 2
+
+function merge(parts: Measured[]): Measured {
   const samples: Samples = {}
   for (const p of parts) for (const [k, v] of Object.entries(p.samples)) (samples[k] ??= []).push(...v)
   return { samples, peakRssMb: Math.max(...parts.map((p) => p.peakRssMb)) }
+}
+
+/**
+ * Both sides of a case, app and baseline children taking turns (ROUNDS each, or one per run for a
+ * fresh case), so that a busy spell on the machine falls on both and the ratio stays fair.
+ */
+async function measure(c: BenchCase, dir: string): Promise<{ app: Measured; baseline: Measured }> {
+  const rounds = c.fresh ? c.runs : ROUNDS
+  const perChild = c.fresh ? 1 : Math.ceil(c.runs / rounds)
+  const parts: Record<'app' | 'baseline', Measured[]> = { app: [], baseline: [] }
+  for (let i = 0; i < rounds; i++) for (const side of ['app', 'baseline'] as const) parts[side].push(await runChild(c.id, side, dir, perChild))
+  return { app: merge(parts.app), baseline: merge(parts.baseline) }
 }
 
 async function main(): Promise<number> {
@@ -106,14 +118,13 @@ async function main(): Promise<number> {
       const c = await (CASES[id] as () => Promise<BenchCase>)()
       const t = performance.now()
       process.stderr.write(`${c.title} ...`)
-      const app = await measure(c, 'app', dir)
-      const baseline = await measure(c, 'baseline', dir)
+      const { app, baseline } = await measure(c, dir)
       process.stderr.write(` ${((performance.now() - t) / 1000).toFixed(0)} s\n`)
       results.push({ case: c, app, baseline, rows: c.rows(app, baseline) })
     }
     const after = machine()
     const seconds = (Date.now() - started) / 1000
-    printTable(results.map((r) => ({ title: r.case.title, runs: r.case.runs, fresh: r.case.fresh ?? false, rows: r.rows })), before, after, seconds)
+    printTable(results.map((r) => ({ title: r.case.title, runs: r.case.runs, fresh: r.case.fresh ?? false, rounds: ROUNDS, rows: r.rows })), before, after, seconds)
     if (values.json) {
       const json = {
         machine: before,

@@ -41,6 +41,7 @@ export interface CaseTable {
   title: string
   runs: number
   fresh: boolean
+  rounds: number
   rows: Row[]
 }
 
@@ -71,7 +72,8 @@ export function printTable(cases: CaseTable[], before: Machine, after: Machine, 
   out(`${before.cores} cores (${before.cpu}), ${before.memoryGb} GB, ${before.os}, Node ${before.node}\n`)
   out(`belasting van de machine (1/5/15 min): vooraf ${before.load.join(' ')}, achteraf ${after.load.join(' ')}\n`)
   for (const c of cases) {
-    out(`\n${c.title} (${c.runs} keer${c.fresh ? ', elk in een nieuw proces' : ''})\n`)
+    const how = c.fresh ? 'elk in een nieuw proces' : `in ${c.rounds} processen`
+    out(`\n${c.title} (${c.runs} keer, ${how}, om en om met de basislijn)\n`)
     out(`  ${fmt(HEAD)}\n`)
     for (const r of c.rows) out(`  ${fmt(cells(r))}\n`)
   }

@@ -39,8 +39,9 @@ export interface BenchCase {
   id: string
   /** Dutch, for the table. */
   title: string
+  /** Runs per side in all; split over the child processes of that side. */
   runs: number
-  /** Every sample in a fresh process (cold start): the child is started `runs` times, one run each. */
+  /** Every sample in a fresh process (cold start, import): a child per run, no warm-up in between. */
   fresh?: boolean
   app: Side
   baseline: Side

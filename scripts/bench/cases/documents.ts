@@ -26,7 +26,7 @@ function pagesOf(result: ApiOutputs['documents.consentForms']): number {
 export const formsCase: BenchCase = {
   id: 'forms',
   title: '500 toestemmingsformulieren in één PDF',
-  runs: 3,
+  runs: 4,
   app: {
     async run(files, runs) {
       const { call, openBenchCore } = await loadApp()

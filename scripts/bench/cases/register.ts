@@ -70,7 +70,7 @@ async function searchRuns(runs: number, strokes: string[], search: (q: string) =
 export const searchCase: BenchCase = {
   id: 'search',
   title: 'Zoeken tijdens typen, 10.000 leerlingen',
-  runs: 3,
+  runs: 4,
   app: {
     async run(files, runs) {
       const { call, openBenchCore } = await loadApp()
@@ -198,7 +198,7 @@ async function recordRuns(runs: number, record: (i: number) => unknown): Promise
 export const recordCase: BenchCase = {
   id: 'record',
   title: 'Toestemming vastleggen (8 doelen)',
-  runs: 3,
+  runs: 4,
   app: {
     async run(files, runs) {
       const { call, openBenchCore } = await loadApp()
