@@ -9,7 +9,7 @@ import { recordConsent } from '../consent/consent.service.ts'
 import type { CoreContext } from '../context.ts'
 import type { Db } from '../db/open.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
-import { newFormCode } from '../pupils/form-code.ts'
+import { uniqueFormCode } from '../pupils/form-code.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
 import { currentSchoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
 
@@ -107,14 +107,6 @@ function choosePupils(ctx: CoreContext, criteria: CampaignCriteria): { id: numbe
   )
 }
 
-function uniqueCampaignCode(db: Db): string {
-  const taken = db.prepare(`SELECT 1 FROM campaign_forms WHERE code = ? UNION ALL SELECT 1 FROM pupils WHERE form_code = ?`)
-  for (;;) {
-    const code = newFormCode()
-    if (taken.get(code, code) === undefined) return code
-  }
-}
-
 /** Starts a round: one form, with its own code, for every chosen pupil. */
 export function startCampaign(ctx: CoreContext, input: ApiParsed<'campaigns.start'>): CampaignDetail {
   const actor = requireStaffName(ctx)
@@ -134,7 +126,7 @@ export function startCampaign(ctx: CoreContext, input: ApiParsed<'campaigns.star
         .run(input.name, currentSchoolYearId(ctx), JSON.stringify(criteria), now, actor).lastInsertRowid,
     )
     const insert = ctx.db.prepare(`INSERT INTO campaign_forms (campaign_id, pupil_id, group_id, code) VALUES (?, ?, ?, ?)`)
-    for (const p of pupils) insert.run(id, p.id, p.groupId, uniqueCampaignCode(ctx.db))
+    for (const p of pupils) insert.run(id, p.id, p.groupId, uniqueFormCode(ctx.db))
     writeAudit(ctx.db, ctx.now(), { actor, action: 'campaign.start', entity: 'campaign', entityId: id, newValue: { name: input.name, forms: pupils.length, criteria } })
     return getCampaign(ctx, id)
   })()

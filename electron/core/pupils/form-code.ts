@@ -10,11 +10,11 @@ export function newFormCode(random: (n: number) => number = randomInt): string {
   return `TR-${code}`
 }
 
-/** A code no other pupil has. */
+/** A code no pupil and no form of a consent round has: one code, one form, everywhere. */
 export function uniqueFormCode(db: { prepare(sql: string): { get(...a: unknown[]): unknown } }): string {
-  const taken = db.prepare(`SELECT 1 FROM pupils WHERE form_code = ?`)
+  const taken = db.prepare(`SELECT 1 FROM pupils WHERE form_code = @code UNION ALL SELECT 1 FROM campaign_forms WHERE code = @code`)
   for (;;) {
     const code = newFormCode()
-    if (taken.get(code) === undefined) return code
+    if (taken.get({ code }) === undefined) return code
   }
 }
