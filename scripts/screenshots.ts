@@ -47,13 +47,38 @@ try {
     await page.locator('table tbody tr').first().waitFor()
     await shoot(page, 'leerlingen')
 
-    await goTo(page, 'Groepen')
-    await page.locator('table tbody tr').first().waitFor()
-    await shoot(page, 'groepen')
-
     await goTo(page, 'Instellingen')
     await page.getByRole('heading', { name: 'Over dit programma' }).waitFor()
     await shoot(page, 'instellingen')
+
+    // The pupil page with the consent grid, found the way the desk finds a pupil.
+    await page.keyboard.press('Control+K')
+    await page.keyboard.type('zoe')
+    await page.getByRole('option').first().waitFor()
+    await page.keyboard.press('Enter')
+    await page.locator('.consent-grid').waitFor()
+    await page.getByRole('radio', { name: 'Website van de school: Nee' }).check()
+    await page.getByRole('radio', { name: 'Nieuwsbrief: Ja' }).check()
+    await shoot(page, 'toestemming')
+
+    await goTo(page, 'Groepen')
+    await page.locator('table.groups-overview tbody tr').first().waitFor()
+    await shoot(page, 'groepen')
+    await page.locator('table.groups-overview a', { hasText: '5' }).click()
+    await page.locator('table.matrix').waitFor()
+    await shoot(page, 'groep')
+
+    await goTo(page, 'Geen toestemming')
+    await page.locator('.no-consent[aria-busy=false]').waitFor()
+    await shoot(page, 'geen-toestemming')
+
+    await goTo(page, 'Importeren')
+    await page.locator('input[type=file]').first().setInputFiles(['tests/fixtures/imports/administratie-export.xlsx', 'tests/fixtures/imports/oud-formaat.xls'])
+    await page.getByText('In orde:').first().waitFor()
+    await shoot(page, 'importeren')
+
+    await goTo(page, 'Schooljaar')
+    await shoot(page, 'schooljaar')
 
     if (app.pageErrors.length > 0) throw new Error(`errors in the page:\n${app.pageErrors.join('\n')}`)
   } finally {

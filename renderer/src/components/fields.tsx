@@ -79,3 +79,17 @@ export function downloadBase64(fileName: string, mimeType: string, base64: strin
   a.click()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
+
+/**
+ * A file choice in Dutch, whatever language the system's own control speaks. Put it inside a
+ * Field (a label): a click anywhere on it opens the file dialog.
+ */
+export function FilePicker({ accept, multiple, files, onChange }: { accept: string; multiple?: boolean; files: File[]; onChange: (files: File[]) => void }) {
+  return (
+    <span className="file-picker">
+      <span className="button-like">{multiple ? 'Bestanden kiezen…' : 'Bestand kiezen…'}</span>
+      <span className="file-names">{files.length ? files.map((f) => f.name).join(', ') : 'Geen bestand gekozen'}</span>
+      <input type="file" hidden accept={accept} multiple={multiple} onChange={(e) => onChange([...(e.target.files ?? [])])} />
+    </span>
+  )
+}

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { DateInput, Field, readFileBase64 } from '../../components/fields.tsx'
+import { DateInput, Field, FilePicker, readFileBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 
 const CHOICES: Decision[] = ['granted', 'refused', 'unknown']
@@ -164,7 +164,7 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
           <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
         <Field label="Scan of foto van het formulier (PDF, JPG, PNG; hoogstens 20 MB)" name="attachment" error={error}>
-          <input type="file" accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" onChange={(e) => setScan(e.target.files?.[0])} />
+          <FilePicker accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" files={scan ? [scan] : []} onChange={(files) => setScan(files[0])} />
         </Field>
         {error && !['guardianId', 'effectiveFrom', 'source', 'sourceDetail', 'note', 'attachment'].includes(error.field ?? '') && (
           <p className="error" role="alert">
