@@ -56,10 +56,7 @@ const EXPORT_HEADERS = [
   'Schoolgids', 'Nieuwsbrief', 'Ouderapp', 'Pers', 'Filmen in de klas', 'Klassenlijst',
 ]
 
-// J/N, as some administration systems export yes/no. Ja/Nee in columns side by side is at present
-// misread as a filled-in form (a data row with Ja before Nee looks like a form's Ja/Nee header row):
-// an importer problem of its own, reported; with J/N the export is read as the table it is.
-const ANSWER = { granted: 'J', refused: 'N' } as const
+const ANSWER = { granted: 'Ja', refused: 'Nee' } as const
 
 /** A foundation's administration export: a title, an empty row, then one row per pupil (BSN included, to be ignored). */
 export async function enrolmentWorkbook(school: GeneratedSchool): Promise<Buffer> {
