@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pdfPages } from '../documents/helpers.ts'
-import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
+import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
 
 /** Clicks a button that offers a file, and returns the downloaded bytes. */
 async function download(page: Page, button: string): Promise<Buffer> {
@@ -16,9 +16,7 @@ describe.skipIf(!browserTestsEnabled('campaign'))('a consent round at the desk',
 
   beforeAll(async () => {
     browser = await launchBrowser()
-    app = await openApp(browser)
-    await app.page.getByRole('button', { name: 'Demoschool openen' }).click()
-    await app.page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()
+    app = await openDemoApp(browser)
   })
   afterAll(async () => {
     await app?.close()

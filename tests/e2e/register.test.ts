@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
+import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6e2d70000000049454e44ae426082', 'hex')
 
@@ -34,9 +34,7 @@ describe.skipIf(!browserTestsEnabled('consent register'))('recording consent at 
 
   beforeAll(async () => {
     browser = await launchBrowser()
-    app = await openApp(browser)
-    await app.page.getByRole('button', { name: 'Demoschool openen' }).click()
-    await app.page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()
+    app = await openDemoApp(browser)
   })
   afterAll(async () => {
     await app?.close()

@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
+import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
 
 describe.skipIf(!browserTestsEnabled('school year'))('moving to a new school year', () => {
   let browser: Browser
@@ -8,9 +8,7 @@ describe.skipIf(!browserTestsEnabled('school year'))('moving to a new school yea
 
   beforeAll(async () => {
     browser = await launchBrowser()
-    app = await openApp(browser, { now: () => new Date('2027-07-15T09:00:00Z') })
-    await app.page.getByRole('button', { name: 'Demoschool openen' }).click()
-    await app.page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()
+    app = await openDemoApp(browser, { now: () => new Date('2027-07-15T09:00:00Z') })
   })
   afterAll(async () => {
     await app?.close()

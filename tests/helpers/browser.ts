@@ -111,3 +111,11 @@ export async function openApp(
     },
   }
 }
+
+/** The app with the demo school opened through the welcome screen, as a newcomer does, on Leerlingen. */
+export async function openDemoApp(browser: Browser, options: { now?: () => Date } = {}): Promise<AppSession> {
+  const app = await openApp(browser, options)
+  await app.page.getByRole('button', { name: 'Demoschool openen' }).click()
+  await app.page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()
+  return app
+}

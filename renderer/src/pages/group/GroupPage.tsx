@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { CoverageBar } from '../../components/CoverageBar.tsx'
+import { PurposeHeaders } from '../../components/PurposeHeaders.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { GroupForm } from './GroupForm.tsx'
 import { sortName } from '../../../../shared/domain.ts'
@@ -43,11 +44,7 @@ function ConsentMatrix({ groupId }: { groupId: number }) {
         <thead>
           <tr>
             <th>Leerling</th>
-            {list.data.purposes.map((p) => (
-              <th key={p.id} className="rotated" title={p.label}>
-                <span>{p.label}</span>
-              </th>
-            ))}
+            <PurposeHeaders purposes={list.data.purposes} />
           </tr>
         </thead>
         <tbody>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { CoverageBar } from '../../components/CoverageBar.tsx'
+import { PurposeHeaders } from '../../components/PurposeHeaders.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { GroupForm } from '../group/GroupForm.tsx'
 import { Legend } from '../group/GroupPage.tsx'
@@ -45,11 +46,7 @@ export function GroupsPage() {
                   <th>Groep</th>
                   <th>Leerkracht</th>
                   <th className="num">Leerlingen</th>
-                  {overview.data.purposes.map((p) => (
-                    <th key={p.id} className="rotated" title={p.label}>
-                      <span>{p.label}</span>
-                    </th>
-                  ))}
+                  <PurposeHeaders purposes={overview.data.purposes} />
                 </tr>
               </thead>
               <tbody>
