@@ -93,3 +93,17 @@ export function FilePicker({ accept, multiple, files, onChange }: { accept: stri
     </span>
   )
 }
+
+/**
+ * The message of an error that no field of this form shows: a general one, or one about a field
+ * that is not on this form (e.g. 'staffName': fill in your name at Instellingen first).
+ */
+export function FormError({ error, fields }: { error: ErrorInfo | undefined; fields: readonly string[] }) {
+  const atField = error?.field !== undefined && fields.some((f) => error.field === f || error.field?.startsWith(`${f}.`))
+  if (!error || atField) return null
+  return (
+    <p className="error" role="alert">
+      {error.message}
+    </p>
+  )
+}

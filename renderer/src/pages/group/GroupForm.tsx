@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { GroupSummary } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { Field } from '../../components/fields.tsx'
+import { Field, FormError } from '../../components/fields.tsx'
 
 /** Adds a group to this school year (no `group`), or changes one. */
 export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' | 'version' | 'name' | 'teacherName' | 'teacherEmail'>; onSaved: () => void }) {
@@ -30,7 +30,7 @@ export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' 
         {text('teacherName', 'Leerkracht')}
         {text('teacherEmail', 'E-mail leerkracht')}
       </div>
-      {error && !error.field && <p className="error">{error.message}</p>}
+      <FormError error={error} fields={['name', 'teacherName', 'teacherEmail']} />
       <div className="actions">
         <button className="primary" type="submit">
           {group ? 'Opslaan' : 'Groep toevoegen'}

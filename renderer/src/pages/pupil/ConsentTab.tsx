@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { DateInput, Field, FilePicker, readFileBase64 } from '../../components/fields.tsx'
+import { DateInput, Field, FilePicker, FormError, readFileBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 
 const CHOICES: Decision[] = ['granted', 'refused', 'unknown']
@@ -166,11 +166,7 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
         <Field label="Scan of foto van het formulier (PDF, JPG, PNG; hoogstens 20 MB)" name="attachment" error={error}>
           <FilePicker accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" files={scan ? [scan] : []} onChange={(files) => setScan(files[0])} />
         </Field>
-        {error && !['guardianId', 'effectiveFrom', 'source', 'sourceDetail', 'note', 'attachment'].includes(error.field ?? '') && (
-          <p className="error" role="alert">
-            {error.message}
-          </p>
-        )}
+        <FormError error={error} fields={['guardianId', 'effectiveFrom', 'source', 'sourceDetail', 'note', 'attachment']} />
         <div className="actions">
           <button className="primary" disabled={chosen.length === 0 || busy} onClick={() => void save()}>
             {chosen.length === 0 ? 'Kies eerst antwoorden' : `${chosen.length} ${chosen.length === 1 ? 'antwoord' : 'antwoorden'} vastleggen`}

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { formatDate, localIsoDate, type PupilDetail } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { DateInput, Field, FilePicker, readFileBase64 } from '../../components/fields.tsx'
+import { DateInput, Field, FilePicker, FormError, readFileBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { AttachmentLink } from './HistoryTab.tsx'
 
@@ -62,7 +62,7 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
           <Field label="Bijlagen (PDF, JPG, PNG; hoogstens 20 MB per bestand)" name="attachments" error={error}>
             <FilePicker multiple accept=".pdf,.jpg,.jpeg,.png" files={files} onChange={setFiles} />
           </Field>
-          {error && !['entryDate', 'kind', 'title', 'body'].includes(error.field ?? '') && !error.field?.startsWith('attachments') && <p className="error">{error.message}</p>}
+          <FormError error={error} fields={['entryDate', 'kind', 'title', 'body', 'attachments']} />
           <div className="actions">
             <button className="primary" type="submit">
               Opslaan in dossier

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { Guardian, PupilDetail } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { Field } from '../../components/fields.tsx'
+import { Field, FormError } from '../../components/fields.tsx'
 
 type GuardianForm = { name: string; relation: string; email: string; phone: string; inGroupApp: boolean; preferredChannel: 'app' | 'email' }
 const EMPTY: GuardianForm = { name: '', relation: '', email: '', phone: '', inGroupApp: true, preferredChannel: 'app' }
@@ -44,11 +44,7 @@ function GuardianEditor({ pupil, guardian, onDone, onCancel }: { pupil: PupilDet
         </select>
       </label>
       {guardian && guardian.otherPupils.length > 0 && <p className="hint">Wijzigingen gelden ook voor {guardian.otherPupils.map((p) => p.name).join(', ')}.</p>}
-      {error && !['name', 'relation', 'email', 'phone'].includes(error.field ?? '') && (
-        <p className="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormError error={error} fields={['name', 'relation', 'email', 'phone']} />
       <div className="actions">
         <button className="primary" type="submit">
           Opslaan

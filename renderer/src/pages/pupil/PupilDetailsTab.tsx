@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { PupilDetail } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { DateInput, Field } from '../../components/fields.tsx'
+import { DateInput, Field, FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { GuardiansSection } from './GuardiansSection.tsx'
 
@@ -79,11 +79,7 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
           {date('leftOn', 'Vertrokken op')}
           {text('leavingReason', 'Reden van vertrek')}
         </div>
-        {error && !error.field && (
-          <p className="error" role="alert">
-            {error.message}
-          </p>
-        )}
+        <FormError error={error} fields={['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'enrolledOn', 'leftOn', 'leavingReason']} />
         <div className="actions">
           <button className="primary" type="submit">
             {pupil ? 'Opslaan' : 'Leerling toevoegen'}

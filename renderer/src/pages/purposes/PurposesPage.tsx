@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { Purpose } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { Field } from '../../components/fields.tsx'
+import { Field, FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 
 type Form = { label: string; description: string; sortOrder: string; active: boolean }
@@ -47,7 +47,7 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
           'opnieuw vragen'.
         </p>
       )}
-      {error && !['label', 'description', 'sortOrder'].includes(error.field ?? '') && <p className="error">{error.message}</p>}
+      <FormError error={error} fields={['label', 'description', 'sortOrder']} />
       <div className="actions">
         <button className="primary" type="submit">
           Opslaan

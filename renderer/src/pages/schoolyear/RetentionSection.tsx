@@ -3,7 +3,7 @@ import { formatDate } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { RETENTION_INFO, RETENTION_KINDS, type RetentionOverview, type RetentionPeriods } from '../../../../shared/retention.ts'
 import { invoke } from '../../api.ts'
-import { Field } from '../../components/fields.tsx'
+import { Field, FormError } from '../../components/fields.tsx'
 
 /** Retention periods, what is due for removal, and removal after a confirmation that lists exactly what goes. */
 export function RetentionSection({ overview, onChanged }: { overview: RetentionOverview; onChanged: () => void }) {
@@ -62,7 +62,7 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
             ))}
           </tbody>
         </table>
-        {error && !error.field && <p className="error">{error.message}</p>}
+        <FormError error={error} fields={['contact', 'dossier', 'consent', 'pupil']} />
         <div className="actions">
           <button onClick={() => void savePeriods()}>Termijnen opslaan</button>
         </div>

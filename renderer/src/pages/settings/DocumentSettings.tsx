@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { MAX_FORM_INTRO, type DocumentSettings as Saved } from '../../../../shared/documents.contract.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { readFileBase64 } from '../../components/fields.tsx'
+import { FormError, readFileBase64 } from '../../components/fields.tsx'
 import '../print/print.css'
 
 /** What goes on the printed documents besides the school's name: the form's intro text and the logo. */
@@ -86,11 +86,7 @@ export function DocumentSettings() {
           <small>PNG of JPG, hoogstens 2 MB. Staat linksboven op elk formulier en elke lijst.</small>
         )}
       </div>
-      {error && !error.field && (
-        <p className="error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormError error={error} fields={['formIntro', 'logo']} />
       <div className="actions">
         <button className="primary" type="submit">
           Inleiding bewaren

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { Settings } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
+import { FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { DocumentSettings } from './DocumentSettings.tsx'
 
@@ -70,11 +71,7 @@ export function SettingsPage({ settings, onSaved }: { settings: Settings; onSave
         {field('schoolName', 'Naam van de school', 'Staat op elk formulier en elke lijst.')}
         {field('schoolYear', 'Schooljaar', 'Van 1 augustus tot 31 juli, geschreven als 2026-2027.')}
         {field('staffName', 'Uw naam', "Wordt bij elke wijziging vastgelegd als 'vastgelegd door'.")}
-        {error && !error.field && (
-          <p className="error" role="alert">
-            {error.message}
-          </p>
-        )}
+        <FormError error={error} fields={['schoolName', 'schoolYear', 'staffName']} />
         <div className="actions">
           <button className="primary" type="submit">
             Opslaan
