@@ -1,4 +1,5 @@
 // The handler table from a terminal: `npm run cli -- <command>`. Same code as the app.
+import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError, INTERNAL_ERROR_MESSAGE, type Result } from '../shared/errors.ts'
 import { BACKUP_HELP, runBackupCommand } from './cli/backup.ts'
@@ -6,8 +7,8 @@ import { IMPORT_HELP, IMPORT_OPTIONS, importDbPath, runImportCommand } from './c
 import { DOCUMENT_HELP, DOCUMENT_OPTIONS, runDocumentCommand } from './cli/print.ts'
 import { openCore, type Core } from './core/boot.ts'
 import { storageError } from './core/dispatch.ts'
-import { createLogger, silenceLog } from './core/log.ts'
-import { DB_ENV, resolveDbPath } from './core/paths.ts'
+import { createLogger, logToFile, silenceLog } from './core/log.ts'
+import { DB_ENV, defaultDataDir, resolveDbPath } from './core/paths.ts'
 import { APP_VERSION } from './core/version.ts'
 
 const HELP = `Toestemmingsregister ${APP_VERSION}: opdrachten voor de terminal
@@ -158,4 +159,8 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
   }
 }
 
-if (import.meta.main) process.exitCode = await main(process.argv.slice(2))
+if (import.meta.main) {
+  // Details of unexpected errors go to a log file in the app's data folder, not onto the terminal.
+  logToFile(join(defaultDataDir(), 'logs', 'cli.log'))
+  process.exitCode = await main(process.argv.slice(2))
+}
