@@ -112,15 +112,19 @@ export const rowDecisionSchema = z.strictObject({
 })
 
 const filesSchema = z.array(importFileSchema).min(1, 'Kies eerst een of meer bestanden.').max(MAX_IMPORT_FILES, `Kies hoogstens ${MAX_IMPORT_FILES} bestanden tegelijk.`)
+/** Asked for with imports.progress while the call runs. */
+const progressId = z.string().regex(/^p-[\w-]{1,80}$/).optional()
 const runSchema = z.strictObject({
   files: filesSchema,
+  progressId,
   mappings: z.array(layoutMappingSchema).max(1000).default([]),
   decisions: z.array(rowDecisionSchema).max(200_000).default([]),
 })
 const batchId = z.number('Kies eerst een import.').int().positive()
 
 export const importsSchemas = {
-  'imports.analyze': z.strictObject({ files: filesSchema }),
+  'imports.analyze': z.strictObject({ files: filesSchema, progressId }),
+  'imports.progress': z.strictObject({ progressId: z.string().regex(/^p-[\w-]{1,80}$/) }),
   'imports.preview': runSchema,
   'imports.commit': runSchema,
   'imports.rejectedRows': runSchema,
@@ -361,6 +365,8 @@ export interface ImportUndoResult {
 
 export interface ImportsOutputs {
   'imports.analyze': ImportAnalysis
+  /** phase null: not started, or over. */
+  'imports.progress': { phase: ImportProgress['phase'] | null; done: number; total: number; running: boolean }
   'imports.preview': ImportPreview
   'imports.commit': ImportCommitResult
   'imports.rejectedRows': { fileName: string; data: string; rows: number }

@@ -17,7 +17,7 @@ import { dossierZip, fileSafe } from './dossier-export.ts'
 import { dossierPdf } from './dossier.ts'
 import { noConsentListPdf } from './no-consent-list.ts'
 import { loadFonts, type Fonts } from './pdf-base.ts'
-import { progressOf, trackProgress, yieldToOthers } from './progress.ts'
+import { progressOf, trackProgress, yieldToOthers } from '../progress.ts'
 
 const fonts = (ctx: CoreContext): Fonts => {
   if (!ctx.resourcesDir) throw new AppError('internal', 'De lettertypen voor PDF-documenten zijn niet gevonden.')

@@ -1,9 +1,11 @@
 // The imports methods of the contract (shared/imports.contract.ts).
-import type { ImportsOutputs } from '../../../shared/imports.contract.ts'
+import type { ImportProgress, ImportsOutputs } from '../../../shared/imports.contract.ts'
+import type { CoreContext } from '../context.ts'
+import { progressOf, trackProgress } from '../progress.ts'
 import type { HandlersFor } from '../handler-types.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { getSettings } from '../settings/settings.service.ts'
-import { analyzeImport, commitImport, listBatches, undoImport, undoPreview, previewImport } from './imports.service.ts'
+import { analyzeImport, commitImport, listBatches, undoImport, undoPreview, previewImport, type ImportOptions } from './imports.service.ts'
 import { prepareImport } from './prepare.ts'
 import { rejectedWorkbook } from './rejected.ts'
 import { enrolmentTemplate } from './template.ts'
@@ -11,10 +13,24 @@ import { loadSnapshot } from './snapshot.ts'
 import { planImport } from './match.ts'
 import { currentSchoolYearId } from '../settings/settings.service.ts'
 
+/** Runs import work while imports.progress can tell how far it is (files read, rows checked, backup, writing). */
+async function withProgress<T>(ctx: CoreContext, id: string | undefined, work: (options: ImportOptions) => Promise<T>): Promise<T> {
+  const progress = trackProgress(ctx, id, 0)
+  try {
+    return await work({ onProgress: (p) => progress.update(p.done, p.total, p.phase) })
+  } finally {
+    progress.end()
+  }
+}
+
 export const importsHandlers: HandlersFor<keyof ImportsOutputs> = {
-  'imports.analyze': (ctx, input) => analyzeImport(ctx, input),
-  'imports.preview': (ctx, input) => previewImport(ctx, input),
-  'imports.commit': (ctx, input) => commitImport(ctx, input),
+  'imports.analyze': (ctx, input) => withProgress(ctx, input.progressId, (options) => analyzeImport(ctx, input, options)),
+  'imports.preview': (ctx, input) => withProgress(ctx, input.progressId, (options) => previewImport(ctx, input, options)),
+  'imports.commit': (ctx, input) => withProgress(ctx, input.progressId, (options) => commitImport(ctx, input, options)),
+  'imports.progress': (ctx, input) => {
+    const p = progressOf(ctx, input.progressId)
+    return { phase: (p.phase as ImportProgress['phase'] | undefined) ?? null, done: p.done, total: p.total, running: p.running }
+  },
   'imports.rejectedRows': async (ctx, input) => {
     const prepared = await prepareImport(ctx, input)
     const plan = planImport(loadSnapshot(ctx, currentSchoolYearId(ctx), prepared.purposes), prepared.converted.pupils, input.decisions)

@@ -1,5 +1,5 @@
 import { useEffect, useState, type DragEvent } from 'react'
-import type { ImportFileInfo } from '../../../../shared/imports.contract.ts'
+import type { ImportFileInfo, ImportProgress } from '../../../../shared/imports.contract.ts'
 import { pickedFromDrop, pickedFromInput, sizeText } from './read-files.ts'
 import { addFiles, removeFile, restart, type WizardState } from './wizard-store.ts'
 
@@ -133,7 +133,7 @@ export function FileStep({ state, onNext }: { state: WizardState; onNext: () => 
         <button className="primary" disabled={!current || current.layouts.length === 0 || busy !== undefined} onClick={onNext}>
           Volgende: kolommen controleren
         </button>
-        {busy === 'analyze' && <Indeterminate text="De bestanden worden bekeken…" />}
+        {busy === 'analyze' && <ImportProgressBar progress={state.progress} text="De bestanden worden bekeken…" />}
         {current && (
           <span className="muted">
             {okCount === files.length
@@ -143,6 +143,32 @@ export function FileStep({ state, onNext }: { state: WizardState; onNext: () => 
         )}
       </div>
     </>
+  )
+}
+
+const PHASES: Record<ImportProgress['phase'], string> = {
+  read: 'Bestanden lezen',
+  check: 'Rijen controleren',
+  backup: 'Reservekopie maken',
+  write: 'Opslaan in het register',
+}
+
+/** How far an import call is, once the core has said so; until then a moving bar with `text`. */
+export function ImportProgressBar({ progress, text }: { progress: ImportProgress | undefined; text: string }) {
+  if (!progress || progress.total === 0) return <Indeterminate text={text} />
+  const pct = Math.min(100, Math.round((progress.done / progress.total) * 100))
+  const unit = progress.phase === 'read' ? 'bestanden' : progress.phase === 'check' || progress.phase === 'write' ? 'rijen' : ''
+  return (
+    <span className="progress" role="status">
+      <span className="progress-bar" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
+        <span style={{ width: `${pct}%` }} />
+      </span>
+      <span className="progress-text">
+        {PHASES[progress.phase]}
+        {unit && `: ${progress.done} van ${progress.total} ${unit}`}
+        {!unit && '…'}
+      </span>
+    </span>
   )
 }
 

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { invoke } from '../../api.ts'
 import { downloadBase64 } from '../../components/fields.tsx'
 import { DoneStep } from './DoneStep.tsx'
-import { FileStep, Indeterminate } from './FileStep.tsx'
+import { FileStep, ImportProgressBar } from './FileStep.tsx'
 import { ImportHistory } from './ImportHistory.tsx'
 import { MappingStep } from './MappingStep.tsx'
 import { PreviewStep } from './PreviewStep.tsx'
@@ -106,7 +106,7 @@ export function ImportsPage() {
             <button type="button" className="primary" disabled={state.busy !== undefined || state.analysis.layouts.length === 0} onClick={() => void showPreview()}>
               Volgende: voorbeeld bekijken
             </button>
-            {state.busy === 'preview' && <Indeterminate text="Alle rijen worden gecontroleerd en vergeleken met het register…" />}
+            {state.busy === 'preview' && <ImportProgressBar progress={state.progress} text="Alle rijen worden gecontroleerd en vergeleken met het register…" />}
           </div>
           {mappingError && !/^mappings\.\d+\.columns\.\d+/.test(mappingError.field ?? '') && (
             <p className="form-banner error" role="alert">

@@ -3,7 +3,7 @@ import { displayName } from '../../../../shared/domain.ts'
 import type { ImportPreview, PreviewPupil } from '../../../../shared/imports.contract.ts'
 import { fold } from '../../../../shared/text.ts'
 import { DuplicateList } from './DuplicateList.tsx'
-import { Indeterminate } from './FileStep.tsx'
+import { ImportProgressBar, Indeterminate } from './FileStep.tsx'
 import { baseName, ChangedList, ErrorList, NewList, UnchangedList } from './PreviewLists.tsx'
 import { commit, decide, downloadRejected, goTo, type WizardState } from './wizard-store.ts'
 
@@ -134,7 +134,7 @@ export function PreviewStep({ state, preview }: { state: WizardState; preview: I
           {willWrite === 0 ? 'Er is niets te importeren' : `${plural(willWrite, 'leerling', 'leerlingen')} importeren`}
         </button>
         {state.busy === 'commit' ? (
-          <Indeterminate text="Bezig met importeren: eerst een reservekopie, dan alles in één keer opslaan…" />
+          <ImportProgressBar progress={state.progress} text="Bezig met importeren: eerst een reservekopie, dan alles in één keer opslaan…" />
         ) : (
           <span className="muted commit-note">
             {[

@@ -4,7 +4,7 @@
 import { useSyncExternalStore } from 'react'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import {
-  MAX_IMPORT_FILES, type ColumnTarget, type ImportAnalysis, type ImportCommitResult, type ImportPreview, type ImportRunInput, type RowDecision,
+  MAX_IMPORT_FILES, type ColumnTarget, type ImportAnalysis, type ImportCommitResult, type ImportPreview, type ImportProgress, type ImportRunInput, type RowDecision,
 } from '../../../../shared/imports.contract.ts'
 import { invoke } from '../../api.ts'
 import { downloadBase64 } from '../../components/fields.tsx'
@@ -31,6 +31,8 @@ export interface WizardState {
   historyTick: number
   /** Batches undone on this page meanwhile (the done step says so when it is about one of them). */
   undone: number[]
+  /** How far the running analyze, preview or commit is, as the core reports it. */
+  progress?: ImportProgress
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -55,6 +57,28 @@ export function useWizard(): WizardState {
   )
 }
 
+/** Runs an import call while asking the core every 250 ms how far it is (files read, rows checked, backup, writing). */
+async function tracked<M extends 'imports.analyze' | 'imports.preview' | 'imports.commit'>(method: M, input: Parameters<typeof invoke<M>>[1]) {
+  const progressId = `p-${crypto.randomUUID()}`
+  const call = { running: true }
+  const poll = async (): Promise<void> => {
+    while (call.running) {
+      await new Promise((r) => setTimeout(r, 250))
+      if (!call.running) break
+      const p = await invoke('imports.progress', { progressId })
+      if (call.running && p.ok && p.value.running && p.value.phase) set({ progress: { phase: p.value.phase, done: p.value.done, total: p.value.total } })
+    }
+  }
+  const polling = poll()
+  try {
+    return await invoke(method, { ...input, progressId })
+  } finally {
+    call.running = false
+    await polling
+    set({ progress: undefined })
+  }
+}
+
 export function runInput(s: WizardState = state): ImportRunInput {
   return {
     files: s.files.map(({ name, data, size }) => ({ name, data, size })),
@@ -70,7 +94,7 @@ async function analyze(): Promise<void> {
   const mine = ++sequence
   if (state.files.length === 0) return set({ analysis: undefined, busy: undefined, preview: undefined })
   set({ busy: 'analyze', error: undefined, preview: undefined, decisions: {} })
-  const r = await invoke('imports.analyze', { files: runInput().files })
+  const r = await tracked('imports.analyze', { files: runInput().files })
   if (mine !== sequence) return
   if (!r.ok) return set({ busy: undefined, analysis: undefined, error: { ...r.error, step: 'files' } })
   // Keep the user's choices for layouts that are still there.
@@ -117,7 +141,7 @@ export function goTo(step: Step): void {
 async function runPreview(from: Step): Promise<void> {
   const mine = ++sequence
   set({ busy: 'preview', error: undefined })
-  const r = await invoke('imports.preview', runInput())
+  const r = await tracked('imports.preview', runInput())
   if (mine !== sequence) return
   if (!r.ok) return set({ busy: undefined, error: { ...r.error, step: r.error.field?.startsWith('mappings') ? 'mapping' : from } })
   set({ busy: undefined, preview: r.value, step: 'preview' })
@@ -134,7 +158,7 @@ export async function decide(row: string, decision: RowDecision | undefined): Pr
 
 export async function commit(): Promise<void> {
   set({ busy: 'commit', error: undefined })
-  const r = await invoke('imports.commit', runInput())
+  const r = await tracked('imports.commit', runInput())
   if (!r.ok) return set({ busy: undefined, error: { ...r.error, step: 'preview' } })
   set({ busy: undefined, result: r.value, step: 'done', historyTick: state.historyTick + 1 })
 }
