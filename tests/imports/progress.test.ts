@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { describeUndo } from '../../electron/core/imports/undo.ts'
 import { ok, registerCore } from '../helpers/register.ts'
 import { fileInput } from './helpers.ts'
 
@@ -24,5 +25,17 @@ describe('import progress', () => {
     expect(seen.some((s) => /^read [1-4]\/5$/.test(s))).toBe(true)
     expect(seen.every((s) => /^(read|check|backup|write) \d+\/\d+$/.test(s))).toBe(true)
     expect(await ok(core, 'imports.progress', { progressId })).toEqual({ phase: null, done: 0, total: 0, running: false })
+  })
+})
+
+describe('the words of an undo', () => {
+  it('name only what happens, and say so when nothing does', () => {
+    const none = { pupilsHidden: 0, pupilsRestored: 0, pupilsKept: 0, consentRestored: 0, consentKept: 0, guardiansRemoved: 0, guardiansRestored: 0, linksRemoved: 0, groupsRemoved: 0 }
+    expect(describeUndo({ ...none, consentRestored: 1 }, 'will')).toBe('1 toestemming wordt teruggezet naar de stand van vóór de import')
+    expect(describeUndo({ ...none, pupilsHidden: 2, consentRestored: 3 }, 'did')).toBe('2 leerlingen weer verborgen en 3 toestemmingen teruggezet naar de stand van vóór de import')
+    expect(describeUndo({ ...none, pupilsHidden: 1, pupilsRestored: 2, consentRestored: 3, consentKept: 1 }, 'will')).toBe(
+      '1 leerling wordt weer verborgen, 2 leerlingen krijgen de oude gegevens terug en 3 toestemmingen worden teruggezet naar de stand van vóór de import. Wat na de import nog is gewijzigd (1), blijft staan',
+    )
+    expect(describeUndo(none, 'will')).toBe('er verandert niets in het register')
   })
 })

@@ -16,7 +16,7 @@ import { writePlan } from './commit.ts'
 import { planImport, type Plan } from './match.ts'
 import { prepareImport, saveMappings, type Prepared } from './prepare.ts'
 import { loadSnapshot } from './snapshot.ts'
-import { BATCH_COLUMNS, batchView, planUndo } from './undo.ts'
+import { BATCH_COLUMNS, batchView, describeUndo, planUndo } from './undo.ts'
 
 const log = createLogger('imports')
 
@@ -181,10 +181,6 @@ export async function undoImport(ctx: CoreContext, batchId: number, options: Imp
   })()
   log.info('import undone', { batchId })
   const c = plan.counts
-  const message =
-    `Import ongedaan gemaakt: ${c.pupilsHidden} ${c.pupilsHidden === 1 ? 'leerling' : 'leerlingen'} weer verborgen, ` +
-    `${c.pupilsRestored} ${c.pupilsRestored === 1 ? 'leerling' : 'leerlingen'} met de oude gegevens terug, ` +
-    `${c.consentRestored} ${c.consentRestored === 1 ? 'toestemming' : 'toestemmingen'} teruggezet naar de stand van vóór de import.` +
-    (c.consentKept + c.pupilsKept > 0 ? ` Wat na de import nog is gewijzigd (${c.consentKept + c.pupilsKept}), is blijven staan.` : '')
+  const message = `Import ongedaan gemaakt: ${describeUndo(c, 'did')}.`
   return { batch: getBatch(ctx, batchId), counts: c, backupPath, message }
 }

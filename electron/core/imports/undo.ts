@@ -181,10 +181,7 @@ export function planUndo(ctx: CoreContext, batch: ImportBatch): UndoPlan {
   const message = undone
     ? `Deze import is al ongedaan gemaakt op ${formatDate(batch.undoneAt?.slice(0, 10))} door ${batch.undoneBy}.`
     : `Import van ${formatDate(batch.createdAt.slice(0, 10))} door ${batch.createdBy} (${files}) ongedaan maken: ` +
-      `${counts.pupilsHidden} ${counts.pupilsHidden === 1 ? 'leerling wordt' : 'leerlingen worden'} weer verborgen, ` +
-      `${counts.pupilsRestored} ${counts.pupilsRestored === 1 ? 'leerling krijgt' : 'leerlingen krijgen'} de oude gegevens terug, ` +
-      `${counts.consentRestored} ${counts.consentRestored === 1 ? 'toestemming wordt' : 'toestemmingen worden'} teruggezet naar de stand van vóór de import.` +
-      (counts.consentKept + counts.pupilsKept > 0 ? ` Wat na de import nog is gewijzigd (${counts.consentKept + counts.pupilsKept}), blijft staan.` : '') +
+      `${describeUndo(counts, 'will')}.` +
       ' Er wordt eerst een reservekopie gemaakt.'
   return { batch, canUndo: !undone, message, pupils: [...pupils.values()], counts, steps }
 }
@@ -235,4 +232,17 @@ function planConsent(ctx: CoreContext, batch: ImportBatch, today: string, pupilV
       for (const g of standing) insert.run(o.pupilId, o.purposeId, g.purposeVersion, g.decision, g.guardianId, today, detail, actor, stamp)
     })
   }
+}
+
+/** What an undo changes, in words, leaving out what does not happen: for the confirmation ('will') and the result ('did'). */
+export function describeUndo(c: UndoCounts, tense: 'will' | 'did'): string {
+  const will = tense === 'will'
+  const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`
+  const parts: string[] = []
+  if (c.pupilsHidden) parts.push(`${n(c.pupilsHidden, 'leerling', 'leerlingen')} ${will ? (c.pupilsHidden === 1 ? 'wordt' : 'worden') + ' ' : ''}weer verborgen`)
+  if (c.pupilsRestored) parts.push(`${n(c.pupilsRestored, 'leerling', 'leerlingen')} ${will ? (c.pupilsRestored === 1 ? 'krijgt' : 'krijgen') + ' de oude gegevens terug' : 'met de oude gegevens terug'}`)
+  if (c.consentRestored) parts.push(`${n(c.consentRestored, 'toestemming', 'toestemmingen')} ${will ? (c.consentRestored === 1 ? 'wordt' : 'worden') + ' ' : ''}teruggezet naar de stand van vóór de import`)
+  const text = parts.length === 0 ? (will ? 'er verandert niets in het register' : 'er is niets veranderd in het register') : parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`
+  const kept = c.consentKept + c.pupilsKept
+  return kept > 0 ? `${text}. Wat na de import nog is gewijzigd (${kept}), ${will ? 'blijft' : 'is blijven'} staan` : text
 }
