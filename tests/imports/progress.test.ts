@@ -9,16 +9,16 @@ describe('import progress', () => {
     const files = ['administratie-export.xlsx', 'libreoffice-tabel.xlsx', 'engelse-kolommen.xlsx', 'inschrijfformulier-zoe.xlsx', 'inschrijfformulier-chloe.xlsx'].map((n) => fileInput(n))
     const progressId = 'p-test-commit'
     const seen: string[] = []
-    let running = true
+    const call = { running: true }
     const polling = (async () => {
-      while (running) {
+      while (call.running) {
         const p = await ok(core, 'imports.progress', { progressId })
         if (p.running && p.phase) seen.push(`${p.phase} ${p.done}/${p.total}`)
         await new Promise((r) => setImmediate(r))
       }
     })()
     const result = await ok(core, 'imports.commit', { files, progressId })
-    running = false
+    call.running = false
     await polling
     expect(result.batch).not.toBeNull()
     expect(seen).toContain('read 0/5')
