@@ -37,6 +37,8 @@ export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, Imports
   'groups.save': GroupSummary
   'groups.overview': GroupOverview
   'pupils.list': PupilSummary[]
+  /** Per pupil id: for how many active purposes the answer is refused, missing, or to be asked again. */
+  'pupils.consentSummary': Record<number, { refused: number; unknown: number; askAgain: number }>
   'pupils.search': PupilHit[]
   'pupils.get': PupilDetail
   'pupils.save': PupilDetail

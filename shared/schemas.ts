@@ -22,6 +22,7 @@ export const inputSchemas = {
   'groups.list': none,
   'groups.save': groupSchema,
   'groups.overview': none,
+  'pupils.consentSummary': z.strictObject({ groupId: z.number().int().positive().optional() }),
   'pupils.list': z.strictObject({
     groupId: z.number().int().positive().optional(),
     includeLeft: z.boolean().default(false),

@@ -2,7 +2,7 @@
 // calls these through dispatch(), so all three run the same code.
 import { getAttachment } from './attachments/attachments.service.ts'
 import { listAudit } from './audit/audit.queries.ts'
-import { consentHistory, noConsentList, recordConsent } from './consent/consent.service.ts'
+import { consentHistory, consentSummary, noConsentList, recordConsent } from './consent/consent.service.ts'
 import { schemaVersion } from './db/migrate.ts'
 import { openDatabase } from './db/open.ts'
 import { READ_ONLY_MESSAGES } from './read-only.ts'
@@ -40,6 +40,7 @@ export const handlers: Handlers = {
   'groups.save': (ctx, input) => saveGroup(ctx, input),
   'groups.overview': (ctx) => groupOverview(ctx),
   'pupils.list': (ctx, input) => listPupils(ctx.db, currentSchoolYearId(ctx), input.groupId, input.includeLeft),
+  'pupils.consentSummary': (ctx, input) => consentSummary(ctx, input.groupId),
   'pupils.search': (ctx, input) => searchPupils(ctx, input),
   'pupils.get': (ctx, input) => getPupil(ctx, input.id),
   'pupils.save': (ctx, input) => savePupil(ctx, input),

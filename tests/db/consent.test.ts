@@ -133,4 +133,10 @@ describe('consent register', () => {
     expect(g?.coverage.find((c) => c.purposeId === purpose('website').id)).toEqual({ purposeId: purpose('website').id, granted: 0, refused: 1, unknown: 1 })
     expect(g?.coverage.find((c) => c.purposeId === purpose('press').id)).toEqual({ purposeId: purpose('press').id, granted: 1, refused: 0, unknown: 1 })
   })
+
+  it('sums up per pupil how many purposes are refused or unanswered, for the pupil list', async () => {
+    const { core, pupil, purposes, purpose } = await registerCore()
+    await ok(core, 'consent.record', { pupilId: pupil.id, effectiveFrom: '2026-11-22', source: 'desk', decisions: [{ purposeId: purpose('website').id, decision: 'refused' }, { purposeId: purpose('press').id, decision: 'granted' }] })
+    expect(await ok(core, 'pupils.consentSummary', {})).toEqual({ [pupil.id]: { refused: 1, unknown: purposes.length - 2, askAgain: 0 } })
+  })
 })

@@ -6,6 +6,7 @@ import { ATTACHMENT_META_COLUMNS, storeAttachment } from '../attachments/attachm
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
+import { listPupils } from '../pupils/pupils.queries.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
 import { currentSchoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
 import { effectiveDecisions } from './consent.current.ts'
@@ -126,3 +127,21 @@ export function noConsentList(ctx: CoreContext, input: ApiParsed<'consent.noCons
   return { generatedAt: ctx.now().toISOString(), schoolYear: getSettings(ctx).schoolYear, purposes, rows }
 }
 
+
+/** Per pupil of this year (or one group): how many active purposes are refused, unanswered, or to be asked again. */
+export function consentSummary(ctx: CoreContext, groupId?: number): Record<number, { refused: number; unknown: number; askAgain: number }> {
+  const purposes = listPurposes(ctx.db)
+  const decide = effectiveDecisions(ctx)
+  const summary: Record<number, { refused: number; unknown: number; askAgain: number }> = {}
+  for (const p of listPupils(ctx.db, currentSchoolYearId(ctx), groupId)) {
+    const s = { refused: 0, unknown: 0, askAgain: 0 }
+    for (const purpose of purposes) {
+      const e = decide(p.id, purpose)
+      if (e.decision === 'refused') s.refused++
+      else if (e.decision === 'unknown') s.unknown++
+      if (e.askAgain) s.askAgain++
+    }
+    summary[p.id] = s
+  }
+  return summary
+}

@@ -3,11 +3,24 @@ import { formatDate, sortName } from '../../../../shared/domain.ts'
 import { fold } from '../../../../shared/text.ts'
 import { useLoad } from '../../useLoad.ts'
 
+/** 'overal ja', or how many purposes are refused / unanswered: the gaps at a glance. */
+function ConsentSummary({ summary }: { summary: { refused: number; unknown: number; askAgain: number } | undefined }) {
+  if (!summary) return null
+  if (summary.refused + summary.unknown === 0) return <span className="muted">{summary.askAgain ? `overal ja · ${summary.askAgain} opnieuw vragen` : 'overal ja'}</span>
+  return (
+    <span className="badges">
+      {summary.refused > 0 && <span className="badge refused">{summary.refused} × nee</span>}
+      {summary.unknown > 0 && <span className="badge unknown">{summary.unknown} × geen antwoord</span>}
+    </span>
+  )
+}
+
 export function PupilsPage() {
   const groups = useLoad('groups.list', {})
   const [groupId, setGroupId] = useState<number>()
   const [includeLeft, setIncludeLeft] = useState(false)
   const pupils = useLoad('pupils.list', { groupId, includeLeft })
+  const consent = useLoad('pupils.consentSummary', { groupId })
   const [filter, setFilter] = useState('')
   const query = filter.trim()
   const shown = useMemo(() => {
@@ -74,6 +87,7 @@ export function PupilsPage() {
                 <th className="col-group">Groep</th>
                 <th className="col-date">Geboortedatum</th>
                 <th className="col-number">Leerlingnummer</th>
+                <th className="col-consent">Toestemming</th>
               </tr>
             </thead>
             <tbody>
@@ -88,6 +102,9 @@ export function PupilsPage() {
                   <td className="col-group">{p.groupName ?? <span className="muted">geen groep</span>}</td>
                   <td className="col-date">{formatDate(p.birthDate)}</td>
                   <td className="col-number">{p.studentNumber ?? ''}</td>
+                  <td className="col-consent">
+                    <ConsentSummary summary={consent.data?.[p.id]} />
+                  </td>
                 </tr>
               ))}
             </tbody>
