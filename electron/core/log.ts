@@ -11,12 +11,12 @@ let quiet = false
 
 /** Writes log lines to a file (the app: the user-data folder). */
 export function logToFile(file: string): void {
-  mkdirSync(dirname(file), { recursive: true })
   sink = (line) => {
     try {
+      mkdirSync(dirname(file), { recursive: true })
       appendFileSync(file, line + '\n')
     } catch {
-      // A log that cannot be written must never break the work at the desk.
+      // A log that cannot be written (no rights, disk full) must never break the work at the desk.
     }
   }
 }

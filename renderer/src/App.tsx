@@ -68,7 +68,7 @@ export function App() {
       <div className="main-column">
         {readOnly && (
           <div className="readonly-banner" role="alert">
-            {readOnly}
+            {readOnly} {readOnly.includes('reservekopie') && <a href="#/reservekopieen">Naar de reservekopieën</a>}
           </div>
         )}
         <header className="topbar">

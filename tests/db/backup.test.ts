@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -97,6 +97,33 @@ describe('backups', () => {
     await expect(restoreFrom(core.ctx, foreign, (p) => openDatabase(p))).rejects.toThrow(/ander programma/)
     expect(await core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { schoolName: 'Blijft' } })
     expect(listBackups(core.ctx.dbPath)).toEqual([])
+    core.close()
+  })
+
+  it('puts back a good backup when the database is damaged: the app can write again', async () => {
+    const { core, dir } = fileCore()
+    await core.dispatch('school.setup', { mode: 'demo' })
+    const good = await backupNow(core.ctx, 'manual')
+    const dbPath = core.ctx.dbPath
+    core.close()
+    const fd = openSync(dbPath, 'r+')
+    writeSync(fd, Buffer.alloc(8192, 0xa5), 0, 8192, statSync(dbPath).size - 12 * 4096)
+    closeSync(fd)
+    const damaged = openCore({ dbPath, appVersion: 'test', lock: 'hold' })
+    expect(damaged.ctx.readOnly).toBe('damaged')
+    await restoreFrom(damaged.ctx, good?.file ?? '', (p) => openDatabase(p))
+    expect(damaged.ctx.readOnly).toBeUndefined()
+    expect(await damaged.dispatch('settings.update', { schoolName: 'Weer in orde' })).toMatchObject({ ok: true })
+    expect((await damaged.dispatch('pupils.list', {})) as { value: unknown[] }).toMatchObject({ ok: true, value: expect.arrayContaining([expect.anything()]) })
+    expect(readdirSync(join(dir, 'backups')).some((f) => f.startsWith('beschadigd-'))).toBe(true)
+    damaged.close()
+  })
+
+  it('refuses to swap the file under an app that holds it', async () => {
+    const { core } = fileCore()
+    const made = await backupNow(core.ctx, 'manual')
+    core.ctx.readOnly = 'locked'
+    await expect(restoreFrom(core.ctx, made?.file ?? '', (p) => openDatabase(p))).rejects.toThrow(/heeft deze database open/)
     core.close()
   })
 })

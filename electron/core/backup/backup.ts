@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors.ts'
 import type { CoreContext } from '../context.ts'
 import { createLogger } from '../log.ts'
+import { readOnlyError } from '../read-only.ts'
 
 const log = createLogger('backup')
 
@@ -141,6 +142,8 @@ export async function dailyBackupIfDue(ctx: Pick<CoreContext, 'db' | 'dbPath' | 
  */
 export async function restoreFrom(ctx: CoreContext, file: string, reopen: (path: string) => CoreContext['db']): Promise<BackupInfo | null> {
   if (ctx.dbPath === ':memory:') throw new AppError('validation', 'Een database in het geheugen kan niet worden teruggezet.')
+  // Never swap the file under a running app, nor where nothing may be written.
+  if (ctx.readOnly === 'locked' || ctx.readOnly === 'unwritable') throw readOnlyError(ctx)
   if (!existsSync(file)) throw new AppError('not_found', `Het bestand ${file} bestaat niet (meer).`)
   // Checks on a copy in the backups folder, so the chosen file itself is never touched.
   const staged = join(backupDir(ctx.dbPath), `.restore-${process.pid}-${Date.now()}.sqlite`)
@@ -154,14 +157,18 @@ export async function restoreFrom(ctx: CoreContext, file: string, reopen: (path:
     for (const suffix of ['-wal', '-shm']) rmSync(staged + suffix, { force: true })
     throw e
   }
-  const safety = await backupNow(ctx, 'restore')
+  // A damaged database cannot be copied with the backup API: it is kept aside as it is, unlisted.
+  const damaged = ctx.readOnly === 'damaged'
+  const safety = damaged ? null : await backupNow(ctx, 'restore')
   ctx.db.close()
   try {
+    if (damaged) copyFileSync(ctx.dbPath, join(backupDir(ctx.dbPath), `beschadigd-${stamp(ctx.now())}.sqlite`))
     for (const suffix of ['-wal', '-shm']) rmSync(ctx.dbPath + suffix, { force: true })
     renameSync(staged, ctx.dbPath)
   } finally {
     ctx.db = reopen(ctx.dbPath)
   }
+  if (damaged) delete ctx.readOnly
   log.info('database restored from a backup')
   return safety
 }
