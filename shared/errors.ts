@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'db_newer' // made by a newer version of the app
   | 'io'
   | 'read_only' // the database may only be read now (another program holds it, or it is damaged)
+  | 'clock' // the computer's clock is behind the register's newest change: nothing is saved until it is right
   | 'internal'
 
 export interface ErrorInfo {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.ts'
+import { assertClockNotBehind } from '../db/register-clock.ts'
 
 export interface AuditEntry {
   actor: string
@@ -12,8 +13,9 @@ export interface AuditEntry {
 
 const json = (v: unknown): string | null => (v === undefined ? null : JSON.stringify(v))
 
-/** Appends to the audit log (append-only in SQL). Call inside the service's transaction. */
+/** Appends to the audit log (append-only in SQL). Call inside the service's transaction: a clock that went back rolls it back. */
 export function writeAudit(db: Db, at: Date, e: AuditEntry): void {
+  assertClockNotBehind(db, at)
   db.prepare(
     `INSERT INTO audit_log (at, actor, action, entity, entity_id, pupil_id, old_value, new_value)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

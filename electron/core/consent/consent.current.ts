@@ -1,12 +1,17 @@
 import { effectiveDecision, type Effective } from '../../../shared/consent.ts'
 import { localIsoDate, type ConsentCell, type Purpose } from '../../../shared/domain.ts'
 import type { CoreContext } from '../context.ts'
+import { registerNow } from '../db/register-clock.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { byPupilAndPurpose, currentAnswers } from './consent.queries.ts'
 
-/** The current decision per pupil and purpose, computed from the records in effect today. */
+/**
+ * The current decision per pupil and purpose, from the records in effect today: per answerer the
+ * latest effective date, and of those on the same date the last recorded (rowid). 'Today' is never
+ * before the newest recorded change, so a clock set back does not make answers fall out of effect.
+ */
 export function effectiveDecisions(ctx: CoreContext, pupilId?: number): (pupilId: number, purpose: Purpose) => Effective & { effectiveFrom: string | null; perGuardian: ConsentCell['perGuardian'] } {
-  const answers = byPupilAndPurpose(currentAnswers(ctx.db, localIsoDate(ctx.now()), pupilId))
+  const answers = byPupilAndPurpose(currentAnswers(ctx.db, localIsoDate(registerNow(ctx.db, ctx.now())), pupilId))
   return (id, purpose) => {
     const list = answers.get(`${id}:${purpose.id}`) ?? []
     const effective = effectiveDecision(list, purpose.version)

@@ -5,6 +5,7 @@ import { compareByName, compareGroupNames } from '../../../shared/text.ts'
 import { ATTACHMENT_META_COLUMNS, storeAttachment } from '../attachments/attachments.service.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
+import { assertNotFarAhead } from '../db/register-clock.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { listPupils } from '../pupils/pupils.queries.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
@@ -21,6 +22,7 @@ export function recordConsent(ctx: CoreContext, input: ApiParsed<'consent.record
   const { db } = ctx
   const now = ctx.now()
   if (!(DESK_SOURCES as readonly string[]).includes(input.source)) throw new AppError('validation', 'Kies hoe het antwoord binnenkwam.', 'source')
+  assertNotFarAhead(input.effectiveFrom, now, 'De datum waarop het antwoord ingaat', 'effectiveFrom')
   return db.transaction(() => {
     const before = getPupil(ctx, input.pupilId)
     if (input.consentStamp !== undefined && input.consentStamp !== before.consentStamp) {
@@ -65,7 +67,10 @@ export function recordConsent(ctx: CoreContext, input: ApiParsed<'consent.record
   })()
 }
 
-/** Every record for a pupil, newest first, with the wording the answer was given to. */
+/**
+ * Every record for a pupil, the last recorded first (by rowid: the order of recording, whatever the
+ * computer's clock said), with the wording the answer was given to.
+ */
 export function consentHistory(ctx: CoreContext, pupilId: number): ConsentRecordView[] {
   const rows = ctx.db
     .prepare(
@@ -77,7 +82,7 @@ export function consentHistory(ctx: CoreContext, pupilId: number): ConsentRecord
          JOIN purpose_versions v ON v.purpose_id = c.purpose_id AND v.version = c.purpose_version
          LEFT JOIN guardians g ON g.id = c.guardian_id
         WHERE c.pupil_id = ?
-        ORDER BY c.recorded_at DESC, c.id DESC`,
+        ORDER BY c.id DESC`,
     )
     .all(pupilId) as (Omit<ConsentRecordView, 'attachment'> & { attachmentId: number | null })[]
   const meta = ctx.db.prepare(`SELECT ${ATTACHMENT_META_COLUMNS} FROM attachments a WHERE a.id = ?`)

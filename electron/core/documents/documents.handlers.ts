@@ -4,6 +4,7 @@ import { displayName, localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
+import { assertClockNotBehind } from '../db/register-clock.ts'
 import type { HandlersFor } from '../handler-types.ts'
 import { getSettings } from '../settings/settings.service.ts'
 import { classListCsv, classListVcf } from './class-list-export.ts'
@@ -90,6 +91,7 @@ export const documentsHandlers: DocumentsHandlers = {
   'documents.noConsentList': async (ctx, input) => deliver(ctx, input.delivery, await makeDocument.noConsentList(ctx, input)),
   'documents.classList': async (ctx, input) => deliver(ctx, input.delivery, await makeDocument.classList(ctx, input)),
   'documents.dossier': async (ctx, input) => {
+    assertClockNotBehind(ctx.db, ctx.now()) // the export is logged: refused before a file is made, not after it is saved
     const file = await makeDocument.dossier(ctx, input)
     const result = await deliver(ctx, input.delivery, file)
     if (result.delivered !== 'cancelled') auditDossierExport(ctx, input.pupilId, input.format, file.fileName)
