@@ -130,6 +130,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     silenceLog()
     const dbPath = resolveDbPath(args.values.db)
     core = openCore({ dbPath: command === 'import' ? importDbPath(dbPath, args.values.commit === true) : dbPath, appVersion: APP_VERSION, lock: 'respect' })
+    for (const warning of core.ctx.startupWarnings ?? []) err.write(`Let op: ${warning}\n`)
     const result = await run(core, command, args, err)
     if (result.ok) {
       out.write(JSON.stringify(result.value, null, 2) + '\n')

@@ -133,4 +133,5 @@ if (import.meta.main) {
   silenceLog()
   const harness = await startHarness({ dbPath: resolveDbPath(values.db), port: values.port ? Number(values.port) : 5190 })
   process.stdout.write(`Toestemmingsregister (webversie voor ontwikkeling en tests)\nDatabase: ${harness.core.ctx.dbPath}\nOpen: ${harness.appUrl}\n`)
+  for (const warning of harness.core.ctx.startupWarnings ?? []) process.stderr.write(`Let op: ${warning}\n`)
 }

@@ -25,6 +25,8 @@ export interface AppInfo {
   setupDone: boolean
   /** Why nothing can be saved now, with what to do (Dutch); null when all is well. */
   readOnly: { reason: 'locked' | 'damaged' | 'unwritable'; message: string } | null
+  /** Found at start and worth knowing, in Dutch (e.g. the database is in a OneDrive folder); the app works on. */
+  startupWarnings: string[]
 }
 
 export interface GroupSummary {

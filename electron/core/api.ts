@@ -31,6 +31,7 @@ export const handlers: Handlers = {
     dbPath: ctx.dbPath,
     setupDone: getSettings(ctx).setupDone,
     readOnly: ctx.readOnly ? { reason: ctx.readOnly, message: READ_ONLY_MESSAGES[ctx.readOnly] } : null,
+    startupWarnings: ctx.startupWarnings ?? [],
   }),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, input) => updateSettings(ctx, input),

@@ -2,6 +2,7 @@ import { accessSync, constants, existsSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { CoreContext, Desktop } from './context.ts'
 import { createDispatch, type Dispatch } from './dispatch.ts'
+import { locationWarning, type MountProbe } from './db/location.ts'
 import { holdLock, lockHolder } from './db/lock.ts'
 import { openDatabase, quickCheck } from './db/open.ts'
 
@@ -22,6 +23,8 @@ export interface CoreOptions {
    * CLI opens a database that a running app holds read-only. Tests leave it out.
    */
   lock?: 'hold' | 'respect'
+  /** How the sync-folder check sees the file system (tests inject one). */
+  locationProbe?: MountProbe
 }
 
 /** Whether this process may write the file and its folder (where SQLite keeps its -wal and -shm files). */
@@ -54,6 +57,8 @@ export function openCore(options: CoreOptions): Core {
   const release = options.lock === 'hold' && readOnly === undefined ? holdLock(dbPath) : () => undefined
   const ctx: CoreContext = { db, dbPath, appVersion: options.appVersion, now: options.now ?? (() => new Date()) }
   if (readOnly) ctx.readOnly = readOnly
+  const location = locationWarning(dbPath, options.locationProbe) // a sync folder or network share: warn, do not refuse
+  if (location) ctx.startupWarnings = [location]
   // npm scripts (CLI, web harness, tests) run in the repo root, next to resources/.
   ctx.resourcesDir = options.resourcesDir ?? resolve('resources')
   if (options.desktop) ctx.desktop = options.desktop

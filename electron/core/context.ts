@@ -15,6 +15,8 @@ export interface CoreContext {
    * the file or its folder is write-protected (read-only medium, permissions, immutable).
    */
   readOnly?: 'locked' | 'damaged' | 'unwritable'
+  /** Found at start, shown as a banner (and on the CLI's stderr), never a refusal: e.g. the database in a sync folder. */
+  startupWarnings?: string[]
 }
 
 /** What the desktop app offers for getting a document to the user (electron/main/desktop.ts). */

@@ -34,11 +34,16 @@ export function App() {
   const [settings, setSettings] = useState<Settings>()
   const [error, setError] = useState<string>()
   const [readOnly, setReadOnly] = useState<string>()
+  const [warnings, setWarnings] = useState<string[]>([])
   const route = useRoute()
 
   useEffect(() => {
     invoke('settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error.message)))
-    invoke('app.info', {}).then((r) => r.ok && r.value.readOnly && setReadOnly(r.value.readOnly.message))
+    invoke('app.info', {}).then((r) => {
+      if (!r.ok) return
+      if (r.value.readOnly) setReadOnly(r.value.readOnly.message)
+      setWarnings(r.value.startupWarnings)
+    })
   }, [])
 
   if (error) return <div className="fatal" role="alert">{error}</div>
@@ -71,6 +76,11 @@ export function App() {
             {readOnly} {readOnly.includes('reservekopie') && <a href="#/reservekopieen">Naar de reservekopieën</a>}
           </div>
         )}
+        {warnings.map((w) => (
+          <div key={w} className="startup-warning" role="alert">
+            {w} <a href="#/reservekopieen">Naar de reservekopieën</a>
+          </div>
+        ))}
         <header className="topbar">
           <SearchBox />
           {!settings.staffName && (
