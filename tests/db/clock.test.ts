@@ -79,6 +79,11 @@ describe('history in the order things happened', () => {
     expect((await s.record('granted')).ok).toBe(true)
     s.clock.now = new Date('2025-11-22T09:30:00Z')
     expect(await whatTheDeskSees(s)).toEqual({ pupilPage: 'granted', noConsentList: [], history: ['granted'] })
+    // A pupil who left in the summer does not come back onto the list.
+    s.clock.now = REAL_NOW
+    const lukas = await ok(s.core, 'pupils.save', { firstName: 'Lukas', lastName: 'Jansen', birthDate: '2014-02-01', studentNumber: '1002', leftOn: '2026-07-17' })
+    s.clock.now = new Date('2025-11-22T09:30:00Z')
+    expect((await ok(s.core, 'consent.noConsentList', {})).rows.filter((r) => r.pupilId === lukas.id)).toEqual([])
     // Exporting the dossier is logged, so it waits for the clock (before any file is made).
     expect(await s.core.dispatch('documents.dossier', { pupilId: s.pupil.id, format: 'zip' })).toMatchObject({ ok: false, error: { code: 'clock' } })
   })

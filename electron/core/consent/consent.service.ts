@@ -5,7 +5,7 @@ import { compareByName, compareGroupNames } from '../../../shared/text.ts'
 import { ATTACHMENT_META_COLUMNS, storeAttachment } from '../attachments/attachments.service.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
-import { assertNotFarAhead } from '../db/register-clock.ts'
+import { assertNotFarAhead, registerNow } from '../db/register-clock.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { listPupils } from '../pupils/pupils.queries.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
@@ -92,6 +92,7 @@ export function consentHistory(ctx: CoreContext, pupilId: number): ConsentRecord
 /**
  * The geen-toestemmingslijst: pupils (not left) whose current decision for a purpose is refused
  * or no answer, for some groups and purposes or the whole school; made now, from the records.
+ * A pupil is off the list from the day they leave, also when the clock is set back.
  */
 export function noConsentList(ctx: CoreContext, input: ApiParsed<'consent.noConsentList'>): NoConsentList {
   const yearId = currentSchoolYearId(ctx)
@@ -106,7 +107,7 @@ export function noConsentList(ctx: CoreContext, input: ApiParsed<'consent.noCons
            LEFT JOIN groups g ON g.id = m.group_id
           WHERE p.left_on IS NULL OR p.left_on > ?`,
       )
-      .all(yearId, localIsoDate(ctx.now())) as { id: number; firstName: string; lastNamePrefix: string; lastName: string; groupId: number | null; groupName: string | null }[]
+      .all(yearId, localIsoDate(registerNow(ctx.db, ctx.now()))) as { id: number; firstName: string; lastNamePrefix: string; lastName: string; groupId: number | null; groupName: string | null }[]
   ).filter((p) => !groupFilter || (p.groupId !== null && groupFilter.has(p.groupId)))
   pupils.sort((a, b) => compareGroupNames(a.groupName ?? '~', b.groupName ?? '~') || compareByName(a, b))
   const decide = effectiveDecisions(ctx)
