@@ -19,7 +19,7 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
   const save = async (e: FormEvent) => {
     e.preventDefault()
     const input = { label: form.label, description: form.description, active: form.active, sortOrder: form.sortOrder === '' ? undefined : Number(form.sortOrder) }
-    const r = await invoke('purposes.save', purpose ? { ...input, id: purpose.id, version: purpose.version } : input)
+    const r = await invoke('purposes.save', purpose ? { ...input, id: purpose.id, rowVersion: purpose.rowVersion } : input)
     if (!r.ok) return setError(r.error)
     onDone()
   }
