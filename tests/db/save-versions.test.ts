@@ -181,3 +181,39 @@ describe('omitted and cleared fields', () => {
     expect(await core.dispatch('purposes.save', { id: 1, rowVersion: 1, code: 'anders' })).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('code') } })
   })
 })
+
+describe('an import changes a row a screen has open', () => {
+  const csv = (rows: string[]) => ({ name: 'leerlingen.csv', data: Buffer.from(['Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Groep;Naam ouder 1;Relatie ouder 1', ...rows].join('\r\n')).toString('base64') })
+
+  it('a group changed by an import makes the open pupil screen stale, so saving it does not move the pupil back', async () => {
+    const { pupil, group } = await school()
+    const six = await ok(core, 'groups.save', { name: '6' })
+    await ok(core, 'imports.commit', { files: [csv(['1001;Zoë;van der;Berg;07-04-2017;6;Marieke van der Berg;moeder'])] })
+    expect((await ok(core, 'pupils.get', { id: pupil.id })).groupId).toBe(six.id)
+    // The screen still shows group 5 and sends its whole form, as the pupil page does.
+    const stale = await core.dispatch('pupils.save', { id: pupil.id, version: pupil.version, firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Berg', groupId: group.id, leavingReason: 'n.v.t.' })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect((await ok(core, 'pupils.get', { id: pupil.id })).groupId).toBe(six.id)
+  })
+
+  it('undoing that import moves the group back, and the screen opened in between is stale again', async () => {
+    const { pupil, group } = await school()
+    await ok(core, 'groups.save', { name: '6' })
+    const { batch } = await ok(core, 'imports.commit', { files: [csv(['1001;Zoë;van der;Berg;07-04-2017;6;Marieke van der Berg;moeder'])] })
+    const between = await ok(core, 'pupils.get', { id: pupil.id })
+    await ok(core, 'imports.undo', { batchId: batch?.id ?? 0 })
+    expect((await ok(core, 'pupils.get', { id: pupil.id })).groupId).toBe(group.id)
+    const stale = await core.dispatch('pupils.save', { id: pupil.id, version: between.version, groupId: between.groupId })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect((await ok(core, 'pupils.get', { id: pupil.id })).groupId).toBe(group.id)
+  })
+
+  it('a relation changed by an import makes the open guardian card stale', async () => {
+    const { pupil, mother } = await school()
+    await ok(core, 'imports.commit', { files: [csv(['1001;Zoë;van der;Berg;07-04-2017;5;Marieke van der Berg;pleegmoeder'])] })
+    expect(relationOf(pupil.id, mother.id)).toBe('pleegmoeder')
+    const stale = await core.dispatch('guardians.save', { id: mother.id, version: mother.version, pupilId: pupil.id, relation: 'moeder' })
+    expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } })
+    expect(relationOf(pupil.id, mother.id)).toBe('pleegmoeder')
+  })
+})
