@@ -173,6 +173,16 @@ describe('omitted and cleared fields', () => {
     expect(relationOf(pupil.id, mother.id)).toBe('moeder')
   })
 
+  it('retention periods saved one at a time keep the others; the rule between them is checked on the result', async () => {
+    await school()
+    const saved = await ok(core, 'retention.setPeriods', { periods: { dossier: 36, pupil: 48 } })
+    expect(saved.periods).toEqual({ contact: 12, dossier: 36, consent: 24, pupil: 48 })
+    expect((await ok(core, 'retention.setPeriods', { periods: { contact: 6 } })).periods).toEqual({ contact: 6, dossier: 36, consent: 24, pupil: 48 })
+    // A pupil period shorter than the stored dossier period is refused, though dossier was not sent.
+    expect(await core.dispatch('retention.setPeriods', { periods: { pupil: 24 } })).toMatchObject({ ok: false, error: { code: 'validation', field: 'pupil', message: expect.stringContaining('36 maanden') } })
+    expect((await ok(core, 'retention.overview', {})).periods).toEqual({ contact: 6, dossier: 36, consent: 24, pupil: 48 })
+  })
+
   it('a new row needs no version, and a version without an id is refused', async () => {
     await school()
     expect((await core.dispatch('groups.save', { name: '6' })).ok).toBe(true)
