@@ -2,8 +2,8 @@
 // id the save creates a row: the required fields must be there and an omitted one gets its
 // default. With an id it changes that row: the version the screen loaded is required (a stale
 // one is refused by the service), and a field left out keeps its stored value, so a caller
-// never clears what it did not send. Clearing is explicit: '' for a text, null for a
-// reference or a date (see each field).
+// never clears what it did not send. Clearing is explicit: '' for a text, null (or '') for a
+// date, null for a reference such as the group.
 import { z } from 'zod'
 
 /** The id of a row: a pupil, group, purpose, ... */
