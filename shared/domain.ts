@@ -101,7 +101,10 @@ export interface Purpose {
   description: string
   sortOrder: number
   active: boolean
+  /** The wording's version: an answer given to an older one is asked again. */
   version: number
+  /** The row's version: every change raises it; a save must send the one it loaded. */
+  rowVersion: number
 }
 
 export interface Guardian {

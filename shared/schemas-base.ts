@@ -2,6 +2,7 @@
 // feature contracts). Messages are Dutch and say what to do; they are shown at the field.
 import { z } from 'zod'
 import { ATTACHMENT_TYPES, CONSENT_SOURCES, DECISIONS } from './domain.ts'
+import { id, saveSchema } from './save-schema.ts'
 
 // zod's own messages (for fields without a message of ours) in Dutch too, and in plain words
 // where the locale speaks of 'undefined' or 'keys'.
@@ -31,8 +32,7 @@ export const settingsPatchSchema = z.strictObject({
 })
 
 
-export const id = z.number('Kies eerst een leerling, groep of doel.').int().positive()
-export const version = z.number().int().positive()
+export { id, version } from './save-schema.ts'
 export const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong)
 
 /** A real calendar date written YYYY-MM-DD (the screens turn dd-mm-jjjj into this). */
@@ -45,13 +45,12 @@ export const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s
   }, 'Deze datum bestaat niet. Controleer dag en maand.')
 
-export const optionalDate = z.union([z.literal(''), isoDate]).optional()
+/** A date that may be empty: '' or null clears it. */
+export const optionalDate = z.union([z.literal(''), isoDate]).nullable().optional()
 
 export const emailSchema = z.union([z.literal(''), z.email('Dit e-mailadres klopt niet. Schrijf het als naam@voorbeeld.nl.').max(254)])
 
-export const pupilSchema = z.strictObject({
-  id: id.optional(),
-  version: version.optional(),
+const pupilFields = {
   firstName: text(100, 'De roepnaam is te lang.').min(1, 'Vul de roepnaam in.'),
   lastNamePrefix: text(40, 'Het tussenvoegsel is te lang.').default(''),
   lastName: text(100, 'De achternaam is te lang.').min(1, 'Vul de achternaam in.'),
@@ -61,11 +60,10 @@ export const pupilSchema = z.strictObject({
   enrolledOn: optionalDate,
   leftOn: optionalDate,
   leavingReason: text(500, 'De reden is te lang.').optional(),
-})
+}
+export const pupilSchema = saveSchema(pupilFields)
 
-export const guardianSchema = z.strictObject({
-  id: id.optional(),
-  version: version.optional(),
+const guardianFields = {
   /** Link a new guardian to this pupil; for an existing one, the relation is saved for this pupil. */
   pupilId: id.optional(),
   name: text(200, 'De naam is te lang.').min(1, 'Vul de naam van de ouder/verzorger in.'),
@@ -76,7 +74,8 @@ export const guardianSchema = z.strictObject({
     .default(''),
   inGroupApp: z.boolean().default(true),
   preferredChannel: z.enum(['app', 'email']).default('app'),
-})
+}
+export const guardianSchema = saveSchema(guardianFields)
 
 export const attachmentUploadSchema = z.strictObject({
   fileName: z.string().trim().min(1).max(255),
@@ -101,9 +100,7 @@ export const consentRecordSchema = z.strictObject({
   consentStamp: z.number().int().nonnegative().optional(),
 })
 
-export const purposeSchema = z.strictObject({
-  id: id.optional(),
-  version: version.optional(),
+const purposeFields = {
   code: z
     .string()
     .trim()
@@ -113,23 +110,23 @@ export const purposeSchema = z.strictObject({
   description: text(1000, 'De omschrijving is te lang.').default(''),
   sortOrder: z.number().int().min(0).max(100_000).optional(),
   active: z.boolean().default(true),
-})
+}
+/** rowVersion: purposes.version is the wording's version (answers to an older one are asked again). */
+export const purposeSchema = saveSchema(purposeFields, { versionKey: 'rowVersion', createOnly: ['code'] })
 
-export const groupSchema = z.strictObject({
-  id: id.optional(),
-  version: version.optional(),
+const groupFields = {
   name: text(40, 'De naam van de groep is te lang.').min(1, "Vul de naam van de groep in, bijvoorbeeld '1/2a' of '8b'."),
   teacherName: text(200, 'De naam is te lang.').default(''),
   teacherEmail: z.string().trim().pipe(emailSchema).default(''),
-})
+}
+export const groupSchema = saveSchema(groupFields)
 
-export const dossierEntrySchema = z.strictObject({
-  id: id.optional(),
-  version: version.optional(),
+const dossierEntryFields = {
   pupilId: id,
   entryDate: isoDate,
   kind: text(40, 'Het soort is te lang.').min(1, 'Kies het soort stuk.'),
   title: text(200, 'De titel is te lang.').min(1, 'Vul een titel in.'),
   body: text(MAX_TEXT * 10, 'De tekst is te lang.').default(''),
   attachments: z.array(attachmentUploadSchema).max(10).default([]),
-})
+}
+export const dossierEntrySchema = saveSchema(dossierEntryFields, { kept: ['pupilId'] })

@@ -24,7 +24,8 @@ export const schoolyearSchemas = {
   }),
   'retention.overview': z.strictObject({}),
   'retention.setPeriods': z.strictObject({
-    periods: z.strictObject({ contact: months, dossier: months, consent: months, pupil: months }),
+    /** The periods sent; one left out keeps its value. */
+    periods: z.strictObject({ contact: months.optional(), dossier: months.optional(), consent: months.optional(), pupil: months.optional() }),
   }),
   'retention.remove': z.strictObject({
     items: z.array(z.strictObject({ pupilId: id, kinds: z.array(z.enum(RETENTION_KINDS)).min(1).max(4) })).min(1, 'Kies wat er verwijderd moet worden.').max(10_000),

@@ -77,7 +77,7 @@ describe('consent register', () => {
     const { core, pupil, purpose } = await registerCore()
     const np = purpose('newsletter')
     await ok(core, 'consent.record', { pupilId: pupil.id, effectiveFrom: '2026-09-01', source: 'paper_form', decisions: [{ purposeId: np.id, decision: 'granted' }] })
-    const saved = await ok(core, 'purposes.save', { id: np.id, version: np.version, label: np.label, description: 'Ook in de digitale nieuwsbrief op de website.', active: true })
+    const saved = await ok(core, 'purposes.save', { id: np.id, rowVersion: np.rowVersion, label: np.label, description: 'Ook in de digitale nieuwsbrief op de website.', active: true })
     expect(saved.version).toBe(2)
     const d = await ok(core, 'pupils.get', { id: pupil.id })
     expect(d.consent.find((c) => c.purposeId === np.id)).toMatchObject({ decision: 'granted', askAgain: true })
@@ -86,7 +86,7 @@ describe('consent register', () => {
     const words = core.ctx.db.prepare(`SELECT version, description FROM purpose_versions WHERE purpose_id = ? ORDER BY version`).all(np.id)
     expect(words).toHaveLength(2)
     // A stale purpose screen is refused.
-    const stale = await core.dispatch('purposes.save', { id: np.id, version: 1, label: 'Anders', active: true })
+    const stale = await core.dispatch('purposes.save', { id: np.id, rowVersion: np.rowVersion, label: 'Anders', active: true })
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } })
   })
 

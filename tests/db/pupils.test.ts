@@ -68,7 +68,7 @@ describe('pupils and guardians', () => {
     const p = await ok(core, 'purposes.save', { label: 'Schoolreis & kamp', description: "Foto's van het schoolkamp in het fotoalbum.", active: true })
     expect(p).toMatchObject({ code: 'schoolreis_kamp', version: 1, active: true })
     expect((await ok(core, 'purposes.list', {})).at(-1)?.id).toBe(p.id)
-    const off = await ok(core, 'purposes.save', { id: p.id, version: 1, label: p.label, description: p.description, active: false })
+    const off = await ok(core, 'purposes.save', { id: p.id, rowVersion: p.rowVersion, label: p.label, description: p.description, active: false })
     expect(off.version).toBe(1)
     expect((await ok(core, 'purposes.list', {})).some((x) => x.id === p.id)).toBe(false)
   })
@@ -87,8 +87,9 @@ describe('groups', () => {
   it('refuses a stale group screen and a second group with the same name', async () => {
     const { core, group } = await registerCore()
     const [listed] = await ok(core, 'groups.list', {})
-    await ok(core, 'groups.save', { id: group.id, version: listed?.version, name: '5', teacherName: 'Meester Kees' })
-    const stale = await core.dispatch('groups.save', { id: group.id, version: listed?.version, name: '5', teacherName: 'Juf Iris' })
+    const version = listed?.version ?? 1
+    await ok(core, 'groups.save', { id: group.id, version, name: '5', teacherName: 'Meester Kees' })
+    const stale = await core.dispatch('groups.save', { id: group.id, version, name: '5', teacherName: 'Juf Iris' })
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } })
     const twin = await core.dispatch('groups.save', { name: '5' })
     expect(twin).toMatchObject({ ok: false, error: { field: 'name', message: expect.stringContaining('al een groep 5') } })

@@ -43,7 +43,7 @@ describe('consent forms', () => {
 
   it('asks every active purpose with its description and a Ja and a Nee box, the rules, and signature lines for two guardians', async () => {
     const s = await documentSchool()
-    await ok(s.core, 'purposes.save', { ...s.purpose('press'), active: false })
+    await ok(s.core, 'purposes.save', { id: s.purpose('press').id, rowVersion: s.purpose('press').rowVersion, active: false })
     const [page] = await pdfPages(await make(s.core, 'documents.consentForms', { pupilIds: [s.zoe.id] }))
     const text = (page ?? '').replace(/\s+/g, ' ')
     for (const p of s.purposes.filter((x) => x.code !== 'press')) {

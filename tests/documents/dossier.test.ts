@@ -33,7 +33,7 @@ async function pupilWithFile() {
     ],
   })
   await ok(core, 'dossier.save', { pupilId: s.lukasz.id, entryDate: '2026-10-03', kind: 'notitie', title: 'Alleen over Łukasz', attachments: [{ fileName: 'lukasz.png', mimeType: 'image/png', data: makePng(4, 4, [1, 2, 3]).toString('base64') }] })
-  await ok(core, 'pupils.save', { id: zoe.id, firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2017-04-07', studentNumber: '1001-B' })
+  await ok(core, 'pupils.save', { id: zoe.id, version: zoe.version, firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2017-04-07', studentNumber: '1001-B' })
   return s
 }
 

@@ -80,7 +80,7 @@ describe('no-consent list', () => {
     expect(text).toContain('Website van de school 1 geweigerd')
     // Zoë and Ömer both said yes to the website: in a group of their own, nobody is on that list.
     const eight = await ok(s.core, 'groups.save', { name: '8' })
-    for (const p of [s.zoe, s.omer]) await ok(s.core, 'pupils.save', { id: p.id, firstName: p.firstName, lastNamePrefix: p.lastNamePrefix, lastName: p.lastName, groupId: eight.id })
+    for (const p of [s.zoe, s.omer]) await ok(s.core, 'pupils.save', { id: p.id, version: p.version, firstName: p.firstName, lastNamePrefix: p.lastNamePrefix, lastName: p.lastName, groupId: eight.id })
     const all = (await pdfPages(await make(s.core, 'documents.noConsentList', { groupIds: [eight.id], purposeIds: [s.purpose('website').id, s.purpose('press').id] }))).join('\n')
     expect(all).toContain('Website van de school iedereen heeft toestemming')
     expect(all).toContain('Alle 2 leerlingen hebben toestemming voor dit doel.')

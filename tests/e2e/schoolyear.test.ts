@@ -48,4 +48,22 @@ describe.skipIf(!browserTestsEnabled('school year'))('moving to a new school yea
     expect(await page.locator('table.groups-overview tbody tr', { hasText: 'Juf Noor' }).locator('td').first().innerText()).toBe('4')
     expect(app.pageErrors).toEqual([])
   })
+
+  it('saving one retention period does not put back another that was changed elsewhere while the page was open', async () => {
+    const { page } = app
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Schooljaar' }).click()
+    await page.getByRole('link', { name: 'Bewaartermijnen' }).click()
+    const contact = page.getByLabel('Termijn Contactgegevens van ouders/verzorgers')
+    expect(await contact.inputValue()).toBe('12')
+    expect(await page.getByLabel('Termijn Leerlingdossier').inputValue()).toBe('24')
+    // Another window lengthens the dossier period; this page still shows 24.
+    expect(await app.harness.core.dispatch('retention.setPeriods', { periods: { dossier: 36, pupil: 36 } })).toMatchObject({ ok: true })
+
+    await contact.fill('6')
+    await page.getByRole('button', { name: 'Termijnen opslaan' }).click()
+    await page.getByRole('status').filter({ hasText: 'Bewaartermijnen opgeslagen.' }).waitFor()
+    expect(await app.harness.core.dispatch('retention.overview', {})).toMatchObject({ ok: true, value: { periods: { contact: 6, dossier: 36, consent: 24, pupil: 36 } } })
+    expect(await page.getByLabel('Termijn Leerlingdossier').inputValue()).toBe('36')
+    expect(app.pageErrors).toEqual([])
+  })
 })

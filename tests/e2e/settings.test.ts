@@ -72,6 +72,29 @@ describe.skipIf(!browserTestsEnabled('settings'))('settings in the browser', () 
     }
   })
 
+  it('a school year changed elsewhere while the page is open is not put back when the staff name is saved', async () => {
+    const app = await start()
+    const { page } = app
+    await startEmptySchool(page, 'OBS De Linde')
+    await openSettings(page)
+    const shown = await field(page, 'schoolYear').inputValue()
+    const next = `${Number(shown.slice(0, 4)) + 1}-${Number(shown.slice(0, 4)) + 2}`
+    // Another window (or the CLI) moves the school on to next year; this page still shows the old one.
+    expect(await app.harness.core.dispatch('settings.update', { schoolYear: next })).toMatchObject({ ok: true })
+
+    await field(page, 'staffName').fill('Ans de Wit')
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await main(page).getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor()
+    expect(await app.harness.core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { schoolYear: next, staffName: 'Ans de Wit', schoolName: 'OBS De Linde' } })
+    // The form now shows what is stored, so a second save does not put the old year back either.
+    expect(await field(page, 'schoolYear').inputValue()).toBe(next)
+    await field(page, 'schoolName').fill('Basisschool Het Kompas')
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await sidebar(page).getByText('Basisschool Het Kompas', { exact: true }).waitFor()
+    expect(await app.harness.core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { schoolYear: next, schoolName: 'Basisschool Het Kompas' } })
+    expect(app.pageErrors).toEqual([])
+  })
+
   it('refuses a school year of three years with a Dutch message at the field, and saves nothing', async () => {
     const app = await start()
     const { page } = app

@@ -13,16 +13,25 @@ export function groupsOfCurrentYear(ctx: CoreContext): GroupSummary[] {
   return listGroups(ctx.db, currentSchoolYearId(ctx)).sort((a, b) => compareGroupNames(a.name, b.name))
 }
 
-/** Adds a group to the current school year, or saves a changed one (a stale screen is refused). */
+const STALE_GROUP = 'Deze groep is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; de wijziging van de ander blijft staan. Vernieuw het scherm en probeer het opnieuw.'
+
+function assertFreeName(ctx: CoreContext, yearId: number, name: string, id: number | null): void {
+  const clash = ctx.db.prepare(`SELECT id FROM groups WHERE school_year_id = ? AND name = ? AND id IS NOT ?`).pluck().get(yearId, name, id)
+  if (clash !== undefined) throw new AppError('validation', `Er is dit schooljaar al een groep ${name}. Kies een andere naam.`, 'name')
+}
+
+/**
+ * Adds a group to the current school year, or saves the fields sent of an existing one (a stale
+ * screen is refused; an omitted field keeps its value).
+ */
 export function saveGroup(ctx: CoreContext, input: ApiParsed<'groups.save'>): GroupSummary {
   const actor = requireStaffName(ctx)
   const { db } = ctx
   const yearId = currentSchoolYearId(ctx)
   return db.transaction(() => {
-    const clash = db.prepare(`SELECT id FROM groups WHERE school_year_id = ? AND name = ? AND id IS NOT ?`).pluck().get(yearId, input.name, input.id ?? null)
-    if (clash !== undefined) throw new AppError('validation', `Er is dit schooljaar al een groep ${input.name}. Kies een andere naam.`, 'name')
-    let id = input.id
-    if (id === undefined) {
+    let id: number
+    if (input.id === undefined) {
+      assertFreeName(ctx, yearId, input.name, null)
       id = Number(
         db
           .prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, created_at) VALUES (?, ?, ?, ?, ?)`)
@@ -30,16 +39,17 @@ export function saveGroup(ctx: CoreContext, input: ApiParsed<'groups.save'>): Gr
       )
       writeAudit(db, ctx.now(), { actor, action: 'group.create', entity: 'group', entityId: id, newValue: { name: input.name, teacherName: input.teacherName, teacherEmail: input.teacherEmail } })
     } else {
+      id = input.id
       const before = db.prepare(`SELECT name, teacher_name AS teacherName, teacher_email AS teacherEmail, version FROM groups WHERE id = ?`).get(id) as
         | { name: string; teacherName: string; teacherEmail: string; version: number }
         | undefined
       if (!before) throw new AppError('not_found', 'Deze groep bestaat niet (meer). Vernieuw het scherm.')
-      if (input.version !== undefined && input.version !== before.version) {
-        throw new AppError('conflict', 'Deze groep is intussen door iemand anders gewijzigd. Vernieuw het scherm en probeer het opnieuw.')
-      }
-      db.prepare(`UPDATE groups SET name = ?, teacher_name = ?, teacher_email = ?, version = version + 1 WHERE id = ?`).run(input.name, input.teacherName, input.teacherEmail, id)
+      if (input.version !== before.version) throw new AppError('conflict', STALE_GROUP)
       const { version: _v, ...old } = before
-      writeAudit(db, ctx.now(), { actor, action: 'group.update', entity: 'group', entityId: id, oldValue: old, newValue: { name: input.name, teacherName: input.teacherName, teacherEmail: input.teacherEmail } })
+      const next = { name: input.name ?? old.name, teacherName: input.teacherName ?? old.teacherName, teacherEmail: input.teacherEmail ?? old.teacherEmail }
+      assertFreeName(ctx, yearId, next.name, id)
+      db.prepare(`UPDATE groups SET name = ?, teacher_name = ?, teacher_email = ?, version = version + 1 WHERE id = ?`).run(next.name, next.teacherName, next.teacherEmail, id)
+      writeAudit(db, ctx.now(), { actor, action: 'group.update', entity: 'group', entityId: id, oldValue: old, newValue: next })
     }
     const saved = groupsOfCurrentYear(ctx).find((g) => g.id === id)
     if (!saved) throw new AppError('not_found', 'Deze groep hoort niet bij het huidige schooljaar.')

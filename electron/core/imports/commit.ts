@@ -65,6 +65,9 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
     link: db.prepare(`INSERT INTO pupil_guardians (pupil_id, guardian_id, relation, sort_order) VALUES (?, ?, ?, ?)`),
     relation: db.prepare(`UPDATE pupil_guardians SET relation = ? WHERE pupil_id = ? AND guardian_id = ?`),
     readRelation: db.prepare(`SELECT relation FROM pupil_guardians WHERE pupil_id = ? AND guardian_id = ?`).pluck(),
+    // A new group or relation is a change of what a pupil or guardian screen shows: its version moves, so that screen cannot save it back.
+    touchPupil: db.prepare(`UPDATE pupils SET version = version + 1, updated_at = ? WHERE id = ?`),
+    touchGuardian: db.prepare(`UPDATE guardians SET version = version + 1, updated_at = ? WHERE id = ?`),
   }
   // Consent answers are most of the rows: inserted 50 to a statement.
   const CHUNK = 50
@@ -146,6 +149,7 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
       const before = row.created ? null : ((q.readMembership.get(pupilId, s.yearId) as number | undefined) ?? null)
       const id = groupId(row.groupName)
       q.upsertMembership.run(pupilId, s.yearId, id)
+      if (!row.created) q.touchPupil.run(stamp, pupilId)
       // A pupil this batch created loses all its memberships and links on undo: no need to note each.
       if (!row.created) note('membership', pupilId, before === null ? 'created' : 'updated', before === null ? null : { schoolYearId: s.yearId, groupId: before }, { schoolYearId: s.yearId, groupId: id })
     }
@@ -166,6 +170,7 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
       } else if (op.relationChanged) {
         const old = (q.readRelation.get(pupilId, gid) as string | undefined) ?? ''
         q.relation.run(op.relation, pupilId, gid)
+        q.touchGuardian.run(stamp, gid)
         note('pupil_guardian', pupilId, 'updated', { guardianId: gid, relation: old }, { guardianId: gid, relation: op.relation })
       }
     }

@@ -31,6 +31,11 @@ const FIELD_LABELS: Record<string, string> = {
 const SKIP_FIELDS = new Set(['undoneImportBatchId', 'phoneNormalized'])
 const shown = (k: string, v: unknown): string => (v === null || v === undefined ? '' : k === 'birthDate' || k === 'leftOn' ? formatDate(String(v)) : String(v))
 
+/** A group or relation put back is a change a pupil or guardian screen shows: its version moves. */
+function touch(x: CoreContext, table: 'pupils' | 'guardians', id: number): void {
+  x.db.prepare(`UPDATE ${table} SET version = version + 1, updated_at = ? WHERE id = ?`).run(x.now().toISOString(), id)
+}
+
 export interface UndoPlan {
   batch: ImportBatch
   canUndo: boolean
@@ -143,6 +148,7 @@ export function planUndo(ctx: CoreContext, batch: ImportBatch): UndoPlan {
     steps.push((x) => {
       if (before === null) x.db.prepare(`DELETE FROM group_memberships WHERE pupil_id = ? AND school_year_id = ?`).run(c.entityId, yearId)
       else x.db.prepare(`UPDATE group_memberships SET group_id = ? WHERE pupil_id = ? AND school_year_id = ?`).run(before, c.entityId, yearId)
+      touch(x, 'pupils', c.entityId)
     })
   }
 
@@ -155,7 +161,10 @@ export function planUndo(ctx: CoreContext, batch: ImportBatch): UndoPlan {
       counts.linksRemoved++
       if (!hidden.has(c.entityId)) steps.push((x) => x.db.prepare(`DELETE FROM pupil_guardians WHERE pupil_id = ? AND guardian_id = ?`).run(c.entityId, guardianId))
     } else if (current === c.after.relation) {
-      steps.push((x) => x.db.prepare(`UPDATE pupil_guardians SET relation = ? WHERE pupil_id = ? AND guardian_id = ?`).run(c.before?.relation ?? '', c.entityId, guardianId))
+      steps.push((x) => {
+        x.db.prepare(`UPDATE pupil_guardians SET relation = ? WHERE pupil_id = ? AND guardian_id = ?`).run(c.before?.relation ?? '', c.entityId, guardianId)
+        touch(x, 'guardians', guardianId)
+      })
     }
   }
 

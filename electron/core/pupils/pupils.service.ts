@@ -152,25 +152,28 @@ export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>
 }
 
 type PupilInput = ApiParsed<'pupils.save'>
+type Editable = Pick<PupilRow, 'firstName' | 'lastNamePrefix' | 'lastName' | 'birthDate' | 'studentNumber' | 'enrolledOn' | 'leftOn' | 'leavingReason' | 'groupId'>
+const EDITABLE: (keyof Editable)[] = ['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'enrolledOn', 'leftOn', 'leavingReason']
 
-function checkPupil(ctx: CoreContext, input: PupilInput, today: string): void {
-  if (input.birthDate && input.birthDate > today) throw new AppError('validation', 'De geboortedatum ligt in de toekomst. Controleer de datum.', 'birthDate')
-  if (input.birthDate && input.birthDate < '1990-01-01') throw new AppError('validation', 'Deze geboortedatum is te lang geleden voor een basisschoolleerling. Controleer het jaar.', 'birthDate')
-  if (input.leftOn && input.enrolledOn && input.leftOn < input.enrolledOn) {
+const STALE_PUPIL = 'Deze leerling is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; de wijziging van de ander blijft staan. Vernieuw het scherm en voer hem opnieuw in.'
+
+function checkPupil(ctx: CoreContext, pupil: Editable, id: number | null, today: string): void {
+  if (pupil.birthDate && pupil.birthDate > today) throw new AppError('validation', 'De geboortedatum ligt in de toekomst. Controleer de datum.', 'birthDate')
+  if (pupil.birthDate && pupil.birthDate < '1990-01-01') throw new AppError('validation', 'Deze geboortedatum is te lang geleden voor een basisschoolleerling. Controleer het jaar.', 'birthDate')
+  if (pupil.leftOn && pupil.enrolledOn && pupil.leftOn < pupil.enrolledOn) {
     throw new AppError('validation', 'De datum van vertrek ligt vóór de datum van inschrijving.', 'leftOn')
   }
-  if (input.studentNumber) {
-    const other = ctx.db.prepare(`SELECT id FROM pupils WHERE student_number = ? AND id IS NOT ?`).pluck().get(input.studentNumber, input.id ?? null)
-    if (other !== undefined) throw new AppError('validation', `Leerlingnummer ${input.studentNumber} hoort al bij een andere leerling.`, 'studentNumber')
+  if (pupil.studentNumber) {
+    const other = ctx.db.prepare(`SELECT id FROM pupils WHERE student_number = ? AND id IS NOT ?`).pluck().get(pupil.studentNumber, id)
+    if (other !== undefined) throw new AppError('validation', `Leerlingnummer ${pupil.studentNumber} hoort al bij een andere leerling.`, 'studentNumber')
   }
-  if (input.groupId != null) {
-    const inYear = ctx.db.prepare(`SELECT 1 FROM groups WHERE id = ? AND school_year_id = ?`).get(input.groupId, currentSchoolYearId(ctx))
+  if (pupil.groupId != null) {
+    const inYear = ctx.db.prepare(`SELECT 1 FROM groups WHERE id = ? AND school_year_id = ?`).get(pupil.groupId, currentSchoolYearId(ctx))
     if (!inYear) throw new AppError('validation', 'Deze groep hoort niet bij het huidige schooljaar. Kies een andere groep.', 'groupId')
   }
 }
 
-function setGroup(ctx: CoreContext, pupilId: number, groupId: number | null | undefined): void {
-  if (groupId === undefined) return
+function setGroup(ctx: CoreContext, pupilId: number, groupId: number | null): void {
   const yearId = currentSchoolYearId(ctx)
   if (groupId === null) ctx.db.prepare(`DELETE FROM group_memberships WHERE pupil_id = ? AND school_year_id = ?`).run(pupilId, yearId)
   else
@@ -179,51 +182,72 @@ function setGroup(ctx: CoreContext, pupilId: number, groupId: number | null | un
       .run(pupilId, yearId, groupId)
 }
 
-type Editable = Pick<PupilRow, 'firstName' | 'lastNamePrefix' | 'lastName' | 'birthDate' | 'studentNumber' | 'enrolledOn' | 'leftOn' | 'leavingReason' | 'groupId'>
-const EDITABLE: (keyof Editable)[] = ['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'enrolledOn', 'leftOn', 'leavingReason']
+const orNull = (s: string | null | undefined): string | null => (s ? s : null)
+/** A field sent replaces the stored one ('' or null clears it); an omitted one keeps it. */
+const sentOr = <T>(sent: T | undefined, stored: T): T => (sent === undefined ? stored : sent)
 
-/** Adds a pupil or saves changes; a stale screen (older version) is refused, not saved over. */
+/**
+ * The pupil as the save leaves it. For a change: what was sent over what is stored. The date of
+ * enrolment cannot be made empty (a pupil is always enrolled on some day): '' keeps it.
+ */
+function pupilAfter(input: PupilInput, before: PupilRow | undefined, today: string): Editable {
+  if (input.id === undefined || before === undefined) {
+    return {
+      firstName: input.firstName ?? '',
+      lastNamePrefix: input.lastNamePrefix ?? '',
+      lastName: input.lastName ?? '',
+      birthDate: orNull(input.birthDate),
+      studentNumber: orNull(input.studentNumber),
+      enrolledOn: orNull(input.enrolledOn) ?? today,
+      leftOn: orNull(input.leftOn),
+      leavingReason: input.leavingReason ?? '',
+      groupId: input.groupId ?? null,
+    }
+  }
+  return {
+    firstName: input.firstName ?? before.firstName,
+    lastNamePrefix: input.lastNamePrefix ?? before.lastNamePrefix,
+    lastName: input.lastName ?? before.lastName,
+    birthDate: input.birthDate === undefined ? before.birthDate : orNull(input.birthDate),
+    studentNumber: input.studentNumber === undefined ? before.studentNumber : orNull(input.studentNumber),
+    enrolledOn: orNull(input.enrolledOn) ?? before.enrolledOn,
+    leftOn: input.leftOn === undefined ? before.leftOn : orNull(input.leftOn),
+    leavingReason: sentOr(input.leavingReason, before.leavingReason),
+    groupId: sentOr(input.groupId, before.groupId),
+  }
+}
+
+/** Adds a pupil or saves the fields sent; a stale screen (older version) is refused, not saved over. */
 export function savePupil(ctx: CoreContext, input: PupilInput): PupilDetail {
   const actor = requireStaffName(ctx)
   const now = ctx.now()
   const stamp = now.toISOString()
-  const orNull = (s: string | undefined): string | null => (s ? s : null)
-  const values: Editable = {
-    firstName: input.firstName,
-    lastNamePrefix: input.lastNamePrefix,
-    lastName: input.lastName,
-    birthDate: orNull(input.birthDate),
-    studentNumber: orNull(input.studentNumber),
-    enrolledOn: orNull(input.enrolledOn),
-    leftOn: orNull(input.leftOn),
-    leavingReason: input.leavingReason ?? '',
-    groupId: input.groupId ?? null,
-  }
+  const today = localIsoDate(now)
   return ctx.db.transaction(() => {
-    checkPupil(ctx, input, localIsoDate(now))
     const { db } = ctx
     if (input.id === undefined) {
+      const values = pupilAfter(input, undefined, today)
+      checkPupil(ctx, values, null, today)
       const id = Number(
         db
           .prepare(
             `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, enrolled_on, left_on, leaving_reason, form_code, created_at, updated_at)
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(values.studentNumber, values.firstName, values.lastNamePrefix, values.lastName, values.birthDate, values.enrolledOn ?? localIsoDate(now), values.leftOn, values.leavingReason, uniqueFormCode(db), stamp, stamp).lastInsertRowid,
+          .run(values.studentNumber, values.firstName, values.lastNamePrefix, values.lastName, values.birthDate, values.enrolledOn, values.leftOn, values.leavingReason, uniqueFormCode(db), stamp, stamp).lastInsertRowid,
       )
-      setGroup(ctx, id, input.groupId)
+      if (values.groupId !== null) setGroup(ctx, id, values.groupId)
       refreshSearchText(db, [id])
       writeAudit(db, now, { actor, action: 'pupil.create', entity: 'pupil', entityId: id, pupilId: id, newValue: values })
       return getPupil(ctx, id)
     }
     const before = pupilRow(ctx, input.id)
-    if (input.version !== undefined && input.version !== before.version) {
-      throw new AppError('conflict', 'Deze leerling is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen. Vernieuw het scherm en voer hem opnieuw in.')
-    }
+    if (input.version !== before.version) throw new AppError('conflict', STALE_PUPIL)
+    const values = pupilAfter(input, before, today)
+    checkPupil(ctx, values, before.id, today)
     const old: Partial<Editable> = {}
     const changed: Partial<Editable> = {}
     for (const key of EDITABLE) {
-      if (key === 'groupId' && input.groupId === undefined) continue
       if (values[key] !== before[key]) {
         ;(old as Record<string, unknown>)[key] = before[key]
         ;(changed as Record<string, unknown>)[key] = values[key]
@@ -233,8 +257,8 @@ export function savePupil(ctx: CoreContext, input: PupilInput): PupilDetail {
     db.prepare(
       `UPDATE pupils SET student_number = ?, first_name = ?, last_name_prefix = ?, last_name = ?, birth_date = ?, enrolled_on = ?, left_on = ?,
               leaving_reason = ?, version = version + 1, updated_at = ? WHERE id = ?`,
-    ).run(values.studentNumber, values.firstName, values.lastNamePrefix, values.lastName, values.birthDate, values.enrolledOn ?? before.enrolledOn, values.leftOn, values.leavingReason, stamp, before.id)
-    setGroup(ctx, before.id, input.groupId)
+    ).run(values.studentNumber, values.firstName, values.lastNamePrefix, values.lastName, values.birthDate, values.enrolledOn, values.leftOn, values.leavingReason, stamp, before.id)
+    if (values.groupId !== before.groupId) setGroup(ctx, before.id, values.groupId)
     refreshSearchText(db, [before.id])
     writeAudit(db, now, { actor, action: 'pupil.update', entity: 'pupil', entityId: before.id, pupilId: before.id, oldValue: old, newValue: changed })
     return getPupil(ctx, before.id)

@@ -1,6 +1,7 @@
 import type { ApiParsed } from '../../../shared/api.ts'
 import type { Purpose } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
+import { sentFields } from '../../../shared/save-schema.ts'
 import { fold } from '../../../shared/text.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
@@ -11,7 +12,7 @@ interface PurposeRow extends Omit<Purpose, 'active'> {
   active: number
 }
 
-const COLUMNS = `id, code, label, description, sort_order AS sortOrder, active, version`
+const COLUMNS = `id, code, label, description, sort_order AS sortOrder, active, version, row_version AS rowVersion`
 const toPurpose = (r: PurposeRow): Purpose => ({ ...r, active: r.active === 1 })
 
 export function listPurposes(db: Db, includeInactive = false): Purpose[] {
@@ -33,9 +34,11 @@ function codeFromLabel(db: Db, label: string): string {
   return code
 }
 
+const STALE_PURPOSE = 'Dit doel is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; de wijziging van de ander blijft staan. Vernieuw het scherm en probeer het opnieuw.'
+
 /**
- * Adds a purpose, or changes one. A changed label or description is a new wording: the version
- * goes up and answers given to the old wording are shown as 'opnieuw vragen' (they stay valid
+ * Adds a purpose, or changes the fields sent (a stale screen is refused, an omitted field keeps
+ * its value). A changed label or description is a new wording: the version goes up and answers given to the old wording are shown as 'opnieuw vragen' (they stay valid
  * records, nothing is lost).
  */
 export function savePurpose(ctx: CoreContext, input: ApiParsed<'purposes.save'>): Purpose {
@@ -58,22 +61,21 @@ export function savePurpose(ctx: CoreContext, input: ApiParsed<'purposes.save'>)
       return created
     }
     const before = getPurpose(db, input.id)
-    if (input.version !== undefined && input.version !== before.version) {
-      throw new AppError('conflict', 'Dit doel is intussen door iemand anders gewijzigd. Vernieuw het scherm en probeer het opnieuw.')
-    }
-    const reworded = input.label !== before.label || input.description !== before.description
+    if (input.rowVersion !== before.rowVersion) throw new AppError('conflict', STALE_PURPOSE)
+    const next = { ...before, ...sentFields(input) }
+    const reworded = next.label !== before.label || next.description !== before.description
     const version = reworded ? before.version + 1 : before.version
-    db.prepare(`UPDATE purposes SET label = ?, description = ?, sort_order = ?, active = ?, version = ?, updated_at = ? WHERE id = ?`).run(
-      input.label,
-      input.description,
-      input.sortOrder ?? before.sortOrder,
-      input.active ? 1 : 0,
+    db.prepare(`UPDATE purposes SET label = ?, description = ?, sort_order = ?, active = ?, version = ?, row_version = row_version + 1, updated_at = ? WHERE id = ?`).run(
+      next.label,
+      next.description,
+      next.sortOrder,
+      next.active ? 1 : 0,
       version,
       now,
       before.id,
     )
     if (reworded) {
-      db.prepare(`INSERT INTO purpose_versions (purpose_id, version, label, description, created_at) VALUES (?, ?, ?, ?, ?)`).run(before.id, version, input.label, input.description, now)
+      db.prepare(`INSERT INTO purpose_versions (purpose_id, version, label, description, created_at) VALUES (?, ?, ?, ?, ?)`).run(before.id, version, next.label, next.description, now)
     }
     const after = getPurpose(db, before.id)
     writeAudit(db, ctx.now(), { actor, action: 'purpose.update', entity: 'purpose', entityId: before.id, oldValue: before, newValue: after })

@@ -1,5 +1,6 @@
 import { displayName, localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
+import { sentFields } from '../../../shared/save-schema.ts'
 import {
   RETENTION_INFO,
   RETENTION_KINDS,
@@ -27,14 +28,16 @@ export function retentionPeriods(db: Db): RetentionPeriods {
   ) as RetentionPeriods
 }
 
-export function setRetentionPeriods(ctx: CoreContext, periods: RetentionPeriods): RetentionOverview {
+/** Saves the periods sent; one left out keeps its stored value. */
+export function setRetentionPeriods(ctx: CoreContext, sent: Partial<RetentionPeriods>): RetentionOverview {
   const actor = requireStaffName(ctx)
-  const longestOther = Math.max(periods.contact, periods.dossier, periods.consent)
-  if (periods.pupil < longestOther) {
-    throw new AppError('validation', `De termijn voor 'Leerling en logboek' kan niet korter zijn dan de andere termijnen (${longestOther} maanden).`, 'pupil')
-  }
   ctx.db.transaction(() => {
     const before = retentionPeriods(ctx.db)
+    const periods: RetentionPeriods = { ...before, ...sentFields(sent) }
+    const longestOther = Math.max(periods.contact, periods.dossier, periods.consent)
+    if (periods.pupil < longestOther) {
+      throw new AppError('validation', `De termijn voor 'Leerling en logboek' kan niet korter zijn dan de andere termijnen (${longestOther} maanden).`, 'pupil')
+    }
     const put = ctx.db.prepare(`INSERT INTO school_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
     for (const kind of RETENTION_KINDS) put.run(key(kind), String(periods[kind]))
     writeAudit(ctx.db, ctx.now(), { actor, action: 'retention.periods', entity: 'settings', oldValue: before, newValue: periods })

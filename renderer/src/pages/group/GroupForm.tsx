@@ -8,10 +8,12 @@ import { Field, FormError } from '../../components/fields.tsx'
 export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' | 'version' | 'name' | 'teacherName' | 'teacherEmail'>; onSaved: () => void }) {
   const empty = { name: '', teacherName: '', teacherEmail: '' }
   const [form, setForm] = useState(group ? { name: group.name, teacherName: group.teacherName, teacherEmail: group.teacherEmail } : empty)
+  // The version the form was filled from: a group reloaded meanwhile may show a change this form does not.
+  const [version] = useState(group?.version)
   const [error, setError] = useState<ErrorInfo>()
   const save = async (e: FormEvent) => {
     e.preventDefault()
-    const r = await invoke('groups.save', group ? { id: group.id, version: group.version, ...form } : form)
+    const r = await invoke('groups.save', group ? { id: group.id, version: version ?? group.version, ...form } : form)
     if (!r.ok) return setError(r.error)
     setError(undefined)
     if (!group) setForm(empty)

@@ -9,11 +9,13 @@ const EMPTY: GuardianForm = { name: '', relation: '', email: '', phone: '', inGr
 
 function GuardianEditor({ pupil, guardian, onDone, onCancel }: { pupil: PupilDetail; guardian?: Guardian; onDone: () => void; onCancel: () => void }) {
   const [form, setForm] = useState<GuardianForm>(guardian ? { ...guardian } : EMPTY)
+  // The version the form was filled from: a guardian reloaded meanwhile may show a change this form does not.
+  const [version] = useState(guardian?.version)
   const [error, setError] = useState<ErrorInfo>()
   const save = async (e: FormEvent) => {
     e.preventDefault()
     const input = { name: form.name, relation: form.relation, email: form.email, phone: form.phone, inGroupApp: form.inGroupApp, preferredChannel: form.preferredChannel, pupilId: pupil.id }
-    const r = await invoke('guardians.save', guardian ? { ...input, id: guardian.id, version: guardian.version } : input)
+    const r = await invoke('guardians.save', guardian ? { ...input, id: guardian.id, version: version ?? guardian.version } : input)
     if (!r.ok) return setError(r.error)
     onDone()
   }

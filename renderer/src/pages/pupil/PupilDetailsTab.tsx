@@ -24,6 +24,9 @@ function formOf(p: PupilDetail | undefined) {
 export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undefined; onSaved: (p: PupilDetail) => void }) {
   const groups = useLoad('groups.list', {})
   const [form, setForm] = useState(() => formOf(pupil))
+  // The version the form was filled from, not the pupil's latest: a pupil reloaded meanwhile (after a
+  // guardian was saved) may carry someone else's change that this form does not show.
+  const [version, setVersion] = useState(pupil?.version)
   const [error, setError] = useState<ErrorInfo>()
   const [saved, setSaved] = useState(false)
   const set = (patch: Partial<typeof form>) => {
@@ -33,11 +36,12 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
 
   const save = async (e: FormEvent) => {
     e.preventDefault()
-    const r = await invoke('pupils.save', pupil ? { ...form, id: pupil.id, version: pupil.version } : form)
+    const r = await invoke('pupils.save', pupil ? { ...form, id: pupil.id, version: version ?? pupil.version } : form)
     if (!r.ok) return setError(r.error)
     setError(undefined)
     setSaved(true)
     setForm(formOf(r.value))
+    setVersion(r.value.version)
     onSaved(r.value)
   }
   const text = (key: 'firstName' | 'lastNamePrefix' | 'lastName' | 'studentNumber' | 'leavingReason', label: string, hint?: string) => (

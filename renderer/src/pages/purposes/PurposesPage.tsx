@@ -14,12 +14,14 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
     sortOrder: purpose ? String(purpose.sortOrder) : '',
     active: purpose?.active ?? true,
   })
+  // The row version the form was filled from, whatever the list shows by the time it is saved.
+  const [rowVersion] = useState(purpose?.rowVersion)
   const [error, setError] = useState<ErrorInfo>()
   const reworded = purpose !== undefined && (form.label.trim() !== purpose.label || form.description.trim() !== purpose.description)
   const save = async (e: FormEvent) => {
     e.preventDefault()
     const input = { label: form.label, description: form.description, active: form.active, sortOrder: form.sortOrder === '' ? undefined : Number(form.sortOrder) }
-    const r = await invoke('purposes.save', purpose ? { ...input, id: purpose.id, version: purpose.version } : input)
+    const r = await invoke('purposes.save', purpose ? { ...input, id: purpose.id, rowVersion: rowVersion ?? purpose.rowVersion } : input)
     if (!r.ok) return setError(r.error)
     onDone()
   }

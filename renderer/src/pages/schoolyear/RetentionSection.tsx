@@ -5,21 +5,24 @@ import { RETENTION_INFO, RETENTION_KINDS, type RetentionOverview, type Retention
 import { invoke } from '../../api.ts'
 import { Field, FormError } from '../../components/fields.tsx'
 
+const asText = (p: RetentionPeriods): Record<keyof RetentionPeriods, string> => ({ contact: String(p.contact), dossier: String(p.dossier), consent: String(p.consent), pupil: String(p.pupil) })
+
 /** Retention periods, what is due for removal, and removal after a confirmation that lists exactly what goes. */
 export function RetentionSection({ overview, onChanged }: { overview: RetentionOverview; onChanged: () => void }) {
-  const [periods, setPeriods] = useState<Record<keyof RetentionPeriods, string>>(() => {
-    const p = overview.periods
-    return { contact: String(p.contact), dossier: String(p.dossier), consent: String(p.consent), pupil: String(p.pupil) }
-  })
+  // What the fields were loaded with: only the periods changed since are sent, so one another
+  // window changed meanwhile is not written back with the old value.
+  const [loaded, setLoaded] = useState(() => asText(overview.periods))
+  const [periods, setPeriods] = useState(loaded)
   const [error, setError] = useState<ErrorInfo>()
   const [message, setMessage] = useState<string>()
 
   const savePeriods = async () => {
-    const r = await invoke('retention.setPeriods', {
-      periods: { contact: Number(periods.contact), dossier: Number(periods.dossier), consent: Number(periods.consent), pupil: Number(periods.pupil) },
-    })
+    const changed = Object.fromEntries(RETENTION_KINDS.filter((k) => periods[k] !== loaded[k]).map((k) => [k, Number(periods[k])]))
+    const r = await invoke('retention.setPeriods', { periods: changed })
     if (!r.ok) return setError(r.error)
     setError(undefined)
+    setLoaded(asText(r.value.periods))
+    setPeriods(asText(r.value.periods))
     setMessage('Bewaartermijnen opgeslagen.')
     onChanged()
   }

@@ -27,8 +27,14 @@ function LeaveDemo({ onLeft }: { onLeft: (s: Settings) => void }) {
   )
 }
 
+type SettingsForm = Pick<Settings, 'schoolName' | 'schoolYear' | 'staffName'>
+const formOf = (s: Settings): SettingsForm => ({ schoolName: s.schoolName, schoolYear: s.schoolYear, staffName: s.staffName })
+
 export function SettingsPage({ settings, onSaved }: { settings: Settings; onSaved: (s: Settings) => void }) {
-  const [form, setForm] = useState({ schoolName: settings.schoolName, schoolYear: settings.schoolYear, staffName: settings.staffName })
+  // What the form was loaded with: only the fields changed since are sent, so a value another
+  // window or the CLI changed meanwhile is not written back with the old one.
+  const [loaded, setLoaded] = useState(() => formOf(settings))
+  const [form, setForm] = useState(loaded)
   const [error, setError] = useState<ErrorInfo>()
   const [saved, setSaved] = useState(false)
   const info = useLoad('app.info', {})
@@ -36,10 +42,13 @@ export function SettingsPage({ settings, onSaved }: { settings: Settings; onSave
   const save = async (e: FormEvent) => {
     e.preventDefault()
     setSaved(false)
-    const r = await invoke('settings.update', form)
+    const changed = Object.fromEntries((Object.keys(form) as (keyof SettingsForm)[]).filter((k) => form[k] !== loaded[k]).map((k) => [k, form[k]]))
+    const r = await invoke('settings.update', changed)
     if (!r.ok) return setError(r.error)
     setError(undefined)
     setSaved(true)
+    setLoaded(formOf(r.value))
+    setForm(formOf(r.value))
     onSaved(r.value)
   }
   const field = (key: keyof typeof form, label: string, hint: string) => (
