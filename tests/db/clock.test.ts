@@ -81,7 +81,7 @@ describe('history in the order things happened', () => {
     expect(await whatTheDeskSees(s)).toEqual({ pupilPage: 'granted', noConsentList: [], history: ['granted'] })
     // A pupil who left in the summer does not come back onto the list.
     s.clock.now = REAL_NOW
-    const lukas = await ok(s.core, 'pupils.save', { firstName: 'Lukas', lastName: 'Jansen', birthDate: '2014-02-01', studentNumber: '1002', leftOn: '2026-07-17' })
+    const lukas = await ok(s.core, 'pupils.save', { firstName: 'Lukas', lastName: 'Jansen', birthDate: '2014-02-01', studentNumber: '1002', enrolledOn: '2018-08-20', leftOn: '2026-07-17' })
     s.clock.now = new Date('2025-11-22T09:30:00Z')
     expect((await ok(s.core, 'consent.noConsentList', {})).rows.filter((r) => r.pupilId === lukas.id)).toEqual([])
     // Exporting the dossier is logged, so it waits for the clock (before any file is made).
@@ -108,7 +108,7 @@ describe('a clock that went back', () => {
     expect(await ok(s.core, 'consent.history', { pupilId: s.pupil.id })).toHaveLength(1)
     expect(s.core.ctx.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'consent.record'`).pluck().get()).toBe(1)
     // Every other change is refused the same way (here: a pupil's data).
-    const edit = await s.core.dispatch('pupils.save', { id: s.pupil.id, version: (await ok(s.core, 'pupils.get', { id: s.pupil.id })).version, firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2017-04-07', studentNumber: '1001' })
+    const edit = await s.core.dispatch('pupils.save', { id: s.pupil.id, version: (await ok(s.core, 'pupils.get', { id: s.pupil.id })).version, firstName: 'Zoey', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2017-04-07', studentNumber: '1001' })
     expect(edit).toMatchObject({ ok: false, error: { code: 'clock' } })
     // With the clock right again, the refusal can be recorded.
     s.clock.now = new Date(REAL_NOW.getTime() + HOUR)

@@ -13,7 +13,7 @@ describe('migration 0040 (recorded moments)', () => {
     // Written out of order, as a clock that went back a few hours would.
     for (const at of ['2026-11-20T08:00:00.000Z', '2026-11-22T09:30:00.000Z', '2026-11-21T16:00:00.000Z']) insert.run(at)
 
-    expect(migrate(db)).toBe(40)
+    expect(migrate(db, 40)).toBe(40)
     expect(db.prepare(`SELECT at FROM audit_log ORDER BY id`).pluck().all()).toEqual(['2026-11-20T08:00:00.000Z', '2026-11-22T09:30:00.000Z', '2026-11-21T16:00:00.000Z'])
     const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT max(at) FROM audit_log`).all() as { detail: string }[]
     expect(plan.map((p) => p.detail).join(' ')).toContain('audit_log_at')
