@@ -4,6 +4,7 @@ import type { CoreContext, Desktop } from './context.ts'
 import { createDispatch, type Dispatch } from './dispatch.ts'
 import { holdLock, lockHolder } from './db/lock.ts'
 import { openDatabase, quickCheck } from './db/open.ts'
+import { createTempFolder } from './temp-folder.ts'
 
 export interface Core {
   ctx: CoreContext
@@ -52,7 +53,7 @@ export function openCore(options: CoreOptions): Core {
     readOnly = 'damaged'
   }
   const release = options.lock === 'hold' && readOnly === undefined ? holdLock(dbPath) : () => undefined
-  const ctx: CoreContext = { db, dbPath, appVersion: options.appVersion, now: options.now ?? (() => new Date()) }
+  const ctx: CoreContext = { db, dbPath, appVersion: options.appVersion, now: options.now ?? (() => new Date()), temp: createTempFolder() }
   if (readOnly) ctx.readOnly = readOnly
   // npm scripts (CLI, web harness, tests) run in the repo root, next to resources/.
   ctx.resourcesDir = options.resourcesDir ?? resolve('resources')
@@ -63,6 +64,7 @@ export function openCore(options: CoreOptions): Core {
     close: () => {
       ctx.db.close() // ctx.db: a restore swaps the connection
       release()
+      ctx.temp.removeAll() // documents opened in a viewer, and anything a failed export left
     },
   }
 }
