@@ -115,6 +115,23 @@ describe('rejected rows workbook: text stays text in Excel', () => {
   })
 })
 
+describe('enrolment form template: text stays text in Excel', () => {
+  it("a purpose's label that starts like a formula is a Text cell", async () => {
+    const s = await documentSchool()
+    await ok(s.core, 'purposes.save', { label: '=HYPERLINK("http://x.example","klik")', description: '' })
+    const t = await ok(s.core, 'imports.template', {} as never)
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(Buffer.from(t.data, 'base64') as unknown as ExcelJS.Buffer)
+    const risky: { value: unknown; numFmt: string; type: ExcelJS.ValueType }[] = []
+    ;(wb.worksheets[0] as ExcelJS.Worksheet).eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type !== ExcelJS.ValueType.Merge && typeof cell.value === 'string' && looksLikeFormula(cell.value)) risky.push({ value: cell.value, numFmt: cell.numFmt, type: cell.type })
+      }),
+    )
+    expect(risky).toEqual([{ value: '=HYPERLINK("http://x.example","klik")', numFmt: '@', type: ExcelJS.ValueType.String }])
+  })
+})
+
 describe('at input: names and text for documents refuse control and bidi characters, in Dutch', () => {
   it('the screens (API): a pupil, a guardian, a group and a note are refused with a message, and nothing is saved', async () => {
     const s = await documentSchool()

@@ -2,26 +2,13 @@
 // under our own header names (so it maps by itself), the original values, and a reason column.
 // Ignored columns (BSN, medical notes, ...) are left out. Pure: data in, bytes out.
 import ExcelJS from 'exceljs'
-import { documentText, startsLikeFormula } from '../../../shared/safe-text.ts'
 import type { ColumnTarget, ImportLayout, ImportRowError } from '../../../shared/imports.contract.ts'
 import { targetLabel } from '../../../shared/imports.contract.ts'
 import type { PreparedFile } from './analyze.ts'
 import type { Cell } from './types.ts'
+import { keepTextAsText } from './workbook-text.ts'
 
 const header = (t: ColumnTarget, label: (code: string) => string, original: string): string => (t.kind === 'consentList' ? original : targetLabel(t, label))
-
-/**
- * Every text cell (also a header or a sheet name from the file) as plain text: control and bidi
- * characters dropped, and one that starts like a formula (= + - @, tab, CR) formatted as Text, so
- * Excel keeps it as text even when the user edits the cell. The value itself stays as it came, so
- * the workbook imports again as it is.
- */
-function defuse(cell: ExcelJS.Cell): void {
-  if (typeof cell.value !== 'string') return
-  const value = documentText(cell.value)
-  if (value !== cell.value) cell.value = value
-  if (startsLikeFormula(value)) cell.numFmt = '@'
-}
 
 /** Rows with errors -> .xlsx bytes. */
 export async function rejectedWorkbook(files: readonly PreparedFile[], layouts: readonly ImportLayout[], errors: readonly ImportRowError[], purposeLabel: (code: string) => string): Promise<{ data: Buffer; rows: number }> {
@@ -66,7 +53,7 @@ export async function rejectedWorkbook(files: readonly PreparedFile[], layouts: 
   })
   ws.getColumn(all.indexOf('Reden') + 1).alignment = { wrapText: true, vertical: 'top' }
   ws.views = [{ state: 'frozen', ySplit: 1 }]
-  ws.eachRow((row) => row.eachCell((cell) => defuse(cell)))
+  keepTextAsText(ws) // also a header or a sheet name from the file: no formula, ever
   const data = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer)
   return { data, rows: rows.length }
 }
