@@ -44,6 +44,17 @@ describe('CSV for Excel: no cell is a formula', () => {
     expect(rows.flat()).toContain("'+31 (0)6 5555 6666")
   })
 
+  it('also when Excel splits on commas (English list separator): no cell after a comma starts a formula', async () => {
+    const s = await documentSchool()
+    await ok(s.core, 'guardians.save', { pupilId: s.daan.id, name: 'Jan, =HYPERLINK("http://x.example","klik")', relation: 'oom,+1' })
+    const csv = await make(s.core, 'documents.classList', { groupId: s.group.id, format: 'csv' })
+    // Excel with ',' as separator: a quote only counts at the very start of a cell.
+    const cells = csv.toString('utf8').split('\r\n').flatMap((line) => line.split(','))
+    expect(cells.map((c) => c.trimStart().replace(/^"/, '')).filter(looksLikeFormula)).toEqual([])
+    const rows = parse(csv, { delimiter: ';', bom: true, record_delimiter: '\r\n' }) as string[][]
+    expect(rows.map((r) => [r[3], r[4]])).toContainEqual([`Jan, '=HYPERLINK("http://x.example","klik")`, "oom,'+1"])
+  })
+
   it('a name with a line break, CR, NUL or bidi control from an old database cannot add a row or reorder letters', async () => {
     const s = await documentSchool()
     s.core.ctx.db.prepare('UPDATE guardians SET name = ? WHERE id = ?').run(`Marieke\r\n=cmd|'/C calc'!A0\u0000${RLO}neeb`, s.mother.id)

@@ -14,6 +14,9 @@ const BOM = '\uFEFF'
 export function csvField(value: string): string {
   let v = documentLine(value).trim()
   if (startsLikeFormula(v)) v = `'${v}`
+  // Excel set to a comma as list separator (English Windows) starts a cell after every comma,
+  // quotes or not: what follows a comma must not start a formula either.
+  v = v.replace(/,(\s*)(?=[=+\-@])/g, ",$1'")
   return /[";,]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
 }
 
