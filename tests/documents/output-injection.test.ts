@@ -155,6 +155,7 @@ describe('at input: names and text for documents refuse control and bidi charact
     expect(await refused('pupils.save', { firstName: `Daan${RLO}neeb`, lastName: 'Vries' })).toMatch(/leesrichting omdraait \(U\+202E\).*Er is niets opgeslagen/)
     expect(await refused('pupils.save', { firstName: 'Daan', lastNamePrefix: 'de\u0000', lastName: 'Vries' })).toMatch(/stuurteken \(U\+0000\)/)
     expect(await refused('guardians.save', { pupilId: s.daan.id, name: 'Jan\r\nEND:VCARD', relation: 'vader' })).toMatch(/regeleinde/)
+    expect(await refused('guardians.save', { pupilId: s.daan.id, name: 'Jan\uD800', relation: 'vader' })).toMatch(/U\+D800/) // half a character: garbage in UTF-8
     expect(await refused('guardians.save', { pupilId: s.daan.id, name: 'Jan', relation: 'oom\u2066' })).toMatch(/U\+2066/)
     expect(await refused('groups.save', { name: `5${RLO}b` })).toMatch(/U\+202E/)
     expect(await refused('settings.update', { schoolName: 'OBS\u200FDe Linde' })).toMatch(/U\+200F/)
