@@ -24,12 +24,14 @@ function describe(ch: string): string {
 
 /**
  * Why `text` may not be saved as is, in Dutch, or undefined when it is fine. `multiline` allows
- * line breaks and tabs (a note, a letter's text).
+ * line breaks and tabs (a note, a letter's text). `where`: typed in a form, or a cell of an import.
  */
-export function unsafeTextMessage(text: string, multiline = false): string | undefined {
+export function unsafeTextMessage(text: string, multiline = false, where: 'form' | 'import' = 'form'): string | undefined {
   const found = (multiline ? UNSAFE_MULTILINE : UNSAFE_ONE_LINE).exec(text)
   if (!found) return undefined
-  return `Deze tekst bevat ${describe(found[0])}, dat in lijsten, vCards en PDF's de tekst kan verstoren. Er is niets opgeslagen. Typ de tekst opnieuw in plaats van hem te plakken${multiline ? '' : ', op één regel'}.`
+  const what = `Deze tekst bevat ${describe(found[0])}. Zo'n teken kan lijsten, vCards en PDF's verstoren.`
+  if (where === 'import') return `${what} Deze rij wordt niet geïmporteerd. Typ de tekst in het bestand opnieuw (niet plakken) en importeer het bestand nog eens.`
+  return `${what} Er is niets opgeslagen. Typ de tekst opnieuw in plaats van hem te plakken${multiline ? '' : ', op één regel'}.`
 }
 
 /** For a document: one line, without control and bidi characters (line breaks and tabs become a space). */

@@ -182,7 +182,7 @@ describe('at input: names and text for documents refuse control and bidi charact
       [3, 'lastNamePrefix'],
       [4, 'guardian.1.name'],
     ])
-    for (const e of preview.rowErrors) expect(e.message).toMatch(/onzichtbaar .*Er is niets opgeslagen/)
+    for (const e of preview.rowErrors) expect(e.message).toMatch(/onzichtbaar .*Deze rij wordt niet geïmporteerd\./)
     expect(JSON.stringify(preview)).toContain('Sem')
   })
 })

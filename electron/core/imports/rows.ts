@@ -170,7 +170,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
   if (prefix.length > 40) problem(text('lastNamePrefix').index, 'lastNamePrefix', 'Het tussenvoegsel is te lang (hoogstens 40 tekens).')
   // A line break in a cell became a space above; NUL and bidi controls are refused, not dropped.
   const refuseUnsafe = (value: string, index: number | null, field: string): void => {
-    const message = unsafeTextMessage(value)
+    const message = unsafeTextMessage(value, false, 'import')
     if (message) problem(index, field, message)
   }
   refuseUnsafe(firstName, text('firstName').index ?? text('fullName').index, 'firstName')
