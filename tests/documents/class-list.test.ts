@@ -96,6 +96,8 @@ describe('class list for the group app', () => {
     expect(csvField('+31 6 12345678')).toBe("'+31 6 12345678")
     expect(csvField('\t=1+1')).toBe("'=1+1")
     expect(csvField('06-12345678')).toBe('06-12345678')
+    expect(csvField('0687654321')).toBe("'0687654321")
+    expect(csvField('5')).toBe('5')
   })
 
   it('vCard 3.0: the guardians with consent, importable, phone numbers in +31 form, siblings on one card', async () => {

@@ -9,11 +9,12 @@ const BOM = '\uFEFF'
  * One CSV field. Control and bidi characters are dropped (they came in before input refused them).
  * A value a spreadsheet would run as a formula gets a leading apostrophe, also a number like
  * '+31 6 12345678' or '-5': opened in Excel that stays text, '+31...' instead of 31612345678 or
- * #NAAM?, and the apostrophe says to a reader that nothing was calculated.
+ * #NAAM?, and the apostrophe says to a reader that nothing was calculated. So does '0687654321',
+ * which Excel and Calc would otherwise show as the number 687654321.
  */
 export function csvField(value: string): string {
   let v = documentLine(value).trim()
-  if (startsLikeFormula(v)) v = `'${v}`
+  if (startsLikeFormula(v) || /^0\d+$/.test(v)) v = `'${v}`
   // Excel set to a comma as list separator (English Windows) starts a cell after every comma,
   // quotes or not: what follows a comma must not start a formula either.
   v = v.replace(/,(\s*)(?=[=+\-@])/g, ",$1'")
