@@ -37,6 +37,7 @@ export const settingsPatchSchema = z.strictObject({
   staffName: z.string().trim().max(200, 'De naam is te lang (hoogstens 200 tekens).').superRefine(safeText()).optional(),
 })
 
+
 export const id = z.number('Kies eerst een leerling, groep of doel.').int().positive()
 export const version = z.number().int().positive()
 /** One line of text (a name, a title); `multilineText` for notes and letters. */
