@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { DELIVERIES, type DocumentResult } from './documents.contract.ts'
 import type { PupilDetail } from './domain.ts'
-import { consentRecordSchema, isoDate } from './schemas-base.ts'
+import { consentRecordSchema, isoDate, safeText } from './schemas-base.ts'
 
 export interface CampaignCriteria {
   groupIds?: number[]
@@ -44,7 +44,7 @@ export const campaignsSchemas = {
   'campaigns.list': z.strictObject({}),
   'campaigns.get': z.strictObject({ id }),
   'campaigns.start': z.strictObject({
-    name: z.string().trim().min(1, 'Geef de ronde een naam, bijvoorbeeld: Toestemming 2026-2027.').max(120, 'De naam is te lang.'),
+    name: z.string().trim().min(1, 'Geef de ronde een naam, bijvoorbeeld: Toestemming 2026-2027.').max(120, 'De naam is te lang.').superRefine(safeText()),
     groupIds: z.array(id).max(200).optional(),
     withoutAnswer: z.boolean().default(false),
     askAgain: z.boolean().default(false),

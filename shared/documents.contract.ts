@@ -1,6 +1,7 @@
 // Printed documents: consent forms, no-consent lists, class lists for the group app, pupil files;
 // and the settings that go on them (the form's intro text, the school's logo).
 import { z } from 'zod'
+import { safeText } from './schemas-base.ts'
 
 const id = z.number('Kies eerst een leerling, groep of doel.').int().positive()
 const ids = (max: number) => z.array(id).max(max)
@@ -35,7 +36,7 @@ export const documentsSchemas = {
   'documents.noConsentList': z.strictObject({
     groupIds: ids(200).min(1, 'Kies minstens één groep.'),
     purposeIds: ids(200).optional(),
-    eventName: z.string().trim().max(120, 'De naam van de activiteit is te lang (hoogstens 120 tekens).').default(''),
+    eventName: z.string().trim().max(120, 'De naam van de activiteit is te lang (hoogstens 120 tekens).').superRefine(safeText()).default(''),
     delivery,
   }),
   'documents.classList': z.strictObject({
@@ -51,7 +52,7 @@ export const documentsSchemas = {
   'documents.progress': z.strictObject({ progressId }),
   'documents.settings': z.strictObject({}),
   'documents.saveSettings': z.strictObject({
-    formIntro: z.string().trim().max(MAX_FORM_INTRO, `De tekst is te lang (hoogstens ${MAX_FORM_INTRO} tekens). Houd hem kort: hij moet op het formulier passen.`).optional(),
+    formIntro: z.string().trim().max(MAX_FORM_INTRO, `De tekst is te lang (hoogstens ${MAX_FORM_INTRO} tekens). Houd hem kort: hij moet op het formulier passen.`).superRefine(safeText(true)).optional(),
     /** A new logo (base64 PNG or JPG), or null to remove it. */
     logo: z
       .strictObject({

@@ -2,6 +2,7 @@
 // feature contracts). Messages are Dutch and say what to do; they are shown at the field.
 import { z } from 'zod'
 import { ATTACHMENT_TYPES, CONSENT_SOURCES, DECISIONS } from './domain.ts'
+import { unsafeTextMessage } from './safe-text.ts'
 import { id, saveSchema } from './save-schema.ts'
 
 // zod's own messages (for fields without a message of ours) in Dutch too, and in plain words
@@ -25,15 +26,23 @@ export const schoolYearSchema = z
   .regex(/^\d{4}-\d{4}$/, 'Schrijf het schooljaar als 2026-2027.')
   .refine((s) => Number(s.slice(5)) === Number(s.slice(0, 4)) + 1, 'Een schooljaar loopt over twee opeenvolgende jaren, bijvoorbeeld 2026-2027.')
 
+/** A refinement for text that goes into documents: no control or bidi characters (see safe-text.ts). */
+export const safeText = (multiline = false) => (s: string, ctx: z.RefinementCtx) => {
+  const message = unsafeTextMessage(s, multiline)
+  if (message) ctx.addIssue({ code: 'custom', message })
+}
+
 export const settingsPatchSchema = z.strictObject({
-  schoolName: z.string().trim().min(1, 'Vul de naam van de school in.').max(200, 'De naam van de school is te lang (hoogstens 200 tekens).').optional(),
+  schoolName: z.string().trim().min(1, 'Vul de naam van de school in.').max(200, 'De naam van de school is te lang (hoogstens 200 tekens).').superRefine(safeText()).optional(),
   schoolYear: schoolYearSchema.optional(),
-  staffName: z.string().trim().max(200, 'De naam is te lang (hoogstens 200 tekens).').optional(),
+  staffName: z.string().trim().max(200, 'De naam is te lang (hoogstens 200 tekens).').superRefine(safeText()).optional(),
 })
 
 
 export { id, version } from './save-schema.ts'
-export const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong)
+/** One line of text (a name, a title); `multilineText` for notes and letters. */
+export const text = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).superRefine(safeText())
+export const multilineText = (max: number, tooLong: string) => z.string().trim().max(max, tooLong).superRefine(safeText(true))
 
 /** A real calendar date written YYYY-MM-DD (the screens turn dd-mm-jjjj into this). */
 export const isoDate = z
@@ -94,7 +103,7 @@ export const consentRecordSchema = z.strictObject({
   effectiveFrom: isoDate,
   source: z.enum(CONSENT_SOURCES, 'Kies hoe het antwoord binnenkwam.'),
   sourceDetail: text(300, 'De omschrijving van de bron is te lang.').default(''),
-  note: text(MAX_TEXT, 'De notitie is te lang.').default(''),
+  note: multilineText(MAX_TEXT, 'De notitie is te lang.').default(''),
   attachment: attachmentUploadSchema.optional(),
   /** The consentStamp of the grid the user saw; a newer change in between is refused. */
   consentStamp: z.number().int().nonnegative().optional(),
@@ -107,7 +116,7 @@ const purposeFields = {
     .regex(/^[a-z][a-z0-9_]{1,39}$/, 'Gebruik voor de code kleine letters, cijfers en _, bijvoorbeeld schoolreis.')
     .optional(),
   label: text(120, 'De naam van het doel is te lang.').min(1, 'Vul de naam van het doel in.'),
-  description: text(1000, 'De omschrijving is te lang.').default(''),
+  description: multilineText(1000, 'De omschrijving is te lang.').default(''),
   sortOrder: z.number().int().min(0).max(100_000).optional(),
   active: z.boolean().default(true),
 }
@@ -126,7 +135,7 @@ const dossierEntryFields = {
   entryDate: isoDate,
   kind: text(40, 'Het soort is te lang.').min(1, 'Kies het soort stuk.'),
   title: text(200, 'De titel is te lang.').min(1, 'Vul een titel in.'),
-  body: text(MAX_TEXT * 10, 'De tekst is te lang.').default(''),
+  body: multilineText(MAX_TEXT * 10, 'De tekst is te lang.').default(''),
   attachments: z.array(attachmentUploadSchema).max(10).default([]),
 }
 export const dossierEntrySchema = saveSchema(dossierEntryFields, { kept: ['pupilId'] })

@@ -1,7 +1,7 @@
 // One zod schema per API method: the input every door (IPC, CLI, HTTP) validates.
 // Messages are Dutch and say what to do; they are shown at the field.
 import { z } from 'zod'
-import { consentRecordSchema, dossierEntrySchema, groupSchema, guardianSchema, id, none, pupilSchema, purposeSchema, settingsPatchSchema, text } from './schemas-base.ts'
+import { consentRecordSchema, dossierEntrySchema, groupSchema, guardianSchema, id, none, pupilSchema, purposeSchema, safeText, settingsPatchSchema, text } from './schemas-base.ts'
 import { importsSchemas } from './imports.contract.ts'
 import { schoolyearSchemas } from './schoolyear.contract.ts'
 import { backupsSchemas } from './backups.contract.ts'
@@ -16,7 +16,7 @@ export const inputSchemas = {
   'settings.update': settingsPatchSchema,
   'school.setup': z.strictObject({
     mode: z.enum(['empty', 'demo'], 'Kies een lege school of de demoschool.'),
-    schoolName: z.string().trim().max(200).optional(),
+    schoolName: z.string().trim().max(200).superRefine(safeText()).optional(),
   }),
   'school.leaveDemo': none,
   'groups.list': none,

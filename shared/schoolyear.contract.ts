@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { safeText } from './schemas-base.ts'
 import { RETENTION_KINDS, type RetentionOverview, type RetentionResult } from './retention.ts'
 import type { RolloverPreview, RolloverResult } from './schoolyear.ts'
 
@@ -15,8 +16,8 @@ export const schoolyearSchemas = {
       .array(
         z.strictObject({
           groupId: id,
-          target: z.string().trim().max(40, 'De naam van de groep is te lang.').nullable(),
-          teacherName: z.string().trim().max(200).default(''),
+          target: z.string().trim().max(40, 'De naam van de groep is te lang.').superRefine(safeText()).nullable(),
+          teacherName: z.string().trim().max(200).superRefine(safeText()).default(''),
           teacherEmail: z.union([z.literal(''), z.email('Dit e-mailadres klopt niet.')]).default(''),
         }),
       )

@@ -5,6 +5,7 @@ import { createDispatch, type Dispatch } from './dispatch.ts'
 import { locationWarning, type MountProbe } from './db/location.ts'
 import { holdLock, lockHolder } from './db/lock.ts'
 import { openDatabase, quickCheck } from './db/open.ts'
+import { createTempFolder } from './temp-folder.ts'
 
 export interface Core {
   ctx: CoreContext
@@ -55,7 +56,7 @@ export function openCore(options: CoreOptions): Core {
     readOnly = 'damaged'
   }
   const release = options.lock === 'hold' && readOnly === undefined ? holdLock(dbPath) : () => undefined
-  const ctx: CoreContext = { db, dbPath, appVersion: options.appVersion, now: options.now ?? (() => new Date()) }
+  const ctx: CoreContext = { db, dbPath, appVersion: options.appVersion, now: options.now ?? (() => new Date()), temp: createTempFolder() }
   if (readOnly) ctx.readOnly = readOnly
   const location = locationWarning(dbPath, options.locationProbe) // a sync folder or network share: warn, do not refuse
   if (location) ctx.startupWarnings = [location]
@@ -68,6 +69,7 @@ export function openCore(options: CoreOptions): Core {
     close: () => {
       ctx.db.close() // ctx.db: a restore swaps the connection
       release()
+      ctx.temp.removeAll() // documents opened in a viewer, and anything a failed export left
     },
   }
 }

@@ -1,4 +1,5 @@
 import type { Db } from './db/open.ts'
+import type { TempFolder } from './temp-folder.ts'
 
 /** What every handler gets: the open database and a clock (tests set the clock). */
 export interface CoreContext {
@@ -6,6 +7,8 @@ export interface CoreContext {
   dbPath: string
   appVersion: string
   now: () => Date
+  /** Where temporary files go (a folder per run, removed on close): see temp-folder.ts. */
+  temp: TempFolder
   /** Fonts and templates for documents: the repo's resources/ folder, or the packaged app's. */
   resourcesDir?: string
   /** Only in the desktop app: save dialogs and the system viewer. The CLI and web harness have none. */

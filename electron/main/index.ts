@@ -42,6 +42,8 @@ function start(): void {
     app.quit()
     return
   }
+  // Documents an earlier run opened in a viewer, and other temporary files it left: removed now.
+  core.ctx.temp.removeEarlierRuns()
   // The first start of each day makes a backup; a failure is logged and shown nowhere, the work goes on.
   if (!core.ctx.readOnly) dailyBackupIfDue(core.ctx).catch((e: unknown) => log.error('daily backup failed', e))
   registerIpc(ipcMain, core.dispatch, (url) => isAppUrl(url, indexHtml, devUrl))

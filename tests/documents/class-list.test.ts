@@ -80,20 +80,24 @@ describe('class list for the group app', () => {
       'In groepsapp': 'nee',
       Opmerking: 'contactgegevens niet delen (geen toestemming); niet in de groepsapp: informeren per e-mail',
     })
-    // A phone number starting with + stays as typed; it is not a formula.
-    expect(byGuardian.get('Łucja Yılmaz')).toMatchObject({ Telefoon: '+31 (0)6 5555 6666', 'Herkenbaar in beeld': 'nee: niet herkenbaar in beeld' })
+    // A phone number starting with + is kept as typed behind an apostrophe: Excel shows it as text, not as 31655556666 or an error.
+    expect(byGuardian.get('Łucja Yılmaz')).toMatchObject({ Telefoon: "'+31 (0)6 5555 6666", 'Herkenbaar in beeld': 'nee: niet herkenbaar in beeld' })
     expect(text).not.toContain('1122')
   })
 
-  it('CSV fields: quotes, semicolons and line breaks quoted; formulas defused; phone numbers left alone', () => {
+  it('CSV fields: quotes, semicolons and commas quoted; line breaks a space; formulas and signed numbers defused', () => {
     expect(csvField('Berg; Zoë')).toBe('"Berg; Zoë"')
     expect(csvField('zei "ja"')).toBe('"zei ""ja"""')
-    expect(csvField('regel 1\nregel 2')).toBe('"regel 1\nregel 2"')
+    expect(csvField('Berg, Zoë')).toBe('"Berg, Zoë"')
+    expect(csvField('regel 1\nregel 2')).toBe('regel 1 regel 2')
     expect(csvField('=1+1')).toBe("'=1+1")
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)")
     expect(csvField('-2+3+cmd|')).toBe("'-2+3+cmd|")
-    expect(csvField('+31 6 12345678')).toBe('+31 6 12345678')
+    expect(csvField('+31 6 12345678')).toBe("'+31 6 12345678")
+    expect(csvField('\t=1+1')).toBe("'=1+1")
     expect(csvField('06-12345678')).toBe('06-12345678')
+    expect(csvField('0687654321')).toBe("'0687654321")
+    expect(csvField('5')).toBe('5')
   })
 
   it('vCard 3.0: the guardians with consent, importable, phone numbers in +31 form, siblings on one card', async () => {
@@ -125,7 +129,7 @@ describe('class list for the group app', () => {
   })
 
   it('vCard: a guardian not in the group app says so; text is escaped and long lines folded', () => {
-    expect(vcardText('Jansen, P.; oom\nzie notitie\\')).toBe('Jansen\\, P.\\; oom\\nzie notitie\\\\')
+    expect(vcardText('Jansen, P.; oom\nzie notitie\\')).toBe('Jansen\\, P.\\; oom zie notitie\\\\')
     const long = `NOTE:${'Ouder/verzorger van Łukasz Nguyễn '.repeat(5)}`
     const folded = foldLine(long)
     const parts = folded.split('\r\n')

@@ -8,10 +8,10 @@ import type { Db } from '../db/open.ts'
 export type AttachmentUpload = z.output<typeof attachmentUploadSchema>
 
 /** What the first bytes say the file is; the name and the claimed type are not trusted. */
-function sniff(bytes: Buffer): AttachmentType | undefined {
-  if (bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf'
+export function sniffAttachmentType(bytes: Uint8Array): AttachmentType | undefined {
+  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') return 'application/pdf'
   if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
-  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png'
+  if (Buffer.from(bytes.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png'
   return undefined
 }
 
@@ -22,7 +22,7 @@ export function storeAttachment(db: Db, upload: AttachmentUpload, actor: string,
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
     throw new AppError('validation', `Het bestand ${upload.fileName} is groter dan 20 MB. Maak een kleinere scan (bijvoorbeeld in zwart-wit of met een lagere resolutie).`, field)
   }
-  const type = sniff(bytes)
+  const type = sniffAttachmentType(bytes)
   if (type === undefined) throw new AppError('validation', `Het bestand ${upload.fileName} is geen PDF, JPG of PNG. Scan het formulier als PDF of maak er een foto van.`, field)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const result = db

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { BackupsOutputs, BackupsOverview } from '../../../shared/backups.contract.ts'
 import { localIsoDate } from '../../../shared/domain.ts'
@@ -21,13 +20,13 @@ const reopen = (path: string): CoreContext['db'] => openDatabase(path)
 
 /** A whole copy of the database, made with the online backup API, as bytes. */
 async function exportBytes(ctx: CoreContext): Promise<Buffer> {
-  const dir = mkdtempSync(join(tmpdir(), 'toestemmingsregister-export-'))
+  const dir = ctx.temp.newDir()
   try {
     const file = join(dir, 'export.sqlite')
     await ctx.db.backup(file)
     return readFileSync(file)
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    ctx.temp.remove(dir)
   }
 }
 
@@ -44,13 +43,13 @@ export const backupsHandlers: HandlersFor<keyof BackupsOutputs> = {
     return overview(ctx)
   },
   'backups.restoreUpload': async (ctx, input) => {
-    const dir = mkdtempSync(join(tmpdir(), 'toestemmingsregister-upload-'))
+    const dir = ctx.temp.newDir()
     try {
       const file = join(dir, 'upload.sqlite')
       writeFileSync(file, Buffer.from(input.data, 'base64'))
       await restoreFrom(ctx, file, reopen)
     } finally {
-      rmSync(dir, { recursive: true, force: true })
+      ctx.temp.remove(dir)
     }
     return overview(ctx)
   },

@@ -1,20 +1,24 @@
 // The class list as a CSV that Dutch Excel opens as columns (UTF-8 with BOM, semicolons, CRLF),
 // and the guardians who share their contact details as vCard 3.0, to add to a phone.
+import { documentLine, startsLikeFormula } from '../../../shared/safe-text.ts'
 import { NO_CONTACT, NOT_IN_APP, NOT_RECOGNISABLE, recognisable, sharesContact, type ClassListInput } from './class-list.ts'
 
 const BOM = '\uFEFF'
 
-/** A number as people type it: kept as text even though it may start with + or -. */
-const PHONE_LIKE = /^[+-]?[\d\s()./-]+$/
-
 /**
- * One CSV field. A value Excel would run as a formula (=, +, -, @ at the start, from a name typed
- * into an online form) gets a leading apostrophe; a phone number like '+31 6 ...' stays as is.
+ * One CSV field. Control and bidi characters are dropped (they came in before input refused them).
+ * A value a spreadsheet would run as a formula gets a leading apostrophe, also a number like
+ * '+31 6 12345678' or '-5': opened in Excel that stays text, '+31...' instead of 31612345678 or
+ * #NAAM?, and the apostrophe says to a reader that nothing was calculated. So does '0687654321',
+ * which Excel and Calc would otherwise show as the number 687654321.
  */
 export function csvField(value: string): string {
-  let v = value
-  if (/^[=+\-@\t\r]/.test(v) && !PHONE_LIKE.test(v)) v = `'${v}`
-  return /[";\r\n]/.test(v) || v !== v.trim() ? `"${v.replace(/"/g, '""')}"` : v
+  let v = documentLine(value).trim()
+  if (startsLikeFormula(v) || /^0\d+$/.test(v)) v = `'${v}`
+  // Excel set to a comma as list separator (English Windows) starts a cell after every comma,
+  // quotes or not: what follows a comma must not start a formula either.
+  v = v.replace(/,(\s*)(?=[=+\-@])/g, ",$1'")
+  return /[";,]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
 }
 
 export const CSV_HEADER = ['Groep', 'Leerling', 'Herkenbaar in beeld', 'Ouder/verzorger', 'Relatie', 'Telefoon', 'E-mail', 'In groepsapp', 'Opmerking'] as const
@@ -43,10 +47,17 @@ export function classListCsv(input: ClassListInput): Buffer {
   return Buffer.from(BOM + lines.map((l) => l.map(csvField).join(';')).join('\r\n') + '\r\n', 'utf8')
 }
 
-/** RFC 2426 text value: backslash, comma, semicolon and newlines escaped. */
+/**
+ * RFC 2426 text value on one line: control and bidi characters dropped, line breaks a space (so no
+ * name, e-mail or note can start a property or a card of its own), then backslash, comma and
+ * semicolon escaped.
+ */
 export function vcardText(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;').replace(/\r?\n/g, '\\n')
+  return documentLine(s).replace(/\\/g, '\\\\').replace(/,/g, '\\,').replace(/;/g, '\\;')
 }
+
+/** A phone number in a vCard: the + and digits it starts with, whatever else the database holds. */
+const vcardPhone = (normalized: string): string => /^\+?\d{3,15}/.exec(normalized)?.[0] ?? ''
 
 /** Lines longer than 75 octets are folded (CRLF + space), never inside a UTF-8 character. */
 export function foldLine(line: string): string {
@@ -70,7 +81,7 @@ export function foldLine(line: string): string {
 
 /** 'Marieke van der Berg' -> family 'van der Berg', given 'Marieke'. */
 function structuredName(name: string): { family: string; given: string } {
-  const [given = '', ...rest] = name.trim().split(/\s+/)
+  const [given = '', ...rest] = documentLine(name).trim().split(/\s+/)
   return rest.length === 0 ? { family: given, given: '' } : { family: rest.join(' '), given }
 }
 
@@ -96,7 +107,7 @@ export function classListVcf(input: ClassListInput): { vcf: Buffer; count: numbe
       'VERSION:3.0',
       `N:${vcardText(family)};${vcardText(given)};;;`,
       `FN:${vcardText(g.name)}`,
-      g.phoneNormalized ? `TEL;TYPE=CELL:${g.phoneNormalized}` : '',
+      vcardPhone(g.phoneNormalized) ? `TEL;TYPE=CELL:${vcardPhone(g.phoneNormalized)}` : '',
       g.email ? `EMAIL;TYPE=INTERNET:${vcardText(g.email)}` : '',
       `CATEGORIES:${vcardText(`Groep ${input.group.name}`)}`,
       `NOTE:${vcardText(note)}`,

@@ -1,7 +1,5 @@
 // How a made document reaches the user: saved where they choose, opened in the system's viewer
 // (from which they print), or, without a desktop (web harness, CLI), handed back as base64.
-import { mkdtemp } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Delivery, DocumentFile, DocumentResult } from '../../../shared/documents.contract.ts'
 import { AppError } from '../../../shared/errors.ts'
@@ -32,8 +30,9 @@ export async function deliver(ctx: CoreContext, delivery: Delivery, file: MadeFi
     await writeFileAtomic(path, file.bytes)
     return { ...info(file), delivered: 'saved', path }
   }
-  // A folder of its own per document: a viewer that still holds an earlier copy is never in the way.
-  const dir = await mkdtemp(join(tmpdir(), 'toestemmingsregister-'))
+  // A folder of its own per document, in this run's temp folder (removed when the app closes): a
+  // viewer that still holds an earlier copy is never in the way.
+  const dir = ctx.temp.newDir()
   const path = join(dir, file.fileName)
   await writeFileAtomic(path, file.bytes)
   try {

@@ -36,7 +36,7 @@ export function dossierData(ctx: CoreContext, pupilId: number): { data: DossierD
     if (!a) continue
     const { data, ...meta } = a
     attachmentBytes.set(id, data)
-    attachments.push({ ...meta, belongsTo: (belongs.get(id) ?? []).join('; '), path: attachmentPath(id, meta.fileName) })
+    attachments.push({ ...meta, belongsTo: (belongs.get(id) ?? []).join('; '), path: attachmentPath(id, meta.fileName, data) })
   }
 
   const data: DossierData = {

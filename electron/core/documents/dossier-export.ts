@@ -1,6 +1,8 @@
 // The pupil's file to keep (AVG art. 15 and 20): a ZIP with the PDF to read, the same data as
 // JSON for a machine, and the attachments themselves.
 import { zipSync, type Zippable } from 'fflate'
+import type { AttachmentType } from '../../../shared/domain.ts'
+import { sniffAttachmentType } from '../attachments/attachments.service.ts'
 import type { DossierData } from './dossier.ts'
 
 /** 'Zoë van der Berg' -> 'Zoe-van-der-Berg': safe in a file name on every system. */
@@ -15,9 +17,21 @@ export function fileSafe(s: string): string {
   return ascii.slice(0, 80) || 'bestand'
 }
 
-/** Where an attachment goes inside the ZIP: 'bijlagen/12-scan.pdf'. */
-export function attachmentPath(id: number, fileName: string): string {
-  return `bijlagen/${id}-${fileSafe(fileName)}`
+const EXTENSION: Record<AttachmentType, string> = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }
+
+/**
+ * Where an attachment goes inside the ZIP: 'bijlagen/12-scan.pdf'. The last part of the name it
+ * came with gives the stem (no separators, '..', control characters or dots: 'scan.pdf.exe' becomes
+ * 'scan-pdf-exe'; the id in front keeps it from being a reserved Windows name such as CON); the
+ * extension is that of what the bytes are, '.bin' when they are none of our types.
+ */
+export function attachmentPath(id: number, fileName: string, bytes: Uint8Array | undefined): string {
+  const type = bytes ? sniffAttachmentType(bytes) : undefined
+  const stem = fileSafe(fileName.replace(/^.*[\\/]/, '').replace(/\.(pdf|jpe?g|png)$/i, ''))
+    .replace(/\./g, '-')
+    .slice(0, 60)
+    .replace(/-+$/, '')
+  return `bijlagen/${id}-${stem || 'bijlage'}.${type ? EXTENSION[type] : 'bin'}`
 }
 
 export function dossierJson(data: DossierData): Buffer {

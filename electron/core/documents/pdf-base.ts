@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import PDFKitDocument from 'pdfkit'
+import { documentLine, documentText } from '../../../shared/safe-text.ts'
 import { oneLine } from './text-wrap.ts'
 
 export type Doc = PDFKit.PDFDocument
@@ -90,10 +91,11 @@ export function createDocument(options: FrameOptions): Doc {
     // would make every later font('regular') parse the TTF again: pdfkit finds the font by its
     // PostScript name first and never caches it under the registered name.)
     font: null as unknown as string,
-    info: { Title: options.title, Author: options.letterhead.schoolName || 'Toestemmingsregister', Creator: 'Toestemmingsregister', CreationDate: options.generatedAt },
+    info: { Title: documentLine(options.title), Author: documentLine(options.letterhead.schoolName) || 'Toestemmingsregister', Creator: 'Toestemmingsregister', CreationDate: options.generatedAt },
     lang: 'nl-NL',
     displayTitle: true,
   } as PDFKit.PDFDocumentOptions)
+  cleanText(doc)
   doc.registerFont(F.regular, options.fonts.regular)
   doc.registerFont(F.bold, options.fonts.bold)
   doc.registerFont(F.italic, options.fonts.italic)
@@ -107,6 +109,20 @@ export function createDocument(options: FrameOptions): Doc {
     })
   }
   return doc
+}
+
+/**
+ * Every string drawn or measured loses its control and bidi characters first (names stored before
+ * input refused them, or from a restored file): no reversed names, no line that jumps a row.
+ */
+function cleanText(doc: Doc): void {
+  const text = doc.text.bind(doc) as (...args: unknown[]) => Doc
+  const widthOf = doc.widthOfString.bind(doc)
+  const heightOf = doc.heightOfString.bind(doc)
+  const clean = (t: unknown): unknown => (typeof t === 'string' ? documentText(t) : t)
+  doc.text = ((t: unknown, ...rest: unknown[]) => text(clean(t), ...rest)) as Doc['text']
+  doc.widthOfString = ((t: string, o?: PDFKit.Mixins.TextOptions) => widthOf(documentText(t), o)) as Doc['widthOfString']
+  doc.heightOfString = ((t: string, o?: PDFKit.Mixins.TextOptions) => heightOf(documentText(t), o)) as Doc['heightOfString']
 }
 
 type PdfImage = unknown

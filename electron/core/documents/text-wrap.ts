@@ -1,5 +1,6 @@
 // Word wrapping done once for text that repeats on every page (the form's intro, rules and
 // purpose descriptions): 500 forms then draw ready-made lines instead of wrapping 500 times.
+import { documentLine } from '../../../shared/safe-text.ts'
 import type { Doc } from './pdf-base.ts'
 
 /** Splits `text` into lines no wider than `width` in the current font and size. */
@@ -71,7 +72,7 @@ export function fitText(doc: Doc, text: string, width: number): string {
  * cut to the width with '…', and aligned by hand.
  */
 export function oneLine(doc: Doc, text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left'): void {
-  const fitted = fitText(doc, text, width)
+  const fitted = fitText(doc, documentLine(text), width)
   const w = align === 'left' ? 0 : width - doc.widthOfString(fitted)
   doc.text(fitted, x + (align === 'right' ? w : align === 'center' ? w / 2 : 0), y, { lineBreak: false })
 }

@@ -6,6 +6,7 @@ import type { ColumnTarget, ImportLayout, ImportRowError } from '../../../shared
 import { targetLabel } from '../../../shared/imports.contract.ts'
 import type { PreparedFile } from './analyze.ts'
 import type { Cell } from './types.ts'
+import { keepTextAsText } from './workbook-text.ts'
 
 const header = (t: ColumnTarget, label: (code: string) => string, original: string): string => (t.kind === 'consentList' ? original : targetLabel(t, label))
 
@@ -52,6 +53,7 @@ export async function rejectedWorkbook(files: readonly PreparedFile[], layouts: 
   })
   ws.getColumn(all.indexOf('Reden') + 1).alignment = { wrapText: true, vertical: 'top' }
   ws.views = [{ state: 'frozen', ySplit: 1 }]
+  keepTextAsText(ws) // also a header or a sheet name from the file: no formula, ever
   const data = Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer)
   return { data, rows: rows.length }
 }

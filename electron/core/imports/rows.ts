@@ -3,6 +3,7 @@
 import type { Decision } from '../../../shared/domain.ts'
 import type { ColumnTarget, GuardianField, PupilField } from '../../../shared/imports.contract.ts'
 import { MAX_GUARDIANS } from '../../../shared/imports.contract.ts'
+import { unsafeTextMessage } from '../../../shared/safe-text.ts'
 import { fold } from '../../../shared/text.ts'
 import { answerItems, listSeparator, matchPurposes, normalizeHeader, type PurposeRef } from './headers.ts'
 import { splitFullName, splitSurname } from './names.ts'
@@ -167,6 +168,14 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
   if (firstName.length > 100) problem(text('firstName').index, 'firstName', 'De roepnaam is te lang (hoogstens 100 tekens).')
   if (lastName.length > 100) problem(text('lastName').index, 'lastName', 'De achternaam is te lang (hoogstens 100 tekens).')
   if (prefix.length > 40) problem(text('lastNamePrefix').index, 'lastNamePrefix', 'Het tussenvoegsel is te lang (hoogstens 40 tekens).')
+  // A line break in a cell became a space above; NUL and bidi controls are refused, not dropped.
+  const refuseUnsafe = (value: string, index: number | null, field: string): void => {
+    const message = unsafeTextMessage(value, false, 'import')
+    if (message) problem(index, field, message)
+  }
+  refuseUnsafe(firstName, text('firstName').index ?? text('fullName').index, 'firstName')
+  refuseUnsafe(prefix, text('lastNamePrefix').index ?? text('lastName').index ?? text('fullName').index, 'lastNamePrefix')
+  refuseUnsafe(lastName, text('lastName').index ?? text('fullName').index, 'lastName')
 
   const parsed = <T>(field: PupilField, parse: (c: Cell) => { ok: true; value: T } | { ok: false; message: string }): T | null => {
     const index = first(m.pupil.get(field))
@@ -185,6 +194,8 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
     problem(null, 'birthDate', 'Vul de geboortedatum of het leerlingnummer in: zonder een van beide kan het programma de leerling niet zeker herkennen.')
   }
   const group = parsed('group', parseGroup)
+  refuseUnsafe(studentNumber ?? '', text('studentNumber').index, 'studentNumber')
+  refuseUnsafe(group ?? '', text('group').index, 'group')
 
   const guardians: ImportedGuardianData[] = []
   for (const [slot, fields] of [...m.guardians].sort((a, b) => a[0] - b[0])) {
@@ -211,6 +222,9 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
     const relation = get('relation').value.toLowerCase().slice(0, 40)
     if (!given && !email && !phone) continue
     if (given.length > 200) problem(get('name').index, `guardian.${slot}.name`, 'De naam is te lang (hoogstens 200 tekens).')
+    refuseUnsafe(given, get('name').index ?? get('firstName').index ?? get('lastName').index, `guardian.${slot}.name`)
+    refuseUnsafe(relation, get('relation').index, `guardian.${slot}.relation`)
+    refuseUnsafe(email, emailAt.index, `guardian.${slot}.email`)
     const g: ImportedGuardianData = { name: given || email || phone, nameGiven: given !== '', email, phone, phoneNormalized, relation }
     const same = guardians.find(
       (o) => ((g.email && o.email.toLowerCase() === g.email.toLowerCase()) || (g.phoneNormalized && o.phoneNormalized === g.phoneNormalized)) && namesCompatible(o, g),

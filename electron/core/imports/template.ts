@@ -2,6 +2,7 @@
 // in to their right, two guardians, and a cross under Ja or Nee per purpose. It imports by itself
 // (form layout). resources/templates/inschrijfformulier.xlsx is this, with the default purposes.
 import ExcelJS from 'exceljs'
+import { keepTextAsText } from './workbook-text.ts'
 
 export interface TemplatePurpose {
   label: string
@@ -102,5 +103,6 @@ export async function enrolmentTemplate(purposes: readonly TemplatePurpose[], sc
   ws.getCell(r, 1).value = 'Handtekening:'
   ws.mergeCells(r, 2, r + 2, 6)
   ws.getCell(r, 2).border = BOX
+  keepTextAsText(ws) // the school's name and its purposes' labels
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer)
 }
