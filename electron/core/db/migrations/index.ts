@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { up as initial } from './0010-initial.ts'
 import { up as imports } from './0020-imports.ts'
 import { up as campaigns } from './0030-campaigns.ts'
+import { up as auditScrub } from './0050-audit-scrub.ts'
 
 export interface Migration {
   version: number
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   { version: 10, name: 'initial', up: initial },
   { version: 20, name: 'imports', up: imports },
   { version: 30, name: 'campaigns', up: campaigns },
+  { version: 50, name: 'audit-scrub', up: auditScrub },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0
