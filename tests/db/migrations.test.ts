@@ -227,3 +227,51 @@ describe('migration 50: retention may blank personal data in the audit log, and 
     expect(db.prepare(`SELECT new_value FROM audit_log WHERE id = 2`).pluck().get()).toBe('{"purpose":"website","decision":"refused","guardianId":7}')
   })
 })
+
+describe('migration 50: a consent record may lose the name of the file it came from, and nothing else', () => {
+  const P = 'inschrijfformulier (naam verwijderd na de bewaartermijn)'
+  function withAnswers(): Db {
+    const db = new Database(':memory:')
+    migrate(db)
+    db.prepare(`INSERT INTO pupils (first_name, last_name, form_code, created_at, updated_at) VALUES ('Noor', 'Zwanenburg', 'TR-NOOR01', 'x', 'x')`).run()
+    const insert = db.prepare(
+      `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, effective_from, source, source_detail, recorded_by, recorded_at)
+       VALUES (1, 1, 1, 'refused', '2026-09-01', ?, ?, 'Ans', '2026-09-01T08:00:00Z')`,
+    )
+    insert.run('enrolment_form', 'inschrijfformulier inschrijving Sem en Noor Zwanenburg.xlsx, blad Kinderen, rij 3')
+    insert.run('paper_form', 'formulier van Sem')
+    return db
+  }
+  const scrub = (db: Db, id: number, sql: string) =>
+    db.transaction(() => {
+      db.prepare(`INSERT OR IGNORE INTO consent_scrub_queue (consent_record_id) VALUES (?)`).run(id)
+      db.prepare(sql).run()
+      db.prepare(`DELETE FROM consent_scrub_queue`).run()
+    })()
+
+  it('lets a listed answer from a workbook keep its row number without the file name', () => {
+    const db = withAnswers()
+    scrub(db, 1, `UPDATE consent_records SET source_detail = '${P}, rij 3' WHERE id = 1`)
+    expect(db.prepare(`SELECT source_detail, decision FROM consent_records WHERE id = 1`).get()).toEqual({ source_detail: `${P}, rij 3`, decision: 'refused' })
+    scrub(db, 1, `UPDATE consent_records SET source_detail = '${P}' WHERE id = 1`)
+  })
+
+  it('refuses anything else: not listed, another row, another text, another answer, a note typed at the desk', () => {
+    const db = withAnswers()
+    expect(() => db.prepare(`UPDATE consent_records SET source_detail = '${P}, rij 3' WHERE id = 1`).run()).toThrow(/append-only/)
+    const refused = [
+      [1, `UPDATE consent_records SET source_detail = '${P}, rij 4' WHERE id = 1`],
+      [1, `UPDATE consent_records SET source_detail = '${P}, rij 3 en toestemming gegeven' WHERE id = 1`],
+      [1, `UPDATE consent_records SET source_detail = 'telefonisch ingetrokken' WHERE id = 1`],
+      [1, `UPDATE consent_records SET source_detail = '${P}, rij 3', decision = 'granted' WHERE id = 1`],
+      [1, `UPDATE consent_records SET source_detail = '${P}, rij 3', effective_from = '2027-01-01' WHERE id = 1`],
+      [2, `UPDATE consent_records SET source_detail = '${P}' WHERE id = 2`],
+    ] as const
+    for (const [id, sql] of refused) expect(() => scrub(db, id, sql), sql).toThrow(/append-only/)
+    expect(db.prepare(`SELECT source_detail FROM consent_records ORDER BY id`).pluck().all()).toEqual([
+      'inschrijfformulier inschrijving Sem en Noor Zwanenburg.xlsx, blad Kinderen, rij 3',
+      'formulier van Sem',
+    ])
+    expect(() => db.prepare(`DELETE FROM consent_records WHERE id = 1`).run()).toThrow(/append-only/)
+  })
+})

@@ -37,11 +37,12 @@ const NEW_PHONE_NORMALISED = '+31642421337'
 const FILE = `inschrijving ${PUPIL}.xlsx`
 
 /** An enrolment workbook of one pupil, as a parent's online form exports it. */
-async function enrolmentForm(): Promise<string> {
+async function enrolmentForm(sister: boolean): Promise<string> {
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('Inschrijving')
   ws.addRow(['Roepnaam', 'Tussenvoegsel', 'Achternaam', 'Geboortedatum', 'Groep', 'Naam ouder 1', 'E-mail ouder 1', 'Telefoon ouder 1', 'Website', 'Social media'])
   ws.addRow(['Sem', 'van', 'Zwanenburg', new Date(Date.UTC(2018, 3, 9)), '3', MOTHER, EMAIL, PHONE, 'ja', 'nee'])
+  if (sister) ws.addRow(['Noor', 'van', 'Zwanenburg', new Date(Date.UTC(2020, 1, 2)), '1/2a', MOTHER, EMAIL, PHONE, 'nee', 'nee'])
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64')
 }
 
@@ -67,7 +68,7 @@ function findings(files: string[], texts: string[]): { file: string; text: strin
  * who came in through an imported workbook, has a signed scan, a dossier entry, a mother whose
  * phone was changed at the desk, and who then left; with backups made along the way.
  */
-async function register() {
+async function register(options: { sister?: boolean } = {}) {
   const root = mkdtempSync(join(BASE, 'tr-removal-'))
   dirs.push(root)
   const data = join(root, 'data')
@@ -82,8 +83,8 @@ async function register() {
   core.ctx.db.pragma('wal_checkpoint(TRUNCATE)')
   expect(findings([join(data, 'school.sqlite')], [PUPIL, EMAIL, PHONE])).toEqual([]) // the demo school does not hold them already
 
-  const commit = await ok(core, 'imports.commit', { files: [{ name: FILE, data: await enrolmentForm() }] })
-  expect(commit.batch?.counts.pupilsCreated).toBe(1)
+  const commit = await ok(core, 'imports.commit', { files: [{ name: FILE, data: await enrolmentForm(options.sister ?? false) }] })
+  expect(commit.batch?.counts.pupilsCreated).toBe(options.sister ? 2 : 1)
   const [found] = await ok(core, 'pupils.search', { query: PUPIL })
   if (!found) throw new Error('pupil not imported')
   let pupil = await ok(core, 'pupils.get', { id: found.id })
@@ -177,6 +178,26 @@ describe('removing a pupil entirely', () => {
     const pupils = await ok(r.core, 'pupils.list', { includeLeft: true })
     expect(pupils.length).toBe(pupilsBefore - 1)
     expect(pupils.some((p) => p.lastName === 'Zwanenburg')).toBe(false)
+    r.core.close()
+  })
+})
+
+describe('removing a pupil whose sister came in with the same workbook', () => {
+  it('takes the file name out of the batch and out of her answers; her answers and the row stay', async () => {
+    const r = await register({ sister: true })
+    r.setClock(new Date('2028-10-15T08:00:00Z'))
+    const result = await removeAll(r.core, r.pupilId)
+    expect(result.counts.contact).toBe(0) // the mother still has a child at school
+    const [noor] = await ok(r.core, 'pupils.search', { query: 'Noor van Zwanenburg' })
+    if (!noor) throw new Error('sister gone')
+    const history = await ok(r.core, 'consent.history', { pupilId: noor.id })
+    expect(history.map((h) => [h.sourceDetail, h.decision])).toEqual(
+      expect.arrayContaining([['inschrijfformulier (naam verwijderd na de bewaartermijn), rij 3', 'refused']]),
+    )
+    const [batch] = await ok(r.core, 'imports.batches', {})
+    expect(batch?.files.map((f) => f.name)).toEqual(['bestand van 2 rijen (naam verwijderd na de bewaartermijn)'])
+    const safety = join(r.data, 'backups', result.backup ?? '')
+    expect(findings(r.everywhere(), [PUPIL, FILE]).filter((f) => f.file !== safety)).toEqual([])
     r.core.close()
   })
 })

@@ -2,6 +2,7 @@
 // queue of migration 0050: texts blanked, nothing else changed), what import batches noted for
 // undo, and the names of imported files (the hash and the row count stay).
 import { fold } from '../../../shared/text.ts'
+import { REMOVED_SOURCE_FILE } from '../db/migrations/0050-audit-scrub.ts'
 import type { Db } from '../db/open.ts'
 
 /** Keys of a guardian's contact details, as audit entries and import changes write them. */
@@ -115,7 +116,24 @@ export interface FileNameScrub {
   wholeBatches: ReadonlySet<number>
 }
 
-/** Replaces file names of import batches that name a removed pupil; the hash and the number of rows stay. */
+/**
+ * Answers imported from a file whose name went keep their row, not the name: 'inschrijfformulier
+ * (naam verwijderd na de bewaartermijn), rij 3'. Through the scrub queue of migration 50.
+ */
+function scrubSourceDetails(db: Db, batchId: number, fileName: string): void {
+  const rows = db
+    .prepare(`SELECT id, source_detail AS detail FROM consent_records WHERE import_batch_id = ? AND source = 'enrolment_form' AND instr(source_detail, ?) > 0`)
+    .all(batchId, fileName) as { id: number; detail: string }[]
+  const queue = db.prepare(`INSERT OR IGNORE INTO consent_scrub_queue (consent_record_id) VALUES (?)`)
+  const update = db.prepare(`UPDATE consent_records SET source_detail = ? WHERE id = ?`)
+  for (const r of rows) {
+    queue.run(r.id)
+    update.run(REMOVED_SOURCE_FILE + (/, rij \d+$/.exec(r.detail)?.[0] ?? ''), r.id)
+  }
+  db.prepare(`DELETE FROM consent_scrub_queue`).run()
+}
+
+/** Replaces file names of import batches that name a removed pupil, also in the answers from them; the hash and the number of rows stay. */
 export function scrubFileNames(db: Db, s: FileNameScrub): number {
   const words = usable(s.words).map(squash).filter((w) => w.length >= 3)
   const rows = db.prepare(`SELECT id, files_json AS filesJson FROM import_batches`).all() as { id: number; filesJson: string }[]
@@ -130,6 +148,7 @@ export function scrubFileNames(db: Db, s: FileNameScrub): number {
       if (s.wholeBatches.has(r.id) || words.some((w) => name.includes(w)) || parts.some((p) => name.includes(p))) {
         const placeholder = removedFileName(f.rows)
         if (f.name !== placeholder) {
+          scrubSourceDetails(db, r.id, f.name)
           f.name = placeholder
           touched = true
         }

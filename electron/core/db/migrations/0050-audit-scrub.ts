@@ -8,7 +8,17 @@ import type { Database } from 'better-sqlite3'
 // differs from the old entry only in texts made empty: the same keys, the same numbers, the same
 // decisions. So a scrub can take a phone number out of an entry, but cannot turn 'refused' into
 // 'granted', add a key, or move an entry to another pupil.
+//
+// The same for the one text of a consent record that may name a removed pupil: an answer from an
+// enrolment workbook names the file ('inschrijfformulier inschrijving Sem en Noor.xlsx, rij 3'),
+// and a sibling who stays keeps that answer. Listed in consent_scrub_queue, such a record may
+// have its source_detail replaced by REMOVED_SOURCE_FILE (keeping ', rij 3'), and nothing else.
+
+export const REMOVED_SOURCE_FILE = 'inschrijfformulier (naam verwijderd na de bewaartermijn)'
+
 export function up(db: Database): void {
+  const p = `'${REMOVED_SOURCE_FILE}'`
+  const tail = `substr(NEW.source_detail, length(${p}) + 1)`
   db.exec(`
     ALTER TABLE audit_log ADD COLUMN scrubbed_at TEXT;  -- when retention blanked personal data in it
 
@@ -34,5 +44,25 @@ export function up(db: Database): void {
                AND (o.atom IS n.atom OR (n.type = 'text' AND n.atom = ''))))
     )
     BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+    CREATE TABLE consent_scrub_queue (
+      consent_record_id INTEGER PRIMARY KEY
+    ) STRICT;
+
+    DROP TRIGGER consent_records_no_update;
+    CREATE TRIGGER consent_records_no_update BEFORE UPDATE ON consent_records
+    WHEN NOT (
+      OLD.id IN (SELECT consent_record_id FROM consent_scrub_queue)
+      AND OLD.source = 'enrolment_form' AND NEW.source IS OLD.source
+      AND NEW.id = OLD.id AND NEW.pupil_id IS OLD.pupil_id AND NEW.purpose_id IS OLD.purpose_id AND NEW.purpose_version IS OLD.purpose_version
+      AND NEW.decision IS OLD.decision AND NEW.guardian_id IS OLD.guardian_id AND NEW.effective_from IS OLD.effective_from
+      AND NEW.import_batch_id IS OLD.import_batch_id AND NEW.attachment_id IS OLD.attachment_id AND NEW.note IS OLD.note
+      AND NEW.recorded_by IS OLD.recorded_by AND NEW.recorded_at IS OLD.recorded_at
+      AND substr(NEW.source_detail, 1, length(${p})) = ${p}
+      AND (${tail} = ''
+           OR (${tail} GLOB ', rij [0-9]*' AND NOT substr(${tail}, 7) GLOB '*[^0-9]*'
+               AND substr(OLD.source_detail, -length(${tail})) = ${tail}))
+    )
+    BEGIN SELECT RAISE(ABORT, 'consent_records is append-only'); END;
   `)
 }
