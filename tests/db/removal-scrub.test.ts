@@ -202,6 +202,24 @@ describe('removing a pupil whose sister came in with the same workbook', () => {
   })
 })
 
+describe('removing the dossier before the pupil', () => {
+  it('leaves no title or text of its entries in the audit log; the entries themselves stay, as the pupil does', async () => {
+    const r = await register()
+    await ok(r.core, 'retention.setPeriods', { periods: { contact: 12, dossier: 12, consent: 24, pupil: 36 } })
+    r.setClock(new Date('2027-11-01T08:00:00Z'))
+    const due = (await ok(r.core, 'retention.overview', {})).due.find((d) => d.pupilId === r.pupilId)
+    expect(due?.kinds.map((k) => k.kind)).toEqual(['contact', 'dossier'])
+    const result = await ok(r.core, 'retention.remove', { items: [{ pupilId: r.pupilId, kinds: ['contact', 'dossier'] }] })
+    const entries = (await ok(r.core, 'audit.list', { pupilId: r.pupilId })).filter((a) => a.action === 'dossier.create')
+    expect(entries).toHaveLength(1)
+    expect(entries[0]?.newValue).toEqual({ entryDate: '', kind: '', title: '', body: '' })
+    const safety = join(r.data, 'backups', result.backup ?? '')
+    expect(findings(r.everywhere(), ['Gesprek over', 'Moeder belt op', PHONE]).filter((f) => f.file !== safety)).toEqual([])
+    expect((await ok(r.core, 'pupils.get', { id: r.pupilId })).lastName).toBe('Zwanenburg')
+    r.core.close()
+  })
+})
+
 describe('removing contact details', () => {
   it('takes the e-mail and phone out of the audit log and the import changes; the name and the history stay', async () => {
     const r = await register()

@@ -5,6 +5,7 @@
 import { displayName } from '../../../shared/domain.ts'
 import { normalizePhone } from '../../../shared/phone.ts'
 import { RETENTION_KINDS, type RetentionKind } from '../../../shared/retention.ts'
+import { removeAttachmentsNoLongerUsed } from '../attachments/attachments.service.ts'
 import type { Db } from '../db/open.ts'
 import { scrubAudit, scrubFileNames, scrubImportChanges } from './scrub.ts'
 
@@ -122,11 +123,6 @@ function removeGuardian(db: Db, guardianId: number): void {
   db.prepare(`DELETE FROM guardians WHERE id = ?`).run(guardianId)
 }
 
-function removeAttachmentsNoLongerUsed(db: Db): void {
-  db.exec(`DELETE FROM attachments WHERE id NOT IN (SELECT attachment_id FROM consent_records WHERE attachment_id IS NOT NULL)
-             AND id NOT IN (SELECT attachment_id FROM dossier_entry_attachments)`)
-}
-
 /**
  * Applies the plan to this database; call inside a transaction. Only pupils and guardians that are
  * the same ones (id and form code, id and creation time) are touched. `known`: texts the removal
@@ -166,7 +162,11 @@ export function applyRemoval(db: Db, plan: RemovalPlan, now: Date, known: readon
   for (const id of removedPupils) removePupil(db, id)
   for (const g of purged) removeGuardian(db, g.id)
 
-  const target = { words: [...words], contactGuardianIds: [...contact, ...purged].map((g) => g.id) }
+  const target = {
+    words: [...words],
+    contactGuardianIds: [...contact, ...purged].map((g) => g.id),
+    dossierPupilIds: pupils.filter((p) => p.kinds.includes('dossier')).map((p) => p.id),
+  }
   scrubAudit(db, target, now)
   scrubImportChanges(db, target)
   scrubFileNames(db, { words: [...words], nameParts, wholeBatches })

@@ -133,10 +133,21 @@ export async function removeDue(ctx: CoreContext, confirmed: { pupilId: number; 
     writeAudit(db, ctx.now(), { actor, action: 'retention.remove', entity: 'retention', newValue: counts })
     return scrubbed
   })()
-  db.exec('VACUUM')
+  try {
+    db.exec('VACUUM')
+  } catch (e) {
+    // Committed already, and secure_delete overwrote the freed pages; VACUUM only compacts (it needs free disk space).
+    log.error('VACUUM after a retention removal failed', e)
+  }
   const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
   if (checkpoint?.busy) log.warn('the WAL could not be emptied: another connection reads the database')
-  const backups = removeFromBackups(ctx, plan, words, backup?.name ?? null)
+  let backups: BackupsAfterRemoval
+  try {
+    backups = removeFromBackups(ctx, plan, words, backup?.name ?? null)
+  } catch (e) {
+    log.error('the backups folder could not be read after a retention removal', e)
+    backups = { rewritten: [], deleted: [], failed: ['de map met reservekopieën'] }
+  }
   expireSafetyBackups(ctx)
   log.info('retention removal done', { ...counts, backupsRewritten: backups.rewritten.length, backupsDeleted: backups.deleted.length, backupsFailed: backups.failed.length })
   const safety = backup ? { name: backup.name, until: safetyUntil(backup) } : null

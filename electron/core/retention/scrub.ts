@@ -16,6 +16,8 @@ export interface ScrubWords {
   words: readonly string[]
   /** Guardians whose own entries lose their contact keys, whatever the value. */
   contactGuardianIds: readonly number[]
+  /** Pupils whose dossier was removed: the log's entries about their dossier lose every text (title, body). */
+  dossierPupilIds?: readonly number[]
 }
 
 export const removedFileName = (rows: number): string => `bestand van ${rows} ${rows === 1 ? 'rij' : 'rijen'} (naam verwijderd na de bewaartermijn)`
@@ -47,15 +49,19 @@ export function scrubAudit(db: Db, target: ScrubWords, now: Date): number {
   const words = usable(target.words)
   const lower = words.map((w) => w.toLowerCase())
   const ids = new Set(target.contactGuardianIds)
+  const dossiers = new Set(target.dossierPupilIds ?? [])
   const rows = db
     .prepare(
-      `SELECT id, entity, entity_id AS entityId, old_value AS oldValue, new_value AS newValue FROM audit_log a
-        WHERE (a.entity = 'guardian' AND a.entity_id IN (SELECT value FROM json_each(@ids))) OR ${mayHold(['a.old_value', 'a.new_value'])}`,
+      `SELECT id, entity, entity_id AS entityId, pupil_id AS pupilId, old_value AS oldValue, new_value AS newValue FROM audit_log a
+        WHERE (a.entity = 'guardian' AND a.entity_id IN (SELECT value FROM json_each(@ids)))
+           OR (a.entity = 'dossier_entry' AND a.pupil_id IN (SELECT value FROM json_each(@dossiers)))
+           OR ${mayHold(['a.old_value', 'a.new_value'])}`,
     )
-    .all({ ids: JSON.stringify([...ids]), words: JSON.stringify(words.map((w) => JSON.stringify(w).slice(1, -1))) }) as {
+    .all({ ids: JSON.stringify([...ids]), dossiers: JSON.stringify([...dossiers]), words: JSON.stringify(words.map((w) => JSON.stringify(w).slice(1, -1))) }) as {
     id: number
     entity: string
     entityId: number | null
+    pupilId: number | null
     oldValue: string | null
     newValue: string | null
   }[]
@@ -64,8 +70,10 @@ export function scrubAudit(db: Db, target: ScrubWords, now: Date): number {
   let changed = 0
   for (const r of rows) {
     const contactKeys = r.entity === 'guardian' && r.entityId !== null && ids.has(r.entityId)
-    const oldValue = blankText(r.oldValue, lower, contactKeys)
-    const newValue = blankText(r.newValue, lower, contactKeys)
+    // Every text contains the empty string: a removed dossier's entries keep only their shape.
+    const match = r.entity === 'dossier_entry' && r.pupilId !== null && dossiers.has(r.pupilId) ? [''] : lower
+    const oldValue = blankText(r.oldValue, match, contactKeys)
+    const newValue = blankText(r.newValue, match, contactKeys)
     if (oldValue === r.oldValue && newValue === r.newValue) continue
     queue.run(r.id)
     update.run(oldValue, newValue, now.toISOString(), r.id)
