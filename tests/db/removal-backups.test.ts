@@ -1,13 +1,15 @@
 // Older backups after a retention removal: rewritten without the removed data under their own name
 // and time, deleted when they cannot be rewritten, and a copy of another register left alone.
 // Also measures a removal that rewrites 20 backups of the demo school.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../electron/core/boot.ts'
 import { backupDir, dailyBackupIfDue, listBackups, verifyBackup } from '../../electron/core/backup/backup.ts'
+import { migrate } from '../../electron/core/db/migrate.ts'
+import { LATEST_VERSION } from '../../electron/core/db/migrations/index.ts'
 import { ok } from '../helpers/register.ts'
 
 const dirs: string[] = []
@@ -114,6 +116,31 @@ describe('backups after a removal', () => {
     expect(listBackups(r.core.ctx.dbPath).map((b) => b.name)).not.toContain(damaged.name)
     expect(holds(good.file, r.name)).toBe(false)
     expect(formCodeIn(foreignCopy, r.pupil.id)).toBe(foreignCode)
+    r.core.close()
+  })
+
+  it('rewrites a backup an older version of the app made (schema 30): brought to this schema, without the pupil', async () => {
+    const r = await demoWithLeaver()
+    mkdirSync(backupDir(r.core.ctx.dbPath), { recursive: true })
+    const file = join(backupDir(r.core.ctx.dbPath), 'toestemmingsregister-20260915-080000-000-manual.sqlite')
+    const old = new Database(file)
+    migrate(old, 30)
+    old.prepare(`INSERT INTO pupils (id, first_name, last_name_prefix, last_name, form_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'x', 'x')`)
+      .run(r.pupil.id, r.pupil.firstName, r.pupil.lastNamePrefix, r.pupil.lastName, r.pupil.formCode)
+    old.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, pupil_id, new_value) VALUES ('2026-09-15T08:00:00Z', 'Ans', 'pupil.create', 'pupil', ?, ?, ?)`)
+      .run(r.pupil.id, r.pupil.id, JSON.stringify({ formCode: r.pupil.formCode }))
+    old.pragma('journal_mode = DELETE')
+    old.close()
+    expect(holds(file, r.pupil.formCode)).toBe(true)
+
+    r.setClock(new Date('2028-10-15T08:00:00Z'))
+    const result = await removePupil(r.core, r.pupil.id)
+    expect(result.backupsRewritten).toContain('toestemmingsregister-20260915-080000-000-manual.sqlite')
+    expect(holds(file, r.pupil.formCode)).toBe(false)
+    const check = new Database(file, { readonly: true })
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
+    expect(check.prepare(`SELECT count(*) FROM pupils`).pluck().get()).toBe(0)
+    check.close()
     r.core.close()
   })
 })
