@@ -231,7 +231,9 @@ describe('removing contact details', () => {
 
     const audit = JSON.stringify(await ok(r.core, 'audit.list', { pupilId: r.pupilId }))
     for (const t of [EMAIL, PHONE, NEW_PHONE, PHONE_NORMALISED, NEW_PHONE_NORMALISED]) expect(audit).not.toContain(t)
-    expect(audit).toContain('guardian.update') // the change itself stays in the log
+    // The change itself stays in the log, marked as scrubbed, with empty texts where the numbers were.
+    const update = (await ok(r.core, 'audit.list', { pupilId: r.pupilId })).find((a) => a.action === 'guardian.update')
+    expect(update).toMatchObject({ oldValue: { phone: '' }, newValue: { phone: '' }, scrubbedAt: '2027-11-01T08:00:00.000Z' })
     const changes = JSON.stringify(r.core.ctx.db.prepare(`SELECT before_json, after_json FROM import_changes`).all())
     for (const t of [EMAIL, PHONE, PHONE_NORMALISED]) expect(changes).not.toContain(t)
     const contact = [EMAIL, PHONE, PHONE_NORMALISED, NEW_PHONE, NEW_PHONE_NORMALISED]
