@@ -35,6 +35,8 @@ const PHONE_NORMALISED = '+31648151623'
 const NEW_PHONE = '06 4242 1337'
 const NEW_PHONE_NORMALISED = '+31642421337'
 const FILE = `inschrijving ${PUPIL}.xlsx`
+/** How a document's file name writes the pupil's name. */
+const DOSSIER_FILE = 'Sem-van-Zwanenburg'
 
 /** An enrolment workbook of one pupil, as a parent's online form exports it. */
 async function enrolmentForm(sister: boolean): Promise<string> {
@@ -51,13 +53,13 @@ function filesIn(...folders: string[]): string[] {
   return folders.flatMap((f) => (existsSync(f) ? readdirSync(f, { recursive: true, encoding: 'utf8' }).map((n) => join(f, n)).filter((p) => statSync(p).isFile()) : []))
 }
 
-/** Which of the texts each file holds, in UTF-8 or UTF-16LE. */
+/** Which of the texts each file holds, in UTF-8 or UTF-16LE, or has in its name. */
 function findings(files: string[], texts: string[]): { file: string; text: string }[] {
   const found: { file: string; text: string }[] = []
   for (const file of files) {
     const bytes = readFileSync(file)
     for (const text of texts) {
-      if (bytes.includes(Buffer.from(text, 'utf8')) || bytes.includes(Buffer.from(text, 'utf16le'))) found.push({ file, text })
+      if (file.includes(text) || bytes.includes(Buffer.from(text, 'utf8')) || bytes.includes(Buffer.from(text, 'utf16le'))) found.push({ file, text })
     }
   }
   return found
@@ -77,7 +79,9 @@ async function register(options: { sister?: boolean } = {}) {
   process.env['TMPDIR'] = temp
   logToFile(join(data, 'logs', 'app.log'))
   let clock = new Date('2026-09-01T08:00:00Z')
-  const core = openCore({ dbPath: join(data, 'school.sqlite'), appVersion: 'test', now: () => clock })
+  // A desktop whose viewer opens every document: 'Openen' leaves a copy in the temp folder.
+  const desktop = { chooseSavePath: async () => undefined, openPath: async () => undefined }
+  const core = openCore({ dbPath: join(data, 'school.sqlite'), appVersion: 'test', now: () => clock, desktop })
   await ok(core, 'settings.update', { schoolYear: '2026-2027' })
   await ok(core, 'school.setup', { mode: 'demo' })
   core.ctx.db.pragma('wal_checkpoint(TRUNCATE)')
@@ -121,7 +125,10 @@ async function register(options: { sister?: boolean } = {}) {
   })
   clock = new Date('2026-10-02T08:00:00Z')
   await ok(core, 'backups.create', {})
-  const texts = [PUPIL, MOTHER, EMAIL, PHONE, PHONE_NORMALISED, NEW_PHONE, NEW_PHONE_NORMALISED]
+  const opened = await ok(core, 'documents.dossier', { pupilId: pupil.id, format: 'pdf', delivery: 'open' })
+  expect(opened.delivered).toBe('opened')
+  expect(findings(filesIn(temp), [DOSSIER_FILE]).length).toBe(1) // the opened dossier names the pupil
+  const texts = [PUPIL, DOSSIER_FILE, MOTHER, EMAIL, PHONE, PHONE_NORMALISED, NEW_PHONE, NEW_PHONE_NORMALISED]
   const everywhere = () => filesIn(data, temp)
   // Before the removal the data is in the file and in the backups: the search can find it.
   core.ctx.db.pragma('wal_checkpoint(TRUNCATE)')
@@ -147,6 +154,7 @@ describe('removing a pupil entirely', () => {
     expect(result.message).toContain('4 oudere reservekopieën zijn herschreven')
     expect(result.message).toContain(`${result.backup}) bevat de gegevens nog en wordt op 22-10-2028 gewist`)
     expect(result.safetyBackupUntil).toBe('2028-10-22')
+    expect(result.message).toContain('1 geopend document is uit de tijdelijke map gewist')
 
     // The import history still tells what came in: one file of one row, its hash, the counts.
     const [batch] = await ok(r.core, 'imports.batches', {})

@@ -18,6 +18,7 @@ import type { Db } from '../db/open.ts'
 import { createLogger } from '../log.ts'
 import { requireStaffName } from '../settings/settings.service.ts'
 import { expireSafetyBackups, removeFromBackups, safetyBackups, safetyUntil, type BackupsAfterRemoval } from './backups.ts'
+import { removeOpenedDocuments } from './opened-documents.ts'
 import { applyRemoval, planRemoval } from './removal.ts'
 
 const log = createLogger('retention')
@@ -96,13 +97,14 @@ export function retentionOverview(ctx: CoreContext): RetentionOverview {
 const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`
 
 /** The result of a removal in words: what went, which backups were rewritten or deleted, and the way back. */
-function describeRemoval(pupils: number, backups: BackupsAfterRemoval, safety: { name: string; until: string } | null): string {
+function describeRemoval(pupils: number, backups: BackupsAfterRemoval, safety: { name: string; until: string } | null, documents: number): string {
   const parts = [`Verwijderd: gegevens van ${n(pupils, 'leerling', 'leerlingen')}, ook uit het logboek en de importgeschiedenis.`]
   if (backups.rewritten.length > 0) parts.push(`${n(backups.rewritten.length, 'oudere reservekopie is', 'oudere reservekopieën zijn')} herschreven zonder deze gegevens: ${backups.rewritten.join(', ')}.`)
   if (backups.deleted.length > 0) parts.push(`${n(backups.deleted.length, 'kopie kon', 'kopieën konden')} niet worden herschreven en ${backups.deleted.length === 1 ? 'is' : 'zijn'} gewist: ${backups.deleted.join(', ')}.`)
   if (backups.failed.length > 0) {
     parts.push(`Let op: ${n(backups.failed.length, 'reservekopie kon', 'reservekopieën konden')} niet worden herschreven of gewist (${backups.failed.join(', ')}). Verwijder ${backups.failed.length === 1 ? 'dat bestand' : 'die bestanden'} zelf uit de map met reservekopieën.`)
   }
+  if (documents > 0) parts.push(`${n(documents, 'geopend document is', 'geopende documenten zijn')} uit de tijdelijke map gewist; maak ${documents === 1 ? 'het' : 'ze'} zo nodig opnieuw.`)
   if (safety) parts.push(`De reservekopie van vlak vóór het verwijderen (${safety.name}) bevat de gegevens nog en wordt op ${formatDate(safety.until)} gewist; tot dan kunt u met die kopie een vergissing herstellen.`)
   return parts.join(' ')
 }
@@ -149,6 +151,7 @@ export async function removeDue(ctx: CoreContext, confirmed: { pupilId: number; 
     backups = { rewritten: [], deleted: [], failed: ['de map met reservekopieën'] }
   }
   expireSafetyBackups(ctx)
+  const documents = removeOpenedDocuments()
   log.info('retention removal done', { ...counts, backupsRewritten: backups.rewritten.length, backupsDeleted: backups.deleted.length, backupsFailed: backups.failed.length })
   const safety = backup ? { name: backup.name, until: safetyUntil(backup) } : null
   return {
@@ -159,6 +162,6 @@ export async function removeDue(ctx: CoreContext, confirmed: { pupilId: number; 
     backupsRewritten: backups.rewritten,
     backupsDeleted: backups.deleted,
     backupsFailed: backups.failed,
-    message: describeRemoval(confirmed.length, backups, safety),
+    message: describeRemoval(confirmed.length, backups, safety, documents),
   }
 }
