@@ -13,6 +13,7 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
   })
   const [error, setError] = useState<ErrorInfo>()
   const [message, setMessage] = useState<string>()
+  const [busy, setBusy] = useState(false)
 
   const savePeriods = async () => {
     const r = await invoke('retention.setPeriods', {
@@ -28,7 +29,9 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
     const lines = overview.due.map((d) => `- ${d.name}: ${d.kinds.map((k) => `${RETENTION_INFO[k.kind].label.toLowerCase()} (${k.items})`).join(', ')}`)
     const backups = `Er wordt eerst een reservekopie gemaakt; die blijft ${SAFETY_BACKUP_DAYS} dagen bewaard. Oudere reservekopieën worden zonder deze gegevens herschreven.`
     if (!confirm(`Dit wordt definitief verwijderd:\n\n${lines.join('\n')}\n\n${backups}\n\nDoorgaan?`)) return
+    setBusy(true)
     const r = await invoke('retention.remove', { items: overview.due.map((d) => ({ pupilId: d.pupilId, kinds: d.kinds.map((k) => k.kind) })) })
+    setBusy(false)
     if (!r.ok) return setError(r.error)
     setMessage(r.value.message)
     onChanged()
@@ -114,9 +117,10 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
               </tbody>
             </table>
             <div className="actions">
-              <button className="primary danger" onClick={() => void remove()}>
+              <button className="primary danger" disabled={busy} onClick={() => void remove()}>
                 Deze gegevens verwijderen
               </button>
+              {busy && <span className="muted">Bezig: verwijderen, daarna de oudere reservekopieën herschrijven…</span>}
             </div>
           </>
         )}
