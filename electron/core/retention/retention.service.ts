@@ -90,7 +90,8 @@ export function retentionOverview(ctx: CoreContext): RetentionOverview {
     )
     if (kinds.length > 0) due.push({ pupilId: p.id, name: displayName(p), leftOn: p.leftOn, kinds })
   }
-  expireSafetyBackups(ctx)
+  // Only where this app may write: a register another app holds (or a read-only one) keeps its files.
+  if (!ctx.readOnly) expireSafetyBackups(ctx)
   return { generatedAt: ctx.now().toISOString(), periods, due, safetyBackups: safetyBackups(ctx.dbPath) }
 }
 
