@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../electron/core/boot.ts'
-import { backupDir, dailyBackupIfDue, listBackups, verifyBackup } from '../../electron/core/backup/backup.ts'
+import { backupDir, backupNow, dailyBackupIfDue, listBackups, verifyBackup } from '../../electron/core/backup/backup.ts'
 import { migrate } from '../../electron/core/db/migrate.ts'
 import { LATEST_VERSION } from '../../electron/core/db/migrations/index.ts'
 import { ok } from '../helpers/register.ts'
@@ -141,6 +141,22 @@ describe('backups after a removal', () => {
     expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
     expect(check.prepare(`SELECT count(*) FROM pupils`).pluck().get()).toBe(0)
     check.close()
+    r.core.close()
+  })
+
+  it('deletes an expired safety backup when the screen is looked at, but not while another app holds the register', async () => {
+    const r = await demoWithLeaver()
+    const safety = await backupNow(r.core.ctx, 'retention')
+    if (!safety) throw new Error('no backup')
+    r.setClock(new Date('2026-09-07T08:00:00Z'))
+    expect((await ok(r.core, 'retention.overview', {})).safetyBackups).toEqual([{ name: safety.name, until: '2026-09-08' }])
+    r.setClock(new Date('2026-09-09T08:00:00Z'))
+    r.core.ctx.readOnly = 'locked'
+    await ok(r.core, 'retention.overview', {})
+    expect(listBackups(r.core.ctx.dbPath).map((b) => b.name)).toEqual([safety.name])
+    delete r.core.ctx.readOnly
+    expect((await ok(r.core, 'retention.overview', {})).safetyBackups).toEqual([])
+    expect(listBackups(r.core.ctx.dbPath)).toEqual([])
     r.core.close()
   })
 })
