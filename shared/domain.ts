@@ -197,6 +197,8 @@ export interface AuditEntryView {
   pupilId: number | null
   oldValue: unknown
   newValue: unknown
+  /** When a retention removal blanked personal data in this entry (the texts shown empty). */
+  scrubbedAt?: string | null
 }
 
 export interface NoConsentRow {

@@ -40,16 +40,40 @@ export interface RetentionDue {
   kinds: { kind: RetentionKind; dueSince: string; items: number }[]
 }
 
+/**
+ * The backup made just before a removal still holds what was removed: it is the way back from a
+ * mistake, kept this many days, then deleted at the next start. Every older backup is rewritten
+ * without the removed data at once (or deleted when it cannot be rewritten).
+ */
+export const SAFETY_BACKUP_DAYS = 7
+
+export const SAFETY_BACKUP_TEXT =
+  `Vlak vóór het verwijderen maakt het programma een reservekopie. Daarin staan de verwijderde gegevens nog, zodat u een vergissing kunt herstellen: ` +
+  `die kopie blijft ${SAFETY_BACKUP_DAYS} dagen bewaard en wordt daarna bij de eerste start gewist. ` +
+  'Alle oudere reservekopieën worden meteen herschreven zonder de verwijderde gegevens; een kopie die niet te herschrijven is (beschadigd), wordt gewist.'
+
 export interface RetentionOverview {
   generatedAt: string
   periods: RetentionPeriods
   due: RetentionDue[]
+  /** Backups made just before a removal, still holding removed data, and the day they are deleted ('YYYY-MM-DD'). */
+  safetyBackups: { name: string; until: string }[]
 }
 
 export interface RetentionResult {
+  /** The backup made just before the removal (it still holds the data until safetyBackupUntil). */
   backup: string | null
+  safetyBackupUntil: string | null
   pupilsRemoved: number
   counts: Record<RetentionKind, number>
+  /** Older backups, rewritten without the removed data, under their own name. */
+  backupsRewritten: string[]
+  /** Backups that could not be rewritten (damaged), and copies left over, deleted. */
+  backupsDeleted: string[]
+  /** Backups that could be neither rewritten nor deleted. */
+  backupsFailed: string[]
+  /** What happened, in Dutch, for the screen. */
+  message: string
 }
 
 /** 'YYYY-MM-DD' plus some months (the last day of a shorter month when needed). */

@@ -17,6 +17,8 @@ export interface TempFolder {
   removeAll(): void
   /** Removes what earlier runs left (not the folders of a run that is still going); returns how many it removed and kept. */
   removeEarlierRuns(): { removed: number; kept: number }
+  /** Removes this run's files and what earlier runs left (a retention removal: any may hold what went); returns how many folders went. */
+  removeEverything(): number
 }
 
 const RUN = /^run-(\d+)-/
@@ -79,6 +81,19 @@ export function createTempFolder(rootDir?: string): TempFolder {
     },
     removeAll() {
       if (run && tryRemove(run)) run = undefined
+    },
+    removeEverything() {
+      let files = 0
+      if (run) {
+        try {
+          files = readdirSync(run).length
+        } catch {
+          files = 0
+        }
+        if (tryRemove(run)) run = undefined
+        else files = 0
+      }
+      return files + this.removeEarlierRuns().removed
     },
     removeEarlierRuns() {
       let removed = 0

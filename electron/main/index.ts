@@ -3,6 +3,7 @@ import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors.ts'
 import { dailyBackupIfDue } from '../core/backup/backup.ts'
+import { expireSafetyBackups } from '../core/retention/backups.ts'
 import { openCore, type Core } from '../core/boot.ts'
 import { createLogger, logToFile } from '../core/log.ts'
 import { resolveDbPath } from '../core/paths.ts'
@@ -46,6 +47,8 @@ function start(): void {
   core.ctx.temp.removeEarlierRuns()
   // The first start of each day makes a backup; a failure is logged and shown nowhere, the work goes on.
   if (!core.ctx.readOnly) dailyBackupIfDue(core.ctx).catch((e: unknown) => log.error('daily backup failed', e))
+  // The backup made just before a retention removal still holds what was removed: deleted once its days are over.
+  if (!core.ctx.readOnly) expireSafetyBackups(core.ctx)
   registerIpc(ipcMain, core.dispatch, (url) => isAppUrl(url, indexHtml, devUrl))
   win = createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.js'), indexHtml, devUrl })
   win.on('closed', () => (win = undefined))

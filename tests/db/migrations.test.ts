@@ -165,3 +165,113 @@ describe('the migration runner', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(NEXT)
   })
 })
+
+describe('migration 50: retention may blank personal data in the audit log, and nothing else', () => {
+  function at30(): Db {
+    const db = new Database(':memory:')
+    migrate(db, 30)
+    const insert = db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, pupil_id, old_value, new_value) VALUES (?, 'Ans', ?, ?, 7, 3, ?, ?)`)
+    insert.run('2026-09-01T08:00:00Z', 'guardian.update', 'guardian', JSON.stringify({ phone: '06-48151623' }), JSON.stringify({ phone: '06 4242 1337', email: 'floor@voorbeeld.nl' }))
+    insert.run('2026-09-02T08:00:00Z', 'consent.record', 'consent_record', JSON.stringify({ purpose: 'website', decision: 'unknown' }), JSON.stringify({ purpose: 'website', decision: 'refused', guardianId: 7 }))
+    return db
+  }
+  const scrub = (db: Db, id: number, sql: string, ...params: unknown[]) =>
+    db.transaction(() => {
+      db.prepare(`INSERT OR IGNORE INTO audit_scrub_queue (audit_id) VALUES (?)`).run(id)
+      db.prepare(sql).run(...params)
+      db.prepare(`DELETE FROM audit_scrub_queue`).run()
+    })()
+
+  it('keeps the entries written before it, unmarked', () => {
+    const db = at30()
+    expect(migrate(db)).toBe(LATEST_VERSION)
+    expect(db.prepare(`SELECT action, old_value, scrubbed_at FROM audit_log ORDER BY id`).all()).toEqual([
+      { action: 'guardian.update', old_value: '{"phone":"06-48151623"}', scrubbed_at: null },
+      { action: 'consent.record', old_value: '{"purpose":"website","decision":"unknown"}', scrubbed_at: null },
+    ])
+  })
+
+  it('lets a listed entry lose its texts, marked as scrubbed', () => {
+    const db = at30()
+    migrate(db)
+    scrub(db, 1, `UPDATE audit_log SET old_value = '{"phone":""}', new_value = '{"phone":"","email":""}', scrubbed_at = '2028-10-15T08:00:00Z' WHERE id = 1`)
+    expect(db.prepare(`SELECT old_value, new_value, scrubbed_at FROM audit_log WHERE id = 1`).get()).toEqual({
+      old_value: '{"phone":""}',
+      new_value: '{"phone":"","email":""}',
+      scrubbed_at: '2028-10-15T08:00:00Z',
+    })
+    expect(db.prepare(`SELECT count(*) FROM audit_scrub_queue`).pluck().get()).toBe(0)
+  })
+
+  it('refuses every other change, listed or not: history cannot be edited', () => {
+    const db = at30()
+    migrate(db)
+    const stamp = '2028-10-15T08:00:00Z'
+    // Not listed: even blanking is refused.
+    expect(() => db.prepare(`UPDATE audit_log SET old_value = '{"phone":""}', scrubbed_at = ? WHERE id = 1`).run(stamp)).toThrow(/append-only/)
+    const refused = [
+      [2, `UPDATE audit_log SET new_value = '{"purpose":"website","decision":"granted","guardianId":7}', scrubbed_at = ? WHERE id = 2`], // another decision
+      [2, `UPDATE audit_log SET new_value = '{"purpose":"website","decision":"refused","guardianId":8}', scrubbed_at = ? WHERE id = 2`], // another guardian
+      [1, `UPDATE audit_log SET old_value = '{"phone":"","extra":""}', scrubbed_at = ? WHERE id = 1`], // a key added
+      [1, `UPDATE audit_log SET old_value = '{}', scrubbed_at = ? WHERE id = 1`], // a key taken away
+      [1, `UPDATE audit_log SET old_value = '{"phone":"0612"}', scrubbed_at = ? WHERE id = 1`], // another text, not an empty one
+      [1, `UPDATE audit_log SET actor = 'Piet', scrubbed_at = ? WHERE id = 1`],
+      [1, `UPDATE audit_log SET pupil_id = 4, scrubbed_at = ? WHERE id = 1`],
+      [1, `UPDATE audit_log SET at = '2020-01-01T00:00:00Z', scrubbed_at = ? WHERE id = 1`],
+      [1, `UPDATE audit_log SET old_value = NULL, scrubbed_at = ? WHERE id = 1`],
+      [1, `UPDATE audit_log SET old_value = '{"phone":""}', scrubbed_at = NULL WHERE id = 1 AND ? IS NOT NULL`], // not marked
+    ] as const
+    for (const [id, sql] of refused) expect(() => scrub(db, id, sql, stamp), sql).toThrow(/append-only/)
+    expect(() => db.prepare(`DELETE FROM audit_log WHERE id = 1`).run()).toThrow(/append-only/)
+    expect(db.prepare(`SELECT count(*) FROM audit_log WHERE scrubbed_at IS NOT NULL`).pluck().get()).toBe(0)
+    expect(db.prepare(`SELECT new_value FROM audit_log WHERE id = 2`).pluck().get()).toBe('{"purpose":"website","decision":"refused","guardianId":7}')
+  })
+})
+
+describe('migration 50: a consent record may lose the name of the file it came from, and nothing else', () => {
+  const P = 'inschrijfformulier (naam verwijderd na de bewaartermijn)'
+  function withAnswers(): Db {
+    const db = new Database(':memory:')
+    migrate(db)
+    db.prepare(`INSERT INTO pupils (first_name, last_name, form_code, created_at, updated_at) VALUES ('Noor', 'Zwanenburg', 'TR-NOOR01', 'x', 'x')`).run()
+    const insert = db.prepare(
+      `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, effective_from, source, source_detail, recorded_by, recorded_at)
+       VALUES (1, 1, 1, 'refused', '2026-09-01', ?, ?, 'Ans', '2026-09-01T08:00:00Z')`,
+    )
+    insert.run('enrolment_form', 'inschrijfformulier inschrijving Sem en Noor Zwanenburg.xlsx, blad Kinderen, rij 3')
+    insert.run('paper_form', 'formulier van Sem')
+    return db
+  }
+  const scrub = (db: Db, id: number, sql: string) =>
+    db.transaction(() => {
+      db.prepare(`INSERT OR IGNORE INTO consent_scrub_queue (consent_record_id) VALUES (?)`).run(id)
+      db.prepare(sql).run()
+      db.prepare(`DELETE FROM consent_scrub_queue`).run()
+    })()
+
+  it('lets a listed answer from a workbook keep its row number without the file name', () => {
+    const db = withAnswers()
+    scrub(db, 1, `UPDATE consent_records SET source_detail = '${P}, rij 3' WHERE id = 1`)
+    expect(db.prepare(`SELECT source_detail, decision FROM consent_records WHERE id = 1`).get()).toEqual({ source_detail: `${P}, rij 3`, decision: 'refused' })
+    scrub(db, 1, `UPDATE consent_records SET source_detail = '${P}' WHERE id = 1`)
+  })
+
+  it('refuses anything else: not listed, another row, another text, another answer, a note typed at the desk', () => {
+    const db = withAnswers()
+    expect(() => db.prepare(`UPDATE consent_records SET source_detail = '${P}, rij 3' WHERE id = 1`).run()).toThrow(/append-only/)
+    const refused = [
+      [1, `UPDATE consent_records SET source_detail = '${P}, rij 4' WHERE id = 1`],
+      [1, `UPDATE consent_records SET source_detail = '${P}, rij 3 en toestemming gegeven' WHERE id = 1`],
+      [1, `UPDATE consent_records SET source_detail = 'telefonisch ingetrokken' WHERE id = 1`],
+      [1, `UPDATE consent_records SET source_detail = '${P}, rij 3', decision = 'granted' WHERE id = 1`],
+      [1, `UPDATE consent_records SET source_detail = '${P}, rij 3', effective_from = '2027-01-01' WHERE id = 1`],
+      [2, `UPDATE consent_records SET source_detail = '${P}' WHERE id = 2`],
+    ] as const
+    for (const [id, sql] of refused) expect(() => scrub(db, id, sql), sql).toThrow(/append-only/)
+    expect(db.prepare(`SELECT source_detail FROM consent_records ORDER BY id`).pluck().all()).toEqual([
+      'inschrijfformulier inschrijving Sem en Noor Zwanenburg.xlsx, blad Kinderen, rij 3',
+      'formulier van Sem',
+    ])
+    expect(() => db.prepare(`DELETE FROM consent_records WHERE id = 1`).run()).toThrow(/append-only/)
+  })
+})

@@ -40,3 +40,13 @@ export function getAttachment(db: Db, id: number): AttachmentMeta & { data: stri
   if (!row) throw new AppError('not_found', 'Deze bijlage bestaat niet (meer).')
   return { ...row, data: row.data.toString('base64') }
 }
+
+/** Removal after the retention period: scans and documents that no answer and no dossier entry refers to any more. */
+export function removeAttachmentsNoLongerUsed(db: Db): number {
+  return db
+    .prepare(
+      `DELETE FROM attachments WHERE id NOT IN (SELECT attachment_id FROM consent_records WHERE attachment_id IS NOT NULL)
+         AND id NOT IN (SELECT attachment_id FROM dossier_entry_attachments)`,
+    )
+    .run().changes
+}

@@ -8,7 +8,7 @@ const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s))
 export function listAudit(db: Db, input: ApiParsed<'audit.list'>): AuditEntryView[] {
   const rows = db
     .prepare(
-      `SELECT id, at, actor, action, entity, entity_id AS entityId, pupil_id AS pupilId, old_value AS oldValue, new_value AS newValue
+      `SELECT id, at, actor, action, entity, entity_id AS entityId, pupil_id AS pupilId, old_value AS oldValue, new_value AS newValue, scrubbed_at AS scrubbedAt
          FROM audit_log
         WHERE (@pupilId IS NULL OR pupil_id = @pupilId
                OR (entity = 'guardian' AND entity_id IN (SELECT guardian_id FROM pupil_guardians WHERE pupil_id = @pupilId)))

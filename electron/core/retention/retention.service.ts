@@ -1,4 +1,5 @@
-import { displayName, localIsoDate } from '../../../shared/domain.ts'
+// Retention after a pupil leaves: the periods, what is due, and the removal after confirmation.
+import { displayName, formatDate, localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { sentFields } from '../../../shared/save-schema.ts'
 import {
@@ -17,6 +18,8 @@ import type { CoreContext } from '../context.ts'
 import type { Db } from '../db/open.ts'
 import { createLogger } from '../log.ts'
 import { requireStaffName } from '../settings/settings.service.ts'
+import { expireSafetyBackups, removeFromBackups, safetyBackups, safetyUntil, type BackupsAfterRemoval } from './backups.ts'
+import { applyRemoval, planRemoval } from './removal.ts'
 
 const log = createLogger('retention')
 const key = (kind: RetentionKind): string => `retention.${kind}`
@@ -89,47 +92,31 @@ export function retentionOverview(ctx: CoreContext): RetentionOverview {
     )
     if (kinds.length > 0) due.push({ pupilId: p.id, name: displayName(p), leftOn: p.leftOn, kinds })
   }
-  return { generatedAt: ctx.now().toISOString(), periods, due }
+  // Only where this app may write: a register another app holds (or a read-only one) keeps its files.
+  if (!ctx.readOnly) expireSafetyBackups(ctx)
+  return { generatedAt: ctx.now().toISOString(), periods, due, safetyBackups: safetyBackups(ctx.dbPath) }
 }
 
-function removeAttachmentsNoLongerUsed(db: Db): void {
-  db.exec(`DELETE FROM attachments WHERE id NOT IN (SELECT attachment_id FROM consent_records WHERE attachment_id IS NOT NULL)
-             AND id NOT IN (SELECT attachment_id FROM dossier_entry_attachments)`)
-}
+const n = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`
 
-function removeKind(db: Db, pupilId: number, kind: RetentionKind, today: string): void {
-  if (kind === 'dossier') {
-    db.prepare(`DELETE FROM dossier_entries WHERE pupil_id = ?`).run(pupilId)
-  } else if (kind === 'consent') {
-    db.prepare(`DELETE FROM consent_records WHERE pupil_id = ?`).run(pupilId)
-  } else if (kind === 'contact') {
-    db.prepare(
-      `UPDATE guardians SET email = '', phone = '', phone_normalized = '', version = version + 1
-        WHERE id IN (SELECT guardian_id FROM pupil_guardians WHERE pupil_id = ?)
-          AND NOT EXISTS (SELECT 1 FROM pupil_guardians o JOIN pupils p ON p.id = o.pupil_id
-                           WHERE o.guardian_id = guardians.id AND (p.left_on IS NULL OR p.left_on > ?))`,
-    ).run(pupilId, today)
-  } else {
-    const guardians = db.prepare(`SELECT guardian_id FROM pupil_guardians WHERE pupil_id = ?`).pluck().all(pupilId) as number[]
-    db.prepare(`DELETE FROM consent_records WHERE pupil_id = ?`).run(pupilId)
-    db.prepare(`DELETE FROM audit_log WHERE pupil_id = ? OR (entity = 'pupil' AND entity_id = ?)`).run(pupilId, pupilId)
-    db.prepare(`DELETE FROM import_changes WHERE entity = 'pupil' AND entity_id = ?`).run(pupilId)
-    db.prepare(`DELETE FROM pupils WHERE id = ?`).run(pupilId)
-    // Guardians with no other child in the register go too, with their own audit entries.
-    for (const g of guardians) {
-      if (db.prepare(`SELECT 1 FROM pupil_guardians WHERE guardian_id = ?`).get(g)) continue
-      if (db.prepare(`SELECT 1 FROM consent_records WHERE guardian_id = ?`).get(g)) continue
-      db.prepare(`INSERT OR IGNORE INTO guardian_purge_queue (guardian_id) VALUES (?)`).run(g)
-      db.prepare(`DELETE FROM audit_log WHERE entity = 'guardian' AND entity_id = ?`).run(g)
-      db.prepare(`DELETE FROM import_changes WHERE entity = 'guardian' AND entity_id = ?`).run(g)
-      db.prepare(`DELETE FROM guardians WHERE id = ?`).run(g)
-    }
+/** The result of a removal in words: what went, which backups were rewritten or deleted, and the way back. */
+function describeRemoval(pupils: number, backups: BackupsAfterRemoval, safety: { name: string; until: string } | null, documents: number): string {
+  const parts = [`Verwijderd: gegevens van ${n(pupils, 'leerling', 'leerlingen')}, ook uit het logboek en de importgeschiedenis.`]
+  if (backups.rewritten.length > 0) parts.push(`${n(backups.rewritten.length, 'oudere reservekopie is', 'oudere reservekopieën zijn')} herschreven zonder deze gegevens: ${backups.rewritten.join(', ')}.`)
+  if (backups.deleted.length > 0) parts.push(`${n(backups.deleted.length, 'kopie kon', 'kopieën konden')} niet worden herschreven en ${backups.deleted.length === 1 ? 'is' : 'zijn'} gewist: ${backups.deleted.join(', ')}.`)
+  if (backups.failed.length > 0) {
+    parts.push(`Let op: ${n(backups.failed.length, 'reservekopie kon', 'reservekopieën konden')} niet worden herschreven of gewist (${backups.failed.join(', ')}). Verwijder ${backups.failed.length === 1 ? 'dat bestand' : 'die bestanden'} zelf uit de map met reservekopieën.`)
   }
+  if (documents > 0) parts.push(`${n(documents, 'geopend document is', 'geopende documenten zijn')} uit de tijdelijke map gewist; maak ${documents === 1 ? 'het' : 'ze'} zo nodig opnieuw.`)
+  if (safety) parts.push(`De reservekopie van vlak vóór het verwijderen (${safety.name}) bevat de gegevens nog en wordt op ${formatDate(safety.until)} gewist; tot dan kunt u met die kopie een vergissing herstellen.`)
+  return parts.join(' ')
 }
 
 /**
- * Removes what the user confirmed, if it is (still) due: a backup first, then one transaction,
- * then VACUUM so that nothing of it is left in the database file. The log keeps counts, not names.
+ * Removes what the user confirmed, if it is (still) due: a backup first, then one transaction that
+ * deletes it and scrubs the log, the import history and the file names, then VACUUM and a
+ * checkpoint so nothing of it is left in the database file or its WAL; then the same removal in
+ * every older backup. The log keeps counts, not names.
  */
 export async function removeDue(ctx: CoreContext, confirmed: { pupilId: number; kinds: RetentionKind[] }[]): Promise<RetentionResult> {
   const actor = requireStaffName(ctx)
@@ -143,23 +130,41 @@ export async function removeDue(ctx: CoreContext, confirmed: { pupilId: number; 
   const backup = await backupNow(ctx, 'retention')
   const today = localIsoDate(ctx.now())
   const counts: Record<RetentionKind, number> = { contact: 0, dossier: 0, consent: 0, pupil: 0 }
+  for (const c of confirmed) for (const k of c.kinds) counts[k]++
   const { db } = ctx
-  db.transaction(() => {
-    const queue = db.prepare(`INSERT INTO purge_queue (pupil_id) VALUES (?)`)
-    for (const c of confirmed) {
-      queue.run(c.pupilId)
-      // The pupil itself last: its removal takes the rest with it.
-      for (const kind of RETENTION_KINDS.filter((k) => c.kinds.includes(k))) {
-        removeKind(db, c.pupilId, kind, today)
-        counts[kind]++
-      }
-    }
-    removeAttachmentsNoLongerUsed(db)
-    db.exec(`DELETE FROM purge_queue; DELETE FROM guardian_purge_queue;`)
+  const plan = planRemoval(db, confirmed, today)
+  const words = db.transaction(() => {
+    const scrubbed = applyRemoval(db, plan, ctx.now())
     writeAudit(db, ctx.now(), { actor, action: 'retention.remove', entity: 'retention', newValue: counts })
+    return scrubbed
   })()
-  db.exec('VACUUM')
-  db.pragma('wal_checkpoint(TRUNCATE)')
-  log.info('retention removal done', counts)
-  return { backup: backup?.name ?? null, pupilsRemoved: counts.pupil, counts }
+  try {
+    db.exec('VACUUM')
+  } catch (e) {
+    // Committed already, and secure_delete overwrote the freed pages; VACUUM only compacts (it needs free disk space).
+    log.error('VACUUM after a retention removal failed', e)
+  }
+  const [checkpoint] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+  if (checkpoint?.busy) log.warn('the WAL could not be emptied: another connection reads the database')
+  let backups: BackupsAfterRemoval
+  try {
+    backups = removeFromBackups(ctx, plan, words, backup?.name ?? null)
+  } catch (e) {
+    log.error('the backups folder could not be read after a retention removal', e)
+    backups = { rewritten: [], deleted: [], failed: ['de map met reservekopieën'] }
+  }
+  expireSafetyBackups(ctx)
+  const documents = ctx.temp.removeEverything()
+  log.info('retention removal done', { ...counts, backupsRewritten: backups.rewritten.length, backupsDeleted: backups.deleted.length, backupsFailed: backups.failed.length })
+  const safety = backup ? { name: backup.name, until: safetyUntil(backup) } : null
+  return {
+    backup: backup?.name ?? null,
+    safetyBackupUntil: safety?.until ?? null,
+    pupilsRemoved: counts.pupil,
+    counts,
+    backupsRewritten: backups.rewritten,
+    backupsDeleted: backups.deleted,
+    backupsFailed: backups.failed,
+    message: describeRemoval(confirmed.length, backups, safety, documents),
+  }
 }

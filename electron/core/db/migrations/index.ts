@@ -3,6 +3,7 @@ import { up as initial } from './0010-initial.ts'
 import { up as imports } from './0020-imports.ts'
 import { up as campaigns } from './0030-campaigns.ts'
 import { up as recordedMoments } from './0040-recorded-moments.ts'
+import { up as auditScrub } from './0050-audit-scrub.ts'
 import { up as rowVersions } from './0060-row-versions.ts'
 
 export interface Migration {
@@ -17,6 +18,7 @@ export const migrations: readonly Migration[] = [
   { version: 20, name: 'imports', up: imports },
   { version: 30, name: 'campaigns', up: campaigns },
   { version: 40, name: 'recorded-moments', up: recordedMoments },
+  { version: 50, name: 'audit-scrub', up: auditScrub },
   { version: 60, name: 'row-versions', up: rowVersions },
 ]
 

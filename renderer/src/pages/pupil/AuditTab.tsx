@@ -46,7 +46,10 @@ export function AuditTable({ entries }: { entries: AuditEntryView[] }) {
           <tr key={a.id}>
             <td className="nowrap">{formatMoment(a.at)}</td>
             <td>{a.actor}</td>
-            <td>{ACTIONS[a.action] ?? a.action}</td>
+            <td>
+              {ACTIONS[a.action] ?? a.action}
+              {a.scrubbedAt && <div className="muted">Persoonsgegevens hieruit verwijderd na de bewaartermijn ({formatMoment(a.scrubbedAt)})</div>}
+            </td>
             <td className="muted">{show(a.oldValue)}</td>
             <td>{show(a.newValue)}</td>
           </tr>

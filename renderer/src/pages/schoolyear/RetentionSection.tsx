@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { formatDate } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
-import { RETENTION_INFO, RETENTION_KINDS, type RetentionOverview, type RetentionPeriods } from '../../../../shared/retention.ts'
+import { RETENTION_INFO, RETENTION_KINDS, SAFETY_BACKUP_DAYS, SAFETY_BACKUP_TEXT, type RetentionOverview, type RetentionPeriods } from '../../../../shared/retention.ts'
 import { invoke } from '../../api.ts'
 import { Field, FormError } from '../../components/fields.tsx'
 
@@ -15,6 +15,7 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
   const [periods, setPeriods] = useState(loaded)
   const [error, setError] = useState<ErrorInfo>()
   const [message, setMessage] = useState<string>()
+  const [busy, setBusy] = useState(false)
 
   const savePeriods = async () => {
     const changed = Object.fromEntries(RETENTION_KINDS.filter((k) => periods[k] !== loaded[k]).map((k) => [k, Number(periods[k])]))
@@ -29,10 +30,13 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
 
   const remove = async () => {
     const lines = overview.due.map((d) => `- ${d.name}: ${d.kinds.map((k) => `${RETENTION_INFO[k.kind].label.toLowerCase()} (${k.items})`).join(', ')}`)
-    if (!confirm(`Dit wordt definitief verwijderd (er wordt eerst een reservekopie gemaakt):\n\n${lines.join('\n')}\n\nDoorgaan?`)) return
+    const backups = `Er wordt eerst een reservekopie gemaakt; die blijft ${SAFETY_BACKUP_DAYS} dagen bewaard. Oudere reservekopieën worden zonder deze gegevens herschreven.`
+    if (!confirm(`Dit wordt definitief verwijderd:\n\n${lines.join('\n')}\n\n${backups}\n\nDoorgaan?`)) return
+    setBusy(true)
     const r = await invoke('retention.remove', { items: overview.due.map((d) => ({ pupilId: d.pupilId, kinds: d.kinds.map((k) => k.kind) })) })
+    setBusy(false)
     if (!r.ok) return setError(r.error)
-    setMessage(`Verwijderd: gegevens van ${overview.due.length} ${overview.due.length === 1 ? 'leerling' : 'leerlingen'}${r.value.backup ? `. Reservekopie: ${r.value.backup}` : ''}.`)
+    setMessage(r.value.message)
     onChanged()
   }
 
@@ -77,6 +81,16 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
             {message}
           </p>
         )}
+        <p className="muted">{SAFETY_BACKUP_TEXT}</p>
+        {overview.safetyBackups.length > 0 && (
+          <ul aria-label="Reservekopieën met verwijderde gegevens">
+            {overview.safetyBackups.map((b) => (
+              <li key={b.name}>
+                {b.name}: gemaakt vlak vóór het verwijderen, bevat de verwijderde gegevens nog; wordt op {formatDate(b.until)} gewist.
+              </li>
+            ))}
+          </ul>
+        )}
         {overview.due.length === 0 ? (
           <p className="muted">Er zijn geen gegevens waarvan de bewaartermijn verstreken is.</p>
         ) : (
@@ -106,9 +120,10 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
               </tbody>
             </table>
             <div className="actions">
-              <button className="primary danger" onClick={() => void remove()}>
+              <button className="primary danger" disabled={busy} onClick={() => void remove()}>
                 Deze gegevens verwijderen
               </button>
+              {busy && <span className="muted">Bezig: verwijderen, daarna de oudere reservekopieën herschrijven…</span>}
             </div>
           </>
         )}

@@ -45,7 +45,7 @@ export function SchoolYearPage({ tab, onYearChanged }: { tab?: string; onYearCha
           }}
         />
       )}
-      {current === 'bewaren' && retention.data && <RetentionSection key={retention.data.generatedAt} overview={retention.data} onChanged={retention.reload} />}
+      {current === 'bewaren' && retention.data && <RetentionSection overview={retention.data} onChanged={retention.reload} />}
       {(preview.error || retention.error) && <p className="error">{preview.error ?? retention.error}</p>}
     </>
   )
