@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BackupsOutputs, BackupsOverview } from '../../../shared/backups.contract.ts'
@@ -8,7 +8,8 @@ import type { CoreContext } from '../context.ts'
 import { openDatabase } from '../db/open.ts'
 import { deliver } from '../documents/deliver.ts'
 import type { HandlersFor } from '../handler-types.ts'
-import { backupDir, backupNow, listBackups, restoreFrom } from './backup.ts'
+import { backupDir, backupNow, listBackups } from './backup.ts'
+import { restoreFrom, restoreFromBytes } from './restore.ts'
 
 function overview(ctx: CoreContext): BackupsOverview {
   return {
@@ -43,15 +44,10 @@ export const backupsHandlers: HandlersFor<keyof BackupsOutputs> = {
     await restoreFrom(ctx, backup.file, reopen)
     return overview(ctx)
   },
+  // The upload is written only as the restore's staged copy in the backups folder, removed on every
+  // path (and at the next start, when the process was killed): never to the temp folder.
   'backups.restoreUpload': async (ctx, input) => {
-    const dir = mkdtempSync(join(tmpdir(), 'toestemmingsregister-upload-'))
-    try {
-      const file = join(dir, 'upload.sqlite')
-      writeFileSync(file, Buffer.from(input.data, 'base64'))
-      await restoreFrom(ctx, file, reopen)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    await restoreFromBytes(ctx, Buffer.from(input.data, 'base64'), input.fileName, reopen)
     return overview(ctx)
   },
   'backups.export': async (ctx, input) => {

@@ -1,10 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors.ts'
 import type { CoreContext } from '../context.ts'
 import { createLogger } from '../log.ts'
-import { readOnlyError } from '../read-only.ts'
+import { hardenConnection } from '../db/schema-check.ts'
+import { partialPath, removeUnfinished, removeWithSideFiles } from './leftovers.ts'
 
 const log = createLogger('backup')
 
@@ -27,7 +28,7 @@ export function backupDir(dbPath: string): string {
   return join(dirname(dbPath), 'backups')
 }
 
-function stamp(d: Date): string {
+export function stamp(d: Date): string {
   const iso = d.toISOString() // UTC in the name: sorts and never repeats over a DST change
   return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`
 }
@@ -55,6 +56,7 @@ export function verifyBackup(file: string): boolean {
   let db: Database.Database | undefined
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
+    hardenConnection(db)
     return db.pragma('integrity_check', { simple: true }) === 'ok'
   } catch {
     return false
@@ -63,23 +65,13 @@ export function verifyBackup(file: string): boolean {
   }
 }
 
-const PARTIAL = /^\.toestemmingsregister-.*\.part(-journal|-wal|-shm)?$/
-
 function prune(dbPath: string): void {
   const all = listBackups(dbPath)
   const daily = all.filter((b) => b.reason === 'daily').slice(KEEP.daily)
   const events = all.filter((b) => b.reason !== 'daily').slice(KEEP.events)
   for (const b of [...daily, ...events]) rmSync(b.file, { force: true })
-  // A backup cut short a day ago or more (the app was killed, the power went): it holds personal data.
-  const dir = backupDir(dbPath)
-  for (const f of readdirSync(dir).filter((n) => PARTIAL.test(n))) {
-    if (Date.now() - statSync(join(dir, f)).mtimeMs > 86_400_000) rmSync(join(dir, f), { force: true })
-  }
-}
-
-/** The partial copy and the files SQLite may have made beside it. */
-function removePartial(partial: string): void {
-  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(partial + suffix, { force: true })
+  // A backup or restore cut short a day ago or more (the app was killed, the power went): it holds personal data.
+  removeUnfinished(backupDir(dbPath), { olderThanMs: 86_400_000 })
 }
 
 /** The copy has the database's WAL mode; as a file on its own it needs no -wal and -shm files beside it. */
@@ -101,15 +93,14 @@ function standalone(file: string): void {
 export async function backupNow(ctx: Pick<CoreContext, 'db' | 'dbPath' | 'now'>, reason: BackupReason): Promise<BackupInfo | null> {
   if (ctx.dbPath === ':memory:') return null
   const dir = backupDir(ctx.dbPath)
-  const name = `toestemmingsregister-${stamp(ctx.now())}-${reason}.sqlite`
-  const file = join(dir, name)
-  const partial = join(dir, `.${name}.part`)
+  const file = join(dir, `toestemmingsregister-${stamp(ctx.now())}-${reason}.sqlite`)
+  const partial = partialPath(file)
   try {
     mkdirSync(dir, { recursive: true })
     await ctx.db.backup(partial)
     standalone(partial)
   } catch (e) {
-    removePartial(partial)
+    removeWithSideFiles(partial)
     log.error(`backup (${reason}) failed`, e)
     throw new AppError(
       'io',
@@ -117,7 +108,7 @@ export async function backupNow(ctx: Pick<CoreContext, 'db' | 'dbPath' | 'now'>,
     )
   }
   if (!verifyBackup(partial)) {
-    removePartial(partial)
+    removeWithSideFiles(partial)
     throw new AppError('io', 'De reservekopie bleek na het maken niet in orde. Er is niets gewijzigd. Probeer het opnieuw.')
   }
   renameSync(partial, file)
@@ -133,42 +124,4 @@ export async function dailyBackupIfDue(ctx: Pick<CoreContext, 'db' | 'dbPath' | 
   const last = listBackups(ctx.dbPath).find((b) => b.reason === 'daily')
   if (last && last.createdAt.slice(0, 10) === today) return null
   return backupNow(ctx, 'daily')
-}
-
-/**
- * Puts a backup (or an exported database) back in place of the current database: the file is
- * checked first (ours, whole, not newer), the current state is backed up, then the file replaces
- * the database and it is opened again. On any problem the current database stays as it was.
- */
-export async function restoreFrom(ctx: CoreContext, file: string, reopen: (path: string) => CoreContext['db']): Promise<BackupInfo | null> {
-  if (ctx.dbPath === ':memory:') throw new AppError('validation', 'Een database in het geheugen kan niet worden teruggezet.')
-  // Never swap the file under a running app, nor where nothing may be written.
-  if (ctx.readOnly === 'locked' || ctx.readOnly === 'unwritable') throw readOnlyError(ctx)
-  if (!existsSync(file)) throw new AppError('not_found', `Het bestand ${file} bestaat niet (meer).`)
-  // Checks on a copy in the backups folder, so the chosen file itself is never touched.
-  const staged = join(backupDir(ctx.dbPath), `.restore-${process.pid}-${Date.now()}.sqlite`)
-  mkdirSync(dirname(staged), { recursive: true })
-  copyFileSync(file, staged)
-  try {
-    if (!verifyBackup(staged)) throw new AppError('validation', 'Dit bestand is geen goede reservekopie (het is beschadigd of geen database). Er is niets gewijzigd.')
-    reopen(staged).close() // our schema, not newer: refused with a Dutch message otherwise
-  } catch (e) {
-    rmSync(staged, { force: true })
-    for (const suffix of ['-wal', '-shm']) rmSync(staged + suffix, { force: true })
-    throw e
-  }
-  // A damaged database cannot be copied with the backup API: it is kept aside as it is, unlisted.
-  const damaged = ctx.readOnly === 'damaged'
-  const safety = damaged ? null : await backupNow(ctx, 'restore')
-  ctx.db.close()
-  try {
-    if (damaged) copyFileSync(ctx.dbPath, join(backupDir(ctx.dbPath), `beschadigd-${stamp(ctx.now())}.sqlite`))
-    for (const suffix of ['-wal', '-shm']) rmSync(ctx.dbPath + suffix, { force: true })
-    renameSync(staged, ctx.dbPath)
-  } finally {
-    ctx.db = reopen(ctx.dbPath)
-  }
-  if (damaged) delete ctx.readOnly
-  log.info('database restored from a backup')
-  return safety
 }
