@@ -33,15 +33,20 @@ export function stamp(d: Date): string {
   return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`
 }
 
+/** A backup's own name says when and why it was made; undefined for any other file, or one gone since. */
 function parse(file: string): BackupInfo | undefined {
   const m = NAME.exec(basename(file))
   if (!m || !(BACKUP_REASONS as readonly string[]).includes(m[4] ?? '')) return undefined
   const [d = '', t = '', ms = ''] = [m[1], m[2], m[3]]
   const createdAt = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.${ms}Z`
-  return { file, name: basename(file), reason: m[4] as BackupReason, createdAt, size: statSync(file).size }
+  try {
+    return { file, name: basename(file), reason: m[4] as BackupReason, createdAt, size: statSync(file).size }
+  } catch {
+    return undefined // removed by another process between the listing and now
+  }
 }
 
-/** The backups beside this database, newest first. */
+/** The backups beside this database, newest first by the stamp in their names (not by the order the clock made them). */
 export function listBackups(dbPath: string): BackupInfo[] {
   const dir = backupDir(dbPath)
   if (!existsSync(dir)) return []
@@ -49,6 +54,17 @@ export function listBackups(dbPath: string): BackupInfo[] {
     .map((f) => parse(join(dir, f)))
     .filter((b): b is BackupInfo => b !== undefined)
     .sort((a, b) => b.name.localeCompare(a.name))
+}
+
+/**
+ * A name no backup has yet: the clock's stamp, a millisecond later for each one taken (two backups
+ * in the same millisecond, or a clock set back onto an earlier backup's moment).
+ */
+function freeName(dir: string, now: Date, reason: BackupReason): string {
+  for (let t = now.getTime(); ; t++) {
+    const file = join(dir, `toestemmingsregister-${stamp(new Date(t))}-${reason}.sqlite`)
+    if (!existsSync(file) && !existsSync(partialPath(file))) return file
+  }
 }
 
 /** PRAGMA integrity_check on a copy, read-only. */
@@ -65,12 +81,24 @@ export function verifyBackup(file: string): boolean {
   }
 }
 
-function prune(dbPath: string): void {
-  const all = listBackups(dbPath)
-  const daily = all.filter((b) => b.reason === 'daily').slice(KEEP.daily)
-  const events = all.filter((b) => b.reason !== 'daily').slice(KEEP.events)
+/**
+ * Keeps the newest 14 daily and 20 other backups by their stamps. The backup just made (`made`) is
+ * never removed by its own prune. A backup stamped after the clock's `now` can only be from before
+ * the clock was set back, so it counts as older than every backup stamped up to now: while the clock
+ * is behind, the backups made since are kept, and those from before it went back go first.
+ */
+function prune(dbPath: string, made: string, now: Date): void {
+  const nowIso = now.toISOString()
+  const future = (b: BackupInfo): number => (b.createdAt > nowIso ? 1 : 0)
+  const others = listBackups(dbPath)
+    .filter((b) => b.file !== made)
+    .sort((a, b) => future(a) - future(b)) // stable: newest stamp first within each part
+  const madeReason = parse(made)?.reason
+  const keep = (daily: boolean): number => (daily ? KEEP.daily : KEEP.events) - ((madeReason === 'daily') === daily ? 1 : 0)
+  const daily = others.filter((b) => b.reason === 'daily').slice(keep(true))
+  const events = others.filter((b) => b.reason !== 'daily').slice(keep(false))
   for (const b of [...daily, ...events]) rmSync(b.file, { force: true })
-  // A backup or restore cut short a day ago or more (the app was killed, the power went): it holds personal data.
+  // A backup or restore cut short (the app was killed, the power went): it holds personal data.
   removeUnfinished(backupDir(dbPath), { olderThanMs: 86_400_000 })
 }
 
@@ -93,7 +121,7 @@ function standalone(file: string): void {
 export async function backupNow(ctx: Pick<CoreContext, 'db' | 'dbPath' | 'now'>, reason: BackupReason): Promise<BackupInfo | null> {
   if (ctx.dbPath === ':memory:') return null
   const dir = backupDir(ctx.dbPath)
-  const file = join(dir, `toestemmingsregister-${stamp(ctx.now())}-${reason}.sqlite`)
+  const file = freeName(dir, ctx.now(), reason)
   const partial = partialPath(file)
   try {
     mkdirSync(dir, { recursive: true })
@@ -112,16 +140,18 @@ export async function backupNow(ctx: Pick<CoreContext, 'db' | 'dbPath' | 'now'>,
     throw new AppError('io', 'De reservekopie bleek na het maken niet in orde. Er is niets gewijzigd. Probeer het opnieuw.')
   }
   renameSync(partial, file)
-  prune(ctx.dbPath)
+  prune(ctx.dbPath, file, ctx.now())
   log.info(`backup made (${reason})`)
   return parse(file) ?? null
 }
 
-/** The first start of each day makes a 'daily' backup. */
+/**
+ * The first start of each day makes a 'daily' backup: one is due when none carries today's date.
+ * A clock set back (backups stamped after today) does not stop it; nor does it make one per start.
+ */
 export async function dailyBackupIfDue(ctx: Pick<CoreContext, 'db' | 'dbPath' | 'now'>): Promise<BackupInfo | null> {
   if (ctx.dbPath === ':memory:') return null
   const today = ctx.now().toISOString().slice(0, 10)
-  const last = listBackups(ctx.dbPath).find((b) => b.reason === 'daily')
-  if (last && last.createdAt.slice(0, 10) === today) return null
+  if (listBackups(ctx.dbPath).some((b) => b.reason === 'daily' && b.createdAt.slice(0, 10) === today)) return null
   return backupNow(ctx, 'daily')
 }
