@@ -82,9 +82,16 @@ function fillFresh(fresh: string, source: string, version: number, shown: string
     db.prepare('ATTACH DATABASE ? AS source').run(source)
     const schema = expectedSchema(version)
     const tables = schema.filter((o) => o.type === 'table' && o.text)
+    const made = db.prepare(`SELECT 1 FROM main.sqlite_master WHERE name = ?`).pluck()
+    // A virtual table (full-text search) makes its own shadow tables: those are not made twice, and
+    // their rows come with the virtual table's own.
+    const shadows = new Set<string>()
     db.transaction(() => {
-      for (const t of tables) db.exec(t.text ?? '')
       for (const t of tables) {
+        if (made.get(t.name)) shadows.add(t.name)
+        else db.exec(t.text ?? '')
+      }
+      for (const t of tables.filter((x) => !shadows.has(x.name))) {
         const columns = (db.pragma(`main.table_xinfo(${quoted(t.name)})`) as { name: string; hidden: number }[])
           .filter((c) => c.hidden === 0)
           .map((c) => quoted(c.name))
