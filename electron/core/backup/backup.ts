@@ -106,6 +106,7 @@ function prune(dbPath: string, made: string, now: Date): void {
 function standalone(file: string): void {
   const db = new Database(file, { fileMustExist: true })
   try {
+    hardenConnection(db)
     db.pragma('journal_mode = DELETE')
   } finally {
     db.close()
