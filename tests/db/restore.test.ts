@@ -2,7 +2,7 @@
 // untouched, the register as it was and still working. A good file comes back row for row, through
 // a fresh file built from our own schema, also from an older version and from an upload.
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -14,6 +14,7 @@ import { migrate } from '../../electron/core/db/migrate.ts'
 import { LATEST_VERSION } from '../../electron/core/db/migrations/index.ts'
 import { openDatabase } from '../../electron/core/db/open.ts'
 import { silenceLog } from '../../electron/core/log.ts'
+import type { DocumentResult } from '../../shared/documents.contract.ts'
 import { AppError } from '../../shared/errors.ts'
 import { ok } from '../helpers/register.ts'
 import { snapshot } from '../reliability/helpers.ts'
@@ -45,6 +46,24 @@ function demoSchool(): { core: Core; chosenDir: string } {
   const chosenDir = join(dir, 'gekozen')
   mkdirSync(chosenDir)
   return { core: openCore({ dbPath: join(dir, 'school.sqlite'), appVersion: 'test', now: () => NOW }), chosenDir }
+}
+
+/**
+ * Runs `work` with a temp folder of its own (other processes on this machine use the shared one),
+ * and returns what is left in it afterwards.
+ */
+async function leftInTemp(work: () => Promise<void>): Promise<string[]> {
+  const own = mkdtempSync(join(tmpdir(), 'tr-restore-temp-'))
+  dirs.push(own)
+  const saved = process.env.TMPDIR
+  process.env.TMPDIR = own
+  try {
+    await work()
+  } finally {
+    if (saved === undefined) delete process.env.TMPDIR
+    else process.env.TMPDIR = saved
+  }
+  return readdirSync(own)
 }
 
 /** A backup of the register, as a file in the chosen folder. */
@@ -150,16 +169,32 @@ describe('restoring a good file', () => {
     const good = await backupInto(core, chosenDir, 'goed.sqlite')
     const bad = await backupInto(core, chosenDir, 'fout.sqlite')
     craft(bad, { does: '', sql: 'CREATE TRIGGER t AFTER INSERT ON audit_log BEGIN SELECT 1; END' })
-    const tempBefore = readdirSync(tmpdir()).filter((f) => f.startsWith('toestemmingsregister-')).sort()
-    const refused = await core.dispatch('backups.restoreUpload', { fileName: 'fout.sqlite', data: readFileSync(bad).toString('base64') })
-    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('Het bestand fout.sqlite is een database van Toestemmingsregister die buiten') } })
-    expect(readdirSync(backupDir(core.ctx.dbPath))).toEqual([])
-    const restored = await core.dispatch('backups.restoreUpload', { fileName: 'goed.sqlite', data: readFileSync(good).toString('base64') })
-    expect(restored).toMatchObject({ ok: true })
+    const left = await leftInTemp(async () => {
+      const refused = await core.dispatch('backups.restoreUpload', { fileName: 'fout.sqlite', data: readFileSync(bad).toString('base64') })
+      expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('Het bestand fout.sqlite is een database van Toestemmingsregister die buiten') } })
+      expect(readdirSync(backupDir(core.ctx.dbPath))).toEqual([])
+      const restored = await core.dispatch('backups.restoreUpload', { fileName: 'goed.sqlite', data: readFileSync(good).toString('base64') })
+      expect(restored).toMatchObject({ ok: true })
+    })
+    expect(left).toEqual([])
     expect(listBackups(core.ctx.dbPath).map((b) => b.reason)).toEqual(['restore'])
     expect(readdirSync(backupDir(core.ctx.dbPath)).filter((f) => f.startsWith('.'))).toEqual([])
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('toestemmingsregister-')).sort()).toEqual(tempBefore)
     expect(existsSync(core.ctx.dbPath)).toBe(true)
+    core.close()
+  })
+
+  it('an export (as bytes, without a copy in the temp folder) restores as it was', async () => {
+    const { core, chosenDir } = demoSchool()
+    const wanted = snapshot(core.ctx.db)
+    const box: { exported?: DocumentResult } = {}
+    expect(await leftInTemp(async () => void (box.exported = await ok(core, 'backups.export', { delivery: 'data' })))).toEqual([])
+    const exported = box.exported
+    if (exported?.delivered !== 'data') throw new Error('no data')
+    const file = join(chosenDir, exported.fileName)
+    writeFileSync(file, Buffer.from(exported.data, 'base64'))
+    await ok(core, 'settings.update', { schoolName: 'Daarna' })
+    await restoreFrom(core.ctx, file, (p) => openDatabase(p))
+    expect(snapshot(core.ctx.db)).toEqual(wanted)
     core.close()
   })
 })

@@ -1,6 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+// The backups methods: list and make backups, restore one (from the list or an uploaded file), and
+// export the whole database.
 import type { BackupsOutputs, BackupsOverview } from '../../../shared/backups.contract.ts'
 import { localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
@@ -20,16 +19,12 @@ function overview(ctx: CoreContext): BackupsOverview {
 
 const reopen = (path: string): CoreContext['db'] => openDatabase(path)
 
-/** A whole copy of the database, made with the online backup API, as bytes. */
-async function exportBytes(ctx: CoreContext): Promise<Buffer> {
-  const dir = mkdtempSync(join(tmpdir(), 'toestemmingsregister-export-'))
-  try {
-    const file = join(dir, 'export.sqlite')
-    await ctx.db.backup(file)
-    return readFileSync(file)
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+/**
+ * A whole copy of the database as bytes, straight from SQLite's pages in memory: no copy of the
+ * register is written to the temp folder, so none can be left there when the process is killed.
+ */
+function exportBytes(ctx: CoreContext): Buffer {
+  return ctx.db.serialize()
 }
 
 export const backupsHandlers: HandlersFor<keyof BackupsOutputs> = {
@@ -51,7 +46,7 @@ export const backupsHandlers: HandlersFor<keyof BackupsOutputs> = {
     return overview(ctx)
   },
   'backups.export': async (ctx, input) => {
-    const bytes = await exportBytes(ctx)
+    const bytes = exportBytes(ctx)
     const fileName = `toestemmingsregister-${localIsoDate(ctx.now())}.sqlite`
     return deliver(ctx, input.delivery, { fileName, mimeType: 'application/vnd.sqlite3', count: 1, countLabel: 'database', bytes })
   },
