@@ -119,6 +119,17 @@ describe('restoring a crafted file', () => {
     core.close()
   })
 
+  it.each([
+    ['cut short', (bytes: Buffer) => bytes.subarray(0, Math.floor(bytes.length / 2 / 4096) * 4096)],
+    ['with a damaged page in the middle', (bytes: Buffer) => Buffer.concat([bytes.subarray(0, 8 * 4096), Buffer.alloc(4096, 0xa5), bytes.subarray(9 * 4096)])],
+  ])('refuses a backup %s', async (_how, spoil) => {
+    const { core, chosenDir } = demoSchool()
+    const file = await backupInto(core, chosenDir, 'reservekopie.sqlite')
+    writeFileSync(file, spoil(readFileSync(file)))
+    expect((await refusedRestore(core, file)).message).toMatch(/geen goede reservekopie/)
+    core.close()
+  })
+
   it('refuses a file of our schema whose rows point at pupils that are not there', async () => {
     const { core, chosenDir } = demoSchool()
     const file = await backupInto(core, chosenDir, 'reservekopie.sqlite')
