@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors.ts'
 import { openDatabase } from '../../electron/core/db/open.ts'
 import { migrate } from '../../electron/core/db/migrate.ts'
 import { LATEST_VERSION, migrations } from '../../electron/core/db/migrations/index.ts'
+import { normaliseSql } from '../../electron/core/db/schema-check.ts'
 import { CRAFTED, craft, craftedCases, foreignWithNegativeVersion } from './crafted.ts'
 
 let dir: string
@@ -232,5 +233,15 @@ describe('opening a register database changed outside the app', () => {
     expect(db.pragma('ignore_check_constraints', { simple: true })).toBe(0)
     expect(db.pragma('cell_size_check', { simple: true })).toBe(1)
     db.close()
+  })
+})
+
+describe('comparing schema text', () => {
+  it('ignores white space and comments, but not what is inside quotes', () => {
+    const ours = `CREATE TABLE t (\n  a TEXT NOT NULL CHECK (a IN ('x', 'y')),  -- the answer\n  b INTEGER /* count */\n) STRICT`
+    expect(normaliseSql(ours)).toBe(normaliseSql(`CREATE TABLE t(a TEXT NOT NULL CHECK(a IN('x','y')),b INTEGER)STRICT`))
+    expect(normaliseSql(ours)).not.toBe(normaliseSql(ours.replace(`'y'`, `'y '`)))
+    expect(normaliseSql(ours)).not.toBe(normaliseSql(ours.replace('NOT NULL', 'NULL')))
+    expect(normaliseSql(`SELECT '--' AS "a  b"`)).toBe(`SELECT '--' AS "a  b"`)
   })
 })

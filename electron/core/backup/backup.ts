@@ -1,3 +1,6 @@
+// Backups beside the database (backups/): made with SQLite's online backup API under a hidden name,
+// checked, then named by their UTC stamp and reason; listed newest first; pruned to 14 daily and 20
+// others. The names of unfinished copies are in leftovers.ts, the restore in restore.ts.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'

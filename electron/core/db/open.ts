@@ -1,3 +1,5 @@
+// Opening the register's database: the file is checked before anything is written (SQLite at all,
+// whole, exactly our schema, not newer), every connection gets the same pragmas, then it is migrated.
 import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
