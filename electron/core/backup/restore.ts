@@ -108,9 +108,9 @@ function fillFresh(fresh: string, source: string, version: number, shown: string
     })()
     db.exec('DETACH DATABASE source')
     if ((db.pragma('foreign_key_check') as unknown[]).length > 0) throw misfit(shown, 'verwijzingen tussen gegevens die niet kloppen (bijvoorbeeld een toestemming van een leerling die er niet is)')
-    if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw notABackup()
-    db.pragma('foreign_keys = ON')
+    db.pragma('foreign_keys = ON') // from here on, our migrations cannot leave a broken reference
     migrate(db)
+    if (db.pragma('integrity_check', { simple: true }) !== 'ok') throw notABackup()
     db.close()
     const fd = openSync(fresh, 'r+')
     try {
