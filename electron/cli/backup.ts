@@ -2,7 +2,8 @@
 import { renameSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { AppError, type Result } from '../../shared/errors.ts'
-import { backupNow, restoreFrom } from '../core/backup/backup.ts'
+import { backupNow } from '../core/backup/backup.ts'
+import { restoreFrom } from '../core/backup/restore.ts'
 import type { Core } from '../core/boot.ts'
 import { openDatabase } from '../core/db/open.ts'
 

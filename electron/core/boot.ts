@@ -6,6 +6,9 @@ import { locationWarning, type MountProbe } from './db/location.ts'
 import { holdLock, lockHolder } from './db/lock.ts'
 import { openDatabase, quickCheck } from './db/open.ts'
 import { createTempFolder } from './temp-folder.ts'
+import { backupDir } from './backup/backup.ts'
+import { removeUnfinished } from './backup/leftovers.ts'
+import { createLogger } from './log.ts'
 
 export interface Core {
   ctx: CoreContext
@@ -41,6 +44,19 @@ function writable(dbPath: string): boolean {
 }
 
 /**
+ * A backup or restore that a killed process left half-done: whole copies of the register, unlisted.
+ * Only a process that may write (no other app holds the file) removes them; never blocks the start.
+ */
+function removeLeftovers(dbPath: string): void {
+  try {
+    const n = removeUnfinished(backupDir(dbPath))
+    if (n > 0) createLogger('boot').info(`removed ${n} unfinished backup or restore file(s)`)
+  } catch (e) {
+    createLogger('boot').error('removing unfinished backup files failed', e)
+  }
+}
+
+/**
  * Opens the database (creating its folder) and wires the handler table to it. A database that
  * another running app holds, that is write-protected, or that fails SQLite's quick check, is
  * opened read-only: nothing can be written to it, and ctx.readOnly says why.
@@ -56,6 +72,7 @@ export function openCore(options: CoreOptions): Core {
     readOnly = 'damaged'
   }
   const release = options.lock === 'hold' && readOnly === undefined ? holdLock(dbPath) : () => undefined
+  if (readOnly === undefined && dbPath !== ':memory:') removeLeftovers(dbPath)
   const ctx: CoreContext = { db, dbPath, appVersion: options.appVersion, now: options.now ?? (() => new Date()), temp: createTempFolder() }
   if (readOnly) ctx.readOnly = readOnly
   const location = locationWarning(dbPath, options.locationProbe) // a sync folder or network share: warn, do not refuse

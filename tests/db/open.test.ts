@@ -6,7 +6,10 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors.ts'
 import { openDatabase } from '../../electron/core/db/open.ts'
-import { LATEST_VERSION } from '../../electron/core/db/migrations/index.ts'
+import { migrate } from '../../electron/core/db/migrate.ts'
+import { LATEST_VERSION, migrations } from '../../electron/core/db/migrations/index.ts'
+import { normaliseSql } from '../../electron/core/db/schema-check.ts'
+import { CRAFTED, craft, craftedCases, foreignWithNegativeVersion } from './crafted.ts'
 
 let dir: string
 beforeEach(() => {
@@ -178,5 +181,67 @@ describe('opening a file that is, or becomes, a register database', () => {
     expect(reader.prepare(`SELECT value FROM school_settings WHERE key = 'schoolName'`).pluck().get()).toBe('OBS De Linde')
     reader.close()
     writer.close()
+  })
+})
+
+describe('opening a register database changed outside the app', () => {
+  it.each(craftedCases())('refuses %s (%s), and leaves the file as it was', (_name, _does, crafted) => {
+    const file = ourDatabase()
+    craft(file, crafted)
+    const e = refuse(file)
+    expect(e.code).toBe('db_invalid')
+    expect(e.message).toMatch(/buiten het programma om is veranderd|van een ander programma/)
+  })
+
+  it('names what is extra or missing, and says what to do', () => {
+    const file = ourDatabase()
+    craft(file, CRAFTED.wipe ?? { does: '', sql: '' })
+    expect(refuse(file).message).toBe(
+      `Het bestand ${file} is een database van Toestemmingsregister die buiten het programma om is veranderd (extra: trigger keep_tidy). ` +
+        'Het bestand is niet gewijzigd. Zet een reservekopie terug, of kies een ander bestand.',
+    )
+  })
+
+  it('refuses another program whose database has user_version -1, instead of migrating it in place', () => {
+    const file = join(dir, 'notities.db')
+    foreignWithNegativeVersion(file)
+    expect(refuse(file)).toMatchObject({ code: 'db_invalid', message: expect.stringMatching(/van een ander programma/) })
+    const raw = new Database(file, { readonly: true })
+    expect(raw.prepare(`SELECT count(*) FROM sqlite_master`).pluck().get()).toBe(1)
+    raw.close()
+  })
+
+  it('refuses a file with our objects but user_version 0', () => {
+    const file = ourDatabase()
+    craft(file, { does: '', sql: '', userVersion: 0 })
+    expect(refuse(file).message).toMatch(/van een ander programma/)
+  })
+
+  it.each(migrations.slice(0, -1).map((m) => m.version))('opens and migrates a register database of our version %i', (version) => {
+    const file = join(dir, `v${version}.sqlite`)
+    const old = new Database(file)
+    migrate(old, version)
+    old.close()
+    const db = openDatabase(file)
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
+    db.close()
+  })
+
+  it('runs every connection with trusted_schema off and check constraints on', () => {
+    const db = openDatabase(ourDatabase())
+    expect(db.pragma('trusted_schema', { simple: true })).toBe(0)
+    expect(db.pragma('ignore_check_constraints', { simple: true })).toBe(0)
+    expect(db.pragma('cell_size_check', { simple: true })).toBe(1)
+    db.close()
+  })
+})
+
+describe('comparing schema text', () => {
+  it('ignores white space and comments, but not what is inside quotes', () => {
+    const ours = `CREATE TABLE t (\n  a TEXT NOT NULL CHECK (a IN ('x', 'y')),  -- the answer\n  b INTEGER /* count */\n) STRICT`
+    expect(normaliseSql(ours)).toBe(normaliseSql(`CREATE TABLE t(a TEXT NOT NULL CHECK(a IN('x','y')),b INTEGER)STRICT`))
+    expect(normaliseSql(ours)).not.toBe(normaliseSql(ours.replace(`'y'`, `'y '`)))
+    expect(normaliseSql(ours)).not.toBe(normaliseSql(ours.replace('NOT NULL', 'NULL')))
+    expect(normaliseSql(`SELECT '--' AS "a  b"`)).toBe(`SELECT '--' AS "a  b"`)
   })
 })

@@ -1,8 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { main } from '../../electron/cli.ts'
+import { CRAFTED, craft } from '../db/crafted.ts'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
@@ -45,5 +47,21 @@ describe('backup and restore from the CLI', () => {
     expect((await cli('restore', '--db', db)).code).toBe(2)
     const unwritable = await cli('backup', '--out', join(dir, 'no', 'such', 'folder', 'x.sqlite'), '--db', db)
     expect(unwritable).toMatchObject({ code: 1, err: expect.stringContaining('Kan niet schrijven') })
+  })
+
+  it('refuses to restore a register file with an extra trigger, like the app does, and changes neither file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tr-cli-backup-'))
+    dirs.push(dir)
+    const db = join(dir, 'school.sqlite')
+    await cli('settings', '--school-name', 'Blijft', '--db', db)
+    const crafted = join(dir, 'reservekopie.sqlite')
+    expect((await cli('backup', '--out', crafted, '--db', db)).code).toBe(0)
+    craft(crafted, CRAFTED.wipe ?? { does: '', sql: '' })
+    const hash = createHash('sha256').update(readFileSync(crafted)).digest('hex')
+    const r = await cli('restore', crafted, '--db', db)
+    expect(r).toMatchObject({ code: 1, err: expect.stringContaining('buiten het programma om is veranderd (extra: trigger keep_tidy)') })
+    expect(createHash('sha256').update(readFileSync(crafted)).digest('hex')).toBe(hash)
+    expect(JSON.parse((await cli('settings', '--db', db)).out).schoolName).toBe('Blijft')
+    expect(readdirSync(join(dir, 'backups')).filter((f) => f.startsWith('.'))).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+// The backups methods: list and make backups, restore one (from the list or an uploaded file), and
+// export the whole database.
 import type { BackupsOutputs, BackupsOverview } from '../../../shared/backups.contract.ts'
 import { localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
@@ -7,7 +7,8 @@ import type { CoreContext } from '../context.ts'
 import { openDatabase } from '../db/open.ts'
 import { deliver } from '../documents/deliver.ts'
 import type { HandlersFor } from '../handler-types.ts'
-import { backupDir, backupNow, listBackups, restoreFrom } from './backup.ts'
+import { backupDir, backupNow, listBackups } from './backup.ts'
+import { restoreFrom, restoreFromBytes } from './restore.ts'
 
 function overview(ctx: CoreContext): BackupsOverview {
   return {
@@ -18,16 +19,12 @@ function overview(ctx: CoreContext): BackupsOverview {
 
 const reopen = (path: string): CoreContext['db'] => openDatabase(path)
 
-/** A whole copy of the database, made with the online backup API, as bytes. */
-async function exportBytes(ctx: CoreContext): Promise<Buffer> {
-  const dir = ctx.temp.newDir()
-  try {
-    const file = join(dir, 'export.sqlite')
-    await ctx.db.backup(file)
-    return readFileSync(file)
-  } finally {
-    ctx.temp.remove(dir)
-  }
+/**
+ * A whole copy of the database as bytes, straight from SQLite's pages in memory: no copy of the
+ * register is written to the temp folder, so none can be left there when the process is killed.
+ */
+function exportBytes(ctx: CoreContext): Buffer {
+  return ctx.db.serialize()
 }
 
 export const backupsHandlers: HandlersFor<keyof BackupsOutputs> = {
@@ -42,19 +39,14 @@ export const backupsHandlers: HandlersFor<keyof BackupsOutputs> = {
     await restoreFrom(ctx, backup.file, reopen)
     return overview(ctx)
   },
+  // The upload is written only as the restore's staged copy in the backups folder, removed on every
+  // path (and at the next start, when the process was killed): never to the temp folder.
   'backups.restoreUpload': async (ctx, input) => {
-    const dir = ctx.temp.newDir()
-    try {
-      const file = join(dir, 'upload.sqlite')
-      writeFileSync(file, Buffer.from(input.data, 'base64'))
-      await restoreFrom(ctx, file, reopen)
-    } finally {
-      ctx.temp.remove(dir)
-    }
+    await restoreFromBytes(ctx, Buffer.from(input.data, 'base64'), input.fileName, reopen)
     return overview(ctx)
   },
   'backups.export': async (ctx, input) => {
-    const bytes = await exportBytes(ctx)
+    const bytes = exportBytes(ctx)
     const fileName = `toestemmingsregister-${localIsoDate(ctx.now())}.sqlite`
     return deliver(ctx, input.delivery, { fileName, mimeType: 'application/vnd.sqlite3', count: 1, countLabel: 'database', bytes })
   },

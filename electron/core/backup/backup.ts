@@ -1,10 +1,14 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
+// Backups beside the database (backups/): made with SQLite's online backup API under a hidden name,
+// checked, then named by their UTC stamp and reason; listed newest first; pruned to 14 daily and 20
+// others. The names of unfinished copies are in leftovers.ts, the restore in restore.ts.
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../../shared/errors.ts'
 import type { CoreContext } from '../context.ts'
 import { createLogger } from '../log.ts'
-import { readOnlyError } from '../read-only.ts'
+import { hardenConnection } from '../db/schema-check.ts'
+import { partialPath, removeUnfinished, removeWithSideFiles } from './leftovers.ts'
 
 const log = createLogger('backup')
 
@@ -27,20 +31,25 @@ export function backupDir(dbPath: string): string {
   return join(dirname(dbPath), 'backups')
 }
 
-function stamp(d: Date): string {
+export function stamp(d: Date): string {
   const iso = d.toISOString() // UTC in the name: sorts and never repeats over a DST change
   return `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}-${iso.slice(20, 23)}`
 }
 
+/** A backup's own name says when and why it was made; undefined for any other file, or one gone since. */
 function parse(file: string): BackupInfo | undefined {
   const m = NAME.exec(basename(file))
   if (!m || !(BACKUP_REASONS as readonly string[]).includes(m[4] ?? '')) return undefined
   const [d = '', t = '', ms = ''] = [m[1], m[2], m[3]]
   const createdAt = `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${t.slice(0, 2)}:${t.slice(2, 4)}:${t.slice(4, 6)}.${ms}Z`
-  return { file, name: basename(file), reason: m[4] as BackupReason, createdAt, size: statSync(file).size }
+  try {
+    return { file, name: basename(file), reason: m[4] as BackupReason, createdAt, size: statSync(file).size }
+  } catch {
+    return undefined // removed by another process between the listing and now
+  }
 }
 
-/** The backups beside this database, newest first. */
+/** The backups beside this database, newest first by the stamp in their names (not by the order the clock made them). */
 export function listBackups(dbPath: string): BackupInfo[] {
   const dir = backupDir(dbPath)
   if (!existsSync(dir)) return []
@@ -50,11 +59,23 @@ export function listBackups(dbPath: string): BackupInfo[] {
     .sort((a, b) => b.name.localeCompare(a.name))
 }
 
+/**
+ * A name no backup has yet: the clock's stamp, a millisecond later for each one taken (two backups
+ * in the same millisecond, or a clock set back onto an earlier backup's moment).
+ */
+function freeName(dir: string, now: Date, reason: BackupReason): string {
+  for (let t = now.getTime(); ; t++) {
+    const file = join(dir, `toestemmingsregister-${stamp(new Date(t))}-${reason}.sqlite`)
+    if (!existsSync(file) && !existsSync(partialPath(file))) return file
+  }
+}
+
 /** PRAGMA integrity_check on a copy, read-only. */
 export function verifyBackup(file: string): boolean {
   let db: Database.Database | undefined
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
+    hardenConnection(db)
     return db.pragma('integrity_check', { simple: true }) === 'ok'
   } catch {
     return false
@@ -63,29 +84,32 @@ export function verifyBackup(file: string): boolean {
   }
 }
 
-const PARTIAL = /^\.toestemmingsregister-.*\.part(-journal|-wal|-shm)?$/
-
-function prune(dbPath: string): void {
-  const all = listBackups(dbPath)
-  const daily = all.filter((b) => b.reason === 'daily').slice(KEEP.daily)
-  const events = all.filter((b) => b.reason !== 'daily').slice(KEEP.events)
+/**
+ * Keeps the newest 14 daily and 20 other backups by their stamps. The backup just made (`made`) is
+ * never removed by its own prune. A backup stamped after the clock's `now` can only be from before
+ * the clock was set back, so it counts as older than every backup stamped up to now: while the clock
+ * is behind, the backups made since are kept, and those from before it went back go first.
+ */
+function prune(dbPath: string, made: string, now: Date): void {
+  const nowIso = now.toISOString()
+  const future = (b: BackupInfo): number => (b.createdAt > nowIso ? 1 : 0)
+  const others = listBackups(dbPath)
+    .filter((b) => b.file !== made)
+    .sort((a, b) => future(a) - future(b)) // stable: newest stamp first within each part
+  const madeReason = parse(made)?.reason
+  const keep = (daily: boolean): number => (daily ? KEEP.daily : KEEP.events) - ((madeReason === 'daily') === daily ? 1 : 0)
+  const daily = others.filter((b) => b.reason === 'daily').slice(keep(true))
+  const events = others.filter((b) => b.reason !== 'daily').slice(keep(false))
   for (const b of [...daily, ...events]) rmSync(b.file, { force: true })
-  // A backup cut short a day ago or more (the app was killed, the power went): it holds personal data.
-  const dir = backupDir(dbPath)
-  for (const f of readdirSync(dir).filter((n) => PARTIAL.test(n))) {
-    if (Date.now() - statSync(join(dir, f)).mtimeMs > 86_400_000) rmSync(join(dir, f), { force: true })
-  }
-}
-
-/** The partial copy and the files SQLite may have made beside it. */
-function removePartial(partial: string): void {
-  for (const suffix of ['', '-journal', '-wal', '-shm']) rmSync(partial + suffix, { force: true })
+  // A backup or restore cut short (the app was killed, the power went): it holds personal data.
+  removeUnfinished(backupDir(dbPath), { olderThanMs: 86_400_000 })
 }
 
 /** The copy has the database's WAL mode; as a file on its own it needs no -wal and -shm files beside it. */
 function standalone(file: string): void {
   const db = new Database(file, { fileMustExist: true })
   try {
+    hardenConnection(db)
     db.pragma('journal_mode = DELETE')
   } finally {
     db.close()
@@ -101,15 +125,14 @@ function standalone(file: string): void {
 export async function backupNow(ctx: Pick<CoreContext, 'db' | 'dbPath' | 'now'>, reason: BackupReason): Promise<BackupInfo | null> {
   if (ctx.dbPath === ':memory:') return null
   const dir = backupDir(ctx.dbPath)
-  const name = `toestemmingsregister-${stamp(ctx.now())}-${reason}.sqlite`
-  const file = join(dir, name)
-  const partial = join(dir, `.${name}.part`)
+  const file = freeName(dir, ctx.now(), reason)
+  const partial = partialPath(file)
   try {
     mkdirSync(dir, { recursive: true })
     await ctx.db.backup(partial)
     standalone(partial)
   } catch (e) {
-    removePartial(partial)
+    removeWithSideFiles(partial)
     log.error(`backup (${reason}) failed`, e)
     throw new AppError(
       'io',
@@ -117,58 +140,22 @@ export async function backupNow(ctx: Pick<CoreContext, 'db' | 'dbPath' | 'now'>,
     )
   }
   if (!verifyBackup(partial)) {
-    removePartial(partial)
+    removeWithSideFiles(partial)
     throw new AppError('io', 'De reservekopie bleek na het maken niet in orde. Er is niets gewijzigd. Probeer het opnieuw.')
   }
   renameSync(partial, file)
-  prune(ctx.dbPath)
+  prune(ctx.dbPath, file, ctx.now())
   log.info(`backup made (${reason})`)
   return parse(file) ?? null
 }
 
-/** The first start of each day makes a 'daily' backup. */
+/**
+ * The first start of each day makes a 'daily' backup: one is due when none carries today's date.
+ * A clock set back (backups stamped after today) does not stop it; nor does it make one per start.
+ */
 export async function dailyBackupIfDue(ctx: Pick<CoreContext, 'db' | 'dbPath' | 'now'>): Promise<BackupInfo | null> {
   if (ctx.dbPath === ':memory:') return null
   const today = ctx.now().toISOString().slice(0, 10)
-  const last = listBackups(ctx.dbPath).find((b) => b.reason === 'daily')
-  if (last && last.createdAt.slice(0, 10) === today) return null
+  if (listBackups(ctx.dbPath).some((b) => b.reason === 'daily' && b.createdAt.slice(0, 10) === today)) return null
   return backupNow(ctx, 'daily')
-}
-
-/**
- * Puts a backup (or an exported database) back in place of the current database: the file is
- * checked first (ours, whole, not newer), the current state is backed up, then the file replaces
- * the database and it is opened again. On any problem the current database stays as it was.
- */
-export async function restoreFrom(ctx: CoreContext, file: string, reopen: (path: string) => CoreContext['db']): Promise<BackupInfo | null> {
-  if (ctx.dbPath === ':memory:') throw new AppError('validation', 'Een database in het geheugen kan niet worden teruggezet.')
-  // Never swap the file under a running app, nor where nothing may be written.
-  if (ctx.readOnly === 'locked' || ctx.readOnly === 'unwritable') throw readOnlyError(ctx)
-  if (!existsSync(file)) throw new AppError('not_found', `Het bestand ${file} bestaat niet (meer).`)
-  // Checks on a copy in the backups folder, so the chosen file itself is never touched.
-  const staged = join(backupDir(ctx.dbPath), `.restore-${process.pid}-${Date.now()}.sqlite`)
-  mkdirSync(dirname(staged), { recursive: true })
-  copyFileSync(file, staged)
-  try {
-    if (!verifyBackup(staged)) throw new AppError('validation', 'Dit bestand is geen goede reservekopie (het is beschadigd of geen database). Er is niets gewijzigd.')
-    reopen(staged).close() // our schema, not newer: refused with a Dutch message otherwise
-  } catch (e) {
-    rmSync(staged, { force: true })
-    for (const suffix of ['-wal', '-shm']) rmSync(staged + suffix, { force: true })
-    throw e
-  }
-  // A damaged database cannot be copied with the backup API: it is kept aside as it is, unlisted.
-  const damaged = ctx.readOnly === 'damaged'
-  const safety = damaged ? null : await backupNow(ctx, 'restore')
-  ctx.db.close()
-  try {
-    if (damaged) copyFileSync(ctx.dbPath, join(backupDir(ctx.dbPath), `beschadigd-${stamp(ctx.now())}.sqlite`))
-    for (const suffix of ['-wal', '-shm']) rmSync(ctx.dbPath + suffix, { force: true })
-    renameSync(staged, ctx.dbPath)
-  } finally {
-    ctx.db = reopen(ctx.dbPath)
-  }
-  if (damaged) delete ctx.readOnly
-  log.info('database restored from a backup')
-  return safety
 }

@@ -11,7 +11,8 @@ export interface LockHolder {
 
 const lockPath = (dbPath: string): string => `${dbPath}.lock`
 
-function alive(pid: number): boolean {
+/** Whether a process with this id runs (EPERM: it runs, as another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true
@@ -25,7 +26,7 @@ export function lockHolder(dbPath: string): LockHolder | null {
   if (dbPath === ':memory:') return null
   try {
     const holder = JSON.parse(readFileSync(lockPath(dbPath), 'utf8')) as LockHolder
-    if (typeof holder.pid !== 'number' || holder.pid === process.pid || !alive(holder.pid)) return null
+    if (typeof holder.pid !== 'number' || holder.pid === process.pid || !processAlive(holder.pid)) return null
     return holder
   } catch {
     return null

@@ -1,3 +1,5 @@
+// Opening the register's database: the file is checked before anything is written (SQLite at all,
+// whole, exactly our schema, not newer), every connection gets the same pragmas, then it is migrated.
 import { accessSync, closeSync, constants, existsSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import Database from 'better-sqlite3'
@@ -5,13 +7,12 @@ import { AppError } from '../../../shared/errors.ts'
 import { createLogger } from '../log.ts'
 import { assertNotNewer, migrate, schemaVersion } from './migrate.ts'
 import { LATEST_VERSION } from './migrations/index.ts'
+import { hardenConnection, judgeSchema } from './schema-check.ts'
 
 export type Db = Database.Database
 
 const log = createLogger('db')
 const SQLITE_HEADER = 'SQLite format 3\u0000'
-/** Tables every version of our schema has: a database with a user_version but without them is not ours. */
-const OUR_TABLES = ['school_settings', 'consent_records', 'audit_log']
 
 const NEW_FILE_ADVICE = 'Kies een ander bestand, of verplaats dit bestand en start opnieuw voor een lege database.'
 const BACKUP_ADVICE = 'Zet een reservekopie terug, of kies een ander bestand.'
@@ -82,13 +83,20 @@ function checkFile(path: string): boolean {
   return true
 }
 
-/** Is the open file ours, and not from a newer version? */
-function checkOurs(db: Db, path: string): void {
-  const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'`).pluck().all() as string[]
-  const version = db.pragma('user_version', { simple: true }) as number
-  if (version === 0 && tables.length > 0) throw refused(path, 'is een SQLite-database van een ander programma.')
-  if (version > 0 && !OUR_TABLES.every((t) => tables.includes(t))) throw refused(path, 'is een SQLite-database van een ander programma.')
-  assertNotNewer(db)
+/**
+ * Is the open file ours, and not from a newer version? Its schema must be exactly one our migrations
+ * produce at its user_version (see schema-check.ts); `shownPath` is the file the user chose.
+ */
+export function assertOurDatabase(db: Db, shownPath: string): void {
+  hardenConnection(db)
+  const verdict = judgeSchema(db)
+  if (verdict.kind === 'foreign') throw refused(shownPath, 'is een SQLite-database van een ander programma.')
+  if (verdict.kind === 'newer') assertNotNewer(db)
+  if (verdict.kind === 'altered') {
+    const parts = [...verdict.extra.map((o) => `extra: ${o}`), ...verdict.missing.map((o) => `ontbreekt: ${o}`)]
+    const shown = parts.slice(0, 3).join('; ') + (parts.length > 3 ? `; en nog ${parts.length - 3}` : '')
+    throw refused(shownPath, `is een database van Toestemmingsregister die buiten het programma om is veranderd (${shown}).`, BACKUP_ADVICE)
+  }
 }
 
 /**
@@ -100,7 +108,7 @@ function checkContents(path: string): void {
   let db: Db | undefined
   try {
     db = new Database(path, { readonly: true, fileMustExist: true })
-    checkOurs(db, path)
+    assertOurDatabase(db, path)
     db.close()
   } catch (e) {
     db?.close()
@@ -135,7 +143,7 @@ function openMemoryCopy(path: string): Db {
   bytes[19] = 1
   const db = new Database(bytes, { readonly: true })
   try {
-    checkOurs(db, path)
+    assertOurDatabase(db, path)
     return db
   } catch (e) {
     db.close()
@@ -162,6 +170,7 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
     throw openError(path, e)
   }
   try {
+    hardenConnection(db)
     if (!options.readonly) db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')

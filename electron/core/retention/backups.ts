@@ -4,10 +4,11 @@
 // backup made just before the removal is the way back from a mistake: it is kept for
 // SAFETY_BACKUP_DAYS and deleted at the first start (or removal, or look at the screen) after that.
 import { existsSync, readdirSync, renameSync, rmSync, statSync, copyFileSync, utimesSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { localIsoDate } from '../../../shared/domain.ts'
 import { SAFETY_BACKUP_DAYS } from '../../../shared/retention.ts'
 import { backupDir, listBackups, verifyBackup, type BackupInfo } from '../backup/backup.ts'
+import { removeWithSideFiles, rewritePath } from '../backup/leftovers.ts'
 import type { CoreContext } from '../context.ts'
 import { openDatabase, type Db } from '../db/open.ts'
 import { createLogger } from '../log.ts'
@@ -51,13 +52,9 @@ export function expireSafetyBackups(ctx: Pick<CoreContext, 'dbPath' | 'now'>): s
   return gone
 }
 
-const removeWithSidecars = (file: string): void => {
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(file + suffix, { force: true })
-}
-
 /** Rewrites one backup without the removed data; throws when the copy cannot be opened, changed or checked. */
 function rewrite(file: string, plan: RemovalPlan, now: Date, words: readonly string[]): void {
-  const work = join(dirname(file), `.herschrijven-${process.pid}-${Date.now()}.sqlite`)
+  const work = rewritePath(file)
   const { mtime } = statSync(file)
   copyFileSync(file, work)
   let db: Db | undefined
@@ -74,7 +71,7 @@ function rewrite(file: string, plan: RemovalPlan, now: Date, words: readonly str
     utimesSync(file, mtime, mtime)
   } finally {
     db?.close()
-    removeWithSidecars(work)
+    removeWithSideFiles(work)
   }
 }
 
@@ -115,7 +112,7 @@ export function removeFromBackups(ctx: Pick<CoreContext, 'dbPath' | 'now'>, plan
 
 function deleteFile(file: string, name: string, result: BackupsAfterRemoval): void {
   try {
-    removeWithSidecars(file)
+    removeWithSideFiles(file)
     result.deleted.push(name)
   } catch (e) {
     log.error('a backup holding removed data could not be deleted', e)
