@@ -1,6 +1,8 @@
 // The computer's clock set back a year, with a full backups folder stamped after it: every action
 // that backs up first must still work (through the real dispatch), its own backup must survive its
-// own prune, and the daily backup must still be made once a day.
+// own prune, and the daily backup must still be made once a day. The register itself has no change
+// after the clock here (the backups came with the folder); when it has, a change is refused with a
+// message about the clock (register-clock.ts), never an internal error.
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -18,11 +20,11 @@ afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force
 const RIGHT = new Date('2026-12-01T09:00:00Z')
 const SET_BACK = new Date('2025-12-01T09:00:00Z')
 
-/** The demo school on a file, with 14 daily and 20 other backups stamped after the clock goes back. */
-async function schoolWithFullBackups(): Promise<{ core: Core; setClock: (d: Date) => void }> {
+/** The demo school on a file, with 14 daily and 20 other backups stamped a year after the clock. */
+async function schoolWithFullBackups(start = SET_BACK): Promise<{ core: Core; setClock: (d: Date) => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'tr-clock-'))
   dirs.push(dir)
-  let clock = RIGHT
+  let clock = start
   const core = openCore({ dbPath: join(dir, 'school.sqlite'), appVersion: 'test', now: () => clock })
   await ok(core, 'school.setup', { mode: 'demo' })
   const one = await backupNow(core.ctx, 'manual')
@@ -89,7 +91,7 @@ describe('backups with the clock set back a year', () => {
     const [pupil] = await ok(core, 'pupils.list', {})
     if (!pupil) throw new Error('no pupil')
     const detail = await ok(core, 'pupils.get', { id: pupil.id })
-    await ok(core, 'pupils.save', { id: pupil.id, version: detail.version, firstName: pupil.firstName, lastNamePrefix: pupil.lastNamePrefix, lastName: pupil.lastName, leftOn: '2019-07-31' })
+    await ok(core, 'pupils.save', { id: pupil.id, version: detail.version, firstName: pupil.firstName, lastNamePrefix: pupil.lastNamePrefix, lastName: pupil.lastName, birthDate: '2008-03-01', enrolledOn: '2012-08-20', leftOn: '2019-07-31' })
     const due = (await ok(core, 'retention.overview', {})).due.find((d) => d.pupilId === pupil.id)
     expect(due).toBeDefined()
     const before = listBackups(core.ctx.dbPath)
@@ -108,6 +110,15 @@ describe('backups with the clock set back a year', () => {
     expectNewBackup(core, 'restore', before)
     const kept = listBackups(core.ctx.dbPath).find((b) => b.reason === 'restore')
     expect(kept?.createdAt.slice(0, 10)).toBe('2025-12-01')
+    core.close()
+  })
+
+  it('a change made after the clock is refused with a message about the clock, and the import writes nothing', async () => {
+    const { core } = await schoolWithFullBackups(RIGHT)
+    const pupils = (await ok(core, 'pupils.list', {})).length
+    const r = await core.dispatch('imports.commit', { files: [fileInput('komma-utf8-bom.csv')] })
+    expect(r).toMatchObject({ ok: false, error: { code: 'clock', message: expect.stringContaining('Zet de datum en tijd van de computer goed') } })
+    expect(await ok(core, 'pupils.list', {})).toHaveLength(pupils)
     core.close()
   })
 
