@@ -5,7 +5,7 @@ import { detectForm } from './form.ts'
 import { proposeMapping, type PurposeRef } from './headers.ts'
 import type { ReadResult } from './read.ts'
 import { compileMapping, recordToPupil, type ImportedPupil } from './rows.ts'
-import { detectTable, type DetectedLayout } from './table.ts'
+import { detectTable, isTableByEvidence, type DetectedLayout } from './table.ts'
 import { cellText } from './values.ts'
 
 export interface LoadedFile {
@@ -21,6 +21,8 @@ export interface PreparedSheet {
   name: string
   date1904: boolean
   detected: DetectedLayout | null
+  /** The user chose how to read this sheet. */
+  chosen?: SheetLayoutChoice
   note?: string
 }
 
@@ -34,15 +36,35 @@ export const FILE_MESSAGES = {
   sameFile: (other: string) => `Dit bestand zit al in deze import (dezelfde inhoud als ${other}); het wordt één keer ingelezen.`,
 } as const
 
-/** Table or form, whichever fits the sheet better. */
-export function detectSheets(read: ReadResult & { ok: true }, purposes: readonly PurposeRef[]): PreparedSheet[] {
+export type SheetLayoutChoice = 'table' | 'form'
+
+/**
+ * Table or form, by evidence: a header row naming three or more known fields above two or more
+ * rows of data is a table, whatever its size; otherwise a sheet with labels in a column and
+ * values beside them is a form; otherwise whichever fits better. `choose` is the user's choice
+ * per sheet (by sheet index), which wins.
+ */
+export function detectSheets(
+  read: ReadResult & { ok: true },
+  purposes: readonly PurposeRef[],
+  choose: (sheetIndex: number) => SheetLayoutChoice | undefined = () => undefined,
+): PreparedSheet[] {
   return read.sheets.map((sheet, sheetIndex) => {
     const base = { sheetIndex, name: sheet.name, date1904: sheet.date1904 }
     if (sheet.rows.every((r) => r.every((c) => c === null || cellText(c) === ''))) return { ...base, detected: null, note: 'leeg blad' }
+    const chosen = choose(sheetIndex)
+    if (chosen === 'table') {
+      const table = detectTable(sheet, purposes)
+      return table ? { ...base, detected: table, chosen } : { ...base, detected: null, chosen, note: 'als tabel gekozen, maar er staat geen kopregel in' }
+    }
+    if (chosen === 'form') {
+      const form = detectForm(sheet, purposes)
+      return form ? { ...base, detected: form, chosen } : { ...base, detected: null, chosen, note: 'als formulier gekozen, maar er staan geen vragen met antwoorden in' }
+    }
     const table = detectTable(sheet, purposes)
+    if (isTableByEvidence(table, purposes)) return { ...base, detected: table }
+    const form = read.kind === 'csv' ? null : detectForm(sheet, purposes)
     const tableFits = table !== null && table.records.length > 1 && table.score >= 4
-    // A form holds one pupil: a sheet with a table of many rows is no form.
-    const form = read.kind === 'csv' || (tableFits && (table?.records.length ?? 0) > 50) ? null : detectForm(sheet, purposes)
     const detected = form && (!tableFits || form.score > (table?.score ?? 0)) ? form : table
     return detected ? { ...base, detected } : { ...base, detected: null, note: 'geen kopregel of formulier gevonden' }
   })

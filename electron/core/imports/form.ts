@@ -75,7 +75,8 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[]): D
     const words = filled.map(({ c, v }) => ({ c, n: normalizeHeader(cellText(v)) }))
     const yesCell = words.find((w) => YES.has(w.n))
     const noCell = words.find((w) => NO.has(w.n) && yesCell !== undefined && w.c > yesCell.c)
-    if (yesCell && noCell) {
+    // The 'Ja | Nee' heading of a block of crosses stands (nearly) alone: a table's row with ja and nee in it is data.
+    if (yesCell && noCell && filled.length <= 4) {
       yesNo = { yes: spanOf(sheet, r, yesCell.c), no: spanOf(sheet, r, noCell.c) }
       blockItems = 0
       continue
@@ -117,8 +118,9 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[]): D
   }
   const known = items.filter((it) => classifyHeader(it.classifyAs, purposes).kind !== 'ignore')
   const score = known.length
-  // A form has its fields one below the other; a single row of them is a table's header.
-  if (score < 3 || new Set(known.map((it) => it.row)).size < 3) return null
+  // A form has labels one below the other in a column, with values beside them: three or more
+  // known labels in one column on different rows. A single row of them is a table's header.
+  if (score < 3 || !labelsInAColumn(known)) return null
   const columns: LayoutColumn[] = items.map((it) => ({ key: it.key, header: it.header, at: it.at, hidden: false, classifyAs: it.classifyAs }))
   const firstRow = items.reduce((min, it) => Math.min(min, it.row), Number.POSITIVE_INFINITY)
   return {
@@ -128,7 +130,20 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[]): D
     records: [{ row: firstRow, cells: items.map((it) => it.value), rows: items.map((it) => it.row) }],
     signature: signatureOf('form', items.map((it) => it.key)),
     score,
+    knownFields: score,
   }
+}
+
+/** Three or more labels in the same column, on three or more rows. */
+function labelsInAColumn(known: readonly Item[]): boolean {
+  const rowsPerColumn = new Map<string, Set<number>>()
+  for (const it of known) {
+    const column = /^[A-Z]+/.exec(it.at)?.[0] ?? ''
+    const rows = rowsPerColumn.get(column) ?? new Set<number>()
+    rows.add(it.row)
+    rowsPerColumn.set(column, rows)
+  }
+  return [...rowsPerColumn.values()].some((rows) => rows.size >= 3)
 }
 
 /** The section title as written, for display ('Ouder/verzorger 2'). */

@@ -234,7 +234,9 @@ export function proposeMapping(columns: readonly ColumnInput[], purposes: readon
     const proposal = (target: ColumnTarget, options?: string[]): Proposal => ({ key: c.key, target, sensitive: cls.kind === 'ignore' && cls.sensitive, ...(options ? { options } : {}) })
     if (list) {
       const options = proposeOptions(texts, purposes)
-      const covered = purposes.map((p) => p.code).filter((code) => !ownColumns.has(code))
+      // The list answers for the purposes its options name: a purpose it never offers stays unanswered, not refused.
+      const offered = new Set(Object.values(options).flat())
+      const covered = purposes.map((p) => p.code).filter((code) => !ownColumns.has(code) && (offered.size === 0 || offered.has(code)))
       return proposal({ kind: 'consentList', purposes: covered.length > 0 ? covered : purposes.map((p) => p.code), options }, Object.keys(options))
     }
     switch (cls.kind) {

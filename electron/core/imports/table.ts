@@ -1,7 +1,7 @@
 // The table layout: one pupil per row, the header row somewhere in the first 20 rows (title rows
 // above it are normal), possibly with a merged super-header ('Ouder/verzorger 1' over Naam/E-mail).
 import { createHash } from 'node:crypto'
-import { headerScore, normalizeHeader, type PurposeRef } from './headers.ts'
+import { classifyHeader, headerScore, normalizeHeader, type PurposeRef } from './headers.ts'
 import type { Cell, SheetData } from './types.ts'
 import { cellText } from './values.ts'
 
@@ -32,6 +32,8 @@ export interface DetectedLayout {
   signature: string
   /** How well it fits; the best of table and form wins. */
   score: number
+  /** A table: how many header cells name a field we know; a form: how many labels do. */
+  knownFields: number
 }
 
 export const HEADER_SEARCH_ROWS = 20
@@ -100,6 +102,7 @@ export function detectTable(sheet: SheetData, purposes: readonly PurposeRef[]): 
     const w = rowWidth(row)
     if (w === 0) continue
     if (row.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue
+    if (isTotalsRow(row)) continue
     width = Math.max(width, w)
     records.push({ row: r + 1, cells: row })
   }
@@ -110,5 +113,38 @@ export function detectTable(sheet: SheetData, purposes: readonly PurposeRef[]): 
     columns.push({ key: `c${c}`, header: header || `Kolom ${columnLetter(c)}`, at: columnLetter(c), hidden: hidden.has(c) })
   }
   const keys = bestTexts.map(normalizeHeader)
-  return { layout: 'table', headerRow: best + 1, columns, records, signature: signatureOf('table', keys), score: bestScore }
+  const knownFields = bestTexts.filter((t) => t !== '' && classifyHeader(t, purposes).kind !== 'ignore').length
+  return { layout: 'table', headerRow: best + 1, columns, records, signature: signatureOf('table', keys), score: bestScore, knownFields }
+}
+
+/**
+ * A count or totals line under the data ('Aantal leerlingen: 21', 'Totaal', '21 leerlingen'): one or
+ * two filled cells, the first a text that says so. Not a pupil, and no row error either.
+ */
+export function isTotalsRow(row: readonly Cell[]): boolean {
+  const filled = row.filter((c) => c !== null && cellText(c) !== '')
+  if (filled.length === 0 || filled.length > 2) return false
+  const first = normalizeHeader(cellText(filled[0] ?? null))
+  return /^(totaal|totalen|aantal|total|count)\b/.test(first) || /^\d+ (leerlingen|leerling|rijen|records)$/.test(first)
+}
+
+/**
+ * Evidence that a sheet is a table: its header row names three or more fields we know, and two or
+ * more rows under it hold data in those columns (not more labels, as a form's next lines would).
+ */
+function isPupilLabel(text: string, purposes: readonly PurposeRef[]): boolean {
+  const cls = classifyHeader(text, purposes)
+  return cls.kind === 'pupil' && cls.rank < 40
+}
+
+export function isTableByEvidence(table: DetectedLayout | null, purposes: readonly PurposeRef[]): boolean {
+  if (!table || table.layout !== 'table' || table.knownFields < 3) return false
+  const known = table.columns.flatMap((c, i) => (classifyHeader(c.header, purposes).kind !== 'ignore' ? [i] : []))
+  let dataRows = 0
+  for (const record of table.records) {
+    const cells = known.map((i) => record.cells[i] ?? null).filter((c) => c !== null && cellText(c) !== '')
+    const labels = cells.some((c) => typeof c === 'string' && (/:\s*$/.test(c) || isPupilLabel(c, purposes)))
+    if (cells.length >= 2 && !labels && ++dataRows >= 2) return true
+  }
+  return false
 }
