@@ -58,7 +58,7 @@ export function detectSheets(
       return table ? { ...base, detected: table, chosen } : { ...base, detected: null, chosen, note: 'als tabel gekozen, maar er staat geen kopregel in' }
     }
     if (chosen === 'form') {
-      const form = detectForm(sheet, purposes)
+      const form = detectForm(sheet, purposes, true)
       return form ? { ...base, detected: form, chosen } : { ...base, detected: null, chosen, note: 'als formulier gekozen, maar er staan geen vragen met antwoorden in' }
     }
     const table = detectTable(sheet, purposes)
@@ -183,13 +183,42 @@ export function fileInfo(f: PreparedFile, layouts: readonly ImportLayout[]): Imp
     size: f.size,
     sha256: f.sha256,
     kind: f.read.ok ? f.read.kind : null,
+    found: fileFound(f),
     sheets: f.sheets.map((s) => ({
       sheet: s.name,
       layout: s.detected?.layout ?? null,
+      chosen: s.chosen !== undefined,
       signature: s.detected?.signature ?? null,
       rows: s.detected?.records.length ?? 0,
+      found: sheetFound(s),
       ...(s.note ? { note: s.note } : {}),
     })),
     ignoredColumns: ignored,
   }
+}
+
+const pupilsText = (n: number): string => `${n} ${n === 1 ? 'leerling' : 'leerlingen'}`
+
+/** What one sheet holds, in Dutch: 'tabel met 21 leerlingen (kopregel op rij 4)', 'ingevuld formulier'. */
+export function sheetFound(s: PreparedSheet): string {
+  const d = s.detected
+  if (!d) return s.note ?? 'niets gevonden'
+  if (d.layout === 'form') return 'ingevuld formulier'
+  return `tabel met ${pupilsText(d.records.length)}${d.headerRow > 1 ? ` (kopregel op rij ${d.headerRow})` : ''}`
+}
+
+/** A tab named after a group: 'Groep 1-2a', '3', '7/8', 'Klas 4b'. */
+const GROUP_TAB = /^\s*(groep|gr\.?|klas)?\s*\d{1,2}\s*([-/]\s*\d{1,2})?\s*[a-z]?\s*$/i
+
+/** What the file holds, in Dutch, for the wizard's file list and the CLI. */
+export function fileFound(f: PreparedFile): string {
+  if (f.error !== undefined) return f.error
+  const used = f.sheets.filter((s) => s.detected)
+  const first = used[0]
+  if (!first) return 'niets gevonden'
+  if (used.length === 1) return f.sheets.length === 1 || f.read.ok && f.read.kind === 'csv' ? sheetFound(first) : `${sheetFound(first)} op tabblad '${first.name}'`
+  const rows = used.reduce((n, s) => n + (s.detected?.records.length ?? 0), 0)
+  if (used.every((s) => s.detected?.layout === 'form')) return `${used.length} ingevulde formulieren (één per tabblad)`
+  if (used.every((s) => s.detected?.layout === 'table' && GROUP_TAB.test(s.name))) return `één tabblad per groep: ${used.length} tabbladen, ${pupilsText(rows)}`
+  return `${used.length} tabbladen: ${used.map((s) => `'${s.name}' ${sheetFound(s)}`).join('; ')}`
 }

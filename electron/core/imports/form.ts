@@ -57,8 +57,8 @@ function spanOf(sheet: SheetData, r: number, c: number): Span {
   return m ? { left: m.left, right: m.right } : { left: c, right: c }
 }
 
-/** The form in a sheet, if it looks like one: labelled fields and Ja/Nee crosses. */
-export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[]): DetectedLayout | null {
+/** The form in a sheet, if it looks like one (or the user says it is): labelled fields and Ja/Nee crosses. */
+export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[], chosen = false): DetectedLayout | null {
   const items: Item[] = []
   let section = ''
   let yesNo: { yes: Span; no: Span } | null = null
@@ -120,7 +120,8 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[]): D
   const score = known.length
   // A form has labels one below the other in a column, with values beside them: three or more
   // known labels in one column on different rows. A single row of them is a table's header.
-  if (score < 3 || !labelsInAColumn(known)) return null
+  // (The user chose 'form' for this sheet: any three known labels will do.)
+  if (score < 3 || (!chosen && !labelsInAColumn(known))) return null
   const columns: LayoutColumn[] = items.map((it) => ({ key: it.key, header: it.header, at: it.at, hidden: false, classifyAs: it.classifyAs }))
   const firstRow = items.reduce((min, it) => Math.min(min, it.row), Number.POSITIVE_INFINITY)
   return {

@@ -26,8 +26,8 @@ export interface ImportOptions {
   actor?: string
 }
 
-export async function analyzeImport(ctx: CoreContext, input: Pick<ImportRunInput, 'files'>, options: ImportOptions = {}): Promise<ImportAnalysis> {
-  const prepared = await prepareImport(ctx, { files: input.files }, options.onProgress)
+export async function analyzeImport(ctx: CoreContext, input: Pick<ImportRunInput, 'files'> & Partial<Pick<ImportRunInput, 'sheetLayouts'>>, options: ImportOptions = {}): Promise<ImportAnalysis> {
+  const prepared = await prepareImport(ctx, { files: input.files, sheetLayouts: input.sheetLayouts ?? [] }, options.onProgress)
   return { files: prepared.infos, layouts: prepared.layouts, purposes: prepared.purposes.map((p) => ({ code: p.code, label: p.label })) }
 }
 
