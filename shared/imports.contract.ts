@@ -21,7 +21,7 @@ export function fileTooLargeMessage(size: number): string {
 
 export const PUPIL_FIELDS = ['studentNumber', 'firstName', 'lastNamePrefix', 'lastName', 'fullName', 'birthDate', 'group'] as const
 export type PupilField = (typeof PUPIL_FIELDS)[number]
-export const GUARDIAN_FIELDS = ['name', 'firstName', 'lastName', 'email', 'phone', 'relation'] as const
+export const GUARDIAN_FIELDS = ['name', 'firstName', 'initials', 'lastNamePrefix', 'lastName', 'email', 'phone', 'relation'] as const
 export type GuardianField = (typeof GUARDIAN_FIELDS)[number]
 export const MAX_GUARDIANS = 4
 
@@ -51,6 +51,8 @@ export const PUPIL_FIELD_LABELS: Record<PupilField, string> = {
 export const GUARDIAN_FIELD_LABELS: Record<GuardianField, string> = {
   name: 'Naam',
   firstName: 'Voornaam',
+  initials: 'Voorletters',
+  lastNamePrefix: 'Tussenvoegsel',
   lastName: 'Achternaam',
   email: 'E-mail',
   phone: 'Telefoon',

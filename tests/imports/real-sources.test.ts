@@ -97,9 +97,26 @@ describe('known gaps (issue 11, later bullets): these assert the truth and fail 
     expect(preview.pupils.filter((p) => p.row === 6 || p.row === 9).map(asTruth)).toEqual(truth)
   })
 
-  it.fails("LAS export, 'guardian names in parts': roepnaam + voorvoegsel + achternaam make the name ('van' alone is never one)", async () => {
-    const preview = await ok(core, 'imports.preview', { files: [real(file)] })
+})
+
+describe('LAS export: guardian names in parts', () => {
+  it("roepnaam + voorvoegsel + achternaam make the guardian's name, on every row", async () => {
+    const preview = await ok(core, 'imports.preview', { files: [real('parnassys-leerlingen.xlsx')] })
     const names = [6, 7, 9, 10].map((row) => preview.pupils.find((p) => p.row === row)?.guardians[0]?.name)
     expect(names).toEqual(['Marieke van der Berg', 'Kees van der Berg', 'Jan van Dijk', 'Els de Vries'])
+    const columns = (await ok(core, 'imports.analyze', { files: [real('parnassys-leerlingen.xlsx')] })).layouts[0]?.columns ?? []
+    expect(columns.filter((c) => c.header.endsWith('verzorger')).map((c) => [c.header, c.target])).toEqual([
+      ['Roepnaam verzorger', { kind: 'guardian', guardian: 1, field: 'firstName' }],
+      ['Voorvoegsel verzorger', { kind: 'guardian', guardian: 1, field: 'lastNamePrefix' }],
+      ['Achternaam verzorger', { kind: 'guardian', guardian: 1, field: 'lastName' }],
+      ['E-mail verzorger', { kind: 'guardian', guardian: 1, field: 'email' }],
+      ['Mobiel verzorger', { kind: 'guardian', guardian: 1, field: 'phone' }],
+    ])
+  })
+
+  it("'van' alone is never a name: a guardian with only a tussenvoegsel and an e-mail is named by the e-mail", async () => {
+    const csv = ['Roepnaam;Achternaam;Geboortedatum;Voorletters ouder;Tussenvoegsel ouder;Achternaam ouder;E-mail ouder', 'Sem;Jansen;01-02-2019;;van;;ouder@voorbeeld.nl', 'Eva;Bos;02-03-2019;J.;de;Bos;j.debos@voorbeeld.nl'].join('\r\n')
+    const preview = await ok(core, 'imports.preview', { files: [{ name: 'delen.csv', data: Buffer.from(csv).toString('base64') }] })
+    expect(preview.pupils.map((p) => p.guardians.map((g) => g.name))).toEqual([['ouder@voorbeeld.nl'], ['J. de Bos']])
   })
 })

@@ -68,7 +68,7 @@ export type HeaderClass =
   | { kind: 'consentAny' }
 
 function guardianField(n: string, withGuardianWord: boolean): GuardianField | null {
-  for (const field of ['email', 'phone', 'relation', 'firstName', 'lastName', 'name'] as const) {
+  for (const field of ['email', 'phone', 'relation', 'firstName', 'initials', 'lastNamePrefix', 'lastName', 'name'] as const) {
     const words = GUARDIAN_FIELD_WORDS[field].filter((w) => withGuardianWord || (w !== 'nummer' && w !== '06'))
     if (hasAny(n, words)) return field
   }

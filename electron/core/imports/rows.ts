@@ -207,7 +207,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
       if (r.ok && r.value) [phone, phoneNormalized] = [r.value.typed, r.value.normalized]
       else if (!r.ok) problem(phoneAt.index, `guardian.${slot}.phone`, r.message)
     }
-    const given = get('name').value || [get('firstName').value, get('lastName').value].filter(Boolean).join(' ')
+    const given = get('name').value || guardianName(get('firstName').value || get('initials').value, get('lastNamePrefix').value, get('lastName').value)
     const relation = get('relation').value.toLowerCase().slice(0, 40)
     if (!given && !email && !phone) continue
     if (given.length > 200) problem(get('name').index, `guardian.${slot}.name`, 'De naam is te lang (hoogstens 200 tekens).')
@@ -282,4 +282,13 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
       consentRows,
     },
   }
+}
+
+/**
+ * A guardian's name from its parts: 'Marieke' + 'van der' + 'Berg'. A tussenvoegsel is never a
+ * name on its own: without a first name or surname beside it there is no name.
+ */
+export function guardianName(first: string, prefix: string, last: string): string {
+  if (!first && !last) return ''
+  return [first, prefix.toLowerCase(), last].filter((s) => s !== '').join(' ')
 }
