@@ -2,6 +2,7 @@
 // imported pupils and row errors. Pure: the remembered mappings come in as a lookup.
 import type { ColumnTarget, ImportColumn, ImportFileInfo, ImportLayout, ImportRowError, LayoutMapping } from '../../../shared/imports.contract.ts'
 import { detectForm } from './form.ts'
+import { foldGuardianRows } from './guardian-rows.ts'
 import { proposeMapping, type PurposeRef } from './headers.ts'
 import type { ReadResult } from './read.ts'
 import { compileMapping, recordToPupil, type ImportedPupil } from './rows.ts'
@@ -159,6 +160,7 @@ export function convertRecords(
     out.rowsPerFile.set(f.index, rows)
   }
   onRecord?.(done)
+  out.pupils = foldGuardianRows(out.pupils)
   return out
 }
 
