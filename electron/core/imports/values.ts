@@ -76,7 +76,8 @@ export function parseDate(c: Cell, date1904 = false): Parsed<string | null> {
 
 const GRANTED = new Set(['ja', 'j', 'yes', 'y', 'x', 'v', 'true', 'waar', '1', 'akkoord', 'toestemming', 'wel toestemming', 'geeft toestemming', 'ok', 'oke', 'okay', 'goed', 'mag', 'geen bezwaar', 'granted', 'agree', 'wel'])
 const REFUSED = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0', 'geen toestemming', 'geen', 'niet', 'liever niet', 'geweigerd', 'weiger', 'weigert', 'niet akkoord', 'bezwaar', 'mag niet', 'refused', 'disagree', 'nooit'])
-const UNKNOWN = new Set(['', '-', '--', '?', 'onbekend', 'weet niet', 'weet ik niet', 'nvt', 'n v t', 'geen antwoord', 'niet ingevuld', 'unknown', 'leeg'])
+const UNKNOWN = new Set(['', '-', '--', '?', 'onbekend', 'weet niet', 'weet ik niet', 'nvt', 'n v t', 'geen antwoord', 'niet ingevuld', 'unknown', 'leeg',
+  'geen reactie', 'nog geen reactie', 'geen reactie ontvangen', 'nog geen antwoord', 'nog niet ingevuld', 'weet ik nog niet', 'nog niet bekend', 'nog niet ontvangen'])
 const TICKS = /^[✓✔☑☒✗✘×xX]+$/u
 
 /** A consent answer: Ja/Nee/X/✓/yes/no/TRUE/'geen toestemming'/... Empty is 'unknown'; null: not understood. */
