@@ -141,8 +141,8 @@ const MS_OPTIONS: Record<string, (typeof PURPOSES)[number]> = { 'Website van de 
 export const MS_SHEET = {
   name: 'Form1',
   rows: [
-    ['ID', 'Begintijd', 'Tijd van voltooien', 'E-mail', 'Naam', 'Tijd van laatste wijziging', 'Roepnaam van uw kind', 'Achternaam van uw kind\n(met tussenvoegsel, bijvoorbeeld: van der Berg)', 'Geboortedatum van uw kind', 'In welke groep zit uw kind?', 'Uw naam', 'Uw e-mailadres', 'Uw telefoonnummer', MS_CHOICE, 'Mag uw kind gefilmd worden in de klas?'],
-    ...MS.map((r) => [r[0], { date: r[1] }, { date: r[2] }, 'anonymous', null, null, r[3], r[4], { date: r[5] }, r[6], r[7], r[8], r[9], r[10] === '' ? null : r[10], r[11] === '' ? null : r[11]]),
+    ['ID', 'Begintijd', 'Tijd van voltooien', 'E-mail', 'Naam', 'Tijd van laatste wijziging', 'Roepnaam van uw kind', 'Achternaam van uw kind\n(met tussenvoegsel, bijvoorbeeld: van der Berg)', 'Geboortedatum van uw kind', 'In welke groep zit uw kind?', 'Uw naam', 'Mogen wij u via uw e-mailadres op de hoogte houden van schoolnieuws?', 'Uw e-mailadres', 'Uw telefoonnummer', MS_CHOICE, 'Mag uw kind gefilmd worden in de klas?'],
+    ...MS.map((r) => [r[0], { date: r[1] }, { date: r[2] }, 'anonymous', null, null, r[3], r[4], { date: r[5] }, r[6], r[7], r[0] % 2 === 0 ? 'Nee' : 'Ja', r[8], r[9], r[10] === '' ? null : r[10], r[11] === '' ? null : r[11]]),
   ] as Value[][],
 }
 const splitLast = (s: string): [string, string] => {

@@ -86,6 +86,10 @@ function guardianSlot(tokens: string[]): { slot: string; relation: string } {
   return { slot: relation || 'default', relation }
 }
 
+/** Verbs a Dutch yes/no question starts with ('Mogen wij ...?', 'Heeft u ...?'); 'Wat is uw e-mailadres?' is none. */
+const QUESTION_VERBS = new Set(['mag', 'mogen', 'wil', 'wilt', 'willen', 'heeft', 'hebt', 'hebben', 'bent', 'is', 'zijn', 'kan', 'kunt', 'kunnen', 'geeft', 'geef', 'gaat', 'staat', 'vindt', 'may', 'can', 'do', 'does', 'are'])
+const isYesNoQuestion = (header: string, tokens: readonly string[]): boolean => /\?\s*$/.test(header) && QUESTION_VERBS.has(tokens[0] ?? '')
+
 /** What one header (or form label) means, from its words alone. */
 export function classifyHeader(header: string, purposes: readonly PurposeRef[]): HeaderClass {
   const n = normalizeHeader(header)
@@ -99,6 +103,8 @@ export function classifyHeader(header: string, purposes: readonly PurposeRef[]):
   const consentWord = tokens.some((t) => CONSENT_WORDS.has(t)) || tokens.includes('toestemming')
   if (guardianWord && !pupilWord) {
     const field = guardianField(n, true)
+    // 'Mogen wij uw e-mailadres gebruiken voor ...?' merely mentions the e-mail address: a yes/no question, not the address.
+    if ((field === 'email' || field === 'phone') && isYesNoQuestion(header, tokens)) return { kind: 'ignore', sensitive: false }
     if (field) return { kind: 'guardian', ...guardianSlot(tokens), field, explicit: true }
     if (purposeCodes.length === 0 && !consentWord) return { kind: 'guardian', ...guardianSlot(tokens), field: 'name', explicit: true }
   }
