@@ -120,3 +120,12 @@ describe('LAS export: one row per guardian, guardian names in parts', () => {
     expect(other.duplicates.length).toBe(1)
   })
 })
+
+describe('Google Forms: answers joined by commas, options with a comma of their own', () => {
+  it.each(['google-forms.csv', 'google-forms.xlsx'])("%s: the mapping lists whole option texts ('Social media (Facebook, Instagram)'), not pieces", async (file) => {
+    const analysis = await ok(core, 'imports.analyze', { files: [real(file)] })
+    const list = analysis.layouts[0]?.columns.find((c) => c.header === 'Waarvoor geeft u toestemming?')
+    expect(list?.options?.slice().sort()).toEqual(['Nieuwsbrief', 'Schoolgids en jaarboek', 'Social media (Facebook, Instagram)', 'Website van de school'])
+    expect(list?.target).toMatchObject({ kind: 'consentList', options: { 'Social media (Facebook, Instagram)': ['social_media'] } })
+  })
+})

@@ -7,6 +7,7 @@ import {
   CONSENT_WORDS, FILLER, GUARDIAN_FIELD_WORDS, GUARDIAN_WORDS, IGNORE_WORDS, NONE_WORDS, NUMBER_WORDS, ORDINALS, PUPIL_SYNONYMS, PUPIL_WORDS,
   PURPOSE_KEYWORDS, RELATION_WORDS, SENSITIVE_WORDS, STRONG_WORDS,
 } from './synonyms.ts'
+import { answerItems, commaOptions, listSeparator } from './answer-lists.ts'
 import type { Cell } from './types.ts'
 import { cellText, parseConsent } from './values.ts'
 
@@ -135,19 +136,7 @@ export function classifyHeader(header: string, purposes: readonly PurposeRef[]):
   return { kind: 'ignore', sensitive: false }
 }
 
-/** Splits a multi-select answer: 'Website;Nieuwsbrief;' or 'Website, Nieuwsbrief'. */
-export function answerItems(text: string, separator: string): string[] {
-  return text
-    .split(separator === '\n' ? /\r?\n/ : separator)
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => s !== '')
-}
-
-export function listSeparator(texts: readonly string[]): string {
-  if (texts.some((t) => t.includes(';'))) return ';'
-  if (texts.some((t) => t.includes('\n'))) return '\n'
-  return ','
-}
+export { answerItems, listSeparator } from './answer-lists.ts'
 
 /** A multi-select column: most answers are purposes (or 'Geen'), few are plain yes/no. */
 function looksLikePurposeList(texts: readonly string[], purposes: readonly PurposeRef[]): boolean {
@@ -170,8 +159,9 @@ function looksLikePurposeList(texts: readonly string[], purposes: readonly Purpo
 /** The distinct answers of a multi-select column, each with the purposes it names. */
 export function proposeOptions(texts: readonly string[], purposes: readonly PurposeRef[]): Record<string, string[]> {
   const sep = listSeparator(texts)
+  const known = sep === ',' ? commaOptions(texts) : []
   const options: Record<string, string[]> = {}
-  for (const t of texts) for (const item of answerItems(t, sep)) if (!(item in options)) options[item] = NONE_WORDS.includes(normalizeHeader(item)) ? [] : matchPurposes(item, purposes)
+  for (const t of texts) for (const item of answerItems(t, sep, known)) if (!(item in options)) options[item] = NONE_WORDS.includes(normalizeHeader(item)) ? [] : matchPurposes(item, purposes)
   return options
 }
 

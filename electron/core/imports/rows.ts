@@ -249,7 +249,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
     if (value === '') continue
     const chosen = new Set<string>()
     let understood = true
-    for (const item of answerItems(value, list.separator)) {
+    for (const item of answerItems(value, list.separator, [...list.options.keys()])) {
       const codes = list.options.get(item) ?? (NONE_WORDS.includes(normalizeHeader(item)) ? [] : matchPurposes(item, ctx.purposes))
       if (codes.length === 0 && !list.options.has(item) && !NONE_WORDS.includes(normalizeHeader(item))) {
         problem(list.index, 'consent', `Het antwoord '${item}' hoort bij geen enkel doel. Koppel het bij de kolommen aan een doel, of pas het bestand aan.`)
