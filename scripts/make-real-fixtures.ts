@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { GOOGLE_CSV, GOOGLE_TRUTH, LAS_SHEET, LAS_TRUTH, MS_SHEET, MS_TRUTH, NEW_PUPILS_SHEET, NEW_PUPILS_TRUTH, type Truth, type Value } from './real-fixtures-data.ts'
+import { GOOGLE_CSV, GOOGLE_TRUTH, HAND_SHEETS, HAND_TRUTH, LAS_SHEET, LAS_TRUTH, MS_SHEET, MS_TRUTH, NEW_PUPILS_SHEET, NEW_PUPILS_TRUTH, type Truth, type Value } from './real-fixtures-data.ts'
 
 const out = join(import.meta.dirname, '..', 'tests', 'fixtures', 'imports', 'real')
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -16,6 +16,7 @@ function cell(v: Value, span = 1): string {
   const spanned = span > 1 ? ` table:number-columns-spanned="${span}"` : ''
   if (v === null) return '<table:table-cell/>'
   if (typeof v === 'number') return `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`
+  if (typeof v === 'object' && 'formula' in v) return `<table:table-cell table:formula="${xml(v.formula)}" office:value-type="float" office:value="${v.value}"><text:p>${v.value}</text:p></table:table-cell>`
   if (typeof v === 'object') {
     const style = v.date.includes('T') ? 'ce2' : 'ce1'
     return `<table:table-cell table:style-name="${style}" office:value-type="date" office:date-value="${v.date}"><text:p>${v.date}</text:p></table:table-cell>`
@@ -24,16 +25,22 @@ function cell(v: Value, span = 1): string {
   return `<table:table-cell office:value-type="string"${spanned}>${v.split('\n').map((p) => `<text:p>${xml(p)}</text:p>`).join('')}</table:table-cell>${span > 1 ? `<table:covered-table-cell table:number-columns-repeated="${span - 1}"/>` : ''}`
 }
 
-function fods(sheet: { name: string; rows: Value[][]; title?: string }): string {
+type Sheet = { name: string; rows: Value[][]; title?: string }
+function table(sheet: Sheet): string {
   const rows = sheet.rows.map((r, i) => {
     if (r.length === 0) return '<table:table-row><table:table-cell/></table:table-row>'
     if (i === 0 && sheet.title !== undefined) return `<table:table-row>${cell(r[0] ?? null, 6)}</table:table-row>`
     return `<table:table-row>${r.map((v) => cell(v)).join('')}</table:table-row>`
   })
+  return `<table:table table:name="${xml(sheet.name)}">\n  ${rows.join('\n  ')}\n </table:table>`
+}
+
+function fods(sheets: Sheet | Sheet[]): string {
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
   xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"
   xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+  xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"
   office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
  <office:automatic-styles>
   <number:date-style style:name="N37"><number:day number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:year number:style="long"/></number:date-style>
@@ -41,9 +48,7 @@ function fods(sheet: { name: string; rows: Value[][]; title?: string }): string 
   <style:style style:name="ce1" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N37"/>
   <style:style style:name="ce2" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N38"/>
  </office:automatic-styles>
- <office:body><office:spreadsheet><table:table table:name="${xml(sheet.name)}">
-  ${rows.join('\n  ')}
- </table:table></office:spreadsheet></office:body>
+ <office:body><office:spreadsheet>${(Array.isArray(sheets) ? sheets : [sheets]).map(table).join('\n')}</office:spreadsheet></office:body>
 </office:document>
 `
 }
@@ -60,6 +65,7 @@ for (const [base, sheet, t, formats] of [
   ['nieuwe-leerlingen-21', NEW_PUPILS_SHEET, NEW_PUPILS_TRUTH, ['xlsx', 'ods']],
   ['parnassys-leerlingen', LAS_SHEET, LAS_TRUTH, ['xlsx', 'ods']],
   ['microsoft-forms', MS_SHEET, MS_TRUTH, ['xlsx']],
+  ['groepen-handmatig', HAND_SHEETS, HAND_TRUTH, ['xlsx', 'ods']],
 ] as const) {
   writeFileSync(join(work, `${base}.fods`), fods(sheet))
   for (const to of formats) {

@@ -2,7 +2,7 @@
 // row, the truth: what the import must make of it. make-real-fixtures.ts writes both out.
 // The shapes follow docs/import-sources.md.
 
-export type Value = string | number | { date: string } | null
+export type Value = string | number | { date: string } | { formula: string; value: number } | null
 export type Decision = 'granted' | 'refused' | 'unknown'
 export const PURPOSES = ['website', 'social_media', 'school_guide', 'newsletter', 'parent_app', 'press', 'class_video', 'contact_list'] as const
 
@@ -146,7 +146,7 @@ export const MS_SHEET = {
   ] as Value[][],
 }
 const splitLast = (s: string): [string, string] => {
-  const m = /^((?:van den|van der|van|de|el) )?(.+)$/.exec(s) as RegExpExecArray
+  const m = /^((?:van den|van der|van 't|van|de|el) )?(.+)$/.exec(s) as RegExpExecArray
   return [(m[1] ?? '').trim(), m[2] as string]
 }
 export const MS_TRUTH: Truth = {
@@ -198,5 +198,72 @@ export const GOOGLE_TRUTH: Truth = {
       consents: consents({ ...listed, class_video: r[9].startsWith('Ja') ? 'granted' : r[9].startsWith('Nee') ? 'refused' : 'unknown' }),
     }
   }),
+  rowErrors: [],
+}
+
+// ---- 5. A hand-kept workbook: one tab per group, an overview of formulas, marks and a legend ----
+type Marked = [string, string, string, string, string, string, string]
+const HAND: Record<string, { teacher: string; rows: Marked[] }> = {
+  'Groep 1-2a': {
+    teacher: 'juf Anouk',
+    rows: [
+      ['Sem', 'Jansen', '2021-03-14', '✓', '✓', '-', ''],
+      ['Zoë', 'van der Berg', '2021-05-02', '✓', '-', '✓', 'moeder belt nog over social media'],
+      ['Noah', 'de Vries', '2020-11-30', '-', '-', '-', ''],
+      ['Julia', 'Bakker', '2020-09-09', '✓', '', '✓', 'formulier kwijt'],
+    ],
+  },
+  'Groep 3': {
+    teacher: 'meester Rob',
+    rows: [
+      ['Ömer', 'Yılmaz', '2019-01-20', '✔', '✔', '-', ''],
+      ['Łucja', 'Kowalska', '2019-06-18', '-', '✔', '✔', ''],
+      ['Daan', "van 't Hof", '2019-07-07', '✔', '-', '', ''],
+    ],
+  },
+}
+const markOf = (m: string): Decision => (m === '✓' || m === '✔' ? 'granted' : m === '-' ? 'refused' : 'unknown')
+const handSheet = (tab: string): { name: string; title: string; rows: Value[][] } => {
+  const h = HAND[tab] as { teacher: string; rows: Marked[] }
+  const n = h.rows.length
+  const count = (col: string): Value => ({ formula: `of:=COUNTIF([.${col}3:.${col}${n + 2}];"✓")+COUNTIF([.${col}3:.${col}${n + 2}];"✔")`, value: h.rows.filter((r) => r['DEF'.indexOf(col) + 3] !== '-' && r['DEF'.indexOf(col) + 3] !== '').length })
+  return {
+    name: tab,
+    title: `${tab} (${h.teacher})`,
+    rows: [
+      [`${tab} (${h.teacher})`],
+      ['Roepnaam', 'Achternaam', 'Geboortedatum', 'Website', 'Social media', 'Schoolgids', 'Opmerking'],
+      ...h.rows.map((r) => [r[0], r[1], { date: r[2] }, r[3] || null, r[4] || null, r[5] || null, r[6] || null]),
+      ['Totaal', null, null, count('D'), count('E'), count('F')],
+      [],
+      ['Legenda: ✓ = toestemming, - = geen toestemming, leeg = nog geen antwoord'],
+    ],
+  }
+}
+export const HAND_SHEETS = [
+  {
+    name: 'Overzicht',
+    title: 'Toestemming beeldmateriaal 2026-2027',
+    rows: [
+      ['Toestemming beeldmateriaal 2026-2027'],
+      [],
+      ['Groep', 'Aantal leerlingen', 'Website: toestemming'],
+      ...Object.keys(HAND).map((tab) => [tab, { formula: `of:=COUNTA(['${tab}'.A3:A20])-2`, value: (HAND[tab] as { rows: Marked[] }).rows.length }, { formula: `of:=['${tab}'.D${(HAND[tab] as { rows: Marked[] }).rows.length + 3}]`, value: 0 }]),
+    ] as Value[][],
+  },
+  ...Object.keys(HAND).map(handSheet),
+]
+export const HAND_TRUTH: Truth = {
+  file: 'groepen-handmatig.xlsx',
+  rows: Object.values(HAND).reduce((n, h) => n + h.rows.length, 0),
+  pupils: Object.entries(HAND).flatMap(([tab, h]) =>
+    h.rows.map((r, i) => {
+      const [prefix, last] = splitLast(r[1])
+      return {
+        row: i + 3, studentNumber: null, firstName: r[0], lastNamePrefix: prefix, lastName: last, birthDate: r[2], group: tab.replace('Groep ', ''),
+        guardians: [], consents: consents({ website: markOf(r[3]), social_media: markOf(r[4]), school_guide: markOf(r[5]) }),
+      }
+    }),
+  ),
   rowErrors: [],
 }

@@ -63,6 +63,7 @@ const SOURCES: Source[] = [
   { file: 'microsoft-forms.xlsx' },
   { file: 'google-forms.csv' },
   { file: 'google-forms.xlsx' },
+  { file: 'groepen-handmatig.xlsx' },
 ]
 
 describe.each(SOURCES)('$file', ({ file, gapRows = [] }) => {
@@ -127,5 +128,15 @@ describe('Google Forms: answers joined by commas, options with a comma of their 
     const list = analysis.layouts[0]?.columns.find((c) => c.header === 'Waarvoor geeft u toestemming?')
     expect(list?.options?.slice().sort()).toEqual(['Nieuwsbrief', 'Schoolgids en jaarboek', 'Social media (Facebook, Instagram)', 'Website van de school'])
     expect(list?.target).toMatchObject({ kind: 'consentList', options: { 'Social media (Facebook, Instagram)': ['social_media'] } })
+  })
+})
+
+describe('a hand-kept workbook: one tab per group, an overview of formulas, a legend, totals', () => {
+  it("the group comes from the tab's name, the overview is skipped, '-' is a refusal because the legend says so, and 'Opmerking' is listed as not used", async () => {
+    const analysis = await ok(core, 'imports.analyze', { files: [real('groepen-handmatig.xlsx')] })
+    expect(analysis.files[0]).toMatchObject({ ok: true, found: 'één tabblad per groep: 2 tabbladen, 7 leerlingen', ignoredColumns: ['Opmerking'] })
+    expect(analysis.files[0]?.sheets.map((s) => [s.sheet, s.layout])).toEqual([['Overzicht', null], ['Groep 1-2a', 'table'], ['Groep 3', 'table']])
+    const preview = await ok(core, 'imports.preview', { files: [real('groepen-handmatig.xlsx')] })
+    expect(preview.pupils.filter((p) => p.consents.website === 'refused').map((p) => `${p.firstName} ${p.group}`)).toEqual(['Noah 1-2a', 'Łucja 3'])
   })
 })

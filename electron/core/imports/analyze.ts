@@ -1,8 +1,10 @@
 // Read files -> sheets with a layout -> layouts (one per distinct header set) with a mapping ->
 // imported pupils and row errors. Pure: the remembered mappings come in as a lookup.
+import type { Decision } from '../../../shared/domain.ts'
 import type { ColumnTarget, ImportColumn, ImportFileInfo, ImportLayout, ImportRowError, LayoutMapping } from '../../../shared/imports.contract.ts'
 import { detectForm } from './form.ts'
 import { foldGuardianRows } from './guardian-rows.ts'
+import { sheetLegend } from './legend.ts'
 import { proposeMapping, type PurposeRef } from './headers.ts'
 import type { ReadResult } from './read.ts'
 import { compileMapping, recordToPupil, type ImportedPupil } from './rows.ts'
@@ -24,6 +26,8 @@ export interface PreparedSheet {
   detected: DetectedLayout | null
   /** The user chose how to read this sheet. */
   chosen?: SheetLayoutChoice
+  /** Marks defined by the sheet's legend. */
+  marks?: ReadonlyMap<string, Decision>
   note?: string
 }
 
@@ -51,7 +55,8 @@ export function detectSheets(
   choose: (sheetIndex: number) => SheetLayoutChoice | undefined = () => undefined,
 ): PreparedSheet[] {
   return read.sheets.map((sheet, sheetIndex) => {
-    const base = { sheetIndex, name: sheet.name, date1904: sheet.date1904 }
+    const legend = sheetLegend(sheet)
+    const base = { sheetIndex, name: sheet.name, date1904: sheet.date1904, ...(legend.size > 0 ? { marks: legend } : {}) }
     if (sheet.rows.every((r) => r.every((c) => c === null || cellText(c) === ''))) return { ...base, detected: null, note: 'leeg blad' }
     const chosen = choose(sheetIndex)
     if (chosen === 'table') {
@@ -147,12 +152,15 @@ export function convertRecords(
         d.records,
         active,
       )
-      const ctx = { fileIndex: f.index, file: f.name, sheetIndex: s.sheetIndex, sheet: s.name, date1904: s.date1904, purposes, today }
+      const ctx = { fileIndex: f.index, file: f.name, sheetIndex: s.sheetIndex, sheet: s.name, date1904: s.date1904, purposes, today, ...(s.marks ? { marks: s.marks } : {}) }
+      // One tab per group without a group column: the tab's name is the group ('Groep 1-2a' -> '1-2a').
+      const tabGroup = GROUP_TAB.test(s.name) ? s.name.trim().replace(/^(groep|gr\.?|klas)\s*/i, '') : null
       for (const record of d.records) {
         const r = recordToPupil(record, mapping, ctx)
         if (++done % 500 === 0) onRecord?.(done)
         if (r.kind === 'empty') continue
         rows++
+        if (r.kind === 'pupil' && r.pupil.group === null && tabGroup) r.pupil.group = tabGroup
         if (r.kind === 'pupil') out.pupils.push(r.pupil)
         else for (const p of r.problems) out.rowErrors.push({ fileIndex: f.index, file: f.name, sheet: s.name, ...p })
       }

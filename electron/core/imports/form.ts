@@ -119,9 +119,10 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[], ch
   const known = items.filter((it) => classifyHeader(it.classifyAs, purposes).kind !== 'ignore')
   const score = known.length
   // A form has labels one below the other in a column, with values beside them: three or more
-  // known labels in one column on different rows. A single row of them is a table's header.
+  // known labels in one column on different rows, one of them the pupil's name. A single row of
+  // them is a table's header.
   // (The user chose 'form' for this sheet: any three known labels will do.)
-  if (score < 3 || (!chosen && !labelsInAColumn(known))) return null
+  if (score < 3 || (!chosen && (!labelsInAColumn(known) || !known.some((it) => namesAPupil(it.classifyAs, purposes))))) return null
   const columns: LayoutColumn[] = items.map((it) => ({ key: it.key, header: it.header, at: it.at, hidden: false, classifyAs: it.classifyAs }))
   const firstRow = items.reduce((min, it) => Math.min(min, it.row), Number.POSITIVE_INFINITY)
   return {
@@ -133,6 +134,12 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[], ch
     score,
     knownFields: score,
   }
+}
+
+/** A form is about one pupil: one of its labels asks the pupil's name (an overview per group has none). */
+function namesAPupil(label: string, purposes: readonly PurposeRef[]): boolean {
+  const cls = classifyHeader(label, purposes)
+  return cls.kind === 'pupil' && (cls.field === 'firstName' || cls.field === 'lastName' || cls.field === 'fullName')
 }
 
 /** Three or more labels in the same column, on three or more rows. */

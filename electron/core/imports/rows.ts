@@ -113,6 +113,8 @@ export function namesCompatible(a: { name: string; nameGiven: boolean }, b: { na
 }
 
 export interface RecordContext {
+  /** The sheet's own legend ('- = geen toestemming'): these marks mean what it says. */
+  marks?: ReadonlyMap<string, Decision>
   fileIndex: number
   file: string
   sheetIndex: number
@@ -237,7 +239,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
     consentRows[code] = rowOf(index)
   }
   for (const { index, purposes } of m.consent) {
-    const d = parseConsent(cell(index))
+    const d = ctx.marks?.get(cellText(cell(index)).trim()) ?? parseConsent(cell(index))
     if (d === null) {
       problem(index, 'consent', `'${cellText(cell(index))}' is geen antwoord dat het programma kent. Gebruik Ja of Nee (of laat het leeg als er geen antwoord is).`)
       continue

@@ -2,6 +2,7 @@
 // above it are normal), possibly with a merged super-header ('Ouder/verzorger 1' over Naam/E-mail).
 import { createHash } from 'node:crypto'
 import { classifyHeader, headerScore, normalizeHeader, type PurposeRef } from './headers.ts'
+import { isLegendLine } from './legend.ts'
 import type { Cell, SheetData } from './types.ts'
 import { cellText } from './values.ts'
 
@@ -61,7 +62,9 @@ function headerTexts(sheet: SheetData, r: number, width: number): string[] {
   for (let c = 0; c < width; c++) {
     let text = cellText(row[c] ?? null)
     const merge = sheet.merges.find((m) => m.top <= r - 1 && m.bottom >= r - 1 && m.left <= c && m.right >= c)
-    if (merge && r > 0) {
+    // A merged cell over (most of) the table is its title ('Groep 3 (meester Rob)'), not a super-header.
+    const title = merge !== undefined && merge.bottom < r && merge.right - merge.left + 1 >= Math.max(4, width / 2)
+    if (merge && r > 0 && !title) {
       const superText = cellText(above[merge.left] ?? null)
       if (merge.bottom >= r) text = text || superText // a header merged down over two rows
       else if (merge.right > merge.left && superText) text = text ? `${superText} ${text}` : superText
@@ -102,7 +105,7 @@ export function detectTable(sheet: SheetData, purposes: readonly PurposeRef[]): 
     const w = rowWidth(row)
     if (w === 0) continue
     if (row.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue
-    if (isTotalsRow(row)) continue
+    if (isTotalsRow(row) || isLegendLine(row)) continue
     width = Math.max(width, w)
     records.push({ row: r + 1, cells: row })
   }
@@ -123,9 +126,13 @@ export function detectTable(sheet: SheetData, purposes: readonly PurposeRef[]): 
  */
 export function isTotalsRow(row: readonly Cell[]): boolean {
   const filled = row.filter((c) => c !== null && cellText(c) !== '')
-  if (filled.length === 0 || filled.length > 2) return false
+  if (filled.length === 0) return false
   const first = normalizeHeader(cellText(filled[0] ?? null))
-  return /^(totaal|totalen|aantal|total|count)\b/.test(first) || /^\d+ (leerlingen|leerling|rijen|records)$/.test(first)
+  // 'Totaal' with a count under each column ('Totaal | | | 12 | 9') is one too.
+  // (or a formula's error where the count went wrong: '#VALUE!', '#DIV/0!')
+  const counts = filled.slice(1).every((c) => typeof c === 'number' || /^(\d+%?|#[A-Z/0!?]+)$/.test(cellText(c).trim()))
+  if (/^(totaal|totalen|aantal|total|count)\b/.test(first)) return filled.length <= 2 || counts
+  return filled.length <= 2 && /^\d+ (leerlingen|leerling|rijen|records)$/.test(first)
 }
 
 /**
