@@ -267,3 +267,42 @@ export const HAND_TRUTH: Truth = {
   ),
   rowErrors: [],
 }
+
+// ---- 6. One pupil's form: full name in one field, two guardians side by side, boxes in one cell ----
+export const FORM_SHEET = {
+  name: 'Aanmelding',
+  title: 'Aanmeldformulier OBS De Linde',
+  rows: [
+    ['Aanmeldformulier OBS De Linde'],
+    [],
+    ['Naam leerling:', 'Sem van der Berg'],
+    ['Geboortedatum:', { date: '2019-02-03' }],
+    ['Groep:', '3'],
+    [],
+    [null, 'Ouder/verzorger 1', 'Ouder/verzorger 2'],
+    ['Naam:', 'Marieke van der Berg', 'Kees van der Berg'],
+    ['E-mail:', 'marieke@voorbeeld.nl', 'kees.vanderberg@voorbeeld.nl'],
+    ['Telefoon:', '06-12345678', '06-23456789'],
+    [],
+    ["Toestemming foto's en video's"],
+    ['Website van de school', '☒ ja ☐ nee'],
+    ['Social media', '☐ ja ☒ nee'],
+    ['Schoolgids', '☒ ja ☐ nee'],
+    ['Nieuwsbrief', '☐ ja ☐ nee'],
+    [],
+    ['Handtekening ouder/verzorger:', null],
+  ] as Value[][],
+}
+export const FORM_TRUTH: Truth = {
+  file: 'formulier-vakjes.xlsx',
+  rows: 1,
+  pupils: [{
+    row: 3, studentNumber: null, firstName: 'Sem', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2019-02-03', group: '3',
+    guardians: [
+      { name: 'Marieke van der Berg', email: 'marieke@voorbeeld.nl', phone: '06-12345678' },
+      { name: 'Kees van der Berg', email: 'kees.vanderberg@voorbeeld.nl', phone: '06-23456789' },
+    ],
+    consents: consents({ website: 'granted', social_media: 'refused', school_guide: 'granted' }),
+  }],
+  rowErrors: [],
+}

@@ -64,6 +64,7 @@ const SOURCES: Source[] = [
   { file: 'google-forms.csv' },
   { file: 'google-forms.xlsx' },
   { file: 'groepen-handmatig.xlsx' },
+  { file: 'formulier-vakjes.xlsx' },
 ]
 
 describe.each(SOURCES)('$file', ({ file, gapRows = [] }) => {

@@ -64,6 +64,11 @@ describe('consent answers', () => {
   it.each(['Nee', 'nee', 'NEE', 'no', 'FALSE', 'false', 'geen toestemming', 'Geen toestemming', 'Nee, liever niet', 'bezwaar', '☐', 0, false])('%j is refused', (v) => {
     expect(parseConsent(v)).toBe('refused')
   })
+  it.each([
+    ['☒ ja ☐ nee', 'granted'], ['☐ ja ☒ nee', 'refused'], ['[x] Ja [ ] Nee', 'granted'], ['Ja ☐  Nee ☑', 'refused'], ['☐ ja ☐ nee', 'unknown'], ['☒ ja ☒ nee', null],
+  ])('box glyphs in one cell: %j is %j', (v, d) => {
+    expect(parseConsent(v)).toBe(d)
+  })
   it.each(['Ja, dat mag', 'Wel toestemming', 'Geen bezwaar'])('%j (online-form and letter wording) is granted', (v) => {
     expect(parseConsent(v)).toBe('granted')
   })

@@ -63,6 +63,8 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[], ch
   let section = ''
   let yesNo: { yes: Span; no: Span } | null = null
   let blockItems = 0
+  /** Per column, the section its values belong to (two guardians side by side). */
+  let sideBySide: Map<number, string> | null = null
   const addItem = (key: string, header: string, at: string, classifyAs: string, value: Cell, row: number): void => {
     let unique = key
     for (let i = 2; items.some((x) => x.key === unique); i++) unique = `${key}#${i}`
@@ -102,6 +104,21 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[], ch
     const first = filled[0] as { c: number; v: Cell }
     if (filled.length === 1 && isText(first.v) && isSectionTitle(cellText(first.v), purposes)) {
       section = normalizeHeader(cellText(first.v))
+      sideBySide = null
+      continue
+    }
+    // Two guardians side by side: 'Ouder/verzorger 1 | Ouder/verzorger 2' over columns of values.
+    if (filled.length >= 2 && filled.every(({ v }) => isText(v) && isSectionTitle(cellText(v), purposes))) {
+      sideBySide = new Map(filled.map(({ c, v }) => [c, normalizeHeader(cellText(v))]))
+      continue
+    }
+    const firstLabel = isText(first.v) && isLabel(cellText(first.v), section, purposes) ? cellText(first.v).replace(/[:*\s]+$/, '') : null
+    if (sideBySide && firstLabel !== null && filled.slice(1).some(({ c }) => sideBySide?.has(c))) {
+      for (const { c, v } of filled.slice(1)) {
+        const column = sideBySide.get(c)
+        if (column === undefined) continue
+        addItem(`${column}|${normalizeHeader(firstLabel)}`, `${sectionTitle(sheet, column)} › ${firstLabel}`, `${columnLetter(c)}${r + 1}`, `${column} ${firstLabel}`, v, r + 1)
+      }
       continue
     }
     for (let i = 0; i < filled.length; i++) {
@@ -112,7 +129,9 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[], ch
       const nextIsLabel = next !== undefined && isText(next.v) && (/:\s*$/.test(next.v) || isFieldWord(cellText(next.v), purposes))
       const value = next !== undefined && !nextIsLabel ? next.v : null
       const key = `${section}|${normalizeHeader(label)}`
-      addItem(key, section ? `${sectionTitle(sheet, section)} › ${label}` : label, `${columnLetter(cell.c)}${r + 1}`, `${section} ${label}`, value, r + 1)
+      // A document title above the fields ('Aanmeldformulier OBS De Linde') says nothing about them.
+      const inSection = section && classifyHeader(`${section} ${label}`, purposes).kind === 'ignore' ? label : `${section} ${label}`
+      addItem(key, section ? `${sectionTitle(sheet, section)} › ${label}` : label, `${columnLetter(cell.c)}${r + 1}`, inSection, value, r + 1)
       if (value !== null) i++
     }
   }

@@ -95,7 +95,29 @@ export function parseConsent(c: Cell): Decision | null {
   return d
 }
 
+/** A box before (or after) each word: '☒ ja ☐ nee', '[x] Ja [ ] Nee', 'ja ☐ nee ☒'. */
+const BOXED = /(☐|□|☒|☑|■|✓|✔|✗|✘|\[\s*[xXvV✓]?\s*\])\s*(ja|nee|wel|niet|yes|no)\b|\b(ja|nee|wel|niet|yes|no)\s*(☐|□|☒|☑|■|✓|✔|✗|✘|\[\s*[xXvV✓]?\s*\])/giu
+const EMPTY_BOX = /^(☐|□|\[\s*\])$/u
+
+function boxedChoice(raw: string): Decision | null | undefined {
+  const marked: string[] = []
+  let boxes = 0
+  for (const m of raw.matchAll(BOXED)) {
+    boxes++
+    const box = (m[1] ?? m[4] ?? '').replace(/\s+/g, '')
+    if (!EMPTY_BOX.test(box)) marked.push(fold(m[2] ?? m[3] ?? ''))
+  }
+  if (boxes < 2) return undefined
+  if (marked.length === 0) return 'unknown'
+  const yes = marked.filter((w) => w === 'ja' || w === 'wel' || w === 'yes').length
+  if (yes > 0 && yes === marked.length) return 'granted'
+  if (yes === 0) return 'refused'
+  return null // both crossed
+}
+
 function consentWord(raw: string): Decision | null {
+  const boxed = boxedChoice(raw)
+  if (boxed !== undefined) return boxed
   if (TICKS.test(raw)) return 'granted'
   if (raw === '☐' || raw === '□') return 'refused'
   const s = fold(raw).replace(/[^a-z0-9?\s-]/g, ' ').replace(/\s+/g, ' ').trim()
