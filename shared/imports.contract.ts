@@ -256,6 +256,8 @@ export interface PreviewPupil {
   firstName: string
   lastNamePrefix: string
   lastName: string
+  /** The name as the file had it, when its capitals were put right ('SEM VAN DER BERG'); else null. */
+  nameAsTyped: string | null
   birthDate: string | null
   group: string | null
   guardians: PreviewGuardian[]

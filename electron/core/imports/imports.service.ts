@@ -50,7 +50,7 @@ function toPreview(ctx: CoreContext, prepared: Prepared, plan: Plan): ImportPrev
     })
     return {
       key: p.key, fileIndex: p.fileIndex, file: p.file, sheet: p.sheet, row: p.row, studentNumber: p.studentNumber, firstName: p.firstName, lastNamePrefix: p.lastNamePrefix,
-      lastName: p.lastName, birthDate: p.birthDate, group: r.groupName, guardians: r.preview, consents: p.consents, status: r.status, pupilId: r.created ? null : r.target.id,
+      lastName: p.lastName, nameAsTyped: p.nameAsTyped ?? null, birthDate: p.birthDate, group: r.groupName, guardians: r.preview, consents: p.consents, status: r.status, pupilId: r.created ? null : r.target.id,
       action: r.action, changes: r.changes, consentChanges, duplicate: r.duplicate,
     }
   })

@@ -5,7 +5,7 @@ import type { ColumnTarget, GuardianField, PupilField } from '../../../shared/im
 import { MAX_GUARDIANS } from '../../../shared/imports.contract.ts'
 import { fold } from '../../../shared/text.ts'
 import { answerItems, listSeparator, matchPurposes, normalizeHeader, type PurposeRef } from './headers.ts'
-import { splitFullName, splitSurname } from './names.ts'
+import { dutchCapitals, dutchCapitalsFullName, needsCapitals, splitFullName, splitSurname } from './names.ts'
 import { NONE_WORDS } from './synonyms.ts'
 import type { SourceRecord } from './table.ts'
 import type { Cell } from './types.ts'
@@ -38,6 +38,8 @@ export interface ImportedPupil {
   consents: Record<string, Decision>
   /** The Excel row each consent answer came from (a form: the row of its cross). */
   consentRows: Record<string, number>
+  /** The name as the file had it, when its capitals were put right ('SEM VAN DER BERG'). */
+  nameAsTyped?: string
 }
 
 export interface RowProblem {
@@ -163,7 +165,12 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
     firstName ||= split.firstName
     if (!lastName) [prefix, lastName] = [prefix || split.prefix, split.lastName]
   }
-  if (lastName && !prefix) ({ prefix, lastName } = splitSurname(lastName, m.prefixMapped))
+  if (lastName && !prefix) ({ prefix, lastName } = splitSurname(lastName, m.prefixMapped && !needsCapitals(lastName)))
+  // 'SEM' / 'VAN DER BERG' or 'sem' / 'berg' get Dutch capitals; the preview shows the name as typed beside it.
+  const typedName = [text('firstName').value, text('lastNamePrefix').value, text('lastName').value].filter(Boolean).join(' ') || full
+  const shouting = needsCapitals(firstName) || needsCapitals(lastName)
+  ;[firstName, lastName] = [dutchCapitals(firstName), dutchCapitals(lastName)]
+  const nameAsTyped = shouting && typedName !== [firstName, prefix, lastName].filter(Boolean).join(' ') ? typedName : null
   if (!firstName) problem(null, 'firstName', 'Vul de roepnaam in.')
   if (!lastName) problem(null, 'lastName', 'Vul de achternaam in.')
   if (firstName.length > 100) problem(text('firstName').index, 'firstName', 'De roepnaam is te lang (hoogstens 100 tekens).')
@@ -209,7 +216,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
       if (r.ok && r.value) [phone, phoneNormalized] = [r.value.typed, r.value.normalized]
       else if (!r.ok) problem(phoneAt.index, `guardian.${slot}.phone`, r.message)
     }
-    const given = get('name').value || guardianName(get('firstName').value || get('initials').value, get('lastNamePrefix').value, get('lastName').value)
+    const given = dutchCapitalsFullName(get('name').value) || guardianName(dutchCapitals(get('firstName').value) || get('initials').value, get('lastNamePrefix').value, dutchCapitals(get('lastName').value))
     const relation = get('relation').value.toLowerCase().slice(0, 40)
     if (!given && !email && !phone) continue
     if (given.length > 200) problem(get('name').index, `guardian.${slot}.name`, 'De naam is te lang (hoogstens 200 tekens).')
@@ -282,6 +289,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
       guardians,
       consents,
       consentRows,
+      ...(nameAsTyped !== null ? { nameAsTyped } : {}),
     },
   }
 }
