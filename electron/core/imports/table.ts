@@ -105,7 +105,7 @@ export function detectTable(sheet: SheetData, purposes: readonly PurposeRef[]): 
     const w = rowWidth(row)
     if (w === 0) continue
     if (row.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue
-    if (isTotalsRow(row) || isLegendLine(row)) continue
+    if (mayBeNoteLine(row) && (isTotalsRow(row) || isLegendLine(row))) continue
     width = Math.max(width, w)
     records.push({ row: r + 1, cells: row })
   }
@@ -118,6 +118,12 @@ export function detectTable(sheet: SheetData, purposes: readonly PurposeRef[]): 
   const keys = bestTexts.map(normalizeHeader)
   const knownFields = bestTexts.filter((t) => t !== '' && classifyHeader(t, purposes).kind !== 'ignore').length
   return { layout: 'table', headerRow: best + 1, columns, records, signature: signatureOf('table', keys), score: bestScore, knownFields }
+}
+
+/** A cheap first look: only a row that starts with a text like 'Totaal', 'Aantal', 'Legenda' or a definition can be a note line. */
+function mayBeNoteLine(row: readonly Cell[]): boolean {
+  const first = row.find((c) => c !== null && c !== undefined && c !== '')
+  return typeof first === 'string' && (/^\s*(tot|aan|cou|leg|\d)/i.test(first) || first.includes('='))
 }
 
 /**
