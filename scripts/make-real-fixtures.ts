@@ -7,7 +7,10 @@ import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { FORM_SHEET, FORM_TRUTH, GOOGLE_CSV, GOOGLE_TRUTH, HAND_SHEETS, HAND_TRUTH, LAS_SHEET, LAS_TRUTH, MS_SHEET, MS_TRUTH, NEW_PUPILS_SHEET, NEW_PUPILS_TRUTH, type Truth, type Value } from './real-fixtures-data.ts'
+import {
+  FORM_SHEET, FORM_TRUTH, GOOGLE_CSV, GOOGLE_TRUTH, HAND_SHEETS, HAND_TRUTH, LAS_SHEET, LAS_TRUTH, MS_SHEET, MS_TRUTH, NEW_PUPILS_SHEET, NEW_PUPILS_TRUTH, VALUES_SHEET, VALUES_TRUTH,
+  type Truth, type Value,
+} from './real-fixtures-data.ts'
 
 const out = join(import.meta.dirname, '..', 'tests', 'fixtures', 'imports', 'real')
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
@@ -67,6 +70,7 @@ for (const [base, sheet, t, formats] of [
   ['microsoft-forms', MS_SHEET, MS_TRUTH, ['xlsx']],
   ['groepen-handmatig', HAND_SHEETS, HAND_TRUTH, ['xlsx', 'ods']],
   ['formulier-vakjes', FORM_SHEET, FORM_TRUTH, ['xlsx']],
+  ['waarden-zoals-getypt', VALUES_SHEET, VALUES_TRUTH, ['xlsx']],
 ] as const) {
   writeFileSync(join(work, `${base}.fods`), fods(sheet))
   for (const to of formats) {

@@ -306,3 +306,26 @@ export const FORM_TRUTH: Truth = {
   }],
   rowErrors: [],
 }
+
+// ---- 7. Values as people type them: phone numbers, dates, capitals, e-mail with spaces ----
+export const VALUES_SHEET = {
+  name: 'Aanmeldingen',
+  rows: [
+    ['Roepnaam', 'Tussenvoegsel', 'Achternaam', 'Geboortedatum', 'Groep', 'Naam ouder/verzorger', 'E-mail ouder/verzorger', 'Telefoon ouder/verzorger', 'Toestemming website'],
+    ['SEM', null, 'IJSSELSTEIN', '3 februari 2018', 'groep 4', 'MARIEKE IJSSELSTEIN', 'marieke@voorbeeld.nl  ', '+31 (0)6 12345678', 'Ja'],
+    ['noor', 'de', 'jong', '03/02/2018', '4', 'peter de jong', ' p.dejong@voorbeeld.nl', '0031 6 23456789', 'Nee'],
+    ['Daan', null, 'Visser', { date: '2018-05-17' }, 4, 'Ilse Visser', 'ilse.visser@voorbeeld.nl', 612345670, 'ja'],
+    ['Zoë', null, 'van den Broek', '17-5-2018', '4', 'Ömer Yılmaz', 'omer@voorbeeld.nl', 31687654321, ''],
+  ] as Value[][],
+}
+export const VALUES_TRUTH: Truth = {
+  file: 'waarden-zoals-getypt.xlsx',
+  rows: 4,
+  pupils: [
+    { row: 2, studentNumber: null, firstName: 'Sem', lastNamePrefix: '', lastName: 'IJsselstein', birthDate: '2018-02-03', group: '4', guardians: [{ name: 'Marieke IJsselstein', email: 'marieke@voorbeeld.nl', phone: '+31 (0)6 12345678' }], consents: consents({ website: 'granted' }) },
+    { row: 3, studentNumber: null, firstName: 'Noor', lastNamePrefix: 'de', lastName: 'Jong', birthDate: '2018-02-03', group: '4', guardians: [{ name: 'Peter de Jong', email: 'p.dejong@voorbeeld.nl', phone: '0031 6 23456789' }], consents: consents({ website: 'refused' }) },
+    { row: 4, studentNumber: null, firstName: 'Daan', lastNamePrefix: '', lastName: 'Visser', birthDate: '2018-05-17', group: '4', guardians: [{ name: 'Ilse Visser', email: 'ilse.visser@voorbeeld.nl', phone: '0612345670' }], consents: consents({ website: 'granted' }) },
+    { row: 5, studentNumber: null, firstName: 'Zoë', lastNamePrefix: 'van den', lastName: 'Broek', birthDate: '2018-05-17', group: '4', guardians: [{ name: 'Ömer Yılmaz', email: 'omer@voorbeeld.nl', phone: '+31687654321' }], consents: consents({}) },
+  ],
+  rowErrors: [],
+}

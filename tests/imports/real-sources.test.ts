@@ -65,6 +65,7 @@ const SOURCES: Source[] = [
   { file: 'google-forms.xlsx' },
   { file: 'groepen-handmatig.xlsx' },
   { file: 'formulier-vakjes.xlsx' },
+  { file: 'waarden-zoals-getypt.xlsx' },
 ]
 
 describe.each(SOURCES)('$file', ({ file, gapRows = [] }) => {
@@ -139,5 +140,15 @@ describe('a hand-kept workbook: one tab per group, an overview of formulas, a le
     expect(analysis.files[0]?.sheets.map((s) => [s.sheet, s.layout])).toEqual([['Overzicht', null], ['Groep 1-2a', 'table'], ['Groep 3', 'table']])
     const preview = await ok(core, 'imports.preview', { files: [real('groepen-handmatig.xlsx')] })
     expect(preview.pupils.filter((p) => p.consents.website === 'refused').map((p) => `${p.firstName} ${p.group}`)).toEqual(['Noah 1-2a', 'Łucja 3'])
+  })
+})
+
+describe('OpenDocument (.ods) as LibreOffice saves it', () => {
+  it('is refused with one Dutch message that says how to save it as .xlsx, and the .xlsx beside it goes through; nothing of the .ods is written', async () => {
+    const result = await ok(core, 'imports.commit', { files: [real('nieuwe-leerlingen-21.ods'), real('parnassys-leerlingen.xlsx')] })
+    expect(result.preview.files.map((f) => [f.file, f.ok])).toEqual([['nieuwe-leerlingen-21.ods', false], ['parnassys-leerlingen.xlsx', true]])
+    expect(result.preview.files[0]?.error).toMatch(/OpenDocument.*\.xlsx/)
+    expect(result.batch?.counts.pupilsCreated).toBe(4)
+    expect(result.batch?.files.map((f) => f.name)).toEqual(['parnassys-leerlingen.xlsx'])
   })
 })
