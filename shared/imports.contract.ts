@@ -21,7 +21,7 @@ export function fileTooLargeMessage(size: number): string {
 
 export const PUPIL_FIELDS = ['studentNumber', 'firstName', 'lastNamePrefix', 'lastName', 'fullName', 'birthDate', 'group'] as const
 export type PupilField = (typeof PUPIL_FIELDS)[number]
-export const GUARDIAN_FIELDS = ['name', 'firstName', 'lastName', 'email', 'phone', 'relation'] as const
+export const GUARDIAN_FIELDS = ['name', 'firstName', 'initials', 'lastNamePrefix', 'lastName', 'email', 'phone', 'relation'] as const
 export type GuardianField = (typeof GUARDIAN_FIELDS)[number]
 export const MAX_GUARDIANS = 4
 
@@ -51,6 +51,8 @@ export const PUPIL_FIELD_LABELS: Record<PupilField, string> = {
 export const GUARDIAN_FIELD_LABELS: Record<GuardianField, string> = {
   name: 'Naam',
   firstName: 'Voornaam',
+  initials: 'Voorletters',
+  lastNamePrefix: 'Tussenvoegsel',
   lastName: 'Achternaam',
   email: 'E-mail',
   phone: 'Telefoon',
@@ -111,6 +113,14 @@ export const rowDecisionSchema = z.strictObject({
   pupilId: z.number().int().positive().optional(),
 })
 
+/** How to read one sheet, when the user overrides what the analysis found (file: its index in `files`). */
+export const sheetLayoutSchema = z.strictObject({
+  file: z.number().int().min(0).max(MAX_IMPORT_FILES),
+  sheet: z.string().max(300),
+  layout: z.enum(['table', 'form']),
+})
+const sheetLayouts = z.array(sheetLayoutSchema).max(10_000).optional()
+
 const filesSchema = z.array(importFileSchema).min(1, 'Kies eerst een of meer bestanden.').max(MAX_IMPORT_FILES, `Kies hoogstens ${MAX_IMPORT_FILES} bestanden tegelijk.`)
 /** Asked for with imports.progress while the call runs. */
 const progressId = z.string().regex(/^p-[\w-]{1,80}$/).optional()
@@ -118,12 +128,13 @@ const runSchema = z.strictObject({
   files: filesSchema,
   progressId,
   mappings: z.array(layoutMappingSchema).max(1000).default([]),
+  sheetLayouts,
   decisions: z.array(rowDecisionSchema).max(200_000).default([]),
 })
 const batchId = z.number('Kies eerst een import.').int().positive()
 
 export const importsSchemas = {
-  'imports.analyze': z.strictObject({ files: filesSchema, progressId }),
+  'imports.analyze': z.strictObject({ files: filesSchema, progressId, sheetLayouts }),
   'imports.progress': z.strictObject({ progressId: z.string().regex(/^p-[\w-]{1,80}$/) }),
   'imports.preview': runSchema,
   'imports.commit': runSchema,
@@ -136,6 +147,7 @@ export const importsSchemas = {
 
 export type ImportRunInput = z.output<typeof runSchema>
 export type LayoutMapping = z.output<typeof layoutMappingSchema>
+export type SheetLayout = z.output<typeof sheetLayoutSchema>
 export type RowDecision = z.output<typeof rowDecisionSchema>
 export type ImportFileInput = z.output<typeof importFileSchema>
 
@@ -176,7 +188,19 @@ export interface ImportFileInfo {
   size: number
   sha256: string | null
   kind: 'xlsx' | 'csv' | null
-  sheets: { sheet: string; layout: 'table' | 'form' | null; signature: string | null; rows: number; note?: string }[]
+  /** Dutch: what the analysis found in the file ('tabel met 21 leerlingen', 'ingevuld formulier', 'één tabblad per groep: ...'). */
+  found: string
+  sheets: {
+    sheet: string
+    layout: 'table' | 'form' | null
+    /** The user chose the layout (sheetLayouts); otherwise the analysis did. */
+    chosen: boolean
+    signature: string | null
+    rows: number
+    /** Dutch: what was found on this sheet. */
+    found: string
+    note?: string
+  }[]
   /** Headers of the columns (labels of the form) not used: never stored. */
   ignoredColumns: string[]
 }
@@ -232,6 +256,8 @@ export interface PreviewPupil {
   firstName: string
   lastNamePrefix: string
   lastName: string
+  /** The name as the file had it, when its capitals were put right ('SEM VAN DER BERG'); else null. */
+  nameAsTyped: string | null
   birthDate: string | null
   group: string | null
   guardians: PreviewGuardian[]

@@ -20,7 +20,8 @@ export const IMPORT_HELP = `  import [--commit] [--staff NAAM] [--json] BESTAND|
                                 lees inschrijfformulieren (.xlsx, .csv; een map: alle bestanden erin)
                                 en toon per leerling nieuw/gewijzigd/ongewijzigd en de fouten per rij;
                                 zonder --commit wordt niets opgeslagen. Uitvoer: één JSON-object met
-                                files, pupils, rowErrors, duplicates en summary
+                                files (per bestand en blad: layout 'table' of 'form', rows, found),
+                                pupils, rowErrors, duplicates en summary
 `
 
 const IMPORTABLE = new Set(['.xlsx', '.xlsm', '.csv', '.txt', '.xls', '.ods'])
@@ -88,9 +89,21 @@ function toJson(preview: ImportPreview, paths: readonly string[], failed: Map<nu
   const pathOf = (serviceFileIndex: number): string => paths[serviceIndex[serviceFileIndex] ?? 0] ?? ''
   const files = paths.map((file, i) => {
     const error = failed.get(i)
-    if (error !== undefined) return { file, ok: false, error, ignoredColumns: [] }
+    if (error !== undefined) return { file, ok: false, error, layout: null, rows: 0, found: error, sheets: [], ignoredColumns: [] }
     const f = byService.get(serviceIndex.indexOf(i))
-    return { file, ok: f?.ok ?? false, ...(f?.error !== undefined ? { error: f.error } : {}), ignoredColumns: f?.ignoredColumns ?? [] }
+    const used = f?.sheets.filter((s) => s.layout !== null) ?? []
+    const kinds = new Set(used.map((s) => s.layout))
+    return {
+      file,
+      ok: f?.ok ?? false,
+      ...(f?.error !== undefined ? { error: f.error } : {}),
+      // 'table' or 'form'; 'mixed' when the sheets differ; null when nothing was found.
+      layout: kinds.size === 0 ? null : kinds.size === 1 ? used[0]?.layout : 'mixed',
+      rows: used.reduce((n, s) => n + s.rows, 0),
+      found: f?.found ?? '',
+      sheets: (f?.sheets ?? []).map((s) => ({ sheet: s.sheet, layout: s.layout, rows: s.rows, found: s.found })),
+      ignoredColumns: f?.ignoredColumns ?? [],
+    }
   })
   return {
     files,

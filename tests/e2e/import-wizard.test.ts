@@ -101,7 +101,7 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
     await expect.poll(() => files.count()).toBe(3)
     await page.locator('table.files[aria-busy=false]').waitFor()
     await files.filter({ hasText: 'heel-groot.xlsx' }).getByText('Het bestand is te groot (21 MB)').waitFor()
-    expect(await files.filter({ hasText: 'leerlingen-november.xlsx' }).innerText()).toContain("In orde: 5 rijen op blad 'Leerlingen'")
+    expect(await files.filter({ hasText: 'leerlingen-november.xlsx' }).innerText()).toContain('In orde: tabel met 5 leerlingen')
     expect(await files.filter({ hasText: 'oud-formaat.xls' }).innerText()).toContain('Dit is een oud Excel-bestand (.xls, Excel 97-2003)')
 
     // 2. Columns: the unknown column is not used until the user says it is the newsletter.
@@ -159,6 +159,48 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
 
     expect(await noConsentList(page, 'Website van de school')).toEqual([])
     expect(await noConsentList(page, 'Nieuwsbrief')).toEqual(['Boer, Anna de 4 Geen antwoord', 'Smit, Bas 4 Geen antwoord'])
+    expect(app.pageErrors).toEqual([])
+  })
+
+  it('a table of 21 new pupils written by LibreOffice imports as 21 rows, its 2 bad rows rejected; reading it as a form instead changes the preview', async () => {
+    const { page } = app
+    await toImports(page)
+    await page.getByRole('button', { name: 'Nog een import' }).click()
+    const name = 'nieuwe-leerlingen-21.xlsx'
+    await page.getByLabel('Bestanden kiezen').setInputFiles({ name, mimeType: 'application/octet-stream', buffer: readFileSync(fixture(`real/${name}`)) })
+    const row = page.locator('table.files tbody tr', { hasText: name })
+    await row.getByText('In orde: tabel met 21 leerlingen').waitFor()
+    const readAs = page.getByLabel(`${name}, blad Nieuwe leerlingen: lezen als`)
+    expect(await readAs.inputValue()).toBe('table')
+
+    const tileTexts = async (): Promise<string[]> => {
+      const tiles = page.getByRole('tablist', { name: 'Wat de import doet' })
+      await tiles.waitFor()
+      return (await tiles.getByRole('tab').allInnerTexts()).map((t) => t.split('\n').slice(0, 2).join(' '))
+    }
+    const toPreview = async (): Promise<void> => {
+      await page.getByRole('button', { name: 'Volgende: kolommen controleren' }).click()
+      await page.getByRole('button', { name: 'Volgende: voorbeeld bekijken' }).click()
+    }
+    await toPreview()
+    expect(await tileTexts()).toEqual(['19 nieuwe leerlingen', '0 gewijzigd', '0 ongewijzigd', '2 rijen met fouten', '0 mogelijk dubbel'])
+
+    // The user says it is a form: the analysis and then the preview follow.
+    await page.getByRole('button', { name: /Bestanden kiezen/ }).click()
+    await readAs.selectOption('form')
+    await row.getByText('In orde: ingevuld formulier').waitFor()
+    await toPreview()
+    expect(await tileTexts()).toEqual(['0 nieuwe leerlingen', '0 gewijzigd', '0 ongewijzigd', '1 rij met fouten', '0 mogelijk dubbel'])
+
+    // Back to a table, and commit: 19 pupils, the 2 bad rows left out.
+    await page.getByRole('button', { name: /Bestanden kiezen/ }).click()
+    await readAs.selectOption('table')
+    await row.getByText('In orde: tabel met 21 leerlingen').waitFor()
+    await toPreview()
+    expect((await tileTexts())[0]).toBe('19 nieuwe leerlingen')
+    await page.getByRole('button', { name: '19 leerlingen importeren' }).click()
+    expect(await page.locator('.done-card [role=status]').innerText()).toContain('19 nieuwe en 0 gewijzigde leerlingen')
+    expect(await page.locator('.done-card [role=status]').innerText()).toContain('2 rijen met fouten zijn overgeslagen')
     expect(app.pageErrors).toEqual([])
   })
 })

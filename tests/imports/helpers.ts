@@ -22,7 +22,16 @@ export interface CliPupil {
 }
 
 export interface CliJson {
-  files: { file: string; ok: boolean; error?: string; ignoredColumns: string[] }[]
+  files: {
+    file: string
+    ok: boolean
+    error?: string
+    layout: 'table' | 'form' | 'mixed' | null
+    rows: number
+    found: string
+    sheets: { sheet: string; layout: 'table' | 'form' | null; rows: number; found: string }[]
+    ignoredColumns: string[]
+  }[]
   pupils: CliPupil[]
   rowErrors: { file: string; row: number; message: string }[]
   duplicates: unknown[]

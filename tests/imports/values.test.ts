@@ -64,7 +64,15 @@ describe('consent answers', () => {
   it.each(['Nee', 'nee', 'NEE', 'no', 'FALSE', 'false', 'geen toestemming', 'Geen toestemming', 'Nee, liever niet', 'bezwaar', '☐', 0, false])('%j is refused', (v) => {
     expect(parseConsent(v)).toBe('refused')
   })
-  it.each([null, '', ' ', '-', '?', 'onbekend'])('%j is no answer', (v) => {
+  it.each([
+    ['☒ ja ☐ nee', 'granted'], ['☐ ja ☒ nee', 'refused'], ['[x] Ja [ ] Nee', 'granted'], ['Ja ☐  Nee ☑', 'refused'], ['☐ ja ☐ nee', 'unknown'], ['☒ ja ☒ nee', null],
+  ])('box glyphs in one cell: %j is %j', (v, d) => {
+    expect(parseConsent(v)).toBe(d)
+  })
+  it.each(['Ja, dat mag', 'Wel toestemming', 'Geen bezwaar'])('%j (online-form and letter wording) is granted', (v) => {
+    expect(parseConsent(v)).toBe('granted')
+  })
+  it.each([null, '', ' ', '-', '?', 'onbekend', 'Geen reactie', 'Nog geen reactie', 'Niet ingevuld', 'Weet ik nog niet'])('%j is no answer', (v) => {
     expect(parseConsent(v)).toBe('unknown')
   })
   it.each(['misschien', 'Ja/Nee', 'Ja en Nee allebei aangekruist', 2])('%j is not understood', (v) => {

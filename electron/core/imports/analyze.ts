@@ -1,11 +1,14 @@
 // Read files -> sheets with a layout -> layouts (one per distinct header set) with a mapping ->
 // imported pupils and row errors. Pure: the remembered mappings come in as a lookup.
+import type { Decision } from '../../../shared/domain.ts'
 import type { ColumnTarget, ImportColumn, ImportFileInfo, ImportLayout, ImportRowError, LayoutMapping } from '../../../shared/imports.contract.ts'
 import { detectForm } from './form.ts'
+import { foldGuardianRows } from './guardian-rows.ts'
+import { sheetLegend } from './legend.ts'
 import { proposeMapping, type PurposeRef } from './headers.ts'
 import type { ReadResult } from './read.ts'
 import { compileMapping, recordToPupil, type ImportedPupil } from './rows.ts'
-import { detectTable, type DetectedLayout } from './table.ts'
+import { detectTable, isTableByEvidence, type DetectedLayout } from './table.ts'
 import { cellText } from './values.ts'
 
 export interface LoadedFile {
@@ -21,6 +24,10 @@ export interface PreparedSheet {
   name: string
   date1904: boolean
   detected: DetectedLayout | null
+  /** The user chose how to read this sheet. */
+  chosen?: SheetLayoutChoice
+  /** Marks defined by the sheet's legend. */
+  marks?: ReadonlyMap<string, Decision>
   note?: string
 }
 
@@ -34,15 +41,36 @@ export const FILE_MESSAGES = {
   sameFile: (other: string) => `Dit bestand zit al in deze import (dezelfde inhoud als ${other}); het wordt één keer ingelezen.`,
 } as const
 
-/** Table or form, whichever fits the sheet better. */
-export function detectSheets(read: ReadResult & { ok: true }, purposes: readonly PurposeRef[]): PreparedSheet[] {
+export type SheetLayoutChoice = 'table' | 'form'
+
+/**
+ * Table or form, by evidence: a header row naming three or more known fields above two or more
+ * rows of data is a table, whatever its size; otherwise a sheet with labels in a column and
+ * values beside them is a form; otherwise whichever fits better. `choose` is the user's choice
+ * per sheet (by sheet index), which wins.
+ */
+export function detectSheets(
+  read: ReadResult & { ok: true },
+  purposes: readonly PurposeRef[],
+  choose: (sheetIndex: number) => SheetLayoutChoice | undefined = () => undefined,
+): PreparedSheet[] {
   return read.sheets.map((sheet, sheetIndex) => {
-    const base = { sheetIndex, name: sheet.name, date1904: sheet.date1904 }
+    const legend = sheetLegend(sheet)
+    const base = { sheetIndex, name: sheet.name, date1904: sheet.date1904, ...(legend.size > 0 ? { marks: legend } : {}) }
     if (sheet.rows.every((r) => r.every((c) => c === null || cellText(c) === ''))) return { ...base, detected: null, note: 'leeg blad' }
+    const chosen = choose(sheetIndex)
+    if (chosen === 'table') {
+      const table = detectTable(sheet, purposes)
+      return table ? { ...base, detected: table, chosen } : { ...base, detected: null, chosen, note: 'als tabel gekozen, maar er staat geen kopregel in' }
+    }
+    if (chosen === 'form') {
+      const form = detectForm(sheet, purposes, true)
+      return form ? { ...base, detected: form, chosen } : { ...base, detected: null, chosen, note: 'als formulier gekozen, maar er staan geen vragen met antwoorden in' }
+    }
     const table = detectTable(sheet, purposes)
+    if (isTableByEvidence(table, purposes)) return { ...base, detected: table }
+    const form = read.kind === 'csv' ? null : detectForm(sheet, purposes)
     const tableFits = table !== null && table.records.length > 1 && table.score >= 4
-    // A form holds one pupil: a sheet with a table of many rows is no form.
-    const form = read.kind === 'csv' || (tableFits && (table?.records.length ?? 0) > 50) ? null : detectForm(sheet, purposes)
     const detected = form && (!tableFits || form.score > (table?.score ?? 0)) ? form : table
     return detected ? { ...base, detected } : { ...base, detected: null, note: 'geen kopregel of formulier gevonden' }
   })
@@ -124,12 +152,15 @@ export function convertRecords(
         d.records,
         active,
       )
-      const ctx = { fileIndex: f.index, file: f.name, sheetIndex: s.sheetIndex, sheet: s.name, date1904: s.date1904, purposes, today }
+      const ctx = { fileIndex: f.index, file: f.name, sheetIndex: s.sheetIndex, sheet: s.name, date1904: s.date1904, purposes, today, ...(s.marks ? { marks: s.marks } : {}) }
+      // One tab per group without a group column: the tab's name is the group ('Groep 1-2a' -> '1-2a').
+      const tabGroup = GROUP_TAB.test(s.name) ? s.name.trim().replace(/^(groep|gr\.?|klas)\s*/i, '') : null
       for (const record of d.records) {
         const r = recordToPupil(record, mapping, ctx)
         if (++done % 500 === 0) onRecord?.(done)
         if (r.kind === 'empty') continue
         rows++
+        if (r.kind === 'pupil' && r.pupil.group === null && tabGroup) r.pupil.group = tabGroup
         if (r.kind === 'pupil') out.pupils.push(r.pupil)
         else for (const p of r.problems) out.rowErrors.push({ fileIndex: f.index, file: f.name, sheet: s.name, ...p })
       }
@@ -137,6 +168,7 @@ export function convertRecords(
     out.rowsPerFile.set(f.index, rows)
   }
   onRecord?.(done)
+  out.pupils = foldGuardianRows(out.pupils)
   return out
 }
 
@@ -161,13 +193,42 @@ export function fileInfo(f: PreparedFile, layouts: readonly ImportLayout[]): Imp
     size: f.size,
     sha256: f.sha256,
     kind: f.read.ok ? f.read.kind : null,
+    found: fileFound(f),
     sheets: f.sheets.map((s) => ({
       sheet: s.name,
       layout: s.detected?.layout ?? null,
+      chosen: s.chosen !== undefined,
       signature: s.detected?.signature ?? null,
       rows: s.detected?.records.length ?? 0,
+      found: sheetFound(s),
       ...(s.note ? { note: s.note } : {}),
     })),
     ignoredColumns: ignored,
   }
+}
+
+const pupilsText = (n: number): string => `${n} ${n === 1 ? 'leerling' : 'leerlingen'}`
+
+/** What one sheet holds, in Dutch: 'tabel met 21 leerlingen (kopregel op rij 4)', 'ingevuld formulier'. */
+export function sheetFound(s: PreparedSheet): string {
+  const d = s.detected
+  if (!d) return s.note ?? 'niets gevonden'
+  if (d.layout === 'form') return 'ingevuld formulier'
+  return `tabel met ${pupilsText(d.records.length)}${d.headerRow > 1 ? ` (kopregel op rij ${d.headerRow})` : ''}`
+}
+
+/** A tab named after a group: 'Groep 1-2a', '3', '7/8', 'Klas 4b'. */
+const GROUP_TAB = /^\s*(groep|gr\.?|klas)?\s*\d{1,2}\s*([-/]\s*\d{1,2})?\s*[a-z]?\s*$/i
+
+/** What the file holds, in Dutch, for the wizard's file list and the CLI. */
+export function fileFound(f: PreparedFile): string {
+  if (f.error !== undefined) return f.error
+  const used = f.sheets.filter((s) => s.detected)
+  const first = used[0]
+  if (!first) return 'niets gevonden'
+  if (used.length === 1) return f.sheets.length === 1 || f.read.ok && f.read.kind === 'csv' ? sheetFound(first) : `${sheetFound(first)} op tabblad '${first.name}'`
+  const rows = used.reduce((n, s) => n + (s.detected?.records.length ?? 0), 0)
+  if (used.every((s) => s.detected?.layout === 'form')) return `${used.length} ingevulde formulieren (één per tabblad)`
+  if (used.every((s) => s.detected?.layout === 'table' && GROUP_TAB.test(s.name))) return `één tabblad per groep: ${used.length} tabbladen, ${pupilsText(rows)}`
+  return `${used.length} tabbladen: ${used.map((s) => `'${s.name}' ${sheetFound(s)}`).join('; ')}`
 }

@@ -57,12 +57,14 @@ function spanOf(sheet: SheetData, r: number, c: number): Span {
   return m ? { left: m.left, right: m.right } : { left: c, right: c }
 }
 
-/** The form in a sheet, if it looks like one: labelled fields and Ja/Nee crosses. */
-export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[]): DetectedLayout | null {
+/** The form in a sheet, if it looks like one (or the user says it is): labelled fields and Ja/Nee crosses. */
+export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[], chosen = false): DetectedLayout | null {
   const items: Item[] = []
   let section = ''
   let yesNo: { yes: Span; no: Span } | null = null
   let blockItems = 0
+  /** Per column, the section its values belong to (two guardians side by side). */
+  let sideBySide: Map<number, string> | null = null
   const addItem = (key: string, header: string, at: string, classifyAs: string, value: Cell, row: number): void => {
     let unique = key
     for (let i = 2; items.some((x) => x.key === unique); i++) unique = `${key}#${i}`
@@ -75,7 +77,8 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[]): D
     const words = filled.map(({ c, v }) => ({ c, n: normalizeHeader(cellText(v)) }))
     const yesCell = words.find((w) => YES.has(w.n))
     const noCell = words.find((w) => NO.has(w.n) && yesCell !== undefined && w.c > yesCell.c)
-    if (yesCell && noCell) {
+    // The 'Ja | Nee' heading of a block of crosses stands (nearly) alone: a table's row with ja and nee in it is data.
+    if (yesCell && noCell && filled.length <= 4) {
       yesNo = { yes: spanOf(sheet, r, yesCell.c), no: spanOf(sheet, r, noCell.c) }
       blockItems = 0
       continue
@@ -101,6 +104,21 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[]): D
     const first = filled[0] as { c: number; v: Cell }
     if (filled.length === 1 && isText(first.v) && isSectionTitle(cellText(first.v), purposes)) {
       section = normalizeHeader(cellText(first.v))
+      sideBySide = null
+      continue
+    }
+    // Two guardians side by side: 'Ouder/verzorger 1 | Ouder/verzorger 2' over columns of values.
+    if (filled.length >= 2 && filled.every(({ v }) => isText(v) && isSectionTitle(cellText(v), purposes))) {
+      sideBySide = new Map(filled.map(({ c, v }) => [c, normalizeHeader(cellText(v))]))
+      continue
+    }
+    const firstLabel = isText(first.v) && isLabel(cellText(first.v), section, purposes) ? cellText(first.v).replace(/[:*\s]+$/, '') : null
+    if (sideBySide && firstLabel !== null && filled.slice(1).some(({ c }) => sideBySide?.has(c))) {
+      for (const { c, v } of filled.slice(1)) {
+        const column = sideBySide.get(c)
+        if (column === undefined) continue
+        addItem(`${column}|${normalizeHeader(firstLabel)}`, `${sectionTitle(sheet, column)} › ${firstLabel}`, `${columnLetter(c)}${r + 1}`, `${column} ${firstLabel}`, v, r + 1)
+      }
       continue
     }
     for (let i = 0; i < filled.length; i++) {
@@ -111,14 +129,19 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[]): D
       const nextIsLabel = next !== undefined && isText(next.v) && (/:\s*$/.test(next.v) || isFieldWord(cellText(next.v), purposes))
       const value = next !== undefined && !nextIsLabel ? next.v : null
       const key = `${section}|${normalizeHeader(label)}`
-      addItem(key, section ? `${sectionTitle(sheet, section)} › ${label}` : label, `${columnLetter(cell.c)}${r + 1}`, `${section} ${label}`, value, r + 1)
+      // A document title above the fields ('Aanmeldformulier OBS De Linde') says nothing about them.
+      const inSection = section && classifyHeader(`${section} ${label}`, purposes).kind === 'ignore' ? label : `${section} ${label}`
+      addItem(key, section ? `${sectionTitle(sheet, section)} › ${label}` : label, `${columnLetter(cell.c)}${r + 1}`, inSection, value, r + 1)
       if (value !== null) i++
     }
   }
   const known = items.filter((it) => classifyHeader(it.classifyAs, purposes).kind !== 'ignore')
   const score = known.length
-  // A form has its fields one below the other; a single row of them is a table's header.
-  if (score < 3 || new Set(known.map((it) => it.row)).size < 3) return null
+  // A form has labels one below the other in a column, with values beside them: three or more
+  // known labels in one column on different rows, one of them the pupil's name. A single row of
+  // them is a table's header.
+  // (The user chose 'form' for this sheet: any three known labels will do.)
+  if (score < 3 || (!chosen && (!labelsInAColumn(known) || !known.some((it) => namesAPupil(it.classifyAs, purposes))))) return null
   const columns: LayoutColumn[] = items.map((it) => ({ key: it.key, header: it.header, at: it.at, hidden: false, classifyAs: it.classifyAs }))
   const firstRow = items.reduce((min, it) => Math.min(min, it.row), Number.POSITIVE_INFINITY)
   return {
@@ -128,7 +151,26 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[]): D
     records: [{ row: firstRow, cells: items.map((it) => it.value), rows: items.map((it) => it.row) }],
     signature: signatureOf('form', items.map((it) => it.key)),
     score,
+    knownFields: score,
   }
+}
+
+/** A form is about one pupil: one of its labels asks the pupil's name (an overview per group has none). */
+function namesAPupil(label: string, purposes: readonly PurposeRef[]): boolean {
+  const cls = classifyHeader(label, purposes)
+  return cls.kind === 'pupil' && (cls.field === 'firstName' || cls.field === 'lastName' || cls.field === 'fullName')
+}
+
+/** Three or more labels in the same column, on three or more rows. */
+function labelsInAColumn(known: readonly Item[]): boolean {
+  const rowsPerColumn = new Map<string, Set<number>>()
+  for (const it of known) {
+    const column = /^[A-Z]+/.exec(it.at)?.[0] ?? ''
+    const rows = rowsPerColumn.get(column) ?? new Set<number>()
+    rows.add(it.row)
+    rowsPerColumn.set(column, rows)
+  }
+  return [...rowsPerColumn.values()].some((rows) => rows.size >= 3)
 }
 
 /** The section title as written, for display ('Ouder/verzorger 2'). */

@@ -7,6 +7,7 @@ import {
   CONSENT_WORDS, FILLER, GUARDIAN_FIELD_WORDS, GUARDIAN_WORDS, IGNORE_WORDS, NONE_WORDS, NUMBER_WORDS, ORDINALS, PUPIL_SYNONYMS, PUPIL_WORDS,
   PURPOSE_KEYWORDS, RELATION_WORDS, SENSITIVE_WORDS, STRONG_WORDS,
 } from './synonyms.ts'
+import { answerItems, commaOptions, listSeparator } from './answer-lists.ts'
 import type { Cell } from './types.ts'
 import { cellText, parseConsent } from './values.ts'
 
@@ -68,7 +69,7 @@ export type HeaderClass =
   | { kind: 'consentAny' }
 
 function guardianField(n: string, withGuardianWord: boolean): GuardianField | null {
-  for (const field of ['email', 'phone', 'relation', 'firstName', 'lastName', 'name'] as const) {
+  for (const field of ['email', 'phone', 'relation', 'firstName', 'initials', 'lastNamePrefix', 'lastName', 'name'] as const) {
     const words = GUARDIAN_FIELD_WORDS[field].filter((w) => withGuardianWord || (w !== 'nummer' && w !== '06'))
     if (hasAny(n, words)) return field
   }
@@ -86,6 +87,10 @@ function guardianSlot(tokens: string[]): { slot: string; relation: string } {
   return { slot: relation || 'default', relation }
 }
 
+/** Verbs a Dutch yes/no question starts with ('Mogen wij ...?', 'Heeft u ...?'); 'Wat is uw e-mailadres?' is none. */
+const QUESTION_VERBS = new Set(['mag', 'mogen', 'wil', 'wilt', 'willen', 'heeft', 'hebt', 'hebben', 'bent', 'is', 'zijn', 'kan', 'kunt', 'kunnen', 'geeft', 'geef', 'gaat', 'staat', 'vindt', 'may', 'can', 'do', 'does', 'are'])
+const isYesNoQuestion = (header: string, tokens: readonly string[]): boolean => /\?\s*$/.test(header) && QUESTION_VERBS.has(tokens[0] ?? '')
+
 /** What one header (or form label) means, from its words alone. */
 export function classifyHeader(header: string, purposes: readonly PurposeRef[]): HeaderClass {
   const n = normalizeHeader(header)
@@ -99,6 +104,8 @@ export function classifyHeader(header: string, purposes: readonly PurposeRef[]):
   const consentWord = tokens.some((t) => CONSENT_WORDS.has(t)) || tokens.includes('toestemming')
   if (guardianWord && !pupilWord) {
     const field = guardianField(n, true)
+    // 'Mogen wij uw e-mailadres gebruiken voor ...?' merely mentions the e-mail address: a yes/no question, not the address.
+    if ((field === 'email' || field === 'phone') && isYesNoQuestion(header, tokens)) return { kind: 'ignore', sensitive: false }
     if (field) return { kind: 'guardian', ...guardianSlot(tokens), field, explicit: true }
     if (purposeCodes.length === 0 && !consentWord) return { kind: 'guardian', ...guardianSlot(tokens), field: 'name', explicit: true }
   }
@@ -129,19 +136,7 @@ export function classifyHeader(header: string, purposes: readonly PurposeRef[]):
   return { kind: 'ignore', sensitive: false }
 }
 
-/** Splits a multi-select answer: 'Website;Nieuwsbrief;' or 'Website, Nieuwsbrief'. */
-export function answerItems(text: string, separator: string): string[] {
-  return text
-    .split(separator === '\n' ? /\r?\n/ : separator)
-    .map((s) => s.replace(/\s+/g, ' ').trim())
-    .filter((s) => s !== '')
-}
-
-export function listSeparator(texts: readonly string[]): string {
-  if (texts.some((t) => t.includes(';'))) return ';'
-  if (texts.some((t) => t.includes('\n'))) return '\n'
-  return ','
-}
+export { answerItems, listSeparator } from './answer-lists.ts'
 
 /** A multi-select column: most answers are purposes (or 'Geen'), few are plain yes/no. */
 function looksLikePurposeList(texts: readonly string[], purposes: readonly PurposeRef[]): boolean {
@@ -164,8 +159,9 @@ function looksLikePurposeList(texts: readonly string[], purposes: readonly Purpo
 /** The distinct answers of a multi-select column, each with the purposes it names. */
 export function proposeOptions(texts: readonly string[], purposes: readonly PurposeRef[]): Record<string, string[]> {
   const sep = listSeparator(texts)
+  const known = sep === ',' ? commaOptions(texts) : []
   const options: Record<string, string[]> = {}
-  for (const t of texts) for (const item of answerItems(t, sep)) if (!(item in options)) options[item] = NONE_WORDS.includes(normalizeHeader(item)) ? [] : matchPurposes(item, purposes)
+  for (const t of texts) for (const item of answerItems(t, sep, known)) if (!(item in options)) options[item] = NONE_WORDS.includes(normalizeHeader(item)) ? [] : matchPurposes(item, purposes)
   return options
 }
 
@@ -234,7 +230,9 @@ export function proposeMapping(columns: readonly ColumnInput[], purposes: readon
     const proposal = (target: ColumnTarget, options?: string[]): Proposal => ({ key: c.key, target, sensitive: cls.kind === 'ignore' && cls.sensitive, ...(options ? { options } : {}) })
     if (list) {
       const options = proposeOptions(texts, purposes)
-      const covered = purposes.map((p) => p.code).filter((code) => !ownColumns.has(code))
+      // The list answers for the purposes its options name: a purpose it never offers stays unanswered, not refused.
+      const offered = new Set(Object.values(options).flat())
+      const covered = purposes.map((p) => p.code).filter((code) => !ownColumns.has(code) && (offered.size === 0 || offered.has(code)))
       return proposal({ kind: 'consentList', purposes: covered.length > 0 ? covered : purposes.map((p) => p.code), options }, Object.keys(options))
     }
     switch (cls.kind) {

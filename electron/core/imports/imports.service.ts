@@ -26,8 +26,8 @@ export interface ImportOptions {
   actor?: string
 }
 
-export async function analyzeImport(ctx: CoreContext, input: Pick<ImportRunInput, 'files'>, options: ImportOptions = {}): Promise<ImportAnalysis> {
-  const prepared = await prepareImport(ctx, { files: input.files }, options.onProgress)
+export async function analyzeImport(ctx: CoreContext, input: Pick<ImportRunInput, 'files'> & Partial<Pick<ImportRunInput, 'sheetLayouts'>>, options: ImportOptions = {}): Promise<ImportAnalysis> {
+  const prepared = await prepareImport(ctx, { files: input.files, sheetLayouts: input.sheetLayouts ?? [] }, options.onProgress)
   return { files: prepared.infos, layouts: prepared.layouts, purposes: prepared.purposes.map((p) => ({ code: p.code, label: p.label })) }
 }
 
@@ -50,7 +50,7 @@ function toPreview(ctx: CoreContext, prepared: Prepared, plan: Plan): ImportPrev
     })
     return {
       key: p.key, fileIndex: p.fileIndex, file: p.file, sheet: p.sheet, row: p.row, studentNumber: p.studentNumber, firstName: p.firstName, lastNamePrefix: p.lastNamePrefix,
-      lastName: p.lastName, birthDate: p.birthDate, group: r.groupName, guardians: r.preview, consents: p.consents, status: r.status, pupilId: r.created ? null : r.target.id,
+      lastName: p.lastName, nameAsTyped: p.nameAsTyped ?? null, birthDate: p.birthDate, group: r.groupName, guardians: r.preview, consents: p.consents, status: r.status, pupilId: r.created ? null : r.target.id,
       action: r.action, changes: r.changes, consentChanges, duplicate: r.duplicate,
     }
   })

@@ -69,3 +69,27 @@ export function splitFullName(typed: string): { firstName: string; prefix: strin
   }
   return { firstName: words.slice(0, -1).join(' '), prefix: '', lastName: words.at(-1) as string }
 }
+
+/** A name typed in capitals only ('SEM', 'VAN DER BERG') or in lower case only ('jansen'): it needs capitals put right. */
+export function needsCapitals(typed: string): boolean {
+  const letters = typed.replace(/[^\p{L}]/gu, '')
+  if (letters.length < 2) return false
+  return letters === letters.toUpperCase() || letters === letters.toLowerCase()
+}
+
+/**
+ * Dutch capitals for a name part typed in capitals or lower case: 'IJSSELSTEIN' -> 'IJsselstein'
+ * (IJ is one letter), 'JANSEN-DE VRIES' -> 'Jansen-De Vries', "D'ANCONA" -> "D'Ancona".
+ * A name typed in mixed case is kept as it is ('McDonald', 'El Amrani').
+ */
+export function dutchCapitals(typed: string): string {
+  if (!needsCapitals(typed)) return typed
+  return typed.toLowerCase().replace(/(^|[\s\-'’])(ij|\p{L})/gu, (_, before: string, letter: string) => before + (letter === 'ij' ? 'IJ' : letter.toUpperCase()))
+}
+
+/** A whole name with Dutch capitals: first names and surname capitalised, the tussenvoegsel lower case. */
+export function dutchCapitalsFullName(typed: string): string {
+  if (!needsCapitals(typed)) return typed
+  const { firstName, prefix, lastName } = splitFullName(typed)
+  return [dutchCapitals(firstName), prefix, dutchCapitals(lastName)].filter((s) => s !== '').join(' ')
+}

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto'
 import { localIsoDate, type Purpose } from '../../../shared/domain.ts'
 import {
-  columnTargetSchema, fileTooLargeMessage, MAX_IMPORT_FILE_BYTES, type ImportFileInfo, type ImportFileInput, type ImportLayout, type ImportProgress, type LayoutMapping,
+  columnTargetSchema, fileTooLargeMessage, MAX_IMPORT_FILE_BYTES, type ImportFileInfo, type ImportFileInput, type ImportLayout, type ImportProgress, type LayoutMapping, type SheetLayout,
 } from '../../../shared/imports.contract.ts'
 import type { CoreContext } from '../context.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
@@ -110,19 +110,21 @@ export function saveMappings(ctx: CoreContext, layouts: readonly ImportLayout[],
 
 export async function prepareImport(
   ctx: CoreContext,
-  input: { files: readonly ImportFileInput[]; mappings?: readonly LayoutMapping[] },
+  input: { files: readonly ImportFileInput[]; mappings?: readonly LayoutMapping[]; sheetLayouts?: readonly SheetLayout[] },
   onProgress?: (p: ImportProgress) => void,
 ): Promise<Prepared> {
   const purposes = listPurposes(ctx.db)
   const refs = purposes.map((p) => ({ code: p.code, label: p.label }))
   const files = await loadFiles(input.files, onProgress)
   // The wizard sends the same files for preview and then commit: the second time, reuse the work.
-  const key = JSON.stringify([files.map((f) => [f.name, f.sha256, f.size]), input.mappings ?? [], purposes.map((p) => [p.code, p.label, p.version]), localIsoDate(ctx.now())])
+  const key = JSON.stringify([files.map((f) => [f.name, f.sha256, f.size]), input.mappings ?? [], input.sheetLayouts ?? [], purposes.map((p) => [p.code, p.label, p.version]), localIsoDate(ctx.now())])
   const memo = lastPrepared.get(ctx.db)
   if (memo?.key === key) return memo.prepared
   for (const f of files) {
     if (f.error || !f.read.ok) continue
-    f.sheets = detectSheets(f.read, refs)
+    const read = f.read
+    const chosen = (input.sheetLayouts ?? []).filter((c) => c.file === f.index)
+    f.sheets = detectSheets(read, refs, (i) => chosen.find((c) => c.sheet === read.sheets[i]?.name)?.layout)
     if (f.sheets.every((s) => s.note === 'leeg blad')) f.error = FILE_MESSAGES.empty
     else if (f.sheets.every((s) => s.detected === null)) f.error = FILE_MESSAGES.noLayout
   }

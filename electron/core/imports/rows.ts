@@ -6,7 +6,7 @@ import { MAX_GUARDIANS } from '../../../shared/imports.contract.ts'
 import { unsafeTextMessage } from '../../../shared/safe-text.ts'
 import { fold } from '../../../shared/text.ts'
 import { answerItems, listSeparator, matchPurposes, normalizeHeader, type PurposeRef } from './headers.ts'
-import { splitFullName, splitSurname } from './names.ts'
+import { dutchCapitals, dutchCapitalsFullName, needsCapitals, splitFullName, splitSurname } from './names.ts'
 import { NONE_WORDS } from './synonyms.ts'
 import type { SourceRecord } from './table.ts'
 import type { Cell } from './types.ts'
@@ -39,6 +39,8 @@ export interface ImportedPupil {
   consents: Record<string, Decision>
   /** The Excel row each consent answer came from (a form: the row of its cross). */
   consentRows: Record<string, number>
+  /** The name as the file had it, when its capitals were put right ('SEM VAN DER BERG'). */
+  nameAsTyped?: string
 }
 
 export interface RowProblem {
@@ -114,6 +116,8 @@ export function namesCompatible(a: { name: string; nameGiven: boolean }, b: { na
 }
 
 export interface RecordContext {
+  /** The sheet's own legend ('- = geen toestemming'): these marks mean what it says. */
+  marks?: ReadonlyMap<string, Decision>
   fileIndex: number
   file: string
   sheetIndex: number
@@ -162,7 +166,12 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
     firstName ||= split.firstName
     if (!lastName) [prefix, lastName] = [prefix || split.prefix, split.lastName]
   }
-  if (lastName && !prefix) ({ prefix, lastName } = splitSurname(lastName, m.prefixMapped))
+  if (lastName && !prefix) ({ prefix, lastName } = splitSurname(lastName, m.prefixMapped && !needsCapitals(lastName)))
+  // 'SEM' / 'VAN DER BERG' or 'sem' / 'berg' get Dutch capitals; the preview shows the name as typed beside it.
+  const typedName = [text('firstName').value, text('lastNamePrefix').value, text('lastName').value].filter(Boolean).join(' ') || full
+  const shouting = needsCapitals(firstName) || needsCapitals(lastName)
+  ;[firstName, lastName] = [dutchCapitals(firstName), dutchCapitals(lastName)]
+  const nameAsTyped = shouting && typedName !== [firstName, prefix, lastName].filter(Boolean).join(' ') ? typedName : null
   if (!firstName) problem(null, 'firstName', 'Vul de roepnaam in.')
   if (!lastName) problem(null, 'lastName', 'Vul de achternaam in.')
   if (firstName.length > 100) problem(text('firstName').index, 'firstName', 'De roepnaam is te lang (hoogstens 100 tekens).')
@@ -218,7 +227,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
       if (r.ok && r.value) [phone, phoneNormalized] = [r.value.typed, r.value.normalized]
       else if (!r.ok) problem(phoneAt.index, `guardian.${slot}.phone`, r.message)
     }
-    const given = get('name').value || [get('firstName').value, get('lastName').value].filter(Boolean).join(' ')
+    const given = dutchCapitalsFullName(get('name').value) || guardianName(dutchCapitals(get('firstName').value) || get('initials').value, get('lastNamePrefix').value, dutchCapitals(get('lastName').value))
     const relation = get('relation').value.toLowerCase().slice(0, 40)
     if (!given && !email && !phone) continue
     if (given.length > 200) problem(get('name').index, `guardian.${slot}.name`, 'De naam is te lang (hoogstens 200 tekens).')
@@ -251,7 +260,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
     consentRows[code] = rowOf(index)
   }
   for (const { index, purposes } of m.consent) {
-    const d = parseConsent(cell(index))
+    const d = ctx.marks?.get(cellText(cell(index)).trim()) ?? parseConsent(cell(index))
     if (d === null) {
       problem(index, 'consent', `'${cellText(cell(index))}' is geen antwoord dat het programma kent. Gebruik Ja of Nee (of laat het leeg als er geen antwoord is).`)
       continue
@@ -263,7 +272,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
     if (value === '') continue
     const chosen = new Set<string>()
     let understood = true
-    for (const item of answerItems(value, list.separator)) {
+    for (const item of answerItems(value, list.separator, [...list.options.keys()])) {
       const codes = list.options.get(item) ?? (NONE_WORDS.includes(normalizeHeader(item)) ? [] : matchPurposes(item, ctx.purposes))
       if (codes.length === 0 && !list.options.has(item) && !NONE_WORDS.includes(normalizeHeader(item))) {
         problem(list.index, 'consent', `Het antwoord '${item}' hoort bij geen enkel doel. Koppel het bij de kolommen aan een doel, of pas het bestand aan.`)
@@ -294,6 +303,16 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
       guardians,
       consents,
       consentRows,
+      ...(nameAsTyped !== null ? { nameAsTyped } : {}),
     },
   }
+}
+
+/**
+ * A guardian's name from its parts: 'Marieke' + 'van der' + 'Berg'. A tussenvoegsel is never a
+ * name on its own: without a first name or surname beside it there is no name.
+ */
+export function guardianName(first: string, prefix: string, last: string): string {
+  if (!first && !last) return ''
+  return [first, prefix.toLowerCase(), last].filter((s) => s !== '').join(' ')
 }

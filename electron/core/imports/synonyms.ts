@@ -49,6 +49,8 @@ export const GUARDIAN_FIELD_WORDS = {
   email: ['email', 'emailadres', 'mail', 'mailadres', 'email adres', 'e mailadres', 'emailaddress', 'email address'],
   phone: ['telefoon', 'tel', 'telefoonnummer', 'telnr', 'tel nr', 'mobiel', 'mobiele', 'mobielnummer', 'gsm', 'phone', 'mobile', 'telephone', 'telefoonnr', 'mobiel nummer', '06', 'nummer'],
   firstName: ['voornaam', 'roepnaam', 'first name', 'firstname'],
+  initials: ['voorletters', 'voorletter', 'initialen', 'initials'],
+  lastNamePrefix: ['tussenvoegsel', 'tussenvoegsels', 'voorvoegsel', 'voorvoegsels', 'tussenv'],
   lastName: ['achternaam', 'last name', 'lastname', 'surname', 'geslachtsnaam'],
   name: ['naam', 'name', 'volledige naam', 'full name', 'naam volledig'],
   relation: ['relatie', 'relation', 'rol', 'relatie tot kind', 'relatie tot leerling', 'relationship'],

@@ -1,7 +1,8 @@
 // The table layout: one pupil per row, the header row somewhere in the first 20 rows (title rows
 // above it are normal), possibly with a merged super-header ('Ouder/verzorger 1' over Naam/E-mail).
 import { createHash } from 'node:crypto'
-import { headerScore, normalizeHeader, type PurposeRef } from './headers.ts'
+import { classifyHeader, headerScore, normalizeHeader, type PurposeRef } from './headers.ts'
+import { isLegendLine } from './legend.ts'
 import type { Cell, SheetData } from './types.ts'
 import { cellText } from './values.ts'
 
@@ -32,6 +33,8 @@ export interface DetectedLayout {
   signature: string
   /** How well it fits; the best of table and form wins. */
   score: number
+  /** A table: how many header cells name a field we know; a form: how many labels do. */
+  knownFields: number
 }
 
 export const HEADER_SEARCH_ROWS = 20
@@ -59,7 +62,9 @@ function headerTexts(sheet: SheetData, r: number, width: number): string[] {
   for (let c = 0; c < width; c++) {
     let text = cellText(row[c] ?? null)
     const merge = sheet.merges.find((m) => m.top <= r - 1 && m.bottom >= r - 1 && m.left <= c && m.right >= c)
-    if (merge && r > 0) {
+    // A merged cell over (most of) the table is its title ('Groep 3 (meester Rob)'), not a super-header.
+    const title = merge !== undefined && merge.bottom < r && merge.right - merge.left + 1 >= Math.max(4, width / 2)
+    if (merge && r > 0 && !title) {
       const superText = cellText(above[merge.left] ?? null)
       if (merge.bottom >= r) text = text || superText // a header merged down over two rows
       else if (merge.right > merge.left && superText) text = text ? `${superText} ${text}` : superText
@@ -100,6 +105,7 @@ export function detectTable(sheet: SheetData, purposes: readonly PurposeRef[]): 
     const w = rowWidth(row)
     if (w === 0) continue
     if (row.every((c) => c === null || (typeof c === 'string' && c.trim() === ''))) continue
+    if (mayBeNoteLine(row) && (isTotalsRow(row) || isLegendLine(row))) continue
     width = Math.max(width, w)
     records.push({ row: r + 1, cells: row })
   }
@@ -110,5 +116,48 @@ export function detectTable(sheet: SheetData, purposes: readonly PurposeRef[]): 
     columns.push({ key: `c${c}`, header: header || `Kolom ${columnLetter(c)}`, at: columnLetter(c), hidden: hidden.has(c) })
   }
   const keys = bestTexts.map(normalizeHeader)
-  return { layout: 'table', headerRow: best + 1, columns, records, signature: signatureOf('table', keys), score: bestScore }
+  const knownFields = bestTexts.filter((t) => t !== '' && classifyHeader(t, purposes).kind !== 'ignore').length
+  return { layout: 'table', headerRow: best + 1, columns, records, signature: signatureOf('table', keys), score: bestScore, knownFields }
+}
+
+/** A cheap first look: only a row that starts with a text like 'Totaal', 'Aantal', 'Legenda' or a definition can be a note line. */
+function mayBeNoteLine(row: readonly Cell[]): boolean {
+  const first = row.find((c) => c !== null && c !== undefined && c !== '')
+  return typeof first === 'string' && (/^\s*(tot|aan|cou|leg|\d)/i.test(first) || first.includes('='))
+}
+
+/**
+ * A count or totals line under the data ('Aantal leerlingen: 21', 'Totaal', '21 leerlingen'): one or
+ * two filled cells, the first a text that says so. Not a pupil, and no row error either.
+ */
+export function isTotalsRow(row: readonly Cell[]): boolean {
+  const filled = row.filter((c) => c !== null && cellText(c) !== '')
+  if (filled.length === 0) return false
+  const first = normalizeHeader(cellText(filled[0] ?? null))
+  // 'Totaal' with a count under each column ('Totaal | | | 12 | 9') is one too.
+  // (or a formula's error where the count went wrong: '#VALUE!', '#DIV/0!')
+  const counts = filled.slice(1).every((c) => typeof c === 'number' || /^(\d+%?|#[A-Z/0!?]+)$/.test(cellText(c).trim()))
+  if (/^(totaal|totalen|aantal|total|count)\b/.test(first)) return filled.length <= 2 || counts
+  return filled.length <= 2 && /^\d+ (leerlingen|leerling|rijen|records)$/.test(first)
+}
+
+/**
+ * Evidence that a sheet is a table: its header row names three or more fields we know, and two or
+ * more rows under it hold data in those columns (not more labels, as a form's next lines would).
+ */
+function isPupilLabel(text: string, purposes: readonly PurposeRef[]): boolean {
+  const cls = classifyHeader(text, purposes)
+  return cls.kind === 'pupil' && cls.rank < 40
+}
+
+export function isTableByEvidence(table: DetectedLayout | null, purposes: readonly PurposeRef[]): boolean {
+  if (!table || table.layout !== 'table' || table.knownFields < 3) return false
+  const known = table.columns.flatMap((c, i) => (classifyHeader(c.header, purposes).kind !== 'ignore' ? [i] : []))
+  let dataRows = 0
+  for (const record of table.records) {
+    const cells = known.map((i) => record.cells[i] ?? null).filter((c) => c !== null && cellText(c) !== '')
+    const labels = cells.some((c) => typeof c === 'string' && (/:\s*$/.test(c) || isPupilLabel(c, purposes)))
+    if (cells.length >= 2 && !labels && ++dataRows >= 2) return true
+  }
+  return false
 }

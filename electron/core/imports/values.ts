@@ -76,7 +76,8 @@ export function parseDate(c: Cell, date1904 = false): Parsed<string | null> {
 
 const GRANTED = new Set(['ja', 'j', 'yes', 'y', 'x', 'v', 'true', 'waar', '1', 'akkoord', 'toestemming', 'wel toestemming', 'geeft toestemming', 'ok', 'oke', 'okay', 'goed', 'mag', 'geen bezwaar', 'granted', 'agree', 'wel'])
 const REFUSED = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0', 'geen toestemming', 'geen', 'niet', 'liever niet', 'geweigerd', 'weiger', 'weigert', 'niet akkoord', 'bezwaar', 'mag niet', 'refused', 'disagree', 'nooit'])
-const UNKNOWN = new Set(['', '-', '--', '?', 'onbekend', 'weet niet', 'weet ik niet', 'nvt', 'n v t', 'geen antwoord', 'niet ingevuld', 'unknown', 'leeg'])
+const UNKNOWN = new Set(['', '-', '--', '?', 'onbekend', 'weet niet', 'weet ik niet', 'nvt', 'n v t', 'geen antwoord', 'niet ingevuld', 'unknown', 'leeg',
+  'geen reactie', 'nog geen reactie', 'geen reactie ontvangen', 'nog geen antwoord', 'nog niet ingevuld', 'weet ik nog niet', 'nog niet bekend', 'nog niet ontvangen'])
 const TICKS = /^[✓✔☑☒✗✘×xX]+$/u
 
 /** A consent answer: Ja/Nee/X/✓/yes/no/TRUE/'geen toestemming'/... Empty is 'unknown'; null: not understood. */
@@ -94,7 +95,29 @@ export function parseConsent(c: Cell): Decision | null {
   return d
 }
 
+/** A box before (or after) each word: '☒ ja ☐ nee', '[x] Ja [ ] Nee', 'ja ☐ nee ☒'. */
+const BOXED = /(☐|□|☒|☑|■|✓|✔|✗|✘|\[\s*[xXvV✓]?\s*\])\s*(ja|nee|wel|niet|yes|no)\b|\b(ja|nee|wel|niet|yes|no)\s*(☐|□|☒|☑|■|✓|✔|✗|✘|\[\s*[xXvV✓]?\s*\])/giu
+const EMPTY_BOX = /^(☐|□|\[\s*\])$/u
+
+function boxedChoice(raw: string): Decision | null | undefined {
+  const marked: string[] = []
+  let boxes = 0
+  for (const m of raw.matchAll(BOXED)) {
+    boxes++
+    const box = (m[1] ?? m[4] ?? '').replace(/\s+/g, '')
+    if (!EMPTY_BOX.test(box)) marked.push(fold(m[2] ?? m[3] ?? ''))
+  }
+  if (boxes < 2) return undefined
+  if (marked.length === 0) return 'unknown'
+  const yes = marked.filter((w) => w === 'ja' || w === 'wel' || w === 'yes').length
+  if (yes > 0 && yes === marked.length) return 'granted'
+  if (yes === 0) return 'refused'
+  return null // both crossed
+}
+
 function consentWord(raw: string): Decision | null {
+  const boxed = boxedChoice(raw)
+  if (boxed !== undefined) return boxed
   if (TICKS.test(raw)) return 'granted'
   if (raw === '☐' || raw === '□') return 'refused'
   const s = fold(raw).replace(/[^a-z0-9?\s-]/g, ' ').replace(/\s+/g, ' ').trim()

@@ -1,24 +1,41 @@
 import { useEffect, useState, type DragEvent } from 'react'
 import type { ImportFileInfo, ImportProgress } from '../../../../shared/imports.contract.ts'
 import { pickedFromDrop, pickedFromInput, sizeText } from './read-files.ts'
-import { addFiles, removeFile, restart, type WizardState } from './wizard-store.ts'
+import { addFiles, removeFile, restart, setSheetLayout, type WizardState } from './wizard-store.ts'
 
-function sheetText(info: ImportFileInfo): string {
-  const used = info.sheets.filter((s) => s.layout !== null)
-  const rows = used.reduce((n, s) => n + s.rows, 0)
-  if (used.length === 1 && used[0]?.layout === 'form') return 'Ingevuld inschrijfformulier'
-  const where = used.length === 1 ? `op blad '${used[0]?.sheet}'` : `op ${used.length} bladen`
-  return `${rows} ${rows === 1 ? 'rij' : 'rijen'} ${where}`
-}
+const LAYOUT_CHOICES = [
+  ['table', 'Tabel: één leerling per rij'],
+  ['form', 'Ingevuld formulier: één leerling'],
+] as const
 
-function FileStatus({ info, busy }: { info: ImportFileInfo | undefined; busy: boolean }) {
+/** What the analysis found, and per sheet a choice to read it as a table or as a form instead. */
+function FileStatus({ info, busy, fileId }: { info: ImportFileInfo | undefined; busy: boolean; fileId: string }) {
   if (!info) return <span className="muted">{busy ? 'Wordt bekeken…' : ''}</span>
-  if (!info.ok) return <span className="file-error">{info.error}</span>
-  const skipped = info.sheets.filter((s) => s.layout === null && s.note)
+  if (!info.ok && !info.sheets.some((s) => s.chosen)) return <span className="file-error">{info.error}</span>
+  const skipped = info.sheets.filter((s) => s.layout === null && s.note && !s.chosen)
+  const choosable = info.sheets.filter((s) => s.layout !== null || s.chosen)
   return (
     <>
-      <span className="file-ok">In orde:</span> {sheetText(info)}
+      {info.ok ? <span className="file-ok">In orde:</span> : <span className="file-error">{info.error}</span>} {info.ok && info.found}
       {skipped.length > 0 && <span className="muted"> (overgeslagen: {skipped.map((s) => `blad '${s.sheet}', ${s.note}`).join('; ')})</span>}
+      {choosable.map((s) => (
+        <label key={s.sheet} className="layout-choice">
+          {choosable.length > 1 ? `Blad '${s.sheet}' lezen als` : 'Lezen als'}{' '}
+          <select
+            aria-label={`${info.file}, blad ${s.sheet}: lezen als`}
+            value={s.layout ?? ''}
+            disabled={busy}
+            onChange={(e) => void setSheetLayout(fileId, s.sheet, e.currentTarget.value === 'form' ? 'form' : 'table')}
+          >
+            {s.layout === null && <option value="">(niets gevonden)</option>}
+            {LAYOUT_CHOICES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      ))}
     </>
   )
 }
@@ -115,7 +132,7 @@ export function FileStep({ state, onNext }: { state: WizardState; onNext: () => 
                   <td className="file-name">{f.name}</td>
                   <td className="num nowrap">{sizeText(f.size)}</td>
                   <td>
-                    <FileStatus info={current?.files[i]} busy={busy === 'analyze'} />
+                    <FileStatus info={current?.files[i]} busy={busy !== undefined} fileId={f.id} />
                   </td>
                   <td className="col-remove">
                     <button type="button" className="link" aria-label={`${f.name} weghalen`} onClick={() => void removeFile(f.id)}>

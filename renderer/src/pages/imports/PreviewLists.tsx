@@ -12,12 +12,19 @@ export const rowText = (p: { file: string; row: number }): string => `${baseName
 
 function NameCell({ pupil }: { pupil: PreviewPupil }) {
   const name = displayName(pupil)
+  const typed = pupil.nameAsTyped !== null ? <small className="muted as-typed"> (in het bestand: {pupil.nameAsTyped})</small> : null
   return pupil.pupilId !== null ? (
-    <a className="row-link" href={`#/leerling/${pupil.pupilId}`}>
-      {name}
-    </a>
+    <>
+      <a className="row-link" href={`#/leerling/${pupil.pupilId}`}>
+        {name}
+      </a>
+      {typed}
+    </>
   ) : (
-    <span className="pupil-name">{name}</span>
+    <span className="pupil-name">
+      {name}
+      {typed}
+    </span>
   )
 }
 

@@ -4,7 +4,7 @@
 import { useSyncExternalStore } from 'react'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import {
-  MAX_IMPORT_FILES, type ColumnTarget, type ImportAnalysis, type ImportCommitResult, type ImportPreview, type ImportProgress, type ImportRunInput, type RowDecision,
+  MAX_IMPORT_FILES, type ColumnTarget, type ImportAnalysis, type ImportCommitResult, type ImportPreview, type ImportProgress, type ImportRunInput, type RowDecision, type SheetLayout,
 } from '../../../../shared/imports.contract.ts'
 import { invoke } from '../../api.ts'
 import { downloadBase64 } from '../../components/fields.tsx'
@@ -33,10 +33,14 @@ export interface WizardState {
   undone: number[]
   /** How far the running analyze, preview or commit is, as the core reports it. */
   progress?: ImportProgress
+  /** The user's choice of table or form, per file id and sheet name (see sheetKey). */
+  sheetLayouts: Record<string, SheetLayout['layout']>
 }
 
+export const sheetKey = (fileId: string, sheet: string): string => `${fileId}\u0001${sheet}`
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-const initial = (historyTick = 0, undone: number[] = []): WizardState => ({ step: 'files', files: [], mappings: {}, decisions: {}, historyTick, undone })
+const initial = (historyTick = 0, undone: number[] = []): WizardState => ({ step: 'files', files: [], mappings: {}, decisions: {}, historyTick, undone, sheetLayouts: {} })
 
 let state: WizardState = initial()
 const listeners = new Set<() => void>()
@@ -87,14 +91,23 @@ export function runInput(s: WizardState = state): ImportRunInput {
       columns: l.columns.map((c) => ({ key: c.key, target: c.sensitive ? { kind: 'ignore' as const } : (s.mappings[l.signature]?.[c.key] ?? c.target) })),
     })),
     decisions: Object.values(s.decisions),
+    sheetLayouts: chosenLayouts(s),
   }
+}
+
+/** The user's choices as the API wants them: by the file's place in the list. */
+function chosenLayouts(s: WizardState): SheetLayout[] {
+  return s.files.flatMap((f, file) =>
+    Object.entries(s.sheetLayouts).flatMap(([key, layout]) => (key.startsWith(sheetKey(f.id, '')) ? [{ file, sheet: key.slice(sheetKey(f.id, '').length), layout }] : [])),
+  )
 }
 
 async function analyze(): Promise<void> {
   const mine = ++sequence
   if (state.files.length === 0) return set({ analysis: undefined, busy: undefined, preview: undefined })
   set({ busy: 'analyze', error: undefined, preview: undefined, decisions: {} })
-  const r = await tracked('imports.analyze', { files: runInput().files })
+  const { files, sheetLayouts } = runInput()
+  const r = await tracked('imports.analyze', { files, sheetLayouts })
   if (mine !== sequence) return
   if (!r.ok) return set({ busy: undefined, analysis: undefined, error: { ...r.error, step: 'files' } })
   // Keep the user's choices for layouts that are still there.
@@ -122,6 +135,12 @@ export async function addFiles(picked: Parameters<typeof readChosen>[0]): Promis
 
 export async function removeFile(id: string): Promise<void> {
   set({ files: state.files.filter((f) => f.id !== id), notice: undefined })
+  await analyze()
+}
+
+/** The user reads a sheet as a table or as a form instead: the analysis (and so the preview) follows. */
+export async function setSheetLayout(fileId: string, sheet: string, layout: SheetLayout['layout']): Promise<void> {
+  set({ sheetLayouts: { ...state.sheetLayouts, [sheetKey(fileId, sheet)]: layout }, preview: undefined, notice: undefined })
   await analyze()
 }
 
