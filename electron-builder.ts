@@ -73,6 +73,7 @@ const config: Configuration = {
     icon: 'resources/icon.png',
     maintainer: 'Toestemmingsregister',
     synopsis: 'Toestemming voor foto en video per leerling en per doel',
+    description: 'Een offline bureaubladprogramma voor de administratie van een basisschool: per leerling en per doel bijhouden of ouders toestemming geven voor foto en video.',
   },
 }
 
