@@ -5,34 +5,42 @@ import type { Configuration } from 'electron-builder'
 import electronPackage from 'electron/package.json' with { type: 'json' }
 import { setFuses } from './scripts/dist-fuses.ts'
 
+// What the app loads at run time, and nothing else: no sources, tests or databases.
+const COMMON_FILES = [
+  'package.json',
+  'out/main/**',
+  'out/preload/**',
+  'out/renderer/**',
+  'resources/fonts/**',
+  'resources/templates/**',
+  // better-sqlite3: its N-API binary, not its C sources.
+  '!node_modules/better-sqlite3/{src,deps}/**',
+  '!node_modules/better-sqlite3/binding.gyp',
+  // Never loaded by the app: browser bundles, source maps, TypeScript sources (zod ships its
+  // own), and the font package resources/fonts was copied from (documents read resources/fonts).
+  '!node_modules/exceljs/dist/**',
+  '!node_modules/pdfkit/js/pdfkit.{standalone,browser}*',
+  '!**/*.{map,ts,mts,cts}',
+  '!node_modules/dejavu-fonts-ttf/**',
+]
+
+/**
+ * The files, with only the target platform's better-sqlite3 binary. A platform's `files` replaces
+ * the top-level list (it is not added to it), so each platform gets the whole list; the macro
+ * ${platform} would name the building machine's platform, not the target's.
+ */
+function appFiles(platform?: 'win32' | 'linux' | 'darwin'): string[] {
+  return platform ? [...COMMON_FILES, `!node_modules/better-sqlite3/prebuilds/!(${platform}-\${arch}).node`] : COMMON_FILES
+}
+
 const config: Configuration = {
   appId: 'nl.toestemmingsregister.desktop',
   productName: 'Toestemmingsregister',
-  executableName: 'toestemmingsregister',
   copyright: 'Toestemmingsregister',
   // The Electron that `npm start` and the tests were run with is the one that ships.
   electronVersion: electronPackage.version,
   directories: { output: 'dist', buildResources: 'resources/installer' },
-  // What the app loads at run time, and nothing else: no sources, tests or databases.
-  files: [
-    'package.json',
-    'out/main/**',
-    'out/preload/**',
-    'out/renderer/**',
-    'resources/fonts/**',
-    'resources/templates/**',
-    // better-sqlite3: only this platform's N-API binary, not its C sources or other platforms'.
-    '!node_modules/better-sqlite3/{src,deps}/**',
-    '!node_modules/better-sqlite3/binding.gyp',
-    '!node_modules/better-sqlite3/prebuilds/!(${platform}-${arch}).node',
-    // Never loaded by the app: browser bundles, source maps, TypeScript sources (zod ships its
-    // own), and the font package that
-    // resources/fonts was copied from (documents read the fonts from resources/fonts).
-    '!node_modules/exceljs/dist/**',
-    '!node_modules/pdfkit/js/pdfkit.{standalone,browser}*',
-    '!**/*.{map,ts,mts,cts}',
-    '!node_modules/dejavu-fonts-ttf/**',
-  ],
+  files: appFiles(),
   asar: true,
   // A native addon cannot be loaded from inside the asar: Electron reads it from app.asar.unpacked.
   asarUnpack: ['node_modules/better-sqlite3/prebuilds/*.node'],
@@ -48,7 +56,8 @@ const config: Configuration = {
       { target: 'nsis', arch: ['x64'] },
       { target: 'portable', arch: ['x64'] },
     ],
-    icon: 'resources/icon.png',
+    icon: 'resources/icon.ico',
+    files: appFiles('win32'),
   },
   nsis: {
     // Per user, into %LOCALAPPDATA%\Programs: no administrator rights asked, none needed.
@@ -67,9 +76,11 @@ const config: Configuration = {
     artifactName: '${productName}-${version}-installatie.${ext}',
   },
   portable: { artifactName: '${productName}-${version}-los.${ext}' },
+  mac: { files: appFiles('darwin') },
   linux: {
     target: ['AppImage', 'deb'],
     category: 'Office',
+    files: appFiles('linux'),
     icon: 'resources/icon.png',
     maintainer: 'Toestemmingsregister',
     synopsis: 'Toestemming voor foto en video per leerling en per doel',

@@ -1,30 +1,35 @@
-// The packaged app, as `npm run dist:check` packs it (real config, real app.asar, real fuse hook,
-// a stand-in for Electron's binary): every file the app loads at run time is inside, nothing of
-// the developer's is, the fuses are flipped, and the packed main, started against the fake
-// electron, opens a database in the user-data folder and answers the API from the packed files.
-// Runs dist:check itself (about 30 s on 2 cores); DIST_CHECK_REUSE=1 reuses dist/check as it is.
+// The packaged app, as `npm run dist:check` packs it for Linux and Windows (real config, real
+// app.asar, real fuse hook, stand-ins for Electron's binary): every file the app loads at run
+// time is inside, nothing of the developer's is, the fuses are flipped, the Windows .exe holds
+// the asar's hash, and the packed main, started against the fake electron, opens a database in
+// the user-data folder and answers the API from the packed files.
+// Runs dist:check itself (30 to 90 s on 2 shared cores); DIST_CHECK_REUSE=1 reuses dist/check.
 import * as asar from '@electron/asar'
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { builtinModules, createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { packedExeInfo } from '../../scripts/dist-pe.ts'
 import { pdfFonts, pdfPages } from '../documents/helpers.ts'
 import { createFakeElectron, invokeEvent, type FakeElectron } from '../helpers/fake-electron.ts'
 
 const root = resolve(import.meta.dirname, '../..')
 const appDir = join(root, 'dist', 'check', process.arch === 'x64' ? 'linux-unpacked' : `linux-${process.arch}-unpacked`)
 const asarPath = join(appDir, 'resources', 'app.asar')
+const winDir = join(root, 'dist', 'check', 'win-unpacked')
+const winAsarPath = join(winDir, 'resources', 'app.asar')
 const ownBinary = `${process.platform}-${process.arch}.node`
 
 let files: Set<string>
 const read = (path: string): Buffer => asar.extractFile(asarPath, path)
 
 beforeAll(() => {
-  if (process.env.DIST_CHECK_REUSE !== '1' || !existsSync(asarPath)) {
+  if (process.env.DIST_CHECK_REUSE !== '1' || !existsSync(asarPath) || !existsSync(winAsarPath)) {
     const run = spawnSync(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'scripts/dist-check.ts'], { cwd: root, encoding: 'utf8' })
     if (run.status !== 0) throw new Error(`npm run dist:check failed:\n${run.stdout}\n${run.stderr}`)
   }
@@ -84,26 +89,50 @@ describe('dist:check: what the app.asar holds', () => {
   })
 })
 
-describe('dist:check: the fuses of the packed binary', () => {
-  it('flipped by the afterPack hook: no RunAsNode, NODE_OPTIONS or --inspect; cookie encryption, only-from-asar and asar integrity on', async () => {
-    const standIn = await getCurrentFuseWire(join(root, 'dist', 'check', 'stand-in-electron', 'electron'))
-    expect(standIn[FuseV1Options.RunAsNode]).toBe(FuseState.ENABLE) // as Electron ships it
-    const wire = await getCurrentFuseWire(join(appDir, 'toestemmingsregister'))
-    expect({
-      runAsNode: wire[FuseV1Options.RunAsNode],
-      nodeOptions: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
-      inspect: wire[FuseV1Options.EnableNodeCliInspectArguments],
-      cookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
-      onlyFromAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
-      asarIntegrity: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
-    }).toEqual({
-      runAsNode: FuseState.DISABLE,
-      nodeOptions: FuseState.DISABLE,
-      inspect: FuseState.DISABLE,
-      cookieEncryption: FuseState.ENABLE,
-      onlyFromAsar: FuseState.ENABLE,
-      asarIntegrity: FuseState.ENABLE,
+describe('dist:check: the fuses of the packed binaries', () => {
+  it('as Electron ships them in the stand-ins: RunAsNode on', async () => {
+    for (const standIn of ['stand-in-electron/electron', 'stand-in-electron-win/electron.exe']) {
+      expect((await getCurrentFuseWire(join(root, 'dist', 'check', standIn)))[FuseV1Options.RunAsNode], standIn).toBe(FuseState.ENABLE)
+    }
+  })
+
+  for (const binary of [join(appDir, 'toestemmingsregister'), join(winDir, 'Toestemmingsregister.exe')]) {
+    it(`${binary.includes('win') ? 'Windows' : 'Linux'}: flipped by the afterPack hook: no RunAsNode, NODE_OPTIONS or --inspect; cookie encryption, only-from-asar and asar integrity on`, async () => {
+      const wire = await getCurrentFuseWire(binary)
+      expect({
+        runAsNode: wire[FuseV1Options.RunAsNode],
+        nodeOptions: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
+        inspect: wire[FuseV1Options.EnableNodeCliInspectArguments],
+        cookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
+        onlyFromAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
+        asarIntegrity: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
+      }).toEqual({
+        runAsNode: FuseState.DISABLE,
+        nodeOptions: FuseState.DISABLE,
+        inspect: FuseState.DISABLE,
+        cookieEncryption: FuseState.ENABLE,
+        onlyFromAsar: FuseState.ENABLE,
+        asarIntegrity: FuseState.ENABLE,
+      })
     })
+  }
+})
+
+describe('dist:check: the Windows package', () => {
+  it("holds what the Linux one holds, with better-sqlite3's Windows binary unpacked instead", () => {
+    const winFiles = asar.listPackage(winAsarPath, { isPack: false }).map((f) => f.replace(/^\//, ''))
+    const linuxBinary = `node_modules/better-sqlite3/prebuilds/linux-${process.arch}.node`
+    const winBinary = 'node_modules/better-sqlite3/prebuilds/win32-x64.node'
+    expect(new Set(winFiles)).toEqual(new Set([...files].map((f) => (f === linuxBinary ? winBinary : f))))
+    expect((asar.statFile(winAsarPath, winBinary) as { unpacked?: boolean }).unpacked).toBe(true)
+    expect(readFileSync(join(`${winAsarPath}.unpacked`, winBinary)).equals(readFileSync(join(root, winBinary)))).toBe(true)
+  })
+
+  it('the .exe holds the hash of its app.asar header, which Electron checks at start with asar integrity on', () => {
+    const { integrity, version } = packedExeInfo(join(winDir, 'Toestemmingsregister.exe'))
+    const header = asar.getRawHeader(winAsarPath).headerString
+    expect(integrity).toEqual([{ file: 'resources\\app.asar', alg: 'SHA256', value: createHash('sha256').update(header).digest('hex') }])
+    expect(version).toMatchObject({ ProductName: 'Toestemmingsregister', FileDescription: 'Toestemmingsregister' })
   })
 })
 
