@@ -60,7 +60,7 @@ const config: Configuration = {
     files: appFiles('win32'),
   },
   nsis: {
-    // Per user, into %LOCALAPPDATA%\Programs: no administrator rights asked, none needed.
+    // Per user, into %LOCALAPPDATA%\Programs\toestemmingsregister: no administrator rights.
     oneClick: true,
     perMachine: false,
     allowElevation: false,
