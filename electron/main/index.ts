@@ -1,5 +1,5 @@
 // App lifecycle only: single-instance lock, open the database, make the window.
-import { app, BrowserWindow, dialog, ipcMain, shell } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors.ts'
 import { dailyBackupIfDue } from '../core/backup/backup.ts'
@@ -10,6 +10,7 @@ import { resolveDbPath } from '../core/paths.ts'
 import { APP_VERSION } from '../core/version.ts'
 import { createDesktop } from './desktop.ts'
 import { registerIpc } from './ipc.ts'
+import { menuTemplate } from './menu.ts'
 import { createMainWindow, isAppUrl } from './window.ts'
 
 const log = createLogger('main')
@@ -50,7 +51,9 @@ function start(): void {
   // The backup made just before a retention removal still holds what was removed: deleted once its days are over.
   if (!core.ctx.readOnly) expireSafetyBackups(core.ctx)
   registerIpc(ipcMain, core.dispatch, (url) => isAppUrl(url, indexHtml, devUrl))
-  win = createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.js'), indexHtml, devUrl })
+  // Electron's default menu offers developer tools and a reload: replaced before the window opens.
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate({ packaged: app.isPackaged, platform: process.platform })))
+  win = createMainWindow({ BrowserWindow, preloadPath: join(__dirname, '../preload/index.js'), indexHtml, devUrl, devTools: !app.isPackaged })
   win.on('closed', () => (win = undefined))
 }
 

@@ -1,8 +1,11 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
 import { pathToFileURL } from 'node:url'
 
-/** The window's options: the security baseline lives here, so a test can read it. */
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/**
+ * The window's options: the security baseline lives here, so a test can read it. Developer tools
+ * are off unless asked for: only a developer's (unpackaged) run asks.
+ */
+export function windowOptions(preloadPath: string, devTools = false): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 800,
@@ -24,6 +27,7 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools,
     },
   }
 }
@@ -77,10 +81,12 @@ export interface WindowDeps {
   preloadPath: string
   indexHtml: string
   devUrl?: string
+  /** Developer tools may open (not packaged); off when left out. */
+  devTools?: boolean
 }
 
 export function createMainWindow(deps: WindowDeps): BrowserWindow {
-  const win = new deps.BrowserWindow(windowOptions(deps.preloadPath))
+  const win = new deps.BrowserWindow(windowOptions(deps.preloadPath, deps.devTools))
   hardenSession(win.webContents.session, deps.devUrl)
   hardenContents(win.webContents, (url) => isAppUrl(url, deps.indexHtml, deps.devUrl))
   win.once('ready-to-show', () => win.show())

@@ -8,6 +8,7 @@ import type {
   BrowserWindowConstructorOptions,
   IpcMain,
   IpcMainInvokeEvent,
+  MenuItemConstructorOptions,
   Session,
   WebContents,
 } from 'electron'
@@ -210,6 +211,7 @@ export interface FakeElectron {
   shell: FakeShell
   contextBridge: FakeContextBridge
   ipcRenderer: FakeIpcRenderer
+  Menu: FakeMenuModule
   /** What `vi.mock('electron', () => fake.module)` should return. */
   module: Record<string, unknown>
 }
@@ -227,6 +229,18 @@ export interface FakeShell {
   openPath(path: string): Promise<string>
   opened: string[]
   failWith: string
+}
+
+/** A menu built from a template; the template is kept so a test can read every item. */
+export interface FakeMenu {
+  template: MenuItemConstructorOptions[]
+}
+
+/** Menu: buildFromTemplate and setApplicationMenu. `applicationMenu` stays undefined until set (Electron's default menu). */
+export interface FakeMenuModule {
+  buildFromTemplate(template: MenuItemConstructorOptions[]): FakeMenu
+  setApplicationMenu(menu: FakeMenu | null): void
+  applicationMenu: FakeMenu | null | undefined
 }
 
 export class FakeApp extends FakeEmitter {
@@ -419,7 +433,15 @@ export function createFakeElectron(): FakeElectron {
   }
   const contextBridge = new FakeContextBridge()
   const ipcRenderer = new FakeIpcRenderer()
-  const parts = { app, BrowserWindow: FakeBrowserWindow, ipcMain, dialog, shell, contextBridge, ipcRenderer }
+  const Menu: FakeMenuModule = {
+    buildFromTemplate: (template) => ({ template }),
+    setApplicationMenu: (menu) => {
+      timeline.push('Menu.setApplicationMenu')
+      Menu.applicationMenu = menu
+    },
+    applicationMenu: undefined,
+  }
+  const parts = { app, BrowserWindow: FakeBrowserWindow, ipcMain, dialog, shell, contextBridge, ipcRenderer, Menu }
   return { timeline, session, windows, errorBoxes, ...parts, module: { ...parts, default: parts } }
 }
 

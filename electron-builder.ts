@@ -1,0 +1,91 @@
+// electron-builder's configuration (it finds this file by name): the Windows installer per user
+// and a portable build, Linux AppImage and .deb. `npm run dist` builds for this machine;
+// `npm run dist:check` (scripts/dist-check.ts) packs an unpacked Linux app with a stand-in binary.
+import type { Configuration } from 'electron-builder'
+import electronPackage from 'electron/package.json' with { type: 'json' }
+import { setFuses } from './scripts/dist-fuses.ts'
+
+// What the app loads at run time, and nothing else: no sources, tests or databases.
+const COMMON_FILES = [
+  'package.json',
+  'out/main/**',
+  'out/preload/**',
+  'out/renderer/**',
+  'resources/fonts/**',
+  'resources/templates/**',
+  // better-sqlite3: its N-API binary, not its C sources.
+  '!node_modules/better-sqlite3/{src,deps}/**',
+  '!node_modules/better-sqlite3/binding.gyp',
+  // Never loaded by the app: browser bundles, source maps, TypeScript sources (zod ships its
+  // own), and the font package resources/fonts was copied from (documents read resources/fonts).
+  '!node_modules/exceljs/dist/**',
+  '!node_modules/pdfkit/js/pdfkit.{standalone,browser}*',
+  '!**/*.{map,ts,mts,cts}',
+  '!node_modules/dejavu-fonts-ttf/**',
+]
+
+/**
+ * The files, with only the target platform's better-sqlite3 binary. A platform's `files` replaces
+ * the top-level list (it is not added to it), so each platform gets the whole list; the macro
+ * ${platform} would name the building machine's platform, not the target's.
+ */
+function appFiles(platform?: 'win32' | 'linux' | 'darwin'): string[] {
+  return platform ? [...COMMON_FILES, `!node_modules/better-sqlite3/prebuilds/!(${platform}-\${arch}).node`] : COMMON_FILES
+}
+
+const config: Configuration = {
+  appId: 'nl.toestemmingsregister.desktop',
+  productName: 'Toestemmingsregister',
+  copyright: 'Toestemmingsregister',
+  // The Electron that `npm start` and the tests were run with is the one that ships.
+  electronVersion: electronPackage.version,
+  directories: { output: 'dist', buildResources: 'resources/installer' },
+  files: appFiles(),
+  asar: true,
+  // A native addon cannot be loaded from inside the asar: Electron reads it from app.asar.unpacked.
+  asarUnpack: ['node_modules/better-sqlite3/prebuilds/*.node'],
+  // better-sqlite3's prebuilt binary is N-API: the same file loads in Node and Electron, no rebuild.
+  npmRebuild: false,
+  nodeGypRebuild: false,
+  buildDependenciesFromSource: false,
+  // Electron's fuses, flipped in the packed binary before any signing (scripts/dist-fuses.ts).
+  afterPack: setFuses,
+  publish: null,
+  win: {
+    target: [
+      { target: 'nsis', arch: ['x64'] },
+      { target: 'portable', arch: ['x64'] },
+    ],
+    icon: 'resources/icon.ico',
+    files: appFiles('win32'),
+  },
+  nsis: {
+    // Per user, into %LOCALAPPDATA%\Programs\toestemmingsregister: no administrator rights.
+    oneClick: true,
+    perMachine: false,
+    allowElevation: false,
+    // The register lives in %APPDATA%\Toestemmingsregister: an uninstall leaves it, and says so.
+    deleteAppDataOnUninstall: false,
+    include: 'resources/installer/installer.nsh',
+    installerLanguages: ['nl_NL'],
+    language: '1043',
+    createDesktopShortcut: true,
+    createStartMenuShortcut: true,
+    shortcutName: 'Toestemmingsregister',
+    uninstallDisplayName: 'Toestemmingsregister',
+    artifactName: '${productName}-${version}-installatie.${ext}',
+  },
+  portable: { artifactName: '${productName}-${version}-los.${ext}' },
+  mac: { files: appFiles('darwin') },
+  linux: {
+    target: ['AppImage', 'deb'],
+    category: 'Office',
+    files: appFiles('linux'),
+    icon: 'resources/icon.png',
+    maintainer: 'Toestemmingsregister',
+    synopsis: 'Toestemming voor foto en video per leerling en per doel',
+    description: 'Een offline bureaubladprogramma voor de administratie van een basisschool: per leerling en per doel bijhouden of ouders toestemming geven voor foto en video.',
+  },
+}
+
+export default config

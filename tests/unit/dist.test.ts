@@ -1,0 +1,206 @@
+// The packaged app, as `npm run dist:check` packs it for Linux and Windows (real config, real
+// app.asar, real fuse hook, stand-ins for Electron's binary): every file the app loads at run
+// time is inside, nothing of the developer's is, the fuses are flipped, the Windows .exe holds
+// the asar's hash, and the packed main, started against the fake electron, opens a database in
+// the user-data folder and answers the API from the packed files.
+// Runs dist:check itself (30 to 90 s on 2 shared cores); DIST_CHECK_REUSE=1 reuses dist/check.
+import * as asar from '@electron/asar'
+import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { builtinModules, createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { packedExeInfo } from '../../scripts/dist-pe.ts'
+import { pdfFonts, pdfPages } from '../documents/helpers.ts'
+import { createFakeElectron, invokeEvent, type FakeElectron } from '../helpers/fake-electron.ts'
+
+const root = resolve(import.meta.dirname, '../..')
+const appDir = join(root, 'dist', 'check', process.arch === 'x64' ? 'linux-unpacked' : `linux-${process.arch}-unpacked`)
+const asarPath = join(appDir, 'resources', 'app.asar')
+const winDir = join(root, 'dist', 'check', 'win-unpacked')
+const winAsarPath = join(winDir, 'resources', 'app.asar')
+const ownBinary = `${process.platform}-${process.arch}.node`
+
+let files: Set<string>
+const read = (path: string): Buffer => asar.extractFile(asarPath, path)
+
+beforeAll(() => {
+  if (process.env.DIST_CHECK_REUSE !== '1' || !existsSync(asarPath) || !existsSync(winAsarPath)) {
+    const run = spawnSync(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'scripts/dist-check.ts'], { cwd: root, encoding: 'utf8' })
+    if (run.status !== 0) throw new Error(`npm run dist:check failed:\n${run.stdout}\n${run.stderr}`)
+  }
+  asar.uncacheAll()
+  files = new Set(asar.listPackage(asarPath, { isPack: false }).map((f) => f.replace(/^\//, '')))
+}, 240_000)
+
+describe('dist:check: what the app.asar holds', () => {
+  it('the built main, preload and renderer, with every script and stylesheet the page names', () => {
+    for (const f of ['package.json', 'out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']) expect(files, f).toContain(f)
+    const html = read('out/renderer/index.html').toString('utf8')
+    const assets = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => `out/renderer/${m[1]}`)
+    expect(assets.length).toBeGreaterThanOrEqual(2)
+    for (const a of assets) expect(files, a).toContain(a)
+    const manifest = JSON.parse(read('package.json').toString('utf8')) as { main: string; productName: string; version: string }
+    expect(manifest).toMatchObject({ main: 'out/main/index.js', productName: 'Toestemmingsregister' })
+  })
+
+  it('the DejaVu fonts (from dejavu-fonts-ttf) and the enrolment template, byte for byte', () => {
+    for (const font of ['DejaVuSansCondensed.ttf', 'DejaVuSansCondensed-Bold.ttf', 'DejaVuSansCondensed-Oblique.ttf']) {
+      const fromPackage = readFileSync(join(root, 'node_modules', 'dejavu-fonts-ttf', 'ttf', font))
+      expect(read(`resources/fonts/${font}`).equals(fromPackage), font).toBe(true)
+    }
+    const template = 'resources/templates/inschrijfformulier.xlsx'
+    expect(read(template).equals(readFileSync(join(root, template)))).toBe(true)
+  })
+
+  it('every package the packed main requires, with the package it requires in turn', () => {
+    const main = read('out/main/index.js').toString('utf8')
+    const wanted = [...main.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!)
+    const packages = [...new Set(wanted.filter((n) => n !== 'electron' && !n.startsWith('node:') && !builtinModules.includes(n)))]
+    expect(packages).toEqual(expect.arrayContaining(['better-sqlite3', 'exceljs', 'pdfkit', 'zod']))
+    for (const name of packages) {
+      const pkg = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!
+      expect(files, pkg).toContain(`node_modules/${pkg}/package.json`)
+    }
+  })
+
+  it("better-sqlite3's binary for this platform, unpacked beside the asar, and no other platform's", () => {
+    const inAsar = `node_modules/better-sqlite3/prebuilds/${ownBinary}`
+    const entry = asar.statFile(asarPath, inAsar) as { unpacked?: boolean }
+    expect(entry.unpacked).toBe(true)
+    const unpacked = readFileSync(join(`${asarPath}.unpacked`, inAsar))
+    expect(unpacked.equals(readFileSync(join(root, inAsar)))).toBe(true)
+    expect([...files].filter((f) => f.startsWith('node_modules/better-sqlite3/prebuilds/'))).toEqual([inAsar])
+    expect([...files].filter((f) => /^node_modules\/better-sqlite3\/(src|deps)\//.test(f))).toEqual([])
+  })
+
+  it("nothing of the developer's: no sources, tests, scripts, databases or dev tools", () => {
+    const leaks = [...files].filter(
+      (f) =>
+        /^(electron|renderer|shared|tests|scripts|docs|dist|\.ci|\.github)\//.test(f) ||
+        /\.(ts|sqlite|sqlite-wal|map)$/.test(f) ||
+        /^node_modules\/(electron|electron-builder|electron-vite|vite|vitest|typescript|oxlint|playwright-core|@electron\/fuses|node)\//.test(f),
+    )
+    expect(leaks).toEqual([])
+  })
+})
+
+describe('dist:check: the fuses of the packed binaries', () => {
+  it('as Electron ships them in the stand-ins: RunAsNode on', async () => {
+    for (const standIn of ['stand-in-electron/electron', 'stand-in-electron-win/electron.exe']) {
+      expect((await getCurrentFuseWire(join(root, 'dist', 'check', standIn)))[FuseV1Options.RunAsNode], standIn).toBe(FuseState.ENABLE)
+    }
+  })
+
+  for (const binary of [join(appDir, 'toestemmingsregister'), join(winDir, 'Toestemmingsregister.exe')]) {
+    it(`${binary.includes('win') ? 'Windows' : 'Linux'}: flipped by the afterPack hook: no RunAsNode, NODE_OPTIONS or --inspect; cookie encryption, only-from-asar and asar integrity on`, async () => {
+      const wire = await getCurrentFuseWire(binary)
+      expect({
+        runAsNode: wire[FuseV1Options.RunAsNode],
+        nodeOptions: wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable],
+        inspect: wire[FuseV1Options.EnableNodeCliInspectArguments],
+        cookieEncryption: wire[FuseV1Options.EnableCookieEncryption],
+        onlyFromAsar: wire[FuseV1Options.OnlyLoadAppFromAsar],
+        asarIntegrity: wire[FuseV1Options.EnableEmbeddedAsarIntegrityValidation],
+      }).toEqual({
+        runAsNode: FuseState.DISABLE,
+        nodeOptions: FuseState.DISABLE,
+        inspect: FuseState.DISABLE,
+        cookieEncryption: FuseState.ENABLE,
+        onlyFromAsar: FuseState.ENABLE,
+        asarIntegrity: FuseState.ENABLE,
+      })
+    })
+  }
+})
+
+describe('dist:check: the Windows package', () => {
+  it("holds what the Linux one holds, with better-sqlite3's Windows binary unpacked instead", () => {
+    const winFiles = asar.listPackage(winAsarPath, { isPack: false }).map((f) => f.replace(/^\//, ''))
+    const linuxBinary = `node_modules/better-sqlite3/prebuilds/linux-${process.arch}.node`
+    const winBinary = 'node_modules/better-sqlite3/prebuilds/win32-x64.node'
+    expect(new Set(winFiles)).toEqual(new Set([...files].map((f) => (f === linuxBinary ? winBinary : f))))
+    expect((asar.statFile(winAsarPath, winBinary) as { unpacked?: boolean }).unpacked).toBe(true)
+    expect(readFileSync(join(`${winAsarPath}.unpacked`, winBinary)).equals(readFileSync(join(root, winBinary)))).toBe(true)
+  })
+
+  it('the .exe holds the hash of its app.asar header, which Electron checks at start with asar integrity on', () => {
+    const { integrity, version } = packedExeInfo(join(winDir, 'Toestemmingsregister.exe'))
+    const header = asar.getRawHeader(winAsarPath).headerString
+    expect(integrity).toEqual([{ file: 'resources\\app.asar', alg: 'SHA256', value: createHash('sha256').update(header).digest('hex') }])
+    expect(version).toMatchObject({ ProductName: 'Toestemmingsregister', FileDescription: 'Toestemmingsregister' })
+  })
+})
+
+describe('dist:check: the packed main, started against the fake electron', () => {
+  const FAKE = Symbol.for('toestemmingsregister.fake-electron')
+  const savedDb = process.env.TOESTEMMINGSREGISTER_DB
+  let fake: FakeElectron
+  let dir: string
+  let extracted: string
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'tr-dist-'))
+    extracted = join(dir, 'app')
+    asar.extractAll(asarPath, extracted) // unpacked files included, from app.asar.unpacked
+    fake = createFakeElectron()
+    fake.app.paths.userData = join(dir, 'userData')
+    fake.app.paths.documents = join(dir, 'Documenten')
+    delete process.env.TOESTEMMINGSREGISTER_DB // the installed app's own folder, as at the desk
+    // Inside Electron, require('electron') is built in; here the packed main finds this stand-in
+    // module in the extracted copy (never in the asar itself: see the test above).
+    ;(globalThis as Record<symbol, unknown>)[FAKE] = fake.module
+    mkdirSync(join(extracted, 'node_modules', 'electron'))
+    writeFileSync(join(extracted, 'node_modules', 'electron', 'index.js'), `module.exports = globalThis[Symbol.for('toestemmingsregister.fake-electron')]\n`)
+    createRequire(join(extracted, 'package.json'))('./out/main/index.js')
+    fake.app.ready()
+    await new Promise((r) => setImmediate(r))
+  })
+
+  afterAll(() => {
+    fake?.app.quit()
+    delete (globalThis as Record<symbol, unknown>)[FAKE]
+    if (savedDb !== undefined) process.env.TOESTEMMINGSREGISTER_DB = savedDb
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  const page = () => invokeEvent({ url: pathToFileURL(join(extracted, 'out', 'renderer', 'index.html')).href })
+  async function call(method: string, input: unknown): Promise<unknown> {
+    const r = (await fake.ipcMain.invoke('api', page(), method, input)) as { ok: boolean; value?: unknown; error?: unknown }
+    if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`)
+    return r.value
+  }
+
+  it('opens its database in the user-data folder and shows the packed page, with the packed preload', () => {
+    expect(fake.errorBoxes).toEqual([])
+    expect(readFileSync(join(dir, 'userData', 'toestemmingsregister.sqlite')).subarray(0, 15).toString('latin1')).toBe('SQLite format 3')
+    const win = fake.windows[0]!
+    expect(win.loadedFile).toBe(join(extracted, 'out', 'renderer', 'index.html'))
+    expect(existsSync(win.loadedFile!)).toBe(true)
+    expect(win.options.webPreferences?.preload).toBe(join(extracted, 'out', 'preload', 'index.js'))
+    expect(win.options.webPreferences?.devTools).toBe(false)
+  })
+
+  it('answers the API, and prints a consent form with the packed fonts (Zoë and Yılmaz intact)', async () => {
+    await call('school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
+    await call('settings.update', { staffName: 'Ans de Wit' })
+    expect(await call('settings.get', {})).toMatchObject({ schoolName: 'OBS De Linde', staffName: 'Ans de Wit' })
+    const group = (await call('groups.save', { name: '5', teacherName: 'Juf Iris' })) as { id: number }
+    await call('pupils.save', { firstName: 'Zoë', lastName: 'Yılmaz', birthDate: '2017-04-07', studentNumber: '1001', groupId: group.id })
+    const pdf = (await call('documents.consentForms', { delivery: 'data' })) as { data: string }
+    const bytes = Buffer.from(pdf.data, 'base64')
+    expect((await pdfPages(bytes)).join('\n')).toContain('Zoë Yılmaz')
+    expect(pdfFonts(bytes).every((f) => f.embedded && f.name.includes('DejaVu'))).toBe(true)
+    const template = (await call('imports.template', {})) as { data: string }
+    expect(Buffer.from(template.data, 'base64').subarray(0, 2).toString('latin1')).toBe('PK')
+  })
+
+  it('a page from elsewhere gets no answer from the packed main', async () => {
+    const r = await fake.ipcMain.invoke('api', invokeEvent({ url: 'https://evil.example/' }), 'settings.get', {})
+    expect(r).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  })
+})
