@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react'
 import type { PupilDetail } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { DateInput, Field, FormError } from '../../components/fields.tsx'
+import { DateInput, Field, FormError, fieldMessage, impossibleDates } from '../../components/fields.tsx'
+import { useSingleSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { GuardiansSection } from './GuardiansSection.tsx'
 
@@ -29,29 +30,46 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
   const [version, setVersion] = useState(pupil?.version)
   const [error, setError] = useState<ErrorInfo>()
   const [saved, setSaved] = useState(false)
+  // Dates typed that do not exist: while one is there, nothing is sent.
+  const [badDates, setBadDates] = useState<Record<string, boolean>>({})
+  const saving = useSingleSave()
   const set = (patch: Partial<typeof form>) => {
     setSaved(false)
     setForm({ ...form, ...patch })
   }
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault()
-    const r = await invoke('pupils.save', pupil ? { ...form, id: pupil.id, version: version ?? pupil.version } : form)
-    if (!r.ok) return setError(r.error)
-    setError(undefined)
-    setSaved(true)
-    setForm(formOf(r.value))
-    setVersion(r.value.version)
-    onSaved(r.value)
+    return saving.run(async () => {
+      setSaved(false)
+      const bad = impossibleDates(badDates)
+      if (bad) return setError(bad)
+      const r = await invoke('pupils.save', pupil ? { ...form, id: pupil.id, version: version ?? pupil.version } : form)
+      if (!r.ok) return setError(r.error)
+      setError(undefined)
+      setSaved(true)
+      setForm(formOf(r.value))
+      setVersion(r.value.version)
+      onSaved(r.value)
+    })
   }
   const text = (key: 'firstName' | 'lastNamePrefix' | 'lastName' | 'studentNumber' | 'leavingReason', label: string, hint?: string) => (
     <Field label={label} name={key} error={error} hint={hint}>
-      <input name={key} value={form[key]} aria-invalid={error?.field === key} onChange={(e) => set({ [key]: e.target.value })} />
+      <input name={key} value={form[key]} aria-invalid={fieldMessage(error, key) !== undefined} onChange={(e) => set({ [key]: e.target.value })} />
     </Field>
   )
   const date = (key: 'birthDate' | 'enrolledOn' | 'leftOn', label: string) => (
     <Field label={label} name={key} error={error}>
-      <DateInput name={key} value={form[key]} invalid={error?.field === key} onChange={(v) => set({ [key]: v })} />
+      <DateInput
+        name={key}
+        value={form[key]}
+        invalid={fieldMessage(error, key) !== undefined}
+        onChange={(v) => set({ [key]: v })}
+        onBad={(b) => {
+          setSaved(false)
+          setBadDates((d) => ({ ...d, [key]: b }))
+        }}
+      />
     </Field>
   )
 
@@ -85,7 +103,7 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
         </div>
         <FormError error={error} fields={['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'enrolledOn', 'leftOn', 'leavingReason']} />
         <div className="actions">
-          <button className="primary" type="submit">
+          <button className="primary" type="submit" disabled={saving.busy}>
             {pupil ? 'Opslaan' : 'Leerling toevoegen'}
           </button>
           {saved && (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { displayName, formatDate, type PupilDetail } from '../../../../shared/domain.ts'
 import { invoke } from '../../api.ts'
+import { Tabs } from '../../components/Tabs.tsx'
 import { go } from '../../router.ts'
 import { AuditTab } from './AuditTab.tsx'
 import { ConsentTab } from './ConsentTab.tsx'
@@ -69,18 +70,13 @@ export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; for
           <strong>{pupil.formCode}</strong>
         </div>
       </header>
-      <nav className="tabs" aria-label="Onderdelen van de leerling">
-        {TABS.map((t) => (
-          <a key={t.key} href={`#/leerling/${pupil.id}/${t.key}`} aria-current={t.key === current ? 'page' : undefined}>
-            {t.label}
-          </a>
-        ))}
-      </nav>
-      {current === 'toestemming' && <ConsentTab key={formCode ?? ''} pupil={pupil} onSaved={setPupil} formCode={formCode} />}
-      {current === 'gegevens' && <PupilDetailsTab pupil={pupil} onSaved={setPupil} />}
-      {current === 'geschiedenis' && <HistoryTab pupil={pupil} />}
-      {current === 'dossier' && <DossierTab pupil={pupil} />}
-      {current === 'logboek' && <AuditTab pupilId={pupil.id} />}
+      <Tabs label="Onderdelen van de leerling" idBase="pupil" base={`leerling/${pupil.id}`} items={TABS} current={current}>
+        {current === 'toestemming' && <ConsentTab key={formCode ?? ''} pupil={pupil} onSaved={setPupil} formCode={formCode} />}
+        {current === 'gegevens' && <PupilDetailsTab pupil={pupil} onSaved={setPupil} />}
+        {current === 'geschiedenis' && <HistoryTab pupil={pupil} />}
+        {current === 'dossier' && <DossierTab pupil={pupil} />}
+        {current === 'logboek' && <AuditTab pupilId={pupil.id} />}
+      </Tabs>
     </>
   )
 }

@@ -1,0 +1,132 @@
+// The front desk as the office uses it: the mother's paper form, then the father's phone call,
+// each with its own proof; a form that saves either fully or not at all; one save per click.
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ConsentRecordView, PupilDetail, PupilSummary } from '../../shared/domain.ts'
+import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6e2d70000000049454e44ae426082', 'hex')
+
+describe.skipIf(!browserTestsEnabled('front desk'))('the front desk, foolproof', () => {
+  let browser: Browser
+  let app: AppSession
+  let pupil: PupilDetail
+
+  const call = async <T,>(method: string, input: unknown): Promise<T> => {
+    const r = await app.harness.core.dispatch(method, input)
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+    return r.value as T
+  }
+  const open = async (page: Page, path: string) => {
+    await page.evaluate(`location.hash = '#/leerling/${pupil.id}/${path}'`)
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await openDemoApp(browser)
+    // A pupil with two guardians (mother and father) and no answer yet for the first purpose.
+    for (const p of await call<PupilSummary[]>('pupils.list', {})) {
+      const detail = await call<PupilDetail>('pupils.get', { id: p.id })
+      if (detail.guardians.length === 2 && detail.consent[0]?.perGuardian.length === 0) {
+        pupil = detail
+        break
+      }
+    }
+    if (!pupil) throw new Error('the demo school has no pupil with two guardians')
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it("records the mother's paper form, then the father's phone call by keyboard, each with its own source and reference", async () => {
+    const { page } = app
+    const [mother, father] = pupil.guardians as [PupilDetail['guardians'][number], PupilDetail['guardians'][number]]
+    await open(page, 'toestemming')
+    const firstRow = page.locator('table.grid tbody tr').first()
+    const purpose = (await firstRow.locator('.purpose-label').innerText()).trim()
+    const panel = page.locator('.record-panel')
+
+    await page.getByRole('radio', { name: `${purpose}: Ja` }).check()
+    await page.getByLabel('Antwoord van').selectOption({ label: mother.relation ? `${mother.name} (${mother.relation})` : mother.name })
+    await page.getByLabel('Hoe kwam het antwoord binnen?').selectOption({ label: 'Papieren formulier' })
+    await page.getByLabel('Welk formulier of bericht').fill('formulier van de moeder, 28-11')
+    await panel.locator('input[type=file]').setInputFiles({ name: 'formulier-moeder.png', mimeType: 'image/png', buffer: PNG })
+    await page.getByRole('button', { name: '1 antwoord vastleggen' }).click()
+
+    // Said where the user looks (above the grid, in view), and the form is clean again.
+    const banner = page.getByRole('status').filter({ hasText: 'Opgeslagen' })
+    await banner.waitFor()
+    expect(await banner.innerText()).toContain(mother.name)
+    expect(await banner.isVisible()).toBe(true)
+    const box = await banner.boundingBox()
+    expect(box && box.y >= 0 && box.y + box.height <= 800).toBe(true)
+    expect(await page.getByLabel('Welk formulier of bericht').inputValue()).toBe('')
+    expect(await page.getByLabel('Antwoord van').inputValue()).toBe('')
+    expect(await page.getByLabel('Hoe kwam het antwoord binnen?').inputValue()).toBe('paper_form')
+    expect(await panel.locator('.file-names').innerText()).toBe('Geen bestand gekozen')
+    // Focus is on the first answer of the grid, ready for the next one.
+    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toContain(purpose)
+
+    // The father calls: N on the first row, then who and how, and Ctrl+Enter.
+    await page.keyboard.press('n')
+    await expect.poll(() => page.getByRole('radio', { name: `${purpose}: Nee` }).isChecked()).toBe(true)
+    await page.getByLabel('Antwoord van').selectOption({ label: father.relation ? `${father.name} (${father.relation})` : father.name })
+    await page.getByLabel('Hoe kwam het antwoord binnen?').selectOption({ label: 'Telefoon' })
+    await page.getByLabel('Welk formulier of bericht').fill('telefoongesprek met de vader')
+    await page.keyboard.press('Control+Enter')
+    await page.getByRole('status').filter({ hasText: father.name }).waitFor()
+
+    const records = (await call<ConsentRecordView[]>('consent.history', { pupilId: pupil.id })).filter((r) => r.purposeLabel === purpose)
+    expect(records.slice(0, 2).map((r) => [r.guardianName, r.decision, r.source, r.sourceDetail, r.attachment?.fileName ?? null])).toEqual([
+      [father.name, 'refused', 'phone', 'telefoongesprek met de vader', null],
+      [mother.name, 'granted', 'paper_form', 'formulier van de moeder, 28-11', 'formulier-moeder.png'],
+    ])
+
+    await page.getByRole('tab', { name: 'Geschiedenis' }).click()
+    const rows = page.locator('table.history tbody tr', { hasText: purpose })
+    await rows.first().waitFor()
+    const [fathers, mothers] = await rows.allInnerTexts()
+    expect(fathers).toMatch(/Geweigerd[\s\S]*Telefoon[\s\S]*telefoongesprek met de vader/)
+    expect(fathers).not.toContain('formulier van de moeder')
+    expect(mothers).toMatch(/Toestemming[\s\S]*Papieren formulier[\s\S]*formulier van de moeder[\s\S]*formulier-moeder\.png/)
+    expect(app.pageErrors).toEqual([])
+  })
+
+  it('a departure date 31-02-2024 is shown at its field with every other bad date, and nothing is saved', async () => {
+    const { page } = app
+    const before = await call<PupilDetail>('pupils.get', { id: pupil.id })
+    await open(page, 'gegevens')
+    const form = page.locator('form.card', { hasText: 'Gegevens van de leerling' })
+    await form.locator('input[name="leavingReason"]').fill('verhuisd naar Zwolle')
+    await form.locator('input[name="leftOn"]').fill('31-02-2024')
+    await form.locator('input[name="enrolledOn"]').fill('30-02-2020')
+    await form.getByRole('button', { name: 'Opslaan' }).click()
+    const alerts = form.getByRole('alert')
+    await expect.poll(() => alerts.count()).toBe(2)
+    expect(await form.locator('.field', { has: page.locator('input[name="leftOn"]') }).getByRole('alert').innerText()).toContain('Er is niets opgeslagen')
+    expect(await form.locator('.field', { has: page.locator('input[name="enrolledOn"]') }).getByRole('alert').innerText()).toContain('bestaat niet')
+    expect(await form.getByRole('status').count()).toBe(0)
+    const after = await call<PupilDetail>('pupils.get', { id: pupil.id })
+    expect([after.leavingReason, after.leftOn, after.enrolledOn, after.version]).toEqual([before.leavingReason, before.leftOn, before.enrolledOn, before.version])
+    await page.reload()
+  })
+
+  it('a double click on Opslaan sends one save and says only Opgeslagen', async () => {
+    const { page } = app
+    await open(page, 'gegevens')
+    const form = page.locator('form.card', { hasText: 'Gegevens van de leerling' })
+    await form.locator('input[name="leavingReason"]').fill('dubbel geklikt')
+    const saves: string[] = []
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api') && r.postData()?.includes('"pupils.save"')) saves.push(r.postData() ?? '')
+    })
+    await form.getByRole('button', { name: 'Opslaan' }).dblclick()
+    await form.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor()
+    await page.waitForTimeout(300)
+    expect(saves).toHaveLength(1)
+    expect(await form.getByRole('alert').count()).toBe(0)
+    expect((await call<PupilDetail>('pupils.get', { id: pupil.id })).leavingReason).toBe('dubbel geklikt')
+    expect(app.pageErrors).toEqual([])
+  })
+})
