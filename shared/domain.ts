@@ -135,6 +135,17 @@ export interface ConsentCell {
   effectiveFrom: string | null
   /** The guardians' own answers, where they answered separately. */
   perGuardian: { guardianId: number; decision: Decision }[]
+  /** When the answers disagree: each answer that counts, with its date and proof; empty otherwise. */
+  disagreement: StandingAnswer[]
+}
+
+/** One answer that counts for a pupil and purpose now: of one guardian, or of the guardians together. */
+export interface StandingAnswer {
+  guardianId: number | null
+  decision: Decision
+  effectiveFrom: string
+  source: ConsentSource
+  sourceDetail: string
 }
 
 export interface PupilDetail extends PupilSummary {

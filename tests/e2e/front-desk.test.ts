@@ -83,6 +83,20 @@ describe.skipIf(!browserTestsEnabled('front desk'))('the front desk, foolproof',
       [mother.name, 'granted', 'paper_form', 'formulier van de moeder, 28-11', 'formulier-moeder.png'],
     ])
 
+    // The disagreement: who said what, when and how, who refused, why the strictest counts, how to settle it.
+    const note = page.locator('table.grid tbody tr').first().getByRole('note')
+    await note.waitFor()
+    const explained = await note.innerText()
+    expect(explained).toContain(`${mother.name}`)
+    expect(explained).toMatch(/Toestemming vanaf \d\d-\d\d-\d{4}, via papieren formulier \(formulier van de moeder, 28-11\)/)
+    expect(explained).toMatch(/Geweigerd vanaf \d\d-\d\d-\d{4}, via telefoon \(telefoongesprek met de vader\)/)
+    expect(explained).toContain(`Geweigerd door: ${father.name}`)
+    expect(explained).toContain('het strengste antwoord telt')
+    expect(explained).toContain('gezamenlijke antwoord')
+    await page.getByLabel('Antwoord van').selectOption({ index: 1 })
+    await note.getByRole('button', { name: 'Gezamenlijk antwoord vastleggen' }).click()
+    expect(await page.getByLabel('Antwoord van').inputValue()).toBe('')
+
     await page.getByRole('tab', { name: 'Geschiedenis' }).click()
     const rows = page.locator('table.history tbody tr', { hasText: purpose })
     await rows.first().waitFor()

@@ -14,6 +14,7 @@ import { invoke } from '../../api.ts'
 import { DateInput, Field, FilePicker, FormError, impossibleDates, readFileBase64 } from '../../components/fields.tsx'
 import { useSingleSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
+import { ConflictNote } from './ConflictNote.tsx'
 
 const CHOICES: Decision[] = ['granted', 'refused', 'unknown']
 const CHOICE_LABELS: Record<Decision, string> = { granted: 'Ja', refused: 'Nee', unknown: 'Geen antwoord' }
@@ -161,10 +162,14 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
                   <td>
                     <div className="purpose-label">{p.label}</div>
                     {cell?.conflict && (
-                      <div className="conflict">
-                        Ouders antwoorden verschillend:{' '}
-                        {cell.perGuardian.map((g) => `${guardianName(g.guardianId)} ${DECISION_LABELS[g.decision].toLowerCase()}`).join(', ')}. Het strengste antwoord telt.
-                      </div>
+                      <ConflictNote
+                        cell={cell}
+                        guardians={pupil.guardians}
+                        onJointAnswer={() => {
+                          setGuardianId(null)
+                          focusRow(index)
+                        }}
+                      />
                     )}
                   </td>
                   <td>{cell && <StatusBadge cell={cell} />}</td>
