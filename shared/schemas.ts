@@ -7,6 +7,7 @@ import { schoolyearSchemas } from './schoolyear.contract.ts'
 import { backupsSchemas } from './backups.contract.ts'
 import { campaignsSchemas } from './campaigns.contract.ts'
 import { documentsSchemas } from './documents.contract.ts'
+import { auditSchemas } from './audit.contract.ts'
 
 export * from './schemas-base.ts'
 
@@ -58,6 +59,7 @@ export const inputSchemas = {
   ...backupsSchemas,
   ...campaignsSchemas,
   ...documentsSchemas,
+  ...auditSchemas,
   ...importsSchemas,
 } as const
 

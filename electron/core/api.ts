@@ -1,6 +1,7 @@
 // The handler table: one function per method of shared/api.ts. Every door (IPC, CLI, HTTP)
 // calls these through dispatch(), so all three run the same code.
 import { getAttachment } from './attachments/attachments.service.ts'
+import { auditPage } from './audit/audit-page.ts'
 import { listAudit } from './audit/audit.queries.ts'
 import { consentHistory, consentSummary, noConsentList, recordConsent } from './consent/consent.service.ts'
 import { schemaVersion } from './db/migrate.ts'
@@ -58,6 +59,7 @@ export const handlers: Handlers = {
   'dossier.save': (ctx, input) => saveDossierEntry(ctx, input),
   'attachments.get': (ctx, input) => getAttachment(ctx.db, input.id),
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
+  'audit.page': (ctx, input) => auditPage(ctx.db, input),
   ...schoolyearHandlers,
   ...backupsHandlers,
   ...campaignsHandlers,
