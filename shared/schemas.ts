@@ -8,6 +8,7 @@ import { backupsSchemas } from './backups.contract.ts'
 import { campaignsSchemas } from './campaigns.contract.ts'
 import { documentsSchemas } from './documents.contract.ts'
 import { auditSchemas } from './audit.contract.ts'
+import { pupilsSchemas } from './pupils.contract.ts'
 
 export * from './schemas-base.ts'
 
@@ -60,6 +61,7 @@ export const inputSchemas = {
   ...campaignsSchemas,
   ...documentsSchemas,
   ...auditSchemas,
+  ...pupilsSchemas,
   ...importsSchemas,
 } as const
 

@@ -14,6 +14,7 @@ import { groupOverview, groupsOfCurrentYear, saveGroup } from './groups/groups.s
 import { linkGuardian, saveGuardian, searchGuardians, unlinkGuardian } from './guardians/guardians.service.ts'
 import { listPurposes, savePurpose } from './purposes/purposes.service.ts'
 import { listPupils } from './pupils/pupils.queries.ts'
+import { findDuplicates } from './pupils/duplicates.ts'
 import { getPupil, savePupil, searchPupils } from './pupils/pupils.service.ts'
 import { leaveDemo, setupSchool } from './school/school.service.ts'
 import { schoolyearHandlers } from './schoolyear/schoolyear.handlers.ts'
@@ -60,6 +61,7 @@ export const handlers: Handlers = {
   'attachments.get': (ctx, input) => getAttachment(ctx.db, input.id),
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
   'audit.page': (ctx, input) => auditPage(ctx.db, input),
+  'pupils.duplicates': (ctx, input) => findDuplicates(ctx, input),
   ...schoolyearHandlers,
   ...backupsHandlers,
   ...campaignsHandlers,

@@ -143,4 +143,35 @@ describe.skipIf(!browserTestsEnabled('front desk'))('the front desk, foolproof',
     expect((await call<PupilDetail>('pupils.get', { id: pupil.id })).leavingReason).toBe('dubbel geklikt')
     expect(app.pageErrors).toEqual([])
   })
+
+  it('adding by hand a pupil with the same name and birth date warns, links to the existing pupil, and saves nothing until told', async () => {
+    const { page } = app
+    const existing = await call<PupilDetail>('pupils.get', { id: pupil.id })
+    const count = (await call<PupilSummary[]>('pupils.list', { includeLeft: true })).length
+    await page.evaluate(`location.hash = '#/leerling/nieuw'`)
+    await page.getByLabel('Roepnaam').fill(existing.firstName.toUpperCase())
+    if (existing.lastNamePrefix) await page.getByLabel('Tussenvoegsel').fill(existing.lastNamePrefix)
+    await page.getByLabel('Achternaam').fill(existing.lastName)
+    await page.locator('input[name="birthDate"]').fill(existing.birthDate?.split('-').reverse().join('-') ?? '')
+    await page.getByRole('button', { name: 'Leerling toevoegen' }).click()
+    const warning = page.getByRole('alert').filter({ hasText: 'staat misschien al in het register' })
+    await warning.waitFor()
+    expect(await warning.innerText()).toContain('zelfde naam en geboortedatum')
+    expect((await call<PupilSummary[]>('pupils.list', { includeLeft: true })).length).toBe(count)
+    const name = [existing.firstName, existing.lastNamePrefix, existing.lastName].filter(Boolean).join(' ')
+    await warning.getByRole('link', { name }).click()
+    await page.getByRole('heading', { name, level: 1 }).waitFor()
+    expect(await page.evaluate<string>('location.hash')).toBe(`#/leerling/${existing.id}/gegevens`)
+
+    // A twin with the same birth date is another child: 'toch toevoegen' adds them.
+    await page.evaluate(`location.hash = '#/leerling/nieuw'`)
+    await page.getByLabel('Roepnaam').fill(existing.firstName)
+    if (existing.lastNamePrefix) await page.getByLabel('Tussenvoegsel').fill(existing.lastNamePrefix)
+    await page.getByLabel('Achternaam').fill(existing.lastName)
+    await page.locator('input[name="birthDate"]').fill(existing.birthDate?.split('-').reverse().join('-') ?? '')
+    await page.getByRole('button', { name: 'Leerling toevoegen' }).click()
+    await page.getByRole('button', { name: 'Toch als nieuwe leerling toevoegen' }).click()
+    await expect.poll(async () => (await call<PupilSummary[]>('pupils.list', { includeLeft: true })).length).toBe(count + 1)
+    expect(app.pageErrors).toEqual([])
+  })
 })

@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from 'react'
 import type { PupilDetail } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
+import type { PossibleDuplicate } from '../../../../shared/pupils.contract.ts'
 import { invoke } from '../../api.ts'
 import { DateInput, Field, FormError, fieldMessage, impossibleDates } from '../../components/fields.tsx'
 import { useSingleSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
+import { DuplicateWarning } from './DuplicateWarning.tsx'
 import { GuardiansSection } from './GuardiansSection.tsx'
 
 function formOf(p: PupilDetail | undefined) {
@@ -33,17 +35,28 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
   // Dates typed that do not exist: while one is there, nothing is sent.
   const [badDates, setBadDates] = useState<Record<string, boolean>>({})
   const saving = useSingleSave()
+  // A new pupil that may already be in the register: shown, and saved only on 'toch toevoegen'.
+  const [duplicates, setDuplicates] = useState<PossibleDuplicate[]>([])
   const set = (patch: Partial<typeof form>) => {
     setSaved(false)
+    setDuplicates([])
     setForm({ ...form, ...patch })
   }
 
-  const save = (e: FormEvent) => {
-    e.preventDefault()
+  const save = (e: FormEvent | undefined, addAnyway = false) => {
+    e?.preventDefault()
     return saving.run(async () => {
       setSaved(false)
       const bad = impossibleDates(badDates)
       if (bad) return setError(bad)
+      if (!pupil && !addAnyway) {
+        const found = await invoke('pupils.duplicates', { firstName: form.firstName, lastNamePrefix: form.lastNamePrefix, lastName: form.lastName, birthDate: form.birthDate || null, studentNumber: form.studentNumber })
+        if (found.ok && found.value.length > 0) {
+          setError(undefined)
+          return setDuplicates(found.value)
+        }
+      }
+      setDuplicates([])
       const r = await invoke('pupils.save', pupil ? { ...form, id: pupil.id, version: version ?? pupil.version } : form)
       if (!r.ok) return setError(r.error)
       setError(undefined)
@@ -102,6 +115,7 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
           {text('leavingReason', 'Reden van vertrek')}
         </div>
         <FormError error={error} fields={['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'enrolledOn', 'leftOn', 'leavingReason']} />
+        {duplicates.length > 0 && <DuplicateWarning found={duplicates} busy={saving.busy} onAddAnyway={() => void save(undefined, true)} />}
         <div className="actions">
           <button className="primary" type="submit" disabled={saving.busy}>
             {pupil ? 'Opslaan' : 'Leerling toevoegen'}
