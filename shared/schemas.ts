@@ -19,6 +19,8 @@ export const inputSchemas = {
   'school.setup': z.strictObject({
     mode: z.enum(['empty', 'demo'], 'Kies een lege school of de demoschool.'),
     schoolName: z.string().trim().max(200).superRefine(safeText()).optional(),
+    /** Who works with the register on this computer: every change is recorded under this name. */
+    staffName: z.string().trim().max(200, 'Uw naam is te lang.').superRefine(safeText()).optional(),
   }),
   'school.leaveDemo': none,
   'groups.list': none,
