@@ -27,6 +27,8 @@ export interface AppInfo {
   readOnly: { reason: 'locked' | 'damaged' | 'unwritable'; message: string } | null
   /** Found at start and worth knowing, in Dutch (e.g. the database is in a OneDrive folder); the app works on. */
   startupWarnings: string[]
+  /** Moves whenever the open register changes (here, elsewhere, or a restored file): screens reload then. */
+  registerStamp: string
 }
 
 export interface GroupSummary {

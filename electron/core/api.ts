@@ -6,6 +6,7 @@ import { listAudit } from './audit/audit.queries.ts'
 import { consentHistory, consentSummary, noConsentList, recordConsent } from './consent/consent.service.ts'
 import { schemaVersion } from './db/migrate.ts'
 import { openDatabase } from './db/open.ts'
+import { registerStamp } from './db/register-stamp.ts'
 import { READ_ONLY_MESSAGES } from './read-only.ts'
 import { documentsHandlers } from './documents/documents.handlers.ts'
 import { listDossier, saveDossierEntry } from './dossier/dossier.service.ts'
@@ -34,6 +35,7 @@ export const handlers: Handlers = {
     setupDone: getSettings(ctx).setupDone,
     readOnly: ctx.readOnly ? { reason: ctx.readOnly, message: READ_ONLY_MESSAGES[ctx.readOnly] } : null,
     startupWarnings: ctx.startupWarnings ?? [],
+    registerStamp: registerStamp(ctx.db),
   }),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, input) => updateSettings(ctx, input),

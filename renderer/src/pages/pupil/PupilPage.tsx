@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { displayName, formatDate, type PupilDetail } from '../../../../shared/domain.ts'
 import { invoke } from '../../api.ts'
 import { Tabs } from '../../components/Tabs.tsx'
+import { useRegisterChanges } from '../../register-changes.ts'
 import { go } from '../../router.ts'
 import { AuditTab } from './AuditTab.tsx'
 import { ConsentTab } from './ConsentTab.tsx'
@@ -24,9 +25,12 @@ export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; for
   const isNew = id === 'nieuw'
   const [pupil, setPupil] = useState<PupilDetail>()
   const [error, setError] = useState<string>()
+  const [tick, setTick] = useState(0)
+  useRegisterChanges(useCallback(() => setTick((t) => t + 1), []))
 
   useEffect(() => {
-    if (isNew) return
+    // tick: loaded again when the register changed (a restore, another window).
+    if (isNew || tick < 0) return
     let live = true
     invoke('pupils.get', { id: Number(id) }).then((r) => {
       if (!live) return
@@ -38,7 +42,7 @@ export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; for
     return () => {
       live = false
     }
-  }, [id, isNew])
+  }, [id, isNew, tick])
 
   if (isNew) {
     return (
