@@ -159,6 +159,8 @@ export interface PupilDetail extends PupilSummary {
   consent: ConsentCell[]
   /** Changes when any consent record of this pupil is added: a stale grid is refused. */
   consentStamp: number
+  /** The pupil's form in an open consent round: its code is the one to use while the round runs. */
+  roundForm: { code: string; campaignName: string } | null
 }
 
 export interface AttachmentMeta {

@@ -4,7 +4,9 @@ import { invoke } from '../api.ts'
 import { go } from '../router.ts'
 import './search.css'
 
-const FORM_CODE = /^\s*tr-?[2-9a-z]{6}\s*$/i
+// A form code as printed ('TR-K7M3QP') or typed without its prefix ('k7m3qp').
+const FORM_CODE = /^\s*(tr-?)?[2-9a-hj-km-np-z]{6}\s*$/i
+const asFormCode = (typed: string): string => `TR-${typed.trim().toUpperCase().replace(/^TR-?/, '')}`
 
 /** Find a pupil from anywhere: Ctrl+K, type a name, number, guardian or form code, Enter. */
 export function SearchBox() {
@@ -49,7 +51,7 @@ export function SearchBox() {
   /** A pupil, or (for a code) the returned form of a consent round, opened on the consent grid. */
   const choose = async (hit: PupilHit | undefined) => {
     if (FORM_CODE.test(query)) {
-      const form = await invoke('campaigns.findForm', { code: query.trim() })
+      const form = await invoke('campaigns.findForm', { code: asFormCode(query) })
       if (form.ok) return done(`leerling/${form.value.pupil.id}/toestemming/${form.value.code}`)
       if (form.error.code !== 'not_found') return setCodeError(form.error.message)
       if (hit) return done(`leerling/${hit.id}/toestemming`)

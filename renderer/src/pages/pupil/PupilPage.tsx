@@ -12,6 +12,20 @@ import { PupilDetailsTab } from './PupilDetailsTab.tsx'
 import { PupilDocuments } from './PupilDocuments.tsx'
 import './pupil.css'
 
+/** One code at a time: the open round's form while a round runs, otherwise the pupil's own; the other is explained. */
+function FormCode({ pupil }: { pupil: PupilDetail }) {
+  const round = pupil.roundForm
+  const explained = round
+    ? `De code van het formulier van de ronde '${round.campaignName}'. Ook de vaste code ${pupil.formCode} van deze leerling vindt hem terug.`
+    : 'Deze code staat op het toestemmingsformulier van deze leerling; typ hem (met of zonder TR-) in het zoekvak om de leerling te vinden.'
+  return (
+    <div className="form-code" title={explained}>
+      <span>{round ? `Formuliercode ronde '${round.campaignName}'` : 'Formuliercode'}</span>
+      <strong>{round ? round.code : pupil.formCode}</strong>
+    </div>
+  )
+}
+
 const TABS = [
   { key: 'toestemming', label: 'Toestemming' },
   { key: 'gegevens', label: 'Gegevens en ouders' },
@@ -69,10 +83,7 @@ export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; for
           </p>
         </div>
         <PupilDocuments pupilId={pupil.id} />
-        <div className="form-code" title="Deze code staat op het toestemmingsformulier van deze leerling">
-          <span>Formuliercode</span>
-          <strong>{pupil.formCode}</strong>
-        </div>
+        <FormCode pupil={pupil} />
       </header>
       <Tabs label="Onderdelen van de leerling" idBase="pupil" base={`leerling/${pupil.id}`} items={TABS} current={current}>
         {current === 'toestemming' && <ConsentTab key={formCode ?? ''} pupil={pupil} onSaved={setPupil} formCode={formCode} />}
