@@ -58,6 +58,17 @@ export function App() {
   const active = NAV.find((n) => n.path === route.page || n.also.includes(route.page))?.path ?? 'leerlingen'
   return (
     <div className="frame">
+      <a
+        className="skip-link"
+        href="#inhoud"
+        onClick={(e) => {
+          // The address holds the page (hash routes): move focus, not the address.
+          e.preventDefault()
+          document.getElementById('inhoud')?.focus()
+        }}
+      >
+        Naar de inhoud
+      </a>
       <nav className="sidebar" aria-label="Hoofdmenu">
         <div className="brand">
           <span className="brand-name">Toestemmingsregister</span>
@@ -94,7 +105,7 @@ export function App() {
             </a>
           )}
         </header>
-        <main className="content">
+        <main className="content" id="inhoud" tabIndex={-1}>
           {route.page === 'leerling' && route.id ? (
             <PupilPage id={route.id} tab={route.tab} formCode={route.extra} />
           ) : route.page === 'groep' && route.id ? (

@@ -67,9 +67,12 @@ export function SearchBox() {
         type="search"
         value={query}
         placeholder="Zoek leerling: naam, leerlingnummer, ouder of formuliercode   (Ctrl+K)"
+        role="combobox"
         aria-label="Zoek leerling"
-        aria-expanded={open && query !== ''}
+        aria-autocomplete="list"
+        aria-expanded={open && query.trim() !== ''}
         aria-controls="search-results"
+        aria-activedescendant={open && hits[active] ? `search-hit-${hits[active].id}` : undefined}
         onChange={(e) => void search(e.target.value)}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
@@ -83,7 +86,7 @@ export function SearchBox() {
         }}
       />
       {open && query.trim() !== '' && (
-        <ul id="search-results" className="search-results" role="listbox">
+        <ul id="search-results" className="search-results" role="listbox" aria-label="Gevonden leerlingen">
           {codeError && (
             <li className="search-empty error" role="alert">
               {codeError}
@@ -91,7 +94,7 @@ export function SearchBox() {
           )}
           {hits.length === 0 && !codeError && <li className="search-empty">Geen leerling gevonden voor '{query}'. Druk op Enter om een formuliercode op te zoeken.</li>}
           {hits.map((h, i) => (
-            <li key={h.id} role="option" aria-selected={i === active} onMouseDown={() => void choose(h)} onMouseEnter={() => setActive(i)}>
+            <li key={h.id} id={`search-hit-${h.id}`} role="option" aria-selected={i === active} onMouseDown={() => void choose(h)} onMouseEnter={() => setActive(i)}>
               <span className="hit-name">{sortName(h)}</span>
               <span className="hit-meta">
                 {h.groupName ? `groep ${h.groupName}` : 'geen groep'}
