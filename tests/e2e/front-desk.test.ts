@@ -84,7 +84,7 @@ describe.skipIf(!browserTestsEnabled('front desk'))('the front desk, foolproof',
     ])
 
     // The disagreement: who said what, when and how, who refused, why the strictest counts, how to settle it.
-    const note = page.locator('table.grid tbody tr').first().getByRole('note')
+    const note = page.getByRole('note', { name: `Verschil tussen de ouders bij ${purpose}` })
     await note.waitFor()
     const explained = await note.innerText()
     expect(explained).toContain(`${mother.name}`)

@@ -2,7 +2,7 @@
 // refused, why the strictest answer counts, and how the office settles it (a joint answer).
 import { DECISION_LABELS, SOURCE_LABELS, formatDate, type ConsentCell, type Guardian } from '../../../../shared/domain.ts'
 
-export function ConflictNote({ cell, guardians, onJointAnswer }: { cell: ConsentCell; guardians: Guardian[]; onJointAnswer: () => void }) {
+export function ConflictNote({ purposeLabel, cell, guardians, onJointAnswer }: { purposeLabel: string; cell: ConsentCell; guardians: Guardian[]; onJointAnswer: () => void }) {
   const nameOf = (id: number | null) => {
     if (id === null) return 'De ouders/verzorgers samen'
     const g = guardians.find((x) => x.id === id)
@@ -11,7 +11,7 @@ export function ConflictNote({ cell, guardians, onJointAnswer }: { cell: Consent
   const refusers = cell.disagreement.filter((a) => a.decision === 'refused').map((a) => nameOf(a.guardianId))
   const unanswered = cell.disagreement.filter((a) => a.decision === 'unknown').map((a) => nameOf(a.guardianId))
   return (
-    <div className="conflict" role="note">
+    <div className="conflict" role="note" aria-label={`Verschil tussen de ouders bij ${purposeLabel}`}>
       <strong>Ouders antwoorden verschillend.</strong>
       <ul>
         {cell.disagreement.map((a) => (

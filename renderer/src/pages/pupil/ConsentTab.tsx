@@ -1,4 +1,4 @@
-import { useRef, useState, type KeyboardEvent } from 'react'
+import { Fragment, useRef, useState, type KeyboardEvent } from 'react'
 import {
   DECISION_LABELS,
   DESK_SOURCES,
@@ -70,7 +70,7 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
     setRound((n) => n + 1)
   }
   const focusRow = (index: number) => {
-    const rows = gridRef.current?.querySelectorAll<HTMLTableRowElement>('tbody tr')
+    const rows = gridRef.current?.querySelectorAll<HTMLTableRowElement>('tbody tr.answer-row')
     const row = rows?.[Math.max(0, Math.min(index, (rows?.length ?? 1) - 1))]
     ;(row?.querySelector<HTMLInputElement>('input:checked') ?? row?.querySelector<HTMLInputElement>('input'))?.focus()
   }
@@ -158,19 +158,10 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
             {purposes.data?.map((p, index) => {
               const cell = cells.get(p.id)
               return (
-                <tr key={p.id} className={answers[p.id] ? 'changed' : undefined} onKeyDown={(e) => answerByKey(e, p.id, index)}>
+                <Fragment key={p.id}>
+                <tr className={answers[p.id] ? 'answer-row changed' : 'answer-row'} onKeyDown={(e) => answerByKey(e, p.id, index)}>
                   <td>
                     <div className="purpose-label">{p.label}</div>
-                    {cell?.conflict && (
-                      <ConflictNote
-                        cell={cell}
-                        guardians={pupil.guardians}
-                        onJointAnswer={() => {
-                          setGuardianId(null)
-                          focusRow(index)
-                        }}
-                      />
-                    )}
                   </td>
                   <td>{cell && <StatusBadge cell={cell} />}</td>
                   {CHOICES.map((d) => (
@@ -185,6 +176,22 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
                     </td>
                   ))}
                 </tr>
+                {cell?.conflict && (
+                  <tr className="conflict-row">
+                    <td colSpan={5}>
+                      <ConflictNote
+                        purposeLabel={p.label}
+                        cell={cell}
+                        guardians={pupil.guardians}
+                        onJointAnswer={() => {
+                          setGuardianId(null)
+                          focusRow(index)
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+                </Fragment>
               )
             })}
           </tbody>
