@@ -82,6 +82,14 @@ describe.skipIf(!browserTestsEnabled('accessibility'))('accessibility of every p
     await page.keyboard.press('ArrowRight')
     await expect.poll(() => page.getByRole('tab', { selected: true }).innerText()).toBe('Toestemming')
 
+    // The scan is chosen from the keyboard too: the Dutch file button is a Tab stop, Enter opens the dialog.
+    await page.getByRole('tab', { name: 'Toestemming', exact: true }).click()
+    const chooser = page.waitForEvent('filechooser')
+    await page.locator('.record-panel').getByRole('button', { name: 'Bestand kiezen…' }).focus()
+    await page.keyboard.press('Enter')
+    await (await chooser).setFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
+    expect(await page.locator('.record-panel .file-names').innerText()).toBe('scan.pdf')
+
     await page.reload()
     await page.getByRole('tab', { selected: true }).waitFor()
     await page.keyboard.press('Tab')

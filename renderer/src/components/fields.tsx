@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react'
+import { useState, type KeyboardEvent, type ReactNode } from 'react'
 import { parseDutchDate } from '../../../shared/dates.ts'
 import { formatDate } from '../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../shared/errors.ts'
@@ -109,9 +109,18 @@ export function downloadBase64(fileName: string, mimeType: string, base64: strin
  * Field (a label): a click anywhere on it opens the file dialog.
  */
 export function FilePicker({ accept, multiple, files, onChange }: { accept: string; multiple?: boolean; files: File[]; onChange: (files: File[]) => void }) {
+  // The system's control is hidden (it speaks the system's language); this button takes its place
+  // in the Tab order, and Enter or Space opens the file dialog.
+  const open = (e: KeyboardEvent<HTMLSpanElement>) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return
+    e.preventDefault()
+    e.currentTarget.parentElement?.querySelector<HTMLInputElement>('input[type=file]')?.click()
+  }
   return (
     <span className="file-picker">
-      <span className="button-like">{multiple ? 'Bestanden kiezen…' : 'Bestand kiezen…'}</span>
+      <span className="button-like" role="button" tabIndex={0} onKeyDown={open}>
+        {multiple ? 'Bestanden kiezen…' : 'Bestand kiezen…'}
+      </span>
       <span className="file-names">{files.length ? files.map((f) => f.name).join(', ') : 'Geen bestand gekozen'}</span>
       <input type="file" hidden accept={accept} multiple={multiple} onChange={(e) => onChange([...(e.target.files ?? [])])} />
     </span>
