@@ -174,4 +174,21 @@ describe.skipIf(!browserTestsEnabled('front desk'))('the front desk, foolproof',
     await expect.poll(async () => (await call<PupilSummary[]>('pupils.list', { includeLeft: true })).length).toBe(count + 1)
     expect(app.pageErrors).toEqual([])
   })
+
+  it('a double click on Groep toevoegen adds one group, with no error beside it', async () => {
+    const { page } = app
+    const before = (await call<unknown[]>('groups.list', {})).length
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Groepen' }).click()
+    await page.getByRole('button', { name: 'Groep toevoegen' }).click()
+    await page.getByLabel('Naam van de groep').fill('8z')
+    const saves: string[] = []
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api') && r.postData()?.includes('"groups.save"')) saves.push(r.postData() ?? '')
+    })
+    await page.locator('form').getByRole('button', { name: 'Groep toevoegen' }).dblclick()
+    await expect.poll(async () => (await call<unknown[]>('groups.list', {})).length).toBe(before + 1)
+    await page.waitForTimeout(300)
+    expect(saves).toHaveLength(1)
+    expect(await page.locator('main').getByRole('alert').count()).toBe(0)
+  })
 })
