@@ -225,13 +225,13 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
           </select>
         </Field>
         )}
-        <Field label="Welk formulier of bericht" name="sourceDetail" error={error} hint="Bijvoorbeeld: toestemmingsformulier 2026-2027">
-          <input value={sourceDetail} onChange={(e) => setSourceDetail(e.target.value)} />
+        <Field label="Welk formulier of bericht" name="sourceDetail" error={error}>
+          <input value={sourceDetail} placeholder="bijv. toestemmingsformulier 2026-2027" onChange={(e) => setSourceDetail(e.target.value)} />
         </Field>
         <Field label="Notitie" name="note" error={error}>
-          <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          <input value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
-        <Field label="Scan of foto van het formulier (PDF, JPG, PNG; hoogstens 20 MB)" name="attachment" error={error}>
+        <Field label="Scan van het formulier (PDF, JPG, PNG; tot 20 MB)" name="attachment" error={error}>
           <FilePicker accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" files={scan ? [scan] : []} onChange={(files) => setScan(files[0])} />
         </Field>
         <FormError error={error} fields={['guardianId', 'effectiveFrom', 'source', 'sourceDetail', 'note', 'attachment']} />
