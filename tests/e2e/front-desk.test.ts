@@ -191,4 +191,31 @@ describe.skipIf(!browserTestsEnabled('front desk'))('the front desk, foolproof',
     expect(saves).toHaveLength(1)
     expect(await page.locator('main').getByRole('alert').count()).toBe(0)
   })
+
+  it('the whole task from the keyboard in few keys: Ctrl+K, the name, Enter, J/N per purpose, Ctrl+Enter', async () => {
+    const { page } = app
+    await page.evaluate(`location.hash = '#/leerlingen'`)
+    await page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()
+    const before = (await call<ConsentRecordView[]>('consent.history', { pupilId: pupil.id })).length
+    const keys: string[] = []
+    const press = async (key: string) => {
+      keys.push(key)
+      await page.keyboard.press(key)
+    }
+    await press('Control+K')
+    await page.keyboard.type(pupil.formCode.replace(/^TR-/, '').toLowerCase())
+    await page.getByRole('option').first().waitFor()
+    await press('Enter')
+    await page.locator('table.grid tbody tr.answer-row').first().waitFor()
+    await expect.poll(() => page.evaluate<string | null>("document.activeElement?.getAttribute('aria-label') ?? null")).toMatch(/: Ja$/)
+    await press('j')
+    await press('n')
+    await press('Control+Enter')
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen: 2 antwoorden' }).waitFor()
+    const records = await call<ConsentRecordView[]>('consent.history', { pupilId: pupil.id })
+    expect(records.length).toBe(before + 2)
+    expect(records.slice(0, 2).map((r) => r.decision).sort()).toEqual(['granted', 'refused'])
+    expect(keys).toHaveLength(5)
+    expect(app.pageErrors).toEqual([])
+  })
 })

@@ -1,4 +1,4 @@
-import { Fragment, useRef, useState, type KeyboardEvent } from 'react'
+import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import {
   DECISION_LABELS,
   DESK_SOURCES,
@@ -74,6 +74,12 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
     const row = rows?.[Math.max(0, Math.min(index, (rows?.length ?? 1) - 1))]
     ;(row?.querySelector<HTMLInputElement>('input:checked') ?? row?.querySelector<HTMLInputElement>('input'))?.focus()
   }
+  // Opened from the search box (focus nowhere): the first answer takes focus, so J/N can start at once.
+  const loaded = purposes.data !== undefined
+  useEffect(() => {
+    if (!loaded || (document.activeElement && document.activeElement !== document.body)) return
+    gridRef.current?.querySelector<HTMLInputElement>('tbody tr.answer-row input')?.focus()
+  }, [loaded])
 
   const save = () =>
     saving.run(async () => {
