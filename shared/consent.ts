@@ -24,6 +24,12 @@ const STRICTNESS: Record<Decision, number> = { granted: 0, unknown: 1, refused: 
 const later = (a: CurrentAnswer, b: CurrentAnswer): boolean =>
   a.effectiveFrom > b.effectiveFrom || (a.effectiveFrom === b.effectiveFrom && a.id > b.id)
 
+/** The answers that count together: a whole-pupil answer and the guardians' answers given after it. */
+export function standingAnswers<A extends CurrentAnswer>(answers: readonly A[]): A[] {
+  const whole = answers.find((a) => a.guardianId === null)
+  return answers.filter((a) => a.guardianId === null || whole === undefined || later(a, whole))
+}
+
 /**
  * `answers` are the latest record per answerer (the pupil as a whole, or one guardian) for one
  * pupil and purpose, in effect today. A whole-pupil answer replaces guardians' earlier answers;
@@ -31,8 +37,7 @@ const later = (a: CurrentAnswer, b: CurrentAnswer): boolean =>
  * granted. No answer at all is 'unknown': unknown is not consent.
  */
 export function effectiveDecision(answers: readonly CurrentAnswer[], purposeVersion: number): Effective {
-  const whole = answers.find((a) => a.guardianId === null)
-  const standing = answers.filter((a) => a.guardianId === null || whole === undefined || later(a, whole))
+  const standing = standingAnswers(answers)
   if (standing.length === 0) return { decision: 'unknown', conflict: false, askAgain: false, recordId: null }
   let decisive = standing[0] as CurrentAnswer
   for (const a of standing) {

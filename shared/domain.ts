@@ -27,6 +27,8 @@ export interface AppInfo {
   readOnly: { reason: 'locked' | 'damaged' | 'unwritable'; message: string } | null
   /** Found at start and worth knowing, in Dutch (e.g. the database is in a OneDrive folder); the app works on. */
   startupWarnings: string[]
+  /** Moves whenever the open register changes (here, elsewhere, or a restored file): screens reload then. */
+  registerStamp: string
 }
 
 export interface GroupSummary {
@@ -135,6 +137,17 @@ export interface ConsentCell {
   effectiveFrom: string | null
   /** The guardians' own answers, where they answered separately. */
   perGuardian: { guardianId: number; decision: Decision }[]
+  /** When the answers disagree: each answer that counts, with its date and proof; empty otherwise. */
+  disagreement: StandingAnswer[]
+}
+
+/** One answer that counts for a pupil and purpose now: of one guardian, or of the guardians together. */
+export interface StandingAnswer {
+  guardianId: number | null
+  decision: Decision
+  effectiveFrom: string
+  source: ConsentSource
+  sourceDetail: string
 }
 
 export interface PupilDetail extends PupilSummary {
@@ -146,6 +159,8 @@ export interface PupilDetail extends PupilSummary {
   consent: ConsentCell[]
   /** Changes when any consent record of this pupil is added: a stale grid is refused. */
   consentStamp: number
+  /** The pupil's form in an open consent round: its code is the one to use while the round runs. */
+  roundForm: { code: string; campaignName: string } | null
 }
 
 export interface AttachmentMeta {

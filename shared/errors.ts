@@ -19,6 +19,13 @@ export interface ErrorInfo {
   message: string
   /** The input field the message is about, e.g. 'email' or 'guardians.0.phone'. */
   field?: string
+  /** Every problem of the input, each at its field, when there is more than one: a form shows them all at once. */
+  issues?: FieldIssue[]
+}
+
+export interface FieldIssue {
+  field: string
+  message: string
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
@@ -27,18 +34,21 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo }
 export class AppError extends Error {
   readonly code: ErrorCode
   readonly field: string | undefined
+  readonly issues: FieldIssue[] | undefined
 
-  constructor(code: ErrorCode, message: string, field?: string) {
+  constructor(code: ErrorCode, message: string, field?: string, issues?: FieldIssue[]) {
     super(message)
     this.name = 'AppError'
     this.code = code
     this.field = field
+    this.issues = issues
   }
 
   toInfo(): ErrorInfo {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field }
+    const info: ErrorInfo = { code: this.code, message: this.message }
+    if (this.field !== undefined) info.field = this.field
+    if (this.issues !== undefined && this.issues.length > 1) info.issues = this.issues
+    return info
   }
 }
 

@@ -229,6 +229,8 @@ export interface ConsentChange {
   /** Where the current answer came from, when it was recorded by hand: worth a second look. */
   currentSource: ConsentSource | null
   currentSince: string | null
+  /** The guardians answer differently now: the import's joint answer would take the place of both. */
+  replacesDisagreement: boolean
 }
 
 export interface PreviewGuardian {

@@ -7,6 +7,8 @@ import { schoolyearSchemas } from './schoolyear.contract.ts'
 import { backupsSchemas } from './backups.contract.ts'
 import { campaignsSchemas } from './campaigns.contract.ts'
 import { documentsSchemas } from './documents.contract.ts'
+import { auditSchemas } from './audit.contract.ts'
+import { pupilsSchemas } from './pupils.contract.ts'
 
 export * from './schemas-base.ts'
 
@@ -17,6 +19,8 @@ export const inputSchemas = {
   'school.setup': z.strictObject({
     mode: z.enum(['empty', 'demo'], 'Kies een lege school of de demoschool.'),
     schoolName: z.string().trim().max(200).superRefine(safeText()).optional(),
+    /** Who works with the register on this computer: every change is recorded under this name. */
+    staffName: z.string().trim().max(200, 'Uw naam is te lang.').superRefine(safeText()).optional(),
   }),
   'school.leaveDemo': none,
   'groups.list': none,
@@ -58,6 +62,8 @@ export const inputSchemas = {
   ...backupsSchemas,
   ...campaignsSchemas,
   ...documentsSchemas,
+  ...auditSchemas,
+  ...pupilsSchemas,
   ...importsSchemas,
 } as const
 

@@ -1,10 +1,12 @@
 // The handler table: one function per method of shared/api.ts. Every door (IPC, CLI, HTTP)
 // calls these through dispatch(), so all three run the same code.
 import { getAttachment } from './attachments/attachments.service.ts'
+import { auditPage } from './audit/audit-page.ts'
 import { listAudit } from './audit/audit.queries.ts'
 import { consentHistory, consentSummary, noConsentList, recordConsent } from './consent/consent.service.ts'
 import { schemaVersion } from './db/migrate.ts'
 import { openDatabase } from './db/open.ts'
+import { registerStamp } from './db/register-stamp.ts'
 import { READ_ONLY_MESSAGES } from './read-only.ts'
 import { documentsHandlers } from './documents/documents.handlers.ts'
 import { listDossier, saveDossierEntry } from './dossier/dossier.service.ts'
@@ -13,6 +15,7 @@ import { groupOverview, groupsOfCurrentYear, saveGroup } from './groups/groups.s
 import { linkGuardian, saveGuardian, searchGuardians, unlinkGuardian } from './guardians/guardians.service.ts'
 import { listPurposes, savePurpose } from './purposes/purposes.service.ts'
 import { listPupils } from './pupils/pupils.queries.ts'
+import { findDuplicates } from './pupils/duplicates.ts'
 import { getPupil, savePupil, searchPupils } from './pupils/pupils.service.ts'
 import { leaveDemo, setupSchool } from './school/school.service.ts'
 import { schoolyearHandlers } from './schoolyear/schoolyear.handlers.ts'
@@ -32,6 +35,7 @@ export const handlers: Handlers = {
     setupDone: getSettings(ctx).setupDone,
     readOnly: ctx.readOnly ? { reason: ctx.readOnly, message: READ_ONLY_MESSAGES[ctx.readOnly] } : null,
     startupWarnings: ctx.startupWarnings ?? [],
+    registerStamp: registerStamp(ctx.db),
   }),
   'settings.get': (ctx) => getSettings(ctx),
   'settings.update': (ctx, input) => updateSettings(ctx, input),
@@ -58,6 +62,8 @@ export const handlers: Handlers = {
   'dossier.save': (ctx, input) => saveDossierEntry(ctx, input),
   'attachments.get': (ctx, input) => getAttachment(ctx.db, input.id),
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
+  'audit.page': (ctx, input) => auditPage(ctx.db, input),
+  'pupils.duplicates': (ctx, input) => findDuplicates(ctx, input),
   ...schoolyearHandlers,
   ...backupsHandlers,
   ...campaignsHandlers,

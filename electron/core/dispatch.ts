@@ -30,12 +30,13 @@ export function storageError(e: unknown, ctx?: Pick<CoreContext, 'readOnly'>): A
   return undefined
 }
 
-/** The first problem zod found, as a Dutch message with the field it is about. */
+/** The first problem zod found, as a Dutch message with the field it is about; every other problem with its field too. */
 export function validationError(error: z.ZodError): AppError {
   const issue = error.issues[0]
   const field = issue?.path.map(String).join('.') ?? ''
   const message = issue?.message ?? 'Ongeldige invoer.'
-  return new AppError('validation', message, field || undefined)
+  const issues = error.issues.map((i) => ({ field: i.path.map(String).join('.'), message: i.message })).filter((i) => i.field !== '')
+  return new AppError('validation', message, field || undefined, issues)
 }
 
 /** Method allow-list, input schema, handler, and every outcome as a Result. */

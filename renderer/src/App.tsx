@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { Settings } from '../../shared/domain.ts'
 import { invoke } from './api.ts'
 import { SearchBox } from './components/SearchBox.tsx'
@@ -15,6 +15,7 @@ import { PupilPage } from './pages/pupil/PupilPage.tsx'
 import { PupilsPage } from './pages/pupils/PupilsPage.tsx'
 import { SettingsPage } from './pages/settings/SettingsPage.tsx'
 import { WelcomePage } from './pages/welcome/WelcomePage.tsx'
+import { useRegisterChanges, watchRegister } from './register-changes.ts'
 import { useRoute } from './router.ts'
 
 const NAV = [
@@ -37,14 +38,18 @@ export function App() {
   const [warnings, setWarnings] = useState<string[]>([])
   const route = useRoute()
 
-  useEffect(() => {
+  // The sidebar's school name and year, the read-only state and the warnings, again after every change of the register.
+  const load = useCallback(() => {
     invoke('settings.get', {}).then((r) => (r.ok ? setSettings(r.value) : setError(r.error.message)))
     invoke('app.info', {}).then((r) => {
       if (!r.ok) return
-      if (r.value.readOnly) setReadOnly(r.value.readOnly.message)
+      setReadOnly(r.value.readOnly ? r.value.readOnly.message : undefined)
       setWarnings(r.value.startupWarnings)
     })
   }, [])
+  useEffect(load, [load])
+  useEffect(watchRegister, [])
+  useRegisterChanges(load)
 
   if (error) return <div className="fatal" role="alert">{error}</div>
   if (!settings) return <div className="loading">Laden…</div>
@@ -53,6 +58,17 @@ export function App() {
   const active = NAV.find((n) => n.path === route.page || n.also.includes(route.page))?.path ?? 'leerlingen'
   return (
     <div className="frame">
+      <a
+        className="skip-link"
+        href="#inhoud"
+        onClick={(e) => {
+          // The address holds the page (hash routes): move focus, not the address.
+          e.preventDefault()
+          document.getElementById('inhoud')?.focus()
+        }}
+      >
+        Naar de inhoud
+      </a>
       <nav className="sidebar" aria-label="Hoofdmenu">
         <div className="brand">
           <span className="brand-name">Toestemmingsregister</span>
@@ -89,7 +105,7 @@ export function App() {
             </a>
           )}
         </header>
-        <main className="content">
+        <main className="content" id="inhoud" tabIndex={-1}>
           {route.page === 'leerling' && route.id ? (
             <PupilPage id={route.id} tab={route.tab} formCode={route.extra} />
           ) : route.page === 'groep' && route.id ? (

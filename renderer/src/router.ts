@@ -10,7 +10,8 @@ export interface Route {
 }
 
 export function parseRoute(hash: string): Route {
-  const [page = '', id, tab, extra] = hash.replace(/^#\/?/, '').split('/')
+  // A query ('#/logboek?leerling=12') belongs to the page that reads it, not to the route.
+  const [page = '', id, tab, extra] = hash.replace(/^#\/?/, '').replace(/\?.*$/, '').split('/')
   return { page: page || 'leerlingen', id, tab, extra }
 }
 

@@ -67,6 +67,20 @@ describe('consent register', () => {
     expect(settled.consent.find((c) => c.purposeId === social)).toMatchObject({ decision: 'granted', conflict: false })
   })
 
+  it('a disagreement shows each answer that counts with its date and proof; a joint answer settles it', async () => {
+    const { core, pupil, mother, father, purpose } = await registerCore()
+    const press = purpose('press').id
+    await ok(core, 'consent.record', { pupilId: pupil.id, guardianId: mother.id, effectiveFrom: '2026-09-01', source: 'paper_form', sourceDetail: 'inschrijfformulier moeder', decisions: [{ purposeId: press, decision: 'granted' }] })
+    const d = await ok(core, 'consent.record', { pupilId: pupil.id, guardianId: father.id, effectiveFrom: '2026-11-02', source: 'phone', sourceDetail: 'belde de balie', decisions: [{ purposeId: press, decision: 'refused' }] })
+    const cell = d.consent.find((c) => c.purposeId === press)
+    expect(cell?.disagreement).toEqual([
+      { guardianId: mother.id, decision: 'granted', effectiveFrom: '2026-09-01', source: 'paper_form', sourceDetail: 'inschrijfformulier moeder' },
+      { guardianId: father.id, decision: 'refused', effectiveFrom: '2026-11-02', source: 'phone', sourceDetail: 'belde de balie' },
+    ])
+    const joint = await ok(core, 'consent.record', { pupilId: pupil.id, guardianId: null, effectiveFrom: '2026-11-20', source: 'paper_form', decisions: [{ purposeId: press, decision: 'refused' }] })
+    expect(joint.consent.find((c) => c.purposeId === press)).toMatchObject({ decision: 'refused', conflict: false, disagreement: [] })
+  })
+
   it('an answer that takes effect in the future does not count yet', async () => {
     const { core, pupil, purpose } = await registerCore()
     const d = await ok(core, 'consent.record', { pupilId: pupil.id, effectiveFrom: '2026-12-01', source: 'desk', decisions: [{ purposeId: purpose('website').id, decision: 'granted' }] })

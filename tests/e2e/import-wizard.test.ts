@@ -77,6 +77,8 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
   beforeAll(async () => {
     browser = await launchBrowser()
     app = await openApp(browser)
+    await app.page.getByLabel('Naam van de school').fill('OBS De Linde')
+    await app.page.getByLabel('Uw naam').fill('Ans de Wit')
     await app.page.getByRole('button', { name: 'Lege school starten' }).click()
     await app.page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()
     const setup = [

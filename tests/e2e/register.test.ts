@@ -5,12 +5,12 @@ import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6e2d70000000049454e44ae426082', 'hex')
 
 async function record(page: Page, answer: 'Ja' | 'Nee', source: string, scan?: boolean): Promise<void> {
-  await page.getByRole('link', { name: 'Toestemming', exact: true }).click()
+  await page.getByRole('tab', { name: 'Toestemming', exact: true }).click()
   await page.getByRole('radio', { name: `Website van de school: ${answer}` }).check()
   await page.locator('.record-panel select').nth(1).selectOption({ label: source })
   if (scan) await page.locator('.record-panel input[type=file]').setInputFiles({ name: 'formulier-scan.png', mimeType: 'image/png', buffer: PNG })
   await page.getByRole('button', { name: '1 antwoord vastleggen' }).click()
-  await page.getByRole('status').filter({ hasText: '1 antwoord vastgelegd.' }).waitFor()
+  await page.getByRole('status').filter({ hasText: 'Opgeslagen: 1 antwoord' }).waitFor()
 }
 
 async function websiteStatus(page: Page): Promise<string> {
@@ -72,7 +72,7 @@ describe.skipIf(!browserTestsEnabled('consent register'))('recording consent at 
     expect(await onGroupList(page, group, hitName)).toBe('Geweigerd')
 
     await page.locator('.purpose-list tr', { hasText: hitName }).getByRole('link').click()
-    await page.getByRole('link', { name: 'Geschiedenis' }).click()
+    await page.getByRole('tab', { name: 'Geschiedenis' }).click()
     const websiteRows = page.locator('table.history tbody tr', { hasText: 'Website van de school' })
     await websiteRows.first().waitFor()
     const texts = await websiteRows.allInnerTexts()
@@ -86,7 +86,7 @@ describe.skipIf(!browserTestsEnabled('consent register'))('recording consent at 
 
   it('refuses a scan that is not a PDF or image with a Dutch message at the field, and records nothing', async () => {
     const { page } = app
-    await page.getByRole('link', { name: 'Toestemming', exact: true }).click()
+    await page.getByRole('tab', { name: 'Toestemming', exact: true }).click()
     const before = await websiteStatus(page)
     await page.getByRole('radio', { name: 'Website van de school: Ja' }).check()
     await page.locator('.record-panel input[type=file]').setInputFiles({ name: 'brief.pdf', mimeType: 'application/pdf', buffer: Buffer.from('PK\u0003\u0004 een Word-bestand') })

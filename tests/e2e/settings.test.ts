@@ -11,6 +11,7 @@ const main = (page: Page) => page.getByRole('main')
 async function startEmptySchool(page: Page, schoolName: string): Promise<void> {
   await page.getByRole('heading', { name: 'Welkom bij Toestemmingsregister' }).waitFor()
   await page.getByLabel('Naam van de school').fill(schoolName)
+  await page.getByLabel('Uw naam').fill('Balie')
   await page.getByRole('button', { name: 'Lege school starten' }).click()
   await sidebar(page).getByText(schoolName, { exact: true }).waitFor()
 }

@@ -32,7 +32,7 @@ describe.skipIf(!browserTestsEnabled('stale screens'))('a screen opened before s
     await page.getByRole('option').first().waitFor()
     await page.keyboard.press('Enter')
     await page.locator('.consent-grid').waitFor()
-    await page.getByRole('link', { name: 'Gegevens en ouders' }).click()
+    await page.getByRole('tab', { name: 'Gegevens en ouders' }).click()
     const form = page.locator('form.card', { hasText: 'Gegevens van de leerling' })
     await form.waitFor()
     const name = (await page.getByRole('heading', { level: 1 }).innerText()).trim()

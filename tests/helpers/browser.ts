@@ -66,7 +66,8 @@ export interface AppSession {
  */
 export async function openApp(
   browser: Browser,
-  options: { dbPath?: string; now?: () => Date; staticDir?: string } = {},
+  /** bypassCsp: let a test inject a script (axe-core) past the page's own CSP. */
+  options: { dbPath?: string; now?: () => Date; staticDir?: string; bypassCsp?: boolean } = {},
 ): Promise<AppSession> {
   const builtDir = options.staticDir ?? 'out/web'
   if (!existsSync(join(builtDir, 'index.html'))) throw new Error(`No built renderer in ${builtDir}`)
@@ -75,7 +76,7 @@ export async function openApp(
   cpSync(builtDir, staticDir, { recursive: true })
   const dbPath = options.dbPath ?? join(dir, 'school.sqlite')
   const harness = await startHarness({ dbPath, staticDir, now: options.now })
-  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: options.bypassCsp ?? false })
   // Fail on the step that waits, with what it waited for, well before the test's own timeout.
   context.setDefaultTimeout(5_000)
   const page = await context.newPage()

@@ -154,6 +154,19 @@ describe('the import wizard flow', () => {
     expect(change).toMatchObject({ text: 'website: geweigerd -> toestemming', currentSource: 'email', currentSince: '2026-11-22' })
   })
 
+  it("an import's joint answer never silently hides a disagreement between guardians: the preview says it", async () => {
+    await ok(core, 'imports.commit', { files: [admin()] })
+    const zoe = await ok(core, 'pupils.get', { id: (await ok(core, 'pupils.list', {})).find((p) => p.firstName === 'Zoë')?.id ?? 0 })
+    const website = (await ok(core, 'purposes.list', {})).find((p) => p.code === 'website')
+    const guardian = zoe.guardians[0]
+    await ok(core, 'consent.record', { pupilId: zoe.id, guardianId: guardian?.id ?? null, decisions: [{ purposeId: website?.id ?? 0, decision: 'refused' }], effectiveFrom: '2026-11-22', source: 'phone' })
+    expect((await ok(core, 'pupils.get', { id: zoe.id })).consent.find((c) => c.purposeId === website?.id)).toMatchObject({ decision: 'refused', conflict: true })
+    const preview = await ok(core, 'imports.preview', { files: [admin()] })
+    const change = preview.pupils.find((p) => p.pupilId === zoe.id)?.consentChanges.find((c) => c.purpose === 'website')
+    expect(change).toMatchObject({ old: 'refused', new: 'granted', replacesDisagreement: true })
+    expect(preview.pupils.filter((p) => p.pupilId !== zoe.id).flatMap((p) => p.consentChanges).some((c) => c.replacesDisagreement)).toBe(false)
+  })
+
   it('possible duplicates: same name and birth date with another student number is skipped until the user decides', async () => {
     await ok(core, 'imports.commit', { files: [admin()] })
     const other = await changedAdmin((ws) => {

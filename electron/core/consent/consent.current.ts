@@ -1,5 +1,5 @@
-import { effectiveDecision, type Effective } from '../../../shared/consent.ts'
-import { localIsoDate, type ConsentCell, type Purpose } from '../../../shared/domain.ts'
+import { effectiveDecision, standingAnswers, type Effective } from '../../../shared/consent.ts'
+import { localIsoDate, type ConsentCell, type ConsentSource, type Purpose, type StandingAnswer } from '../../../shared/domain.ts'
 import type { CoreContext } from '../context.ts'
 import { registerNow } from '../db/register-clock.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
@@ -10,7 +10,9 @@ import { byPupilAndPurpose, currentAnswers } from './consent.queries.ts'
  * latest effective date, and of those on the same date the last recorded (rowid). 'Today' is never
  * before the newest recorded change, so a clock set back does not make answers fall out of effect.
  */
-export function effectiveDecisions(ctx: CoreContext, pupilId?: number): (pupilId: number, purpose: Purpose) => Effective & { effectiveFrom: string | null; perGuardian: ConsentCell['perGuardian'] } {
+type Decided = Effective & { effectiveFrom: string | null; perGuardian: ConsentCell['perGuardian']; standing: { id: number; guardianId: number | null; decision: ConsentCell['decision']; effectiveFrom: string }[] }
+
+export function effectiveDecisions(ctx: CoreContext, pupilId?: number): (pupilId: number, purpose: Purpose) => Decided {
   const answers = byPupilAndPurpose(currentAnswers(ctx.db, localIsoDate(registerNow(ctx.db, ctx.now())), pupilId))
   return (id, purpose) => {
     const list = answers.get(`${id}:${purpose.id}`) ?? []
@@ -20,16 +22,22 @@ export function effectiveDecisions(ctx: CoreContext, pupilId?: number): (pupilId
       ...effective,
       effectiveFrom: decisive?.effectiveFrom ?? null,
       perGuardian: list.filter((a) => a.guardianId !== null).map((a) => ({ guardianId: a.guardianId as number, decision: a.decision })),
+      standing: effective.conflict ? standingAnswers(list) : [],
     }
   }
 }
 
-/** One pupil's consent grid: every active purpose, with its current decision. */
+/** One pupil's consent grid: every active purpose, with its current decision and, where answers disagree, each of them with its proof. */
 export function consentCells(ctx: CoreContext, pupilId: number): ConsentCell[] {
   const purposes = listPurposes(ctx.db)
   const decide = effectiveDecisions(ctx, pupilId)
+  const proof = ctx.db.prepare(`SELECT source, source_detail AS sourceDetail FROM consent_records WHERE id = ?`)
   return purposes.map((purpose) => {
     const e = decide(pupilId, purpose)
-    return { purposeId: purpose.id, decision: e.decision, conflict: e.conflict, askAgain: e.askAgain, effectiveFrom: e.effectiveFrom, perGuardian: e.perGuardian }
+    const disagreement: StandingAnswer[] = e.standing.map((a) => {
+      const p = proof.get(a.id) as { source: ConsentSource; sourceDetail: string }
+      return { guardianId: a.guardianId, decision: a.decision, effectiveFrom: a.effectiveFrom, source: p.source, sourceDetail: p.sourceDetail }
+    })
+    return { purposeId: purpose.id, decision: e.decision, conflict: e.conflict, askAgain: e.askAgain, effectiveFrom: e.effectiveFrom, perGuardian: e.perGuardian, disagreement }
   })
 }

@@ -43,10 +43,11 @@ function toPreview(ctx: CoreContext, prepared: Prepared, plan: Plan): ImportPrev
     const p = r.imported
     const consentChanges = r.consents.map((c) => {
       const purpose = prepared.purposes.find((x) => x.code === c.code)
-      const decisive = r.target.id !== null && purpose ? plan.snapshot.current(r.target, purpose).recordId : null
+      const now = r.target.id !== null && purpose ? plan.snapshot.current(r.target, purpose) : null
+      const decisive = now?.recordId ?? null
       const src = decisive ? (sourceOf.get(decisive) as { source: ImportPreview['pupils'][number]['consentChanges'][number]['currentSource']; since: string } | undefined) : undefined
       const manual = src && src.source !== 'enrolment_form' && src.source !== 'import_undo'
-      return { purpose: c.code, label: labels.get(c.code) ?? c.code, old: c.old, new: c.decision, text: `${c.code}: ${DECISION_WORDS[c.old]} -> ${DECISION_WORDS[c.decision]}`, currentSource: manual ? (src?.source ?? null) : null, currentSince: manual ? (src?.since ?? null) : null }
+      return { purpose: c.code, label: labels.get(c.code) ?? c.code, old: c.old, new: c.decision, text: `${c.code}: ${DECISION_WORDS[c.old]} -> ${DECISION_WORDS[c.decision]}`, currentSource: manual ? (src?.source ?? null) : null, currentSince: manual ? (src?.since ?? null) : null, replacesDisagreement: now?.conflict ?? false }
     })
     return {
       key: p.key, fileIndex: p.fileIndex, file: p.file, sheet: p.sheet, row: p.row, studentNumber: p.studentNumber, firstName: p.firstName, lastNamePrefix: p.lastNamePrefix,

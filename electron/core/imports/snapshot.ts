@@ -43,7 +43,8 @@ export interface Snapshot {
   byPhone: Map<string, GuardianState[]>
   /** Folded name -> the group's name as written, and its id (null: made by this import). */
   groups: Map<string, { id: number | null; name: string }>
-  current: (pupil: PupilState, purpose: Purpose) => { decision: Decision; recordId: number | null }
+  /** conflict: guardians answered differently; a joint answer from the import would replace that. */
+  current: (pupil: PupilState, purpose: Purpose) => { decision: Decision; recordId: number | null; conflict: boolean }
 }
 
 export const nameKey = (p: { firstName: string; lastNamePrefix: string; lastName: string }, birthDate: string | null): string =>
@@ -77,7 +78,7 @@ export function loadSnapshot(ctx: CoreContext, yearId: number, purposes: Purpose
     byEmail: new Map(),
     byPhone: new Map(),
     groups: new Map(),
-    current: () => ({ decision: 'unknown', recordId: null }),
+    current: () => ({ decision: 'unknown', recordId: null, conflict: false }),
   }
   const rows = db
     .prepare(
@@ -115,9 +116,9 @@ export function loadSnapshot(ctx: CoreContext, yearId: number, purposes: Purpose
   for (const g of groups) if (!s.groups.has(fold(g.name))) s.groups.set(fold(g.name), g)
   const decide = effectiveDecisions(ctx)
   s.current = (pupil, purpose) => {
-    if (pupil.id === null) return { decision: 'unknown', recordId: null }
+    if (pupil.id === null) return { decision: 'unknown', recordId: null, conflict: false }
     const e = decide(pupil.id, purpose)
-    return { decision: e.decision, recordId: e.recordId }
+    return { decision: e.decision, recordId: e.recordId, conflict: e.conflict }
   }
   return s
 }

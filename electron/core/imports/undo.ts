@@ -223,7 +223,7 @@ function planConsent(ctx: CoreContext, batch: ImportBatch, today: string, pupilV
     const restored: Decision = effectiveDecision([...(whole ? [whole] : []), ...standing], purpose.version).decision
     view.consents.push({
       purpose: purpose.code, label: purpose.label, old: last.decision, new: restored, text: `${purpose.code}: ${DECISION_WORDS[last.decision]} -> ${DECISION_WORDS[restored]}`,
-      currentSource: null, currentSince: null, kept: newer,
+      currentSource: null, currentSince: null, replacesDisagreement: false, kept: newer,
     })
     if (newer) {
       counts.consentKept++

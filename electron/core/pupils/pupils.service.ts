@@ -48,7 +48,16 @@ export function getPupil(ctx: CoreContext, id: number): PupilDetail {
     guardians: guardiansOf(ctx.db, id),
     consent: consentCells(ctx, id),
     consentStamp: consentStamp(ctx.db, id),
+    roundForm: openRoundForm(ctx, id),
   }
+}
+
+/** The pupil's form in the newest open consent round, whose code is the one to use now. */
+function openRoundForm(ctx: CoreContext, pupilId: number): PupilDetail['roundForm'] {
+  const row = ctx.db
+    .prepare(`SELECT f.code, c.name AS campaignName FROM campaign_forms f JOIN campaigns c ON c.id = f.campaign_id WHERE f.pupil_id = ? AND c.closed_at IS NULL ORDER BY c.id DESC LIMIT 1`)
+    .get(pupilId) as { code: string; campaignName: string } | undefined
+  return row ?? null
 }
 
 const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`)
@@ -95,12 +104,13 @@ function firstInOrder<T>(items: readonly T[], limit: number, compare: (a: T, b: 
 export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>): PupilHit[] {
   const words = fold(input.query).split(/[\s,]+/).filter(Boolean).slice(0, 6)
   if (words.length === 0) return []
-  const code = /^tr-?([2-9a-z]{6})$/.exec(words.join(''))
+  // A form code, with 'TR-' or without it (then it may also be a name: both are looked for).
+  const code = /^(tr-?)?([2-9a-hj-km-np-z]{6})$/.exec(words.join(''))
   const yearId = currentSchoolYearId(ctx)
-  const where = code
-    ? `(p.form_code = @code OR p.id IN (SELECT pupil_id FROM campaign_forms WHERE code = @code))`
-    : words.map((_, i) => `p.search_text LIKE @w${i} ESCAPE '\\'`).join(' AND ') + (input.includeLeft ? '' : ' AND p.left_on IS NULL')
-  const params: Record<string, unknown> = { code: code ? `TR-${code[1]?.toUpperCase()}` : null }
+  const byCode = `(p.form_code = @code OR p.id IN (SELECT pupil_id FROM campaign_forms WHERE code = @code))`
+  const byWords = words.map((_, i) => `p.search_text LIKE @w${i} ESCAPE '\\'`).join(' AND ') + (input.includeLeft ? '' : ' AND p.left_on IS NULL')
+  const where = code?.[1] ? byCode : code ? `(${byCode} OR (${byWords}))` : byWords
+  const params: Record<string, unknown> = { code: code ? `TR-${code[2]?.toUpperCase()}` : null }
   words.forEach((w, i) => (params[`w${i}`] = `%${escapeLike(w)}%`))
   const matches = ctx.db
     .prepare(`SELECT p.id, p.student_number AS studentNumber, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName FROM pupils p WHERE ${where}`)

@@ -21,7 +21,7 @@ export function setupSchool(ctx: CoreContext, input: ApiParsed<'school.setup'>):
     }
     const demo = input.mode === 'demo'
     const schoolName = input.schoolName || (demo ? DEMO_NAME : '')
-    updateSettings(ctx, { schoolName: schoolName || undefined, staffName: demo ? DEMO_STAFF : undefined })
+    updateSettings(ctx, { schoolName: schoolName || undefined, staffName: demo ? DEMO_STAFF : input.staffName || undefined })
     if (demo) insertSchool(ctx, generateSchool(), DEMO_STAFF)
     markSetupDone(ctx, demo)
     writeAudit(ctx.db, ctx.now(), { actor: getSettings(ctx).staffName, action: 'school.setup', entity: 'school', newValue: { mode: input.mode } })

@@ -4,7 +4,9 @@ import { invoke } from '../api.ts'
 import { go } from '../router.ts'
 import './search.css'
 
-const FORM_CODE = /^\s*tr-?[2-9a-z]{6}\s*$/i
+// A form code as printed ('TR-K7M3QP') or typed without its prefix ('k7m3qp').
+const FORM_CODE = /^\s*(tr-?)?[2-9a-hj-km-np-z]{6}\s*$/i
+const asFormCode = (typed: string): string => `TR-${typed.trim().toUpperCase().replace(/^TR-?/, '')}`
 
 /** Find a pupil from anywhere: Ctrl+K, type a name, number, guardian or form code, Enter. */
 export function SearchBox() {
@@ -49,7 +51,7 @@ export function SearchBox() {
   /** A pupil, or (for a code) the returned form of a consent round, opened on the consent grid. */
   const choose = async (hit: PupilHit | undefined) => {
     if (FORM_CODE.test(query)) {
-      const form = await invoke('campaigns.findForm', { code: query.trim() })
+      const form = await invoke('campaigns.findForm', { code: asFormCode(query) })
       if (form.ok) return done(`leerling/${form.value.pupil.id}/toestemming/${form.value.code}`)
       if (form.error.code !== 'not_found') return setCodeError(form.error.message)
       if (hit) return done(`leerling/${hit.id}/toestemming`)
@@ -65,9 +67,12 @@ export function SearchBox() {
         type="search"
         value={query}
         placeholder="Zoek leerling: naam, leerlingnummer, ouder of formuliercode   (Ctrl+K)"
+        role="combobox"
         aria-label="Zoek leerling"
-        aria-expanded={open && query !== ''}
+        aria-autocomplete="list"
+        aria-expanded={open && query.trim() !== ''}
         aria-controls="search-results"
+        aria-activedescendant={open && hits[active] ? `search-hit-${hits[active].id}` : undefined}
         onChange={(e) => void search(e.target.value)}
         onFocus={() => setOpen(true)}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
@@ -81,7 +86,7 @@ export function SearchBox() {
         }}
       />
       {open && query.trim() !== '' && (
-        <ul id="search-results" className="search-results" role="listbox">
+        <ul id="search-results" className="search-results" role="listbox" aria-label="Gevonden leerlingen">
           {codeError && (
             <li className="search-empty error" role="alert">
               {codeError}
@@ -89,7 +94,7 @@ export function SearchBox() {
           )}
           {hits.length === 0 && !codeError && <li className="search-empty">Geen leerling gevonden voor '{query}'. Druk op Enter om een formuliercode op te zoeken.</li>}
           {hits.map((h, i) => (
-            <li key={h.id} role="option" aria-selected={i === active} onMouseDown={() => void choose(h)} onMouseEnter={() => setActive(i)}>
+            <li key={h.id} id={`search-hit-${h.id}`} role="option" aria-selected={i === active} onMouseDown={() => void choose(h)} onMouseEnter={() => setActive(i)}>
               <span className="hit-name">{sortName(h)}</span>
               <span className="hit-meta">
                 {h.groupName ? `groep ${h.groupName}` : 'geen groep'}

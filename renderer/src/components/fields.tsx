@@ -1,18 +1,27 @@
-import { useState, type ReactNode } from 'react'
+import { useState, type KeyboardEvent, type ReactNode } from 'react'
 import { parseDutchDate } from '../../../shared/dates.ts'
 import { formatDate } from '../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../shared/errors.ts'
 
+const isAbout = (field: string | undefined, name: string): boolean => field === name || field?.startsWith(`${name}.`) === true
+
+/** The message of `error` about the field `name` (the first, or one of its other issues); undefined if none. */
+export function fieldMessage(error: ErrorInfo | undefined, name: string): string | undefined {
+  if (!error) return undefined
+  if (isAbout(error.field, name)) return error.message
+  return error.issues?.find((i) => isAbout(i.field, name))?.message
+}
+
 /** A labelled control with its Dutch error (when the error is about this field) or a hint. */
 export function Field({ label, name, error, hint, children }: { label: string; name: string; error?: ErrorInfo; hint?: string; children: ReactNode }) {
-  const mine = error?.field === name || error?.field?.startsWith(`${name}.`)
+  const mine = fieldMessage(error, name)
   return (
     <label className="field">
       <span>{label}</span>
       {children}
       {mine ? (
         <small className="error" role="alert">
-          {error?.message}
+          {mine}
         </small>
       ) : hint ? (
         <small>{hint}</small>
@@ -21,11 +30,25 @@ export function Field({ label, name, error, hint, children }: { label: string; n
   )
 }
 
+/** What a form says, at the field, of a date that does not exist; nothing is saved while one is there. */
+export const IMPOSSIBLE_DATE = 'Deze datum bestaat niet. Er is niets opgeslagen. Schrijf de datum als dd-mm-jjjj, bijvoorbeeld 28-02-2024.'
+
+/**
+ * The fields of a form whose typed date does not exist, as a validation error with every one of
+ * them at its field; undefined when all dates are fine. A form checks this before it saves.
+ */
+export function impossibleDates(bad: Record<string, boolean>): ErrorInfo | undefined {
+  const fields = Object.keys(bad).filter((k) => bad[k])
+  if (fields.length === 0) return undefined
+  return { code: 'validation', message: IMPOSSIBLE_DATE, field: fields[0], issues: fields.map((field) => ({ field, message: IMPOSSIBLE_DATE })) }
+}
+
 /**
  * A date typed the Dutch way (dd-mm-jjjj, also 7-4-2013 or 7 april 2013); the value is ISO.
- * An impossible date stays visible with a message instead of being lost.
+ * An impossible date stays visible with a message instead of being lost, and `onBad` tells the
+ * form, so that it saves nothing while the date cannot be read.
  */
-export function DateInput({ name, value, onChange, invalid }: { name: string; value: string; onChange: (iso: string) => void; invalid?: boolean }) {
+export function DateInput({ name, value, onChange, invalid, onBad }: { name: string; value: string; onChange: (iso: string) => void; invalid?: boolean; onBad?: (bad: boolean) => void }) {
   const [text, setText] = useState(formatDate(value))
   const [bad, setBad] = useState(false)
   const [shown, setShown] = useState(value)
@@ -48,13 +71,14 @@ export function DateInput({ name, value, onChange, invalid }: { name: string; va
           setText(typed)
           const iso = typed.trim() === '' ? '' : parseDutchDate(typed)
           setBad(iso === null)
+          onBad?.(iso === null)
           if (iso !== null) {
             setShown(iso)
             onChange(iso)
           }
         }}
       />
-      {bad && <small className="error">Deze datum bestaat niet. Schrijf hem als dd-mm-jjjj.</small>}
+      {bad && !invalid && <small className="error">Deze datum bestaat niet. Schrijf hem als dd-mm-jjjj.</small>}
     </>
   )
 }
@@ -85,9 +109,18 @@ export function downloadBase64(fileName: string, mimeType: string, base64: strin
  * Field (a label): a click anywhere on it opens the file dialog.
  */
 export function FilePicker({ accept, multiple, files, onChange }: { accept: string; multiple?: boolean; files: File[]; onChange: (files: File[]) => void }) {
+  // The system's control is hidden (it speaks the system's language); this button takes its place
+  // in the Tab order, and Enter or Space opens the file dialog.
+  const open = (e: KeyboardEvent<HTMLSpanElement>) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return
+    e.preventDefault()
+    e.currentTarget.parentElement?.querySelector<HTMLInputElement>('input[type=file]')?.click()
+  }
   return (
     <span className="file-picker">
-      <span className="button-like">{multiple ? 'Bestanden kiezen…' : 'Bestand kiezen…'}</span>
+      <span className="button-like" role="button" tabIndex={0} onKeyDown={open}>
+        {multiple ? 'Bestanden kiezen…' : 'Bestand kiezen…'}
+      </span>
       <span className="file-names">{files.length ? files.map((f) => f.name).join(', ') : 'Geen bestand gekozen'}</span>
       <input type="file" hidden accept={accept} multiple={multiple} onChange={(e) => onChange([...(e.target.files ?? [])])} />
     </span>
@@ -99,7 +132,7 @@ export function FilePicker({ accept, multiple, files, onChange }: { accept: stri
  * that is not on this form (e.g. 'staffName': fill in your name at Instellingen first).
  */
 export function FormError({ error, fields }: { error: ErrorInfo | undefined; fields: readonly string[] }) {
-  const atField = error?.field !== undefined && fields.some((f) => error.field === f || error.field?.startsWith(`${f}.`))
+  const atField = error?.field !== undefined && fields.some((f) => isAbout(error.field, f))
   if (!error || atField) return null
   return (
     <p className="error" role="alert">

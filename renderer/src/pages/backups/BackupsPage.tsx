@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { BACKUP_REASON_LABELS, type BackupsOverview } from '../../../../shared/backups.contract.ts'
 import { invoke } from '../../api.ts'
+import { announceRegisterChanged } from '../../register-changes.ts'
 import { downloadBase64, readFileBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../pupil/HistoryTab.tsx'
@@ -24,16 +25,17 @@ export function BackupsPage() {
     if (!r.ok) return setError(r.error.message)
     setMessage(done)
     setTick((t) => t + 1)
+    announceRegisterChanged()
   }
   const restore = (name: string, createdAt: string) => {
     if (!confirm(`De database terugzetten naar de stand van ${formatMoment(createdAt)}?\n\nAlles wat daarna is vastgelegd, staat dan niet meer in het register. De huidige stand wordt eerst zelf als reservekopie bewaard, zodat u dit ongedaan kunt maken.`)) return
-    void run(() => invoke('backups.restore', { name }), `De stand van ${formatMoment(createdAt)} is teruggezet. Herlaad het scherm om alles opnieuw te zien.`)
+    void run(() => invoke('backups.restore', { name }), `De stand van ${formatMoment(createdAt)} is teruggezet. Alle schermen tonen nu die stand.`)
   }
   const restoreFile = async (file: File | undefined) => {
     if (!file) return
     if (!confirm(`De database vervangen door ${file.name}? De huidige stand wordt eerst als reservekopie bewaard.`)) return
     const data = await readFileBase64(file)
-    void run(() => invoke('backups.restoreUpload', { fileName: file.name, data }), `${file.name} is teruggezet. Herlaad het scherm om alles opnieuw te zien.`)
+    void run(() => invoke('backups.restoreUpload', { fileName: file.name, data }), `${file.name} is teruggezet. Alle schermen tonen nu die stand.`)
   }
   const exportAll = async () => {
     setBusy(true)

@@ -3,6 +3,7 @@ import type { GroupSummary } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { Field, FormError } from '../../components/fields.tsx'
+import { useSingleSave } from '../../components/useSave.ts'
 
 /** Adds a group to this school year (no `group`), or changes one. */
 export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' | 'version' | 'name' | 'teacherName' | 'teacherEmail'>; onSaved: () => void }) {
@@ -11,13 +12,16 @@ export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' 
   // The version the form was filled from: a group reloaded meanwhile may show a change this form does not.
   const [version] = useState(group?.version)
   const [error, setError] = useState<ErrorInfo>()
-  const save = async (e: FormEvent) => {
+  const saving = useSingleSave()
+  const save = (e: FormEvent) => {
     e.preventDefault()
-    const r = await invoke('groups.save', group ? { id: group.id, version: version ?? group.version, ...form } : form)
-    if (!r.ok) return setError(r.error)
-    setError(undefined)
-    if (!group) setForm(empty)
-    onSaved()
+    return saving.run(async () => {
+      const r = await invoke('groups.save', group ? { id: group.id, version: version ?? group.version, ...form } : form)
+      if (!r.ok) return setError(r.error)
+      setError(undefined)
+      if (!group) setForm(empty)
+      onSaved()
+    })
   }
   const text = (key: keyof typeof form, label: string, hint?: string) => (
     <Field label={label} name={key} error={error} hint={hint}>
@@ -34,7 +38,7 @@ export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' 
       </div>
       <FormError error={error} fields={['name', 'teacherName', 'teacherEmail']} />
       <div className="actions">
-        <button className="primary" type="submit">
+        <button className="primary" type="submit" disabled={saving.busy}>
           {group ? 'Opslaan' : 'Groep toevoegen'}
         </button>
       </div>

@@ -110,6 +110,13 @@ export function ConsentLine({ change }: { change: ConsentChange }) {
           {change.currentSince ? ` (${formatDate(change.currentSince)})` : ''}: controleer welk antwoord het nieuwste is.
         </span>
       )}
+      {change.replacesDisagreement && (
+        <span className="warn-note">
+          {' '}
+          De ouders antwoorden nu verschillend; dit antwoord uit de import geldt voor beide ouders samen en komt in de plaats van hun eigen antwoorden. Controleer het met
+          de ouders, of sla deze leerling over.
+        </span>
+      )}
     </li>
   )
 }

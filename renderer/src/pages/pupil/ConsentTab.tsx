@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import {
   DECISION_LABELS,
   DESK_SOURCES,
@@ -11,11 +11,16 @@ import {
 } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { DateInput, Field, FilePicker, FormError, readFileBase64 } from '../../components/fields.tsx'
+import { DateInput, Field, FilePicker, FormError, impossibleDates, readFileBase64 } from '../../components/fields.tsx'
+import { useSingleSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
+import { ConflictNote } from './ConflictNote.tsx'
 
 const CHOICES: Decision[] = ['granted', 'refused', 'unknown']
 const CHOICE_LABELS: Record<Decision, string> = { granted: 'Ja', refused: 'Nee', unknown: 'Geen antwoord' }
+/** The keys that answer the row that has focus: J(a), N(ee), G(een antwoord). */
+const CHOICE_KEYS: Record<string, Decision> = { j: 'granted', n: 'refused', g: 'unknown' }
+const today = (): string => localIsoDate(new Date())
 
 export function StatusBadge({ cell }: { cell: Pick<ConsentCell, 'decision' | 'askAgain' | 'conflict'> }) {
   return (
@@ -34,39 +39,88 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
   const returnedForm = formCode && form.data?.pupil.id === pupil.id ? form.data : undefined
   const [answers, setAnswers] = useState<Record<number, Decision>>({})
   const [guardianId, setGuardianId] = useState<number | null>(null)
-  const [effectiveFrom, setEffectiveFrom] = useState(() => localIsoDate(new Date()))
+  const [effectiveFrom, setEffectiveFrom] = useState(today)
   const [source, setSource] = useState<(typeof DESK_SOURCES)[number]>('paper_form')
   const [sourceDetail, setSourceDetail] = useState('')
   const [note, setNote] = useState('')
   const [scan, setScan] = useState<File>()
+  // Raised after each save: the record panel's controls start again empty (a file input too).
+  const [round, setRound] = useState(0)
+  const [badDate, setBadDate] = useState(false)
   const [error, setError] = useState<ErrorInfo>()
   const [done, setDone] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  const saving = useSingleSave()
+  const gridRef = useRef<HTMLTableElement>(null)
 
   const cells = new Map(pupil.consent.map((c) => [c.purposeId, c]))
   const guardianName = (id: number) => pupil.guardians.find((g) => g.id === id)?.name ?? 'ouder/verzorger'
   const chosen = Object.entries(answers).map(([purposeId, decision]) => ({ purposeId: Number(purposeId), decision }))
   const setAll = (decision: Decision) => setAnswers(Object.fromEntries((purposes.data ?? []).map((p) => [p.id, decision])))
 
-  const save = async () => {
-    setDone(undefined)
-    if (scan && scan.size > MAX_ATTACHMENT_BYTES) {
-      return setError({ code: 'validation', field: 'attachment', message: 'De scan is groter dan 20 MB. Maak een kleinere scan (bijvoorbeeld in zwart-wit of met een lagere resolutie).' })
-    }
-    setBusy(true)
-    const attachment = scan ? { fileName: scan.name, mimeType: scan.type as 'application/pdf', data: await readFileBase64(scan) } : undefined
-    const given = { decisions: chosen, guardianId, effectiveFrom, sourceDetail, note, attachment, consentStamp: pupil.consentStamp }
-    const r = returnedForm
-      ? await invoke('campaigns.recordReturn', { ...given, code: returnedForm.code }).then((x) => (x.ok ? { ok: true as const, value: x.value.pupil } : x))
-      : await invoke('consent.record', { ...given, pupilId: pupil.id, source })
-    setBusy(false)
-    if (!r.ok) return setError(r.error)
-    setError(undefined)
+  /** After a save nothing of the last form or call remains: the next answer brings its own proof. */
+  const startClean = () => {
     setAnswers({})
+    setGuardianId(null)
+    setEffectiveFrom(today())
+    setSource('paper_form')
+    setSourceDetail('')
     setNote('')
     setScan(undefined)
-    setDone(`${chosen.length} ${chosen.length === 1 ? 'antwoord' : 'antwoorden'} vastgelegd${returnedForm ? `; formulier ${returnedForm.code} telt als terug` : ''}.`)
-    onSaved(r.value)
+    setBadDate(false)
+    setRound((n) => n + 1)
+  }
+  const focusRow = (index: number) => {
+    const rows = gridRef.current?.querySelectorAll<HTMLTableRowElement>('tbody tr.answer-row')
+    const row = rows?.[Math.max(0, Math.min(index, (rows?.length ?? 1) - 1))]
+    ;(row?.querySelector<HTMLInputElement>('input:checked') ?? row?.querySelector<HTMLInputElement>('input'))?.focus()
+  }
+  // Opened from the search box (focus nowhere): the first answer takes focus, so J/N can start at once.
+  const loaded = purposes.data !== undefined
+  useEffect(() => {
+    if (!loaded || (document.activeElement && document.activeElement !== document.body)) return
+    gridRef.current?.querySelector<HTMLInputElement>('tbody tr.answer-row input')?.focus()
+  }, [loaded])
+
+  const save = () =>
+    saving.run(async () => {
+      setDone(undefined)
+      if (chosen.length === 0) return setError({ code: 'validation', field: 'decisions', message: 'Er is niets vastgelegd: kies eerst bij minstens één doel Ja, Nee of Geen antwoord.' })
+      const bad = impossibleDates({ effectiveFrom: badDate })
+      if (bad) return setError(bad)
+      if (scan && scan.size > MAX_ATTACHMENT_BYTES) {
+        return setError({ code: 'validation', field: 'attachment', message: 'De scan is groter dan 20 MB. Er is niets vastgelegd. Maak een kleinere scan (bijvoorbeeld in zwart-wit of met een lagere resolutie).' })
+      }
+      const attachment = scan ? { fileName: scan.name, mimeType: scan.type as 'application/pdf', data: await readFileBase64(scan) } : undefined
+      const given = { decisions: chosen, guardianId, effectiveFrom, sourceDetail, note, attachment, consentStamp: pupil.consentStamp }
+      const r = returnedForm
+        ? await invoke('campaigns.recordReturn', { ...given, code: returnedForm.code }).then((x) => (x.ok ? { ok: true as const, value: x.value.pupil } : x))
+        : await invoke('consent.record', { ...given, pupilId: pupil.id, source })
+      if (!r.ok) return setError(r.error)
+      setError(undefined)
+      const who = guardianId === null ? 'de ouders/verzorgers samen' : guardianName(guardianId)
+      startClean()
+      setDone(
+        `Opgeslagen: ${chosen.length} ${chosen.length === 1 ? 'antwoord' : 'antwoorden'} van ${who}${returnedForm ? `; formulier ${returnedForm.code} telt als terug` : ''}. ` +
+          'Het formulier is weer leeg voor het volgende antwoord.',
+      )
+      onSaved(r.value)
+      focusRow(0)
+    })
+
+  /** J, N or G answers the row with focus and moves on to the next row. */
+  const answerByKey = (e: KeyboardEvent, purposeId: number, index: number) => {
+    const decision = CHOICE_KEYS[e.key.toLowerCase()]
+    if (!decision || e.ctrlKey || e.altKey || e.metaKey) return
+    e.preventDefault()
+    setAnswers((a) => ({ ...a, [purposeId]: decision }))
+    setDone(undefined)
+    requestAnimationFrame(() => focusRow(index + 1))
+  }
+  const saveByKey = (e: KeyboardEvent) => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault()
+      void save()
+    }
   }
 
   return (
@@ -82,7 +136,12 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
         {form.error}
       </p>
     )}
-    <div className="consent-layout">
+    {done && (
+      <p className="ok saved-banner" role="status">
+        {done}
+      </p>
+    )}
+    <div className="consent-layout" onKeyDown={saveByKey}>
       <section className="card consent-grid">
         <div className="grid-head">
           <h2>Toestemming per doel</h2>
@@ -92,7 +151,8 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
             <button type="button" onClick={() => setAnswers({})} disabled={chosen.length === 0}>Wissen</button>
           </div>
         </div>
-        <table className="grid">
+        <p className="hint keys">Met het toetsenbord: Tab naar een doel, dan J (ja), N (nee) of G (geen antwoord); Ctrl+Enter legt vast.</p>
+        <table className="grid" ref={gridRef}>
           <thead>
             <tr>
               <th>Doel</th>
@@ -101,36 +161,50 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
             </tr>
           </thead>
           <tbody>
-            {purposes.data?.map((p) => {
+            {purposes.data?.map((p, index) => {
               const cell = cells.get(p.id)
               return (
-                <tr key={p.id} className={answers[p.id] ? 'changed' : undefined}>
+                <Fragment key={p.id}>
+                <tr className={answers[p.id] ? 'answer-row changed' : 'answer-row'} onKeyDown={(e) => answerByKey(e, p.id, index)}>
                   <td>
                     <div className="purpose-label">{p.label}</div>
-                    {cell?.conflict && (
-                      <div className="conflict">
-                        Ouders antwoorden verschillend:{' '}
-                        {cell.perGuardian.map((g) => `${guardianName(g.guardianId)} ${DECISION_LABELS[g.decision].toLowerCase()}`).join(', ')}. Het strengste antwoord telt.
-                      </div>
-                    )}
                   </td>
                   <td>{cell && <StatusBadge cell={cell} />}</td>
                   {CHOICES.map((d) => (
                     <td key={d} className="choice">
                       <label>
-                        <input type="radio" name={`purpose-${p.id}`} value={d} checked={answers[p.id] === d} onChange={() => setAnswers({ ...answers, [p.id]: d })} aria-label={`${p.label}: ${CHOICE_LABELS[d]}`} />
+                        <input type="radio" name={`purpose-${p.id}`} value={d} checked={answers[p.id] === d} onChange={() => {
+                            setDone(undefined)
+                            setAnswers({ ...answers, [p.id]: d })
+                          }} aria-label={`${p.label}: ${CHOICE_LABELS[d]}`} />
                         {CHOICE_LABELS[d]}
                       </label>
                     </td>
                   ))}
                 </tr>
+                {cell?.conflict && (
+                  <tr className="conflict-row">
+                    <td colSpan={5}>
+                      <ConflictNote
+                        purposeLabel={p.label}
+                        cell={cell}
+                        guardians={pupil.guardians}
+                        onJointAnswer={() => {
+                          setGuardianId(null)
+                          focusRow(index)
+                        }}
+                      />
+                    </td>
+                  </tr>
+                )}
+                </Fragment>
               )
             })}
           </tbody>
         </table>
       </section>
 
-      <section className="card record-panel">
+      <section className="card record-panel" key={round}>
         <h2>Vastleggen</h2>
         <Field label="Antwoord van" name="guardianId" error={error}>
           <select value={guardianId ?? ''} onChange={(e) => setGuardianId(e.target.value === '' ? null : Number(e.target.value))}>
@@ -144,7 +218,7 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
           </select>
         </Field>
         <Field label="Gaat in op" name="effectiveFrom" error={error}>
-          <DateInput name="effectiveFrom" value={effectiveFrom} onChange={setEffectiveFrom} />
+          <DateInput name="effectiveFrom" value={effectiveFrom} invalid={error?.field === 'effectiveFrom'} onBad={setBadDate} onChange={setEffectiveFrom} />
         </Field>
         {!returnedForm && (
         <Field label="Hoe kwam het antwoord binnen?" name="source" error={error}>
@@ -157,26 +231,21 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
           </select>
         </Field>
         )}
-        <Field label="Welk formulier of bericht" name="sourceDetail" error={error} hint="Bijvoorbeeld: toestemmingsformulier 2026-2027">
-          <input value={sourceDetail} onChange={(e) => setSourceDetail(e.target.value)} />
+        <Field label="Welk formulier of bericht" name="sourceDetail" error={error}>
+          <input value={sourceDetail} placeholder="bijv. toestemmingsformulier 2026-2027" onChange={(e) => setSourceDetail(e.target.value)} />
         </Field>
         <Field label="Notitie" name="note" error={error}>
-          <textarea rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+          <input value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
-        <Field label="Scan of foto van het formulier (PDF, JPG, PNG; hoogstens 20 MB)" name="attachment" error={error}>
+        <Field label="Scan van het formulier (PDF, JPG, PNG; tot 20 MB)" name="attachment" error={error}>
           <FilePicker accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" files={scan ? [scan] : []} onChange={(files) => setScan(files[0])} />
         </Field>
         <FormError error={error} fields={['guardianId', 'effectiveFrom', 'source', 'sourceDetail', 'note', 'attachment']} />
         <div className="actions">
-          <button className="primary" disabled={chosen.length === 0 || busy} onClick={() => void save()}>
+          <button className="primary" disabled={chosen.length === 0 || saving.busy} aria-keyshortcuts="Control+Enter" onClick={() => void save()}>
             {chosen.length === 0 ? 'Kies eerst antwoorden' : `${chosen.length} ${chosen.length === 1 ? 'antwoord' : 'antwoorden'} vastleggen`}
           </button>
         </div>
-        {done && (
-          <p className="ok" role="status">
-            {done}
-          </p>
-        )}
       </section>
     </div>
     </>

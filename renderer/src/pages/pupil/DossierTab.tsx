@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react'
 import { formatDate, localIsoDate, type PupilDetail } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { DateInput, Field, FilePicker, FormError, readFileBase64 } from '../../components/fields.tsx'
+import { DateInput, Field, FilePicker, FormError, impossibleDates, readFileBase64 } from '../../components/fields.tsx'
+import { useSingleSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { AttachmentLink } from './HistoryTab.tsx'
 
@@ -16,17 +17,23 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
   const [files, setFiles] = useState<File[]>([])
   const [error, setError] = useState<ErrorInfo>()
   const [adding, setAdding] = useState(false)
+  const [badDate, setBadDate] = useState(false)
+  const saving = useSingleSave()
 
-  const save = async (e: FormEvent) => {
+  const save = (e: FormEvent) => {
     e.preventDefault()
-    const attachments = await Promise.all(files.map(async (f) => ({ fileName: f.name, mimeType: f.type as 'application/pdf', data: await readFileBase64(f) })))
-    const r = await invoke('dossier.save', { pupilId: pupil.id, ...form, attachments })
-    if (!r.ok) return setError(r.error)
-    setError(undefined)
-    setAdding(false)
-    setFiles([])
-    setForm({ ...form, title: '', body: '' })
-    setTick((t) => t + 1)
+    return saving.run(async () => {
+      const bad = impossibleDates({ entryDate: badDate })
+      if (bad) return setError(bad)
+      const attachments = await Promise.all(files.map(async (f) => ({ fileName: f.name, mimeType: f.type as 'application/pdf', data: await readFileBase64(f) })))
+      const r = await invoke('dossier.save', { pupilId: pupil.id, ...form, attachments })
+      if (!r.ok) return setError(r.error)
+      setError(undefined)
+      setAdding(false)
+      setFiles([])
+      setForm({ ...form, title: '', body: '' })
+      setTick((t) => t + 1)
+    })
   }
 
   return (
@@ -43,7 +50,7 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
           <h2>Nieuw stuk in het dossier</h2>
           <div className="row three">
             <Field label="Datum" name="entryDate" error={error}>
-              <DateInput name="entryDate" value={form.entryDate} onChange={(v) => setForm({ ...form, entryDate: v })} />
+              <DateInput name="entryDate" value={form.entryDate} invalid={error?.field === 'entryDate'} onBad={setBadDate} onChange={(v) => setForm({ ...form, entryDate: v })} />
             </Field>
             <Field label="Soort" name="kind" error={error}>
               <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
@@ -64,7 +71,7 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
           </Field>
           <FormError error={error} fields={['entryDate', 'kind', 'title', 'body', 'attachments']} />
           <div className="actions">
-            <button className="primary" type="submit">
+            <button className="primary" type="submit" disabled={saving.busy}>
               Opslaan in dossier
             </button>
             <button type="button" onClick={() => setAdding(false)}>

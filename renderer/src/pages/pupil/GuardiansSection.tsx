@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react'
 import type { Guardian, PupilDetail } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { Field, FormError } from '../../components/fields.tsx'
+import { Field, FormError, fieldMessage } from '../../components/fields.tsx'
+import { useSingleSave } from '../../components/useSave.ts'
 
 type GuardianForm = { name: string; relation: string; email: string; phone: string; inGroupApp: boolean; preferredChannel: 'app' | 'email' }
 const EMPTY: GuardianForm = { name: '', relation: '', email: '', phone: '', inGroupApp: true, preferredChannel: 'app' }
@@ -12,16 +13,19 @@ function GuardianEditor({ pupil, guardian, onDone, onCancel }: { pupil: PupilDet
   // The version the form was filled from: a guardian reloaded meanwhile may show a change this form does not.
   const [version] = useState(guardian?.version)
   const [error, setError] = useState<ErrorInfo>()
-  const save = async (e: FormEvent) => {
+  const saving = useSingleSave()
+  const save = (e: FormEvent) => {
     e.preventDefault()
-    const input = { name: form.name, relation: form.relation, email: form.email, phone: form.phone, inGroupApp: form.inGroupApp, preferredChannel: form.preferredChannel, pupilId: pupil.id }
-    const r = await invoke('guardians.save', guardian ? { ...input, id: guardian.id, version: version ?? guardian.version } : input)
-    if (!r.ok) return setError(r.error)
-    onDone()
+    return saving.run(async () => {
+      const input = { name: form.name, relation: form.relation, email: form.email, phone: form.phone, inGroupApp: form.inGroupApp, preferredChannel: form.preferredChannel, pupilId: pupil.id }
+      const r = await invoke('guardians.save', guardian ? { ...input, id: guardian.id, version: version ?? guardian.version } : input)
+      if (!r.ok) return setError(r.error)
+      onDone()
+    })
   }
   const text = (key: 'name' | 'relation' | 'email' | 'phone', label: string, hint?: string) => (
     <Field label={label} name={key} error={error} hint={hint}>
-      <input name={key} value={form[key]} aria-invalid={error?.field === key} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
+      <input name={key} value={form[key]} aria-invalid={fieldMessage(error, key) !== undefined} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
     </Field>
   )
   return (
@@ -48,7 +52,7 @@ function GuardianEditor({ pupil, guardian, onDone, onCancel }: { pupil: PupilDet
       {guardian && guardian.otherPupils.length > 0 && <p className="hint">Wijzigingen gelden ook voor {guardian.otherPupils.map((p) => p.name).join(', ')}.</p>}
       <FormError error={error} fields={['name', 'relation', 'email', 'phone']} />
       <div className="actions">
-        <button className="primary" type="submit">
+        <button className="primary" type="submit" disabled={saving.busy}>
           Opslaan
         </button>
         <button type="button" onClick={onCancel}>

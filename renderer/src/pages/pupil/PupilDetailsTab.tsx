@@ -1,9 +1,12 @@
 import { useState, type FormEvent } from 'react'
 import type { PupilDetail } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
+import type { PossibleDuplicate } from '../../../../shared/pupils.contract.ts'
 import { invoke } from '../../api.ts'
-import { DateInput, Field, FormError } from '../../components/fields.tsx'
+import { DateInput, Field, FormError, fieldMessage, impossibleDates } from '../../components/fields.tsx'
+import { useSingleSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
+import { DuplicateWarning } from './DuplicateWarning.tsx'
 import { GuardiansSection } from './GuardiansSection.tsx'
 
 function formOf(p: PupilDetail | undefined) {
@@ -29,29 +32,57 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
   const [version, setVersion] = useState(pupil?.version)
   const [error, setError] = useState<ErrorInfo>()
   const [saved, setSaved] = useState(false)
+  // Dates typed that do not exist: while one is there, nothing is sent.
+  const [badDates, setBadDates] = useState<Record<string, boolean>>({})
+  const saving = useSingleSave()
+  // A new pupil that may already be in the register: shown, and saved only on 'toch toevoegen'.
+  const [duplicates, setDuplicates] = useState<PossibleDuplicate[]>([])
   const set = (patch: Partial<typeof form>) => {
     setSaved(false)
+    setDuplicates([])
     setForm({ ...form, ...patch })
   }
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault()
-    const r = await invoke('pupils.save', pupil ? { ...form, id: pupil.id, version: version ?? pupil.version } : form)
-    if (!r.ok) return setError(r.error)
-    setError(undefined)
-    setSaved(true)
-    setForm(formOf(r.value))
-    setVersion(r.value.version)
-    onSaved(r.value)
+  const save = (e: FormEvent | undefined, addAnyway = false) => {
+    e?.preventDefault()
+    return saving.run(async () => {
+      setSaved(false)
+      const bad = impossibleDates(badDates)
+      if (bad) return setError(bad)
+      if (!pupil && !addAnyway) {
+        const found = await invoke('pupils.duplicates', { firstName: form.firstName, lastNamePrefix: form.lastNamePrefix, lastName: form.lastName, birthDate: form.birthDate || null, studentNumber: form.studentNumber })
+        if (found.ok && found.value.length > 0) {
+          setError(undefined)
+          return setDuplicates(found.value)
+        }
+      }
+      setDuplicates([])
+      const r = await invoke('pupils.save', pupil ? { ...form, id: pupil.id, version: version ?? pupil.version } : form)
+      if (!r.ok) return setError(r.error)
+      setError(undefined)
+      setSaved(true)
+      setForm(formOf(r.value))
+      setVersion(r.value.version)
+      onSaved(r.value)
+    })
   }
   const text = (key: 'firstName' | 'lastNamePrefix' | 'lastName' | 'studentNumber' | 'leavingReason', label: string, hint?: string) => (
     <Field label={label} name={key} error={error} hint={hint}>
-      <input name={key} value={form[key]} aria-invalid={error?.field === key} onChange={(e) => set({ [key]: e.target.value })} />
+      <input name={key} value={form[key]} aria-invalid={fieldMessage(error, key) !== undefined} onChange={(e) => set({ [key]: e.target.value })} />
     </Field>
   )
   const date = (key: 'birthDate' | 'enrolledOn' | 'leftOn', label: string) => (
     <Field label={label} name={key} error={error}>
-      <DateInput name={key} value={form[key]} invalid={error?.field === key} onChange={(v) => set({ [key]: v })} />
+      <DateInput
+        name={key}
+        value={form[key]}
+        invalid={fieldMessage(error, key) !== undefined}
+        onChange={(v) => set({ [key]: v })}
+        onBad={(b) => {
+          setSaved(false)
+          setBadDates((d) => ({ ...d, [key]: b }))
+        }}
+      />
     </Field>
   )
 
@@ -84,8 +115,9 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
           {text('leavingReason', 'Reden van vertrek')}
         </div>
         <FormError error={error} fields={['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'enrolledOn', 'leftOn', 'leavingReason']} />
+        {duplicates.length > 0 && <DuplicateWarning found={duplicates} busy={saving.busy} onAddAnyway={() => void save(undefined, true)} />}
         <div className="actions">
-          <button className="primary" type="submit">
+          <button className="primary" type="submit" disabled={saving.busy}>
             {pupil ? 'Opslaan' : 'Leerling toevoegen'}
           </button>
           {saved && (

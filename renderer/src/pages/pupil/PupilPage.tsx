@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { displayName, formatDate, type PupilDetail } from '../../../../shared/domain.ts'
 import { invoke } from '../../api.ts'
+import { Tabs } from '../../components/Tabs.tsx'
+import { useRegisterChanges } from '../../register-changes.ts'
 import { go } from '../../router.ts'
 import { AuditTab } from './AuditTab.tsx'
 import { ConsentTab } from './ConsentTab.tsx'
@@ -9,6 +11,20 @@ import { HistoryTab } from './HistoryTab.tsx'
 import { PupilDetailsTab } from './PupilDetailsTab.tsx'
 import { PupilDocuments } from './PupilDocuments.tsx'
 import './pupil.css'
+
+/** One code at a time: the open round's form while a round runs, otherwise the pupil's own; the other is explained. */
+function FormCode({ pupil }: { pupil: PupilDetail }) {
+  const round = pupil.roundForm
+  const explained = round
+    ? `De code van het formulier van de ronde '${round.campaignName}'. Ook de vaste code ${pupil.formCode} van deze leerling vindt hem terug.`
+    : 'Deze code staat op het toestemmingsformulier van deze leerling; typ hem (met of zonder TR-) in het zoekvak om de leerling te vinden.'
+  return (
+    <div className="form-code" title={explained}>
+      <span>{round ? `Formuliercode ronde '${round.campaignName}'` : 'Formuliercode'}</span>
+      <strong>{round ? round.code : pupil.formCode}</strong>
+    </div>
+  )
+}
 
 const TABS = [
   { key: 'toestemming', label: 'Toestemming' },
@@ -23,9 +39,12 @@ export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; for
   const isNew = id === 'nieuw'
   const [pupil, setPupil] = useState<PupilDetail>()
   const [error, setError] = useState<string>()
+  const [tick, setTick] = useState(0)
+  useRegisterChanges(useCallback(() => setTick((t) => t + 1), []))
 
   useEffect(() => {
-    if (isNew) return
+    // tick: loaded again when the register changed (a restore, another window).
+    if (isNew || tick < 0) return
     let live = true
     invoke('pupils.get', { id: Number(id) }).then((r) => {
       if (!live) return
@@ -37,7 +56,7 @@ export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; for
     return () => {
       live = false
     }
-  }, [id, isNew])
+  }, [id, isNew, tick])
 
   if (isNew) {
     return (
@@ -64,23 +83,15 @@ export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; for
           </p>
         </div>
         <PupilDocuments pupilId={pupil.id} />
-        <div className="form-code" title="Deze code staat op het toestemmingsformulier van deze leerling">
-          <span>Formuliercode</span>
-          <strong>{pupil.formCode}</strong>
-        </div>
+        <FormCode pupil={pupil} />
       </header>
-      <nav className="tabs" aria-label="Onderdelen van de leerling">
-        {TABS.map((t) => (
-          <a key={t.key} href={`#/leerling/${pupil.id}/${t.key}`} aria-current={t.key === current ? 'page' : undefined}>
-            {t.label}
-          </a>
-        ))}
-      </nav>
-      {current === 'toestemming' && <ConsentTab key={formCode ?? ''} pupil={pupil} onSaved={setPupil} formCode={formCode} />}
-      {current === 'gegevens' && <PupilDetailsTab pupil={pupil} onSaved={setPupil} />}
-      {current === 'geschiedenis' && <HistoryTab pupil={pupil} />}
-      {current === 'dossier' && <DossierTab pupil={pupil} />}
-      {current === 'logboek' && <AuditTab pupilId={pupil.id} />}
+      <Tabs label="Onderdelen van de leerling" idBase="pupil" base={`leerling/${pupil.id}`} items={TABS} current={current}>
+        {current === 'toestemming' && <ConsentTab key={formCode ?? ''} pupil={pupil} onSaved={setPupil} formCode={formCode} />}
+        {current === 'gegevens' && <PupilDetailsTab pupil={pupil} onSaved={setPupil} />}
+        {current === 'geschiedenis' && <HistoryTab pupil={pupil} />}
+        {current === 'dossier' && <DossierTab pupil={pupil} />}
+        {current === 'logboek' && <AuditTab pupilId={pupil.id} />}
+      </Tabs>
     </>
   )
 }

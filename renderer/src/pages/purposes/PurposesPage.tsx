@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { Purpose } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
+import { useSingleSave } from '../../components/useSave.ts'
 import { Field, FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 
@@ -18,12 +19,15 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
   const [rowVersion] = useState(purpose?.rowVersion)
   const [error, setError] = useState<ErrorInfo>()
   const reworded = purpose !== undefined && (form.label.trim() !== purpose.label || form.description.trim() !== purpose.description)
-  const save = async (e: FormEvent) => {
+  const saving = useSingleSave()
+  const save = (e: FormEvent) => {
     e.preventDefault()
-    const input = { label: form.label, description: form.description, active: form.active, sortOrder: form.sortOrder === '' ? undefined : Number(form.sortOrder) }
-    const r = await invoke('purposes.save', purpose ? { ...input, id: purpose.id, rowVersion: rowVersion ?? purpose.rowVersion } : input)
-    if (!r.ok) return setError(r.error)
-    onDone()
+    return saving.run(async () => {
+      const input = { label: form.label, description: form.description, active: form.active, sortOrder: form.sortOrder === '' ? undefined : Number(form.sortOrder) }
+      const r = await invoke('purposes.save', purpose ? { ...input, id: purpose.id, rowVersion: rowVersion ?? purpose.rowVersion } : input)
+      if (!r.ok) return setError(r.error)
+      onDone()
+    })
   }
   return (
     <form className="card" onSubmit={save}>
@@ -51,7 +55,7 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
       )}
       <FormError error={error} fields={['label', 'description', 'sortOrder']} />
       <div className="actions">
-        <button className="primary" type="submit">
+        <button className="primary" type="submit" disabled={saving.busy}>
           Opslaan
         </button>
         <button type="button" onClick={onCancel}>
