@@ -79,7 +79,7 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
   useEffect(() => {
     if (!loaded || (document.activeElement && document.activeElement !== document.body)) return
     gridRef.current?.querySelector<HTMLInputElement>('tbody tr.answer-row input')?.focus()
-  }, [loaded])
+  }, [loaded, gridRef])
 
   const save = () =>
     saving.run(async () => {
