@@ -1,11 +1,13 @@
 // Bytes + file name -> sheets of plain cell values. Pure: no database, no file system.
-// xlsx through exceljs (after a look at the bytes), CSV through csv-parse. A file that cannot be
-// read becomes one Dutch message; nothing here throws for bad input.
+// xlsx through exceljs (after its parts are unpacked under the caps of limits.ts), CSV through
+// csv-parse. A file that cannot be read becomes one Dutch message; nothing here throws for bad input.
 import ExcelJS from 'exceljs'
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { strFromU8, strToU8, zipSync } from 'fflate'
 import { parseCsv } from './csv.ts'
+import { LimitError, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, REASONS, tooComplexMessage } from './limits.ts'
 import { MESSAGES, sniff } from './sniff.ts'
 import type { Cell, SheetData } from './types.ts'
+import { readWorkbookParts } from './zip.ts'
 
 export type { Cell, SheetData } from './types.ts'
 
@@ -41,10 +43,6 @@ export function toCell(v: unknown): Cell {
   return null
 }
 
-/** Excel's own limits. */
-const MAX_ROWS = 1_048_576
-const MAX_COLUMNS = 16_384
-
 interface MergeRange {
   top: number
   left: number
@@ -52,16 +50,30 @@ interface MergeRange {
   right: number
 }
 
-function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
+/** Cells the reader has laid out for the whole file (empty ones between values count too). */
+interface Budget {
+  cells: number
+}
+
+function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, budget: Budget): SheetData {
   const rows: Cell[][] = []
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber > MAX_ROWS) return // past Excel's last row: a damaged file, not data
+    if (rowNumber > 1_048_576) return // past Excel's last row: a damaged file, not data
     const values = row.values as unknown[]
     const cells: Cell[] = []
-    for (let c = 1; c < Math.min(values.length, MAX_COLUMNS + 1); c++) cells[c - 1] = toCell(values[c])
-    for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null
+    let width = 0
+    for (let c = 1; c < Math.min(values.length, 16_385); c++) {
+      const cell = toCell(values[c])
+      cells[c - 1] = cell
+      if (cell !== null) width = c
+    }
+    cells.length = width // a formatted empty cell far to the right is no column of data
+    if (width > MAX_COLUMNS) throw new LimitError(REASONS.columns(`het blad ${ws.name}`))
+    for (let c = 0; c < width; c++) if (cells[c] === undefined) cells[c] = null
+    if ((budget.cells += width) > MAX_CELLS) throw new LimitError(REASONS.cells())
     rows[rowNumber - 1] = cells
   })
+  if (rows.length > MAX_ROWS) throw new LimitError(REASONS.rows(`het blad ${ws.name}`))
   for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = []
   const merges: MergeRange[] = []
   // exceljs keeps its merged ranges in a field it does not type; its public `model` would rebuild every row.
@@ -72,14 +84,18 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean): SheetData {
     if (!m) continue
     merges.push({ top: m.top - 1, left: m.left - 1, bottom: m.bottom - 1, right: m.right - 1 })
     if (merges.length > 10_000) break
+    // Clearing the covered cells is work per cell: it counts against the same budget.
+    if ((budget.cells += Math.max(0, Math.min(m.bottom, rows.length) - m.top + 1) * Math.max(0, Math.min(m.right, MAX_COLUMNS) - m.left + 1)) > MAX_CELLS) {
+      throw new LimitError(REASONS.cells())
+    }
     for (let r = m.top - 1; r < m.bottom && r < rows.length; r++) {
       const cells = rows[r] as Cell[]
       for (let c = m.left - 1; c < m.right && c < cells.length; c++) if (r !== m.top - 1 || c !== m.left - 1) cells[c] = null
     }
   }
   const hiddenColumns: number[] = []
-  const width = Math.min(ws.columnCount, MAX_COLUMNS)
-  for (let c = 1; c <= width; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1)
+  const lastColumn = Math.min(ws.columnCount, MAX_COLUMNS)
+  for (let c = 1; c <= lastColumn; c++) if (ws.getColumn(c).hidden) hiddenColumns.push(c - 1)
   return { name: ws.name, rows, hiddenColumns, merges, date1904 }
 }
 
@@ -97,15 +113,9 @@ function columnNumber(letters: string): number {
  * neither, so they are taken out of the sheets before exceljs reads them (small merges stay: forms
  * and two-row headers use them).
  */
-export function withoutHugeRanges(bytes: Uint8Array): Uint8Array {
-  let sheets: Record<string, Uint8Array>
-  try {
-    sheets = unzipSync(bytes, { filter: (f) => /^xl\/worksheets\/[^/]+\.xml$/.test(f.name) })
-  } catch {
-    return bytes
-  }
-  const changed: Record<string, Uint8Array> = {}
-  for (const [name, data] of Object.entries(sheets)) {
+export function withoutHugeRanges(parts: Record<string, Uint8Array>): void {
+  for (const [name, data] of Object.entries(parts)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue
     const raw = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
     if (!raw.includes('dataValidations') && !raw.includes('mergeCell ')) continue
     const xml = strFromU8(data)
@@ -114,29 +124,32 @@ export function withoutHugeRanges(bytes: Uint8Array): Uint8Array {
       .replace(/<(?:\w+:)?mergeCell ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"\s*\/>/g, (m, c1: string, r1: string, c2: string, r2: string) =>
         (Math.abs(columnNumber(c2) - columnNumber(c1)) + 1) * (Math.abs(Number(r2) - Number(r1)) + 1) > HUGE_MERGE ? '' : m,
       )
-    if (out !== xml) changed[name] = strToU8(out)
-  }
-  if (Object.keys(changed).length === 0) return bytes
-  try {
-    return zipSync({ ...unzipSync(bytes), ...changed }, { level: 1 })
-  } catch {
-    return bytes
+    if (out !== xml) parts[name] = strToU8(out)
   }
 }
 
 async function readXlsx(original: Uint8Array): Promise<ReadResult> {
-  const bytes = withoutHugeRanges(original)
   const wb = new ExcelJS.Workbook()
   try {
+    // exceljs gets the parts as we counted them, stored without compression: no second inflate.
+    const parts = readWorkbookParts(original)
+    withoutHugeRanges(parts)
+    const bytes = zipSync(parts, { level: 0 })
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)
-  } catch {
-    return { ok: false, error: MESSAGES.damaged }
+  } catch (err) {
+    return { ok: false, error: err instanceof LimitError ? tooComplexMessage(err.reason, 'xlsx') : MESSAGES.damaged }
   }
   const date1904 = (wb.properties as { date1904?: boolean } | undefined)?.date1904 === true
   const sheets: SheetData[] = []
-  for (const ws of wb.worksheets) {
-    if (ws.state === 'hidden' || ws.state === 'veryHidden') continue
-    sheets.push(readSheet(ws, date1904))
+  const budget: Budget = { cells: 0 }
+  try {
+    for (const ws of wb.worksheets) {
+      if (ws.state === 'hidden' || ws.state === 'veryHidden') continue
+      sheets.push(readSheet(ws, date1904, budget))
+    }
+  } catch (err) {
+    if (err instanceof LimitError) return { ok: false, error: tooComplexMessage(err.reason, 'xlsx') }
+    throw err
   }
   return { ok: true, kind: 'xlsx', sheets }
 }
@@ -149,7 +162,8 @@ export async function readWorkbook(name: string, bytes: Uint8Array): Promise<Rea
   try {
     const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'CSV'
     return { ok: true, kind: 'csv', sheets: [{ name: base, rows: parseCsv(bytes), hiddenColumns: [], merges: [], date1904: false }] }
-  } catch {
+  } catch (err) {
+    if (err instanceof LimitError) return { ok: false, error: tooComplexMessage(err.reason, 'csv') }
     return { ok: false, error: 'Dit CSV-bestand kan niet worden gelezen: de aanhalingstekens of scheidingstekens kloppen niet. Open het in Excel en sla het op als Excel-werkmap (.xlsx).' }
   }
 }

@@ -1,0 +1,243 @@
+// Files made to break the import: zip bombs, millions of cells, a million columns, huge cells.
+// Each is built here by hand (the xlsx XML written out, the deflate stream repeated block by block,
+// so a file that unpacks to hundreds of MB costs the test almost nothing) and must end with one
+// Dutch message for that file, quickly, while the other files of the same import go through.
+import { constants, crc32, deflateRawSync } from 'node:zlib'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Core } from '../../electron/core/boot.ts'
+import { MAX_CELL_CHARS } from '../../electron/core/imports/limits.ts'
+import { silenceLog } from '../../electron/core/log.ts'
+import { readWorkbook } from '../../electron/core/imports/read.ts'
+import { testCore } from '../helpers/db.ts'
+import { ok } from '../helpers/register.ts'
+import { fileInput } from './helpers.ts'
+
+silenceLog()
+
+const TOO_BIG = /^Dit bestand is te groot of te ingewikkeld om in te lezen \(.+\)\. Er is niets van ingelezen en niets in het register gewijzigd\. Open het in Excel/
+const NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships'
+const PKG = 'http://schemas.openxmlformats.org/package/2006/relationships'
+
+/** A part's deflated bytes; `size` is what it unpacks to. */
+interface Deflated {
+  bytes: Uint8Array
+  size: number
+  crc: number
+}
+
+const plain = (text: string): Deflated => {
+  const raw = Buffer.from(text)
+  return { bytes: deflateRawSync(raw), size: raw.length, crc: crc32(raw) }
+}
+
+const piece = (s: string, last: boolean, level = 1) => deflateRawSync(Buffer.from(s), { level, finishFlush: last ? constants.Z_FINISH : constants.Z_FULL_FLUSH })
+
+/** head + block x times + tail as one deflate stream: each piece ends with a full flush, so they join. */
+function repeated(head: string, block: string, times: number, tail: string): Deflated {
+  const b = piece(block, false, 9)
+  const bytes = Buffer.concat([piece(head, false), ...Array.from({ length: times }, () => b), piece(tail, true)])
+  let crc = crc32(head)
+  for (let i = 0; i < times; i++) crc = crc32(block, crc)
+  return { bytes, size: Buffer.byteLength(head) + Buffer.byteLength(block) * times + Buffer.byteLength(tail), crc: crc32(tail, crc) }
+}
+
+/** The same with a block that differs each time (row numbers), deflated one block at a time. */
+function blocks(head: string, block: (i: number) => string, times: number, tail: string): Deflated {
+  const out = [piece(head, false)]
+  let size = Buffer.byteLength(head) + Buffer.byteLength(tail)
+  let crc = crc32(head)
+  for (let i = 0; i < times; i++) {
+    const text = block(i)
+    size += Buffer.byteLength(text)
+    crc = crc32(text, crc)
+    out.push(piece(text, false))
+  }
+  out.push(piece(tail, true))
+  return { bytes: Buffer.concat(out), size, crc: crc32(tail, crc) }
+}
+
+const COLUMNS = Array.from({ length: 100 }, (_, i) => (i < 26 ? '' : String.fromCharCode(64 + Math.floor(i / 26))) + String.fromCharCode(65 + (i % 26)))
+/** 70,000 rows of 100 number cells below the normal rows, each cell with its reference, as Excel writes them. */
+let millions: Uint8Array | undefined
+function sevenMillionCells(): Uint8Array {
+  millions ??= workbook(
+    blocks(SHEET_HEAD + NORMAL_ROWS, (b) => Array.from({ length: 1_000 }, (_, k) => {
+      const r = 3 + b * 1_000 + k
+      return `<row r="${r}">${COLUMNS.map((c) => `<c r="${c}${r}"><v>1</v></c>`).join('')}</row>`
+    }).join(''), 70, SHEET_TAIL),
+  )
+  return millions
+}
+
+/** A zip written field by field; `declared` overrides the unpacked size the zip claims. */
+function zip(parts: Record<string, Deflated & { declared?: number }>): Uint8Array {
+  const local: Buffer[] = []
+  const central: Buffer[] = []
+  let offset = 0
+  for (const [name, p] of Object.entries(parts)) {
+    const n = Buffer.from(name)
+    const h = Buffer.alloc(30)
+    h.writeUInt32LE(0x04034b50, 0)
+    h.writeUInt16LE(20, 4)
+    h.writeUInt16LE(8, 8)
+    h.writeUInt32LE(p.crc, 14)
+    h.writeUInt32LE(p.bytes.length, 18)
+    h.writeUInt32LE(p.declared ?? p.size, 22)
+    h.writeUInt16LE(n.length, 26)
+    const c = Buffer.alloc(46)
+    c.writeUInt32LE(0x02014b50, 0)
+    c.writeUInt16LE(20, 4)
+    c.writeUInt16LE(20, 6)
+    c.writeUInt16LE(8, 10)
+    c.writeUInt32LE(p.crc, 16)
+    c.writeUInt32LE(p.bytes.length, 20)
+    c.writeUInt32LE(p.declared ?? p.size, 24)
+    c.writeUInt16LE(n.length, 28)
+    c.writeUInt32LE(offset, 42)
+    local.push(h, n, Buffer.from(p.bytes))
+    central.push(c, n)
+    offset += 30 + n.length + p.bytes.length
+  }
+  const dir = Buffer.concat(central)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(central.length / 2, 8)
+  end.writeUInt16LE(central.length / 2, 10)
+  end.writeUInt32LE(dir.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return new Uint8Array(Buffer.concat([...local, dir, end]))
+}
+
+/** A one-sheet workbook around the given sheet and shared strings. */
+function workbook(sheet: Deflated & { declared?: number }, sharedStrings: Deflated & { declared?: number } = plain(`<sst xmlns="${NS}"/>`)): Uint8Array {
+  return zip({
+    '[Content_Types].xml': plain(
+      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+    ),
+    '_rels/.rels': plain(`<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+    'xl/workbook.xml': plain(`<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Leerlingen" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+    'xl/_rels/workbook.xml.rels': plain(
+      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    ),
+    'xl/worksheets/sheet1.xml': sheet,
+    'xl/sharedStrings.xml': sharedStrings,
+  })
+}
+
+const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`
+const SHEET_HEAD = `<worksheet xmlns="${NS}"><sheetData>`
+const SHEET_TAIL = `</sheetData></worksheet>`
+const NORMAL_ROWS = `<row r="1">${inline('A1', 'Voornaam')}${inline('B1', 'Achternaam')}${inline('C1', 'Groep')}</row><row r="2">${inline('A2', 'Zoë')}${inline('B2', 'Bos')}${inline('C2', '3')}</row>`
+
+async function refusal(name: string, bytes: Uint8Array): Promise<{ error: string; ms: number }> {
+  const t = performance.now()
+  const read = await readWorkbook(name, bytes)
+  const ms = performance.now() - t
+  expect(read.ok, `${name} should be refused`).toBe(false)
+  return { error: read.ok ? '' : read.error, ms }
+}
+
+describe('a workbook built by hand reads (the bombs below differ from it in one way each)', () => {
+  it('reads the normal sheet', async () => {
+    const read = await readWorkbook('gewoon.xlsx', workbook(plain(SHEET_HEAD + NORMAL_ROWS + SHEET_TAIL)))
+    expect(read.ok && read.sheets[0]?.rows).toEqual([['Voornaam', 'Achternaam', 'Groep'], ['Zoë', 'Bos', '3']])
+  })
+})
+
+describe('memory bombs in a workbook end that file with a Dutch message', () => {
+  it('one shared string of 600 MB in a file under 1 MB, also when the zip claims the part is small', async () => {
+    for (const declared of [undefined, 1_000]) {
+      const strings = { ...repeated(`<sst xmlns="${NS}" count="1" uniqueCount="1"><si><t>`, 'a'.repeat(4 * 1024 * 1024), 150, '</t></si></sst>'), declared }
+      const sheet = plain(SHEET_HEAD + NORMAL_ROWS.replace('</row><row r="2">', '<c r="D1" t="s"><v>0</v></c></row><row r="2">') + SHEET_TAIL)
+      const bytes = workbook(sheet, strings)
+      expect(bytes.length).toBeLessThan(1024 * 1024)
+      const rss = process.memoryUsage().rss
+      const { error, ms } = await refusal('een-grote-tekst.xlsx', bytes)
+      expect(error).toMatch(TOO_BIG)
+      expect(error).toContain(`een cel bevat meer dan ${MAX_CELL_CHARS.toLocaleString('nl-NL')} tekens`)
+      expect(ms).toBeLessThan(5_000)
+      expect(process.memoryUsage().rss - rss).toBeLessThan(300 * 1024 * 1024)
+    }
+  })
+
+  it('7 million cells in a small file', async () => {
+    const bytes = sevenMillionCells()
+    expect(bytes.length).toBeLessThan(30 * 1024 * 1024)
+    const { error, ms } = await refusal('zeven-miljoen-cellen.xlsx', bytes)
+    expect(error).toMatch(TOO_BIG)
+    expect(error).toContain('het heeft meer dan 2.000.000 cellen')
+    expect(ms).toBeLessThan(10_000)
+  })
+
+  it('a sheet of 250,000 empty rows, and a cell far to the right', async () => {
+    const rows = await refusal('rijen.xlsx', workbook(blocks(SHEET_HEAD + NORMAL_ROWS, (b) => Array.from({ length: 1_000 }, (_, k) => `<row r="${3 + b * 1_000 + k}"/>`).join(''), 250, SHEET_TAIL)))
+    expect(rows.error).toMatch(TOO_BIG)
+    expect(rows.error).toContain('het blad sheet1 heeft meer dan 200.000 rijen')
+    const wide = await refusal('breed.xlsx', workbook(plain(SHEET_HEAD + NORMAL_ROWS.replace('</row><row r="2">', `${inline('DKZ1', 'notitie')}</row><row r="2">`) + SHEET_TAIL)))
+    expect(wide.error).toContain('het blad Leerlingen heeft meer dan 2.000 kolommen')
+  })
+
+  it('a part that unpacks past 128 MB, counted while unpacking although the zip claims 100 bytes', async () => {
+    const sheet = { ...repeated(SHEET_HEAD + NORMAL_ROWS, '<x/>'.repeat(256 * 1024), 200, SHEET_TAIL), declared: 100 }
+    const { error, ms } = await refusal('opgeblazen.xlsx', workbook(sheet))
+    expect(error).toMatch(TOO_BIG)
+    expect(error).toContain('het onderdeel xl/worksheets/sheet1.xml is uitgepakt groter dan 128 MB')
+    expect(ms).toBeLessThan(15_000)
+  })
+})
+
+describe('a CSV past the caps', () => {
+  const csv = (text: string) => new Uint8Array(Buffer.from(text))
+
+  it('a million columns: refused in seconds, not minutes', async () => {
+    const { error, ms } = await refusal('breed.csv', csv(`Voornaam;Achternaam;Groep${';kolom'.repeat(1_000_000)}\nZoë;Bos;3\n`))
+    expect(error).toMatch(/^Dit bestand is te groot of te ingewikkeld om in te lezen \(het bestand heeft meer dan 2\.000 kolommen\)\. Er is niets van ingelezen en niets in het register gewijzigd\. Open het in Excel, houd alleen de rijen en kolommen met de leerlingen over/)
+    expect(ms).toBeLessThan(10_000)
+  })
+
+  it('a cell longer than Excel allows, and more rows than any school has', async () => {
+    expect((await refusal('lang.csv', csv(`Voornaam;Achternaam\nZoë;${'b'.repeat(MAX_CELL_CHARS + 1)}\n`))).error).toContain('een cel bevat meer dan 32.767 tekens')
+    expect((await refusal('lang.csv', csv(`Voornaam;Achternaam\n${'Zoë;Bos\n'.repeat(200_001)}`))).error).toContain('het bestand heeft meer dan 200.000 rijen')
+  })
+
+  it('2,000 columns by 300 rows (under the caps) still go through the whole preview in seconds: nothing is quadratic in the columns', async () => {
+    const core = testCore()
+    await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
+    const header = ['Leerlingnummer', 'Voornaam', 'Achternaam', 'Groep', ...Array.from({ length: 1_996 }, (_, i) => `extra ${i}`)].join(';')
+    const rows = Array.from({ length: 300 }, (_, i) => [String(5000 + i), `Kind${i}`, `Bos${i}`, '3', ...Array.from({ length: 1_996 }, () => 'x')].join(';'))
+    const t = performance.now()
+    const preview = await ok(core, 'imports.preview', { files: [{ name: 'breed.csv', data: Buffer.from([header, ...rows].join('\n')).toString('base64') }], decisions: [] })
+    expect(performance.now() - t).toBeLessThan(20_000)
+    expect(preview.summary.new).toBe(300)
+    expect(preview.files[0]?.ignoredColumns).toHaveLength(1_996)
+    core.close()
+  }, 60_000)
+})
+
+describe('in an import of several files', () => {
+  let core: Core
+  beforeEach(async () => {
+    core = testCore()
+    await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
+    await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  })
+  afterEach(() => core.close())
+
+  it('the bombs get their message, the good file goes through, and only the good file is written', async () => {
+    const cells = Buffer.from(sevenMillionCells()).toString('base64')
+    const wide = Buffer.from(`Voornaam;Achternaam${';x'.repeat(1_000_000)}\n`).toString('base64')
+    const files = [{ name: 'cellen.xlsx', data: cells }, fileInput('administratie-export.xlsx'), { name: 'breed.csv', data: wide }]
+    const count = () => core.ctx.db.prepare(`SELECT count(*) FROM pupils`).pluck().get() as number
+    const preview = await ok(core, 'imports.preview', { files, decisions: [] })
+    expect(preview.files.map((f) => [f.file, f.ok])).toEqual([['cellen.xlsx', false], ['administratie-export.xlsx', true], ['breed.csv', false]])
+    expect(preview.files[0]?.error).toMatch(TOO_BIG)
+    expect(preview.files[2]?.error).toMatch(/^Dit bestand is te groot of te ingewikkeld/)
+    expect(preview.summary.new).toBeGreaterThan(0)
+    expect(preview.pupils.every((p) => p.file === 'administratie-export.xlsx')).toBe(true)
+    expect(count()).toBe(0)
+    const done = await ok(core, 'imports.commit', { files, decisions: [] })
+    expect(done.batch?.counts.pupilsCreated).toBe(preview.summary.new)
+    expect(count()).toBe(preview.summary.new)
+  }, 60_000)
+})
