@@ -58,17 +58,17 @@ function blocks(head: string, block: (i: number) => string, times: number, tail:
 }
 
 const COLUMNS = Array.from({ length: 100 }, (_, i) => (i < 26 ? '' : String.fromCharCode(64 + Math.floor(i / 26))) + String.fromCharCode(65 + (i % 26)))
-/** 70,000 rows of 100 number cells below the normal rows, each cell with its reference, as Excel writes them. */
-let millions: Uint8Array | undefined
-function sevenMillionCells(): Uint8Array {
-  millions ??= workbook(
+/** Rows of 100 number cells below the normal rows (1,000 rows a block), each cell with its reference, as Excel writes them. */
+function numberCells(blockCount: number): Uint8Array {
+  return workbook(
     blocks(SHEET_HEAD + NORMAL_ROWS, (b) => Array.from({ length: 1_000 }, (_, k) => {
       const r = 3 + b * 1_000 + k
       return `<row r="${r}">${COLUMNS.map((c) => `<c r="${c}${r}"><v>1</v></c>`).join('')}</row>`
-    }).join(''), 70, SHEET_TAIL),
+    }).join(''), blockCount, SHEET_TAIL),
   )
-  return millions
 }
+let millions: Uint8Array | undefined
+const sevenMillionCells = (): Uint8Array => (millions ??= numberCells(70))
 
 /** A zip written field by field; `declared` overrides the unpacked size the zip claims. */
 function zip(parts: Record<string, Deflated & { declared?: number }>): Uint8Array {
@@ -155,19 +155,30 @@ describe('memory bombs in a workbook end that file with a Dutch message', () => 
       const rss = process.memoryUsage().rss
       const { error, ms } = await refusal('een-grote-tekst.xlsx', bytes)
       expect(error).toMatch(TOO_BIG)
-      expect(error).toContain(`een cel bevat meer dan ${MAX_CELL_CHARS.toLocaleString('nl-NL')} tekens`)
+      expect(error).toContain('het onderdeel xl/sharedStrings.xml is uitgepakt groter dan 128 MB')
       expect(ms).toBeLessThan(5_000)
-      expect(process.memoryUsage().rss - rss).toBeLessThan(300 * 1024 * 1024)
+      expect(process.memoryUsage().rss - rss).toBeLessThan(400 * 1024 * 1024)
     }
   })
 
-  it('7 million cells in a small file', async () => {
+  it('one shared string of 4 MB: more than a cell can hold', async () => {
+    const strings = repeated(`<sst xmlns="${NS}" count="1" uniqueCount="1"><si><t>`, 'a'.repeat(1024 * 1024), 4, '</t></si></sst>')
+    const { error } = await refusal('lange-tekst.xlsx', workbook(plain(SHEET_HEAD + NORMAL_ROWS + SHEET_TAIL), strings))
+    expect(error).toMatch(TOO_BIG)
+    expect(error).toContain(`een cel bevat meer dan ${MAX_CELL_CHARS.toLocaleString('nl-NL')} tekens`)
+  })
+
+  it('7 million cells in a small file (its sheet unpacks to 150 MB), and 1.6 million in a sheet of 35 MB', async () => {
     const bytes = sevenMillionCells()
     expect(bytes.length).toBeLessThan(30 * 1024 * 1024)
-    const { error, ms } = await refusal('zeven-miljoen-cellen.xlsx', bytes)
-    expect(error).toMatch(TOO_BIG)
-    expect(error).toContain('het heeft meer dan 2.000.000 cellen')
-    expect(ms).toBeLessThan(10_000)
+    const seven = await refusal('zeven-miljoen-cellen.xlsx', bytes)
+    expect(seven.error).toMatch(TOO_BIG)
+    expect(seven.error).toContain('het onderdeel xl/worksheets/sheet1.xml is uitgepakt groter dan 128 MB')
+    expect(seven.ms).toBeLessThan(10_000)
+    const many = await refusal('veel-cellen.xlsx', numberCells(16))
+    expect(many.error).toMatch(TOO_BIG)
+    expect(many.error).toContain('het heeft meer dan 1.500.000 cellen')
+    expect(many.ms).toBeLessThan(10_000)
   })
 
   it('a sheet of 250,000 empty rows, and a cell far to the right', async () => {

@@ -9,8 +9,9 @@ export const MAX_PART_BYTES = 128 * 1024 * 1024
 export const MAX_UNPACKED_BYTES = 256 * 1024 * 1024
 /** Parts in one workbook (a workbook with 50 sheets has about 120). */
 export const MAX_PARTS = 5_000
-/** Cells in one file, counted as the sheets write them (exceljs keeps an object for each). */
-export const MAX_CELLS = 2_000_000
+/** Cells in one file, counted as the sheets write them: exceljs keeps an object for each, and a
+ * preview needs about 1.2 KB per cell (840,000 cells: 1.0 GB peak), so this stays near 1.8 GB. */
+export const MAX_CELLS = 1_500_000
 /** Rows in one sheet. */
 export const MAX_ROWS = 200_000
 /** Columns with data in one sheet (an export has ~60; the header check looks at each of them). */
@@ -55,8 +56,8 @@ const LT = 0x3c
 const isNameEnd = (b: number): boolean => b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d || b === 0x3e || b === 0x2f
 
 /**
- * Reads XML as it is unpacked, chunk by chunk: the longest text between two tags, and (for a sheet)
- * the cells and rows it writes. Works on bytes, so it never builds a string of the part.
+ * Reads a part's XML as bytes (in one piece or in chunks): the longest text between two tags, and
+ * (for a sheet) the cells and rows it writes, before any parser builds strings or objects of it.
  */
 export class XmlCounter {
   cells = 0

@@ -1,7 +1,8 @@
 // The parts of a workbook, unpacked under the caps of limits.ts before exceljs sees any of them.
 // The zip's central directory says where each part is; the sizes it declares are not trusted:
-// every part is inflated in small steps and counted as it comes out, and it stops at the cap.
-import { Inflate } from 'fflate'
+// zlib inflates each part with the cap as its output limit, so it stops there, whatever the zip
+// claims, and the XML is then counted (cells, rows, text) before anything parses it.
+import { inflateRawSync } from 'node:zlib'
 import { LimitError, MAX_CELLS, MAX_PART_BYTES, MAX_PARTS, MAX_ROWS, MAX_UNPACKED_BYTES, REASONS, XmlCounter } from './limits.ts'
 
 /** A zip we cannot follow (broken, encrypted, an unknown compression): the file is damaged. */
@@ -114,9 +115,6 @@ function entryData(bytes: Uint8Array, e: Entry): Uint8Array {
   return bytes.subarray(start, start + e.compressedSize)
 }
 
-/** Input per step: at most ~16 MB comes out of one (deflate's best ratio is about 1:1032). */
-const STEP = 16 * 1024
-
 const isXml = (name: string): boolean => /\.(xml|rels|vml)$/i.test(name)
 const sheetName = (name: string): string => `het blad ${name.replace(/^.*\//, '').replace(/\.xml$/i, '')}`
 
@@ -140,39 +138,24 @@ export function readWorkbookParts(bytes: Uint8Array): Record<string, Uint8Array>
           },
         )
       : null
-    const chunks: Uint8Array[] = []
-    let size = 0
-    const take = (chunk: Uint8Array): void => {
-      size += chunk.length
-      unpacked += chunk.length
-      if (size > MAX_PART_BYTES) throw new LimitError(REASONS.partBytes(e.name))
-      if (unpacked > MAX_UNPACKED_BYTES) throw new LimitError(REASONS.unpacked())
-      counter?.push(chunk)
-      chunks.push(chunk)
-    }
     const data = entryData(bytes, e)
-    if (e.method === 0) take(data)
-    else {
-      const inflate = new Inflate((chunk) => take(chunk))
+    const room = Math.min(MAX_PART_BYTES, MAX_UNPACKED_BYTES - unpacked)
+    const tooMuch = (): LimitError => new LimitError(room === MAX_PART_BYTES ? REASONS.partBytes(e.name) : REASONS.unpacked())
+    let part: Uint8Array
+    if (e.method === 0) {
+      if (data.length > room) throw tooMuch()
+      part = data
+    } else {
       try {
-        for (let at = 0; at < data.length; at += STEP) inflate.push(data.subarray(at, at + STEP), at + STEP >= data.length)
-        if (data.length === 0) inflate.push(new Uint8Array(0), true)
+        part = inflateRawSync(data, { maxOutputLength: Math.max(1, room) })
       } catch (err) {
-        if (err instanceof LimitError) throw err
+        if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooMuch()
         throw new DamagedZip('inflate failed')
       }
     }
-    parts[e.name] = chunks.length === 1 ? (chunks[0] as Uint8Array) : concat(chunks, size)
+    unpacked += part.length
+    counter?.push(part)
+    parts[e.name] = part
   }
   return parts
-}
-
-function concat(chunks: readonly Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size)
-  let at = 0
-  for (const c of chunks) {
-    out.set(c, at)
-    at += c.length
-  }
-  return out
 }
