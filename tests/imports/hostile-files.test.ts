@@ -70,8 +70,11 @@ function numberCells(blockCount: number): Uint8Array {
 let millions: Uint8Array | undefined
 const sevenMillionCells = (): Uint8Array => (millions ??= numberCells(70))
 
-/** A zip written field by field; `declared` overrides the unpacked size the zip claims. */
-function zip(parts: Record<string, Deflated & { declared?: number }>): Uint8Array {
+/**
+ * A zip written field by field; `declared` overrides the unpacked size the zip claims. With zip64,
+ * the central directory puts sizes and offsets in zip64 fields, as some exporters always do.
+ */
+function zip(parts: Record<string, Deflated & { declared?: number }>, zip64 = false): Uint8Array {
   const local: Buffer[] = []
   const central: Buffer[] = []
   let offset = 0
@@ -87,31 +90,55 @@ function zip(parts: Record<string, Deflated & { declared?: number }>): Uint8Arra
     h.writeUInt16LE(n.length, 26)
     const c = Buffer.alloc(46)
     c.writeUInt32LE(0x02014b50, 0)
-    c.writeUInt16LE(20, 4)
-    c.writeUInt16LE(20, 6)
+    c.writeUInt16LE(45, 4)
+    c.writeUInt16LE(zip64 ? 45 : 20, 6)
     c.writeUInt16LE(8, 10)
     c.writeUInt32LE(p.crc, 16)
-    c.writeUInt32LE(p.bytes.length, 20)
-    c.writeUInt32LE(p.declared ?? p.size, 24)
+    c.writeUInt32LE(zip64 ? 0xffffffff : p.bytes.length, 20)
+    c.writeUInt32LE(zip64 ? 0xffffffff : (p.declared ?? p.size), 24)
     c.writeUInt16LE(n.length, 28)
-    c.writeUInt32LE(offset, 42)
+    c.writeUInt32LE(zip64 ? 0xffffffff : offset, 42)
+    const extra = Buffer.alloc(zip64 ? 28 : 0)
+    if (zip64) {
+      extra.writeUInt16LE(0x0001, 0)
+      extra.writeUInt16LE(24, 2)
+      extra.writeBigUInt64LE(BigInt(p.declared ?? p.size), 4)
+      extra.writeBigUInt64LE(BigInt(p.bytes.length), 12)
+      extra.writeBigUInt64LE(BigInt(offset), 20)
+      c.writeUInt16LE(28, 30)
+    }
     local.push(h, n, Buffer.from(p.bytes))
-    central.push(c, n)
+    central.push(Buffer.concat([c, n, extra]))
     offset += 30 + n.length + p.bytes.length
   }
   const dir = Buffer.concat(central)
   const end = Buffer.alloc(22)
   end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(central.length / 2, 8)
-  end.writeUInt16LE(central.length / 2, 10)
-  end.writeUInt32LE(dir.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return new Uint8Array(Buffer.concat([...local, dir, end]))
+  end.writeUInt16LE(zip64 ? 0xffff : central.length, 8)
+  end.writeUInt16LE(zip64 ? 0xffff : central.length, 10)
+  end.writeUInt32LE(zip64 ? 0xffffffff : dir.length, 12)
+  end.writeUInt32LE(zip64 ? 0xffffffff : offset, 16)
+  if (!zip64) return new Uint8Array(Buffer.concat([...local, dir, end]))
+  const record = Buffer.alloc(56)
+  record.writeUInt32LE(0x06064b50, 0)
+  record.writeBigUInt64LE(44n, 4)
+  record.writeUInt16LE(45, 12)
+  record.writeUInt16LE(45, 14)
+  record.writeBigUInt64LE(BigInt(central.length), 24)
+  record.writeBigUInt64LE(BigInt(central.length), 32)
+  record.writeBigUInt64LE(BigInt(dir.length), 40)
+  record.writeBigUInt64LE(BigInt(offset), 48)
+  const locator = Buffer.alloc(20)
+  locator.writeUInt32LE(0x07064b50, 0)
+  locator.writeBigUInt64LE(BigInt(offset + dir.length), 8)
+  locator.writeUInt32LE(1, 16)
+  return new Uint8Array(Buffer.concat([...local, dir, record, locator, end]))
 }
 
 /** A one-sheet workbook around the given sheet and shared strings. */
-function workbook(sheet: Deflated & { declared?: number }, sharedStrings: Deflated & { declared?: number } = plain(`<sst xmlns="${NS}"/>`)): Uint8Array {
-  return zip({
+function workbook(sheet: Deflated & { declared?: number }, sharedStrings: Deflated & { declared?: number } = plain(`<sst xmlns="${NS}"/>`), zip64 = false): Uint8Array {
+  return zip(
+    {
     '[Content_Types].xml': plain(
       `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
     ),
@@ -122,7 +149,9 @@ function workbook(sheet: Deflated & { declared?: number }, sharedStrings: Deflat
     ),
     'xl/worksheets/sheet1.xml': sheet,
     'xl/sharedStrings.xml': sharedStrings,
-  })
+    },
+    zip64,
+  )
 }
 
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`
@@ -139,9 +168,11 @@ async function refusal(name: string, bytes: Uint8Array): Promise<{ error: string
 }
 
 describe('a workbook built by hand reads (the bombs below differ from it in one way each)', () => {
-  it('reads the normal sheet', async () => {
-    const read = await readWorkbook('gewoon.xlsx', workbook(plain(SHEET_HEAD + NORMAL_ROWS + SHEET_TAIL)))
-    expect(read.ok && read.sheets[0]?.rows).toEqual([['Voornaam', 'Achternaam', 'Groep'], ['Zoë', 'Bos', '3']])
+  it('reads the normal sheet, also from a zip whose central directory uses zip64 records', async () => {
+    for (const zip64 of [false, true]) {
+      const read = await readWorkbook('gewoon.xlsx', workbook(plain(SHEET_HEAD + NORMAL_ROWS + SHEET_TAIL), undefined, zip64))
+      expect(read.ok && read.sheets[0]?.rows, `zip64: ${zip64}`).toEqual([['Voornaam', 'Achternaam', 'Groep'], ['Zoë', 'Bos', '3']])
+    }
   })
 })
 

@@ -115,7 +115,8 @@ function entryData(bytes: Uint8Array, e: Entry): Uint8Array {
   return bytes.subarray(start, start + e.compressedSize)
 }
 
-const isXml = (name: string): boolean => /\.(xml|rels|vml)$/i.test(name)
+/** XML that exceljs parses (customXml is someone else's metadata: it never reads it). */
+const isXml = (name: string): boolean => /\.(xml|rels|vml)$/i.test(name) && !/^customXml\//i.test(name)
 const sheetName = (name: string): string => `het blad ${name.replace(/^.*\//, '').replace(/\.xml$/i, '')}`
 
 /** Every part of the workbook, unpacked and counted; throws LimitError at the first cap it passes. */
