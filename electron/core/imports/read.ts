@@ -128,13 +128,17 @@ export function withoutHugeRanges(parts: Record<string, Uint8Array>): void {
   }
 }
 
+/** The workbook as exceljs gets it: the parts as we counted them, stored without compression (no second inflate). */
+function countedWorkbook(original: Uint8Array): Uint8Array {
+  const parts = readWorkbookParts(original)
+  withoutHugeRanges(parts)
+  return zipSync(parts, { level: 0 }) // (the parts are let go here, before exceljs builds its objects)
+}
+
 async function readXlsx(original: Uint8Array): Promise<ReadResult> {
   const wb = new ExcelJS.Workbook()
   try {
-    // exceljs gets the parts as we counted them, stored without compression: no second inflate.
-    const parts = readWorkbookParts(original)
-    withoutHugeRanges(parts)
-    const bytes = zipSync(parts, { level: 0 })
+    const bytes = countedWorkbook(original)
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)
   } catch (err) {
     return { ok: false, error: err instanceof LimitError ? tooComplexMessage(err.reason, 'xlsx') : MESSAGES.damaged }
