@@ -229,6 +229,26 @@ describe('memory bombs in a workbook end that file with a Dutch message', () => 
   })
 })
 
+describe('time bombs in a workbook', () => {
+  it('100,000 data validations that are never closed (3 MB of XML in a few KB) are read in seconds, not hours', async () => {
+    const sheet = repeated(SHEET_HEAD + NORMAL_ROWS + SHEET_TAIL.replace('</worksheet>', ''), '<dataValidations count="1">'.repeat(1_000), 100, '</worksheet>')
+    const t = performance.now()
+    const read = await readWorkbook('keuzelijsten.xlsx', workbook(sheet))
+    expect(performance.now() - t).toBeLessThan(10_000)
+    // Never closed is no valid sheet: exceljs then calls it damaged, which is what the user hears.
+    expect(read).toEqual({ ok: false, error: expect.stringMatching(/^Het bestand is beschadigd of onvolledig/) })
+  }, 60_000)
+
+  it('closed data validations are still taken out, also self-closing ones and with a namespace prefix', async () => {
+    const whole = (p: string) => `<${p}dataValidations count="1"><${p}dataValidation type="list" sqref="A1:XFD1048576"><${p}formula1>"Ja,Nee"</${p}formula1></${p}dataValidation></${p}dataValidations>`
+    const sheet = plain(`<worksheet xmlns="${NS}" xmlns:x="${NS}"><sheetData>` + NORMAL_ROWS + '</sheetData><dataValidations count="0"/>' + whole('') + whole('x:') + '</worksheet>')
+    const t = performance.now()
+    const read = await readWorkbook('keuzelijst.xlsx', workbook(sheet))
+    expect(read.ok && read.sheets[0]?.rows[1]).toEqual(['Zoë', 'Bos', '3'])
+    expect(performance.now() - t).toBeLessThan(5_000)
+  })
+})
+
 describe('a CSV past the caps', () => {
   const csv = (text: string) => new Uint8Array(Buffer.from(text))
 

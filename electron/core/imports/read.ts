@@ -108,6 +108,32 @@ function columnNumber(letters: string): number {
 }
 
 /**
+ * Every <dataValidations> block taken out, in one pass. (A lazy regex from each opening to the next
+ * closing tag rescans the rest of the sheet for every opening that is never closed: 80,000 of them,
+ * 2 MB of XML, took 40 s.)
+ */
+function withoutDataValidations(xml: string): string {
+  const opening = /<(\w+:)?dataValidations[\s>/]/g
+  let out = ''
+  let from = 0
+  for (let m = opening.exec(xml); m; m = opening.exec(xml)) {
+    const tagEnd = xml.indexOf('>', m.index)
+    if (tagEnd === -1) break
+    let end = tagEnd + 1 // self-closing: only the tag itself
+    if (xml[tagEnd - 1] !== '/') {
+      const closing = `</${m[1] ?? ''}dataValidations>`
+      const at = xml.indexOf(closing, tagEnd)
+      if (at === -1) break // never closed: the rest stays as it is, for exceljs to judge
+      end = at + closing.length
+    }
+    out += xml.slice(from, m.index)
+    from = end
+    opening.lastIndex = end
+  }
+  return from === 0 ? xml : out + xml.slice(from)
+}
+
+/**
  * exceljs turns every cell of a merged range and of a data validation into an object of its own:
  * a whole-column dropdown or a merge over the whole sheet makes it run out of memory. We need
  * neither, so they are taken out of the sheets before exceljs reads them (small merges stay: forms
@@ -119,8 +145,7 @@ export function withoutHugeRanges(parts: Record<string, Uint8Array>): void {
     const raw = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
     if (!raw.includes('dataValidations') && !raw.includes('mergeCell ')) continue
     const xml = strFromU8(data)
-    const out = xml
-      .replace(/<(\w+:)?dataValidations[\s\S]*?<\/(\w+:)?dataValidations>/g, '')
+    const out = withoutDataValidations(xml)
       .replace(/<(?:\w+:)?mergeCell ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"\s*\/>/g, (m, c1: string, r1: string, c2: string, r2: string) =>
         (Math.abs(columnNumber(c2) - columnNumber(c1)) + 1) * (Math.abs(Number(r2) - Number(r1)) + 1) > HUGE_MERGE ? '' : m,
       )
