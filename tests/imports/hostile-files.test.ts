@@ -249,6 +249,33 @@ describe('time bombs in a workbook', () => {
   })
 })
 
+describe('ranges that make exceljs build an object per cell or column', () => {
+  const sheetWith = (before: string, after: string) => plain(`<worksheet xmlns="${NS}">${before}<sheetData>${NORMAL_ROWS}</sheetData>${after}</worksheet>`)
+
+  it('a column definition up to column 50,000,000 (a 1 KB file that killed the process) is left out', async () => {
+    for (const col of ['<col min="1" max="50000000" width="9" customWidth="1"/>', '<col\nmin="2"\tmax="99999999"></col>', `<col min='1' max='1e9'/>`]) {
+      const t = performance.now()
+      const read = await readWorkbook('kolommen.xlsx', workbook(sheetWith(`<cols><col min="1" max="1" width="20" customWidth="1"/>${col}</cols>`, '')))
+      expect(read.ok && read.sheets[0]?.rows[1], col).toEqual(['Zoë', 'Bos', '3'])
+      expect(performance.now() - t, col).toBeLessThan(5_000)
+    }
+  })
+
+  it('a merge over the whole sheet written with single quotes or odd spacing is left out; merges covering 300,000 cells refuse the file', async () => {
+    for (const merge of [`<mergeCell ref='A3:XFD1048576'/>`, '<mergeCell\n ref = "A3:XFD1048576" />', '<mergeCell ref="a3:xfd1048576"/>', '<mergeCell ref="A3:ZZZZ9"/>']) {
+      const t = performance.now()
+      const read = await readWorkbook('samengevoegd.xlsx', workbook(sheetWith('', `<mergeCells count="1">${merge}</mergeCells>`)))
+      expect(read.ok && read.sheets[0]?.rows[1], merge).toEqual(['Zoë', 'Bos', '3'])
+      expect(performance.now() - t, merge).toBeLessThan(5_000)
+    }
+    // 3 merges of 100,000 cells each: none is 'huge', together they would be 300,000 cell objects.
+    const merges = Array.from({ length: 3 }, (_, i) => `<mergeCell ref="A${10 + i * 1_000}:CV${9 + (i + 1) * 1_000}"/>`).join('')
+    const { error } = await refusal('veel-samengevoegd.xlsx', workbook(sheetWith('', `<mergeCells count="3">${merges}</mergeCells>`)))
+    expect(error).toMatch(TOO_BIG)
+    expect(error).toContain('het blad sheet1 heeft meer dan 200.000 samengevoegde cellen')
+  })
+})
+
 describe('a CSV past the caps', () => {
   const csv = (text: string) => new Uint8Array(Buffer.from(text))
 
@@ -303,3 +330,4 @@ describe('in an import of several files', () => {
     expect(count()).toBe(preview.summary.new)
   }, 60_000)
 })
+

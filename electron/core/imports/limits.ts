@@ -16,6 +16,8 @@ export const MAX_CELLS = 1_500_000
 export const MAX_ROWS = 200_000
 /** Columns with data in one sheet (an export has ~60; the header check looks at each of them). */
 export const MAX_COLUMNS = 2_000
+/** Cells covered by the merged ranges of one sheet together (exceljs makes an object for each). */
+export const MAX_MERGED_CELLS = 200_000
 /** Characters in one cell: Excel's own limit. */
 export const MAX_CELL_CHARS = 32_767
 /** Bytes of XML text without a tag in it (a cell of 32,767 characters, each escaped as &#x...;). */
@@ -41,6 +43,7 @@ export const REASONS = {
   rows: (sheet: string) => `${sheet} heeft meer dan ${dutch(MAX_ROWS)} rijen`,
   columns: (sheet: string) => `${sheet} heeft meer dan ${dutch(MAX_COLUMNS)} kolommen`,
   text: () => `een cel bevat meer dan ${dutch(MAX_CELL_CHARS)} tekens`,
+  merged: (sheet: string) => `${sheet} heeft meer dan ${dutch(MAX_MERGED_CELLS)} samengevoegde cellen`,
 } as const
 
 /** The message for the file's row in the import: what happened, that nothing changed, what to do. */

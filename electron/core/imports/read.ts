@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs'
 import { strFromU8, strToU8, zipSync } from 'fflate'
 import { parseCsv } from './csv.ts'
-import { LimitError, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, REASONS, tooComplexMessage } from './limits.ts'
+import { LimitError, MAX_CELLS, MAX_COLUMNS, MAX_MERGED_CELLS, MAX_ROWS, REASONS, tooComplexMessage } from './limits.ts'
 import { MESSAGES, sniff } from './sniff.ts'
 import type { Cell, SheetData } from './types.ts'
 import { readWorkbookParts } from './zip.ts'
@@ -133,22 +133,63 @@ function withoutDataValidations(xml: string): string {
   return from === 0 ? xml : out + xml.slice(from)
 }
 
+/** A cell range 'A1:C3' (or one cell) as 1-based numbers; undefined when it is no range at all. */
+function parseRange(ref: string): { left: number; top: number; right: number; bottom: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d{1,7})(?::\$?([A-Z]{1,3})\$?(\d{1,7}))?$/i.exec(ref.trim())
+  if (!m) return undefined
+  const [a, b] = [columnNumber((m[1] as string).toUpperCase()), columnNumber((m[3] ?? (m[1] as string)).toUpperCase())]
+  const [r1, r2] = [Number(m[2]), Number(m[4] ?? m[2])]
+  return { left: Math.min(a, b), right: Math.max(a, b), top: Math.min(r1, r2), bottom: Math.max(r1, r2) }
+}
+
+const attribute = (tag: string, name: string): string | undefined => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(tag)?.[1]
+
+/** Column definitions past Excel's last column: exceljs makes a Column object for every number up to max. */
+function hasBadColumns(raw: Buffer): boolean {
+  for (let at = raw.indexOf('col'); at !== -1; at = raw.indexOf('col', at + 3)) {
+    const before = raw[at - 1]
+    const after = raw[at + 3] ?? 0
+    if ((before !== 0x3c && before !== 0x3a) || !(after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d)) continue // '<col ' or 'x:col '
+    const tag = raw.subarray(at, Math.min(raw.length, at + 300)).toString('latin1')
+    if (!/^col\s[^>]*>/.test(tag)) return true // a tag this long or unclosed is no column Excel writes
+    const max = Number(attribute(tag, 'max') ?? 0)
+    const min = Number(attribute(tag, 'min') ?? 0)
+    if (!(max >= 1 && max <= 16_384 && min >= 1 && min <= max)) return true
+  }
+  return false
+}
+
 /**
- * exceljs turns every cell of a merged range and of a data validation into an object of its own:
- * a whole-column dropdown or a merge over the whole sheet makes it run out of memory. We need
- * neither, so they are taken out of the sheets before exceljs reads them (small merges stay: forms
- * and two-row headers use them).
+ * exceljs turns every cell of a merged range and of a data validation into an object of its own,
+ * and every column number up to a column definition's max: a whole-column dropdown, a merge over
+ * the whole sheet or <col max="50000000"> makes it run out of memory. We need no validations, and
+ * no columns past Excel's last, so they are taken out of the sheets before exceljs reads them;
+ * merges over more than HUGE_MERGE cells too (small merges stay: forms and two-row headers use
+ * them), and a sheet whose other merges cover more than MAX_MERGED_CELLS is refused.
  */
 export function withoutHugeRanges(parts: Record<string, Uint8Array>): void {
   for (const [name, data] of Object.entries(parts)) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue
     const raw = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
-    if (!raw.includes('dataValidations') && !raw.includes('mergeCell ')) continue
+    const badColumns = hasBadColumns(raw)
+    if (!badColumns && !raw.includes('dataValidations') && !raw.includes('mergeCell')) continue
     const xml = strFromU8(data)
-    const out = withoutDataValidations(xml)
-      .replace(/<(?:\w+:)?mergeCell ref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"\s*\/>/g, (m, c1: string, r1: string, c2: string, r2: string) =>
-        (Math.abs(columnNumber(c2) - columnNumber(c1)) + 1) * (Math.abs(Number(r2) - Number(r1)) + 1) > HUGE_MERGE ? '' : m,
-      )
+    let merged = 0
+    let out = withoutDataValidations(xml).replace(/<(?:\w+:)?mergeCell\b[^>]*>/g, (tag) => {
+      const range = parseRange(attribute(tag, 'ref') ?? '')
+      if (!range) return '' // no range exceljs could place
+      const area = (range.right - range.left + 1) * (range.bottom - range.top + 1)
+      if (area > HUGE_MERGE) return ''
+      if ((merged += area) > MAX_MERGED_CELLS) throw new LimitError(REASONS.merged(`het blad ${name.replace(/^.*\//, '').replace(/\.xml$/i, '')}`))
+      return tag
+    })
+    if (badColumns) {
+      out = out.replace(/<(?:\w+:)?col\b[^>]*>(?:\s*<\/(?:\w+:)?col>)?/g, (tag) => {
+        const max = Number(attribute(tag, 'max') ?? 0)
+        const min = Number(attribute(tag, 'min') ?? 0)
+        return max >= 1 && max <= 16_384 && min >= 1 && min <= max ? tag : ''
+      })
+    }
     if (out !== xml) parts[name] = strToU8(out)
   }
 }
