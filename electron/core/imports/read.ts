@@ -108,12 +108,12 @@ function columnNumber(letters: string): number {
 }
 
 /**
- * Every <dataValidations> block taken out, in one pass. (A lazy regex from each opening to the next
- * closing tag rescans the rest of the sheet for every opening that is never closed: 80,000 of them,
- * 2 MB of XML, took 40 s.)
+ * Every <name> element taken out (self-closing or with its content), in one pass. (A lazy regex
+ * from each opening to the next closing tag rescans the rest of the sheet for every opening that
+ * is never closed: 80,000 of them, 2 MB of XML, took 40 s.)
  */
-function withoutDataValidations(xml: string): string {
-  const opening = /<(\w+:)?dataValidations[\s>/]/g
+function withoutElements(xml: string, name: string): string {
+  const opening = new RegExp(`<(\\w+:)?${name}[\\s>/]`, 'g')
   let out = ''
   let from = 0
   for (let m = opening.exec(xml); m; m = opening.exec(xml)) {
@@ -121,7 +121,7 @@ function withoutDataValidations(xml: string): string {
     if (tagEnd === -1) break
     let end = tagEnd + 1 // self-closing: only the tag itself
     if (xml[tagEnd - 1] !== '/') {
-      const closing = `</${m[1] ?? ''}dataValidations>`
+      const closing = `</${m[1] ?? ''}${name}>`
       const at = xml.indexOf(closing, tagEnd)
       if (at === -1) break // never closed: the rest stays as it is, for exceljs to judge
       end = at + closing.length
@@ -160,14 +160,17 @@ function hasBadColumns(raw: Buffer): boolean {
 }
 
 /**
- * exceljs turns every cell of a merged range and of a data validation into an object of its own,
- * and every column number up to a column definition's max: a whole-column dropdown, a merge over
- * the whole sheet or <col max="50000000"> makes it run out of memory. We need no validations, and
+ * exceljs turns every cell of a merged range, a data validation and a defined name into an object
+ * of its own, and every column number up to a column definition's max: a whole-column dropdown, a
+ * merge or a name over the whole sheet, or <col max="50000000">, makes it run out of memory. We need no validations, and
  * no columns past Excel's last, so they are taken out of the sheets before exceljs reads them;
  * merges over more than HUGE_MERGE cells too (small merges stay: forms and two-row headers use
  * them), and a sheet whose other merges cover more than MAX_MERGED_CELLS is refused.
  */
 export function withoutHugeRanges(parts: Record<string, Uint8Array>): void {
+  // Defined names (print areas, filter ranges) too: exceljs keeps a map entry per cell of each.
+  const book = parts['xl/workbook.xml']
+  if (book && Buffer.from(book.buffer, book.byteOffset, book.byteLength).includes('definedName')) parts['xl/workbook.xml'] = strToU8(withoutElements(strFromU8(book), 'definedNames'))
   for (const [name, data] of Object.entries(parts)) {
     if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(name)) continue
     const raw = Buffer.from(data.buffer, data.byteOffset, data.byteLength)
@@ -175,7 +178,7 @@ export function withoutHugeRanges(parts: Record<string, Uint8Array>): void {
     if (!badColumns && !raw.includes('dataValidations') && !raw.includes('mergeCell')) continue
     const xml = strFromU8(data)
     let merged = 0
-    let out = withoutDataValidations(xml).replace(/<(?:\w+:)?mergeCell\b[^>]*>/g, (tag) => {
+    let out = withoutElements(xml, 'dataValidations').replace(/<(?:\w+:)?mergeCell\b[^>]*>/g, (tag) => {
       const range = parseRange(attribute(tag, 'ref') ?? '')
       if (!range) return '' // no range exceljs could place
       const area = (range.right - range.left + 1) * (range.bottom - range.top + 1)
