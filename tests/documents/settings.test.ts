@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { hugePng, jpegHeader, lyingPng } from '../helpers/images.ts'
 import { ok } from '../helpers/register.ts'
 import { documentSchool, make, makePng, pdfPages } from './helpers.ts'
 
@@ -61,5 +62,52 @@ describe('settings for documents: intro text and logo', () => {
   it('refuses an intro text too long for the form', async () => {
     const s = await documentSchool()
     expect(await s.core.dispatch('documents.saveSettings', { formIntro: 'x'.repeat(1201) })).toMatchObject({ ok: false, error: { field: 'formIntro', message: expect.stringContaining('hoogstens 1200 tekens') } })
+  })
+
+  it('refuses a logo of 20,000 x 20,000 pixels (a 1.2 MB file) before anything decodes it, says how to make it smaller, and keeps the old logo', async () => {
+    const s = await documentSchool()
+    await ok(s.core, 'documents.saveSettings', upload('logo.png', makePng(10, 10)))
+    const giant = hugePng(20_000, 20_000)
+    expect(giant.length).toBeLessThan(2 * 1024 * 1024)
+    const t = performance.now()
+    const r = await s.core.dispatch('documents.saveSettings', upload('reuzenlogo.png', giant))
+    expect(performance.now() - t).toBeLessThan(3_000)
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation', field: 'logo' } })
+    const message = r.ok ? '' : r.error.message
+    expect(message).toContain('Het logo reuzenlogo.png is 20.000 x 20.000 pixels')
+    expect(message).toContain('Het is niet opgeslagen; het logo dat er stond blijft.')
+    expect(message).toContain('Maak het kleiner')
+    const jpeg = await s.core.dispatch('documents.saveSettings', upload('foto.jpg', jpegHeader(12_000, 9_000)))
+    expect(jpeg.ok || jpeg.error.message).toContain('foto.jpg is 12.000 x 9.000 pixels')
+    expect((await ok(s.core, 'documents.settings', {})).logo).toMatchObject({ size: makePng(10, 10).length })
+    // Just under the caps is still a logo.
+    expect(await ok(s.core, 'documents.saveSettings', upload('groot-maar-goed.png', hugePng(5_000, 2_000)))).toMatchObject({ logo: { mimeType: 'image/png' } })
+  })
+
+  it('refuses a PNG whose pixel data unpacks to far more than its header says, and one cut off', async () => {
+    const s = await documentSchool()
+    const lying = await s.core.dispatch('documents.saveSettings', upload('klein.png', lyingPng(100, 100, 200 * 1024 * 1024)))
+    expect(lying).toMatchObject({ ok: false, error: { field: 'logo', message: expect.stringContaining('klein.png is beschadigd of onvolledig') } })
+    const png = makePng(60, 30)
+    const cut = await s.core.dispatch('documents.saveSettings', upload('half.png', png.subarray(0, png.length - 12)))
+    expect(cut).toMatchObject({ ok: false, error: { field: 'logo', message: expect.stringContaining('half.png is beschadigd of onvolledig') } })
+    expect((await ok(s.core, 'documents.settings', {})).logo).toBeNull()
+  })
+
+  it('a giant logo already in an older database is left off every document, and the documents are made', async () => {
+    const s = await documentSchool()
+    await ok(s.core, 'documents.saveSettings', upload('logo.png', makePng(60, 30)))
+    const withLogo = await make(s.core, 'documents.classList', { groupId: s.group.id })
+    expect(withLogo.includes('/Subtype /Image')).toBe(true)
+    // As a version without the pixel check stored it: RGB (pdfkit would embed its 1.2 MB of data)
+    // and RGBA (pdfkit would decode 1.6 GB of pixels to split off the alpha channel).
+    for (const colorType of [2, 6] as const) {
+      s.core.ctx.db.prepare(`UPDATE school_settings SET value = ? WHERE key = 'documents.logo'`).run(hugePng(20_000, 20_000, colorType).toString('base64'))
+      for (const method of ['documents.classList', 'documents.noConsentList'] as const) {
+        const pdf = await make(s.core, method, method === 'documents.classList' ? { groupId: s.group.id } : { groupIds: [s.group.id] })
+        expect(pdf.includes('/Subtype /Image'), `${method}, colour type ${colorType}`).toBe(false)
+        expect((await pdfPages(pdf)).length).toBeGreaterThan(0)
+      }
+    }
   })
 })

@@ -1,9 +1,12 @@
+// Scans and documents kept with a consent record or in the pupil file: checked by their bytes
+// (type, and for a picture its size in pixels, before it is stored), stored with their SHA-256.
 import { createHash } from 'node:crypto'
 import { MAX_ATTACHMENT_BYTES, type AttachmentMeta, type AttachmentType } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import type { z } from 'zod'
 import type { attachmentUploadSchema } from '../../../shared/schemas.ts'
 import type { Db } from '../db/open.ts'
+import { checkImage, describeSize } from './image-size.ts'
 
 export type AttachmentUpload = z.output<typeof attachmentUploadSchema>
 
@@ -24,6 +27,19 @@ export function storeAttachment(db: Db, upload: AttachmentUpload, actor: string,
   }
   const type = sniffAttachmentType(bytes)
   if (type === undefined) throw new AppError('validation', `Het bestand ${upload.fileName} is geen PDF, JPG of PNG. Scan het formulier als PDF of maak er een foto van.`, field)
+  if (type !== 'application/pdf') {
+    const image = checkImage(bytes, type)
+    if (!image.ok && image.problem === 'too_big') {
+      throw new AppError(
+        'validation',
+        `De afbeelding ${upload.fileName} is ${describeSize(image.size)}: te groot om te bewaren en te tonen. Er is niets opgeslagen. Scan het formulier opnieuw met een lagere resolutie (200 of 300 dpi is genoeg) of verklein de foto, en kies het bestand opnieuw.`,
+        field,
+      )
+    }
+    if (!image.ok) {
+      throw new AppError('validation', `De afbeelding ${upload.fileName} is beschadigd of onvolledig. Er is niets opgeslagen. Scan of fotografeer het formulier opnieuw en kies het nieuwe bestand.`, field)
+    }
+  }
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const result = db
     .prepare(`INSERT INTO attachments (file_name, mime_type, size, sha256, data, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)

@@ -1,15 +1,20 @@
 // What the school puts on its documents besides its name: the consent form's intro text and a
-// logo (PNG or JPG only, checked by its bytes). Kept in school_settings with the other settings.
+// logo (PNG or JPG only, checked by its bytes and its size in pixels, at upload and again at use).
+// Kept in school_settings with the other settings.
 import { createHash } from 'node:crypto'
 import PDFKitDocument from 'pdfkit'
 import type { ApiParsed } from '../../../shared/api.ts'
 import { MAX_LOGO_BYTES, type DocumentSettings } from '../../../shared/documents.contract.ts'
 import { AppError } from '../../../shared/errors.ts'
+import { checkImage, describeSize, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../attachments/image-size.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
+import { createLogger } from '../log.ts'
 import { getSettings } from '../settings/settings.service.ts'
 import { DEFAULT_INTRO } from './consent-form.ts'
 import type { Letterhead } from './pdf-base.ts'
+
+const log = createLogger('documents')
 
 const KEYS = { intro: 'documents.formIntro', logo: 'documents.logo', logoType: 'documents.logoType' } as const
 type LogoType = 'image/png' | 'image/jpeg'
@@ -36,6 +41,17 @@ export function checkLogo(fileName: string, bytes: Buffer): LogoType {
   if (bytes.length > MAX_LOGO_BYTES) throw new AppError('validation', 'Het logo is groter dan 2 MB. Kies een kleiner bestand.', 'logo')
   const type = logoType(bytes)
   if (!type) throw new AppError('validation', `${fileName} is geen PNG- of JPG-afbeelding. Sla het logo op als PNG of JPG en kies het opnieuw.`, 'logo')
+  const image = checkImage(bytes, type, { pixels: true })
+  if (!image.ok && image.problem === 'too_big') {
+    throw new AppError(
+      'validation',
+      `Het logo ${fileName} is ${describeSize(image.size)}: te groot om in een document te zetten (de grens is ${MAX_IMAGE_SIDE.toLocaleString('nl-NL')} pixels per kant en ${MAX_IMAGE_PIXELS / 1_000_000} miljoen pixels in totaal). Het is niet opgeslagen; het logo dat er stond blijft. Maak het kleiner, bijvoorbeeld in Paint met 'Formaat wijzigen' tot ongeveer 1.000 pixels breed, sla het op als PNG of JPG en kies het opnieuw.`,
+      'logo',
+    )
+  }
+  if (!image.ok) {
+    throw new AppError('validation', `${fileName} is beschadigd of onvolledig (de afbeelding klopt niet met wat het bestand over zichzelf zegt). Het is niet opgeslagen. Open het logo in een tekenprogramma, sla het opnieuw op als PNG of JPG en kies het opnieuw.`, 'logo')
+  }
   try {
     ;(new PDFKitDocument({ autoFirstPage: false }) as unknown as { openImage(b: Buffer): unknown }).openImage(bytes)
   } catch {
@@ -86,8 +102,26 @@ export function saveDocumentSettings(ctx: CoreContext, input: ApiParsed<'documen
   })()
 }
 
+/** The last stored logo checked at use, so a batch of documents checks it once. */
+let lastChecked: { data: string; fine: boolean } | undefined
+
+/**
+ * A stored logo fit to draw: a database from before the pixel check may hold one that would make
+ * pdfkit decode gigabytes. Such a logo is left off the documents (with a log line), not fatal.
+ */
+function usableLogo(data: string): Buffer | null {
+  const bytes = Buffer.from(data, 'base64')
+  if (lastChecked?.data !== data) {
+    const type = logoType(bytes)
+    const image = type ? checkImage(bytes, type, { pixels: true }) : undefined
+    lastChecked = { data, fine: image?.ok === true }
+    if (!image?.ok) log.warn('stored logo left off the documents', { reason: image?.ok === false ? image.problem : 'not a PNG or JPG', ...(image?.ok === false && image.problem === 'too_big' ? image.size : {}) })
+  }
+  return lastChecked.fine ? bytes : null
+}
+
 /** The school's name and logo, for the top of every page. */
 export function letterhead(ctx: CoreContext): Letterhead {
   const logo = read(ctx, KEYS.logo)
-  return { schoolName: getSettings(ctx).schoolName, logo: logo ? Buffer.from(logo, 'base64') : null }
+  return { schoolName: getSettings(ctx).schoolName, logo: logo ? usableLogo(logo) : null }
 }

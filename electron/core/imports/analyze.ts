@@ -176,13 +176,17 @@ export function convertRecords(
 export function fileInfo(f: PreparedFile, layouts: readonly ImportLayout[]): ImportFileInfo {
   const bySignature = new Map(layouts.map((l) => [l.signature, l]))
   const ignored: string[] = []
+  const listed = new Set<string>() // (a Set: with thousands of columns, ignored.includes made this quadratic)
   for (const s of f.sheets) {
     const layout = s.detected ? bySignature.get(s.detected.signature) : undefined
     if (!layout || !s.detected) continue
     layout.columns.forEach((c, i) => {
       if (c.target.kind !== 'ignore') return
       const hasData = s.detected?.records.some((r) => cellText(r.cells[i] ?? null) !== '')
-      if ((hasData || !/^Kolom [A-Z]+$/.test(c.header)) && !ignored.includes(c.header)) ignored.push(c.header)
+      if ((hasData || !/^Kolom [A-Z]+$/.test(c.header)) && !listed.has(c.header)) {
+        listed.add(c.header)
+        ignored.push(c.header)
+      }
     })
   }
   return {

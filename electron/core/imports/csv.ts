@@ -1,6 +1,7 @@
 // CSV as schools have it: comma or semicolon (or tab), UTF-8 with or without BOM, or
 // Windows-1252 (what Dutch Excel saves), detected without asking.
 import { parse } from 'csv-parse/sync'
+import { LimitError, MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, REASONS } from './limits.ts'
 import type { Cell } from './types.ts'
 
 /** Bytes -> text: UTF-16 with a BOM, UTF-8 (BOM or valid without), else Windows-1252. */
@@ -44,11 +45,37 @@ function countsPerLine(text: string, maxLines = 60): Map<string, number[]> {
   return counts
 }
 
+const SAMPLE_CHARS = 256 * 1024
+
+/**
+ * Fields of the widest line, counted outside quotes in one pass; stops once past `limit`. A quick
+ * look before the parser, which would build every field of a line of a million columns first.
+ */
+export function widestLine(text: string, delimiter: string, limit: number): number {
+  const d = delimiter.charCodeAt(0)
+  let widest = 0
+  let fields = 1
+  let quoted = false
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i)
+    if (ch === 0x22) quoted = !quoted
+    else if (quoted) continue
+    else if (ch === d) {
+      if (++fields > limit) return fields
+    } else if (ch === 0x0a || ch === 0x0d) {
+      if (fields > widest) widest = fields
+      fields = 1
+    }
+  }
+  return Math.max(widest, fields)
+}
+
 /** The delimiter that splits most lines into the same number of fields; ';' wins ties (Dutch Excel). */
 export function detectDelimiter(text: string): string {
   let best: string = ';'
   let bestScore = -1
-  for (const [delimiter, perLine] of countsPerLine(text)) {
+  // The first lines decide; a line of a million fields need not be read to the end for that.
+  for (const [delimiter, perLine] of countsPerLine(text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text)) {
     const freq = new Map<number, number>()
     for (const n of perLine) if (n > 0) freq.set(n, (freq.get(n) ?? 0) + 1)
     let score = 0
@@ -61,15 +88,36 @@ export function detectDelimiter(text: string): string {
   return best
 }
 
-/** A CSV file as one sheet of text cells: row i is what Excel shows as row i+1. */
+/** A CSV file as one sheet of text cells: row i is what Excel shows as row i+1. Throws LimitError past a cap. */
 export function parseCsv(bytes: Uint8Array): Cell[][] {
   const text = decodeText(bytes)
-  const records = parse(text, {
-    delimiter: detectDelimiter(text),
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    trim: false,
-  }) as string[][]
-  return records.map((r) => r.map((v) => (v === '' ? null : v)))
+  const delimiter = detectDelimiter(text)
+  if (widestLine(text, delimiter, MAX_COLUMNS) > MAX_COLUMNS) throw new LimitError(REASONS.columns('het bestand'))
+  let cells = 0
+  let over: string | null = null
+  const records: Cell[][] = []
+  try {
+    parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      trim: false,
+      // Each record is checked as it comes, and kept as cells: the parser's own list stays empty.
+      on_record: (record: string[]) => {
+        if (over !== null) return null
+        if (records.length >= MAX_ROWS) over = REASONS.rows('het bestand')
+        else if (record.length > MAX_COLUMNS) over = REASONS.columns('het bestand')
+        else if ((cells += record.length) > MAX_CELLS) over = REASONS.cells()
+        else if (record.some((v) => v.length > MAX_CELL_CHARS)) over = REASONS.text()
+        if (over !== null) throw new LimitError(over)
+        records.push(record.map((v) => (v === '' ? null : v)))
+        return null
+      },
+    })
+  } catch (err) {
+    if (over !== null) throw new LimitError(over)
+    throw err
+  }
+  return records
 }
