@@ -31,7 +31,7 @@ export function SchoolYearPage({ tab, onYearChanged }: { tab?: string; onYearCha
       {current === 'ronde' && <CampaignSection />}
       {current === 'overgang' && done && (
         <p className="card ok" role="status">
-          Schooljaar {done.toYear} is begonnen: {done.moved} leerlingen zijn overgegaan, {done.left} hebben de school verlaten.
+          Schooljaar {done.toYear} is begonnen: {done.moved} leerlingen zijn overgegaan, {done.repeated} blijven zitten, {done.skipped} gaan een jaar over, {done.left} hebben de school verlaten; {done.groupsCreated} groepen gemaakt.
           {done.backup && ` Reservekopie: ${done.backup}.`}
         </p>
       )}
