@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ok } from '../helpers/register.ts'
@@ -80,6 +81,26 @@ describe.skipIf(!browserTestsEnabled('school year'))('moving to a new school yea
     await names.first().waitFor()
     expect(await names.allInnerTexts()).toEqual(['1/2a', '1/2b', '3', '4', '5', '6', '7', '8'])
     expect(await page.locator('table.groups-overview tbody tr', { hasText: 'Juf Noor' }).locator('td').first().innerText()).toBe('4')
+    expect(app.pageErrors).toEqual([])
+  })
+
+  it('enrols a kleuter on an ordinary day and hands over the consent form at once', async () => {
+    const { page } = app
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Schooljaar' }).click()
+    await page.getByRole('link', { name: 'Instroom' }).click()
+    await page.getByLabel('Roepnaam').fill('Mai')
+    await page.getByLabel('Achternaam').fill('Nguyễn')
+    await page.getByLabel('Geboortedatum').fill('14-07-2023')
+    expect(await page.getByLabel('Groep').locator('option:checked').innerText()).toBe('Groep 1/2a')
+    await page.getByRole('button', { name: 'Inschrijven' }).click()
+    const done = page.getByRole('status').filter({ hasText: 'Mai Nguyễn is ingeschreven' })
+    await done.waitFor()
+    expect(await done.innerText()).toContain('In groep 1/2a, leerjaar 1 (nagaan: geschat uit de geboortedatum), vanaf 15-07-2027')
+    await page.screenshot({ path: 'out/screenshots/intake.png' })
+    const download = page.waitForEvent('download', { timeout: 30_000 })
+    await page.getByRole('button', { name: 'Toestemmingsformulier van Mai downloaden' }).click()
+    const pdf = readFileSync((await (await download).path()) ?? '')
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
     expect(app.pageErrors).toEqual([])
   })
 
