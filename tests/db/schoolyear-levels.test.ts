@@ -102,4 +102,11 @@ describe('a pupil\u2019s year level', () => {
     const kid = await ok(core, 'pupils.save', { firstName: 'Jip', lastName: 'Smit', birthDate: '2022-11-21', groupId: kleuters.id })
     expect(kid).toMatchObject({ groupName: '1/2b', yearLevel: 1, yearLevelUnsure: true, enrolledOn: '2026-11-22' })
   })
+
+  it('a stored level the group does not hold (moved group by an import) is read again from the group in the rollover', async () => {
+    const { core, pupil } = await registerCore()
+    core.ctx.db.prepare(`UPDATE pupils SET year_level = 7 WHERE id = ?`).run(pupil.id)
+    const preview = await ok(core, 'schoolyear.rolloverPreview', {})
+    expect(preview.pupils.find((p) => p.pupilId === pupil.id)).toMatchObject({ groupName: '5', yearLevel: 5, yearLevelUnsure: false })
+  })
 })

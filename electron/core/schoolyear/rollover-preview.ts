@@ -31,12 +31,13 @@ function alreadyDone(ctx: CoreContext, toYear: string): boolean {
 }
 
 /**
- * A pupil's level for the rollover: as stored; else the group's only level; else an estimate from
+ * A pupil's level for the rollover: as stored (if the group holds it); else the group's only level; else an estimate from
  * the birth date within the group's levels, marked 'nagaan'; else unknown.
  */
 function levelOf(row: MemberRow, schoolYear: string): { yearLevel: number | null; yearLevelUnsure: boolean } {
   const levels = groupLevels({ name: row.groupName, levels: row.groupLevels })
-  if (row.yearLevel !== null) return { yearLevel: row.yearLevel, yearLevelUnsure: row.unsure === 1 }
+  // A stored level the group does not hold (the pupil moved group since): read again, from the group.
+  if (row.yearLevel !== null && (levels.length === 0 || levels.includes(row.yearLevel))) return { yearLevel: row.yearLevel, yearLevelUnsure: row.unsure === 1 }
   if (levels.length === 1) return { yearLevel: levels[0] as number, yearLevelUnsure: false }
   if (levels.length > 1 && row.birthDate) return { yearLevel: levelFromBirthDate(row.birthDate, schoolYear, levels), yearLevelUnsure: true }
   return { yearLevel: null, yearLevelUnsure: false }
