@@ -40,6 +40,10 @@ describe('intake during the year', () => {
     expect(preview.pupils.find((p) => p.pupilId === kid.id)).toMatchObject({ groupName: '1/2a', yearLevel: 1, yearLevelUnsure: true })
     await ok(core, 'schoolyear.rollover', proposedRollover(preview))
     expect(await ok(core, 'pupils.get', { id: kid.id })).toMatchObject({ groupName: '1/2a', yearLevel: 2 })
+    // The pupil's file says it in words: the move, from 1/2a level 1 to 1/2a level 2.
+    const dossier = (await pdfPages(await make(core, 'documents.dossier', { pupilId: kid.id, format: 'pdf' }))).join('\n')
+    expect(dossier.replace(/\s+/g, ' ')).toContain('Naar het nieuwe schooljaar')
+    expect(dossier).not.toContain('pupil.rollover')
     core.close()
   })
 })

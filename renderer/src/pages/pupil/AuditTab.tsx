@@ -5,6 +5,8 @@ import { formatMoment } from './HistoryTab.tsx'
 const ACTIONS: Record<string, string> = {
   'pupil.create': 'Leerling toegevoegd',
   'pupil.update': 'Gegevens gewijzigd',
+  'pupil.rollover': 'Naar het nieuwe schooljaar',
+  'schoolyear.rollover': 'Nieuw schooljaar begonnen',
   'guardian.create': 'Ouder/verzorger toegevoegd',
   'guardian.update': 'Ouder/verzorger gewijzigd',
   'guardian.relation': 'Relatie gewijzigd',
