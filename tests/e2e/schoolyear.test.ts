@@ -101,6 +101,21 @@ describe.skipIf(!browserTestsEnabled('school year'))('moving to a new school yea
     await page.getByRole('button', { name: 'Toestemmingsformulier van Mai downloaden' }).click()
     const pdf = readFileSync((await (await download).path()) ?? '')
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+
+    // On the pupil's page the office confirms the estimated level; a level the group lacks is refused.
+    await page.getByRole('link', { name: 'Ouders/verzorgers toevoegen op de pagina van Mai' }).click()
+    const level = page.locator('select[name=yearLevel]')
+    await level.waitFor()
+    expect(await level.inputValue()).toBe('1')
+    await level.selectOption('3')
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await expect.poll(() => page.locator('form').first().innerText()).toContain('Groep 1/2a heeft leerjaar 1/2, niet leerjaar 3')
+    await level.selectOption('1')
+    await page.getByRole('button', { name: 'Opslaan' }).click()
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor()
+    const mai = (await ok(app.harness.core, 'pupils.search', { query: 'mai nguyen', limit: 1 }))[0]
+    expect(await ok(app.harness.core, 'pupils.get', { id: mai?.id ?? 0 })).toMatchObject({ yearLevel: 1, yearLevelUnsure: false })
+    expect(await page.getByText('Leerjaar nagaan').count()).toBe(0)
     expect(app.pageErrors).toEqual([])
   })
 
