@@ -7,13 +7,14 @@ import { consentCells } from '../consent/consent.current.ts'
 import { consentStamp } from '../consent/consent.queries.ts'
 import type { CoreContext } from '../context.ts'
 import { guardiansOf } from '../guardians/guardians.queries.ts'
-import { currentSchoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
-import { formatLevels, levelFromBirthDate } from '../../../shared/year-levels.ts'
+import { currentSchoolYearId, requireStaffName } from '../settings/settings.service.ts'
+import { formatLevels } from '../../../shared/year-levels.ts'
 import { groupLevels } from '../groups/group-levels.ts'
 import { uniqueFormCode } from './form-code.ts'
+import { fitYearLevel } from './year-level.ts'
 import { refreshSearchText } from './search-text.ts'
 
-interface PupilRow {
+export interface PupilRow {
   id: number
   studentNumber: string | null
   firstName: string
@@ -156,8 +157,8 @@ export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>
   })
 }
 
-type PupilInput = ApiParsed<'pupils.save'>
-type Editable = Pick<PupilRow, 'firstName' | 'lastNamePrefix' | 'lastName' | 'birthDate' | 'studentNumber' | 'enrolledOn' | 'leftOn' | 'leavingReason' | 'groupId' | 'yearLevel' | 'yearLevelUnsure'>
+export type PupilInput = ApiParsed<'pupils.save'>
+export type Editable = Pick<PupilRow, 'firstName' | 'lastNamePrefix' | 'lastName' | 'birthDate' | 'studentNumber' | 'enrolledOn' | 'leftOn' | 'leavingReason' | 'groupId' | 'yearLevel' | 'yearLevelUnsure'>
 const EDITABLE: (keyof Editable)[] = ['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'yearLevel', 'yearLevelUnsure', 'enrolledOn', 'leftOn', 'leavingReason']
 
 const STALE_PUPIL = 'Deze leerling is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; de wijziging van de ander blijft staan. Vernieuw het scherm en voer hem opnieuw in.'
@@ -191,24 +192,6 @@ function setGroup(ctx: CoreContext, pupilId: number, groupId: number | null): vo
     ctx.db
       .prepare(`INSERT INTO group_memberships (pupil_id, school_year_id, group_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET group_id = excluded.group_id`)
       .run(pupilId, yearId, groupId)
-}
-
-/**
- * A pupil put in a group without a year level sent gets one that fits: the group's only level,
- * the level it had if the group holds it, or an estimate from the birth date marked 'nagaan'.
- */
-function fitYearLevel(ctx: CoreContext, values: Editable, input: PupilInput, before: PupilRow | undefined): void {
-  if (input.yearLevel !== undefined || values.groupId === null || values.groupId === before?.groupId) return
-  const group = ctx.db.prepare(`SELECT name, year_levels AS levels FROM groups WHERE id = ?`).get(values.groupId) as { name: string; levels: string } | undefined
-  const levels = group ? groupLevels(group) : []
-  if (levels.length === 0 || (values.yearLevel !== null && levels.includes(values.yearLevel))) return
-  if (levels.length === 1) {
-    values.yearLevel = levels[0] as number
-    values.yearLevelUnsure = 0
-    return
-  }
-  values.yearLevel = values.birthDate ? levelFromBirthDate(values.birthDate, getSettings(ctx).schoolYear, levels) : (levels[0] as number)
-  values.yearLevelUnsure = 1
 }
 
 const orNull = (s: string | null | undefined): string | null => (s ? s : null)
