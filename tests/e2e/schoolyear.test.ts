@@ -32,9 +32,16 @@ describe.skipIf(!browserTestsEnabled('school year'))('moving to a new school yea
     const zitter = unique('6', 6)
     const verlater = unique('8', 8)
 
+    // The kleuter's level was estimated at the migration: the preview says so and lists them apart.
+    core.ctx.db.prepare(`UPDATE pupils SET year_level_unsure = 1 WHERE id = ?`).run(kleuter.pupilId)
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Schooljaar' }).click()
     await page.getByRole('link', { name: 'Nieuw schooljaar' }).click()
     await page.getByRole('heading', { name: 'Van 2026-2027 naar 2027-2028' }).waitFor()
+    expect(await page.locator('.form-banner').innerText()).toContain('1 leerling heeft een geschat leerjaar (nagaan)')
+    await page.screenshot({ path: 'out/screenshots/rollover-top.png' })
+    await page.getByLabel('Toon leerlingen van groep').selectOption('?')
+    expect(await page.locator('table.rollover-pupils tbody tr').allInnerTexts()).toEqual([expect.stringContaining(kleuter.name)])
+    await page.getByLabel('Toon leerlingen van groep').selectOption('')
     expect(await page.getByLabel('Leerjaren van groep 1/2a').inputValue()).toBe('1/2')
     expect(await page.getByLabel(`Groep volgend jaar voor ${kleuter.name}`).inputValue()).toBe('1/2a')
     expect(await page.getByLabel(`Groep volgend jaar voor ${oudste.name}`).inputValue()).toBe('3')

@@ -15,7 +15,7 @@ export function RolloverGroups({ rows, outcomes, onChange }: { rows: GroupRow[];
             <th>Groep</th>
             <th>Leerjaren</th>
             <th>Leerkracht</th>
-            <th className="num">Leerlingen</th>
+            <th className="num">Leerlingen volgend jaar</th>
             <th />
           </tr>
         </thead>

@@ -7,7 +7,8 @@ import type { Outcome, PupilChoice } from './rollover-state.ts'
 export function RolloverPupils({ outcomes, groups, onChoice }: { outcomes: Outcome[]; groups: NextGroup[]; onChoice: (pupilId: number, choice: PupilChoice) => void }) {
   const groupNames = [...new Set(outcomes.map((o) => o.pupil.groupName))]
   const [shown, setShown] = useState('')
-  const list = shown === '' ? outcomes : outcomes.filter((o) => o.pupil.groupName === shown)
+  const toCheck = outcomes.filter((o) => o.pupil.yearLevel === null || o.pupil.yearLevelUnsure)
+  const list = shown === '' ? outcomes : shown === '?' ? toCheck : outcomes.filter((o) => o.pupil.groupName === shown)
   return (
     <section className="card">
       <h2>Leerlingen</h2>
@@ -15,6 +16,7 @@ export function RolloverPupils({ outcomes, groups, onChoice }: { outcomes: Outco
         Toon groep{' '}
         <select aria-label="Toon leerlingen van groep" value={shown} onChange={(e) => setShown(e.target.value)}>
           <option value="">alle groepen ({outcomes.length})</option>
+          {toCheck.length > 0 && <option value="?">leerjaar nagaan of onbekend ({toCheck.length})</option>}
           {groupNames.map((g) => (
             <option key={g} value={g}>
               groep {g}

@@ -21,6 +21,8 @@ export function RolloverSection({ preview, onDone }: { preview: RolloverPreview;
   const { dialog, ask } = useConfirm()
   const groups = nextGroupsOf(rows)
   const list = outcomes(preview, choices, groups)
+  const unknown = preview.pupils.filter((p) => p.yearLevel === null)
+  const unsure = preview.pupils.filter((p) => p.yearLevelUnsure)
 
   const apply = async () => {
     setError(undefined)
@@ -51,6 +53,12 @@ export function RolloverSection({ preview, onDone }: { preview: RolloverPreview;
           Elke leerling gaat naar het volgende leerjaar en naar de groep die dat leerjaar heeft; groep 8 verlaat de school. Controleer het overzicht, pas aan wie blijft zitten of een jaar overslaat, en de indeling van volgend jaar.
           Toestemmingen blijven gewoon gelden; de groepen van dit jaar blijven zichtbaar in de geschiedenis.
         </p>
+        {(unknown.length > 0 || unsure.length > 0) && (
+          <p className="form-banner">
+            {unknown.length > 0 && `Van ${unknown.length === 1 ? '1 leerling' : `${unknown.length} leerlingen`} is het leerjaar niet bekend: vul het in op de pagina van de leerling, of kies 'Verlaat de school'. `}
+            {unsure.length > 0 && `${unsure.length === 1 ? '1 leerling heeft' : `${unsure.length} leerlingen hebben`} een geschat leerjaar (nagaan): controleer ze in de lijst (Toon groep: leerjaar nagaan of onbekend).`}
+          </p>
+        )}
       </section>
       <RolloverGroups rows={rows} outcomes={list} onChange={setRows} />
       <RolloverPupils outcomes={list} groups={groups} onChoice={(id, c) => setChoices(new Map(choices).set(id, c))} />
