@@ -49,6 +49,8 @@ export interface RolloverPreview {
   groups: NextGroup[]
   /** Every pupil who moves, in group and name order. */
   pupils: RolloverPupil[]
+  /** Pupils of the school without a group this year: the rollover leaves them as they are. */
+  withoutGroup: string[]
   /** Consent rounds still open: closed or carried over into next year, as the user chooses. */
   openRounds: OpenRound[]
   /** Already done for this year: applying again is refused. */

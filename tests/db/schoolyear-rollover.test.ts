@@ -106,7 +106,11 @@ describe('rollover per pupil', () => {
 
   it('a group that ends: its pupils go to the group that holds their level; skipping from year 7 leaves', async () => {
     const core = await demo()
+    // A pupil without a group this year is named in the preview and left as they are.
+    const loose = await ok(core, 'pupils.save', { firstName: 'Joëlle', lastName: 'Zandvoort', birthDate: '2019-03-03' })
     const preview = await ok(core, 'schoolyear.rolloverPreview', {})
+    expect(preview.withoutGroup).toEqual(['Zandvoort, Joëlle'])
+    expect(preview.pupils.some((p) => p.pupilId === loose.id)).toBe(false)
     const groups = preview.groups.filter((g) => g.name !== '1/2b')
     const fromB = preview.pupils.filter((p) => p.groupName === '1/2b' && p.yearLevel === 1)
     const from7 = preview.pupils.find((p) => p.groupName === '7')
@@ -116,6 +120,7 @@ describe('rollover per pupil', () => {
     for (const p of fromB) expect(whereIs(core, p.pupilId)).toMatchObject({ groupName: '1/2a', level: 2 })
     expect(whereIs(core, from7.pupilId)).toMatchObject({ groupName: null, leftOn: '2027-07-31' })
     expect((await ok(core, 'groups.list', {})).map((g) => g.name)).not.toContain('1/2b')
+    expect(whereIs(core, loose.id)).toMatchObject({ groupName: null, leftOn: null, level: null })
     core.close()
   })
 

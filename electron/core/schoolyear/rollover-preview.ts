@@ -71,9 +71,20 @@ export function rolloverPreview(ctx: CoreContext): RolloverPreview {
          FROM campaigns c WHERE c.school_year_id = ? AND c.closed_at IS NULL ORDER BY c.id`,
     )
     .all(yearId) as OpenRound[]
+  const withoutGroup = (
+    ctx.db
+      .prepare(
+        `SELECT first_name AS firstName, last_name_prefix AS lastNamePrefix, last_name AS lastName FROM pupils p
+          WHERE p.left_on IS NULL AND NOT EXISTS (SELECT 1 FROM group_memberships m WHERE m.pupil_id = p.id AND m.school_year_id = ?)`,
+      )
+      .all(yearId) as { firstName: string; lastNamePrefix: string; lastName: string }[]
+  )
+    .sort(compareByName)
+    .map(sortName)
   return {
     fromYear,
     toYear,
+    withoutGroup,
     leavingDate: `${toYear.slice(0, 4)}-07-31`,
     leavingReason: DEFAULT_LEAVING_REASON,
     groups,

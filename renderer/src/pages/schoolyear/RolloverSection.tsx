@@ -53,6 +53,13 @@ export function RolloverSection({ preview, onDone }: { preview: RolloverPreview;
           Elke leerling gaat naar het volgende leerjaar en naar de groep die dat leerjaar heeft; groep 8 verlaat de school. Controleer het overzicht, pas aan wie blijft zitten of een jaar overslaat, en de indeling van volgend jaar.
           Toestemmingen blijven gewoon gelden; de groepen van dit jaar blijven zichtbaar in de geschiedenis.
         </p>
+        {preview.withoutGroup.length > 0 && (
+          <p className="form-banner">
+            {preview.withoutGroup.length === 1 ? '1 leerling heeft' : `${preview.withoutGroup.length} leerlingen hebben`} dit jaar geen groep en gaan niet mee naar {preview.toYear}:{' '}
+            {preview.withoutGroup.slice(0, 10).join('; ')}
+            {preview.withoutGroup.length > 10 ? ` en nog ${preview.withoutGroup.length - 10}` : ''}. Zet ze eerst in een groep (op de pagina van de leerling) als ze wel overgaan.
+          </p>
+        )}
         {(unknown.length > 0 || unsure.length > 0) && (
           <p className="form-banner">
             {unknown.length > 0 && `Van ${unknown.length === 1 ? '1 leerling' : `${unknown.length} leerlingen`} is het leerjaar niet bekend: vul het in op de pagina van de leerling, of kies 'Verlaat de school'. `}

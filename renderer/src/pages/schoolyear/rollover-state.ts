@@ -67,6 +67,7 @@ export function confirmRollover(preview: RolloverPreview, list: Outcome[], group
     const names = preview.openRounds.map((r) => `'${r.name}'`).join(', ')
     lines.push(rounds === 'carry' ? `De open toestemmingsronde ${names} gaat mee naar ${preview.toYear}.` : `De open toestemmingsronde ${names} wordt afgesloten.`)
   }
+  if (preview.withoutGroup.length > 0) lines.push(`${plural(preview.withoutGroup.length, 'leerling zonder groep blijft', 'leerlingen zonder groep blijven')} zoals ze zijn, zonder groep in ${preview.toYear}.`)
   lines.push('Eerst wordt een reservekopie gemaakt: daarmee kunt u alles terugzetten. Toestemmingen blijven gewoon gelden.')
   return {
     title: `Overgaan naar schooljaar ${preview.toYear}?`,
@@ -75,6 +76,7 @@ export function confirmRollover(preview: RolloverPreview, list: Outcome[], group
       { heading: `${STEP_LABELS.repeat}:`, names: by('repeat').map(who) },
       { heading: `${STEP_LABELS.skip}:`, names: by('skip').map((o) => `${who(o)} naar groep ${o.target}`) },
       { heading: 'Verlaten de school:', names: leaving.map(who) },
+      { heading: 'Zonder groep (blijven zoals ze zijn):', names: preview.withoutGroup },
     ],
     confirmLabel: `Overgaan naar ${preview.toYear}`,
   }
