@@ -152,6 +152,10 @@ export interface StandingAnswer {
 
 export interface PupilDetail extends PupilSummary {
   enrolledOn: string | null
+  /** Leerjaar 1-8 within the group, or null: not known yet. */
+  yearLevel: number | null
+  /** 'nagaan': the level was estimated (from the birth date) and nobody confirmed it yet. */
+  yearLevelUnsure: boolean
   leavingReason: string
   formCode: string
   version: number

@@ -19,7 +19,7 @@ export function fileTooLargeMessage(size: number): string {
   return `Het bestand is te groot (${mb} MB); de grens is ${MAX_IMPORT_FILE_BYTES / (1024 * 1024)} MB. Een bestand met inschrijvingen is meestal veel kleiner: controleer of u het goede bestand koos, of verdeel de leerlingen over meer bestanden.`
 }
 
-export const PUPIL_FIELDS = ['studentNumber', 'firstName', 'lastNamePrefix', 'lastName', 'fullName', 'birthDate', 'group'] as const
+export const PUPIL_FIELDS = ['studentNumber', 'firstName', 'lastNamePrefix', 'lastName', 'fullName', 'birthDate', 'group', 'yearLevel'] as const
 export type PupilField = (typeof PUPIL_FIELDS)[number]
 export const GUARDIAN_FIELDS = ['name', 'firstName', 'initials', 'lastNamePrefix', 'lastName', 'email', 'phone', 'relation'] as const
 export type GuardianField = (typeof GUARDIAN_FIELDS)[number]
@@ -47,6 +47,7 @@ export const PUPIL_FIELD_LABELS: Record<PupilField, string> = {
   fullName: 'Volledige naam',
   birthDate: 'Geboortedatum',
   group: 'Groep',
+  yearLevel: 'Leerjaar',
 }
 export const GUARDIAN_FIELD_LABELS: Record<GuardianField, string> = {
   name: 'Naam',

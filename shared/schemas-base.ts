@@ -66,6 +66,9 @@ const pupilFields = {
   birthDate: optionalDate,
   studentNumber: text(40, 'Het leerlingnummer is te lang.').optional(),
   groupId: id.nullable().optional(),
+  yearLevel: z.number('Kies een leerjaar van 1 tot en met 8.').int().min(1, 'Kies een leerjaar van 1 tot en met 8.').max(8, 'Kies een leerjaar van 1 tot en met 8.').nullable().optional(),
+  /** Sent false when the office confirms an estimated year level. */
+  yearLevelUnsure: z.boolean().optional(),
   enrolledOn: optionalDate,
   leftOn: optionalDate,
   leavingReason: text(500, 'De reden is te lang.').optional(),

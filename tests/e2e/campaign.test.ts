@@ -30,6 +30,9 @@ describe.skipIf(!browserTestsEnabled('campaign'))('a consent round at the desk',
     await page.getByLabel('Naam van de ronde').fill('Toestemming najaar')
     await page.locator('fieldset', { hasText: 'Groepen' }).getByLabel('5', { exact: true }).check()
     await page.getByRole('button', { name: 'Ronde starten' }).click()
+    const confirm = page.getByRole('dialog')
+    expect(await confirm.innerText()).toContain('Voor alle 20 leerlingen in groep 5 komt een formulier met een eigen code klaar om af te drukken.')
+    await confirm.getByRole('button', { name: 'Ronde starten' }).click()
     await page.getByRole('heading', { name: 'Toestemming najaar' }).waitFor()
     expect(await page.locator('.campaign .progress-text').first().innerText()).toBe('0 van 20 terug')
 

@@ -27,6 +27,8 @@ const FIELD_LABELS: Record<string, string> = {
   birthDate: 'geboortedatum',
   studentNumber: 'leerlingnummer',
   groupId: 'groep',
+  yearLevel: 'leerjaar',
+  yearLevelUnsure: 'leerjaar nagaan',
   enrolledOn: 'ingeschreven op',
   leftOn: 'vertrokken op',
   leavingReason: 'reden van vertrek',
@@ -168,6 +170,14 @@ export function auditSentence(row: AuditRow, names: Names): string {
       return 'De bewaartermijnen zijn gewijzigd.'
     case 'retention.remove':
       return 'Gegevens van vertrokken leerlingen verwijderd na de bewaartermijn.'
+    case 'pupil.rollover': {
+      const who = names.pupil ?? 'Een leerling'
+      if (typeof n['leftOn'] === 'string') return `${who} vertrokken bij de overgang naar het nieuwe schooljaar, op ${formatDate(n['leftOn'])}.`
+      const step = n['step'] === 'repeat' ? ' (blijft zitten)' : n['step'] === 'skip' ? ' (gaat een jaar over)' : ''
+      const to = typeof n['group'] === 'string' ? `groep ${n['group']}` : 'een nieuwe groep'
+      const level = typeof n['yearLevel'] === 'number' ? `, leerjaar ${n['yearLevel']}` : ''
+      return `${who} naar ${to}${level} in schooljaar ${typeof n['schoolYear'] === 'string' ? n['schoolYear'] : 'het nieuwe schooljaar'}${step}.`
+    }
     case 'schoolyear.rollover':
       return `Overgang naar schooljaar ${typeof n['schoolYear'] === 'string' ? n['schoolYear'] : 'het nieuwe schooljaar'}${typeof n['moved'] === 'number' ? `: ${n['moved']} leerlingen naar een volgende groep` : ''}${typeof n['left'] === 'number' ? `, ${n['left']} vertrokken` : ''}.`
     default:

@@ -77,6 +77,7 @@ export interface DossierData {
 const ACTIONS: Record<string, string> = {
   'pupil.create': 'Leerling toegevoegd',
   'pupil.update': 'Gegevens gewijzigd',
+  'pupil.rollover': 'Naar het nieuwe schooljaar',
   'consent.record': 'Toestemming vastgelegd',
   'guardian.create': 'Ouder/verzorger toegevoegd',
   'guardian.update': 'Ouder/verzorger gewijzigd',

@@ -2,6 +2,7 @@ import type { ApiParsed } from '../../../shared/api.ts'
 import type { GroupOverview, GroupSummary } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { compareGroupNames } from '../../../shared/text.ts'
+import { levelsOfGroupName, storedLevels } from '../../../shared/year-levels.ts'
 import { writeAudit } from '../audit/audit.ts'
 import { effectiveDecisions } from '../consent/consent.current.ts'
 import type { CoreContext } from '../context.ts'
@@ -34,8 +35,8 @@ export function saveGroup(ctx: CoreContext, input: ApiParsed<'groups.save'>): Gr
       assertFreeName(ctx, yearId, input.name, null)
       id = Number(
         db
-          .prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, created_at) VALUES (?, ?, ?, ?, ?)`)
-          .run(yearId, input.name, input.teacherName, input.teacherEmail, ctx.now().toISOString()).lastInsertRowid,
+          .prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, year_levels, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+          .run(yearId, input.name, input.teacherName, input.teacherEmail, storedLevels(levelsOfGroupName(input.name)), ctx.now().toISOString()).lastInsertRowid,
       )
       writeAudit(db, ctx.now(), { actor, action: 'group.create', entity: 'group', entityId: id, newValue: { name: input.name, teacherName: input.teacherName, teacherEmail: input.teacherEmail } })
     } else {

@@ -9,6 +9,8 @@ import { refreshSearchText } from '../pupils/search-text.ts'
 import type { Plan } from './match.ts'
 import type { GuardianState, Snapshot } from './snapshot.ts'
 import { fold } from '../../../shared/text.ts'
+import { levelsOfGroupName, storedLevels } from '../../../shared/year-levels.ts'
+import { importedLevel } from '../groups/group-levels.ts'
 
 export interface CommitMeta {
   actor: string
@@ -30,6 +32,7 @@ const GUARDIAN_COLUMNS = `name, email, phone, phone_normalized AS phoneNormalize
 export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: CommitMeta): { batchId: number; counts: ImportBatchCounts } {
   const { db } = ctx
   const stamp = meta.now.toISOString()
+  const schoolYear = db.prepare(`SELECT name FROM school_years WHERE id = ?`).pluck().get(s.yearId) as string
   // A large batch writes more pages than SQLite's default cache holds; spilling them costs more than the memory.
   if (plan.rows.length > 1000) db.pragma('cache_size = -65536')
   const batchId = Number(
@@ -44,14 +47,14 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
   }
   const q = {
     insertPupil: db.prepare(
-      `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, enrolled_on, form_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, enrolled_on, form_code, created_at, updated_at, year_level, year_level_unsure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     readPupil: db.prepare(`SELECT ${PUPIL_COLUMNS} FROM pupils WHERE id = ?`),
     updatePupil: db.prepare(
       `UPDATE pupils SET student_number = @studentNumber, first_name = @firstName, last_name_prefix = @lastNamePrefix, last_name = @lastName, birth_date = @birthDate,
               left_on = @leftOn, leaving_reason = @leavingReason, undone_import_batch_id = @undoneImportBatchId, version = version + 1, updated_at = @stamp WHERE id = @id`,
     ),
-    insertGroup: db.prepare(`INSERT INTO groups (school_year_id, name, created_at) VALUES (?, ?, ?)`),
+    insertGroup: db.prepare(`INSERT INTO groups (school_year_id, name, created_at, year_levels) VALUES (?, ?, ?, ?)`),
     readMembership: db.prepare(`SELECT group_id FROM group_memberships WHERE pupil_id = ? AND school_year_id = ?`).pluck(),
     upsertMembership: db.prepare(
       `INSERT INTO group_memberships (pupil_id, school_year_id, group_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET group_id = excluded.group_id`,
@@ -99,7 +102,7 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
     const key = fold(name)
     const known = groupIds.get(key) ?? s.groups.get(key)?.id
     if (known) return known
-    const id = Number(q.insertGroup.run(s.yearId, name, stamp).lastInsertRowid)
+    const id = Number(q.insertGroup.run(s.yearId, name, stamp, storedLevels(levelsOfGroupName(name))).lastInsertRowid)
     note('group', id, 'created', null, { name, schoolYearId: s.yearId })
     counts.groupsCreated++
     groupIds.set(key, id)
@@ -124,7 +127,8 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
     const t = row.target
     let pupilId = t.id
     if (pupilId === null) {
-      pupilId = Number(q.insertPupil.run(p.studentNumber, p.firstName, p.lastNamePrefix, p.lastName, p.birthDate, meta.today, formCode(), stamp, stamp).lastInsertRowid)
+      const level = importedLevel(p.yearLevel, row.groupName, p.birthDate, schoolYear)
+      pupilId = Number(q.insertPupil.run(p.studentNumber, p.firstName, p.lastNamePrefix, p.lastName, p.birthDate, meta.today, formCode(), stamp, stamp, level.yearLevel, level.unsure).lastInsertRowid)
       t.id = pupilId
       note('pupil', pupilId, 'created', null, { studentNumber: p.studentNumber, firstName: p.firstName, lastNamePrefix: p.lastNamePrefix, lastName: p.lastName, birthDate: p.birthDate })
       counts.pupilsCreated++

@@ -10,7 +10,7 @@ import { dutchCapitals, dutchCapitalsFullName, needsCapitals, splitFullName, spl
 import { NONE_WORDS } from './synonyms.ts'
 import type { SourceRecord } from './table.ts'
 import type { Cell } from './types.ts'
-import { cellText, oneLine, parseConsent, parseDate, parseEmail, parseGroup, parsePhone, parseStudentNumber } from './values.ts'
+import { cellText, oneLine, parseConsent, parseDate, parseEmail, parseGroup, parsePhone, parseStudentNumber, parseYearLevel } from './values.ts'
 
 export interface ImportedGuardianData {
   name: string
@@ -35,6 +35,8 @@ export interface ImportedPupil {
   lastName: string
   birthDate: string | null
   group: string | null
+  /** From a 'Leerjaar' column; null: follows from the group when the pupil is created. */
+  yearLevel: number | null
   guardians: ImportedGuardianData[]
   consents: Record<string, Decision>
   /** The Excel row each consent answer came from (a form: the row of its cross). */
@@ -203,6 +205,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
     problem(null, 'birthDate', 'Vul de geboortedatum of het leerlingnummer in: zonder een van beide kan het programma de leerling niet zeker herkennen.')
   }
   const group = parsed('group', parseGroup)
+  const yearLevel = parsed('yearLevel', parseYearLevel)
   refuseUnsafe(studentNumber ?? '', text('studentNumber').index, 'studentNumber')
   refuseUnsafe(group ?? '', text('group').index, 'group')
 
@@ -300,6 +303,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
       lastName,
       birthDate,
       group,
+      yearLevel,
       guardians,
       consents,
       consentRows,

@@ -18,6 +18,7 @@ export const PUPIL_SYNONYMS: Record<PupilField, string[]> = {
     'groep', 'klas', 'group', 'class', 'stamgroep', 'jaargroep', 'groepsnaam', 'groep klas', 'klas groep', 'huidige groep', 'nieuwe groep',
     'groep per', 'welke groep', 'in welke groep', 'komt in groep', 'in groep', 'year group', 'grade', 'plaatsing groep', 'plaatsing',
   ],
+  yearLevel: ['leerjaar', 'jaarlaag', 'year level', 'leerjaar groep', 'groep leerjaar'],
   studentNumber: [
     'leerlingnummer', 'leerlingnr', 'llnr', 'll nr', 'lln nr', 'studentnummer', 'student number', 'student id', 'pupil id', 'pupil number',
     'stamnummer', 'leerling id', 'id leerling', 'administratienummer', 'leerlingcode', 'leerling code', 'leerlingid',
@@ -35,6 +36,7 @@ export const FILLER = new Set(['van', 'het', 'de', 'uw', 'je', 'jouw', 'your', '
 export const STRONG_WORDS: Record<string, PupilField> = {
   roepnaam: 'firstName', voornaam: 'firstName', achternaam: 'lastName', geslachtsnaam: 'lastName', tussenvoegsel: 'lastNamePrefix', tussenvoegsels: 'lastNamePrefix',
   geboortedatum: 'birthDate', groep: 'group', klas: 'group', leerlingnummer: 'studentNumber', stamnummer: 'studentNumber',
+  leerjaar: 'yearLevel',
 }
 
 /** A guardian: these words, a number (1 to 4) picks which one. */

@@ -180,6 +180,13 @@ export function parseGroup(c: Cell): Parsed<string | null> {
   return ok(text)
 }
 
+/** Leerjaar: '3', 3, 'groep 3', 'leerjaar 3'; empty: not given. */
+export function parseYearLevel(c: Cell): Parsed<number | null> {
+  const text = oneLine(c).replace(/^(groep|leerjaar|jaar)\s*/i, '')
+  if (text === '') return ok(null)
+  return /^[1-8]$/.test(text) ? ok(Number(text)) : bad(`Het leerjaar '${text.slice(0, 20)}' klopt niet: vul 1 tot en met 8 in.`)
+}
+
 export function parseStudentNumber(c: Cell): Parsed<string | null> {
   const text = typeof c === 'number' && Number.isInteger(c) ? c.toFixed(0) : oneLine(c)
   if (text === '') return ok(null)

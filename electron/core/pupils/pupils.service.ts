@@ -8,10 +8,13 @@ import { consentStamp } from '../consent/consent.queries.ts'
 import type { CoreContext } from '../context.ts'
 import { guardiansOf } from '../guardians/guardians.queries.ts'
 import { currentSchoolYearId, requireStaffName } from '../settings/settings.service.ts'
+import { formatLevels } from '../../../shared/year-levels.ts'
+import { groupLevels } from '../groups/group-levels.ts'
 import { uniqueFormCode } from './form-code.ts'
+import { fitYearLevel } from './year-level.ts'
 import { refreshSearchText } from './search-text.ts'
 
-interface PupilRow {
+export interface PupilRow {
   id: number
   studentNumber: string | null
   firstName: string
@@ -25,11 +28,13 @@ interface PupilRow {
   version: number
   groupId: number | null
   groupName: string | null
+  yearLevel: number | null
+  yearLevelUnsure: number
 }
 
 const PUPIL_COLUMNS = `p.id, p.student_number AS studentNumber, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix,
   p.last_name AS lastName, p.birth_date AS birthDate, p.enrolled_on AS enrolledOn, p.left_on AS leftOn,
-  p.leaving_reason AS leavingReason, p.form_code AS formCode, p.version, g.id AS groupId, g.name AS groupName`
+  p.leaving_reason AS leavingReason, p.form_code AS formCode, p.version, p.year_level AS yearLevel, p.year_level_unsure AS yearLevelUnsure, g.id AS groupId, g.name AS groupName`
 
 const FROM_PUPILS = `FROM pupils p
   LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = @yearId
@@ -45,6 +50,7 @@ export function getPupil(ctx: CoreContext, id: number): PupilDetail {
   const row = pupilRow(ctx, id)
   return {
     ...row,
+    yearLevelUnsure: row.yearLevelUnsure === 1,
     guardians: guardiansOf(ctx.db, id),
     consent: consentCells(ctx, id),
     consentStamp: consentStamp(ctx.db, id),
@@ -156,14 +162,14 @@ export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>
     ).map((n) => [n.id, n.names]),
   )
   return ranked.map(({ r: match }) => {
-    const { version: _v, enrolledOn: _e, leavingReason: _l, ...r } = rows.get(match.id) as PupilRow
+    const { version: _v, enrolledOn: _e, leavingReason: _l, yearLevel: _y, yearLevelUnsure: _u, ...r } = rows.get(match.id) as PupilRow
     return { ...r, guardianNames: names.get(r.id) ?? '' }
   })
 }
 
-type PupilInput = ApiParsed<'pupils.save'>
-type Editable = Pick<PupilRow, 'firstName' | 'lastNamePrefix' | 'lastName' | 'birthDate' | 'studentNumber' | 'enrolledOn' | 'leftOn' | 'leavingReason' | 'groupId'>
-const EDITABLE: (keyof Editable)[] = ['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'enrolledOn', 'leftOn', 'leavingReason']
+export type PupilInput = ApiParsed<'pupils.save'>
+export type Editable = Pick<PupilRow, 'firstName' | 'lastNamePrefix' | 'lastName' | 'birthDate' | 'studentNumber' | 'enrolledOn' | 'leftOn' | 'leavingReason' | 'groupId' | 'yearLevel' | 'yearLevelUnsure'>
+const EDITABLE: (keyof Editable)[] = ['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'yearLevel', 'yearLevelUnsure', 'enrolledOn', 'leftOn', 'leavingReason']
 
 const STALE_PUPIL = 'Deze leerling is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; de wijziging van de ander blijft staan. Vernieuw het scherm en voer hem opnieuw in.'
 
@@ -178,8 +184,14 @@ function checkPupil(ctx: CoreContext, pupil: Editable, id: number | null, today:
     if (other !== undefined) throw new AppError('validation', `Leerlingnummer ${pupil.studentNumber} hoort al bij een andere leerling.`, 'studentNumber')
   }
   if (pupil.groupId != null) {
-    const inYear = ctx.db.prepare(`SELECT 1 FROM groups WHERE id = ? AND school_year_id = ?`).get(pupil.groupId, currentSchoolYearId(ctx))
-    if (!inYear) throw new AppError('validation', 'Deze groep hoort niet bij het huidige schooljaar. Kies een andere groep.', 'groupId')
+    const group = ctx.db.prepare(`SELECT name, year_levels AS levels FROM groups WHERE id = ? AND school_year_id = ?`).get(pupil.groupId, currentSchoolYearId(ctx)) as
+      | { name: string; levels: string }
+      | undefined
+    if (!group) throw new AppError('validation', 'Deze groep hoort niet bij het huidige schooljaar. Kies een andere groep.', 'groupId')
+    const levels = groupLevels(group)
+    if (pupil.yearLevel !== null && levels.length > 0 && !levels.includes(pupil.yearLevel)) {
+      throw new AppError('validation', `Groep ${group.name} heeft leerjaar ${formatLevels(levels)}, niet leerjaar ${pupil.yearLevel}. Kies het leerjaar of de groep opnieuw; er is niets opgeslagen.`, 'yearLevel')
+    }
   }
 }
 
@@ -212,6 +224,8 @@ function pupilAfter(input: PupilInput, before: PupilRow | undefined, today: stri
       leftOn: orNull(input.leftOn),
       leavingReason: input.leavingReason ?? '',
       groupId: input.groupId ?? null,
+      yearLevel: input.yearLevel ?? null,
+      yearLevelUnsure: input.yearLevelUnsure ? 1 : 0,
     }
   }
   return {
@@ -224,6 +238,8 @@ function pupilAfter(input: PupilInput, before: PupilRow | undefined, today: stri
     leftOn: input.leftOn === undefined ? before.leftOn : orNull(input.leftOn),
     leavingReason: sentOr(input.leavingReason, before.leavingReason),
     groupId: sentOr(input.groupId, before.groupId),
+    yearLevel: sentOr(input.yearLevel, before.yearLevel),
+    yearLevelUnsure: input.yearLevelUnsure === undefined ? before.yearLevelUnsure : input.yearLevelUnsure ? 1 : 0,
   }
 }
 
@@ -237,14 +253,15 @@ export function savePupil(ctx: CoreContext, input: PupilInput): PupilDetail {
     const { db } = ctx
     if (input.id === undefined) {
       const values = pupilAfter(input, undefined, today)
+      fitYearLevel(ctx, values, input, undefined)
       checkPupil(ctx, values, null, today)
       const id = Number(
         db
           .prepare(
-            `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, enrolled_on, left_on, leaving_reason, form_code, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, enrolled_on, left_on, leaving_reason, year_level, year_level_unsure, form_code, created_at, updated_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           )
-          .run(values.studentNumber, values.firstName, values.lastNamePrefix, values.lastName, values.birthDate, values.enrolledOn, values.leftOn, values.leavingReason, uniqueFormCode(db), stamp, stamp).lastInsertRowid,
+          .run(values.studentNumber, values.firstName, values.lastNamePrefix, values.lastName, values.birthDate, values.enrolledOn, values.leftOn, values.leavingReason, values.yearLevel, values.yearLevelUnsure, uniqueFormCode(db), stamp, stamp).lastInsertRowid,
       )
       if (values.groupId !== null) setGroup(ctx, id, values.groupId)
       refreshSearchText(db, [id])
@@ -254,6 +271,7 @@ export function savePupil(ctx: CoreContext, input: PupilInput): PupilDetail {
     const before = pupilRow(ctx, input.id)
     if (input.version !== before.version) throw new AppError('conflict', STALE_PUPIL)
     const values = pupilAfter(input, before, today)
+    fitYearLevel(ctx, values, input, before)
     checkPupil(ctx, values, before.id, today)
     const old: Partial<Editable> = {}
     const changed: Partial<Editable> = {}
@@ -266,8 +284,8 @@ export function savePupil(ctx: CoreContext, input: PupilInput): PupilDetail {
     if (Object.keys(changed).length === 0) return getPupil(ctx, before.id)
     db.prepare(
       `UPDATE pupils SET student_number = ?, first_name = ?, last_name_prefix = ?, last_name = ?, birth_date = ?, enrolled_on = ?, left_on = ?,
-              leaving_reason = ?, version = version + 1, updated_at = ? WHERE id = ?`,
-    ).run(values.studentNumber, values.firstName, values.lastNamePrefix, values.lastName, values.birthDate, values.enrolledOn, values.leftOn, values.leavingReason, stamp, before.id)
+              leaving_reason = ?, year_level = ?, year_level_unsure = ?, version = version + 1, updated_at = ? WHERE id = ?`,
+    ).run(values.studentNumber, values.firstName, values.lastNamePrefix, values.lastName, values.birthDate, values.enrolledOn, values.leftOn, values.leavingReason, values.yearLevel, values.yearLevelUnsure, stamp, before.id)
     if (values.groupId !== before.groupId) setGroup(ctx, before.id, values.groupId)
     refreshSearchText(db, [before.id])
     writeAudit(db, now, { actor, action: 'pupil.update', entity: 'pupil', entityId: before.id, pupilId: before.id, oldValue: old, newValue: changed })

@@ -17,6 +17,8 @@ export interface GeneratedPupil {
   lastName: string
   birthDate: string
   group: string
+  /** Leerjaar within the group: in '1/2a' the four-year-olds are in 1, the five-year-olds in 2. */
+  yearLevel: number
   guardianKeys: number[]
   /** purpose code -> decision; a purpose left out has no answer yet */
   consents: Record<string, Exclude<Decision, 'unknown'>>
@@ -124,6 +126,7 @@ export function generateSchool(options: { seed?: number; pupils?: number; groups
       lastName,
       birthDate: `${year - age}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
       group,
+      yearLevel: group.includes('/') ? Math.min(age - 3, grade(group) + 1) : grade(group),
       guardianKeys,
       consents,
     })

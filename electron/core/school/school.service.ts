@@ -3,6 +3,7 @@ import type { ApiParsed } from '../../../shared/api.ts'
 import { AppError } from '../../../shared/errors.ts'
 import type { Settings } from '../../../shared/domain.ts'
 import { normalizePhone } from '../../../shared/phone.ts'
+import { levelsOfGroupName, storedLevels } from '../../../shared/year-levels.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
 import { uniqueFormCode } from '../pupils/form-code.ts'
@@ -47,9 +48,9 @@ export function insertSchool(ctx: CoreContext, school: GeneratedSchool, actor: s
   const now = ctx.now().toISOString()
   const today = now.slice(0, 10)
   const yearId = currentSchoolYearId(ctx)
-  const insertGroup = db.prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, created_at) VALUES (?, ?, ?, ?, ?)`)
+  const insertGroup = db.prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, year_levels, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
   const groupIds = new Map(
-    school.groups.map((g) => [g.name, Number(insertGroup.run(yearId, g.name, g.teacherName, g.teacherEmail, now).lastInsertRowid)]),
+    school.groups.map((g) => [g.name, Number(insertGroup.run(yearId, g.name, g.teacherName, g.teacherEmail, storedLevels(levelsOfGroupName(g.name)), now).lastInsertRowid)]),
   )
 
   const insertGuardian = db.prepare(
@@ -66,8 +67,8 @@ export function insertSchool(ctx: CoreContext, school: GeneratedSchool, actor: s
     (db.prepare(`SELECT code, id, version FROM purposes`).all() as { code: string; id: number; version: number }[]).map((p) => [p.code, p]),
   )
   const insertPupil = db.prepare(
-    `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, enrolled_on, form_code, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, year_level, enrolled_on, form_code, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
   const insertMembership = db.prepare(`INSERT INTO group_memberships (pupil_id, school_year_id, group_id) VALUES (?, ?, ?)`)
   const insertLink = db.prepare(`INSERT INTO pupil_guardians (pupil_id, guardian_id, relation, sort_order) VALUES (?, ?, 'ouder/verzorger', ?)`)
@@ -78,7 +79,7 @@ export function insertSchool(ctx: CoreContext, school: GeneratedSchool, actor: s
   const pupilIds: number[] = []
   for (const p of school.pupils) {
     const pupilId = Number(
-      insertPupil.run(p.studentNumber, p.firstName, p.lastNamePrefix, p.lastName, p.birthDate, today, uniqueFormCode(db), now, now).lastInsertRowid,
+      insertPupil.run(p.studentNumber, p.firstName, p.lastNamePrefix, p.lastName, p.birthDate, p.yearLevel, today, uniqueFormCode(db), now, now).lastInsertRowid,
     )
     pupilIds.push(pupilId)
     insertMembership.run(pupilId, yearId, groupIds.get(p.group))

@@ -1,105 +1,78 @@
-import { nextSchoolYear, proposeTarget, type RolloverPreview, type RolloverResult } from '../../../shared/schoolyear.ts'
-import { AppError } from '../../../shared/errors.ts'
-import { compareGroupNames } from '../../../shared/text.ts'
+// The move to a new school year, in one transaction after a backup: next year's groups are made
+// exactly as the preview showed them, every pupil goes to their group and level (or leaves with
+// the date and reason), open consent rounds are closed or carried over. Consent records stay;
+// last year's groups and memberships stay readable.
+import type { RolloverResult } from '../../../shared/schoolyear.ts'
+import { storedLevels } from '../../../shared/year-levels.ts'
 import { writeAudit } from '../audit/audit.ts'
 import { backupNow } from '../backup/backup.ts'
 import type { CoreContext } from '../context.ts'
-import { groupsOfCurrentYear } from '../groups/groups.service.ts'
-import { ensureSchoolYear, getSettings, requireStaffName, updateSettings } from '../settings/settings.service.ts'
+import { ensureSchoolYear, requireStaffName, updateSettings } from '../settings/settings.service.ts'
+import { DEFAULT_LEAVING_REASON, rolloverPreview } from './rollover-preview.ts'
+import { planRollover, type RolloverInput } from './rollover-plan.ts'
 
-function alreadyDone(ctx: CoreContext, toYear: string): boolean {
-  return (
-    ctx.db
-      .prepare(`SELECT 1 FROM group_memberships m JOIN school_years y ON y.id = m.school_year_id WHERE y.name = ? LIMIT 1`)
-      .get(toYear) !== undefined
-  )
-}
+export { rolloverPreview } from './rollover-preview.ts'
 
-export function rolloverPreview(ctx: CoreContext): RolloverPreview {
-  const fromYear = getSettings(ctx).schoolYear
-  const toYear = nextSchoolYear(fromYear)
-  return {
-    fromYear,
-    toYear,
-    leavingDate: `${toYear.slice(0, 4)}-07-31`,
-    alreadyDone: alreadyDone(ctx, toYear),
-    groups: groupsOfCurrentYear(ctx).map((g) => ({ groupId: g.id, name: g.name, teacherName: g.teacherName, pupilCount: g.pupilCount, target: proposeTarget(g.name) })),
-  }
-}
-
-export interface RolloverInput {
-  toYear: string
-  leavingDate: string
-  groups: { groupId: number; target: string | null; teacherName: string; teacherEmail: string }[]
-}
-
-/** Checks the whole mapping before anything changes: every group mapped, no two into one. */
-function checkMapping(preview: RolloverPreview, input: RolloverInput): void {
-  if (input.toYear !== preview.toYear) {
-    throw new AppError('validation', `Het nieuwe schooljaar na ${preview.fromYear} is ${preview.toYear}.`, 'toYear')
-  }
-  if (preview.alreadyDone) {
-    throw new AppError('conflict', `De overgang naar ${preview.toYear} is al gedaan. Een tweede keer zou leerlingen dubbel verplaatsen; er is niets gewijzigd.`)
-  }
-  const given = new Map(input.groups.map((g) => [g.groupId, g]))
-  const missing = preview.groups.filter((g) => !given.has(g.groupId))
-  if (missing.length > 0) {
-    throw new AppError('validation', `Kies voor ${missing.map((g) => `groep ${g.name}`).join(', ')} waar de leerlingen naartoe gaan (of dat ze de school verlaten). Er is niets gewijzigd.`, 'groups')
-  }
-  const seen = new Map<string, string>()
-  for (const g of preview.groups) {
-    const target = given.get(g.groupId)?.target?.trim()
-    if (target === undefined || target === null) continue
-    if (target === '') throw new AppError('validation', `Vul in naar welke groep groep ${g.name} gaat. Er is niets gewijzigd.`, 'groups')
-    const other = seen.get(target.toLowerCase())
-    if (other) throw new AppError('validation', `Groep ${other} en groep ${g.name} gaan allebei naar groep ${target}. Geef elke groep een eigen nieuwe groep. Er is niets gewijzigd.`, 'groups')
-    seen.set(target.toLowerCase(), g.name)
-  }
-  if (input.groups.some((g) => !preview.groups.some((p) => p.groupId === g.groupId))) {
-    throw new AppError('validation', 'Een van de groepen hoort niet bij dit schooljaar. Vernieuw het scherm.', 'groups')
-  }
-}
-
-/**
- * Moves every pupil to next year's group in one transaction (after a backup); pupils of groups
- * mapped to 'leaves' get a leaving date. Consent records stay as they are; last year's groups
- * and memberships stay readable.
- */
 export async function applyRollover(ctx: CoreContext, input: RolloverInput): Promise<RolloverResult> {
   const actor = requireStaffName(ctx)
-  const preview = rolloverPreview(ctx)
-  checkMapping(preview, input)
+  planRollover(rolloverPreview(ctx), input) // refuse bad input before a backup is made
   const backup = await backupNow(ctx, 'rollover')
   const { db } = ctx
-  const now = ctx.now().toISOString()
+  const now = ctx.now()
+  const stamp = now.toISOString()
   return db.transaction(() => {
-    checkMapping(rolloverPreview(ctx), input)
+    const preview = rolloverPreview(ctx) // again, inside the transaction: nothing changed in between
+    const plan = planRollover(preview, input)
     const fromId = ensureSchoolYear(db, preview.fromYear)
     const toId = ensureSchoolYear(db, preview.toYear)
-    const members = db.prepare(
-      `SELECT m.pupil_id FROM group_memberships m JOIN pupils p ON p.id = m.pupil_id WHERE m.group_id = ? AND m.school_year_id = ? AND p.left_on IS NULL`,
-    ).pluck()
-    const createGroup = db.prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, created_at) VALUES (?, ?, ?, ?, ?)`)
+    const createGroup = db.prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, year_levels, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+    const groupIds = new Map(plan.groups.map((g) => [g.name, Number(createGroup.run(toId, g.name, g.teacherName, g.teacherEmail, storedLevels(g.levels), stamp).lastInsertRowid)]))
     const join = db.prepare(`INSERT INTO group_memberships (pupil_id, school_year_id, group_id) VALUES (?, ?, ?)`)
+    const setLevel = db.prepare(`UPDATE pupils SET year_level = ?, version = version + 1, updated_at = ? WHERE id = ?`)
     const leave = db.prepare(`UPDATE pupils SET left_on = ?, leaving_reason = ?, version = version + 1, updated_at = ? WHERE id = ?`)
-    let moved = 0
-    let left = 0
-    const sorted = [...input.groups].sort((a, b) => compareGroupNames(a.target ?? '~', b.target ?? '~'))
-    for (const g of sorted) {
-      const pupils = members.all(g.groupId, fromId) as number[]
-      const from = preview.groups.find((p) => p.groupId === g.groupId)?.name ?? ''
-      if (g.target === null) {
-        for (const id of pupils) leave.run(input.leavingDate, `Schoolverlater (groep ${from})`, now, id)
-        left += pupils.length
-        continue
+    const reason = input.leavingReason || DEFAULT_LEAVING_REASON
+    const counts = { moved: 0, repeated: 0, skipped: 0, left: 0 }
+    for (const m of plan.moves) {
+      if (m.toGroup === null) {
+        leave.run(input.leavingDate, reason, stamp, m.pupilId)
+        counts.left++
+      } else {
+        join.run(m.pupilId, toId, groupIds.get(m.toGroup))
+        setLevel.run(m.toLevel, stamp, m.pupilId)
+        if (m.step === 'repeat') counts.repeated++
+        else if (m.step === 'skip') counts.skipped++
+        else counts.moved++
       }
-      const groupId = Number(createGroup.run(toId, g.target.trim(), g.teacherName, g.teacherEmail, now).lastInsertRowid)
-      for (const id of pupils) join.run(id, toId, groupId)
-      moved += pupils.length
+      writeAudit(db, now, {
+        actor,
+        action: 'pupil.rollover',
+        entity: 'pupil',
+        entityId: m.pupilId,
+        pupilId: m.pupilId,
+        oldValue: { schoolYear: preview.fromYear, group: m.fromGroup, yearLevel: m.fromLevel },
+        newValue: m.toGroup === null ? { leftOn: input.leavingDate, leavingReason: reason } : { schoolYear: preview.toYear, group: m.toGroup, yearLevel: m.toLevel, step: m.step },
+      })
+    }
+    const rounds = preview.openRounds.map((r) => r.id)
+    if (input.openRounds === 'close') {
+      const close = db.prepare(`UPDATE campaigns SET closed_at = ?, closed_by = ? WHERE id = ? AND school_year_id = ?`)
+      for (const id of rounds) close.run(stamp, actor, id, fromId)
+    } else if (input.openRounds === 'carry') {
+      const carry = db.prepare(`UPDATE campaigns SET school_year_id = ? WHERE id = ? AND school_year_id = ?`)
+      for (const id of rounds) carry.run(toId, id, fromId)
     }
     updateSettings(ctx, { schoolYear: preview.toYear })
-    const groupsCreated = input.groups.filter((g) => g.target !== null).length
-    writeAudit(db, ctx.now(), { actor, action: 'schoolyear.rollover', entity: 'school_year', entityId: toId, oldValue: { schoolYear: preview.fromYear }, newValue: { schoolYear: preview.toYear, moved, left, groupsCreated } })
-    return { fromYear: preview.fromYear, toYear: preview.toYear, backup: backup?.name ?? null, moved, left, groupsCreated }
+    const result: RolloverResult = {
+      fromYear: preview.fromYear,
+      toYear: preview.toYear,
+      backup: backup?.name ?? null,
+      ...counts,
+      groupsCreated: plan.groups.length,
+      roundsClosed: input.openRounds === 'close' ? rounds.length : 0,
+      roundsCarried: input.openRounds === 'carry' ? rounds.length : 0,
+    }
+    const { backup: _b, ...summary } = result
+    writeAudit(db, now, { actor, action: 'schoolyear.rollover', entity: 'school_year', entityId: toId, oldValue: { schoolYear: preview.fromYear }, newValue: summary })
+    return result
   })()
 }

@@ -5,6 +5,7 @@ import { up as campaigns } from './0030-campaigns.ts'
 import { up as recordedMoments } from './0040-recorded-moments.ts'
 import { up as auditScrub } from './0050-audit-scrub.ts'
 import { up as rowVersions } from './0060-row-versions.ts'
+import { up as yearLevels } from './0070-year-levels.ts'
 
 export interface Migration {
   version: number
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   { version: 40, name: 'recorded-moments', up: recordedMoments },
   { version: 50, name: 'audit-scrub', up: auditScrub },
   { version: 60, name: 'row-versions', up: rowVersions },
+  { version: 70, name: 'year-levels', up: yearLevels },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0

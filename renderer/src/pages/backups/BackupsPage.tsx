@@ -1,7 +1,8 @@
 import { useState } from 'react'
-import { BACKUP_REASON_LABELS, type BackupsOverview } from '../../../../shared/backups.contract.ts'
+import { BACKUP_REASON_LABELS, type BackupView, type BackupsOverview } from '../../../../shared/backups.contract.ts'
 import { invoke } from '../../api.ts'
 import { announceRegisterChanged } from '../../register-changes.ts'
+import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { downloadBase64, readFileBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../pupil/HistoryTab.tsx'
@@ -15,6 +16,7 @@ export function BackupsPage() {
   const [message, setMessage] = useState<string>()
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
+  const { dialog, ask } = useConfirm()
 
   const run = async (work: () => Promise<{ ok: true; value: BackupsOverview | unknown } | { ok: false; error: { message: string } }>, done: string) => {
     setBusy(true)
@@ -27,13 +29,33 @@ export function BackupsPage() {
     setTick((t) => t + 1)
     announceRegisterChanged()
   }
-  const restore = (name: string, createdAt: string) => {
-    if (!confirm(`De database terugzetten naar de stand van ${formatMoment(createdAt)}?\n\nAlles wat daarna is vastgelegd, staat dan niet meer in het register. De huidige stand wordt eerst zelf als reservekopie bewaard, zodat u dit ongedaan kunt maken.`)) return
+  const restore = async (b: BackupView) => {
+    const { name, createdAt } = b
+    const yes = await ask({
+      title: `Terugzetten naar ${formatMoment(createdAt)}?`,
+      lines: [
+        `Het register krijgt de stand van de reservekopie van ${formatMoment(createdAt)} (${BACKUP_REASON_LABELS[b.reason].toLowerCase()}, ${size(b.size)}).`,
+        `Alles wat na ${formatMoment(createdAt)} is vastgelegd, staat dan niet meer in het register: leerlingen, toestemmingen, dossierstukken en imports van na dat moment.`,
+        'De huidige stand wordt eerst zelf als reservekopie bewaard, zodat u dit ongedaan kunt maken.',
+      ],
+      confirmLabel: 'Terugzetten',
+      danger: true,
+    })
+    if (!yes) return
     void run(() => invoke('backups.restore', { name }), `De stand van ${formatMoment(createdAt)} is teruggezet. Alle schermen tonen nu die stand.`)
   }
   const restoreFile = async (file: File | undefined) => {
     if (!file) return
-    if (!confirm(`De database vervangen door ${file.name}? De huidige stand wordt eerst als reservekopie bewaard.`)) return
+    const yes = await ask({
+      title: `Het register vervangen door ${file.name}?`,
+      lines: [
+        `Alles in het register wordt vervangen door de inhoud van ${file.name} (${size(file.size)}); wat alleen in het huidige register staat, is daarna weg.`,
+        'Alleen een bestand van dit programma wordt aangenomen. De huidige stand wordt eerst als reservekopie bewaard, zodat u dit ongedaan kunt maken.',
+      ],
+      confirmLabel: 'Vervangen',
+      danger: true,
+    })
+    if (!yes) return
     const data = await readFileBase64(file)
     void run(() => invoke('backups.restoreUpload', { fileName: file.name, data }), `${file.name} is teruggezet. Alle schermen tonen nu die stand.`)
   }
@@ -95,7 +117,7 @@ export function BackupsPage() {
                 <td>{BACKUP_REASON_LABELS[b.reason]}</td>
                 <td className="num">{size(b.size)}</td>
                 <td>
-                  <button disabled={busy} onClick={() => restore(b.name, b.createdAt)}>
+                  <button disabled={busy} onClick={() => void restore(b)}>
                     Terugzetten
                   </button>
                 </td>
@@ -104,6 +126,7 @@ export function BackupsPage() {
           </tbody>
         </table>
       )}
+      {dialog}
     </>
   )
 }

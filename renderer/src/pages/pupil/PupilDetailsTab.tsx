@@ -17,6 +17,8 @@ function formOf(p: PupilDetail | undefined) {
     birthDate: p?.birthDate ?? '',
     studentNumber: p?.studentNumber ?? '',
     groupId: p?.groupId ?? null,
+    yearLevel: p?.yearLevel ?? null,
+    yearLevelUnsure: p?.yearLevelUnsure ?? false,
     enrolledOn: p?.enrolledOn ?? '',
     leftOn: p?.leftOn ?? '',
     leavingReason: p?.leavingReason ?? '',
@@ -37,6 +39,8 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
   const saving = useSingleSave()
   // A new pupil that may already be in the register: shown, and saved only on 'toch toevoegen'.
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[]>([])
+  // The level is sent only when edited here: a pupil moved to another group gets a fitting one.
+  const [levelEdited, setLevelEdited] = useState(false)
   const set = (patch: Partial<typeof form>) => {
     setSaved(false)
     setDuplicates([])
@@ -57,8 +61,11 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
         }
       }
       setDuplicates([])
-      const r = await invoke('pupils.save', pupil ? { ...form, id: pupil.id, version: version ?? pupil.version } : form)
+      const { yearLevel, yearLevelUnsure, ...rest } = form
+      const fields = levelEdited ? { ...rest, yearLevel, yearLevelUnsure } : rest
+      const r = await invoke('pupils.save', pupil ? { ...fields, id: pupil.id, version: version ?? pupil.version } : fields)
       if (!r.ok) return setError(r.error)
+      setLevelEdited(false)
       setError(undefined)
       setSaved(true)
       setForm(formOf(r.value))
@@ -110,11 +117,44 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
           </Field>
         </div>
         <div className="row three">
+          <Field label="Leerjaar" name="yearLevel" error={error} hint={form.groupId === null ? undefined : 'binnen de groep, 1 tot en met 8'}>
+            <select
+              name="yearLevel"
+              value={form.yearLevel ?? ''}
+              aria-invalid={error?.field === 'yearLevel'}
+              onChange={(e) => {
+                setLevelEdited(true)
+                set({ yearLevel: e.target.value === '' ? null : Number(e.target.value), yearLevelUnsure: false })
+              }}
+            >
+              <option value="">Onbekend</option>
+              {[1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
+                <option key={n} value={n}>
+                  Leerjaar {n}
+                </option>
+              ))}
+            </select>
+          </Field>
+          {form.yearLevelUnsure && (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked
+                onChange={() => {
+                  setLevelEdited(true)
+                  set({ yearLevelUnsure: false })
+                }}
+              />
+              Leerjaar nagaan: geschat uit de geboortedatum. Vink uit als het klopt.
+            </label>
+          )}
+        </div>
+        <div className="row three">
           {date('enrolledOn', 'Ingeschreven op')}
           {date('leftOn', 'Vertrokken op')}
           {text('leavingReason', 'Reden van vertrek')}
         </div>
-        <FormError error={error} fields={['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'enrolledOn', 'leftOn', 'leavingReason']} />
+        <FormError error={error} fields={['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'yearLevel', 'enrolledOn', 'leftOn', 'leavingReason']} />
         {duplicates.length > 0 && <DuplicateWarning found={duplicates} busy={saving.busy} onAddAnyway={() => void save(undefined, true)} />}
         <div className="actions">
           <button className="primary" type="submit" disabled={saving.busy}>

@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import type { CampaignDetail } from '../../../../shared/campaigns.contract.ts'
+import { formatDate } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
+import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { DateInput, Field, downloadBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../pupil/HistoryTab.tsx'
@@ -30,9 +32,23 @@ function NewCampaign({ onStarted }: { onStarted: (c: CampaignDetail) => void }) 
   const [olderThan, setOlderThan] = useState(false)
   const [answeredBefore, setAnsweredBefore] = useState('')
   const [error, setError] = useState<ErrorInfo>()
+  const { dialog, ask } = useConfirm()
   const start = async () => {
+    const roundName = name || `Toestemming ${settings.data?.schoolYear ?? ''}`.trim()
+    const chosen = (groups.data ?? []).filter((g) => groupIds.length === 0 || groupIds.includes(g.id))
+    const pupils = chosen.reduce((n, g) => n + g.pupilCount, 0)
+    const only = [withoutAnswer && 'geen antwoord bij een doel', askAgain && 'een antwoord dat opnieuw gevraagd moet worden', olderThan && answeredBefore && `een antwoord van vóór ${formatDate(answeredBefore)}`].filter(Boolean)
+    const yes = await ask({
+      title: `Ronde '${roundName}' starten?`,
+      lines: [
+        `${only.length ? `Van de ${pupils} leerlingen` : `Voor alle ${pupils} leerlingen`} in ${groupIds.length === 0 ? `de hele school (${chosen.length} groepen)` : `groep ${chosen.map((g) => g.name).join(', ')}`}${only.length ? ` krijgt wie ${only.join(' of ')} heeft` : ' komt'} een formulier met een eigen code klaar om af te drukken.`,
+        'Er verandert nog geen toestemming: die verandert pas als een formulier terugkomt en u de antwoorden vastlegt.',
+      ],
+      confirmLabel: 'Ronde starten',
+    })
+    if (!yes) return
     const r = await invoke('campaigns.start', {
-      name: name || `Toestemming ${settings.data?.schoolYear ?? ''}`.trim(),
+      name: roundName,
       groupIds: groupIds.length ? groupIds : undefined,
       withoutAnswer,
       askAgain,
@@ -75,6 +91,7 @@ function NewCampaign({ onStarted }: { onStarted: (c: CampaignDetail) => void }) 
           Ronde starten
         </button>
       </div>
+      {dialog}
     </section>
   )
 }
@@ -96,8 +113,18 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
     if (r.value.delivered === 'data') downloadBase64(r.value.fileName, r.value.mimeType, r.value.data)
     setMessage(r.value.delivered === 'cancelled' ? undefined : `${r.value.fileName} (${r.value.count} ${r.value.countLabel}) ${r.value.delivered === 'opened' ? 'geopend: druk af vanuit het venster dat opent' : 'gedownload'}.`)
   }
+  const { dialog, ask } = useConfirm()
   const close = async () => {
-    if (!confirm('Deze ronde afsluiten? De cijfers blijven bewaard; codes van deze ronde worden daarna niet meer aangenomen.')) return
+    const c = campaign.data
+    const yes = await ask({
+      title: `Ronde '${c?.name ?? ''}' afsluiten?`,
+      lines: [
+        `${c?.returned ?? 0} van de ${c?.total ?? 0} formulieren zijn terug; ${(c?.total ?? 0) - (c?.returned ?? 0)} niet. De cijfers blijven bewaard.`,
+        'Codes van deze ronde worden daarna niet meer aangenomen; vastgelegde antwoorden blijven gewoon gelden.',
+      ],
+      confirmLabel: 'Ronde afsluiten',
+    })
+    if (!yes) return
     const r = await invoke('campaigns.close', { id })
     if (!r.ok) return setError(r.error.message)
     setTick((t) => t + 1)
@@ -158,6 +185,7 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
           <button onClick={() => void close()}>Ronde afsluiten</button>
         </div>
       )}
+      {dialog}
     </section>
   )
 }

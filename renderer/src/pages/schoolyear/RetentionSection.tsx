@@ -3,6 +3,7 @@ import { formatDate } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { RETENTION_INFO, RETENTION_KINDS, SAFETY_BACKUP_DAYS, SAFETY_BACKUP_TEXT, type RetentionOverview, type RetentionPeriods } from '../../../../shared/retention.ts'
 import { invoke } from '../../api.ts'
+import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { Field, FormError } from '../../components/fields.tsx'
 
 const asText = (p: RetentionPeriods): Record<keyof RetentionPeriods, string> => ({ contact: String(p.contact), dossier: String(p.dossier), consent: String(p.consent), pupil: String(p.pupil) })
@@ -16,6 +17,7 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
   const [error, setError] = useState<ErrorInfo>()
   const [message, setMessage] = useState<string>()
   const [busy, setBusy] = useState(false)
+  const { dialog, ask } = useConfirm()
 
   const savePeriods = async () => {
     const changed = Object.fromEntries(RETENTION_KINDS.filter((k) => periods[k] !== loaded[k]).map((k) => [k, Number(periods[k])]))
@@ -29,9 +31,19 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
   }
 
   const remove = async () => {
-    const lines = overview.due.map((d) => `- ${d.name}: ${d.kinds.map((k) => `${RETENTION_INFO[k.kind].label.toLowerCase()} (${k.items})`).join(', ')}`)
-    const backups = `Er wordt eerst een reservekopie gemaakt; die blijft ${SAFETY_BACKUP_DAYS} dagen bewaard. Oudere reservekopieën worden zonder deze gegevens herschreven.`
-    if (!confirm(`Dit wordt definitief verwijderd:\n\n${lines.join('\n')}\n\n${backups}\n\nDoorgaan?`)) return
+    const names = overview.due.map((d) => `${d.name}: ${d.kinds.map((k) => `${RETENTION_INFO[k.kind].label.toLowerCase()} (${k.items})`).join(', ')}`)
+    const count = overview.due.length
+    const yes = await ask({
+      title: 'Definitief verwijderen?',
+      lines: [
+        `Van ${count === 1 ? '1 oud-leerling' : `${count} oud-leerlingen`} worden de gegevens hieronder definitief verwijderd, ook uit het logboek en de importgeschiedenis.`,
+        `Er wordt eerst een reservekopie gemaakt; die blijft ${SAFETY_BACKUP_DAYS} dagen bewaard. Oudere reservekopieën worden zonder deze gegevens herschreven.`,
+      ],
+      lists: [{ heading: 'Wat er verdwijnt:', names }],
+      confirmLabel: 'Definitief verwijderen',
+      danger: true,
+    })
+    if (!yes) return
     setBusy(true)
     const r = await invoke('retention.remove', { items: overview.due.map((d) => ({ pupilId: d.pupilId, kinds: d.kinds.map((k) => k.kind) })) })
     setBusy(false)
@@ -128,6 +140,7 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
           </>
         )}
       </section>
+      {dialog}
     </>
   )
 }

@@ -2,12 +2,14 @@ import { useState } from 'react'
 import type { RolloverResult } from '../../../../shared/schoolyear.ts'
 import { useLoad } from '../../useLoad.ts'
 import { CampaignSection } from './CampaignSection.tsx'
+import { IntakeSection } from './IntakeSection.tsx'
 import './schoolyear.css'
 import { RetentionSection } from './RetentionSection.tsx'
 import { RolloverSection } from './RolloverSection.tsx'
 
 const TABS = [
   { key: 'ronde', label: 'Toestemmingsronde' },
+  { key: 'instroom', label: 'Instroom' },
   { key: 'overgang', label: 'Nieuw schooljaar' },
   { key: 'bewaren', label: 'Bewaartermijnen' },
 ] as const
@@ -29,9 +31,10 @@ export function SchoolYearPage({ tab, onYearChanged }: { tab?: string; onYearCha
         ))}
       </nav>
       {current === 'ronde' && <CampaignSection />}
+      {current === 'instroom' && <IntakeSection />}
       {current === 'overgang' && done && (
         <p className="card ok" role="status">
-          Schooljaar {done.toYear} is begonnen: {done.moved} leerlingen zijn overgegaan, {done.left} hebben de school verlaten.
+          Schooljaar {done.toYear} is begonnen: {done.moved} leerlingen zijn overgegaan, {done.repeated} blijven zitten, {done.skipped} gaan een jaar over, {done.left} hebben de school verlaten; {done.groupsCreated} groepen gemaakt.
           {done.backup && ` Reservekopie: ${done.backup}.`}
         </p>
       )}

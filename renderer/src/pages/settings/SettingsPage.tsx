@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { Settings } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
+import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { DocumentSettings } from './DocumentSettings.tsx'
@@ -9,8 +10,20 @@ import { DocumentSettings } from './DocumentSettings.tsx'
 /** The demo school holds fictional pupils only; leaving it empties the register for the real school. */
 function LeaveDemo({ onLeft }: { onLeft: (s: Settings) => void }) {
   const [error, setError] = useState<string>()
+  const groups = useLoad('groups.list', {})
+  const { dialog, ask } = useConfirm()
   const leave = async () => {
-    if (!confirm('De demoschool met al haar verzonnen leerlingen verwijderen en met een lege, eigen school beginnen?')) return
+    const pupils = groups.data?.reduce((n, g) => n + g.pupilCount, 0) ?? 0
+    const yes = await ask({
+      title: 'De demoschool verwijderen?',
+      lines: [
+        `De demoschool wordt gewist: ${pupils} verzonnen leerlingen met hun ouders, toestemmingen en dossiers, en ${groups.data?.length ?? 0} groepen.`,
+        'Daarna begint u met een lege, eigen school. Er staan in de demoschool geen echte gegevens; er gaat dus niets verloren.',
+      ],
+      confirmLabel: 'Demoschool verwijderen',
+      danger: true,
+    })
+    if (!yes) return
     const r = await invoke('school.leaveDemo', {})
     if (r.ok) onLeft(r.value)
     else setError(r.error.message)
@@ -23,6 +36,7 @@ function LeaveDemo({ onLeft }: { onLeft: (s: Settings) => void }) {
       <button className="danger primary" onClick={() => void leave()}>
         Demoschool verwijderen en opnieuw beginnen
       </button>
+      {dialog}
     </section>
   )
 }
