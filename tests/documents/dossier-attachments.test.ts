@@ -3,11 +3,12 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { DossierData } from '../../electron/core/documents/dossier.ts'
+import { jpegHeader } from '../helpers/images.ts'
 import { ok } from '../helpers/register.ts'
 import { documentSchool, make, makePng } from './helpers.ts'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
-const JPG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00])
+const JPG = jpegHeader(2, 2) // its size is read from the frame header before it is accepted
 
 /** What the first bytes are, as `file` would say. */
 const realExtension = (b: Uint8Array): string => (b[0] === 0x25 ? 'pdf' : b[0] === 0x89 ? 'png' : b[0] === 0xff ? 'jpg' : 'bin')

@@ -33,8 +33,8 @@ describe.skipIf(!browserTestsEnabled('register refresh'))('screens follow the re
 
     // The backup made before it goes back: the sidebar follows at once.
     await sidebar(page).getByRole('link', { name: 'Reservekopieën' }).click()
-    page.once('dialog', (d) => void d.accept())
     await page.locator('tbody tr', { hasText: 'Met de hand' }).first().getByRole('button', { name: 'Terugzetten' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Terugzetten' }).click()
     await page.getByRole('status').filter({ hasText: 'is teruggezet' }).waitFor()
     await expect.poll(() => sidebar(page).locator('.brand-year').innerText(), { timeout: 2_000 }).toBe('Schooljaar 2026-2027')
     expect(await page.evaluate('window.notReloaded === true')).toBe(true)
