@@ -145,3 +145,18 @@ export function wordBoxes(pdf: Buffer): WordBox[] {
     rmSync(dir, { recursive: true, force: true })
   }
 }
+
+/** poppler's pdftotext, page by page (split at form feeds), as a reader copying the text gets it. */
+export function pdftotextPages(pdf: Buffer, args: string[] = []): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'tr-text-'))
+  try {
+    const file = join(dir, 'x.pdf')
+    writeFileSync(file, pdf)
+    return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Text as one line: a name wrapped at a space or after a hyphen reads as one again. */
+export const flat = (text: string): string => text.replace(/-\s*\n\s*/g, '-').replace(/\s+/g, ' ')

@@ -4,7 +4,7 @@
 import type { Decision } from '../../../shared/domain.ts'
 import { COLOR, CONTENT_WIDTH, createDocument, F, finish, formatMoment, MARGIN, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { badge, ensureSpace, paragraph, title } from './pdf-table.ts'
-import { guardianLabel, oneLine } from './text-wrap.ts'
+import { fitLine, guardianLabel, measureFit } from './text-wrap.ts'
 
 export interface ClassListGuardian {
   name: string
@@ -55,13 +55,25 @@ function columnHeads(doc: Doc): void {
   doc.y = y + 21
 }
 
-function guardianHeight(g: ClassListGuardian): number {
-  return 13 + (g.inGroupApp ? 0 : 11)
+const NAME_WIDTH = 250
+const GUARDIAN_WIDTH = COL.phone - COL.name - 22
+const PHONE_WIDTH = COL.email - COL.phone - 8
+const EMAIL_WIDTH = MARGIN.left + CONTENT_WIDTH - COL.email - 4
+
+/** The height of a guardian's line: a long name or address wraps rather than losing letters. */
+function guardianHeight(doc: Doc, p: ClassListPupil, g: ClassListGuardian): number {
+  doc.font(F.regular).fontSize(9.5)
+  let h = measureFit(doc, guardianLabel(g), GUARDIAN_WIDTH).height
+  if (sharesContact(p)) h = Math.max(h, measureFit(doc, g.phone || '–', PHONE_WIDTH).height, measureFit(doc, g.email || '–', EMAIL_WIDTH).height)
+  return Math.max(13, h + 2) + (g.inGroupApp ? 0 : 11)
 }
 
 function pupilBlock(doc: Doc, p: ClassListPupil, index: number): void {
   const guardians = p.guardians
-  const height = 20 + guardians.reduce((h, g) => h + guardianHeight(g), 0) + (guardians.length === 0 ? 13 : 0) + 6
+  doc.font(F.bold).fontSize(10.5)
+  const nameHeight = Math.max(20, measureFit(doc, p.sortName, NAME_WIDTH).height + 7)
+  const heights = guardians.map((g) => guardianHeight(doc, p, g))
+  const height = nameHeight + heights.reduce((h, g) => h + g, 0) + (guardians.length === 0 ? 13 : 0) + 6
   if (doc.y + height > PAGE.height - MARGIN.bottom) {
     doc.addPage()
     columnHeads(doc)
@@ -69,31 +81,34 @@ function pupilBlock(doc: Doc, p: ClassListPupil, index: number): void {
   const top = doc.y
   if (index % 2 === 1) doc.rect(MARGIN.left, top, CONTENT_WIDTH, height).fill(COLOR.zebra)
   doc.font(F.bold).fontSize(10.5).fillColor(COLOR.ink)
-  oneLine(doc, p.sortName, COL.name + 5, top + 5, 250)
+  const nameFit = measureFit(doc, p.sortName, NAME_WIDTH)
+  fitLine(doc, p.sortName, COL.name + 5, top + 5, NAME_WIDTH)
   if (!recognisable(p)) {
-    const x = COL.name + 5 + Math.min(doc.widthOfString(p.sortName), 250) + 10
+    doc.fontSize(nameFit.size)
+    const x = COL.name + 5 + Math.min(doc.widthOfString(p.sortName), NAME_WIDTH) + 10
     badge(doc, 'refused', x, top + 5.5, 7.5, NOT_RECOGNISABLE.toUpperCase())
   }
-  let y = top + 20
+  let y = top + nameHeight
   if (guardians.length === 0) {
     doc.font(F.italic).fontSize(8.5).fillColor(COLOR.muted).text('Geen ouders/verzorgers bekend bij de school.', COL.name + 15, y, { lineBreak: false })
     y += 13
   }
-  for (const g of guardians) {
+  guardians.forEach((g, i) => {
     doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink)
-    oneLine(doc, guardianLabel(g), COL.name + 15, y, COL.phone - COL.name - 22)
+    fitLine(doc, guardianLabel(g), COL.name + 15, y, GUARDIAN_WIDTH)
     if (sharesContact(p)) {
-      oneLine(doc, g.phone || '–', COL.phone, y, COL.email - COL.phone - 8)
-      oneLine(doc, g.email || '–', COL.email, y, MARGIN.left + CONTENT_WIDTH - COL.email - 4)
+      fitLine(doc, g.phone || '–', COL.phone, y, PHONE_WIDTH)
+      fitLine(doc, g.email || '–', COL.email, y, EMAIL_WIDTH)
     }
-    y += 13
+    const h = (heights[i] ?? 13) - (g.inGroupApp ? 0 : 11)
+    y += h
     if (!g.inGroupApp) {
       doc.font(F.bold).fontSize(8).fillColor(COLOR.unknown).text(`▸ ${NOT_IN_APP}`, COL.name + 15, y - 1, { lineBreak: false })
       y += 11
     }
-  }
+  })
   if (!sharesContact(p) && guardians.length > 0) {
-    doc.font(F.italic).fontSize(8.5).fillColor(COLOR.muted).text(`${NO_CONTACT[0]?.toUpperCase()}${NO_CONTACT.slice(1)}.`, COL.phone, top + 20, { lineBreak: false })
+    doc.font(F.italic).fontSize(8.5).fillColor(COLOR.muted).text(`${NO_CONTACT[0]?.toUpperCase()}${NO_CONTACT.slice(1)}.`, COL.phone, top + nameHeight, { lineBreak: false })
   }
   doc.moveTo(MARGIN.left, top + height).lineTo(MARGIN.left + CONTENT_WIDTH, top + height).lineWidth(0.4).strokeColor(COLOR.rule).stroke()
   doc.x = MARGIN.left

@@ -4,7 +4,7 @@
 import { formatDate } from '../../../shared/domain.ts'
 import { COLOR, CONTENT_WIDTH, createDocument, drawLogo, F, finish, MARGIN, openLogo, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { drawQr } from './qr.ts'
-import { drawLines, guardianLabel, oneLine, wrapLines } from './text-wrap.ts'
+import { drawLines, fitLine, guardianLabel, measureFit, wrapLines } from './text-wrap.ts'
 
 export interface ConsentFormPupil {
   formCode: string
@@ -136,15 +136,19 @@ function header(doc: Doc, input: ConsentFormsInput, logo: unknown, pupil: Consen
   const logoWidth = drawLogo(doc, logo, MARGIN.left, 32, 120, 42)
   const textX = MARGIN.left + (logoWidth > 0 ? logoWidth + 12 : 0)
   doc.font(F.bold).fontSize(13).fillColor(COLOR.ink)
-  oneLine(doc, input.letterhead.schoolName || 'Naam van de school', textX, 38, right - QR_SIDE - 20 - textX)
-  doc.font(F.regular).fontSize(9).fillColor(COLOR.muted).text(`Schooljaar ${input.schoolYear}`, textX, 57, { lineBreak: false })
+  // A long name takes two lines (from higher up) rather than losing its end.
+  const school = input.letterhead.schoolName || 'Naam van de school'
+  const nameWidth = right - QR_SIDE - 20 - textX
+  const nameHeight = measureFit(doc, school, nameWidth, 0.8).height
+  fitLine(doc, school, textX, nameHeight > 18 ? 30 : 38, nameWidth, 'left', 0.8)
+  doc.font(F.regular).fontSize(9).fillColor(COLOR.muted).text(`Schooljaar ${input.schoolYear}`, textX, nameHeight > 18 ? 30 + nameHeight + 3 : 57, { lineBreak: false })
   doc.font(F.bold).fontSize(17).fillColor(COLOR.accent).text(continued ? `${TITLE} (vervolg)` : TITLE, MARGIN.left, 84, { lineBreak: false })
 
   drawQr(doc, pupil.formCode, right - QR_SIDE, 26, QR_SIDE)
   doc.font(F.bold).fontSize(9).fillColor(COLOR.ink)
-  oneLine(doc, pupil.formCode, right - QR_SIDE - 20, 90, QR_SIDE + 20, 'center')
+  fitLine(doc, pupil.formCode, right - QR_SIDE - 20, 90, QR_SIDE + 20, 'center')
   doc.font(F.regular).fontSize(6.5).fillColor(COLOR.muted)
-  oneLine(doc, 'formuliercode', right - QR_SIDE - 20, 101, QR_SIDE + 20, 'center')
+  fitLine(doc, 'formuliercode', right - QR_SIDE - 20, 101, QR_SIDE + 20, 'center')
   doc.moveTo(MARGIN.left, 113).lineTo(right, 113).lineWidth(1.2).strokeColor(COLOR.accent).stroke()
 }
 
@@ -157,20 +161,21 @@ function pupilBox(doc: Doc, pupil: ConsentFormPupil): void {
   label('Geboortedatum', cols[1] as number, y + 8)
   label('Groep', cols[2] as number, y + 8)
   doc.font(F.bold).fontSize(12.5).fillColor(COLOR.ink)
-  oneLine(doc, pupil.name, cols[0] as number, y + 18, 270)
+  // The longest names take two lines in a smaller size: the box has room for that, never a cut.
+  fitLine(doc, pupil.name, cols[0] as number, y + 17, 270, 'left', 0.6)
   doc.font(F.regular).fontSize(11).text(formatDate(pupil.birthDate) || '–', cols[1] as number, y + 19, { lineBreak: false })
-  oneLine(doc, pupil.groupName ?? '–', cols[2] as number, y + 19, CONTENT_WIDTH - 410 - 12)
-  label('Ouders/verzorgers', cols[0] as number, y + 37)
+  fitLine(doc, pupil.groupName ?? '–', cols[2] as number, y + 19, CONTENT_WIDTH - 410 - 12, 'left', 0.6)
+  label('Ouders/verzorgers', cols[0] as number, y + 39)
   const guardians = pupil.guardians.map(guardianLabel).join(', ') || 'Niet bekend: vul hieronder uw naam in.'
   doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink)
-  oneLine(doc, guardians, cols[0] as number, y + 47, CONTENT_WIDTH - 24)
+  fitLine(doc, guardians, cols[0] as number, y + 49, CONTENT_WIDTH - 24, 'left', 0.6)
 }
 
 /** On a continuation sheet: whose form this is, so a loose sheet still finds its pupil. */
 function continuedLine(doc: Doc, pupil: ConsentFormPupil): void {
   doc.roundedRect(MARGIN.left, 122, CONTENT_WIDTH, 24, 4).fill(COLOR.accentSoft)
   doc.font(F.bold).fontSize(10.5).fillColor(COLOR.ink)
-  oneLine(doc, `${pupil.name}${pupil.groupName ? ` · groep ${pupil.groupName}` : ''} · vervolg van het formulier`, MARGIN.left + 12, 129, CONTENT_WIDTH - 24)
+  fitLine(doc, `${pupil.name}${pupil.groupName ? ` · groep ${pupil.groupName}` : ''} · vervolg van het formulier`, MARGIN.left + 12, 129, CONTENT_WIDTH - 24, 'left', 0.6)
 }
 
 function introAndRules(doc: Doc, p: Plan): void {
@@ -235,7 +240,9 @@ function signatures(doc: Doc, pupil: ConsentFormPupil, top = BOTTOM - SIGNATURE_
       doc.font(F.regular).fontSize(8).fillColor(COLOR.muted).text(label, x, y - 9, { lineBreak: false })
       if (value) {
         doc.font(F.regular).fontSize(10).fillColor(COLOR.ink)
-        oneLine(doc, value, x + 76, y - 11, colWidth - 80)
+        // A name that needs two lines starts higher, so it ends on the line.
+        const h = measureFit(doc, value, colWidth - 80)
+        fitLine(doc, value, x + 76, h.wraps ? y + 1 - h.height : y - 11, colWidth - 80)
       }
       doc.moveTo(x + 74, y + 2).lineTo(x + colWidth, y + 2).lineWidth(0.6).strokeColor(COLOR.faint).stroke()
     }

@@ -1,7 +1,7 @@
 // Building blocks for lists: headings, paragraphs, status badges and tables that break across
 // pages without splitting a row, repeating their header on every page.
 import { COLOR, CONTENT_WIDTH, F, MARGIN, PAGE, type Doc } from './pdf-base.ts'
-import { oneLine } from './text-wrap.ts'
+import { fitLine, measureFit, wrapAtSpaces } from './text-wrap.ts'
 
 export type Status = 'refused' | 'unknown' | 'granted'
 
@@ -38,8 +38,12 @@ export function ensureSpace(doc: Doc, height: number): void {
 }
 
 export function title(doc: Doc, text: string, sub?: string): void {
-  doc.font(F.bold).fontSize(19).fillColor(COLOR.accent).text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH })
-  if (sub) doc.moveDown(0.15).font(F.regular).fontSize(10.5).fillColor(COLOR.muted).text(sub, { width: CONTENT_WIDTH })
+  doc.font(F.bold).fontSize(19).fillColor(COLOR.accent)
+  doc.text(wrapAtSpaces(doc, text, CONTENT_WIDTH), MARGIN.left, doc.y, { width: CONTENT_WIDTH })
+  if (sub) {
+    doc.moveDown(0.15).font(F.regular).fontSize(10.5).fillColor(COLOR.muted)
+    doc.text(wrapAtSpaces(doc, sub, CONTENT_WIDTH), { width: CONTENT_WIDTH })
+  }
   doc.moveDown(0.8)
 }
 
@@ -56,8 +60,9 @@ export function heading(doc: Doc, text: string, keepWith = 60, note?: string): v
 export function paragraph(doc: Doc, text: string, options: { size?: number; color?: string; italic?: boolean; bold?: boolean; gap?: number } = {}): void {
   const font = options.bold ? F.bold : options.italic ? F.italic : F.regular
   doc.font(font).fontSize(options.size ?? 9.5).fillColor(options.color ?? COLOR.ink)
-  ensureSpace(doc, doc.heightOfString(text, { width: CONTENT_WIDTH }) + 4)
-  doc.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 })
+  const wrapped = wrapAtSpaces(doc, text, CONTENT_WIDTH)
+  ensureSpace(doc, doc.heightOfString(wrapped, { width: CONTENT_WIDTH, lineGap: 1.5 }) + 4)
+  doc.text(wrapped, MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 })
   doc.moveDown(options.gap ?? 0.5)
 }
 
@@ -105,7 +110,7 @@ function drawHeader(doc: Doc, columns: Column[], w: number[], size: number): voi
   let x = MARGIN.left
   doc.font(F.bold).fontSize(size - 0.5).fillColor(COLOR.accent)
   columns.forEach((c, i) => {
-    oneLine(doc, c.header, x + PAD_X, y + PAD_Y + 1, (w[i] ?? 0) - 2 * PAD_X, c.align)
+    fitLine(doc, c.header, x + PAD_X, y + PAD_Y + 1, (w[i] ?? 0) - 2 * PAD_X, c.align)
     x += w[i] ?? 0
   })
   doc.y = y + size + 2 * PAD_Y + 2
@@ -122,7 +127,7 @@ export function table(doc: Doc, columns: Column[], rows: (string | Cell)[][], op
     let height = 0
     cells.forEach((cell, i) => {
       cellFont(doc, cell, size)
-      const h = cell.status ? size + 5 : doc.heightOfString(cell.text || ' ', { width: (w[i] ?? 0) - 2 * PAD_X })
+      const h = cell.status ? size + 5 : doc.heightOfString(wrapAtSpaces(doc, cell.text || ' ', (w[i] ?? 0) - 2 * PAD_X), { width: (w[i] ?? 0) - 2 * PAD_X })
       height = Math.max(height, h)
     })
     height += 2 * PAD_Y
@@ -138,7 +143,7 @@ export function table(doc: Doc, columns: Column[], rows: (string | Cell)[][], op
       if (cell.status) badge(doc, cell.status, x + PAD_X, y + PAD_Y + 1, size - 1, cell.statusLabel)
       else {
         cellFont(doc, cell, size)
-        doc.fillColor(cell.color ?? COLOR.ink).text(cell.text, x + PAD_X, y + PAD_Y, { width, align: columns[i]?.align ?? 'left' })
+        doc.fillColor(cell.color ?? COLOR.ink).text(wrapAtSpaces(doc, cell.text, width), x + PAD_X, y + PAD_Y, { width, align: columns[i]?.align ?? 'left' })
       }
       x += w[i] ?? 0
     })
@@ -153,12 +158,13 @@ export function table(doc: Doc, columns: Column[], rows: (string | Cell)[][], op
 export function facts(doc: Doc, pairs: [string, string][], labelWidth = 130): void {
   for (const [label, value] of pairs) {
     doc.font(F.regular).fontSize(9.5)
-    const h = doc.heightOfString(value || '–', { width: CONTENT_WIDTH - labelWidth })
+    const shown = wrapAtSpaces(doc, value || '–', CONTENT_WIDTH - labelWidth)
+    const h = Math.max(doc.heightOfString(shown, { width: CONTENT_WIDTH - labelWidth }), measureFit(doc, label, labelWidth - 8).height)
     ensureSpace(doc, h + 4)
     const y = doc.y
     doc.fillColor(COLOR.muted)
-    oneLine(doc, label, MARGIN.left, y, labelWidth - 8)
-    doc.fillColor(COLOR.ink).text(value || '–', MARGIN.left + labelWidth, y, { width: CONTENT_WIDTH - labelWidth })
+    fitLine(doc, label, MARGIN.left, y, labelWidth - 8)
+    doc.fillColor(COLOR.ink).text(shown, MARGIN.left + labelWidth, y, { width: CONTENT_WIDTH - labelWidth })
     doc.y = Math.max(doc.y, y + h) + 3
   }
   doc.x = MARGIN.left
