@@ -83,6 +83,20 @@ describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (w
     expect((await pdfPages(await downloaded(await pdfDownload))).join('\n')).toContain('Groep 5 · ')
   })
 
+  it('Geen toestemming: prints the list with the filter on screen, one line per child', async () => {
+    const { page } = app
+    await sidebar(page).getByRole('link', { name: 'Geen toestemming' }).click()
+    await page.getByRole('heading', { name: 'Geen toestemming', level: 1 }).waitFor()
+    await page.getByLabel('Groep', { exact: true }).selectOption({ label: 'Groep 5' })
+    await page.getByLabel('Status').selectOption('refused')
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Wie mag niet op de foto: groep 5, alleen geweigerd downloaden' }).click()
+    const text = (await pdfPages(await downloaded(await download))).join('\n')
+    expect(text).toContain('Groep 5 · ')
+    expect(text).toContain('alleen geweigerd')
+    expect(text).not.toContain('Contactgegevens delen')
+  })
+
   it('pupil page: the dossier as ZIP with the JSON, and the pupil’s own form', async () => {
     const { page } = app
     await page.keyboard.press('Control+K')
@@ -112,8 +126,13 @@ describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (w
     await page.getByRole('img', { name: 'Logo van de school' }).waitFor()
     await page.getByRole('status').filter({ hasText: 'Logo opgeslagen' }).waitFor()
     await page.getByLabel('Inleiding op het toestemmingsformulier').fill('Beste ouders van De Linde,\nGraag voor 1 december terug.')
-    await page.getByRole('button', { name: 'Inleiding bewaren' }).click()
-    await page.getByRole('status').filter({ hasText: 'Inleiding opgeslagen' }).waitFor()
-    expect(await app.harness.core.dispatch('documents.settings', {})).toMatchObject({ ok: true, value: { formIntro: 'Beste ouders van De Linde,\nGraag voor 1 december terug.', logo: { mimeType: 'image/png' } } })
+    await page.getByLabel('E-mailadres voor ouders').fill('info@delinde.nl')
+    await page.getByLabel('Functionaris voor de gegevensbescherming').fill('Mw. J. de Boer, fg@stichting.nl')
+    await page.getByRole('button', { name: 'Tekst en contact bewaren' }).click()
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor()
+    expect(await app.harness.core.dispatch('documents.settings', {})).toMatchObject({
+      ok: true,
+      value: { formIntro: 'Beste ouders van De Linde,\nGraag voor 1 december terug.', logo: { mimeType: 'image/png' }, schoolEmail: 'info@delinde.nl', privacyOfficer: 'Mw. J. de Boer, fg@stichting.nl', schoolPhone: '' },
+    })
   })
 })

@@ -1,5 +1,6 @@
 // Gathers what each document shows, from the current records; the layouts stay pure.
 import type { ApiParsed } from '../../../shared/api.ts'
+import { NOT_ABOUT_IMAGES } from '../../../shared/documents.contract.ts'
 import { displayName, localIsoDate, sortName, type Decision, type GroupSummary, type Purpose } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { compareByName, compareGroupNames } from '../../../shared/text.ts'
@@ -120,12 +121,20 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
   }
 }
 
+const ONLY_NOTE = { refused: 'alleen geweigerd', unknown: 'alleen geen antwoord' } as const
+
 export function noConsentListData(ctx: CoreContext, input: ApiParsed<'documents.noConsentList'>): NoConsentListInput {
   const groups = chosenGroups(ctx, input.groupIds)
-  const purposes = chosenPurposes(ctx, input.purposeIds)
+  const purposes = chosenPurposes(ctx, input.purposeIds).filter((p) => !NOT_ABOUT_IMAGES.includes(p.code))
+  if (purposes.length === 0) throw new AppError('validation', "Deze lijst gaat over foto's en video's; contactgegevens staan op de klassenlijst. Kies minstens één doel over beelden.", 'purposeIds')
   const pupilCount = groups.reduce((n, g) => n + g.pupilCount, 0)
   if (pupilCount === 0) throw new AppError('validation', noPupilsMessage(groups), 'groupIds')
   const list = noConsentList(ctx, { groupIds: groups.map((g) => g.id), purposeIds: purposes.map((p) => p.id) })
+  const rows = list.rows
+    .filter((r) => input.only === 'both' || r.decision === input.only)
+    .map((r) => ({ pupilId: r.pupilId, name: displayName(r), groupName: r.groupName, purposeId: r.purposeId, decision: r.decision, conflict: r.conflict, askAgain: r.askAgain }))
+  // One line per child, as teachers say the names: by group, then first name.
+  rows.sort((a, b) => compareGroupNames(a.groupName ?? '~', b.groupName ?? '~') || a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }) || a.pupilId - b.pupilId)
   return {
     letterhead: letterhead(ctx),
     generatedAt: ctx.now(),
@@ -134,7 +143,8 @@ export function noConsentListData(ctx: CoreContext, input: ApiParsed<'documents.
     eventName: input.eventName || undefined,
     pupilCount,
     purposes: purposes.map((p) => ({ id: p.id, label: p.label })),
-    rows: list.rows.map((r) => ({ name: sortName(r), groupName: r.groupName, purposeId: r.purposeId, decision: r.decision, conflict: r.conflict, askAgain: r.askAgain })),
+    rows,
+    filterNote: input.only === 'both' ? undefined : ONLY_NOTE[input.only],
   }
 }
 

@@ -54,6 +54,9 @@ export function wrapAtSpaces(doc: Doc, text: string, width: number): string {
   return wrapLines(doc, documentText(text), width - 0.5).join('\n')
 }
 
+/** Slack given to pdfkit for lines already wrapped, so that it never breaks one of them again. */
+export const WRAP_SLACK = 3
+
 /** Draws ready-made lines from (x, y); returns the y below the last line. */
 export function drawLines(doc: Doc, lines: readonly string[], x: number, y: number, lineHeight: number): number {
   for (const line of lines) {
@@ -99,7 +102,7 @@ export function fitLine(doc: Doc, text: string, x: number, y: number, width: num
   const base = fontSizeOf(doc)
   const fit = measureFit(doc, t, width, minScale)
   doc.fontSize(fit.size)
-  if (fit.wraps) doc.text(wrapAtSpaces(doc, t, width), x, y, { width, align, lineGap: 0 })
+  if (fit.wraps) doc.text(wrapAtSpaces(doc, t, width), x, y, { width: width + WRAP_SLACK, align, lineGap: 0 })
   else {
     const free = align === 'left' ? 0 : width - doc.widthOfString(t)
     doc.text(t, x + (align === 'right' ? free : align === 'center' ? free / 2 : 0), y, { lineBreak: false })
