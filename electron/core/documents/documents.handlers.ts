@@ -68,7 +68,7 @@ export const makeDocument = {
   },
 
   async dossier(ctx: CoreContext, input: Parameters<DocumentsHandlers['documents.dossier']>[1]): Promise<MadeFile> {
-    const { data, attachmentBytes } = dossierData(ctx, input.pupilId)
+    const { data, attachmentBytes } = dossierData(ctx, input.pupilId, input.requesterGuardianId)
     const base = name(ctx, 'dossier', displayName(data.pupil))
     const { pdf, pages } = await dossierPdf(data, letterhead(ctx), fonts(ctx))
     if (input.format === 'zip') {

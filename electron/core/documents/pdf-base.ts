@@ -45,6 +45,10 @@ export interface FrameOptions {
   generatedAt: Date
   /** Lists with personal data say so in the footer. */
   confidential: boolean
+  /** The footer's own words for that, e.g. on a parent's copy that is theirs to keep. */
+  confidentialText?: string
+  /** The staff member who made it: 'Gemaakt op ... door Ans de Wit'. */
+  madeBy?: string
   /** Extra text at the left of the footer, e.g. a form code. */
   footerNote?: (pageIndex: number) => string
   /** Draw no letterhead: the document draws its own (the consent form). */
@@ -177,7 +181,7 @@ export function finish(doc: Doc, options: FrameOptions): Promise<{ pdf: Buffer; 
     doc.on('error', reject)
   })
   const { start, count } = doc.bufferedPageRange()
-  const made = `Gemaakt op ${formatMoment(options.generatedAt)}`
+  const made = `Gemaakt op ${formatMoment(options.generatedAt)}${options.madeBy ? ` door ${options.madeBy}` : ''}`
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i)
     drawFooter(doc, i - start, count, made, options)
@@ -192,7 +196,7 @@ function drawFooter(doc: Doc, index: number, count: number, made: string, option
   const bottom = doc.page.margins.bottom
   doc.page.margins.bottom = 0
   doc.moveTo(MARGIN.left, y - 6).lineTo(PAGE.width - MARGIN.right, y - 6).lineWidth(0.5).strokeColor(COLOR.rule).stroke()
-  const left = [options.confidential ? 'Vertrouwelijk: bevat persoonsgegevens. Vernietigen na gebruik.' : '', options.footerNote?.(index) ?? '']
+  const left = [options.confidential ? (options.confidentialText ?? 'Vertrouwelijk: bevat persoonsgegevens. Vernietigen na gebruik.') : '', options.footerNote?.(index) ?? '']
     .filter(Boolean)
     .join('  ·  ')
   doc.font(F.regular).fontSize(7.5).fillColor(COLOR.muted)
