@@ -51,7 +51,8 @@ export const documentsSchemas = {
   }),
   'documents.classList': z.strictObject({
     groupId: id,
-    format: z.enum(['pdf', 'csv', 'vcf'], 'Kies PDF, CSV of vCard.').default('pdf'),
+    /** bcc: the e-mail addresses of the guardians who are not in the group app, to paste into BCC. */
+    format: z.enum(['pdf', 'csv', 'vcf', 'bcc'], 'Kies PDF, CSV, vCard of de lijst met e-mailadressen.').default('pdf'),
     delivery,
   }),
   'documents.dossier': z.strictObject({

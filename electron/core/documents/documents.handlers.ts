@@ -7,7 +7,7 @@ import type { CoreContext } from '../context.ts'
 import { assertClockNotBehind } from '../db/register-clock.ts'
 import type { HandlersFor } from '../handler-types.ts'
 import { getSettings } from '../settings/settings.service.ts'
-import { classListCsv, classListVcf } from './class-list-export.ts'
+import { classListBcc, classListCsv, classListVcf } from './class-list-export.ts'
 import { classListPdf } from './class-list.ts'
 import { consentFormsPdf } from './consent-form.ts'
 import { deliver, type MadeFile } from './deliver.ts'
@@ -59,9 +59,19 @@ export const makeDocument = {
     if (input.format === 'vcf') {
       const { vcf, count } = classListVcf(data)
       if (count === 0) {
-        throw new AppError('validation', `In groep ${data.group.name} heeft nog geen enkele ouder toestemming gegeven om contactgegevens te delen (of er staat geen telefoonnummer of e-mailadres bij). Er is geen vCard gemaakt.`)
+        throw new AppError(
+          'validation',
+          `In groep ${data.group.name} zit nog geen enkele ouder in de groepsapp met een mobiel nummer en toestemming om contactgegevens te delen. Er is geen vCard gemaakt; er is niets veranderd.`,
+        )
       }
-      return { fileName: `${base}.vcf`, mimeType: 'text/vcard', bytes: vcf, count, countLabel: count === 1 ? 'contactpersoon' : 'contactpersonen' }
+      return { fileName: `${name(ctx, 'contactpersonen-groepsapp', `groep ${data.group.name}`)}.vcf`, mimeType: 'text/vcard', bytes: vcf, count, countLabel: count === 1 ? 'contactpersoon' : 'contactpersonen' }
+    }
+    if (input.format === 'bcc') {
+      const { text, count } = classListBcc(data)
+      if (count === 0) {
+        throw new AppError('validation', `In groep ${data.group.name} hoeft niemand per e-mail geïnformeerd te worden: alle ouders met een e-mailadres zitten in de groepsapp. Er is geen lijst gemaakt.`)
+      }
+      return { fileName: `${name(ctx, 'e-mailadressen-bcc', `groep ${data.group.name}`)}.txt`, mimeType: 'text/plain', bytes: text, count, countLabel: count === 1 ? 'e-mailadres' : 'e-mailadressen' }
     }
     const { pdf, pages } = await classListPdf(data, fonts(ctx))
     return { fileName: `${base}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }

@@ -166,6 +166,7 @@ export function classListData(ctx: CoreContext, groupId: number): ClassListInput
     group: { name: group.name, teacherName: group.teacherName },
     pupils: pupils.map((p) => ({
       name: displayName(p),
+      firstName: p.firstName,
       sortName: sortName(p),
       parentApp: decision(p.id, 'parent_app'),
       contactList: decision(p.id, 'contact_list'),

@@ -9,7 +9,7 @@ type Kind = 'forms' | 'no-consent' | 'class-list' | 'dossier'
 const KINDS: { key: Kind; title: string; text: string }[] = [
   { key: 'forms', title: 'Toestemmingsformulieren', text: 'Eén leerling per pagina, ingevuld, met code en QR-code.' },
   { key: 'no-consent', title: 'Wie mag niet op de foto', text: 'Geen-toestemmingslijst per doel, voor leerkracht of fotograaf.' },
-  { key: 'class-list', title: 'Klassenlijst groepsapp', text: 'Ouders en contactgegevens, als PDF, CSV of vCard.' },
+  { key: 'class-list', title: 'Klassenlijst groepsapp', text: 'Ouders en contactgegevens, als PDF, CSV of vCard; e-mailadressen voor BCC.' },
   { key: 'dossier', title: 'Leerlingdossier', text: 'Alles over één leerling, als PDF of ZIP.' },
 ]
 
@@ -92,7 +92,8 @@ export function PrintPage() {
       items = [
         { label: `Klassenlijst groep ${className} (PDF)`, method: 'documents.classList', input: { groupId: classGroupId, format: 'pdf' } },
         { label: `Klassenlijst groep ${className} (CSV voor Excel)`, method: 'documents.classList', input: { groupId: classGroupId, format: 'csv' } },
-        { label: `Contactpersonen groep ${className} (vCard, voor de telefoon)`, method: 'documents.classList', input: { groupId: classGroupId, format: 'vcf' } },
+        { label: `Contactpersonen groep ${className} (vCard, wie in de groepsapp zit)`, method: 'documents.classList', input: { groupId: classGroupId, format: 'vcf' } },
+        { label: `E-mailadressen groep ${className} (BCC, wie niet in de groepsapp zit)`, method: 'documents.classList', input: { groupId: classGroupId, format: 'bcc' } },
       ]
   }
 
