@@ -1,6 +1,8 @@
 // The consent form: one pupil per page, pre-filled, with a Ja and a Nee box per purpose, the
-// school's intro and the rules, signature lines for two guardians, and the pupil's form code as
-// text and as a QR code, so the desk finds the pupil at once when the form comes back.
+// school's intro, the rules and who to contact (from Instellingen), a signature line per guardian
+// (at least two), and the pupil's form code as text and as a QR code, so the desk finds the pupil
+// at once when the form comes back. A form that asks again marks the new and changed purposes.
+import type { SchoolContact } from '../../../shared/documents.contract.ts'
 import { formatDate } from '../../../shared/domain.ts'
 import { COLOR, CONTENT_WIDTH, createDocument, drawLogo, F, finish, MARGIN, openLogo, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { drawQr } from './qr.ts'
@@ -13,6 +15,12 @@ export interface ConsentFormPupil {
   birthDate: string | null
   groupName: string | null
   guardians: { name: string; relation: string }[]
+  /**
+   * Per purpose (same order as the input's purposes): 'new' when the pupil has answers but none for
+   * this purpose, 'changed' when the answer was given to an older text. Any mark makes the form one
+   * that asks again: the other answers stand.
+   */
+  marks?: ('new' | 'changed' | null)[]
 }
 
 export interface ConsentFormsInput {
@@ -23,6 +31,9 @@ export interface ConsentFormsInput {
   purposes: { label: string; description: string }[]
   pupils: ConsentFormPupil[]
   generatedAt: Date
+  /** Who parents reach for questions and for withdrawing, and where the privacy statement is. */
+  contact?: SchoolContact
+  madeBy?: string
 }
 
 export interface RenderOptions {
@@ -43,6 +54,23 @@ export const RULES = [
   'Kruist u bij een doel niets aan, dan geldt dat als nee.',
 ]
 
+/** On a form that asks again, instead of the last rule: a blank box never withdraws an earlier answer. */
+export const ASK_AGAIN_RULE =
+  "Dit formulier vraagt opnieuw naar de doelen met 'NIEUW' of 'TEKST GEWIJZIGD'. Bij de andere doelen blijft uw eerdere antwoord gelden, tenzij u het hier wijzigt; " +
+  'een leeg vakje trekt een eerder antwoord niet in. Kruist u bij een nieuw of gewijzigd doel niets aan, dan geldt dat als nee.'
+
+/** 'Vragen, of uw toestemming intrekken? ...' from the school's contact in Instellingen; '' when none is set. */
+export function contactRule(schoolName: string, c: SchoolContact | undefined): string {
+  if (!c) return ''
+  const reach = [c.schoolAddress.replace(/\s*\n\s*/g, ', '), c.schoolEmail, c.schoolPhone].filter(Boolean).join(', ')
+  const parts = [
+    reach ? `Vragen, of uw toestemming intrekken of wijzigen? Neem contact op met ${schoolName || 'de school'}: ${reach}.` : '',
+    c.privacyOfficer ? `Functionaris voor de gegevensbescherming: ${c.privacyOfficer}.` : '',
+    c.privacyStatement ? `Hoe de school met uw gegevens omgaat, staat in de privacyverklaring: ${c.privacyStatement}.` : '',
+  ]
+  return parts.filter(Boolean).join(' ')
+}
+
 const TITLE = "Toestemming voor foto's en video's"
 const BOTTOM = PAGE.height - 58
 const QR_SIDE = 62
@@ -59,10 +87,15 @@ interface Plan {
   rowPad: number
   /** The purposes (by index) on each sheet of one pupil's form: one sheet unless they cannot fit. */
   sheets: number[][]
+  /** Signature lines on this batch's forms: one per guardian, at least two, at most four. */
+  signers: number
 }
 
+/** Room at the right of a purpose's text for its 'NIEUW' or 'TEKST GEWIJZIGD' mark. */
+const MARK_WIDTH = 92
+
 function build(doc: Doc, input: ConsentFormsInput, scale: number, intro: string[], rules: string[][]): Plan {
-  const textWidth = CONTENT_WIDTH - 2 * CHOICE_WIDTH - 16
+  const textWidth = CONTENT_WIDTH - 2 * CHOICE_WIDTH - 16 - (input.pupils.some((p) => p.marks?.some(Boolean)) ? MARK_WIDTH : 0)
   const descSize = 8.5 * scale
   return {
     scale,
@@ -72,6 +105,7 @@ function build(doc: Doc, input: ConsentFormsInput, scale: number, intro: string[
     descLead: descSize * 1.3,
     rowPad: 7 * scale,
     sheets: [input.purposes.map((_, i) => i)],
+    signers: Math.min(4, Math.max(2, ...input.pupils.map((pupil) => pupil.guardians.length))),
     purposes: input.purposes.map((purpose) => {
       doc.font(F.bold).fontSize(10 * Math.max(scale, 0.85))
       const label = wrapLines(doc, purpose.label, textWidth)
@@ -86,15 +120,16 @@ function build(doc: Doc, input: ConsentFormsInput, scale: number, intro: string[
  * holds them; when even that is not enough (many purposes), the form goes on over a second sheet
  * in a readable size, with the signatures on the last one.
  */
-function plan(doc: Doc, input: ConsentFormsInput): Plan {
+function plan(doc: Doc, input: ConsentFormsInput, askAgain: boolean): Plan {
   doc.font(F.regular).fontSize(9.5)
   const intro = wrapLines(doc, input.intro.trim() || DEFAULT_INTRO, CONTENT_WIDTH)
   doc.fontSize(8.5)
-  const rules = RULES.map((r) => wrapLines(doc, r, CONTENT_WIDTH - 30))
+  const texts = [...RULES.slice(0, -1), askAgain ? ASK_AGAIN_RULE : (RULES.at(-1) ?? ''), contactRule(input.letterhead.schoolName, input.contact)].filter(Boolean)
+  const rules = texts.map((r) => wrapLines(doc, r, CONTENT_WIDTH - 30))
   for (const scale of [1, 0.93, 0.86]) {
     const p = build(doc, input, scale, intro, rules)
     const table = 20 + p.purposes.reduce((h, row) => h + rowHeight(p, row), 0)
-    if (purposesTop(p) + table + SIGNATURE_HEIGHT <= BOTTOM) return p
+    if (purposesTop(p) + table + signatureHeight(p) <= BOTTOM) return p
   }
   const p = build(doc, input, 0.93, intro, rules)
   const sheets: number[][] = [[]]
@@ -111,7 +146,7 @@ function plan(doc: Doc, input: ConsentFormsInput): Plan {
   // The signatures go under the last purposes; move rows over until they fit.
   const last = (): number[] => sheets.at(-1) ?? []
   const lastHeight = (): number => last().reduce((h, i) => h + rowHeight(p, p.purposes[i] as Plan['purposes'][number]), 0)
-  while ((sheets.length === 1 ? purposesTop(p) : CONTINUED_TOP) + 20 + lastHeight() + SIGNATURE_HEIGHT > BOTTOM) {
+  while ((sheets.length === 1 ? purposesTop(p) : CONTINUED_TOP) + 20 + lastHeight() + signatureHeight(p) > BOTTOM) {
     const moved = last().pop()
     if (moved === undefined) break
     sheets.push([moved])
@@ -127,7 +162,8 @@ const introTop = 196
 const rulesTop = (p: Plan): number => introTop + p.intro.length * 13 + 8
 const rulesHeight = (p: Plan): number => p.rules.reduce((h, r) => h + r.length * 11 + 3, 0) + 14
 const purposesTop = (p: Plan): number => rulesTop(p) + rulesHeight(p) + 12
-const SIGNATURE_HEIGHT = 108
+const SIGNER_HEIGHT = 34
+const signatureHeight = (p: Plan): number => 16 + p.signers * SIGNER_HEIGHT
 /** Where a continuation sheet's purposes start, below the header and the pupil's name. */
 const CONTINUED_TOP = 156
 
@@ -200,7 +236,9 @@ function choice(doc: Doc, x: number, y: number, word: string): void {
 }
 
 /** Draws the purposes' rows from `top`; returns the y below the table. */
-function purposesTable(doc: Doc, p: Plan, rows: number[], top: number): number {
+const MARK_LABEL = { new: 'NIEUW', changed: 'TEKST GEWIJZIGD' } as const
+
+function purposesTable(doc: Doc, p: Plan, rows: number[], top: number, marks: ConsentFormPupil['marks']): number {
   let y = top
   const right = PAGE.width - MARGIN.right
   const yesX = right - 2 * CHOICE_WIDTH
@@ -221,6 +259,14 @@ function purposesTable(doc: Doc, p: Plan, rows: number[], top: number): number {
     doc.font(F.regular).fontSize(p.descSize).fillColor(COLOR.muted)
     drawLines(doc, row.description, MARGIN.left + 8, ty, p.descLead)
     const boxY = y + h / 2 - BOX / 2
+    const mark = marks?.[index]
+    if (mark) {
+      doc.font(F.bold).fontSize(7)
+      const label = MARK_LABEL[mark]
+      const w = doc.widthOfString(label) + 10
+      doc.roundedRect(yesX - 8 - w, boxY - 1, w, 12, 3).fill(mark === 'new' ? COLOR.accent : COLOR.unknown)
+      doc.fillColor('#ffffff').text(label, yesX - 3 - w, boxY + 1.5, { lineBreak: false })
+    }
     choice(doc, yesX + 6, boxY, 'Ja')
     choice(doc, noX + 6, boxY, 'Nee')
     y += h
@@ -229,26 +275,29 @@ function purposesTable(doc: Doc, p: Plan, rows: number[], top: number): number {
   return y
 }
 
-/** At the foot of the page, or (on a continuation sheet) under the last purposes. */
-function signatures(doc: Doc, pupil: ConsentFormPupil, top = BOTTOM - SIGNATURE_HEIGHT + 6): void {
-  const colWidth = (CONTENT_WIDTH - 24) / 2
-  for (let i = 0; i < 2; i++) {
-    const x = MARGIN.left + i * (colWidth + 24)
+/**
+ * At the foot of the page, or (on a continuation sheet) under the last purposes: per guardian a
+ * line with the name (pre-filled), the signature and the date; at least two, one for every guardian.
+ */
+function signatures(doc: Doc, p: Plan, pupil: ConsentFormPupil, top = BOTTOM - signatureHeight(p) + 6): void {
+  doc.font(F.bold).fontSize(9.5).fillColor(COLOR.ink).text('Ondertekening', MARGIN.left, top, { lineBreak: false })
+  const cols = { name: MARGIN.left, sign: MARGIN.left + 214, date: MARGIN.left + 374 }
+  const right = PAGE.width - MARGIN.right
+  for (let i = 0; i < p.signers; i++) {
+    const y = top + 16 + i * SIGNER_HEIGHT + 24
     const name = pupil.guardians[i]?.name ?? ''
-    doc.font(F.bold).fontSize(9.5).fillColor(COLOR.ink).text(`Ouder/verzorger ${i + 1}`, x, top, { lineBreak: false })
-    const line = (label: string, y: number, value = ''): void => {
-      doc.font(F.regular).fontSize(8).fillColor(COLOR.muted).text(label, x, y - 9, { lineBreak: false })
-      if (value) {
-        doc.font(F.regular).fontSize(10).fillColor(COLOR.ink)
-        // A name that needs two lines starts higher, so it ends on the line.
-        const h = measureFit(doc, value, colWidth - 80)
-        fitLine(doc, value, x + 76, h.wraps ? y + 1 - h.height : y - 11, colWidth - 80)
-      }
-      doc.moveTo(x + 74, y + 2).lineTo(x + colWidth, y + 2).lineWidth(0.6).strokeColor(COLOR.faint).stroke()
+    const field = (label: string, x: number, end: number): void => {
+      doc.font(F.regular).fontSize(7.5).fillColor(COLOR.muted).text(label, x, y - 22, { lineBreak: false })
+      doc.moveTo(x, y + 2).lineTo(end, y + 2).lineWidth(0.6).strokeColor(COLOR.faint).stroke()
     }
-    line('Naam', top + 30, name)
-    line('Handtekening', top + 66)
-    line('Datum', top + 92)
+    field(`Ouder/verzorger ${i + 1}: naam`, cols.name, cols.sign - 14)
+    field('Handtekening', cols.sign, cols.date - 14)
+    field('Datum', cols.date, right)
+    if (name) {
+      doc.font(F.regular).fontSize(10).fillColor(COLOR.ink)
+      const h = measureFit(doc, name, cols.sign - 18 - cols.name)
+      fitLine(doc, name, cols.name, h.wraps ? y + 1 - h.height : y - 11, cols.sign - 18 - cols.name)
+    }
   }
 }
 
@@ -262,15 +311,18 @@ export async function consentFormsPdf(input: ConsentFormsInput, fonts: Fonts, op
     generatedAt: input.generatedAt,
     confidential: false,
     ownHeader: true,
+    madeBy: input.madeBy,
     footerNote: (i: number) => `Formulier ${codes[i] ?? ''}: inleveren bij de leerkracht of de administratie`,
   }
   const doc = createDocument(frame)
   const logo = openLogo(doc, input.letterhead.logo)
-  let layout: Plan | undefined
+  const layouts = new Map<boolean, Plan>()
   const total = input.pupils.length
   for (const [i, pupil] of input.pupils.entries()) {
     doc.addPage()
-    layout ??= plan(doc, input)
+    const askAgain = Boolean(pupil.marks?.some(Boolean))
+    const layout = layouts.get(askAgain) ?? plan(doc, input, askAgain)
+    layouts.set(askAgain, layout)
     const sheets = layout.sheets
     for (const [s, rows] of sheets.entries()) {
       if (s > 0) doc.addPage()
@@ -280,8 +332,8 @@ export async function consentFormsPdf(input: ConsentFormsInput, fonts: Fonts, op
         pupilBox(doc, pupil)
         introAndRules(doc, layout)
       } else continuedLine(doc, pupil)
-      const end = purposesTable(doc, layout, rows, s === 0 ? purposesTop(layout) : CONTINUED_TOP)
-      if (s === sheets.length - 1) signatures(doc, pupil, s === 0 ? undefined : Math.min(end + 36, BOTTOM - SIGNATURE_HEIGHT + 6))
+      const end = purposesTable(doc, layout, rows, s === 0 ? purposesTop(layout) : CONTINUED_TOP, pupil.marks)
+      if (s === sheets.length - 1) signatures(doc, layout, pupil, s === 0 ? undefined : Math.min(end + 36, BOTTOM - signatureHeight(layout) + 6))
     }
     options.onProgress?.(i + 1, total)
     if (options.yieldToOthers && i % 10 === 9) await options.yieldToOthers()

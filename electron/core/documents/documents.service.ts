@@ -14,7 +14,7 @@ import { listPupils } from '../pupils/pupils.queries.ts'
 import { currentSchoolYearId, getSettings } from '../settings/settings.service.ts'
 import type { ClassListInput } from './class-list.ts'
 import type { ConsentFormPupil, ConsentFormsInput } from './consent-form.ts'
-import { getDocumentSettings, letterhead } from './document-settings.ts'
+import { getDocumentSettings, letterhead, schoolContact } from './document-settings.ts'
 import { groupsPhrase, type NoConsentListInput } from './no-consent-list.ts'
 
 /** The chosen groups of this school year, in school order; an unknown id is refused. */
@@ -101,6 +101,14 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
     guardians.set(l.pupilId, list)
   }
   const settings = getSettings(ctx)
+  // A pupil with answers gets a form that asks again: the purposes without an answer are new, those
+  // answered to an older text changed; the other answers stand.
+  const decide = effectiveDecisions(ctx)
+  const marksOf = (pupilId: number): ConsentFormPupil['marks'] => {
+    const e = purposes.map((purpose) => decide(pupilId, purpose))
+    if (!e.some((x) => x.decision !== 'unknown' && !x.askAgain)) return undefined
+    return e.map((x) => (x.askAgain ? 'changed' : x.decision === 'unknown' ? 'new' : null))
+  }
   const scope = input.pupilIds
     ? pupils.length === 1 && pupils[0]
       ? displayName(pupils[0])
@@ -117,7 +125,9 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
     intro: getDocumentSettings(ctx).formIntro,
     purposes: purposes.map((p) => ({ label: p.label, description: p.description })),
     generatedAt: ctx.now(),
-    pupils: pupils.map((p) => ({ formCode: p.formCode, name: displayName(p), birthDate: p.birthDate, groupName: p.groupName, guardians: guardians.get(p.id) ?? [] })),
+    contact: schoolContact(ctx),
+    madeBy: settings.staffName || undefined,
+    pupils: pupils.map((p) => ({ formCode: p.formCode, name: displayName(p), birthDate: p.birthDate, groupName: p.groupName, guardians: guardians.get(p.id) ?? [], marks: marksOf(p.id) })),
   }
 }
 
