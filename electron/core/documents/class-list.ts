@@ -34,6 +34,7 @@ export interface ClassListPupil {
 export interface ClassListInput {
   letterhead: Letterhead
   generatedAt: Date
+  madeBy?: string
   schoolYear: string
   group: { name: string; teacherName: string }
   pupils: ClassListPupil[]
@@ -165,11 +166,11 @@ function stats(doc: Doc, items: [number, string, string][]): void {
 }
 
 export async function classListPdf(input: ClassListInput, fonts: Fonts): Promise<{ pdf: Buffer; pages: number }> {
-  const frame = { fonts, letterhead: input.letterhead, title: 'Klassenlijst groepsapp', generatedAt: input.generatedAt, confidential: true }
+  const frame = { fonts, letterhead: input.letterhead, title: 'Klassenlijst groepsapp', generatedAt: input.generatedAt, confidential: true, madeBy: input.madeBy }
   const doc = createDocument(frame)
   doc.addPage()
   const teacher = input.group.teacherName ? ` · ${input.group.teacherName}` : ''
-  title(doc, `Klassenlijst groepsapp: groep ${input.group.name}`, `${input.pupils.length} leerlingen${teacher} · schooljaar ${input.schoolYear}`)
+  title(doc, `Klassenlijst groepsapp: groep ${input.group.name}`, `${input.pupils.length} ${input.pupils.length === 1 ? 'leerling' : 'leerlingen'}${teacher} · schooljaar ${input.schoolYear}`)
   const hidden = input.pupils.filter((p) => !recognisable(p)).length
   const reaches = input.pupils.flatMap((p) => p.guardians.map((g) => reachOf(p, g)))
   const byEmail = reaches.filter((r) => r === 'email').length

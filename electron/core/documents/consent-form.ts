@@ -3,6 +3,8 @@
 // (at least two), and the pupil's form code as text and as a QR code, so the desk finds the pupil
 // at once when the form comes back. A form that asks again marks the new and changed purposes.
 import type { SchoolContact } from '../../../shared/documents.contract.ts'
+import { ASK_AGAIN_RULE, contactRule, DEFAULT_INTRO, RULES } from './consent-form-texts.ts'
+import { coverPage, type FormGroup } from './consent-form-cover.ts'
 import { formatDate } from '../../../shared/domain.ts'
 import { COLOR, CONTENT_WIDTH, createDocument, drawLogo, F, finish, MARGIN, openLogo, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { drawQr } from './qr.ts'
@@ -34,6 +36,8 @@ export interface ConsentFormsInput {
   /** Who parents reach for questions and for withdrawing, and where the privacy statement is. */
   contact?: SchoolContact
   madeBy?: string
+  /** Several groups' forms in one batch: a cover page before each group's, for sorting them out. */
+  groups?: FormGroup[]
 }
 
 export interface RenderOptions {
@@ -43,33 +47,7 @@ export interface RenderOptions {
   yieldToOthers?: () => Promise<void>
 }
 
-export const DEFAULT_INTRO =
-  "Beste ouder/verzorger,\nOp school maken wij foto's en video's van activiteiten en lessen. Daarop kan ook uw kind te zien zijn. " +
-  'Wij vragen u per doel of wij beelden van uw kind daarvoor mogen gebruiken. Wilt u dit formulier invullen, ondertekenen en ' +
-  'inleveren bij de leerkracht of de administratie?'
-
-export const RULES = [
-  'U kunt uw toestemming altijd intrekken of wijzigen, ook later in het schooljaar. Vanaf dat moment gebruiken wij voor dat doel geen nieuwe beelden van uw kind meer.',
-  "Deze toestemming geldt alleen voor beelden die door of in opdracht van de school worden gemaakt. Voor foto's die anderen maken, zoals ouders bij een schoolfeest, is de school niet verantwoordelijk.",
-  'Kruist u bij een doel niets aan, dan geldt dat als nee.',
-]
-
-/** On a form that asks again, instead of the last rule: a blank box never withdraws an earlier answer. */
-export const ASK_AGAIN_RULE =
-  "Dit formulier vraagt opnieuw naar de doelen met 'NIEUW' of 'TEKST GEWIJZIGD'. Bij de andere doelen blijft uw eerdere antwoord gelden, tenzij u het hier wijzigt; " +
-  'een leeg vakje trekt een eerder antwoord niet in. Kruist u bij een nieuw of gewijzigd doel niets aan, dan geldt dat als nee.'
-
-/** 'Vragen, of uw toestemming intrekken? ...' from the school's contact in Instellingen; '' when none is set. */
-export function contactRule(schoolName: string, c: SchoolContact | undefined): string {
-  if (!c) return ''
-  const reach = [c.schoolAddress.replace(/\s*\n\s*/g, ', '), c.schoolEmail, c.schoolPhone].filter(Boolean).join(', ')
-  const parts = [
-    reach ? `Vragen, of uw toestemming intrekken of wijzigen? Neem contact op met ${schoolName || 'de school'}: ${reach}.` : '',
-    c.privacyOfficer ? `Functionaris voor de gegevensbescherming: ${c.privacyOfficer}.` : '',
-    c.privacyStatement ? `Hoe de school met uw gegevens omgaat, staat in de privacyverklaring: ${c.privacyStatement}.` : '',
-  ]
-  return parts.filter(Boolean).join(' ')
-}
+export { ASK_AGAIN_RULE, contactRule, DEFAULT_INTRO, RULES } from './consent-form-texts.ts'
 
 const TITLE = "Toestemming voor foto's en video's"
 const BOTTOM = PAGE.height - 58
@@ -312,13 +290,21 @@ export async function consentFormsPdf(input: ConsentFormsInput, fonts: Fonts, op
     confidential: false,
     ownHeader: true,
     madeBy: input.madeBy,
-    footerNote: (i: number) => `Formulier ${codes[i] ?? ''}: inleveren bij de leerkracht of de administratie`,
+    footerNote: (i: number) => (codes[i] ? `Formulier ${codes[i]}: inleveren bij de leerkracht of de administratie` : 'Voorblad: niet inleveren'),
   }
   const doc = createDocument(frame)
   const logo = openLogo(doc, input.letterhead.logo)
   const layouts = new Map<boolean, Plan>()
   const total = input.pupils.length
+  let group: string | null | undefined
   for (const [i, pupil] of input.pupils.entries()) {
+    const cover = input.groups && pupil.groupName !== group ? input.groups.find((g) => g.name === (pupil.groupName ?? 'zonder groep')) : undefined
+    group = pupil.groupName
+    if (cover && input.groups) {
+      doc.addPage()
+      codes.push('')
+      coverPage(doc, input.letterhead.schoolName, input.schoolYear, cover, input.groups.length)
+    }
     doc.addPage()
     const askAgain = Boolean(pupil.marks?.some(Boolean))
     const layout = layouts.get(askAgain) ?? plan(doc, input, askAgain)

@@ -35,7 +35,7 @@ export const makeDocument = {
     const progress = trackProgress(ctx, input.progressId, data.pupils.length)
     try {
       const { pdf, pages } = await consentFormsPdf(data, fonts(ctx), { onProgress: progress.update, yieldToOthers })
-      return { fileName: `${name(ctx, 'toestemmingsformulieren', data.scope)}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }
+      return { fileName: `${name(ctx, ...data.fileParts)}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }
     } finally {
       progress.end()
     }
@@ -44,8 +44,9 @@ export const makeDocument = {
   async noConsentList(ctx: CoreContext, input: Parameters<DocumentsHandlers['documents.noConsentList']>[1]): Promise<MadeFile> {
     const data = noConsentListData(ctx, input)
     const { pdf, pages } = await noConsentListPdf(data, fonts(ctx))
-    const what = input.eventName ? [input.eventName] : [`groep ${data.groupNames.join(' ')}`]
-    return { fileName: `${name(ctx, 'geen-toestemming', ...what)}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }
+    const what = input.eventName ? [input.eventName] : [data.groupNames.length > 3 ? `${data.groupNames.length} groepen` : `groep ${data.groupNames.join(' ')}`]
+    const only = data.filterNote ? [data.filterNote] : []
+    return { fileName: `${name(ctx, 'wie-mag-niet-op-de-foto', ...what, ...only)}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }
   },
 
   async classList(ctx: CoreContext, input: Parameters<DocumentsHandlers['documents.classList']>[1]): Promise<MadeFile> {

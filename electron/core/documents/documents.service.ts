@@ -53,7 +53,7 @@ interface FormPupilRow {
 }
 
 /** The pupils to print forms for, in group and then name order. */
-export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.consentForms'>): ConsentFormsInput & { scope: string } {
+export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.consentForms'>): ConsentFormsInput & { scope: string; fileParts: string[] } {
   const { db } = ctx
   const yearId = currentSchoolYearId(ctx)
   const groups = input.pupilIds ? undefined : input.groupIds ? chosenGroups(ctx, input.groupIds) : undefined
@@ -109,6 +109,7 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
     if (!e.some((x) => x.decision !== 'unknown' && !x.askAgain)) return undefined
     return e.map((x) => (x.askAgain ? 'changed' : x.decision === 'unknown' ? 'new' : null))
   }
+  // What the file holds, in its name: one pupil's form is singular; 'alleen zonder antwoord' when so.
   const scope = input.pupilIds
     ? pupils.length === 1 && pupils[0]
       ? displayName(pupils[0])
@@ -118,8 +119,18 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
         ? `${groups.length} groepen`
         : groupsPhrase(groups.map((g) => g.name))
       : 'hele school'
+  const only = input.onlyWithoutAnswer ? ['alleen zonder antwoord'] : []
+  const fileParts = [pupils.length === 1 ? 'toestemmingsformulier' : 'toestemmingsformulieren', scope, ...only]
+  // Several groups at once: a cover page before each group's forms.
+  const names = [...new Set(pupils.map((p) => p.groupName))]
+  const teachers = new Map(groupsOfCurrentYear(ctx).map((g) => [g.name, g.teacherName]))
+  const covers = !input.pupilIds && names.length > 1
+    ? names.map((n) => ({ name: n ?? 'zonder groep', teacherName: (n && teachers.get(n)) || '', forms: pupils.filter((p) => p.groupName === n).length }))
+    : undefined
   return {
     scope,
+    fileParts,
+    groups: covers,
     letterhead: letterhead(ctx),
     schoolYear: settings.schoolYear,
     intro: getDocumentSettings(ctx).formIntro,
@@ -155,6 +166,7 @@ export function noConsentListData(ctx: CoreContext, input: ApiParsed<'documents.
     purposes: purposes.map((p) => ({ id: p.id, label: p.label })),
     rows,
     filterNote: input.only === 'both' ? undefined : ONLY_NOTE[input.only],
+    madeBy: getSettings(ctx).staffName || undefined,
   }
 }
 
@@ -172,6 +184,7 @@ export function classListData(ctx: CoreContext, groupId: number): ClassListInput
   return {
     letterhead: letterhead(ctx),
     generatedAt: ctx.now(),
+    madeBy: getSettings(ctx).staffName || undefined,
     schoolYear: group.schoolYear,
     group: { name: group.name, teacherName: group.teacherName },
     pupils: pupils.map((p) => ({

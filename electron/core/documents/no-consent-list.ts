@@ -30,6 +30,7 @@ export interface NoConsentListInput {
   rows: NoConsentListRow[]
   /** 'alleen geweigerd' or 'alleen geen antwoord' when the list was filtered so. */
   filterNote?: string
+  madeBy?: string
 }
 
 /** 'groep 5', 'groepen 5, 6 en 7' */
@@ -72,7 +73,7 @@ function why(child: Child, purposes: NoConsentListInput['purposes']): string | u
 }
 
 export async function noConsentListPdf(input: NoConsentListInput, fonts: Fonts): Promise<{ pdf: Buffer; pages: number }> {
-  const frame = { fonts, letterhead: input.letterhead, title: 'Wie mag niet op de foto', generatedAt: input.generatedAt, confidential: true }
+  const frame = { fonts, letterhead: input.letterhead, title: 'Wie mag niet op de foto', generatedAt: input.generatedAt, confidential: true, madeBy: input.madeBy }
   const doc = createDocument(frame)
   doc.addPage()
   const groups = groupsPhrase(input.groupNames)
