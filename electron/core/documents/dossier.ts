@@ -14,6 +14,7 @@ import { auditSentence, historySentences, type SentenceNames } from './dossier-s
 import { BASIS_ADMINISTRATION, BASIS_CONSENT, complaintRoute, DATA_KINDS, NO_AUTOMATED_DECISIONS, recipients, retentionText, RIGHTS, SOURCES_TEXT } from './dossier-rights.ts'
 import { COLOR, createDocument, finish, formatMoment, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { facts, heading, paragraph, table, title, type Cell } from './pdf-table.ts'
+import { guardianLabel } from './text-wrap.ts'
 
 export interface DossierPupil {
   id: number
@@ -135,7 +136,7 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
   const doc = createDocument(frame)
   doc.addPage()
   const school = data.school.name || 'de school'
-  const forWhom = data.requester ? `voor ${data.requester.name}${data.requester.relation ? ` (${data.requester.relation})` : ''}` : ''
+  const forWhom = data.requester ? `voor ${guardianLabel(data.requester)}` : ''
   title(doc, `Leerlingdossier: ${name}`, `Antwoord op een verzoek om inzage (AVG artikel 15)${forWhom ? ` ${forWhom}` : ''}`)
   paragraph(
     doc,
@@ -167,11 +168,11 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
     table(
       doc,
       [
-        { header: 'Naam', width: 124 },
-        { header: 'Relatie', width: 70 },
-        { header: 'Telefoon', width: 84 },
+        { header: 'Naam', width: 118 },
+        { header: 'Relatie', width: 86 },
+        { header: 'Telefoon', width: 80 },
         { header: 'E-mail', width: 0 },
-        { header: 'Groepsapp', width: 58 },
+        { header: 'Groepsapp', width: 56 },
       ],
       data.guardians.map((g) => [g.name, g.relation || '–', left(g, g.phone), left(g, g.email), g.inGroupApp ? 'ja' : 'nee (e-mail)']),
       { continued: 'Ouders/verzorgers' },

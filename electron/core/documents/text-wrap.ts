@@ -54,8 +54,11 @@ export function wrapAtSpaces(doc: Doc, text: string, width: number): string {
   return wrapLines(doc, documentText(text), width - 0.5).join('\n')
 }
 
-/** Slack given to pdfkit for lines already wrapped, so that it never breaks one of them again. */
-export const WRAP_SLACK = 3
+/**
+ * Slack given to pdfkit for lines already wrapped, so that it never breaks one of them again
+ * (pdfkit counts a word's trailing space against the line: more than a space at 19 pt).
+ */
+export const WRAP_SLACK = 8
 
 /** Draws ready-made lines from (x, y); returns the y below the last line. */
 export function drawLines(doc: Doc, lines: readonly string[], x: number, y: number, lineHeight: number): number {
