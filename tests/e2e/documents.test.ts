@@ -117,6 +117,23 @@ describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (w
     expect(pages[0]).toContain('Łukasz')
   })
 
+  it('Afdrukken: an access request: find the pupil, choose the guardian who asked, get the dossier for them', async () => {
+    const { page } = app
+    await sidebar(page).getByRole('link', { name: 'Afdrukken' }).click()
+    await page.locator('.print-kinds label', { hasText: 'Leerlingdossier' }).click()
+    await page.getByLabel('Leerling zoeken voor het dossier').fill('Łukasz')
+    await page.getByRole('list', { name: 'Gevonden leerlingen' }).getByRole('button').first().click()
+    const who = page.getByLabel('Wie vroeg het dossier')
+    await who.waitFor()
+    const guardian = (await who.locator('option').first().innerText()).replace(/ \(.*\)$/, '')
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: /^Dossier .* \(PDF, om te lezen\) downloaden$/ }).click()
+    const text = (await pdfPages(await downloaded(await download))).join('\n').replace(/\s+/g, ' ')
+    expect(text).toContain(`Antwoord op een verzoek om inzage (AVG artikel 15) voor ${guardian}`)
+    expect(text).toContain('Uw rechten')
+    expect(app.pageErrors).toEqual([])
+  })
+
   it('Instellingen: a logo that is not a PNG or JPG is refused at upload; a PNG is shown', async () => {
     const { page } = app
     await sidebar(page).getByRole('link', { name: 'Instellingen' }).click()

@@ -1,5 +1,5 @@
 // Everything the register holds about one pupil, for the dossier PDF, JSON and ZIP.
-import { displayName, formatDate, type ConsentRecordView } from '../../../shared/domain.ts'
+import { formatDate, type ConsentRecordView } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { retentionPeriods } from '../retention/retention.service.ts'
 import { schoolContact } from './document-settings.ts'
