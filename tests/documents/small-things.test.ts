@@ -14,6 +14,17 @@ describe('small things on every document', () => {
     expect(`${classList} ${list}`).not.toMatch(/\b1 leerlingen\b/)
   })
 
+  it("the class list repeats its heading with '(vervolg)' and the column heads on every page it runs onto", async () => {
+    const s = await documentSchool()
+    for (let i = 0; i < 30; i++) await ok(s.core, 'pupils.save', { firstName: `Kind${String(i).padStart(2, '0')}`, lastName: 'Bakker', groupId: s.group6.id })
+    const pages = pdftotextPages(await make(s.core, 'documents.classList', { groupId: s.group6.id })).map(flat)
+    expect(pages.length).toBeGreaterThan(1)
+    for (const page of pages.slice(1)) {
+      expect(page).toContain('Klassenlijst groepsapp: groep 6 (vervolg) Leerling en ouders/verzorgers')
+      expect(page).toContain('Telefoon E-mail')
+    }
+  })
+
   it("says on every page when it was made and by whom (the staff name from Instellingen)", async () => {
     const s = await documentSchool()
     await ok(s.core, 'settings.update', { staffName: 'Fatima el Amrani' })

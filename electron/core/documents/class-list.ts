@@ -99,7 +99,7 @@ function guardianHeight(doc: Doc, p: ClassListPupil, g: ClassListGuardian): numb
   return Math.max(13, h + 2) + (reachOf(p, g) === 'app' ? 0 : 11)
 }
 
-function pupilBlock(doc: Doc, p: ClassListPupil, index: number): void {
+function pupilBlock(doc: Doc, p: ClassListPupil, index: number, continued: string): void {
   const guardians = p.guardians
   doc.font(F.bold).fontSize(10.5)
   const nameHeight = Math.max(20, measureFit(doc, p.sortName, NAME_WIDTH).height + 7)
@@ -107,6 +107,9 @@ function pupilBlock(doc: Doc, p: ClassListPupil, index: number): void {
   const height = nameHeight + heights.reduce((h, g) => h + g, 0) + (guardians.length === 0 ? 13 : 0) + 6
   if (doc.y + height > PAGE.height - MARGIN.bottom) {
     doc.addPage()
+    doc.font(F.bold).fontSize(12).fillColor(COLOR.ink)
+    fitLine(doc, `${continued} (vervolg)`, MARGIN.left, doc.y, CONTENT_WIDTH)
+    doc.y += 20
     columnHeads(doc)
   }
   const top = doc.y
@@ -189,6 +192,6 @@ export async function classListPdf(input: ClassListInput, fonts: Fonts): Promise
     [byCall, byCall === 1 ? 'ouder bellen of een brief' : 'ouders bellen of een brief', COLOR.muted],
   ])
   columnHeads(doc)
-  input.pupils.forEach((p, i) => pupilBlock(doc, p, i))
+  input.pupils.forEach((p, i) => pupilBlock(doc, p, i, `Klassenlijst groepsapp: groep ${input.group.name}`))
   return finish(doc, frame)
 }
