@@ -58,7 +58,14 @@ function firstPage(pdf: Buffer, name: string): void {
 }
 
 await call('school.setup', { mode: 'demo' })
-await call('documents.saveSettings', { logo: { fileName: 'regenboog.png', data: (await rainbowLogo()).toString('base64') } })
+await call('documents.saveSettings', {
+  logo: { fileName: 'regenboog.png', data: (await rainbowLogo()).toString('base64') },
+  schoolAddress: 'Regenbooglaan 12\n3811 AB Amersfoort',
+  schoolEmail: 'administratie@deregenboog.nl',
+  schoolPhone: '033-1234567',
+  privacyOfficer: 'Mw. J. de Boer, privacy@stichtingpo.nl',
+  privacyStatement: 'www.deregenboog.nl/privacy en de schoolgids',
+})
 const groups = await call('groups.list', {})
 const group5 = groups.find((g) => g.name === '5')
 if (!group5) throw new Error('no group 5')
@@ -90,7 +97,8 @@ await call('dossier.save', {
 firstPage(bytes(await call('documents.consentForms', { pupilIds: [pupil.id] })), 'toestemmingsformulier')
 firstPage(bytes(await call('documents.noConsentList', { groupIds: [group5.id] })), 'geen-toestemmingslijst')
 firstPage(bytes(await call('documents.classList', { groupId: group5.id })), 'klassenlijst-groepsapp')
-firstPage(bytes(await call('documents.dossier', { pupilId: pupil.id })), 'leerlingdossier')
+const requester = (await call('pupils.get', { id: pupil.id })).guardians[0]
+firstPage(bytes(await call('documents.dossier', { pupilId: pupil.id, ...(requester ? { requesterGuardianId: requester.id } : {}) })), 'leerlingdossier')
 
 if (process.argv.includes('--all')) {
   writeFileSync(join(WORK, 'formulieren-groep-5.pdf'), bytes(await call('documents.consentForms', { groupIds: [group5.id] })))

@@ -18,6 +18,14 @@ const delivery = z.enum(DELIVERIES).default('data')
 /** A caller-chosen name to ask 'documents.progress' about a long batch while it runs. */
 const progressId = z.string().regex(/^[\w-]{8,64}$/, 'Ongeldige voortgangscode.')
 
+/** Purposes that are not about pictures: never on the list 'wie mag niet op de foto'. */
+export const NOT_ABOUT_IMAGES: readonly string[] = ['contact_list']
+
+/** Who parents reach for questions, for withdrawing consent and for their rights: on the form and the dossier. */
+export const SCHOOL_CONTACT_FIELDS = ['schoolAddress', 'schoolEmail', 'schoolPhone', 'privacyOfficer', 'privacyStatement'] as const
+export type SchoolContactField = (typeof SCHOOL_CONTACT_FIELDS)[number]
+export type SchoolContact = Record<SchoolContactField, string>
+
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024
 export const MAX_FORM_INTRO = 1200
 
@@ -37,21 +45,33 @@ export const documentsSchemas = {
     groupIds: ids(200).min(1, 'Kies minstens één groep.'),
     purposeIds: ids(200).optional(),
     eventName: z.string().trim().max(120, 'De naam van de activiteit is te lang (hoogstens 120 tekens).').superRefine(safeText()).default(''),
+    /** The filter of the Geen toestemming screen: both kinds of 'no', or one of them. */
+    only: z.enum(['both', 'refused', 'unknown'], 'Kies geweigerd, geen antwoord of beide.').default('both'),
     delivery,
   }),
   'documents.classList': z.strictObject({
     groupId: id,
-    format: z.enum(['pdf', 'csv', 'vcf'], 'Kies PDF, CSV of vCard.').default('pdf'),
+    /** bcc: the e-mail addresses of the guardians who are not in the group app, to paste into BCC. */
+    format: z.enum(['pdf', 'csv', 'vcf', 'bcc'], 'Kies PDF, CSV, vCard of de lijst met e-mailadressen.').default('pdf'),
     delivery,
   }),
   'documents.dossier': z.strictObject({
     pupilId: id,
+    /** The guardian who asked (AVG art. 15): the other guardian's contact details are then left out, and the document says so. */
+    requesterGuardianId: id.optional(),
     format: z.enum(['pdf', 'zip'], 'Kies PDF of ZIP.').default('pdf'),
     delivery,
   }),
   'documents.progress': z.strictObject({ progressId }),
   'documents.settings': z.strictObject({}),
   'documents.saveSettings': z.strictObject({
+    schoolAddress: z.string().trim().max(200, 'Het adres is te lang (hoogstens 200 tekens).').superRefine(safeText(true)).optional(),
+    schoolEmail: z.string().trim().max(120, 'Het e-mailadres is te lang.').superRefine(safeText()).optional(),
+    schoolPhone: z.string().trim().max(40, 'Het telefoonnummer is te lang.').superRefine(safeText()).optional(),
+    /** Name and how to reach them: 'Mw. J. de Boer, fg@stichting.nl'. */
+    privacyOfficer: z.string().trim().max(200, 'De gegevens van de functionaris zijn te lang (hoogstens 200 tekens).').superRefine(safeText()).optional(),
+    /** Where parents find the privacy statement: a web address or 'in de schoolgids'. */
+    privacyStatement: z.string().trim().max(200, 'De verwijzing naar de privacyverklaring is te lang (hoogstens 200 tekens).').superRefine(safeText()).optional(),
     formIntro: z.string().trim().max(MAX_FORM_INTRO, `De tekst is te lang (hoogstens ${MAX_FORM_INTRO} tekens). Houd hem kort: hij moet op het formulier passen.`).superRefine(safeText(true)).optional(),
     /** A new logo (base64 PNG or JPG), or null to remove it. */
     logo: z
@@ -78,7 +98,7 @@ export type DocumentResult =
   | (DocumentFile & { delivered: 'data'; data: string })
   | { delivered: 'cancelled' }
 
-export interface DocumentSettings {
+export interface DocumentSettings extends SchoolContact {
   formIntro: string
   /** The text printed when formIntro is empty. */
   defaultFormIntro: string

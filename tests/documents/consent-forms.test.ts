@@ -114,13 +114,33 @@ describe('consent forms', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'validation', message: 'Deze leerling heeft al een antwoord voor deze doelen. Er zijn geen formulieren nodig.' } })
   })
 
-  it('prints several groups or the whole school as one PDF, group by group', async () => {
+  it('prints several groups or the whole school as one PDF, group by group, each after a cover page', async () => {
     const s = await documentSchool()
     const pages = await pdfPages(await make(s.core, 'documents.consentForms', {}))
-    expect(pages).toHaveLength(5)
+    expect(pages).toHaveLength(7)
+    expect(pages[0]).toContain('Groep 5')
+    expect(pages[0]).toContain('Juf Iris')
+    expect(pages[0]).toContain('4 formulieren, één per leerling')
+    expect(pages[0]).toContain('Voorblad: niet inleveren')
+    expect(pages[5]).toContain('Groep 6')
+    expect(pages[5]).toContain('Meester Rob')
+    expect(pages[5]).toContain('1 formulier, één per leerling')
     expect(pages.at(-1)).toContain('Sanne Jansen')
     const two = await pdfPages(await make(s.core, 'documents.consentForms', { groupIds: [s.group6.id, s.group.id] }))
-    expect(two).toHaveLength(5)
+    expect(two).toHaveLength(7)
+    // One group: no cover page.
+    expect(await pdfPages(await make(s.core, 'documents.consentForms', { groupIds: [s.group.id] }))).toHaveLength(4)
+  })
+
+  it('names the file after what it holds: one form singular, and only the pupils without an answer when so', async () => {
+    const s = await documentSchool()
+    const name = async (input: Parameters<typeof make<'documents.consentForms'>>[2]) => ((await ok(s.core, 'documents.consentForms', input)) as { fileName: string }).fileName
+    expect(await name({ pupilIds: [s.zoe.id] })).toBe('toestemmingsformulier-Zoe-van-der-Berg-2026-11-22.pdf')
+    expect(await name({ groupIds: [s.group.id] })).toBe('toestemmingsformulieren-groep-5-2026-11-22.pdf')
+    expect(await name({ groupIds: [s.group.id], onlyWithoutAnswer: true })).toBe('toestemmingsformulieren-groep-5-alleen-zonder-antwoord-2026-11-22.pdf')
+    expect(await name({})).toBe('toestemmingsformulieren-hele-school-2026-11-22.pdf')
+    const list = (await ok(s.core, 'documents.noConsentList', { groupIds: [s.group.id], only: 'refused' })) as { fileName: string }
+    expect(list.fileName).toBe('wie-mag-niet-op-de-foto-groep-5-alleen-geweigerd-2026-11-22.pdf')
   })
 
   it('refuses a group with no pupils with a clear message instead of an empty PDF', async () => {

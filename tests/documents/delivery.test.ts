@@ -64,7 +64,7 @@ describe('documents reach the user', () => {
     expect(readdirSync(dir)).toEqual(['klassenlijst.csv']) // no temporary file left behind
 
     const opened = await ok(s.core, 'documents.noConsentList', { groupIds: [s.group.id], delivery: 'open' })
-    expect(opened).toMatchObject({ delivered: 'opened', fileName: 'geen-toestemming-groep-5-2026-11-22.pdf' })
+    expect(opened).toMatchObject({ delivered: 'opened', fileName: 'wie-mag-niet-op-de-foto-groep-5-2026-11-22.pdf' })
     const path = (opened as { path: string }).path
     expect(fake.shell.opened).toEqual([path])
     expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-')
@@ -129,6 +129,7 @@ describe('documents reach the user', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
     const fine = await cli(`print consent-forms --group 1/2a --group 3 --out "${out}"`)
     expect(fine.code).toBe(0)
-    expect(JSON.parse(fine.stdout)).toEqual({ path: out, mimeType: 'application/pdf', count: 40, countLabel: "pagina's" })
+    // 40 forms and a cover page for each of the two groups.
+    expect(JSON.parse(fine.stdout)).toEqual({ path: out, mimeType: 'application/pdf', count: 42, countLabel: "pagina's" })
   })
 })

@@ -122,8 +122,27 @@ export function makePng(width: number, height: number, rgb: [number, number, num
 export interface WordBox {
   page: number
   text: string
+  xMin: number
+  xMax: number
   yMin: number
   yMax: number
+}
+
+const unescapeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+
+/** The words of each printed line (same page, same height), left to right. */
+export function pdfLines(pdf: Buffer): { page: number; y: number; words: WordBox[]; text: string }[] {
+  const lines: { page: number; y: number; words: WordBox[]; text: string }[] = []
+  for (const w of wordBoxes(pdf)) {
+    const line = lines.find((l) => l.page === w.page && Math.abs(l.y - w.yMin) < 2.5)
+    if (line) line.words.push(w)
+    else lines.push({ page: w.page, y: w.yMin, words: [w], text: '' })
+  }
+  for (const l of lines) {
+    l.words.sort((a, b) => a.xMin - b.xMin)
+    l.text = l.words.map((w) => w.text).join(' ')
+  }
+  return lines.sort((a, b) => a.page - b.page || a.y - b.y)
 }
 
 /** Every word with its place on the page (poppler's pdftotext -bbox), to check what lies below what. */
@@ -137,11 +156,26 @@ export function wordBoxes(pdf: Buffer): WordBox[] {
     let page = 0
     for (const line of html.split('\n')) {
       if (line.includes('<page ')) page++
-      const m = /<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*)<\/word>/.exec(line)
-      if (m) words.push({ page, yMin: Number(m[1]), yMax: Number(m[2]), text: m[3] ?? '' })
+      const m = /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*)<\/word>/.exec(line)
+      if (m) words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: unescapeXml(m[5] ?? '') })
     }
     return words
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
+
+/** poppler's pdftotext, page by page (split at form feeds), as a reader copying the text gets it. */
+export function pdftotextPages(pdf: Buffer, args: string[] = []): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'tr-text-'))
+  try {
+    const file = join(dir, 'x.pdf')
+    writeFileSync(file, pdf)
+    return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1)
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Text as one line: a name wrapped at a space or after a hyphen reads as one again. */
+export const flat = (text: string): string => text.replace(/-\s*\n\s*/g, '-').replace(/\s+/g, ' ')

@@ -18,8 +18,10 @@ const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
 /** Control characters other than the CR LF that end a line. */
 const CONTROL = /(?![\r\n])\p{Cc}/u
 
+/** A phone number written as a constant text formula, ="0612345678", so the spreadsheet keeps it as typed: it computes nothing. */
+const constantPhone = (cell: string): boolean => /^="[+\d\s()-]*"$/.test(cell)
 /** Cells of a CSV as Excel and LibreOffice see them: one that starts with = + - @ tab or CR is a formula. */
-const looksLikeFormula = (cell: string): boolean => /^[=+\-@\t\r]/.test(cell)
+const looksLikeFormula = (cell: string): boolean => /^[=+\-@\t\r]/.test(cell) && !constantPhone(cell)
 
 /** A lenient vCard reader, as on many phones: any CR or LF ends a line; a folded line starts with a space. */
 function vcardLines(vcf: string): string[] {
@@ -41,12 +43,12 @@ describe('CSV for Excel: no cell is a formula', () => {
     const formulas = rows.flat().filter(looksLikeFormula)
     expect(formulas).toEqual([])
     const daan = rows.filter((r) => r[1] === 'Vries, Daan de')
-    expect(daan.map((r) => [r[3], r[4], r[5]])).toEqual([
-      [`'@SUM(1+1)*cmd|" /C calc"!A0`, "'-2+3", "'+31612345678"],
+    expect(daan.map((r) => [r[3], r[4], r[6]])).toEqual([
+      [`'@SUM(1+1)*cmd|" /C calc"!A0`, "'-2+3", '="+31612345678"'],
       [`'=HYPERLINK("http://x.example";"klik")`, "'+oom", "'-06 1234 5678"],
     ])
-    // A phone number typed with + is not turned into 31612345678 or an error: it is the text as typed after the apostrophe.
-    expect(rows.flat()).toContain("'+31 (0)6 5555 6666")
+    // A phone number typed with + is not turned into 31612345678 or an error: it is text, as typed.
+    expect(rows.flat()).toContain('="+31 (0)6 5555 6666"')
   })
 
   it('also when Excel splits on commas (English list separator): no cell after a comma starts a formula', async () => {
@@ -100,11 +102,15 @@ describe.skipIf(!existsSync('/usr/bin/soffice'))('CSV opened in LibreOffice Calc
     const csv = await make(s.core, 'documents.classList', { groupId: s.group.id, format: 'csv' })
     for (const separator of [';', ','] as const) {
       const cells = await openInCalc(csv, separator)
-      // Only the group ('5') may become a number: it reads the same. A phone may not (0687654321 -> 687654321).
-      expect(cells.filter((c) => c.type !== ExcelJS.ValueType.String && !(c.address.startsWith('A') && c.value === 5))).toEqual([])
+      // Only the group ('5') may become a number: it reads the same. A phone may not (0687654321 -> 687654321);
+      // it is a constant text formula at most, whose result is the number as typed.
+      const phoneFormula = (c: { value: unknown }): boolean => /^"[+\d\s()-]*"$/.test(String((c.value as { formula?: string }).formula)) && typeof (c.value as { result?: unknown }).result === 'string'
+      expect(cells.filter((c) => c.type !== ExcelJS.ValueType.String && !(c.address.startsWith('A') && c.value === 5) && !phoneFormula(c))).toEqual([])
     }
     const dutch = await openInCalc(csv, ';')
-    expect(dutch.map((c) => c.value)).toEqual(expect.arrayContaining(["'+31612345678", "'0687654321", `'=HYPERLINK("http://x.example";"klik")`, "'@SUM(1+1)", "'-2+3"]))
+    const shown = dutch.map((c) => (typeof c.value === 'object' && c.value !== null && 'result' in c.value ? c.value.result : c.value))
+    // The leading 0 and the + stay, with nothing in front of them.
+    expect(shown).toEqual(expect.arrayContaining(['+31612345678', '0687654321', '06-12345678', '+31687654321', `'=HYPERLINK("http://x.example";"klik")`, "'@SUM(1+1)", "'-2+3"]))
   })
 })
 
@@ -124,8 +130,8 @@ describe('vCard: one card per guardian, whatever the name says', () => {
     const properties = new Set(lines.map((l) => l.split(/[:;]/)[0]))
     expect([...properties].sort()).toEqual(['BEGIN', 'CATEGORIES', 'EMAIL', 'END', 'FN', 'N', 'NOTE', 'TEL', 'VERSION'])
     expect(lines).toContain('TEL;TYPE=CELL:+31612345678')
-    expect(lines).toContain('FN:Marieke END:VCARD BEGIN:VCARD FN:Nep TEL:+31600000000')
-    expect(lines).toContain('FN:Ömerrapsaj NOTE:nep')
+    expect(lines).toContain('FN:Marieke END:VCARD BEGIN:VCARD FN:Nep TEL:+31600000000 (moeder van Zoë\\, groep 5)')
+    expect(lines).toContain('FN:Ömerrapsaj NOTE:nep (vader van Zoë\\, groep 5)')
   })
 })
 

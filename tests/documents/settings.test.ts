@@ -59,6 +59,17 @@ describe('settings for documents: intro text and logo', () => {
     expect((await ok(s.core, 'documents.settings', {})).logo).toMatchObject({ mimeType: 'image/png', size: makePng(10, 10).length })
   })
 
+  it("keeps the school's contact for parents, its privacy officer and where the privacy statement is; an empty field clears it", async () => {
+    const s = await documentSchool()
+    expect(await ok(s.core, 'documents.settings', {})).toMatchObject({ schoolAddress: '', schoolEmail: '', schoolPhone: '', privacyOfficer: '', privacyStatement: '' })
+    const contact = { schoolAddress: 'Lindelaan 4\n1234 AB Dorp', schoolEmail: 'info@delinde.nl', schoolPhone: '0123-456789', privacyOfficer: 'Mw. J. de Boer, fg@stichting.nl', privacyStatement: 'www.delinde.nl/privacy' }
+    expect(await ok(s.core, 'documents.saveSettings', contact)).toMatchObject(contact)
+    expect(await ok(s.core, 'documents.saveSettings', { schoolPhone: '' })).toMatchObject({ ...contact, schoolPhone: '' })
+    const log = s.core.ctx.db.prepare(`SELECT old_value, new_value FROM audit_log WHERE action = 'settings.update' ORDER BY id DESC LIMIT 1`).get() as { old_value: string; new_value: string }
+    expect(JSON.parse(log.new_value)).toEqual({ schoolPhone: '' })
+    expect(await s.core.dispatch('documents.saveSettings', { privacyOfficer: 'x'.repeat(201) })).toMatchObject({ ok: false, error: { field: 'privacyOfficer' } })
+  })
+
   it('refuses an intro text too long for the form', async () => {
     const s = await documentSchool()
     expect(await s.core.dispatch('documents.saveSettings', { formIntro: 'x'.repeat(1201) })).toMatchObject({ ok: false, error: { field: 'formIntro', message: expect.stringContaining('hoogstens 1200 tekens') } })

@@ -48,10 +48,11 @@ describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (w
     await bar.filter({ hasText: / van 600 / }).waitFor({ timeout: 10_000 })
     const pdf = await downloaded(await download)
     expect((await download).suggestedFilename()).toBe('toestemmingsformulieren-8-groepen-2026-11-22.pdf')
-    await page.getByRole('status').filter({ hasText: "(600 pagina's)" }).waitFor()
+    // 600 forms, and a cover page before each of the 8 groups.
+    await page.getByRole('status').filter({ hasText: "(608 pagina's)" }).waitFor()
     expect(await bar.count()).toBe(0)
     // pdfinfo counts 600 pages in a moment; reading all their text would take longer than the check is worth.
-    expect(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' }))?.[1]).toBe('600')
+    expect(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' }))?.[1]).toBe('608')
     expect(app.pageErrors).toEqual([])
   }, 60_000)
 
@@ -83,6 +84,20 @@ describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (w
     expect((await pdfPages(await downloaded(await pdfDownload))).join('\n')).toContain('Groep 5 · ')
   })
 
+  it('Geen toestemming: prints the list with the filter on screen, one line per child', async () => {
+    const { page } = app
+    await sidebar(page).getByRole('link', { name: 'Geen toestemming' }).click()
+    await page.getByRole('heading', { name: 'Geen toestemming', level: 1 }).waitFor()
+    await page.getByLabel('Groep', { exact: true }).selectOption({ label: 'Groep 5' })
+    await page.getByLabel('Status').selectOption('refused')
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Wie mag niet op de foto: groep 5, alleen geweigerd downloaden' }).click()
+    const text = (await pdfPages(await downloaded(await download))).join('\n')
+    expect(text).toContain('Groep 5 · ')
+    expect(text).toContain('alleen geweigerd')
+    expect(text).not.toContain('Contactgegevens delen')
+  })
+
   it('pupil page: the dossier as ZIP with the JSON, and the pupil’s own form', async () => {
     const { page } = app
     await page.keyboard.press('Control+K')
@@ -102,6 +117,23 @@ describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (w
     expect(pages[0]).toContain('Łukasz')
   })
 
+  it('Afdrukken: an access request: find the pupil, choose the guardian who asked, get the dossier for them', async () => {
+    const { page } = app
+    await sidebar(page).getByRole('link', { name: 'Afdrukken' }).click()
+    await page.locator('.print-kinds label', { hasText: 'Leerlingdossier' }).click()
+    await page.getByLabel('Leerling zoeken voor het dossier').fill('Łukasz')
+    await page.getByRole('list', { name: 'Gevonden leerlingen' }).getByRole('button').first().click()
+    const who = page.getByLabel('Wie vroeg het dossier')
+    await who.waitFor()
+    const guardian = (await who.locator('option').first().innerText()).replace(/ \(.*\)$/, '')
+    const download = page.waitForEvent('download')
+    await page.getByRole('button', { name: /^Dossier .* \(PDF, om te lezen\) downloaden$/ }).click()
+    const text = (await pdfPages(await downloaded(await download))).join('\n').replace(/\s+/g, ' ')
+    expect(text).toContain(`Antwoord op een verzoek om inzage (AVG artikel 15) voor ${guardian}`)
+    expect(text).toContain('Uw rechten')
+    expect(app.pageErrors).toEqual([])
+  })
+
   it('Instellingen: a logo that is not a PNG or JPG is refused at upload; a PNG is shown', async () => {
     const { page } = app
     await sidebar(page).getByRole('link', { name: 'Instellingen' }).click()
@@ -112,8 +144,13 @@ describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (w
     await page.getByRole('img', { name: 'Logo van de school' }).waitFor()
     await page.getByRole('status').filter({ hasText: 'Logo opgeslagen' }).waitFor()
     await page.getByLabel('Inleiding op het toestemmingsformulier').fill('Beste ouders van De Linde,\nGraag voor 1 december terug.')
-    await page.getByRole('button', { name: 'Inleiding bewaren' }).click()
-    await page.getByRole('status').filter({ hasText: 'Inleiding opgeslagen' }).waitFor()
-    expect(await app.harness.core.dispatch('documents.settings', {})).toMatchObject({ ok: true, value: { formIntro: 'Beste ouders van De Linde,\nGraag voor 1 december terug.', logo: { mimeType: 'image/png' } } })
+    await page.getByLabel('E-mailadres voor ouders').fill('info@delinde.nl')
+    await page.getByLabel('Functionaris voor de gegevensbescherming').fill('Mw. J. de Boer, fg@stichting.nl')
+    await page.getByRole('button', { name: 'Tekst en contact bewaren' }).click()
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor()
+    expect(await app.harness.core.dispatch('documents.settings', {})).toMatchObject({
+      ok: true,
+      value: { formIntro: 'Beste ouders van De Linde,\nGraag voor 1 december terug.', logo: { mimeType: 'image/png' }, schoolEmail: 'info@delinde.nl', privacyOfficer: 'Mw. J. de Boer, fg@stichting.nl', schoolPhone: '' },
+    })
   })
 })

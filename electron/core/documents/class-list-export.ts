@@ -1,7 +1,8 @@
-// The class list as a CSV that Dutch Excel opens as columns (UTF-8 with BOM, semicolons, CRLF),
-// and the guardians who share their contact details as vCard 3.0, to add to a phone.
+// The class list as a CSV that Dutch Excel and LibreOffice open as columns (UTF-8 with BOM,
+// semicolons, CRLF) with phone numbers kept as text; the guardians who are in the group app as
+// vCard 3.0, to add to a phone; and the e-mail addresses of the others, to paste into BCC.
 import { documentLine, startsLikeFormula } from '../../../shared/safe-text.ts'
-import { NO_CONTACT, NOT_IN_APP, NOT_RECOGNISABLE, recognisable, sharesContact, type ClassListInput } from './class-list.ts'
+import { bccList, isMobile, NO_CONTACT, NOT_RECOGNISABLE, REACH_LABELS, reachOf, recognisable, sharesContact, type ClassListInput } from './class-list.ts'
 
 const BOM = '\uFEFF'
 
@@ -21,30 +22,38 @@ export function csvField(value: string): string {
   return /[";,]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v
 }
 
-export const CSV_HEADER = ['Groep', 'Leerling', 'Herkenbaar in beeld', 'Ouder/verzorger', 'Relatie', 'Telefoon', 'E-mail', 'In groepsapp', 'Opmerking'] as const
+/**
+ * A phone number that Excel and LibreOffice keep as text, leading 0 and + included: ="0612345678".
+ * Only for a value of digits, spaces and + - ( ) (nothing a formula could do harm with); anything
+ * else goes through csvField.
+ */
+export function csvPhone(value: string): string {
+  const v = documentLine(value).trim()
+  if (v === '' || !/^[+\d][\d\s()-]*$/.test(v)) return csvField(v)
+  return `"=""${v}"""`
+}
+
+export const CSV_HEADER = ['Groep', 'Leerling', 'Herkenbaar in beeld', 'Ouder/verzorger', 'Relatie', 'Hoe te bereiken', 'Telefoon', 'Telefoon (+31)', 'E-mail', 'Opmerking'] as const
 
 export function classListCsv(input: ClassListInput): Buffer {
-  const lines: string[][] = [[...CSV_HEADER]]
+  const lines: string[] = [CSV_HEADER.map(csvField).join(';')]
+  const row = (fields: string[], phone: string, normalized: string, email: string, remark: string): void =>
+    void lines.push([...fields.map(csvField), csvPhone(phone), csvPhone(normalized), csvField(email), csvField(remark)].join(';'))
   for (const p of input.pupils) {
     const seen = recognisable(p) ? 'ja' : `nee: ${NOT_RECOGNISABLE}`
     const share = sharesContact(p)
-    if (p.guardians.length === 0) lines.push([input.group.name, p.sortName, seen, '', '', '', '', '', 'geen ouders/verzorgers bekend'])
+    if (p.guardians.length === 0) row([input.group.name, p.sortName, seen, '', '', ''], '', '', '', 'geen ouders/verzorgers bekend')
     for (const g of p.guardians) {
-      const remarks = [share ? '' : NO_CONTACT, g.inGroupApp ? '' : NOT_IN_APP].filter(Boolean).join('; ')
-      lines.push([
-        input.group.name,
-        p.sortName,
-        seen,
-        g.name,
-        g.relation,
-        share ? g.phone : '',
-        share ? g.email : '',
-        g.inGroupApp ? 'ja' : 'nee',
-        remarks,
-      ])
+      row([input.group.name, p.sortName, seen, g.name, g.relation, REACH_LABELS[reachOf(p, g)]], share ? g.phone : '', share ? g.phoneNormalized : '', share ? g.email : '', share ? '' : NO_CONTACT)
     }
   }
-  return Buffer.from(BOM + lines.map((l) => l.map(csvField).join(';')).join('\r\n') + '\r\n', 'utf8')
+  return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8')
+}
+
+/** The addresses of the guardians to be e-mailed, one line, separated by '; ' as mail programs take them. */
+export function classListBcc(input: ClassListInput): { text: Buffer; count: number } {
+  const list = bccList(input)
+  return { text: Buffer.from(list.length ? `${list.join('; ')}\r\n` : '', 'utf8'), count: list.length }
 }
 
 /**
@@ -85,32 +94,43 @@ function structuredName(name: string): { family: string; given: string } {
   return rest.length === 0 ? { family: given, given: '' } : { family: rest.join(' '), given }
 }
 
-/** One vCard per guardian (siblings in the group share one), for the guardians whose pupil has contact_list consent. */
+/** 'moeder van Zoë en Daan, groep 5': who the guardian is in this group, for the name on a phone. */
+function roleText(relation: string, children: string[], group: string): string {
+  const r = relation.trim() && !/^(ouder\/?verzorger|ouder|verzorger)$/i.test(relation.trim()) ? relation.trim() : 'ouder/verzorger'
+  const names = children.length > 1 ? `${children.slice(0, -1).join(', ')} en ${children.at(-1)}` : (children[0] ?? '')
+  return `${r} van ${names}, groep ${group}`
+}
+
+/**
+ * One vCard per guardian who is in the group app (siblings in the group share one), named with the
+ * child so the teacher's phone says who it is: 'Marieke van der Berg (moeder van Zoë, groep 5)'.
+ */
 export function classListVcf(input: ClassListInput): { vcf: Buffer; count: number } {
-  const cards = new Map<string, { g: ClassListInput['pupils'][number]['guardians'][number]; children: string[] }>()
+  const cards = new Map<string, { g: ClassListInput['pupils'][number]['guardians'][number]; children: string[]; relations: string[] }>()
   for (const p of input.pupils) {
-    if (!sharesContact(p)) continue
     for (const g of p.guardians) {
-      if (!g.phoneNormalized && !g.email) continue
+      if (reachOf(p, g) !== 'app') continue
       const key = `${g.name}\n${g.phoneNormalized}\n${g.email}`
-      const card = cards.get(key) ?? { g, children: [] }
-      card.children.push(p.name)
+      const card = cards.get(key) ?? { g, children: [], relations: [] }
+      card.children.push(p.firstName)
+      card.relations.push(g.relation)
       cards.set(key, card)
     }
   }
   const out: string[] = []
-  for (const { g, children } of cards.values()) {
+  for (const { g, children, relations } of cards.values()) {
     const { family, given } = structuredName(g.name)
-    const note = [`Ouder/verzorger van ${children.join(' en ')} (groep ${input.group.name})`, g.inGroupApp ? '' : NOT_IN_APP].filter(Boolean).join('. ')
+    const role = roleText(new Set(relations).size === 1 ? (relations[0] ?? '') : '', children, input.group.name)
+    const phone = vcardPhone(g.phoneNormalized)
     const lines = [
       'BEGIN:VCARD',
       'VERSION:3.0',
       `N:${vcardText(family)};${vcardText(given)};;;`,
-      `FN:${vcardText(g.name)}`,
-      vcardPhone(g.phoneNormalized) ? `TEL;TYPE=CELL:${vcardPhone(g.phoneNormalized)}` : '',
+      `FN:${vcardText(`${g.name} (${role})`)}`,
+      phone ? `TEL;TYPE=${isMobile(g.phoneNormalized) ? 'CELL' : 'VOICE'}:${phone}` : '',
       g.email ? `EMAIL;TYPE=INTERNET:${vcardText(g.email)}` : '',
       `CATEGORIES:${vcardText(`Groep ${input.group.name}`)}`,
-      `NOTE:${vcardText(note)}`,
+      `NOTE:${vcardText(`${role[0]?.toUpperCase() ?? ''}${role.slice(1)}`)}`,
       'END:VCARD',
     ].filter(Boolean)
     out.push(...lines.map(foldLine))

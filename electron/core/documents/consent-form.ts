@@ -1,10 +1,14 @@
 // The consent form: one pupil per page, pre-filled, with a Ja and a Nee box per purpose, the
-// school's intro and the rules, signature lines for two guardians, and the pupil's form code as
-// text and as a QR code, so the desk finds the pupil at once when the form comes back.
+// school's intro, the rules and who to contact (from Instellingen), a signature line per guardian
+// (at least two), and the pupil's form code as text and as a QR code, so the desk finds the pupil
+// at once when the form comes back. A form that asks again marks the new and changed purposes.
+import type { SchoolContact } from '../../../shared/documents.contract.ts'
+import { ASK_AGAIN_RULE, contactRule, DEFAULT_INTRO, RULES } from './consent-form-texts.ts'
+import { coverPage, type FormGroup } from './consent-form-cover.ts'
 import { formatDate } from '../../../shared/domain.ts'
 import { COLOR, CONTENT_WIDTH, createDocument, drawLogo, F, finish, MARGIN, openLogo, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { drawQr } from './qr.ts'
-import { drawLines, guardianLabel, oneLine, wrapLines } from './text-wrap.ts'
+import { drawLines, fitLine, guardianLabel, measureFit, wrapLines } from './text-wrap.ts'
 
 export interface ConsentFormPupil {
   formCode: string
@@ -13,6 +17,12 @@ export interface ConsentFormPupil {
   birthDate: string | null
   groupName: string | null
   guardians: { name: string; relation: string }[]
+  /**
+   * Per purpose (same order as the input's purposes): 'new' when the pupil has answers but none for
+   * this purpose, 'changed' when the answer was given to an older text. Any mark makes the form one
+   * that asks again: the other answers stand.
+   */
+  marks?: ('new' | 'changed' | null)[]
 }
 
 export interface ConsentFormsInput {
@@ -23,6 +33,11 @@ export interface ConsentFormsInput {
   purposes: { label: string; description: string }[]
   pupils: ConsentFormPupil[]
   generatedAt: Date
+  /** Who parents reach for questions and for withdrawing, and where the privacy statement is. */
+  contact?: SchoolContact
+  madeBy?: string
+  /** Several groups' forms in one batch: a cover page before each group's, for sorting them out. */
+  groups?: FormGroup[]
 }
 
 export interface RenderOptions {
@@ -32,16 +47,7 @@ export interface RenderOptions {
   yieldToOthers?: () => Promise<void>
 }
 
-export const DEFAULT_INTRO =
-  "Beste ouder/verzorger,\nOp school maken wij foto's en video's van activiteiten en lessen. Daarop kan ook uw kind te zien zijn. " +
-  'Wij vragen u per doel of wij beelden van uw kind daarvoor mogen gebruiken. Wilt u dit formulier invullen, ondertekenen en ' +
-  'inleveren bij de leerkracht of de administratie?'
-
-export const RULES = [
-  'U kunt uw toestemming altijd intrekken of wijzigen, ook later in het schooljaar. Vanaf dat moment gebruiken wij voor dat doel geen nieuwe beelden van uw kind meer.',
-  "Deze toestemming geldt alleen voor beelden die door of in opdracht van de school worden gemaakt. Voor foto's die anderen maken, zoals ouders bij een schoolfeest, is de school niet verantwoordelijk.",
-  'Kruist u bij een doel niets aan, dan geldt dat als nee.',
-]
+export { ASK_AGAIN_RULE, contactRule, DEFAULT_INTRO, RULES } from './consent-form-texts.ts'
 
 const TITLE = "Toestemming voor foto's en video's"
 const BOTTOM = PAGE.height - 58
@@ -59,10 +65,15 @@ interface Plan {
   rowPad: number
   /** The purposes (by index) on each sheet of one pupil's form: one sheet unless they cannot fit. */
   sheets: number[][]
+  /** Signature lines on this batch's forms: one per guardian, at least two, at most four. */
+  signers: number
 }
 
+/** Room at the right of a purpose's text for its 'NIEUW' or 'TEKST GEWIJZIGD' mark. */
+const MARK_WIDTH = 92
+
 function build(doc: Doc, input: ConsentFormsInput, scale: number, intro: string[], rules: string[][]): Plan {
-  const textWidth = CONTENT_WIDTH - 2 * CHOICE_WIDTH - 16
+  const textWidth = CONTENT_WIDTH - 2 * CHOICE_WIDTH - 16 - (input.pupils.some((p) => p.marks?.some(Boolean)) ? MARK_WIDTH : 0)
   const descSize = 8.5 * scale
   return {
     scale,
@@ -72,6 +83,7 @@ function build(doc: Doc, input: ConsentFormsInput, scale: number, intro: string[
     descLead: descSize * 1.3,
     rowPad: 7 * scale,
     sheets: [input.purposes.map((_, i) => i)],
+    signers: Math.min(4, Math.max(2, ...input.pupils.map((pupil) => pupil.guardians.length))),
     purposes: input.purposes.map((purpose) => {
       doc.font(F.bold).fontSize(10 * Math.max(scale, 0.85))
       const label = wrapLines(doc, purpose.label, textWidth)
@@ -86,15 +98,16 @@ function build(doc: Doc, input: ConsentFormsInput, scale: number, intro: string[
  * holds them; when even that is not enough (many purposes), the form goes on over a second sheet
  * in a readable size, with the signatures on the last one.
  */
-function plan(doc: Doc, input: ConsentFormsInput): Plan {
+function plan(doc: Doc, input: ConsentFormsInput, askAgain: boolean): Plan {
   doc.font(F.regular).fontSize(9.5)
   const intro = wrapLines(doc, input.intro.trim() || DEFAULT_INTRO, CONTENT_WIDTH)
   doc.fontSize(8.5)
-  const rules = RULES.map((r) => wrapLines(doc, r, CONTENT_WIDTH - 30))
+  const texts = [...RULES.slice(0, -1), askAgain ? ASK_AGAIN_RULE : (RULES.at(-1) ?? ''), contactRule(input.letterhead.schoolName, input.contact)].filter(Boolean)
+  const rules = texts.map((r) => wrapLines(doc, r, CONTENT_WIDTH - 30))
   for (const scale of [1, 0.93, 0.86]) {
     const p = build(doc, input, scale, intro, rules)
     const table = 20 + p.purposes.reduce((h, row) => h + rowHeight(p, row), 0)
-    if (purposesTop(p) + table + SIGNATURE_HEIGHT <= BOTTOM) return p
+    if (purposesTop(p) + table + signatureHeight(p) <= BOTTOM) return p
   }
   const p = build(doc, input, 0.93, intro, rules)
   const sheets: number[][] = [[]]
@@ -111,7 +124,7 @@ function plan(doc: Doc, input: ConsentFormsInput): Plan {
   // The signatures go under the last purposes; move rows over until they fit.
   const last = (): number[] => sheets.at(-1) ?? []
   const lastHeight = (): number => last().reduce((h, i) => h + rowHeight(p, p.purposes[i] as Plan['purposes'][number]), 0)
-  while ((sheets.length === 1 ? purposesTop(p) : CONTINUED_TOP) + 20 + lastHeight() + SIGNATURE_HEIGHT > BOTTOM) {
+  while ((sheets.length === 1 ? purposesTop(p) : CONTINUED_TOP) + 20 + lastHeight() + signatureHeight(p) > BOTTOM) {
     const moved = last().pop()
     if (moved === undefined) break
     sheets.push([moved])
@@ -127,7 +140,8 @@ const introTop = 196
 const rulesTop = (p: Plan): number => introTop + p.intro.length * 13 + 8
 const rulesHeight = (p: Plan): number => p.rules.reduce((h, r) => h + r.length * 11 + 3, 0) + 14
 const purposesTop = (p: Plan): number => rulesTop(p) + rulesHeight(p) + 12
-const SIGNATURE_HEIGHT = 108
+const SIGNER_HEIGHT = 34
+const signatureHeight = (p: Plan): number => 16 + p.signers * SIGNER_HEIGHT
 /** Where a continuation sheet's purposes start, below the header and the pupil's name. */
 const CONTINUED_TOP = 156
 
@@ -136,15 +150,19 @@ function header(doc: Doc, input: ConsentFormsInput, logo: unknown, pupil: Consen
   const logoWidth = drawLogo(doc, logo, MARGIN.left, 32, 120, 42)
   const textX = MARGIN.left + (logoWidth > 0 ? logoWidth + 12 : 0)
   doc.font(F.bold).fontSize(13).fillColor(COLOR.ink)
-  oneLine(doc, input.letterhead.schoolName || 'Naam van de school', textX, 38, right - QR_SIDE - 20 - textX)
-  doc.font(F.regular).fontSize(9).fillColor(COLOR.muted).text(`Schooljaar ${input.schoolYear}`, textX, 57, { lineBreak: false })
+  // A long name takes two lines (from higher up) rather than losing its end.
+  const school = input.letterhead.schoolName || 'Naam van de school'
+  const nameWidth = right - QR_SIDE - 20 - textX
+  const nameHeight = measureFit(doc, school, nameWidth, 0.8).height
+  fitLine(doc, school, textX, nameHeight > 18 ? 30 : 38, nameWidth, 'left', 0.8)
+  doc.font(F.regular).fontSize(9).fillColor(COLOR.muted).text(`Schooljaar ${input.schoolYear}`, textX, nameHeight > 18 ? 30 + nameHeight + 3 : 57, { lineBreak: false })
   doc.font(F.bold).fontSize(17).fillColor(COLOR.accent).text(continued ? `${TITLE} (vervolg)` : TITLE, MARGIN.left, 84, { lineBreak: false })
 
   drawQr(doc, pupil.formCode, right - QR_SIDE, 26, QR_SIDE)
   doc.font(F.bold).fontSize(9).fillColor(COLOR.ink)
-  oneLine(doc, pupil.formCode, right - QR_SIDE - 20, 90, QR_SIDE + 20, 'center')
+  fitLine(doc, pupil.formCode, right - QR_SIDE - 20, 90, QR_SIDE + 20, 'center')
   doc.font(F.regular).fontSize(6.5).fillColor(COLOR.muted)
-  oneLine(doc, 'formuliercode', right - QR_SIDE - 20, 101, QR_SIDE + 20, 'center')
+  fitLine(doc, 'formuliercode', right - QR_SIDE - 20, 101, QR_SIDE + 20, 'center')
   doc.moveTo(MARGIN.left, 113).lineTo(right, 113).lineWidth(1.2).strokeColor(COLOR.accent).stroke()
 }
 
@@ -157,20 +175,21 @@ function pupilBox(doc: Doc, pupil: ConsentFormPupil): void {
   label('Geboortedatum', cols[1] as number, y + 8)
   label('Groep', cols[2] as number, y + 8)
   doc.font(F.bold).fontSize(12.5).fillColor(COLOR.ink)
-  oneLine(doc, pupil.name, cols[0] as number, y + 18, 270)
+  // The longest names take two lines in a smaller size: the box has room for that, never a cut.
+  fitLine(doc, pupil.name, cols[0] as number, y + 17, 270, 'left', 0.6)
   doc.font(F.regular).fontSize(11).text(formatDate(pupil.birthDate) || '–', cols[1] as number, y + 19, { lineBreak: false })
-  oneLine(doc, pupil.groupName ?? '–', cols[2] as number, y + 19, CONTENT_WIDTH - 410 - 12)
-  label('Ouders/verzorgers', cols[0] as number, y + 37)
+  fitLine(doc, pupil.groupName ?? '–', cols[2] as number, y + 19, CONTENT_WIDTH - 410 - 12, 'left', 0.6)
+  label('Ouders/verzorgers', cols[0] as number, y + 39)
   const guardians = pupil.guardians.map(guardianLabel).join(', ') || 'Niet bekend: vul hieronder uw naam in.'
   doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink)
-  oneLine(doc, guardians, cols[0] as number, y + 47, CONTENT_WIDTH - 24)
+  fitLine(doc, guardians, cols[0] as number, y + 49, CONTENT_WIDTH - 24, 'left', 0.6)
 }
 
 /** On a continuation sheet: whose form this is, so a loose sheet still finds its pupil. */
 function continuedLine(doc: Doc, pupil: ConsentFormPupil): void {
   doc.roundedRect(MARGIN.left, 122, CONTENT_WIDTH, 24, 4).fill(COLOR.accentSoft)
   doc.font(F.bold).fontSize(10.5).fillColor(COLOR.ink)
-  oneLine(doc, `${pupil.name}${pupil.groupName ? ` · groep ${pupil.groupName}` : ''} · vervolg van het formulier`, MARGIN.left + 12, 129, CONTENT_WIDTH - 24)
+  fitLine(doc, `${pupil.name}${pupil.groupName ? ` · groep ${pupil.groupName}` : ''} · vervolg van het formulier`, MARGIN.left + 12, 129, CONTENT_WIDTH - 24, 'left', 0.6)
 }
 
 function introAndRules(doc: Doc, p: Plan): void {
@@ -195,7 +214,9 @@ function choice(doc: Doc, x: number, y: number, word: string): void {
 }
 
 /** Draws the purposes' rows from `top`; returns the y below the table. */
-function purposesTable(doc: Doc, p: Plan, rows: number[], top: number): number {
+const MARK_LABEL = { new: 'NIEUW', changed: 'TEKST GEWIJZIGD' } as const
+
+function purposesTable(doc: Doc, p: Plan, rows: number[], top: number, marks: ConsentFormPupil['marks']): number {
   let y = top
   const right = PAGE.width - MARGIN.right
   const yesX = right - 2 * CHOICE_WIDTH
@@ -216,6 +237,14 @@ function purposesTable(doc: Doc, p: Plan, rows: number[], top: number): number {
     doc.font(F.regular).fontSize(p.descSize).fillColor(COLOR.muted)
     drawLines(doc, row.description, MARGIN.left + 8, ty, p.descLead)
     const boxY = y + h / 2 - BOX / 2
+    const mark = marks?.[index]
+    if (mark) {
+      doc.font(F.bold).fontSize(7)
+      const label = MARK_LABEL[mark]
+      const w = doc.widthOfString(label) + 10
+      doc.roundedRect(yesX - 8 - w, boxY - 1, w, 12, 3).fill(mark === 'new' ? COLOR.accent : COLOR.unknown)
+      doc.fillColor('#ffffff').text(label, yesX - 3 - w, boxY + 1.5, { lineBreak: false })
+    }
     choice(doc, yesX + 6, boxY, 'Ja')
     choice(doc, noX + 6, boxY, 'Nee')
     y += h
@@ -224,24 +253,29 @@ function purposesTable(doc: Doc, p: Plan, rows: number[], top: number): number {
   return y
 }
 
-/** At the foot of the page, or (on a continuation sheet) under the last purposes. */
-function signatures(doc: Doc, pupil: ConsentFormPupil, top = BOTTOM - SIGNATURE_HEIGHT + 6): void {
-  const colWidth = (CONTENT_WIDTH - 24) / 2
-  for (let i = 0; i < 2; i++) {
-    const x = MARGIN.left + i * (colWidth + 24)
+/**
+ * At the foot of the page, or (on a continuation sheet) under the last purposes: per guardian a
+ * line with the name (pre-filled), the signature and the date; at least two, one for every guardian.
+ */
+function signatures(doc: Doc, p: Plan, pupil: ConsentFormPupil, top = BOTTOM - signatureHeight(p) + 6): void {
+  doc.font(F.bold).fontSize(9.5).fillColor(COLOR.ink).text('Ondertekening', MARGIN.left, top, { lineBreak: false })
+  const cols = { name: MARGIN.left, sign: MARGIN.left + 214, date: MARGIN.left + 374 }
+  const right = PAGE.width - MARGIN.right
+  for (let i = 0; i < p.signers; i++) {
+    const y = top + 16 + i * SIGNER_HEIGHT + 24
     const name = pupil.guardians[i]?.name ?? ''
-    doc.font(F.bold).fontSize(9.5).fillColor(COLOR.ink).text(`Ouder/verzorger ${i + 1}`, x, top, { lineBreak: false })
-    const line = (label: string, y: number, value = ''): void => {
-      doc.font(F.regular).fontSize(8).fillColor(COLOR.muted).text(label, x, y - 9, { lineBreak: false })
-      if (value) {
-        doc.font(F.regular).fontSize(10).fillColor(COLOR.ink)
-        oneLine(doc, value, x + 76, y - 11, colWidth - 80)
-      }
-      doc.moveTo(x + 74, y + 2).lineTo(x + colWidth, y + 2).lineWidth(0.6).strokeColor(COLOR.faint).stroke()
+    const field = (label: string, x: number, end: number): void => {
+      doc.font(F.regular).fontSize(7.5).fillColor(COLOR.muted).text(label, x, y - 22, { lineBreak: false })
+      doc.moveTo(x, y + 2).lineTo(end, y + 2).lineWidth(0.6).strokeColor(COLOR.faint).stroke()
     }
-    line('Naam', top + 30, name)
-    line('Handtekening', top + 66)
-    line('Datum', top + 92)
+    field(`Ouder/verzorger ${i + 1}: naam`, cols.name, cols.sign - 14)
+    field('Handtekening', cols.sign, cols.date - 14)
+    field('Datum', cols.date, right)
+    if (name) {
+      doc.font(F.regular).fontSize(10).fillColor(COLOR.ink)
+      const h = measureFit(doc, name, cols.sign - 18 - cols.name)
+      fitLine(doc, name, cols.name, h.wraps ? y + 1 - h.height : y - 11, cols.sign - 18 - cols.name)
+    }
   }
 }
 
@@ -255,15 +289,26 @@ export async function consentFormsPdf(input: ConsentFormsInput, fonts: Fonts, op
     generatedAt: input.generatedAt,
     confidential: false,
     ownHeader: true,
-    footerNote: (i: number) => `Formulier ${codes[i] ?? ''}: inleveren bij de leerkracht of de administratie`,
+    madeBy: input.madeBy,
+    footerNote: (i: number) => (codes[i] ? `Formulier ${codes[i]}: inleveren bij de leerkracht of de administratie` : 'Voorblad: niet inleveren'),
   }
   const doc = createDocument(frame)
   const logo = openLogo(doc, input.letterhead.logo)
-  let layout: Plan | undefined
+  const layouts = new Map<boolean, Plan>()
   const total = input.pupils.length
+  let group: string | null | undefined
   for (const [i, pupil] of input.pupils.entries()) {
+    const cover = input.groups && pupil.groupName !== group ? input.groups.find((g) => g.name === (pupil.groupName ?? 'zonder groep')) : undefined
+    group = pupil.groupName
+    if (cover && input.groups) {
+      doc.addPage()
+      codes.push('')
+      coverPage(doc, input.letterhead.schoolName, input.schoolYear, cover, input.groups.length)
+    }
     doc.addPage()
-    layout ??= plan(doc, input)
+    const askAgain = Boolean(pupil.marks?.some(Boolean))
+    const layout = layouts.get(askAgain) ?? plan(doc, input, askAgain)
+    layouts.set(askAgain, layout)
     const sheets = layout.sheets
     for (const [s, rows] of sheets.entries()) {
       if (s > 0) doc.addPage()
@@ -273,8 +318,8 @@ export async function consentFormsPdf(input: ConsentFormsInput, fonts: Fonts, op
         pupilBox(doc, pupil)
         introAndRules(doc, layout)
       } else continuedLine(doc, pupil)
-      const end = purposesTable(doc, layout, rows, s === 0 ? purposesTop(layout) : CONTINUED_TOP)
-      if (s === sheets.length - 1) signatures(doc, pupil, s === 0 ? undefined : Math.min(end + 36, BOTTOM - SIGNATURE_HEIGHT + 6))
+      const end = purposesTable(doc, layout, rows, s === 0 ? purposesTop(layout) : CONTINUED_TOP, pupil.marks)
+      if (s === sheets.length - 1) signatures(doc, layout, pupil, s === 0 ? undefined : Math.min(end + 36, BOTTOM - signatureHeight(layout) + 6))
     }
     options.onProgress?.(i + 1, total)
     if (options.yieldToOthers && i % 10 === 9) await options.yieldToOthers()

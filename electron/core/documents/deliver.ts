@@ -14,6 +14,7 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   'application/pdf': { name: 'PDF-document', extensions: ['pdf'] },
   'text/csv': { name: 'CSV voor Excel', extensions: ['csv'] },
   'text/vcard': { name: 'vCard (contactpersonen)', extensions: ['vcf'] },
+  'text/plain': { name: 'Tekst', extensions: ['txt'] },
   'application/zip': { name: 'ZIP-bestand', extensions: ['zip'] },
   'application/vnd.sqlite3': { name: 'Database van Toestemmingsregister', extensions: ['sqlite'] },
 }

@@ -1,10 +1,11 @@
-// What the school puts on its documents besides its name: the consent form's intro text and a
-// logo (PNG or JPG only, checked by its bytes and its size in pixels, at upload and again at use).
-// Kept in school_settings with the other settings.
+// What the school puts on its documents besides its name: the consent form's intro text, a logo
+// (PNG or JPG only, checked by its bytes and its size in pixels, at upload and again at use), and
+// who parents reach for questions and their rights (address, e-mail, phone, privacy officer,
+// privacy statement). Kept in school_settings.
 import { createHash } from 'node:crypto'
 import PDFKitDocument from 'pdfkit'
 import type { ApiParsed } from '../../../shared/api.ts'
-import { MAX_LOGO_BYTES, type DocumentSettings } from '../../../shared/documents.contract.ts'
+import { MAX_LOGO_BYTES, SCHOOL_CONTACT_FIELDS, type DocumentSettings, type SchoolContact } from '../../../shared/documents.contract.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { checkImage, describeSize, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../attachments/image-size.ts'
 import { writeAudit } from '../audit/audit.ts'
@@ -60,10 +61,16 @@ export function checkLogo(fileName: string, bytes: Buffer): LogoType {
   return type
 }
 
+/** The school's contact for parents, privacy officer and privacy statement, as set in Instellingen ('' when not set). */
+export function schoolContact(ctx: CoreContext): SchoolContact {
+  return Object.fromEntries(SCHOOL_CONTACT_FIELDS.map((f) => [f, read(ctx, `documents.${f}`) ?? ''])) as SchoolContact
+}
+
 export function getDocumentSettings(ctx: CoreContext): DocumentSettings {
   const logo = read(ctx, KEYS.logo)
   const type = read(ctx, KEYS.logoType) as LogoType | undefined
   return {
+    ...schoolContact(ctx),
     formIntro: read(ctx, KEYS.intro) ?? '',
     defaultFormIntro: DEFAULT_INTRO,
     logo: logo && type ? { mimeType: type, size: Buffer.from(logo, 'base64').length, data: logo } : null,
@@ -81,6 +88,13 @@ export function saveDocumentSettings(ctx: CoreContext, input: ApiParsed<'documen
       put(ctx, KEYS.intro, input.formIntro)
       old.formIntro = before.formIntro
       changed.formIntro = input.formIntro
+    }
+    for (const field of SCHOOL_CONTACT_FIELDS) {
+      const value = input[field]
+      if (value === undefined || value === before[field]) continue
+      put(ctx, `documents.${field}`, value === '' ? null : value)
+      old[field] = before[field]
+      changed[field] = value
     }
     const describe = (l: { size: number; data: string } | null): string | null =>
       l ? `logo (${l.size} bytes, sha256 ${createHash('sha256').update(Buffer.from(l.data, 'base64')).digest('hex').slice(0, 16)})` : null

@@ -7,7 +7,7 @@ import type { CoreContext } from '../context.ts'
 import { assertClockNotBehind } from '../db/register-clock.ts'
 import type { HandlersFor } from '../handler-types.ts'
 import { getSettings } from '../settings/settings.service.ts'
-import { classListCsv, classListVcf } from './class-list-export.ts'
+import { classListBcc, classListCsv, classListVcf } from './class-list-export.ts'
 import { classListPdf } from './class-list.ts'
 import { consentFormsPdf } from './consent-form.ts'
 import { deliver, type MadeFile } from './deliver.ts'
@@ -35,7 +35,7 @@ export const makeDocument = {
     const progress = trackProgress(ctx, input.progressId, data.pupils.length)
     try {
       const { pdf, pages } = await consentFormsPdf(data, fonts(ctx), { onProgress: progress.update, yieldToOthers })
-      return { fileName: `${name(ctx, 'toestemmingsformulieren', data.scope)}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }
+      return { fileName: `${name(ctx, ...data.fileParts)}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }
     } finally {
       progress.end()
     }
@@ -44,8 +44,9 @@ export const makeDocument = {
   async noConsentList(ctx: CoreContext, input: Parameters<DocumentsHandlers['documents.noConsentList']>[1]): Promise<MadeFile> {
     const data = noConsentListData(ctx, input)
     const { pdf, pages } = await noConsentListPdf(data, fonts(ctx))
-    const what = input.eventName ? [input.eventName] : [`groep ${data.groupNames.join(' ')}`]
-    return { fileName: `${name(ctx, 'geen-toestemming', ...what)}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }
+    const what = input.eventName ? [input.eventName] : [data.groupNames.length > 3 ? `${data.groupNames.length} groepen` : `groep ${data.groupNames.join(' ')}`]
+    const only = data.filterNote ? [data.filterNote] : []
+    return { fileName: `${name(ctx, 'wie-mag-niet-op-de-foto', ...what, ...only)}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }
   },
 
   async classList(ctx: CoreContext, input: Parameters<DocumentsHandlers['documents.classList']>[1]): Promise<MadeFile> {
@@ -59,16 +60,26 @@ export const makeDocument = {
     if (input.format === 'vcf') {
       const { vcf, count } = classListVcf(data)
       if (count === 0) {
-        throw new AppError('validation', `In groep ${data.group.name} heeft nog geen enkele ouder toestemming gegeven om contactgegevens te delen (of er staat geen telefoonnummer of e-mailadres bij). Er is geen vCard gemaakt.`)
+        throw new AppError(
+          'validation',
+          `In groep ${data.group.name} zit nog geen enkele ouder in de groepsapp met een mobiel nummer en toestemming om contactgegevens te delen. Er is geen vCard gemaakt; er is niets veranderd.`,
+        )
       }
-      return { fileName: `${base}.vcf`, mimeType: 'text/vcard', bytes: vcf, count, countLabel: count === 1 ? 'contactpersoon' : 'contactpersonen' }
+      return { fileName: `${name(ctx, 'contactpersonen-groepsapp', `groep ${data.group.name}`)}.vcf`, mimeType: 'text/vcard', bytes: vcf, count, countLabel: count === 1 ? 'contactpersoon' : 'contactpersonen' }
+    }
+    if (input.format === 'bcc') {
+      const { text, count } = classListBcc(data)
+      if (count === 0) {
+        throw new AppError('validation', `In groep ${data.group.name} hoeft niemand per e-mail geïnformeerd te worden: alle ouders met een e-mailadres zitten in de groepsapp. Er is geen lijst gemaakt.`)
+      }
+      return { fileName: `${name(ctx, 'e-mailadressen-bcc', `groep ${data.group.name}`)}.txt`, mimeType: 'text/plain', bytes: text, count, countLabel: count === 1 ? 'e-mailadres' : 'e-mailadressen' }
     }
     const { pdf, pages } = await classListPdf(data, fonts(ctx))
     return { fileName: `${base}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }
   },
 
   async dossier(ctx: CoreContext, input: Parameters<DocumentsHandlers['documents.dossier']>[1]): Promise<MadeFile> {
-    const { data, attachmentBytes } = dossierData(ctx, input.pupilId)
+    const { data, attachmentBytes } = dossierData(ctx, input.pupilId, input.requesterGuardianId)
     const base = name(ctx, 'dossier', displayName(data.pupil))
     const { pdf, pages } = await dossierPdf(data, letterhead(ctx), fonts(ctx))
     if (input.format === 'zip') {

@@ -1,5 +1,6 @@
 // Gathers what each document shows, from the current records; the layouts stay pure.
 import type { ApiParsed } from '../../../shared/api.ts'
+import { NOT_ABOUT_IMAGES } from '../../../shared/documents.contract.ts'
 import { displayName, localIsoDate, sortName, type Decision, type GroupSummary, type Purpose } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { compareByName, compareGroupNames } from '../../../shared/text.ts'
@@ -13,7 +14,7 @@ import { listPupils } from '../pupils/pupils.queries.ts'
 import { currentSchoolYearId, getSettings } from '../settings/settings.service.ts'
 import type { ClassListInput } from './class-list.ts'
 import type { ConsentFormPupil, ConsentFormsInput } from './consent-form.ts'
-import { getDocumentSettings, letterhead } from './document-settings.ts'
+import { getDocumentSettings, letterhead, schoolContact } from './document-settings.ts'
 import { groupsPhrase, type NoConsentListInput } from './no-consent-list.ts'
 
 /** The chosen groups of this school year, in school order; an unknown id is refused. */
@@ -52,7 +53,7 @@ interface FormPupilRow {
 }
 
 /** The pupils to print forms for, in group and then name order. */
-export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.consentForms'>): ConsentFormsInput & { scope: string } {
+export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.consentForms'>): ConsentFormsInput & { scope: string; fileParts: string[] } {
   const { db } = ctx
   const yearId = currentSchoolYearId(ctx)
   const groups = input.pupilIds ? undefined : input.groupIds ? chosenGroups(ctx, input.groupIds) : undefined
@@ -100,6 +101,15 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
     guardians.set(l.pupilId, list)
   }
   const settings = getSettings(ctx)
+  // A pupil with answers gets a form that asks again: the purposes without an answer are new, those
+  // answered to an older text changed; the other answers stand.
+  const decide = effectiveDecisions(ctx)
+  const marksOf = (pupilId: number): ConsentFormPupil['marks'] => {
+    const e = purposes.map((purpose) => decide(pupilId, purpose))
+    if (!e.some((x) => x.decision !== 'unknown' && !x.askAgain)) return undefined
+    return e.map((x) => (x.askAgain ? 'changed' : x.decision === 'unknown' ? 'new' : null))
+  }
+  // What the file holds, in its name: one pupil's form is singular; 'alleen zonder antwoord' when so.
   const scope = input.pupilIds
     ? pupils.length === 1 && pupils[0]
       ? displayName(pupils[0])
@@ -109,23 +119,43 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
         ? `${groups.length} groepen`
         : groupsPhrase(groups.map((g) => g.name))
       : 'hele school'
+  const only = input.onlyWithoutAnswer ? ['alleen zonder antwoord'] : []
+  const fileParts = [pupils.length === 1 ? 'toestemmingsformulier' : 'toestemmingsformulieren', scope, ...only]
+  // Several groups at once: a cover page before each group's forms.
+  const names = [...new Set(pupils.map((p) => p.groupName))]
+  const teachers = new Map(groupsOfCurrentYear(ctx).map((g) => [g.name, g.teacherName]))
+  const covers = !input.pupilIds && names.length > 1
+    ? names.map((n) => ({ name: n ?? 'zonder groep', teacherName: (n && teachers.get(n)) || '', forms: pupils.filter((p) => p.groupName === n).length }))
+    : undefined
   return {
     scope,
+    fileParts,
+    groups: covers,
     letterhead: letterhead(ctx),
     schoolYear: settings.schoolYear,
     intro: getDocumentSettings(ctx).formIntro,
     purposes: purposes.map((p) => ({ label: p.label, description: p.description })),
     generatedAt: ctx.now(),
-    pupils: pupils.map((p) => ({ formCode: p.formCode, name: displayName(p), birthDate: p.birthDate, groupName: p.groupName, guardians: guardians.get(p.id) ?? [] })),
+    contact: schoolContact(ctx),
+    madeBy: settings.staffName || undefined,
+    pupils: pupils.map((p) => ({ formCode: p.formCode, name: displayName(p), birthDate: p.birthDate, groupName: p.groupName, guardians: guardians.get(p.id) ?? [], marks: marksOf(p.id) })),
   }
 }
 
+const ONLY_NOTE = { refused: 'alleen geweigerd', unknown: 'alleen geen antwoord' } as const
+
 export function noConsentListData(ctx: CoreContext, input: ApiParsed<'documents.noConsentList'>): NoConsentListInput {
   const groups = chosenGroups(ctx, input.groupIds)
-  const purposes = chosenPurposes(ctx, input.purposeIds)
+  const purposes = chosenPurposes(ctx, input.purposeIds).filter((p) => !NOT_ABOUT_IMAGES.includes(p.code))
+  if (purposes.length === 0) throw new AppError('validation', "Deze lijst gaat over foto's en video's; contactgegevens staan op de klassenlijst. Kies minstens één doel over beelden.", 'purposeIds')
   const pupilCount = groups.reduce((n, g) => n + g.pupilCount, 0)
   if (pupilCount === 0) throw new AppError('validation', noPupilsMessage(groups), 'groupIds')
   const list = noConsentList(ctx, { groupIds: groups.map((g) => g.id), purposeIds: purposes.map((p) => p.id) })
+  const rows = list.rows
+    .filter((r) => input.only === 'both' || r.decision === input.only)
+    .map((r) => ({ pupilId: r.pupilId, name: displayName(r), groupName: r.groupName, purposeId: r.purposeId, decision: r.decision, conflict: r.conflict, askAgain: r.askAgain }))
+  // One line per child, as teachers say the names: by group, then first name.
+  rows.sort((a, b) => compareGroupNames(a.groupName ?? '~', b.groupName ?? '~') || a.name.localeCompare(b.name, 'nl', { sensitivity: 'base' }) || a.pupilId - b.pupilId)
   return {
     letterhead: letterhead(ctx),
     generatedAt: ctx.now(),
@@ -134,7 +164,9 @@ export function noConsentListData(ctx: CoreContext, input: ApiParsed<'documents.
     eventName: input.eventName || undefined,
     pupilCount,
     purposes: purposes.map((p) => ({ id: p.id, label: p.label })),
-    rows: list.rows.map((r) => ({ name: sortName(r), groupName: r.groupName, purposeId: r.purposeId, decision: r.decision, conflict: r.conflict, askAgain: r.askAgain })),
+    rows,
+    filterNote: input.only === 'both' ? undefined : ONLY_NOTE[input.only],
+    madeBy: getSettings(ctx).staffName || undefined,
   }
 }
 
@@ -152,10 +184,12 @@ export function classListData(ctx: CoreContext, groupId: number): ClassListInput
   return {
     letterhead: letterhead(ctx),
     generatedAt: ctx.now(),
+    madeBy: getSettings(ctx).staffName || undefined,
     schoolYear: group.schoolYear,
     group: { name: group.name, teacherName: group.teacherName },
     pupils: pupils.map((p) => ({
       name: displayName(p),
+      firstName: p.firstName,
       sortName: sortName(p),
       parentApp: decision(p.id, 'parent_app'),
       contactList: decision(p.id, 'contact_list'),

@@ -1,5 +1,9 @@
 // Everything the register holds about one pupil, for the dossier PDF, JSON and ZIP.
 import { formatDate, type ConsentRecordView } from '../../../shared/domain.ts'
+import { AppError } from '../../../shared/errors.ts'
+import { retentionPeriods } from '../retention/retention.service.ts'
+import { schoolContact } from './document-settings.ts'
+import { retentionLines } from './dossier-rights.ts'
 import { listAudit } from '../audit/audit.queries.ts'
 import { consentCells } from '../consent/consent.current.ts'
 import { consentHistory } from '../consent/consent.service.ts'
@@ -12,9 +16,22 @@ import { getSettings } from '../settings/settings.service.ts'
 import { attachmentPath } from './dossier-export.ts'
 import type { DossierAttachment, DossierData } from './dossier.ts'
 
-export function dossierData(ctx: CoreContext, pupilId: number): { data: DossierData; attachmentBytes: Map<number, Buffer> } {
+/** The exact wording of each purpose version, to show what a parent answered to. */
+function purposeTexts(ctx: CoreContext): Map<string, { label: string; description: string }> {
+  const rows = ctx.db.prepare(`SELECT purpose_id AS purposeId, version, label, description FROM purpose_versions`).all() as { purposeId: number; version: number; label: string; description: string }[]
+  return new Map(rows.map((r) => [`${r.purposeId}:${r.version}`, { label: r.label, description: r.description }]))
+}
+
+export function dossierData(ctx: CoreContext, pupilId: number, requesterGuardianId?: number): { data: DossierData; attachmentBytes: Map<number, Buffer> } {
   const { db } = ctx
   const pupil = getPupil(ctx, pupilId)
+  const allGuardians = guardiansOf(db, pupilId)
+  const requester = requesterGuardianId === undefined ? undefined : allGuardians.find((g) => g.id === requesterGuardianId)
+  if (requesterGuardianId !== undefined && !requester) {
+    throw new AppError('not_found', 'Deze ouder/verzorger hoort niet (meer) bij deze leerling. Vernieuw het scherm en kies opnieuw wie het dossier vroeg.', 'requesterGuardianId')
+  }
+  // A copy for one guardian leaves out the other guardians' own data (AVG art. 15 lid 4).
+  const others = new Set(requester ? allGuardians.filter((g) => g.id !== requester.id).map((g) => g.id) : [])
   const stamps = db.prepare(`SELECT created_at AS createdAt, updated_at AS updatedAt FROM pupils WHERE id = ?`).get(pupilId) as { createdAt: string; updatedAt: string }
   const purposes = new Map(listPurposes(db, true).map((p) => [p.id, p]))
   const history = consentHistory(ctx, pupilId)
@@ -39,11 +56,32 @@ export function dossierData(ctx: CoreContext, pupilId: number): { data: DossierD
     attachments.push({ ...meta, belongsTo: (belongs.get(id) ?? []).join('; '), path: attachmentPath(id, meta.fileName, data) })
   }
 
+  const texts = purposeTexts(ctx)
+  const latest = new Map<number, ConsentRecordView>()
+  for (const r of history) if (!latest.has(r.purposeId)) latest.set(r.purposeId, r)
+  const leftOut = requester && others.size > 0
+    ? [
+        `De telefoonnummers en e-mailadressen van ${allGuardians.filter((g) => others.has(g.id)).map((g) => g.name).join(' en ')}, en de wijzigingen in hun gegevens, ` +
+          `staan niet in deze kopie voor ${requester.name}: dat zijn persoonsgegevens van een ander (AVG artikel 15 lid 4).`,
+      ]
+    : []
+
   const data: DossierData = {
     format: 'toestemmingsregister-dossier',
-    formatVersion: 1,
+    formatVersion: 2,
     exportedAt: ctx.now().toISOString(),
-    school: { name: settings.schoolName, schoolYear: settings.schoolYear },
+    madeBy: settings.staffName,
+    school: { name: settings.schoolName, schoolYear: settings.schoolYear, ...schoolContact(ctx) },
+    requester: requester ? { guardianId: requester.id, name: requester.name, relation: requester.relation } : null,
+    leftOut,
+    purposes: [...purposes.values()].filter((p) => p.active || latest.has(p.id)).map((p) => {
+      const answered = latest.get(p.id)
+      const text = texts.get(`${p.id}:${answered?.purposeVersion ?? p.version}`) ?? { label: p.label, description: p.description }
+      return { purposeId: p.id, purposeCode: p.code, label: text.label, description: text.description, answeredVersion: answered?.purposeVersion ?? null, currentVersion: p.version, active: p.active }
+    }),
+    retention: retentionLines(retentionPeriods(db), pupil.leftOn),
+    groupId: pupil.groupId ?? null,
+    groupNames: Object.fromEntries((db.prepare(`SELECT id, name FROM groups`).all() as { id: number; name: string }[]).map((g) => [g.id, g.name])),
     pupil: {
       id: pupil.id,
       studentNumber: pupil.studentNumber,
@@ -60,13 +98,14 @@ export function dossierData(ctx: CoreContext, pupilId: number): { data: DossierD
       updatedAt: stamps.updatedAt,
     },
     // Not the guardians' other children: they are not this pupil's data.
-    guardians: guardiansOf(db, pupilId).map((g) => ({
+    guardians: allGuardians.map((g) => ({
       id: g.id,
       name: g.name,
       relation: g.relation,
-      email: g.email,
-      phone: g.phone,
-      phoneNormalized: g.phoneNormalized,
+      email: others.has(g.id) ? '' : g.email,
+      phone: others.has(g.id) ? '' : g.phone,
+      phoneNormalized: others.has(g.id) ? '' : g.phoneNormalized,
+      contactLeftOut: others.has(g.id),
       inGroupApp: g.inGroupApp,
       preferredChannel: g.preferredChannel,
     })),
@@ -84,7 +123,7 @@ export function dossierData(ctx: CoreContext, pupilId: number): { data: DossierD
     }),
     consentHistory: history,
     dossierEntries: entries,
-    auditTrail: listAudit(db, { pupilId, limit: 1_000_000 }),
+    auditTrail: listAudit(db, { pupilId, limit: 1_000_000 }).filter((a) => !(a.entity === 'guardian' && a.entityId !== null && others.has(a.entityId))),
     attachments,
   }
   return { data, attachmentBytes }

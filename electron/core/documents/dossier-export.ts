@@ -38,13 +38,42 @@ export function dossierJson(data: DossierData): Buffer {
   return Buffer.from(JSON.stringify(data, null, 2) + '\n', 'utf8')
 }
 
+const pad = (n: number): string => String(n).padStart(2, '0')
+/** '22-11-2026 om 10:30' in the machine's local time (the JSON keeps UTC). */
+const localMoment = (d: Date): string => `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()} om ${pad(d.getHours())}:${pad(d.getMinutes())}`
+
+/** What the codes in the JSON mean, so the file can be read without this program. */
+const CODES = [
+  'Uitleg bij de JSON:',
+  '- Datums staan als JJJJ-MM-DD (2026-03-12 is 12 maart 2026); tijdstippen als JJJJ-MM-DDTuu:mm:ss.sssZ in UTC',
+  '  (Nederlandse tijd is 1 uur later, in de zomer 2 uur).',
+  '- decision: granted = toestemming, refused = geweigerd, unknown = geen antwoord (geldt als geen toestemming).',
+  '- source: paper_form = papieren formulier, email = e-mail, phone = telefonisch, desk = aan de balie,',
+  '  enrolment_form = inschrijfformulier, import_undo = import ongedaan gemaakt.',
+  '- purposeCode / purpose: website = website van de school, social_media = social-media-accounts, school_guide = schoolgids,',
+  '  newsletter = nieuwsbrief, parent_app = besloten ouderapp, press = lokale media, class_video = filmen in de klas,',
+  '  contact_list = contactgegevens delen in de klassenlijst (een school kan eigen doelen toevoegen; de tekst staat in purposes).',
+  '- purposes: per doel de tekst (label, description) en de versie (answeredVersion) waarop geantwoord is.',
+  '- auditTrail: het logboek; action zegt wat er gebeurde (pupil.create = leerling toegevoegd, pupil.update = gegevens gewijzigd,',
+  '  consent.record = toestemming vastgelegd, guardian.* = ouder/verzorger toegevoegd, gewijzigd, gekoppeld of ontkoppeld,',
+  '  dossier.* = stuk in het dossier toegevoegd of gewijzigd, dossier.export = kopie van het dossier gemaakt);',
+  '  oldValue en newValue zijn de waarden voor en na de wijziging.',
+  '- retention: per soort gegevens de bewaartermijn in maanden na vertrek (months) en de datum tot wanneer (until, als de leerling vertrokken is).',
+  '- leftOut: wat in deze kopie is weggelaten en waarom.',
+]
+
 const README = (data: DossierData, base: string): string =>
   [
-    `Leerlingdossier, gemaakt op ${data.exportedAt} met Toestemmingsregister.`,
+    `Leerlingdossier van ${[data.pupil.firstName, data.pupil.lastNamePrefix, data.pupil.lastName].filter(Boolean).join(' ')}, gemaakt op ${localMoment(new Date(data.exportedAt))}${data.madeBy ? ` door ${data.madeBy}` : ''} met Toestemmingsregister.`,
     '',
+    'In deze ZIP:',
     `${base}.pdf   het dossier om te lezen`,
     `${base}.json  dezelfde gegevens, leesbaar voor een computer (UTF-8, JSON)`,
-    'bijlagen/     de bijlagen zelf (scans van formulieren, brieven); de SHA-256 van elk bestand staat in de JSON',
+    ...(data.attachments.length > 0
+      ? [`bijlagen/     ${data.attachments.length === 1 ? 'de bijlage' : `de ${data.attachments.length} bijlagen`} zelf (scans van formulieren, brieven); de SHA-256 van elk bestand staat in de JSON`]
+      : []),
+    '',
+    ...CODES,
     '',
   ].join('\r\n')
 

@@ -1,8 +1,6 @@
 // The pupil's file (AVG art. 15): everything the school holds about one pupil, as a PDF to read.
 // dossier-export.ts packs the same data as JSON, with the PDF and the attachments, in a ZIP.
 import {
-  DECISION_LABELS,
-  SOURCE_LABELS,
   formatDate,
   type AttachmentMeta,
   type AuditEntryView,
@@ -10,8 +8,13 @@ import {
   type Decision,
   type DossierEntry,
 } from '../../../shared/domain.ts'
-import { COLOR, createDocument, finish, formatMoment, type Fonts, type Letterhead } from './pdf-base.ts'
+import type { SchoolContact } from '../../../shared/documents.contract.ts'
+import type { RetentionLine } from './dossier-rights.ts'
+import { auditSentence, historySentences, type SentenceNames } from './dossier-sentences.ts'
+import { BASIS_ADMINISTRATION, BASIS_CONSENT, complaintRoute, DATA_KINDS, NO_AUTOMATED_DECISIONS, recipients, retentionText, RIGHTS, SOURCES_TEXT } from './dossier-rights.ts'
+import { COLOR, createDocument, finish, formatMoment, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { facts, heading, paragraph, table, title, type Cell } from './pdf-table.ts'
+import { guardianLabel } from './text-wrap.ts'
 
 export interface DossierPupil {
   id: number
@@ -38,6 +41,19 @@ export interface DossierGuardian {
   phoneNormalized: string
   inGroupApp: boolean
   preferredChannel: 'app' | 'email'
+  /** A copy for the other guardian: this guardian's phone and e-mail are left out. */
+  contactLeftOut: boolean
+}
+
+export interface DossierPurpose {
+  purposeId: number
+  purposeCode: string
+  /** The wording the parent answered to (or the current one when there is no answer yet). */
+  label: string
+  description: string
+  answeredVersion: number | null
+  currentVersion: number
+  active: boolean
 }
 
 export interface DossierConsent {
@@ -62,9 +78,20 @@ export interface DossierAttachment extends AttachmentMeta {
 /** Everything held about one pupil; also the JSON in the ZIP, so its names are the export's contract. */
 export interface DossierData {
   format: 'toestemmingsregister-dossier'
-  formatVersion: 1
+  formatVersion: 2
   exportedAt: string
-  school: { name: string; schoolYear: string }
+  /** The staff member who made the copy. */
+  madeBy: string
+  school: { name: string; schoolYear: string } & SchoolContact
+  /** The guardian who asked for it, when chosen. */
+  requester: { guardianId: number; name: string; relation: string } | null
+  /** What this copy leaves out and why, in Dutch sentences. */
+  leftOut: string[]
+  purposes: DossierPurpose[]
+  retention: RetentionLine[]
+  /** The pupil's current group id, and the names of groups the log may mention (id to name). */
+  groupId: number | null
+  groupNames: Record<number, string>
   pupil: DossierPupil
   guardians: DossierGuardian[]
   currentConsent: DossierConsent[]
@@ -74,54 +101,54 @@ export interface DossierData {
   attachments: DossierAttachment[]
 }
 
-const ACTIONS: Record<string, string> = {
-  'pupil.create': 'Leerling toegevoegd',
-  'pupil.update': 'Gegevens gewijzigd',
-  'pupil.rollover': 'Naar het nieuwe schooljaar',
-  'consent.record': 'Toestemming vastgelegd',
-  'guardian.create': 'Ouder/verzorger toegevoegd',
-  'guardian.update': 'Ouder/verzorger gewijzigd',
-  'guardian.link': 'Ouder/verzorger gekoppeld',
-  'guardian.unlink': 'Ouder/verzorger ontkoppeld',
-  'guardian.relation': 'Relatie gewijzigd',
-  'dossier.create': 'Dossierstuk toegevoegd',
-  'dossier.update': 'Dossierstuk gewijzigd',
-  'dossier.export': 'Dossier geëxporteerd',
-}
-
 const iso = (s: string): Date => new Date(s)
-const short = (v: unknown): string => {
-  const s = v === null || v === undefined ? '–' : typeof v === 'string' ? v || '–' : JSON.stringify(v)
-  return s.length > 160 ? `${s.slice(0, 157)}…` : s
-}
-
-/** 'firstName: Zoe → Zoë; groupId: 3 → 4' from an audit entry's old and new values. */
-export function describeChange(oldValue: unknown, newValue: unknown): string {
-  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-  if (!isObject(oldValue) && !isObject(newValue)) return oldValue === null || oldValue === undefined ? short(newValue) : `${short(oldValue)} → ${short(newValue)}`
-  const before = isObject(oldValue) ? oldValue : {}
-  const after = isObject(newValue) ? newValue : {}
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])]
-  return keys.map((k) => (k in before && k in after ? `${k}: ${short(before[k])} → ${short(after[k])}` : k in after ? `${k}: ${short(after[k])}` : `${k}: ${short(before[k])} (verwijderd)`)).join('; ')
-}
-
 const sizeText = (n: number): string => (n < 1024 ? `${n} B` : n < 1024 * 1024 ? `${(n / 1024).toFixed(0)} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`)
-const decisionCell = (d: Decision): Cell => (d === 'granted' ? { text: '', status: 'granted' } : { text: '', status: d })
+const decisionCell = (d: Decision): Cell => ({ text: '', status: d })
+const bullets = (doc: Doc, lines: string[]): void => lines.forEach((l) => paragraph(doc, `•  ${l}`, { gap: 0.25 }))
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
+
+/** Names for the sentences, from what the dossier itself holds. */
+function namesOf(data: DossierData): SentenceNames {
+  const purposes = new Map(data.currentConsent.map((c) => [c.purposeCode, c.purposeLabel]))
+  for (const p of data.purposes) if (!purposes.has(p.purposeCode)) purposes.set(p.purposeCode, p.label)
+  const guardians = new Map(data.guardians.map((g) => [g.id, g.name]))
+  return {
+    purposeLabel: (code) => purposes.get(code),
+    groupName: (id) => (id === data.groupId ? (data.pupil.groupName ?? undefined) : data.groupNames?.[id]),
+    guardianName: (id) => guardians.get(id),
+    leftOutGuardians: new Set(data.guardians.filter((g) => g.contactLeftOut).map((g) => g.id)),
+  }
+}
 
 export async function dossierPdf(data: DossierData, letterhead: Letterhead, fonts: Fonts): Promise<{ pdf: Buffer; pages: number }> {
   const generatedAt = iso(data.exportedAt)
-  const frame = { fonts, letterhead, title: 'Leerlingdossier', generatedAt, confidential: true }
-  const doc = createDocument(frame)
-  doc.addPage()
   const p = data.pupil
   const name = [p.firstName, p.lastNamePrefix, p.lastName].filter(Boolean).join(' ')
-  title(doc, `Leerlingdossier: ${name}`, `Alle gegevens die ${data.school.name || 'de school'} over deze leerling bewaart · gemaakt op ${formatMoment(generatedAt)}`)
+  const frame = {
+    fonts,
+    letterhead,
+    title: 'Leerlingdossier',
+    generatedAt,
+    confidential: true,
+    confidentialText: `Vertrouwelijk: persoonsgegevens van ${p.firstName}. Bewaar dit zorgvuldig.`,
+    madeBy: data.madeBy || undefined,
+  }
+  const doc = createDocument(frame)
+  doc.addPage()
+  const school = data.school.name || 'de school'
+  const forWhom = data.requester ? `voor ${guardianLabel(data.requester)}` : ''
+  title(doc, `Leerlingdossier: ${name}`, `Antwoord op een verzoek om inzage (AVG artikel 15)${forWhom ? ` ${forWhom}` : ''}`)
   paragraph(
     doc,
-    'Dit overzicht is gemaakt op verzoek (AVG artikel 15). Het bevat de gegevens van de leerling, de ouders/verzorgers, de toestemmingen ' +
-      'met hun volledige geschiedenis, de stukken in het dossier, het logboek van wijzigingen en een lijst van de bijlagen.',
+    `${data.requester ? `Op verzoek van ${data.requester.name}` : 'Op verzoek'} gemaakt op ${formatMoment(generatedAt)}${data.madeBy ? ` door ${data.madeBy}` : ''}. ` +
+      `Hierin staat welke gegevens ${school} over ${p.firstName} bewaart, waarvoor en op welke grond, wie ze krijgt, hoe lang ze bewaard worden, ` +
+      'welke rechten u heeft en waar u terecht kunt met een vraag of klacht; daarna de geschiedenis van de toestemmingen, de stukken in het dossier en het logboek.',
     { color: COLOR.muted, gap: 0.6 },
   )
+  if (data.leftOut.length > 0) {
+    heading(doc, 'Wat in deze kopie is weggelaten', 30)
+    bullets(doc, data.leftOut)
+  }
 
   heading(doc, 'Gegevens van de leerling')
   facts(doc, [
@@ -137,59 +164,73 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
 
   heading(doc, 'Ouders/verzorgers', 40, data.guardians.length === 0 ? 'geen bekend' : undefined)
   if (data.guardians.length > 0) {
+    const left = (g: DossierData['guardians'][number], v: string): string => (g.contactLeftOut ? 'weggelaten' : v || '–')
     table(
       doc,
       [
-        { header: 'Naam', width: 124 },
-        { header: 'Relatie', width: 78 },
+        { header: 'Naam', width: 118 },
+        { header: 'Relatie', width: 86 },
         { header: 'Telefoon', width: 80 },
         { header: 'E-mail', width: 0 },
-        { header: 'Groepsapp', width: 62 },
+        { header: 'Groepsapp', width: 56 },
       ],
-      data.guardians.map((g) => [g.name, g.relation || '–', g.phone || '–', g.email || '–', g.inGroupApp ? 'ja' : 'nee (e-mail)']),
+      data.guardians.map((g) => [g.name, g.relation || '–', left(g, g.phone), left(g, g.email), g.inGroupApp ? 'ja' : 'nee (e-mail)']),
+      { continued: 'Ouders/verzorgers' },
     )
   }
 
-  heading(doc, 'Toestemming nu')
+  heading(doc, 'Waarvoor de school gegevens gebruikt, en op welke grond')
+  paragraph(doc, `Voor foto's, video's en het delen van contactgegevens vraagt de school per doel toestemming. Grondslag: ${BASIS_CONSENT} Hieronder staat per doel de tekst waarop geantwoord is, en het antwoord van nu.`, { size: 9 })
+  const current = new Map(data.currentConsent.map((c) => [c.purposeId, c]))
   table(
     doc,
     [
-      { header: 'Doel', width: 210 },
-      { header: 'Besluit', width: 112 },
+      { header: 'Doel en de tekst waarop geantwoord is', width: 0 },
+      { header: 'Antwoord nu', width: 112 },
       { header: 'Sinds', width: 62 },
-      { header: 'Opmerking', width: 0 },
     ],
-    data.currentConsent.map((c) => [
-      c.purposeLabel,
-      decisionCell(c.decision),
-      formatDate(c.effectiveFrom) || '–',
-      { text: [c.conflict ? 'ouders gaven verschillende antwoorden' : '', c.askAgain ? 'opnieuw vragen (tekst gewijzigd)' : ''].filter(Boolean).join('; '), size: 8, color: COLOR.muted },
-    ]),
+    data.purposes.map((pu) => {
+      const c = current.get(pu.purposeId)
+      const version = pu.answeredVersion === null ? 'nog niet beantwoord' : `versie ${pu.answeredVersion}${pu.answeredVersion !== pu.currentVersion ? `; de tekst is intussen gewijzigd (nu versie ${pu.currentVersion}): opnieuw vragen` : ''}`
+      const notes = [c?.conflict ? 'de ouders gaven verschillende antwoorden; het strengste telt' : '', pu.active ? '' : 'dit doel wordt niet meer gebruikt'].filter(Boolean)
+      return [
+        { text: pu.label, bold: true, sub: [pu.description ? `'${pu.description}'` : '', `(${version})`, ...notes].filter(Boolean).join(' ') },
+        decisionCell(c?.decision ?? 'unknown'),
+        formatDate(c?.effectiveFrom) || '–',
+      ]
+    }),
+    { continued: 'Waarvoor de school gegevens gebruikt' },
   )
+  paragraph(doc, `Voor de leerlingenadministratie zelf (naam, groep, ouders en hoe zij te bereiken zijn) is de grondslag: ${BASIS_ADMINISTRATION}`, { size: 9 })
+  paragraph(doc, 'Welke soorten gegevens de school in dit register bewaart:', { size: 9, bold: true, gap: 0.2 })
+  bullets(doc, DATA_KINDS)
 
-  heading(doc, 'Geschiedenis van de toestemming', 40, `${data.consentHistory.length} vastleggingen, nieuwste eerst`)
-  if (data.consentHistory.length === 0) paragraph(doc, 'Er is nog niets vastgelegd.', { color: COLOR.muted })
-  else
+  const granted = (code: string): boolean => data.currentConsent.some((c) => c.purposeCode === code && c.decision === 'granted')
+  heading(doc, 'Wie de gegevens ontvangt')
+  bullets(doc, recipients(granted))
+  heading(doc, 'Hoe lang de gegevens worden bewaard')
+  bullets(doc, data.retention.map(retentionText))
+  heading(doc, 'Uw rechten')
+  bullets(doc, RIGHTS)
+  heading(doc, 'Vragen en klachten')
+  bullets(doc, complaintRoute(data.school, data.school.name))
+  heading(doc, 'Waar de gegevens vandaan komen')
+  paragraph(doc, `${SOURCES_TEXT} ${NO_AUTOMATED_DECISIONS}`, { size: 9.5 })
+
+  const history = historySentences(data.consentHistory)
+  heading(doc, 'Geschiedenis van de toestemming', 40, history.length === 0 ? 'nog niets vastgelegd' : `${plural(history.length, 'vastlegging', 'vastleggingen')}, nieuwste eerst`)
+  if (history.length > 0)
     table(
       doc,
       [
-        { header: 'Ingang', width: 56 },
-        { header: 'Doel', width: 118 },
-        { header: 'Besluit', width: 62 },
-        { header: 'Bron', width: 0 },
-        { header: 'Vastgelegd door', width: 118 },
+        { header: 'Vastgelegd op', width: 92 },
+        { header: 'Wat er is vastgelegd', width: 0 },
       ],
-      data.consentHistory.map((r) => [
-        formatDate(r.effectiveFrom),
-        `${r.purposeLabel}${r.guardianName ? `\n(antwoord van ${r.guardianName})` : ''}`,
-        { text: DECISION_LABELS[r.decision], bold: r.decision === 'refused' },
-        [SOURCE_LABELS[r.source], r.sourceDetail, r.note ? `Notitie: ${r.note}` : '', r.attachment ? `Bijlage: ${r.attachment.fileName}` : ''].filter(Boolean).join('\n'),
-        `${r.recordedBy}\n${formatMoment(iso(r.recordedAt))}`,
-      ]),
-      { size: 8.5 },
+      history.map(({ record, sentence }) => [formatMoment(iso(record.recordedAt)), sentence]),
+      { size: 8.5, continued: 'Geschiedenis van de toestemming' },
     )
 
-  heading(doc, 'Stukken in het dossier', 40, data.dossierEntries.length === 0 ? 'geen' : `${data.dossierEntries.length}`)
+  heading(doc, 'Stukken in het dossier', 40, data.dossierEntries.length === 0 ? 'geen' : plural(data.dossierEntries.length, 'stuk', 'stukken'))
   for (const e of data.dossierEntries) {
     heading(doc, `${formatDate(e.entryDate)} · ${e.kind}: ${e.title}`, 30)
     if (e.body) paragraph(doc, e.body, { size: 9 })
@@ -197,32 +238,36 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
     paragraph(doc, `Vastgelegd door ${e.createdBy} op ${formatMoment(iso(e.createdAt))}${attached ? ` · bijlagen: ${attached}` : ''}`, { size: 8, color: COLOR.muted })
   }
 
-  heading(doc, 'Logboek', 40, `${data.auditTrail.length} wijzigingen, nieuwste eerst`)
-  table(
-    doc,
-    [
-      { header: 'Wanneer', width: 92 },
-      { header: 'Door', width: 90 },
-      { header: 'Wat', width: 100 },
-      { header: 'Wijziging', width: 0 },
-    ],
-    data.auditTrail.map((a) => [formatMoment(iso(a.at)), a.actor, ACTIONS[a.action] ?? a.action, { text: describeChange(a.oldValue, a.newValue), size: 7.5 }]),
-    { size: 8 },
-  )
+  const names = namesOf(data)
+  const log = data.auditTrail.flatMap((a) => {
+    const sentence = auditSentence(a, names)
+    return sentence ? [{ a, sentence }] : []
+  })
+  heading(doc, 'Logboek', 40, `${plural(log.length, 'wijziging', 'wijzigingen')}, nieuwste eerst`)
+  if (log.length > 0)
+    table(
+      doc,
+      [
+        { header: 'Wanneer', width: 92 },
+        { header: 'Door', width: 90 },
+        { header: 'Wat er veranderde', width: 0 },
+      ],
+      log.map(({ a, sentence }) => [formatMoment(iso(a.at)), a.actor || '–', sentence]),
+      { size: 8, continued: 'Logboek' },
+    )
 
   heading(doc, 'Bijlagen', 40, data.attachments.length === 0 ? 'geen' : `${data.attachments.length}, in de ZIP-versie van dit dossier`)
   if (data.attachments.length > 0)
     table(
       doc,
       [
-        { header: 'Bestand', width: 150 },
-        { header: 'Soort', width: 40 },
-        { header: 'Grootte', width: 50, align: 'right' },
+        { header: 'Bestand', width: 170 },
+        { header: 'Soort', width: 44 },
+        { header: 'Grootte', width: 54, align: 'right' },
         { header: 'Hoort bij', width: 0 },
-        { header: 'SHA-256 (begin)', width: 80 },
       ],
-      data.attachments.map((a) => [a.fileName, a.mimeType.split('/')[1]?.toUpperCase() ?? '', sizeText(a.size), a.belongsTo, { text: a.sha256.slice(0, 16), size: 7.5 }]),
-      { size: 8.5 },
+      data.attachments.map((a) => [a.fileName, a.mimeType.split('/')[1]?.toUpperCase() ?? '', sizeText(a.size), a.belongsTo]),
+      { size: 8.5, continued: 'Bijlagen' },
     )
   return finish(doc, frame)
 }

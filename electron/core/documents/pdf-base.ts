@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import PDFKitDocument from 'pdfkit'
 import { documentLine, documentText } from '../../../shared/safe-text.ts'
-import { oneLine } from './text-wrap.ts'
+import { fitLine } from './text-wrap.ts'
 
 export type Doc = PDFKit.PDFDocument
 
@@ -45,6 +45,10 @@ export interface FrameOptions {
   generatedAt: Date
   /** Lists with personal data say so in the footer. */
   confidential: boolean
+  /** The footer's own words for that, e.g. on a parent's copy that is theirs to keep. */
+  confidentialText?: string
+  /** The staff member who made it: 'Gemaakt op ... door Ans de Wit'. */
+  madeBy?: string
   /** Extra text at the left of the footer, e.g. a form code. */
   footerNote?: (pageIndex: number) => string
   /** Draw no letterhead: the document draws its own (the consent form). */
@@ -151,13 +155,18 @@ function drawLetterhead(doc: Doc, schoolName: string, title: string, logo: PdfIm
   const top = 34
   const logoWidth = drawLogo(doc, logo, MARGIN.left, top, 110, 38)
   const textX = MARGIN.left + (logoWidth > 0 ? logoWidth + 12 : 0)
-  doc.font(F.bold).fontSize(13).fillColor(COLOR.ink)
-  oneLine(doc, schoolName || 'Naam van de school', textX, top + 4, PAGE.width - MARGIN.right - 230 - textX)
+  const right = PAGE.width - MARGIN.right
   doc.font(F.regular).fontSize(9).fillColor(COLOR.muted)
-  oneLine(doc, title, PAGE.width - MARGIN.right - 220, top + 8, 220, 'right')
+  const titleWidth = Math.min(doc.widthOfString(documentLine(title)), 200)
+  fitLine(doc, title, right - titleWidth, top + 8, titleWidth, 'right')
+  // The school's name gets all the room the title leaves, and a second line when it needs one.
+  doc.font(F.bold).fontSize(13).fillColor(COLOR.ink)
+  const nameWidth = right - titleWidth - 16 - textX
+  const nameHeight = doc.heightOfString(documentLine(schoolName || 'Naam van de school'), { width: nameWidth })
+  fitLine(doc, schoolName || 'Naam van de school', textX, nameHeight > 20 ? top - 2 : top + 4, nameWidth, 'left', 0.8)
   doc
     .moveTo(MARGIN.left, top + 46)
-    .lineTo(PAGE.width - MARGIN.right, top + 46)
+    .lineTo(right, top + 46)
     .lineWidth(1.2)
     .strokeColor(COLOR.accent)
     .stroke()
@@ -172,7 +181,7 @@ export function finish(doc: Doc, options: FrameOptions): Promise<{ pdf: Buffer; 
     doc.on('error', reject)
   })
   const { start, count } = doc.bufferedPageRange()
-  const made = `Gemaakt op ${formatMoment(options.generatedAt)}`
+  const made = `Gemaakt op ${formatMoment(options.generatedAt)}${options.madeBy ? ` door ${options.madeBy}` : ''}`
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i)
     drawFooter(doc, i - start, count, made, options)
@@ -187,15 +196,16 @@ function drawFooter(doc: Doc, index: number, count: number, made: string, option
   const bottom = doc.page.margins.bottom
   doc.page.margins.bottom = 0
   doc.moveTo(MARGIN.left, y - 6).lineTo(PAGE.width - MARGIN.right, y - 6).lineWidth(0.5).strokeColor(COLOR.rule).stroke()
-  let left = [options.confidential ? 'Vertrouwelijk: bevat persoonsgegevens. Vernietigen na gebruik.' : '', options.footerNote?.(index) ?? '']
+  const left = [options.confidential ? (options.confidentialText ?? 'Vertrouwelijk: bevat persoonsgegevens. Vernietigen na gebruik.') : '', options.footerNote?.(index) ?? '']
     .filter(Boolean)
     .join('  ·  ')
+  doc.font(F.regular).fontSize(7.5).fillColor(COLOR.muted)
+  const right = `${made}  ·  pagina ${index + 1} van ${count}`
+  const rightWidth = Math.min(doc.widthOfString(right), CONTENT_WIDTH / 2)
+  fitLine(doc, right, PAGE.width - MARGIN.right - rightWidth, y, rightWidth, 'right')
   if (left) {
     doc.font(options.confidential ? F.bold : F.regular).fontSize(7.5).fillColor(options.confidential ? COLOR.refused : COLOR.muted)
-    while (left.length > 10 && doc.widthOfString(left) > CONTENT_WIDTH - 210) left = `${left.slice(0, -2)}…`
-    doc.text(left, MARGIN.left, y, { lineBreak: false })
+    fitLine(doc, left, MARGIN.left, y, CONTENT_WIDTH - rightWidth - 12, 'left', 0.85)
   }
-  doc.font(F.regular).fontSize(7.5).fillColor(COLOR.muted)
-  oneLine(doc, `${made}  ·  pagina ${index + 1} van ${count}`, PAGE.width - MARGIN.right - 200, y, 200, 'right')
   doc.page.margins.bottom = bottom
 }

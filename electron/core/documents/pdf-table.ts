@@ -1,7 +1,7 @@
 // Building blocks for lists: headings, paragraphs, status badges and tables that break across
 // pages without splitting a row, repeating their header on every page.
 import { COLOR, CONTENT_WIDTH, F, MARGIN, PAGE, type Doc } from './pdf-base.ts'
-import { oneLine } from './text-wrap.ts'
+import { fitLine, measureFit, WRAP_SLACK, wrapAtSpaces } from './text-wrap.ts'
 
 export type Status = 'refused' | 'unknown' | 'granted'
 
@@ -21,6 +21,8 @@ export interface Cell {
   status?: Status
   /** Its own label for the status, e.g. 'NEE · geweigerd (opnieuw vragen)'. */
   statusLabel?: string
+  /** A smaller grey line under the text, e.g. why a pupil is on a list. */
+  sub?: string
 }
 
 export interface Column {
@@ -38,8 +40,12 @@ export function ensureSpace(doc: Doc, height: number): void {
 }
 
 export function title(doc: Doc, text: string, sub?: string): void {
-  doc.font(F.bold).fontSize(19).fillColor(COLOR.accent).text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH })
-  if (sub) doc.moveDown(0.15).font(F.regular).fontSize(10.5).fillColor(COLOR.muted).text(sub, { width: CONTENT_WIDTH })
+  doc.font(F.bold).fontSize(19).fillColor(COLOR.accent)
+  doc.text(wrapAtSpaces(doc, text, CONTENT_WIDTH), MARGIN.left, doc.y, { width: CONTENT_WIDTH + WRAP_SLACK })
+  if (sub) {
+    doc.moveDown(0.15).font(F.regular).fontSize(10.5).fillColor(COLOR.muted)
+    doc.text(wrapAtSpaces(doc, sub, CONTENT_WIDTH), { width: CONTENT_WIDTH + WRAP_SLACK })
+  }
   doc.moveDown(0.8)
 }
 
@@ -56,8 +62,9 @@ export function heading(doc: Doc, text: string, keepWith = 60, note?: string): v
 export function paragraph(doc: Doc, text: string, options: { size?: number; color?: string; italic?: boolean; bold?: boolean; gap?: number } = {}): void {
   const font = options.bold ? F.bold : options.italic ? F.italic : F.regular
   doc.font(font).fontSize(options.size ?? 9.5).fillColor(options.color ?? COLOR.ink)
-  ensureSpace(doc, doc.heightOfString(text, { width: CONTENT_WIDTH }) + 4)
-  doc.text(text, MARGIN.left, doc.y, { width: CONTENT_WIDTH, lineGap: 1.5 })
+  const wrapped = wrapAtSpaces(doc, text, CONTENT_WIDTH)
+  ensureSpace(doc, doc.heightOfString(wrapped, { width: CONTENT_WIDTH + WRAP_SLACK, lineGap: 1.5 }) + 4)
+  doc.text(wrapped, MARGIN.left, doc.y, { width: CONTENT_WIDTH + WRAP_SLACK, lineGap: 1.5 })
   doc.moveDown(options.gap ?? 0.5)
 }
 
@@ -99,47 +106,93 @@ function widths(columns: Column[]): number[] {
   return columns.map((c) => (c.width === 0 ? CONTENT_WIDTH - fixed : c.width))
 }
 
-function drawHeader(doc: Doc, columns: Column[], w: number[], size: number): void {
+export interface TableOptions {
+  size?: number
+  zebra?: boolean
+  /** The section's name: on a page the table runs onto, it comes back as '<name> (vervolg)'. */
+  continued?: string
+  /** A line above the column heads on every page, e.g. the key to numbered columns. */
+  key?: string
+}
+
+const SUB_SIZE = 7.5
+
+function drawHeader(doc: Doc, columns: Column[], w: number[], size: number, key?: string): void {
+  if (key) {
+    doc.font(F.regular).fontSize(7.5).fillColor(COLOR.muted)
+    const wrapped = wrapAtSpaces(doc, key, CONTENT_WIDTH)
+    const y = doc.y
+    doc.text(wrapped, MARGIN.left, y, { width: CONTENT_WIDTH + WRAP_SLACK })
+    doc.y = y + doc.heightOfString(wrapped, { width: CONTENT_WIDTH + WRAP_SLACK }) + 3
+  }
   const y = doc.y
   doc.rect(MARGIN.left, y, CONTENT_WIDTH, size + 2 * PAD_Y + 2).fill(COLOR.accentSoft)
   let x = MARGIN.left
   doc.font(F.bold).fontSize(size - 0.5).fillColor(COLOR.accent)
   columns.forEach((c, i) => {
-    oneLine(doc, c.header, x + PAD_X, y + PAD_Y + 1, (w[i] ?? 0) - 2 * PAD_X, c.align)
+    fitLine(doc, c.header, x + PAD_X, y + PAD_Y + 1, (w[i] ?? 0) - 2 * PAD_X, c.align)
     x += w[i] ?? 0
   })
   doc.y = y + size + 2 * PAD_Y + 2
 }
 
-/** A table; rows never split across pages, and the header comes back on each new page. */
-export function table(doc: Doc, columns: Column[], rows: (string | Cell)[][], options: { size?: number; zebra?: boolean } = {}): void {
+function badgeWidth(doc: Doc, cell: Cell, size: number): number {
+  doc.font(F.bold).fontSize(size)
+  return doc.widthOfString(cell.statusLabel ?? BADGE[cell.status ?? 'unknown'].label) + 10
+}
+
+function cellHeight(doc: Doc, cell: Cell, width: number, size: number): number {
+  if (cell.status) return size + 5
+  cellFont(doc, cell, size)
+  let h = doc.heightOfString(wrapAtSpaces(doc, cell.text || ' ', width), { width: width + WRAP_SLACK })
+  if (cell.sub) {
+    doc.font(F.regular).fontSize(SUB_SIZE)
+    h += doc.heightOfString(wrapAtSpaces(doc, cell.sub, width), { width: width + WRAP_SLACK }) + 1
+  }
+  return h
+}
+
+function drawCell(doc: Doc, cell: Cell, column: Column | undefined, x: number, y: number, width: number, size: number): void {
+  if (cell.status) {
+    const bw = badgeWidth(doc, cell, size - 1)
+    const bx = column?.align === 'center' ? x + (width - bw) / 2 : x
+    badge(doc, cell.status, bx, y + 1, size - 1, cell.statusLabel)
+    return
+  }
+  cellFont(doc, cell, size)
+  const text = wrapAtSpaces(doc, cell.text, width)
+  doc.fillColor(cell.color ?? COLOR.ink).text(text, x, y, { width: width + (column?.align && column.align !== 'left' ? 0 : WRAP_SLACK), align: column?.align ?? 'left' })
+  if (cell.sub) {
+    const below = y + doc.heightOfString(text || ' ', { width: width + WRAP_SLACK }) + 1
+    doc.font(F.regular).fontSize(SUB_SIZE).fillColor(COLOR.muted).text(wrapAtSpaces(doc, cell.sub, width), x, below, { width: width + WRAP_SLACK })
+  }
+}
+
+/**
+ * A table; rows never split across pages, and on each new page the header comes back, under the
+ * section's name with '(vervolg)' when one is given.
+ */
+export function table(doc: Doc, columns: Column[], rows: (string | Cell)[][], options: TableOptions = {}): void {
   const size = options.size ?? 9
   const w = widths(columns)
-  ensureSpace(doc, size * 2 + 4 * PAD_Y + 20)
-  drawHeader(doc, columns, w, size)
+  ensureSpace(doc, size * 2 + 4 * PAD_Y + 20 + (options.key ? 12 : 0))
+  drawHeader(doc, columns, w, size, options.key)
   rows.forEach((raw, r) => {
     const cells = raw.map(toCell)
-    let height = 0
-    cells.forEach((cell, i) => {
-      cellFont(doc, cell, size)
-      const h = cell.status ? size + 5 : doc.heightOfString(cell.text || ' ', { width: (w[i] ?? 0) - 2 * PAD_X })
-      height = Math.max(height, h)
-    })
-    height += 2 * PAD_Y
+    const height = Math.max(...cells.map((cell, i) => cellHeight(doc, cell, (w[i] ?? 0) - 2 * PAD_X, size))) + 2 * PAD_Y
     if (doc.y + height > BOTTOM()) {
       doc.addPage()
-      drawHeader(doc, columns, w, size)
+      if (options.continued) {
+        doc.font(F.bold).fontSize(12).fillColor(COLOR.ink).text(wrapAtSpaces(doc, `${options.continued} (vervolg)`, CONTENT_WIDTH), MARGIN.left, doc.y, { width: CONTENT_WIDTH + WRAP_SLACK })
+        doc.moveDown(0.3)
+      }
+      drawHeader(doc, columns, w, size, options.key)
     }
     const y = doc.y
     if (options.zebra !== false && r % 2 === 1) doc.rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(COLOR.zebra)
     let x = MARGIN.left
     cells.forEach((cell, i) => {
-      const width = (w[i] ?? 0) - 2 * PAD_X
-      if (cell.status) badge(doc, cell.status, x + PAD_X, y + PAD_Y + 1, size - 1, cell.statusLabel)
-      else {
-        cellFont(doc, cell, size)
-        doc.fillColor(cell.color ?? COLOR.ink).text(cell.text, x + PAD_X, y + PAD_Y, { width, align: columns[i]?.align ?? 'left' })
-      }
+      drawCell(doc, cell, columns[i], x + PAD_X, y + PAD_Y, (w[i] ?? 0) - 2 * PAD_X, size)
       x += w[i] ?? 0
     })
     doc.moveTo(MARGIN.left, y + height).lineTo(MARGIN.left + CONTENT_WIDTH, y + height).lineWidth(0.4).strokeColor(COLOR.rule).stroke()
@@ -153,12 +206,13 @@ export function table(doc: Doc, columns: Column[], rows: (string | Cell)[][], op
 export function facts(doc: Doc, pairs: [string, string][], labelWidth = 130): void {
   for (const [label, value] of pairs) {
     doc.font(F.regular).fontSize(9.5)
-    const h = doc.heightOfString(value || '–', { width: CONTENT_WIDTH - labelWidth })
+    const shown = wrapAtSpaces(doc, value || '–', CONTENT_WIDTH - labelWidth)
+    const h = Math.max(doc.heightOfString(shown, { width: CONTENT_WIDTH - labelWidth + WRAP_SLACK }), measureFit(doc, label, labelWidth - 8).height)
     ensureSpace(doc, h + 4)
     const y = doc.y
     doc.fillColor(COLOR.muted)
-    oneLine(doc, label, MARGIN.left, y, labelWidth - 8)
-    doc.fillColor(COLOR.ink).text(value || '–', MARGIN.left + labelWidth, y, { width: CONTENT_WIDTH - labelWidth })
+    fitLine(doc, label, MARGIN.left, y, labelWidth - 8)
+    doc.fillColor(COLOR.ink).text(shown, MARGIN.left + labelWidth, y, { width: CONTENT_WIDTH - labelWidth + WRAP_SLACK })
     doc.y = Math.max(doc.y, y + h) + 3
   }
   doc.x = MARGIN.left

@@ -1,6 +1,7 @@
 // Word wrapping done once for text that repeats on every page (the form's intro, rules and
 // purpose descriptions): 500 forms then draw ready-made lines instead of wrapping 500 times.
-import { documentLine } from '../../../shared/safe-text.ts'
+// And text meant for one line that never loses a letter: it shrinks a little, then wraps.
+import { documentLine, documentText } from '../../../shared/safe-text.ts'
 import type { Doc } from './pdf-base.ts'
 
 /** Splits `text` into lines no wider than `width` in the current font and size. */
@@ -44,6 +45,21 @@ export function wrapLines(doc: Doc, text: string, width: number): string[] {
   return lines
 }
 
+/**
+ * `text` with its line breaks put in at spaces only, for pdfkit to draw as is: pdfkit itself also
+ * breaks after a hyphen, and a reader (or pdftotext) then sees 'Bosch-' and 'Schimmelpenninck' as a
+ * hyphenated word split in two, not as the double name it is.
+ */
+export function wrapAtSpaces(doc: Doc, text: string, width: number): string {
+  return wrapLines(doc, documentText(text), width - 0.5).join('\n')
+}
+
+/**
+ * Slack given to pdfkit for lines already wrapped, so that it never breaks one of them again
+ * (pdfkit counts a word's trailing space against the line: more than a space at 19 pt).
+ */
+export const WRAP_SLACK = 8
+
 /** Draws ready-made lines from (x, y); returns the y below the last line. */
 export function drawLines(doc: Doc, lines: readonly string[], x: number, y: number, lineHeight: number): number {
   for (const line of lines) {
@@ -53,28 +69,49 @@ export function drawLines(doc: Doc, lines: readonly string[], x: number, y: numb
   return y
 }
 
-/** `text` cut to fit `width` in the current font, ending in '…' when it had to be cut. */
-export function fitText(doc: Doc, text: string, width: number): string {
-  if (doc.widthOfString(text) <= width) return text
-  const chars = [...text]
-  let lo = 0
-  let hi = chars.length
-  while (lo < hi) {
-    const mid = Math.ceil((lo + hi) / 2)
-    if (doc.widthOfString(`${chars.slice(0, mid).join('').trimEnd()}…`) <= width) lo = mid
-    else hi = mid - 1
+/** The font size set on the document now. */
+export const fontSizeOf = (doc: Doc): number => (doc as unknown as Record<string, number>)['_fontSize'] ?? 12
+
+/** How far a line may shrink before it wraps instead. */
+const MIN_SCALE = 0.7
+
+/**
+ * How `text` fits `width` in the current font: at this size, or smaller (to `minScale` of it) when
+ * it is too wide, and wrapped over more lines at that smaller size only when even that is too wide.
+ * Nothing is ever cut off.
+ */
+export function measureFit(doc: Doc, text: string, width: number, minScale = MIN_SCALE): { size: number; height: number; wraps: boolean } {
+  const base = fontSizeOf(doc)
+  const t = documentLine(text)
+  const natural = doc.widthOfString(t)
+  if (natural <= width) return { size: base, height: doc.currentLineHeight(), wraps: false }
+  const size = Math.max(base * minScale, (base * width * 0.995) / natural)
+  doc.fontSize(size)
+  try {
+    if (doc.widthOfString(t) <= width) return { size, height: doc.currentLineHeight(), wraps: false }
+    return { size, height: wrapLines(doc, t, width).length * doc.currentLineHeight(true), wraps: true }
+  } finally {
+    doc.fontSize(base)
   }
-  return `${chars.slice(0, lo).join('').trimEnd()}…`
 }
 
 /**
- * One line of text that never wraps (pdfkit wraps at `width` even with lineBreak: false):
- * cut to the width with '…', and aligned by hand.
+ * Text meant for one line (a name, a heading, a footer): drawn whole, smaller when it does not fit
+ * and wrapped when it still does not, aligned by hand (pdfkit wraps at `width` even with
+ * lineBreak: false). Returns the height used; the font size is left as it was.
  */
-export function oneLine(doc: Doc, text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left'): void {
-  const fitted = fitText(doc, documentLine(text), width)
-  const w = align === 'left' ? 0 : width - doc.widthOfString(fitted)
-  doc.text(fitted, x + (align === 'right' ? w : align === 'center' ? w / 2 : 0), y, { lineBreak: false })
+export function fitLine(doc: Doc, text: string, x: number, y: number, width: number, align: 'left' | 'right' | 'center' = 'left', minScale = MIN_SCALE): number {
+  const t = documentLine(text)
+  const base = fontSizeOf(doc)
+  const fit = measureFit(doc, t, width, minScale)
+  doc.fontSize(fit.size)
+  if (fit.wraps) doc.text(wrapAtSpaces(doc, t, width), x, y, { width: width + WRAP_SLACK, align, lineGap: 0 })
+  else {
+    const free = align === 'left' ? 0 : width - doc.widthOfString(t)
+    doc.text(t, x + (align === 'right' ? free : align === 'center' ? free / 2 : 0), y, { lineBreak: false })
+  }
+  doc.fontSize(base)
+  return fit.height
 }
 
 /** 'Marieke van der Berg (moeder)'; a relation that only repeats 'ouder/verzorger' is left out. */

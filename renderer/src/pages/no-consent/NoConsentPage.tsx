@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { sortName } from '../../../../shared/domain.ts'
+import { DocumentActions } from '../../components/DocumentActions.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../pupil/HistoryTab.tsx'
 import './no-consent.css'
@@ -98,6 +99,24 @@ export function NoConsentPage() {
           </select>
         </label>
       </div>
+      {groups.data && groups.data.length > 0 && (
+        <section className="card print-from-screen" aria-label="Afdrukken">
+          <p>
+            Afdrukken voor de leerkracht of de fotograaf, met dezelfde keuze als hierboven: één regel per leerling, met een vakje per doel.
+          </p>
+          <DocumentActions
+            compact
+            key={`${groupId ?? 'all'}-${purposeId ?? 'all'}-${status}`}
+            items={[
+              {
+                label: `Wie mag niet op de foto: ${groupId ? `groep ${groups.data.find((g) => g.id === groupId)?.name ?? ''}` : 'hele school'}${status === 'refused' ? ', alleen geweigerd' : status === 'unknown' ? ', alleen geen antwoord' : ''}`,
+                method: 'documents.noConsentList',
+                input: { groupIds: groupId ? [groupId] : groups.data.map((g) => g.id), ...(purposeId ? { purposeIds: [purposeId] } : {}), only: status },
+              },
+            ]}
+          />
+        </section>
+      )}
       <NoConsentList groupIds={groupId ? [groupId] : undefined} purposeIds={purposeId ? [purposeId] : undefined} status={status} />
     </>
   )

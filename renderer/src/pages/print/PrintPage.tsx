@@ -2,15 +2,16 @@ import { useState } from 'react'
 import { DocumentActions, type DocumentItem } from '../../components/DocumentActions.tsx'
 import { isDesktop } from '../../documents.ts'
 import { useLoad } from '../../useLoad.ts'
+import { DossierRequest } from './DossierRequest.tsx'
 import './print.css'
 
 type Kind = 'forms' | 'no-consent' | 'class-list' | 'dossier'
 
 const KINDS: { key: Kind; title: string; text: string }[] = [
   { key: 'forms', title: 'Toestemmingsformulieren', text: 'Eén leerling per pagina, ingevuld, met code en QR-code.' },
-  { key: 'no-consent', title: 'Wie mag niet op de foto', text: 'Geen-toestemmingslijst per doel, voor leerkracht of fotograaf.' },
-  { key: 'class-list', title: 'Klassenlijst groepsapp', text: 'Ouders en contactgegevens, als PDF, CSV of vCard.' },
-  { key: 'dossier', title: 'Leerlingdossier', text: 'Alles over één leerling, als PDF of ZIP.' },
+  { key: 'no-consent', title: 'Wie mag niet op de foto', text: 'Eén regel per leerling met een vakje per doel, voor leerkracht of fotograaf.' },
+  { key: 'class-list', title: 'Klassenlijst groepsapp', text: 'Ouders en contactgegevens, als PDF, CSV of vCard; e-mailadressen voor BCC.' },
+  { key: 'dossier', title: 'Leerlingdossier', text: 'Antwoord op een inzageverzoek: alles over één leerling, als PDF of ZIP.' },
 ]
 
 /** Checkboxes for a set of ids, with 'alles' and 'niets'. */
@@ -92,7 +93,8 @@ export function PrintPage() {
       items = [
         { label: `Klassenlijst groep ${className} (PDF)`, method: 'documents.classList', input: { groupId: classGroupId, format: 'pdf' } },
         { label: `Klassenlijst groep ${className} (CSV voor Excel)`, method: 'documents.classList', input: { groupId: classGroupId, format: 'csv' } },
-        { label: `Contactpersonen groep ${className} (vCard, voor de telefoon)`, method: 'documents.classList', input: { groupId: classGroupId, format: 'vcf' } },
+        { label: `Contactpersonen groep ${className} (vCard, wie in de groepsapp zit)`, method: 'documents.classList', input: { groupId: classGroupId, format: 'vcf' } },
+        { label: `E-mailadressen groep ${className} (BCC, wie niet in de groepsapp zit)`, method: 'documents.classList', input: { groupId: classGroupId, format: 'bcc' } },
       ]
   }
 
@@ -110,11 +112,7 @@ export function PrintPage() {
       </div>
       <section className="card print-options">
         {kind === 'dossier' ? (
-          <p>
-            Een dossier hoort bij één leerling. Zoek de leerling met de zoekbalk bovenaan (naam of formuliercode) en kies op de
-            leerlingpagina <strong>Dossier (PDF)</strong> of <strong>Dossier (ZIP)</strong>. De ZIP bevat de PDF, dezelfde gegevens als
-            JSON-bestand en alle bijlagen (AVG artikel 15 en 20).
-          </p>
+          <DossierRequest />
         ) : (
           <>
             {kind === 'class-list' ? (

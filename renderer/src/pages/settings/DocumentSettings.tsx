@@ -1,14 +1,24 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { MAX_FORM_INTRO, type DocumentSettings as Saved } from '../../../../shared/documents.contract.ts'
+import { MAX_FORM_INTRO, SCHOOL_CONTACT_FIELDS, type DocumentSettings as Saved, type SchoolContact, type SchoolContactField } from '../../../../shared/documents.contract.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { FormError, readFileBase64 } from '../../components/fields.tsx'
 import '../print/print.css'
 
-/** What goes on the printed documents besides the school's name: the form's intro text and the logo. */
+const CONTACT_LABELS: Record<SchoolContactField, { label: string; hint: string; multiline?: boolean }> = {
+  schoolAddress: { label: 'Adres van de school', hint: 'Straat en nummer, postcode en plaats.', multiline: true },
+  schoolEmail: { label: 'E-mailadres voor ouders', hint: 'Voor vragen en voor het intrekken van toestemming.' },
+  schoolPhone: { label: 'Telefoonnummer van de school', hint: 'Staat op het formulier en in het dossier.' },
+  privacyOfficer: { label: 'Functionaris voor de gegevensbescherming', hint: "Naam en e-mailadres, bijv. 'Mw. J. de Boer, fg@stichting.nl'." },
+  privacyStatement: { label: 'Waar staat de privacyverklaring?', hint: "Een webadres of bijv. 'in de schoolgids'." },
+}
+const contactOf = (s: Saved): SchoolContact => Object.fromEntries(SCHOOL_CONTACT_FIELDS.map((f) => [f, s[f]])) as SchoolContact
+
+/** What goes on the printed documents besides the school's name: the form's intro text, the logo, and who parents reach. */
 export function DocumentSettings() {
   const [saved, setSaved] = useState<Saved>()
   const [intro, setIntro] = useState('')
+  const [contact, setContact] = useState<SchoolContact>()
   const [error, setError] = useState<ErrorInfo>()
   const [status, setStatus] = useState<string>()
 
@@ -17,20 +27,25 @@ export function DocumentSettings() {
       if (!r.ok) return setError(r.error)
       setSaved(r.value)
       setIntro(r.value.formIntro)
+      setContact(contactOf(r.value))
     })
   }, [])
 
-  const save = async (input: { formIntro?: string; logo?: { fileName: string; data: string } | null }, done: string) => {
+  const save = async (input: { formIntro?: string; logo?: { fileName: string; data: string } | null } & Partial<SchoolContact>, done: string) => {
     setStatus(undefined)
     const r = await invoke('documents.saveSettings', input)
     if (!r.ok) return setError(r.error)
     setError(undefined)
     setSaved(r.value)
+    setContact(contactOf(r.value))
     setStatus(done)
   }
   const submit = (e: FormEvent) => {
     e.preventDefault()
-    void save({ formIntro: intro }, 'Inleiding opgeslagen')
+    if (!saved || !contact) return
+    // Only what changed since loading is sent: a field another window changed meanwhile is not written back.
+    const changed = Object.fromEntries(SCHOOL_CONTACT_FIELDS.filter((f) => contact[f] !== saved[f]).map((f) => [f, contact[f]]))
+    void save({ ...(intro !== saved.formIntro ? { formIntro: intro } : {}), ...changed }, 'Opgeslagen')
   }
   const chooseLogo = async (file: File | undefined) => {
     if (!file) return
@@ -41,7 +56,7 @@ export function DocumentSettings() {
     }
   }
 
-  if (!saved) return error ? <p className="error">{error.message}</p> : null
+  if (!saved || !contact) return error ? <p className="error">{error.message}</p> : null
   return (
     <form className="card form" onSubmit={submit} aria-label="Formulieren en lijsten">
       <h2>Formulieren en lijsten</h2>
@@ -86,10 +101,29 @@ export function DocumentSettings() {
           <small>PNG of JPG, hoogstens 2 MB. Staat linksboven op elk formulier en elke lijst.</small>
         )}
       </div>
-      <FormError error={error} fields={['formIntro', 'logo']} />
+      <h3>Contact voor ouders en privacy</h3>
+      <p className="hint">Staat op het toestemmingsformulier (voor vragen en intrekken) en in het leerlingdossier (rechten en klachten).</p>
+      {SCHOOL_CONTACT_FIELDS.map((f) => (
+        <label className="field" key={f}>
+          <span>{CONTACT_LABELS[f].label}</span>
+          {CONTACT_LABELS[f].multiline ? (
+            <textarea name={f} rows={2} value={contact[f]} aria-invalid={error?.field === f} onChange={(e) => setContact({ ...contact, [f]: e.target.value })} />
+          ) : (
+            <input name={f} value={contact[f]} aria-invalid={error?.field === f} onChange={(e) => setContact({ ...contact, [f]: e.target.value })} />
+          )}
+          {error?.field === f ? (
+            <small className="error" role="alert">
+              {error.message}
+            </small>
+          ) : (
+            <small>{CONTACT_LABELS[f].hint}</small>
+          )}
+        </label>
+      ))}
+      <FormError error={error} fields={['formIntro', 'logo', ...SCHOOL_CONTACT_FIELDS]} />
       <div className="actions">
         <button className="primary" type="submit">
-          Inleiding bewaren
+          Tekst en contact bewaren
         </button>
         {status && (
           <span className="ok" role="status">
