@@ -80,6 +80,9 @@ export function actionPatterns(kind: AuditKind): string[] {
   return kind === 'import' ? [...prefixes, 'pupil.import_undo'] : prefixes
 }
 
+/** Derived from another field, or internal: never described on their own. */
+const QUIET_FIELDS = new Set(['phoneNormalized', 'version', 'rowVersion', 'id', 'pupilId', 'guardianId', 'formCode', 'undoneImportBatchId'])
+
 const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
 
 function valueText(key: string, v: unknown, names: Names): string {
@@ -96,7 +99,7 @@ function valueText(key: string, v: unknown, names: Names): string {
 function changes(oldValue: unknown, newValue: unknown, names: Names): string {
   const before = obj(oldValue)
   const after = obj(newValue)
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !QUIET_FIELDS.has(k) && JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null))
   const named = keys.filter((k) => FIELD_LABELS[k])
   const parts = named.map((k) => (k in before ? `${FIELD_LABELS[k]} van ${valueText(k, before[k], names)} in ${valueText(k, after[k], names)}` : `${FIELD_LABELS[k]} ${valueText(k, after[k], names)}`))
   const others = keys.length - named.length
@@ -106,12 +109,16 @@ function changes(oldValue: unknown, newValue: unknown, names: Names): string {
 
 const count = (n: unknown, one: string, many: string): string => (typeof n === 'number' ? `${n} ${n === 1 ? one : many}` : '')
 
-export function auditSentence(row: AuditRow, names: Names): string {
+/**
+ * One entry of the log as a sentence (the Logboek, the pupil's page and the dossier all use it), or
+ * null for a save that changed nothing.
+ */
+export function auditSentence(row: AuditRow, names: Names): string | null {
   const pupil = names.pupil ?? 'een leerling die niet meer in het register staat'
   const o = obj(row.oldValue)
   const n = obj(row.newValue)
   const guardian = row.entity === 'guardian' && row.entityId !== null ? (names.guardian(row.entityId) ?? (typeof n['name'] === 'string' ? n['name'] : 'een ouder/verzorger')) : 'een ouder/verzorger'
-  const withChanges = (text: string, detail: string) => (detail ? `${text}: ${detail}.` : `${text}.`)
+  const withChanges = (text: string, detail: string) => (detail ? `${text}: ${detail}.` : null)
   switch (row.action) {
     case 'consent.record': {
       const purpose = (typeof n['purpose'] === 'string' && names.purpose(n['purpose'])) || 'een doel'
@@ -133,6 +140,7 @@ export function auditSentence(row: AuditRow, names: Names): string {
     case 'guardian.update':
       return withChanges(`Gegevens van ouder/verzorger ${guardian} gewijzigd`, changes(row.oldValue, row.newValue, names))
     case 'guardian.relation':
+      if (JSON.stringify(row.oldValue ?? null) === JSON.stringify(row.newValue ?? null)) return null
       return `Relatie van ${guardian} tot ${pupil} gewijzigd van ${valueText('relation', row.oldValue, names)} in ${valueText('relation', row.newValue, names)}.`
     case 'guardian.link':
       return `${guardian} gekoppeld als ouder/verzorger van ${pupil}.`

@@ -10,7 +10,8 @@ import {
 } from '../../../shared/domain.ts'
 import type { SchoolContact } from '../../../shared/documents.contract.ts'
 import type { RetentionLine } from './dossier-rights.ts'
-import { auditSentence, historySentences, type SentenceNames } from './dossier-sentences.ts'
+import { auditSentence, type Names } from '../audit/audit-sentences.ts'
+import { historySentences } from './dossier-sentences.ts'
 import { BASIS_ADMINISTRATION, BASIS_CONSENT, complaintRoute, DATA_KINDS, NO_AUTOMATED_DECISIONS, recipients, retentionText, RIGHTS, SOURCES_TEXT } from './dossier-rights.ts'
 import { COLOR, createDocument, finish, formatMoment, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { facts, heading, paragraph, table, title, type Cell } from './pdf-table.ts'
@@ -107,16 +108,16 @@ const decisionCell = (d: Decision): Cell => ({ text: '', status: d })
 const bullets = (doc: Doc, lines: string[]): void => lines.forEach((l) => paragraph(doc, `•  ${l}`, { gap: 0.25 }))
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
-/** Names for the sentences, from what the dossier itself holds. */
-function namesOf(data: DossierData): SentenceNames {
+/** Names for the log's sentences, from what the dossier itself holds. */
+function namesOf(data: DossierData, pupil: string): Names {
   const purposes = new Map(data.currentConsent.map((c) => [c.purposeCode, c.purposeLabel]))
   for (const p of data.purposes) if (!purposes.has(p.purposeCode)) purposes.set(p.purposeCode, p.label)
   const guardians = new Map(data.guardians.map((g) => [g.id, g.name]))
   return {
-    purposeLabel: (code) => purposes.get(code),
-    groupName: (id) => (id === data.groupId ? (data.pupil.groupName ?? undefined) : data.groupNames?.[id]),
-    guardianName: (id) => guardians.get(id),
-    leftOutGuardians: new Set(data.guardians.filter((g) => g.contactLeftOut).map((g) => g.id)),
+    pupil,
+    purpose: (code) => purposes.get(code) ?? null,
+    group: (id) => (id === data.groupId ? data.pupil.groupName : data.groupNames?.[id]) ?? null,
+    guardian: (id) => guardians.get(id) ?? null,
   }
 }
 
@@ -238,9 +239,11 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
     paragraph(doc, `Vastgelegd door ${e.createdBy} op ${formatMoment(iso(e.createdAt))}${attached ? ` · bijlagen: ${attached}` : ''}`, { size: 8, color: COLOR.muted })
   }
 
-  const names = namesOf(data)
+  const names = namesOf(data, p.firstName)
+  // Changes to a guardian whose data is left out of this copy are not described.
+  const leftOut = new Set(data.guardians.filter((g) => g.contactLeftOut).map((g) => g.id))
   const log = data.auditTrail.flatMap((a) => {
-    const sentence = auditSentence(a, names)
+    const sentence = a.entity === 'guardian' && a.entityId !== null && leftOut.has(a.entityId) ? null : auditSentence(a, names)
     return sentence ? [{ a, sentence }] : []
   })
   heading(doc, 'Logboek', 40, `${plural(log.length, 'wijziging', 'wijzigingen')}, nieuwste eerst`)
