@@ -23,11 +23,12 @@ import type { ImportsOutputs } from './imports.contract.ts'
 import type { SchoolyearOutputs } from './schoolyear.contract.ts'
 import type { BackupsOutputs } from './backups.contract.ts'
 import type { CampaignsOutputs } from './campaigns.contract.ts'
+import type { JobsOutputs } from './jobs.contract.ts'
 import type { Method, inputSchemas } from './schemas.ts'
 
 export type { Method } from './schemas.ts'
 
-export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs {
+export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs, JobsOutputs {
   'app.info': AppInfo
   'settings.get': Settings
   'settings.update': Settings

@@ -7,6 +7,7 @@ import { schoolyearSchemas } from './schoolyear.contract.ts'
 import { backupsSchemas } from './backups.contract.ts'
 import { campaignsSchemas } from './campaigns.contract.ts'
 import { documentsSchemas } from './documents.contract.ts'
+import { jobsSchemas } from './jobs.contract.ts'
 
 export * from './schemas-base.ts'
 
@@ -59,6 +60,7 @@ export const inputSchemas = {
   ...campaignsSchemas,
   ...documentsSchemas,
   ...importsSchemas,
+  ...jobsSchemas,
 } as const
 
 export type Method = keyof typeof inputSchemas

@@ -19,6 +19,7 @@ import { schoolyearHandlers } from './schoolyear/schoolyear.handlers.ts'
 import { backupsHandlers } from './backup/backup.handlers.ts'
 import { campaignsHandlers } from './campaigns/campaigns.handlers.ts'
 import { currentSchoolYearId, getSettings, updateSettings } from './settings/settings.service.ts'
+import { cancelJob } from './progress.ts'
 
 import type { Handlers } from './handler-types.ts'
 
@@ -58,6 +59,7 @@ export const handlers: Handlers = {
   'dossier.save': (ctx, input) => saveDossierEntry(ctx, input),
   'attachments.get': (ctx, input) => getAttachment(ctx.db, input.id),
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
+  'jobs.cancel': (ctx, input) => ({ running: cancelJob(ctx, input.progressId) }),
   ...schoolyearHandlers,
   ...backupsHandlers,
   ...campaignsHandlers,
