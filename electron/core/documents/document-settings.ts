@@ -1,7 +1,7 @@
 // What the school puts on its documents besides its name: the consent form's intro text and a
 // logo (PNG or JPG only, checked by its bytes). Kept in school_settings with the other settings.
 import { createHash } from 'node:crypto'
-import PDFKitDocument from 'pdfkit'
+import { pdfKit } from '../libraries.ts'
 import type { ApiParsed } from '../../../shared/api.ts'
 import { MAX_LOGO_BYTES, type DocumentSettings } from '../../../shared/documents.contract.ts'
 import { AppError } from '../../../shared/errors.ts'
@@ -37,7 +37,7 @@ export function checkLogo(fileName: string, bytes: Buffer): LogoType {
   const type = logoType(bytes)
   if (!type) throw new AppError('validation', `${fileName} is geen PNG- of JPG-afbeelding. Sla het logo op als PNG of JPG en kies het opnieuw.`, 'logo')
   try {
-    ;(new PDFKitDocument({ autoFirstPage: false }) as unknown as { openImage(b: Buffer): unknown }).openImage(bytes)
+    ;(new (pdfKit())({ autoFirstPage: false }) as unknown as { openImage(b: Buffer): unknown }).openImage(bytes)
   } catch {
     throw new AppError('validation', `${fileName} is beschadigd of een soort ${type === 'image/png' ? 'PNG' : 'JPG'} die niet in een PDF past. Sla het logo opnieuw op als gewone PNG of JPG.`, 'logo')
   }

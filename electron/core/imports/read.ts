@@ -1,7 +1,8 @@
 // Bytes + file name -> sheets of plain cell values. Pure: no database, no file system.
 // xlsx through exceljs (after a look at the bytes), CSV through csv-parse. A file that cannot be
 // read becomes one Dutch message; nothing here throws for bad input.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { excel } from '../libraries.ts'
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 import { parseCsv } from './csv.ts'
 import { MESSAGES, sniff } from './sniff.ts'
@@ -126,7 +127,7 @@ export function withoutHugeRanges(bytes: Uint8Array): Uint8Array {
 
 async function readXlsx(original: Uint8Array): Promise<ReadResult> {
   const bytes = withoutHugeRanges(original)
-  const wb = new ExcelJS.Workbook()
+  const wb = new (excel().Workbook)()
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)
   } catch {
