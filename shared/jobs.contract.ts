@@ -3,7 +3,7 @@
 import { z } from 'zod'
 
 export const jobsSchemas = {
-  'jobs.cancel': z.strictObject({ progressId: z.string().regex(/^p-[\w-]{1,80}$/) }),
+  'jobs.cancel': z.strictObject({ progressId: z.string().regex(/^[\w-]{1,80}$/, 'Ongeldige voortgangscode.') }),
 } as const
 
 export interface JobsOutputs {

@@ -26,7 +26,7 @@ const COMMITTING = new Set(['backup', 'write'])
 
 interface Jobs {
   running: Map<string, Progress>
-  /** Stops asked for by the progress id, before or while the job runs. */
+  /** Stops asked for by the progress id while the job runs. */
   stopped: Set<string>
   /** Set by the worker: a flag the thread that started the job can raise without waiting for us. */
   flags: Map<string, Int32Array>
@@ -58,13 +58,18 @@ export function attachStopFlag(ctx: CoreContext, id: string, flag: Int32Array): 
   }
 }
 
-/** Asks the job `id` to stop; true when it runs now (it stops at its next report in a phase that writes nothing). */
+/**
+ * Asks the job `id` to stop; true when it runs now (it stops at its next report in a phase that
+ * writes nothing). A stop for a job that is not running does nothing: it may be one that arrived
+ * after its job ended, and must not stop the next job under the same id.
+ */
 export function cancelJob(ctx: CoreContext, id: string): boolean {
   const j = jobsOf(ctx)
+  if (!j.running.has(id)) return false
   j.stopped.add(id)
   const flag = j.flags.get(id)
   if (flag) Atomics.store(flag, 0, 1)
-  return j.running.has(id)
+  return true
 }
 
 function stopAsked(j: Jobs, id: string): boolean {

@@ -49,8 +49,14 @@ describe('main: documents reach the desktop', () => {
     expect(fake.dialog.saveDialogs[0]?.options.defaultPath).toMatch(/Documenten\/klassenlijst-groep-5-\d{4}-\d{2}-\d{2}\.pdf$/)
     expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-')
 
-    const opened = await api('documents.consentForms', { groupIds: [groups[0]?.id], delivery: 'open' })
+    const opened = await api('documents.consentForms', { groupIds: [groups[0]?.id], delivery: 'open', progressId: 'p-forms-1' })
     expect(opened).toMatchObject({ ok: true, value: { delivered: 'opened' } })
+    // Its progress went to the window as events on the api channel, the last one saying it is over.
+    const sent = fake.windows[0]!.webContents.sent.filter((m) => m.channel === 'api').map((m) => m.args[0] as { progressId: string; done: number; running: boolean })
+    expect(sent.length).toBeGreaterThan(1)
+    expect(sent.every((e) => e.progressId === 'p-forms-1')).toBe(true)
+    expect(sent.at(-1)).toMatchObject({ running: false })
+    expect(sent.some((e) => e.running && e.done > 0)).toBe(true)
     const path = (opened.value as { path: string }).path
     expect(fake.shell.opened).toEqual([path])
     expect(existsSync(path)).toBe(true)
