@@ -61,7 +61,12 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
     const reply = (m: ToWorker): void => worker.postMessage(m)
     try {
       if (!desktop) throw new Error('no desktop')
-      const value = message.call === 'chooseSavePath' ? await desktop.chooseSavePath(...message.args) : (await desktop.openPath(...message.args), undefined)
+      const value =
+        message.call === 'chooseSavePath'
+          ? await desktop.chooseSavePath(...message.args)
+          : message.call === 'chooseOpenPath'
+            ? await desktop.chooseOpenPath?.(...message.args)
+            : (await desktop.openPath(...message.args), undefined)
       reply({ type: 'desktop-reply', id: message.id, ok: true, value })
     } catch (e) {
       reply({ type: 'desktop-reply', id: message.id, ok: false, message: e instanceof Error ? e.message : String(e) })

@@ -27,7 +27,8 @@ export interface CoreInfo {
   startupWarnings: string[]
 }
 
-export type DesktopCall = { call: 'chooseSavePath'; args: [string, { name: string; extensions: string[] }[]] } | { call: 'openPath'; args: [string] }
+type Filters = { name: string; extensions: string[] }[]
+export type DesktopCall = { call: 'chooseSavePath'; args: [string, Filters] } | { call: 'chooseOpenPath'; args: [string, Filters] } | { call: 'openPath'; args: [string] }
 
 export type ToWorker =
   /** `stop`: a flag the host raises to stop the job (see progress.ts). */

@@ -32,6 +32,7 @@ function ask(call: DesktopCall): Promise<string | undefined> {
 }
 const desktop: Desktop = {
   chooseSavePath: (name, filters) => ask({ call: 'chooseSavePath', args: [name, filters] }),
+  chooseOpenPath: (title, filters) => ask({ call: 'chooseOpenPath', args: [title, filters] }),
   openPath: async (path) => void (await ask({ call: 'openPath', args: [path] })),
 }
 

@@ -227,6 +227,9 @@ export interface FakeDialog {
   showSaveDialog(windowOrOptions: unknown, options?: unknown): Promise<{ canceled: boolean; filePath: string }>
   saveDialogs: Array<{ parent: unknown; options: Record<string, unknown> }>
   saveAnswer: { canceled: boolean; filePath: string }
+  showOpenDialog(windowOrOptions: unknown, options?: unknown): Promise<{ canceled: boolean; filePaths: string[] }>
+  openDialogs: Array<{ parent: unknown; options: Record<string, unknown> }>
+  openAnswer: { canceled: boolean; filePaths: string[] }
 }
 
 /** shell.openPath resolves with '' when it worked, or an error text; the test sets `failWith`. */
@@ -444,6 +447,13 @@ export function createFakeElectron(): FakeElectron {
     },
     saveDialogs: [],
     saveAnswer: { canceled: true, filePath: '' },
+    // Electron: showOpenDialog([window, ]options).
+    showOpenDialog: async (a, b) => {
+      dialog.openDialogs.push(b === undefined ? { parent: null, options: a as Record<string, unknown> } : { parent: a, options: b as Record<string, unknown> })
+      return dialog.openAnswer
+    },
+    openDialogs: [],
+    openAnswer: { canceled: true, filePaths: [] },
   }
   const shell: FakeShell = {
     openPath: async (path) => {
