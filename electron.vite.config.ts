@@ -5,11 +5,13 @@ import react from '@vitejs/plugin-react'
 const r = (p: string): string => resolve(process.cwd(), p)
 
 // better-sqlite3 is a native addon: it stays a runtime require, never bundled.
+// The core's worker thread is an entry of its own: out/main/worker.js, next to out/main/index.js,
+// which starts it by that path (main/index.ts); packaging ships everything under out/.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: r('electron/main/index.ts') }, external: ['better-sqlite3', 'electron'] },
+      rolldownOptions: { input: { index: r('electron/main/index.ts'), worker: r('electron/core/worker.ts') }, external: ['better-sqlite3', 'electron'] },
     },
   },
   preload: {

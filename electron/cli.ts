@@ -1,4 +1,8 @@
-// The handler table from a terminal: `npm run cli -- <command>`. Same code as the app.
+// The handler table from a terminal: `npm run cli -- <command>`. Same code as the app: the
+// commands that are calls of the contract go to the core's worker thread (core/worker.ts), the
+// same entry the app and the web harness start. import, backup and restore still open the core
+// in this process: they pass what the contract has no field for (the terminal's --staff as the
+// actor, a file to restore from or export to by its path).
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError, INTERNAL_ERROR_MESSAGE, type Result } from '../shared/errors.ts'
@@ -6,10 +10,19 @@ import { BACKUP_HELP, runBackupCommand } from './cli/backup.ts'
 import { IMPORT_HELP, IMPORT_OPTIONS, importDbPath, runImportCommand } from './cli/import.ts'
 import { DOCUMENT_HELP, DOCUMENT_OPTIONS, runDocumentCommand } from './cli/print.ts'
 import { openCore, type Core } from './core/boot.ts'
-import { storageError } from './core/dispatch.ts'
+import { storageError, type Dispatch } from './core/dispatch.ts'
 import { createLogger, logToFile, silenceLog } from './core/log.ts'
 import { DB_ENV, defaultDataDir, resolveDbPath } from './core/paths.ts'
 import { APP_VERSION } from './core/version.ts'
+import { startCoreWorker, type CoreHost } from './core/worker-host.ts'
+
+/** The worker entry as source: Node runs its TypeScript directly (type stripping), in a worker too. */
+const SOURCE_WORKER = new URL('./core/worker.ts', import.meta.url)
+/** Where the worker writes its log lines (the CLI's own log file, when run from a terminal). */
+let workerLog: string | undefined
+
+/** Commands that call services with options the contract does not carry: run in this process. */
+const IN_PROCESS = new Set(['import', 'backup', 'restore'])
 
 const HELP = `Toestemmingsregister ${APP_VERSION}: opdrachten voor de terminal
 
@@ -75,19 +88,19 @@ function parse(argv: string[]) {
   }
 }
 
-async function run(core: Core, command: string, args: ReturnType<typeof parse>, err: Output): Promise<Result<unknown>> {
+async function run(door: { dispatch: Dispatch }, local: Core | undefined, command: string, args: ReturnType<typeof parse>, err: Output): Promise<Result<unknown>> {
   const { values, positionals } = args
   switch (command) {
     case 'init':
     case 'info':
-      return core.dispatch('app.info', {})
+      return door.dispatch('app.info', {})
     case 'setup':
       if (values.demo === values.empty) throw new UsageError('Kies --demo of --empty.')
-      return core.dispatch('school.setup', { mode: values.demo ? 'demo' : 'empty', schoolName: values.name })
+      return door.dispatch('school.setup', { mode: values.demo ? 'demo' : 'empty', schoolName: values.name })
     case 'settings': {
       const patch = { schoolName: values['school-name'], schoolYear: values['school-year'], staffName: values.staff }
       const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
-      return Object.keys(given).length ? core.dispatch('settings.update', given) : core.dispatch('settings.get', {})
+      return Object.keys(given).length ? door.dispatch('settings.update', given) : door.dispatch('settings.get', {})
     }
     case 'call': {
       const [method, json] = positionals.slice(1)
@@ -98,27 +111,33 @@ async function run(core: Core, command: string, args: ReturnType<typeof parse>, 
       } catch {
         throw new UsageError('De invoer na de methode is geen geldige JSON.')
       }
-      return core.dispatch(method, input)
+      return door.dispatch(method, input)
     }
     case 'backup':
-      return runBackupCommand(core, 'backup', values.out, usageError)
+      return runBackupCommand(inProcess(local), 'backup', values.out, usageError)
     case 'restore':
-      return runBackupCommand(core, 'restore', positionals[1], usageError)
+      return runBackupCommand(inProcess(local), 'restore', positionals[1], usageError)
     case 'print':
     case 'export':
-      return runDocumentCommand(core, command, args, (message) => {
+      return runDocumentCommand(door, command, args, (message) => {
         throw new UsageError(message)
       })
     case 'import':
-      return runImportCommand(core, args, usageError, err)
+      return runImportCommand(inProcess(local), args, usageError, err)
     default:
       throw new UsageError(`Onbekende opdracht '${command}'.`)
   }
 }
 
+function inProcess(local: Core | undefined): Core {
+  if (!local) throw new Error('this command runs in the CLI process')
+  return local
+}
+
 /** Runs one command; returns the exit code (0 done, 1 could not be done, 2 wrong usage). Never throws. */
 export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
   let core: Core | undefined
+  let host: CoreHost | undefined
   try {
     const args = parse(argv)
     const command = args.positionals[0] ?? 'help'
@@ -129,9 +148,19 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     if (!['init', 'info', 'setup', 'settings', 'call', 'print', 'export', 'import', 'backup', 'restore'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
     silenceLog()
     const dbPath = resolveDbPath(args.values.db)
-    core = openCore({ dbPath: command === 'import' ? importDbPath(dbPath, args.values.commit === true) : dbPath, appVersion: APP_VERSION, lock: 'respect' })
-    for (const warning of core.ctx.startupWarnings ?? []) err.write(`Let op: ${warning}\n`)
-    const result = await run(core, command, args, err)
+    let door: { dispatch: Dispatch }
+    let warnings: string[]
+    if (IN_PROCESS.has(command)) {
+      core = openCore({ dbPath: command === 'import' ? importDbPath(dbPath, args.values.commit === true) : dbPath, appVersion: APP_VERSION, lock: 'respect' })
+      door = core
+      warnings = core.ctx.startupWarnings ?? []
+    } else {
+      host = await startCoreWorker({ workerPath: SOURCE_WORKER, dbPath, appVersion: APP_VERSION, lock: 'respect', silent: true, ...(workerLog ? { logFile: workerLog } : {}) })
+      door = host
+      warnings = host.info.startupWarnings
+    }
+    for (const warning of warnings) err.write(`Let op: ${warning}\n`)
+    const result = await run(door, core, command, args, err)
     if (result.ok) {
       out.write(JSON.stringify(result.value, null, 2) + '\n')
       return 0
@@ -147,7 +176,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       err.write(`${e.message}\n`)
       return 1
     }
-    const stored = storageError(e, core?.ctx) // disk full or failing, or the file write-protected
+    const stored = storageError(e, core?.ctx ?? host?.info) // disk full or failing, or the file write-protected
     if (stored) {
       err.write(`${stored.message}\n`)
       return 1
@@ -157,11 +186,13 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     return 1
   } finally {
     core?.close()
+    await host?.close()
   }
 }
 
 if (import.meta.main) {
   // Details of unexpected errors go to a log file in the app's data folder, not onto the terminal.
-  logToFile(join(defaultDataDir(), 'logs', 'cli.log'))
+  workerLog = join(defaultDataDir(), 'logs', 'cli.log')
+  logToFile(workerLog)
   process.exitCode = await main(process.argv.slice(2))
 }

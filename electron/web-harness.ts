@@ -1,12 +1,13 @@
 // The handler table over HTTP on 127.0.0.1, with a random per-run token: for browser tests and
 // development only, never part of the packaged app. `npm run dev:web` builds the renderer and
-// serves it with the API at POST /api.
+// serves it with the API at POST /api. The core runs in its worker thread (core/worker.ts), the
+// same one the desktop app starts, so a long job never holds up the server.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
-import { openCore, type Core } from './core/boot.ts'
+import { startCoreWorker, type CoreHost } from './core/worker-host.ts'
 import { createLogger, silenceLog } from './core/log.ts'
 import { resolveDbPath } from './core/paths.ts'
 import { APP_VERSION } from './core/version.ts'
@@ -28,7 +29,7 @@ export interface Harness {
   /** The URL to open in a browser: the token travels in the fragment, never to the server's logs. */
   appUrl: string
   token: string
-  core: Core
+  core: CoreHost
   close(): Promise<void>
 }
 
@@ -54,8 +55,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+/** The worker entry as source: Node runs its TypeScript directly (type stripping), in a worker too. */
+export const SOURCE_WORKER = new URL('./core/worker.ts', import.meta.url)
+
+/** `now`: a frozen clock for tests, read once at the start (a function cannot cross to the worker). */
 export async function startHarness(options: { dbPath: string; staticDir?: string; port?: number; now?: () => Date }): Promise<Harness> {
-  const core = openCore({ dbPath: options.dbPath, appVersion: APP_VERSION, now: options.now, lock: 'hold' })
+  const fixedNow = options.now?.().toISOString()
+  const core = await startCoreWorker({ workerPath: SOURCE_WORKER, dbPath: options.dbPath, appVersion: APP_VERSION, lock: 'hold', silent: true, ...(fixedNow ? { fixedNow } : {}) })
   const token = randomBytes(24).toString('base64url')
   const staticDir = resolve(options.staticDir ?? 'out/web')
   let origin = ''
@@ -70,7 +76,7 @@ export async function startHarness(options: { dbPath: string; staticDir?: string
     } catch {
       return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'Ongeldig verzoek.' } }))
     }
-    send(res, 200, JSON.stringify(await core.dispatch(call?.method, call?.input)))
+    send(res, 200, await core.call(call?.method, call?.input)) // already JSON: passed on as the worker wrote it
   }
 
   const handleStatic = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -109,7 +115,7 @@ export async function startHarness(options: { dbPath: string; staticDir?: string
       })
     })
   } catch (e) {
-    core.close()
+    await core.close()
     throw e
   }
   const address = server.address()
@@ -123,7 +129,7 @@ export async function startHarness(options: { dbPath: string; staticDir?: string
     close: async () => {
       server.closeAllConnections()
       await new Promise<void>((ok) => server.close(() => ok()))
-      core.close()
+      await core.close()
     },
   }
 }
@@ -132,6 +138,6 @@ if (import.meta.main) {
   const { values } = parseArgs({ options: { db: { type: 'string' }, port: { type: 'string' } } })
   silenceLog()
   const harness = await startHarness({ dbPath: resolveDbPath(values.db), port: values.port ? Number(values.port) : 5190 })
-  process.stdout.write(`Toestemmingsregister (webversie voor ontwikkeling en tests)\nDatabase: ${harness.core.ctx.dbPath}\nOpen: ${harness.appUrl}\n`)
-  for (const warning of harness.core.ctx.startupWarnings ?? []) process.stderr.write(`Let op: ${warning}\n`)
+  process.stdout.write(`Toestemmingsregister (webversie voor ontwikkeling en tests)\nDatabase: ${harness.core.info.dbPath}\nOpen: ${harness.appUrl}\n`)
+  for (const warning of harness.core.info.startupWarnings) process.stderr.write(`Let op: ${warning}\n`)
 }

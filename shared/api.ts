@@ -25,11 +25,12 @@ import type { BackupsOutputs } from './backups.contract.ts'
 import type { CampaignsOutputs } from './campaigns.contract.ts'
 import type { AuditOutputs } from './audit.contract.ts'
 import type { PupilsOutputs } from './pupils.contract.ts'
+import type { JobsOutputs } from './jobs.contract.ts'
 import type { Method, inputSchemas } from './schemas.ts'
 
 export type { Method } from './schemas.ts'
 
-export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs, AuditOutputs, PupilsOutputs {
+export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs, AuditOutputs, PupilsOutputs, JobsOutputs {
   'app.info': AppInfo
   'settings.get': Settings
   'settings.update': Settings

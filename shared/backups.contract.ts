@@ -31,6 +31,8 @@ export const backupsSchemas = {
     fileName: z.string().min(1).max(255),
     data: z.string().max(700_000_000, 'Dit bestand is te groot voor een database van Toestemmingsregister.'),
   }),
+  /** Desktop only: main's open dialog chooses the file, the core reads it where it lies (no upload). */
+  'backups.restoreChosen': z.strictObject({}),
   'backups.export': z.strictObject({ delivery: z.enum(['save', 'data']).default('save') }),
 } as const
 
@@ -39,5 +41,7 @@ export interface BackupsOutputs {
   'backups.create': BackupsOverview
   'backups.restore': BackupsOverview
   'backups.restoreUpload': BackupsOverview
+  /** `restoredFrom`: the chosen file's name; null when the dialog was cancelled (nothing changed). */
+  'backups.restoreChosen': BackupsOverview & { restoredFrom: string | null }
   'backups.export': DocumentResult
 }

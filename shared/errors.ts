@@ -11,6 +11,8 @@ export type ErrorCode =
   | 'io'
   | 'read_only' // the database may only be read now (another program holds it, or it is damaged)
   | 'clock' // the computer's clock is behind the register's newest change: nothing is saved until it is right
+  | 'cancelled' // the user stopped a long job before it wrote anything
+  | 'resources' // the job needed more memory than the core may use: it was stopped, nothing written
   | 'internal'
 
 export interface ErrorInfo {

@@ -9,6 +9,7 @@ import { campaignsSchemas } from './campaigns.contract.ts'
 import { documentsSchemas } from './documents.contract.ts'
 import { auditSchemas } from './audit.contract.ts'
 import { pupilsSchemas } from './pupils.contract.ts'
+import { jobsSchemas } from './jobs.contract.ts'
 
 export * from './schemas-base.ts'
 
@@ -65,6 +66,7 @@ export const inputSchemas = {
   ...auditSchemas,
   ...pupilsSchemas,
   ...importsSchemas,
+  ...jobsSchemas,
 } as const
 
 export type Method = keyof typeof inputSchemas

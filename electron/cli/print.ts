@@ -4,7 +4,7 @@ import { extname } from 'node:path'
 import type { DocumentResult } from '../../shared/documents.contract.ts'
 import type { GroupSummary, PupilHit, Purpose } from '../../shared/domain.ts'
 import type { Result } from '../../shared/errors.ts'
-import type { Core } from '../core/boot.ts'
+import type { Dispatch } from '../core/dispatch.ts'
 import { writeFileAtomic } from '../core/documents/write-file.ts'
 
 /** Options of these commands, merged into the CLI's own. */
@@ -37,13 +37,13 @@ interface Args {
 
 type Usage = (message: string) => never
 
-async function value<T>(core: Core, method: string, input: unknown): Promise<T> {
+async function value<T>(core: { dispatch: Dispatch }, method: string, input: unknown): Promise<T> {
   const r = await core.dispatch(method, input)
   if (!r.ok) throw Object.assign(new Error(r.error.message), { result: r })
   return r.value as T
 }
 
-async function groupIds(core: Core, names: string[], usage: Usage): Promise<number[]> {
+async function groupIds(core: { dispatch: Dispatch }, names: string[], usage: Usage): Promise<number[]> {
   const groups = await value<GroupSummary[]>(core, 'groups.list', {})
   return names.map((name) => {
     const g = groups.find((x) => x.name.toLowerCase() === name.trim().toLowerCase())
@@ -52,7 +52,7 @@ async function groupIds(core: Core, names: string[], usage: Usage): Promise<numb
   })
 }
 
-async function purposeIds(core: Core, codes: string[], usage: Usage): Promise<number[]> {
+async function purposeIds(core: { dispatch: Dispatch }, codes: string[], usage: Usage): Promise<number[]> {
   const purposes = await value<Purpose[]>(core, 'purposes.list', {})
   return codes.map((code) => {
     const p = purposes.find((x) => x.code === code.trim())
@@ -61,7 +61,7 @@ async function purposeIds(core: Core, codes: string[], usage: Usage): Promise<nu
   })
 }
 
-async function pupilId(core: Core, given: string, usage: Usage): Promise<number> {
+async function pupilId(core: { dispatch: Dispatch }, given: string, usage: Usage): Promise<number> {
   if (/^\d+$/.test(given)) return Number(given)
   const hits = await value<PupilHit[]>(core, 'pupils.search', { query: given, includeLeft: true })
   const hit = hits.length === 1 ? hits[0] : undefined
@@ -70,7 +70,7 @@ async function pupilId(core: Core, given: string, usage: Usage): Promise<number>
 }
 
 /** Calls the method for the bytes and writes them to --out. */
-async function write(core: Core, method: string, input: Record<string, unknown>, out: string): Promise<Result<unknown>> {
+async function write(core: { dispatch: Dispatch }, method: string, input: Record<string, unknown>, out: string): Promise<Result<unknown>> {
   const r = await core.dispatch(method, { ...input, delivery: 'data' })
   if (!r.ok) return r
   const file = r.value as DocumentResult
@@ -83,7 +83,7 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.map(String) : []
 }
 
-export async function runDocumentCommand(core: Core, command: 'print' | 'export', args: Args, usage: Usage): Promise<Result<unknown>> {
+export async function runDocumentCommand(core: { dispatch: Dispatch }, command: 'print' | 'export', args: Args, usage: Usage): Promise<Result<unknown>> {
   const { values, positionals } = args
   const what = positionals[1]
   const out = typeof values.out === 'string' ? values.out : ''

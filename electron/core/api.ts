@@ -22,6 +22,7 @@ import { schoolyearHandlers } from './schoolyear/schoolyear.handlers.ts'
 import { backupsHandlers } from './backup/backup.handlers.ts'
 import { campaignsHandlers } from './campaigns/campaigns.handlers.ts'
 import { currentSchoolYearId, getSettings, updateSettings } from './settings/settings.service.ts'
+import { cancelJob } from './progress.ts'
 
 import type { Handlers } from './handler-types.ts'
 
@@ -64,6 +65,7 @@ export const handlers: Handlers = {
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
   'audit.page': (ctx, input) => auditPage(ctx.db, input),
   'pupils.duplicates': (ctx, input) => findDuplicates(ctx, input),
+  'jobs.cancel': (ctx, input) => ({ running: cancelJob(ctx, input.progressId) }),
   ...schoolyearHandlers,
   ...backupsHandlers,
   ...campaignsHandlers,

@@ -28,4 +28,6 @@ export interface Desktop {
   chooseSavePath(defaultName: string, filters: { name: string; extensions: string[] }[]): Promise<string | undefined>
   /** Opens a file in the system's viewer; rejects with the system's reason. */
   openPath(path: string): Promise<void>
+  /** An open dialog for one file; undefined when the user cancels. The core reads the file where it lies. */
+  chooseOpenPath?(title: string, filters: { name: string; extensions: string[] }[]): Promise<string | undefined>
 }

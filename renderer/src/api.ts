@@ -1,12 +1,41 @@
 // The only file in the renderer that knows the transport: Electron's preload when present,
-// the web harness (tests and development) otherwise.
+// the web harness (tests and development) otherwise. In the desktop app the progress of long
+// jobs arrives as events (the preload's onProgress); a page's progress question is answered here,
+// from the last event, without a call to the core, which is busy with that very job.
 import type { ApiInput, ApiOutput, Invoke, Method } from '../../shared/api.ts'
 import type { ErrorInfo, Result } from '../../shared/errors.ts'
+import type { ImportProgress } from '../../shared/imports.contract.ts'
 
 declare global {
   interface Window {
-    api?: { invoke: (method: string, input: unknown) => Promise<Result<unknown>> }
+    api?: {
+      invoke: (method: string, input: unknown) => Promise<Result<unknown>>
+      onProgress?: (listener: (event: unknown) => void) => void
+    }
   }
+}
+
+/** What the core sends while a job runs (electron/core/progress.ts). */
+interface ProgressEvent {
+  progressId: string
+  done: number
+  total: number
+  phase?: string
+  running: boolean
+}
+
+const isProgressEvent = (e: unknown): e is ProgressEvent =>
+  typeof e === 'object' && e !== null && typeof (e as ProgressEvent).progressId === 'string' && typeof (e as ProgressEvent).done === 'number' && typeof (e as ProgressEvent).total === 'number'
+
+/** The last event of every job that runs now. */
+const latest = new Map<string, ProgressEvent>()
+
+/** imports.progress and documents.progress, answered from the events; undefined for any other call. */
+function fromEvents(method: string, input: unknown): Result<unknown> | undefined {
+  if (method !== 'imports.progress' && method !== 'documents.progress') return undefined
+  const e = latest.get(String((input as { progressId?: unknown } | null)?.progressId))
+  if (method === 'documents.progress') return { ok: true, value: { done: e?.done ?? 0, total: e?.total ?? 0, running: e !== undefined } }
+  return { ok: true, value: { phase: (e?.phase as ImportProgress['phase'] | undefined) ?? null, done: e?.done ?? 0, total: e?.total ?? 0, running: e !== undefined } }
 }
 
 function harnessToken(): string {
@@ -38,8 +67,22 @@ function harnessInvoke(): Invoke {
   }
 }
 
+function desktopInvoke(api: NonNullable<Window['api']>): Invoke {
+  const events = typeof api.onProgress === 'function'
+  if (events)
+    api.onProgress?.((e) => {
+      if (!isProgressEvent(e)) return
+      if (e.running) latest.set(e.progressId, e)
+      else latest.delete(e.progressId)
+    })
+  return (method, input) => {
+    const answered = events ? fromEvents(method, input) : undefined
+    return (answered ? Promise.resolve(answered) : api.invoke(method, input)) as never
+  }
+}
+
 const electronApi = window.api
-export const invoke: Invoke = electronApi ? ((method, input) => electronApi.invoke(method, input) as never) : harnessInvoke()
+export const invoke: Invoke = electronApi ? desktopInvoke(electronApi) : harnessInvoke()
 
 /** Calls a method and throws its Dutch error, for code paths that show errors in one place. */
 export class ApiError extends Error {

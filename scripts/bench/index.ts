@@ -26,6 +26,7 @@ const CASES: Record<string, () => Promise<BenchCase>> = {
   dossier: async () => (await import('./cases/documents.ts')).dossierCase,
   forms: async () => (await import('./cases/documents.ts')).formsCase,
   import: async () => (await import('./cases/import.ts')).importCase,
+  stall: async () => (await import('./cases/stall.ts')).stallCase,
 }
 
 type ChildMessage = { samples: Samples; peakRssMb: number } | { error: string }

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../electron/core/db/open.ts'
 import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' })
@@ -73,7 +74,9 @@ describe.skipIf(!browserTestsEnabled('demo school'))('the demo school in the bro
     const counts = (await column(page, 2)).map((c) => Number(c))
     expect(counts.every((c) => Number.isInteger(c) && c > 0)).toBe(true)
     const sum = counts.reduce((a, b) => a + b, 0)
-    const { n } = app.harness.core.ctx.db.prepare(`SELECT count(*) AS n FROM group_memberships`).get() as { n: number }
+    const db = openDatabase(app.harness.core.info.dbPath, { readonly: true }) // the harness's core runs in its worker
+    const { n } = db.prepare(`SELECT count(*) AS n FROM group_memberships`).get() as { n: number }
+    db.close()
     expect(sum).toBe(n)
     expect(await main(page).locator('table tfoot').innerText()).toMatch(new RegExp(`^Totaal 8 groepen\\s+${sum}\\s*$`))
     expect(app.pageErrors).toEqual([])

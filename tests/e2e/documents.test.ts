@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { strFromU8, unzipSync } from 'fflate'
 import type { Browser, Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openCore } from '../../electron/core/boot.ts'
 import { generateSchool } from '../../electron/core/school/generate.ts'
 import { insertSchool } from '../../electron/core/school/school.service.ts'
 import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
@@ -27,7 +28,10 @@ describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (w
     const setup = await core.dispatch('school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
     if (!setup.ok) throw new Error(setup.error.message)
     await core.dispatch('settings.update', { staffName: 'Ans de Wit' })
-    core.ctx.db.transaction(() => insertSchool(core.ctx, generateSchool({ pupils: 600 }), 'Ans de Wit'))()
+    // The harness's core runs in its worker: the school goes in over a second connection to the same file.
+    const side = openCore({ dbPath: core.info.dbPath, appVersion: 'test' })
+    side.ctx.db.transaction(() => insertSchool(side.ctx, generateSchool({ pupils: 600 }), 'Ans de Wit'))()
+    side.close()
     await core.dispatch('groups.save', { name: '9' })
     await app.page.reload()
     await app.page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()

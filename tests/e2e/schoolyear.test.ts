@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ok } from '../helpers/register.ts'
@@ -33,7 +34,10 @@ describe.skipIf(!browserTestsEnabled('school year'))('moving to a new school yea
     const verlater = unique('8', 8)
 
     // The kleuter's level was estimated at the migration: the preview says so and lists them apart.
-    core.ctx.db.prepare(`UPDATE pupils SET year_level_unsure = 1 WHERE id = ?`).run(kleuter.pupilId)
+    // (through a connection of its own: the harness's core runs in its worker)
+    const side = new Database(core.info.dbPath)
+    side.prepare(`UPDATE pupils SET year_level_unsure = 1 WHERE id = ?`).run(kleuter.pupilId)
+    side.close()
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Schooljaar' }).click()
     await page.getByRole('link', { name: 'Nieuw schooljaar' }).click()
     await page.getByRole('heading', { name: 'Van 2026-2027 naar 2027-2028' }).waitFor()

@@ -147,6 +147,13 @@ export class FakeWebContents extends FakeEmitter {
     this.session = session
   }
 
+  /** What main sent to the page (webContents.send), in order. */
+  readonly sent: Array<{ channel: string; args: unknown[] }> = []
+
+  send(channel: string, ...args: unknown[]): void {
+    this.sent.push({ channel, args })
+  }
+
   setWindowOpenHandler(handler: WindowOpenHandler): void {
     this.timeline.push('contents.setWindowOpenHandler')
     this.windowOpenHandler = handler
@@ -222,6 +229,9 @@ export interface FakeDialog {
   showSaveDialog(windowOrOptions: unknown, options?: unknown): Promise<{ canceled: boolean; filePath: string }>
   saveDialogs: Array<{ parent: unknown; options: Record<string, unknown> }>
   saveAnswer: { canceled: boolean; filePath: string }
+  showOpenDialog(windowOrOptions: unknown, options?: unknown): Promise<{ canceled: boolean; filePaths: string[] }>
+  openDialogs: Array<{ parent: unknown; options: Record<string, unknown> }>
+  openAnswer: { canceled: boolean; filePaths: string[] }
 }
 
 /** shell.openPath resolves with '' when it worked, or an error text; the test sets `failWith`. */
@@ -311,6 +321,23 @@ export class FakeIpcMain {
     if (!handler) throw new Error(`No handler registered for '${channel}'`)
     return handler(event, ...args)
   }
+
+  /** What the page gets through the preload: main answers 'api' with the Result as JSON text. */
+  async fromPage(channel: string, event: IpcMainInvokeEvent, ...args: unknown[]): Promise<unknown> {
+    return JSON.parse((await this.invoke(channel, event, ...args)) as string)
+  }
+}
+
+/**
+ * main/index.ts starts the core's worker once Electron is ready and makes the window when the
+ * register is open, or shows an error box and quits: waits for either (the worker takes a moment).
+ */
+export async function untilStarted(fake: Pick<FakeElectron, 'windows' | 'errorBoxes' | 'app'>, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  while (fake.windows.length === 0 && fake.errorBoxes.length === 0 && fake.app.quitCount === 0) {
+    if (Date.now() > until) throw new Error('main did not start within the time')
+    await new Promise((r) => setTimeout(r, 10))
+  }
 }
 
 export interface FakeFrame {
@@ -349,6 +376,18 @@ export class FakeIpcRenderer {
   invoke(channel: string, ...args: unknown[]): Promise<unknown> {
     this.invocations.push({ channel, args })
     return this.reply(channel, ...args)
+  }
+
+  readonly listeners = new Map<string, Array<(event: unknown, ...args: unknown[]) => void>>()
+
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): this {
+    this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), listener])
+    return this
+  }
+
+  /** Main sends on `channel` (webContents.send); the event object is Electron's, never the page's. */
+  deliver(channel: string, ...args: unknown[]): void {
+    for (const l of this.listeners.get(channel) ?? []) l({ sender: this }, ...args)
   }
 }
 
@@ -422,6 +461,13 @@ export function createFakeElectron(): FakeElectron {
     },
     saveDialogs: [],
     saveAnswer: { canceled: true, filePath: '' },
+    // Electron: showOpenDialog([window, ]options).
+    showOpenDialog: async (a, b) => {
+      dialog.openDialogs.push(b === undefined ? { parent: null, options: a as Record<string, unknown> } : { parent: a, options: b as Record<string, unknown> })
+      return dialog.openAnswer
+    },
+    openDialogs: [],
+    openAnswer: { canceled: true, filePaths: [] },
   }
   const shell: FakeShell = {
     openPath: async (path) => {

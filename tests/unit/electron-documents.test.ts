@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createFakeElectron, invokeEvent, type FakeElectron } from '../helpers/fake-electron.ts'
+import { createFakeElectron, invokeEvent, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
 
 // The desktop app wires the save dialog and the system viewer into the core (main/index.ts):
 // a document asked for over IPC goes through Electron's dialog and shell, and the fonts are found
@@ -30,14 +30,14 @@ afterEach(() => {
 })
 
 async function api(method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
-  return (await fake.ipcMain.invoke('api', invokeEvent({ url: ownUrl }), method, input)) as never
+  return (await fake.ipcMain.fromPage('api', invokeEvent({ url: ownUrl }), method, input)) as never
 }
 
 describe('main: documents reach the desktop', () => {
   it("'save' shows Electron's save dialog on the window in the Documents folder, and writes the PDF there", async () => {
     await import('../../electron/main/index.ts')
     fake.app.ready()
-    await new Promise((r) => setImmediate(r))
+    await untilStarted(fake)
     expect((await api('school.setup', { mode: 'demo' })).ok).toBe(true)
     const groups = (await api('groups.list', {})).value as { id: number; name: string }[]
     const target = join(dir, 'klassenlijst groep 5.pdf')
@@ -49,8 +49,14 @@ describe('main: documents reach the desktop', () => {
     expect(fake.dialog.saveDialogs[0]?.options.defaultPath).toMatch(/Documenten\/klassenlijst-groep-5-\d{4}-\d{2}-\d{2}\.pdf$/)
     expect(readFileSync(target).subarray(0, 5).toString()).toBe('%PDF-')
 
-    const opened = await api('documents.consentForms', { groupIds: [groups[0]?.id], delivery: 'open' })
+    const opened = await api('documents.consentForms', { groupIds: [groups[0]?.id], delivery: 'open', progressId: 'p-forms-1' })
     expect(opened).toMatchObject({ ok: true, value: { delivered: 'opened' } })
+    // Its progress went to the window as events on the api channel, the last one saying it is over.
+    const sent = fake.windows[0]!.webContents.sent.filter((m) => m.channel === 'api').map((m) => m.args[0] as { progressId: string; done: number; running: boolean })
+    expect(sent.length).toBeGreaterThan(1)
+    expect(sent.every((e) => e.progressId === 'p-forms-1')).toBe(true)
+    expect(sent.at(-1)).toMatchObject({ running: false })
+    expect(sent.some((e) => e.running && e.done > 0)).toBe(true)
     const path = (opened.value as { path: string }).path
     expect(fake.shell.opened).toEqual([path])
     expect(existsSync(path)).toBe(true)

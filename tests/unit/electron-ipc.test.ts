@@ -2,9 +2,8 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { IpcMainInvokeEvent } from 'electron'
 import { describe, expect, it, vi } from 'vitest'
-import type { Dispatch } from '../../electron/core/dispatch.ts'
 import { createDispatch } from '../../electron/core/dispatch.ts'
-import { API_CHANNEL, registerIpc } from '../../electron/main/ipc.ts'
+import { API_CHANNEL, registerIpc, type Relay } from '../../electron/main/ipc.ts'
 import { isAppUrl } from '../../electron/main/window.ts'
 import { testCore } from '../helpers/db.ts'
 import { asIpcMain, FakeIpcMain, invokeEvent } from '../helpers/fake-electron.ts'
@@ -15,22 +14,26 @@ vi.mock('electron', async () => (await import('../helpers/fake-electron.ts')).cr
 const indexHtml = join('/opt', 'Toestemmingsregister', 'resources', 'out', 'renderer', 'index.html')
 const ownUrl = pathToFileURL(indexHtml).href
 
-/** registerIpc on a fake ipcMain, with the real dispatch over a fresh in-memory database, watched. */
-function setup(): { ipcMain: FakeIpcMain; dispatch: ReturnType<typeof vi.fn<Dispatch>> } {
+/**
+ * registerIpc on a fake ipcMain, relaying (watched) to the real dispatch over a fresh in-memory
+ * database as the worker does: the Result as JSON text. `ipcMain.invoke` reads it as the preload does.
+ */
+function setup(): { ipcMain: { invoke: (channel: string, event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<unknown> }; dispatch: ReturnType<typeof vi.fn<Relay>>; raw: FakeIpcMain } {
   const core = testCore()
-  const dispatch = vi.fn<Dispatch>(createDispatch(core.ctx))
-  const ipcMain = new FakeIpcMain()
-  registerIpc(asIpcMain(ipcMain), dispatch, (url) => isAppUrl(url, indexHtml))
-  return { ipcMain, dispatch }
+  const inProcess = createDispatch(core.ctx)
+  const dispatch = vi.fn<Relay>(async (method, input) => JSON.stringify(await inProcess(method, input)))
+  const raw = new FakeIpcMain()
+  registerIpc(asIpcMain(raw), dispatch, (url) => isAppUrl(url, indexHtml))
+  return { ipcMain: { invoke: async (channel, event, ...args) => JSON.parse((await raw.invoke(channel, event, ...args)) as string) }, dispatch, raw }
 }
 
 const FORBIDDEN = { ok: false, error: { code: 'forbidden', message: expect.stringMatching(/geweigerd/) } }
 
 describe('registerIpc', () => {
   it('registers one channel, "api"', () => {
-    const { ipcMain } = setup()
+    const { raw } = setup()
     expect(API_CHANNEL).toBe('api')
-    expect([...ipcMain.handlers.keys()]).toEqual(['api'])
+    expect([...raw.handlers.keys()]).toEqual(['api'])
   })
 
   it('passes a call from our own page to dispatch and returns its Result', async () => {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { windowOptions } from '../../electron/main/window.ts'
-import { createFakeElectron, invokeEvent, type FakeElectron } from '../helpers/fake-electron.ts'
+import { createFakeElectron, invokeEvent, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
 
 // electron/main/index.ts runs on import. Each test makes a fresh fake, mocks 'electron' with it
 // and imports the module anew, so the module's state (core, win) starts empty every time.
@@ -28,7 +28,7 @@ beforeEach(() => {
   delete process.env.ELECTRON_RENDERER_URL
   vi.resetModules()
   vi.doMock('electron', () => fake.module)
-  vi.doUnmock('../../electron/core/boot.ts') // one test replaces it
+  vi.doUnmock('../../electron/core/worker-host.ts') // one test replaces it
 })
 
 afterEach(() => {
@@ -47,6 +47,7 @@ async function startMain(opts: { ready?: boolean } = {}): Promise<void> {
   await import('../../electron/main/index.ts')
   if (opts.ready ?? true) {
     fake.app.ready()
+    if (fake.app.gotLock) await untilStarted(fake)
     await settle()
   }
 }
@@ -118,11 +119,11 @@ describe('main: start', () => {
   it('the api channel reaches the database for our page only', async () => {
     await startMain()
     const page = invokeEvent({ url: ownUrl })
-    expect(await fake.ipcMain.invoke('api', page, 'settings.update', { schoolName: 'OBS De Linde' })).toMatchObject({ ok: true })
-    expect(await fake.ipcMain.invoke('api', page, 'no.such.method', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
+    expect(await fake.ipcMain.fromPage('api', page, 'settings.update', { schoolName: 'OBS De Linde' })).toMatchObject({ ok: true })
+    expect(await fake.ipcMain.fromPage('api', page, 'no.such.method', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } })
     const foreign = invokeEvent({ url: 'https://evil.example/' })
-    expect(await fake.ipcMain.invoke('api', foreign, 'settings.update', { schoolName: 'Gehackt' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
-    expect(await fake.ipcMain.invoke('api', page, 'settings.get', {})).toMatchObject({ ok: true, value: { schoolName: 'OBS De Linde' } })
+    expect(await fake.ipcMain.fromPage('api', foreign, 'settings.update', { schoolName: 'Gehackt' })).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await fake.ipcMain.fromPage('api', page, 'settings.get', {})).toMatchObject({ ok: true, value: { schoolName: 'OBS De Linde' } })
   })
 
   it('in dev (not packaged), loads the dev server that electron-vite names', async () => {
@@ -133,7 +134,7 @@ describe('main: start', () => {
     expect(win.loadedUrl).toBe('http://localhost:5173/')
     expect(win.loadedFile).toBeUndefined()
     const devPage = invokeEvent({ url: 'http://localhost:5173/#/x' })
-    expect(await fake.ipcMain.invoke('api', devPage, 'settings.get', {})).toMatchObject({ ok: true })
+    expect(await fake.ipcMain.fromPage('api', devPage, 'settings.get', {})).toMatchObject({ ok: true })
   })
 
   it('packaged, ignores ELECTRON_RENDERER_URL: no web page gets the api', async () => {
@@ -144,7 +145,7 @@ describe('main: start', () => {
     expect(win.loadedUrl).toBeUndefined()
     expect(fake.session.request('http://evil.example/x.js').cancelled).toBe(true)
     const page = invokeEvent({ url: 'http://evil.example/' })
-    expect(await fake.ipcMain.invoke('api', page, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+    expect(await fake.ipcMain.fromPage('api', page, 'settings.get', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
 })
 
@@ -171,8 +172,8 @@ describe('main: a database that cannot be opened', () => {
   })
 
   it('an unexpected failure: the general Dutch message, quit, and the cause in the log file', async () => {
-    vi.doMock('../../electron/core/boot.ts', () => ({
-      openCore: () => {
+    vi.doMock('../../electron/core/worker-host.ts', () => ({
+      startCoreWorker: async () => {
         throw new Error('EIO: i/o error, read')
       },
     }))

@@ -19,16 +19,18 @@ function exposedApi(): Record<string, unknown> {
 }
 
 describe('preload', () => {
-  it('exposes one thing to the page: window.api with invoke, and nothing of Electron itself', () => {
+  it('exposes one thing to the page: window.api with invoke and onProgress, and nothing of Electron itself', () => {
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['api'])
     const api = exposedApi()
-    expect(Object.keys(api)).toEqual(['invoke'])
+    expect(Object.keys(api)).toEqual(['invoke', 'onProgress'])
     expect(api.invoke).toBeTypeOf('function')
+    expect(api.onProgress).toBeTypeOf('function')
     expect(Object.values(api)).not.toContain(fake.ipcRenderer)
   })
 
   it('invoke(method, input) calls ipcRenderer.invoke("api", method, input) and returns its answer', async () => {
-    fake.ipcRenderer.reply = async (channel, method) => ({ ok: true, value: `${channel}:${String(method)}` })
+    // Main answers with the Result as JSON text (see main/ipc.ts); the page gets the object.
+    fake.ipcRenderer.reply = async (channel, method) => JSON.stringify({ ok: true, value: `${channel}:${String(method)}` })
     const invoke = exposedApi().invoke as (method: unknown, input: unknown) => Promise<unknown>
     const input = { schoolName: 'OBS De Linde' }
     await expect(invoke('settings.update', input)).resolves.toEqual({ ok: true, value: 'api:settings.update' })
@@ -36,9 +38,19 @@ describe('preload', () => {
   })
 
   it('the page cannot choose the channel or pass more arguments', async () => {
+    fake.ipcRenderer.reply = async () => '{"ok":true,"value":null}'
     const invoke = exposedApi().invoke as (...args: unknown[]) => Promise<unknown>
     await invoke('other-channel', { a: 1 }, 'extra', 'more')
     expect(fake.ipcRenderer.invocations).toEqual([{ channel: 'api', args: ['other-channel', { a: 1 }] }])
+  })
+
+  it('onProgress hands the page what main sent on the api channel, never the IPC event (and so no sender)', () => {
+    const heard: unknown[][] = []
+    ;(exposedApi().onProgress as (l: (...a: unknown[]) => void) => void)((...args) => heard.push(args))
+    const event = { progressId: 'p-1', done: 500, total: 10000, phase: 'check', running: true }
+    fake.ipcRenderer.deliver('api', event)
+    fake.ipcRenderer.deliver('other-channel', { progressId: 'p-2' })
+    expect(heard).toEqual([[event]])
   })
 
   it('does not call the main process on its own', () => {

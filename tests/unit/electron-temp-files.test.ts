@@ -8,7 +8,7 @@ import { join, relative, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { openCore } from '../../electron/core/boot.ts'
-import { createFakeElectron, invokeEvent, type FakeElectron } from '../helpers/fake-electron.ts'
+import { createFakeElectron, invokeEvent, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
 
 let fake: FakeElectron
 let dir: string
@@ -40,11 +40,11 @@ afterEach(() => {
 async function startApp(): Promise<void> {
   await import('../../electron/main/index.ts')
   fake.app.ready()
-  await new Promise((r) => setImmediate(r))
+  await untilStarted(fake)
 }
 
 async function api(method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
-  return (await fake.ipcMain.invoke('api', invokeEvent({ url: ownUrl }), method, input)) as never
+  return (await fake.ipcMain.fromPage('api', invokeEvent({ url: ownUrl }), method, input)) as never
 }
 
 /** Every file under the temp folder, relative to it. */

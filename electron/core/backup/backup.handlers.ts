@@ -1,6 +1,7 @@
 // The backups methods: list and make backups, restore one (from the list or an uploaded file), and
 // export the whole database.
 import type { BackupsOutputs, BackupsOverview } from '../../../shared/backups.contract.ts'
+import { basename } from 'node:path'
 import { localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import type { CoreContext } from '../context.ts'
@@ -44,6 +45,13 @@ export const backupsHandlers: HandlersFor<keyof BackupsOutputs> = {
   'backups.restoreUpload': async (ctx, input) => {
     await restoreFromBytes(ctx, Buffer.from(input.data, 'base64'), input.fileName, reopen)
     return overview(ctx)
+  },
+  'backups.restoreChosen': async (ctx) => {
+    if (!ctx.desktop?.chooseOpenPath) throw new AppError('validation', 'Kies het bestand hier met de knop; dit kan alleen in het programma zelf.')
+    const file = await ctx.desktop.chooseOpenPath('Reservekopie of database terugzetten', [{ name: 'Database van Toestemmingsregister', extensions: ['sqlite', 'db'] }])
+    if (!file) return { ...overview(ctx), restoredFrom: null }
+    await restoreFrom(ctx, file, reopen)
+    return { ...overview(ctx), restoredFrom: basename(file) }
   },
   'backups.export': async (ctx, input) => {
     const bytes = exportBytes(ctx)

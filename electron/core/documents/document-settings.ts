@@ -3,7 +3,7 @@
 // who parents reach for questions and their rights (address, e-mail, phone, privacy officer,
 // privacy statement). Kept in school_settings.
 import { createHash } from 'node:crypto'
-import PDFKitDocument from 'pdfkit'
+import { pdfKit } from '../libraries.ts'
 import type { ApiParsed } from '../../../shared/api.ts'
 import { MAX_LOGO_BYTES, SCHOOL_CONTACT_FIELDS, type DocumentSettings, type SchoolContact } from '../../../shared/documents.contract.ts'
 import { AppError } from '../../../shared/errors.ts'
@@ -54,7 +54,7 @@ export function checkLogo(fileName: string, bytes: Buffer): LogoType {
     throw new AppError('validation', `${fileName} is beschadigd of onvolledig (de afbeelding klopt niet met wat het bestand over zichzelf zegt). Het is niet opgeslagen. Open het logo in een tekenprogramma, sla het opnieuw op als PNG of JPG en kies het opnieuw.`, 'logo')
   }
   try {
-    ;(new PDFKitDocument({ autoFirstPage: false }) as unknown as { openImage(b: Buffer): unknown }).openImage(bytes)
+    ;(new (pdfKit())({ autoFirstPage: false }) as unknown as { openImage(b: Buffer): unknown }).openImage(bytes)
   } catch {
     throw new AppError('validation', `${fileName} is beschadigd of een soort ${type === 'image/png' ? 'PNG' : 'JPG'} die niet in een PDF past. Sla het logo opnieuw op als gewone PNG of JPG.`, 'logo')
   }

@@ -4,7 +4,7 @@
 // Pure: plain data in, PDF bytes out. No database, no Electron.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import PDFKitDocument from 'pdfkit'
+import { pdfKit } from '../libraries.ts'
 import { documentLine, documentText } from '../../../shared/safe-text.ts'
 import { fitLine } from './text-wrap.ts'
 
@@ -86,7 +86,7 @@ export function formatMoment(d: Date): string {
 
 /** An A4 document with the fonts registered and pages buffered, so the footer can count them. */
 export function createDocument(options: FrameOptions): Doc {
-  const doc = new PDFKitDocument({
+  const doc = new (pdfKit())({
     size: 'A4',
     margins: { ...MARGIN },
     bufferPages: true,

@@ -1,6 +1,6 @@
 // The QR code on a consent form: the pupil's form code, drawn as vector rectangles (sharp at any
 // print resolution, and cheap: one path per code, runs of dark modules merged into one rectangle).
-import QRCode from 'qrcode'
+import { qrCode } from '../libraries.ts'
 import type { Doc } from './pdf-base.ts'
 
 export interface QrRuns {
@@ -11,7 +11,7 @@ export interface QrRuns {
 
 /** The modules of a QR code for `text`, as horizontal runs. */
 export function qrRuns(text: string): QrRuns {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' })
+  const { modules } = qrCode().create(text, { errorCorrectionLevel: 'M' })
   const size = modules.size
   const runs: [number, number, number][] = []
   for (let row = 0; row < size; row++) {

@@ -1,7 +1,8 @@
 // Bytes + file name -> sheets of plain cell values. Pure: no database, no file system.
 // xlsx through exceljs (after its parts are unpacked under the caps of limits.ts), CSV through
 // csv-parse. A file that cannot be read becomes one Dutch message; nothing here throws for bad input.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { excel } from '../libraries.ts'
 import { strFromU8, strToU8, zipSync } from 'fflate'
 import { parseCsv } from './csv.ts'
 import { LimitError, MAX_CELLS, MAX_COLUMNS, MAX_MERGED_CELLS, MAX_ROWS, REASONS, tooComplexMessage } from './limits.ts'
@@ -205,7 +206,7 @@ function countedWorkbook(original: Uint8Array): Uint8Array {
 }
 
 async function readXlsx(original: Uint8Array): Promise<ReadResult> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (excel().Workbook)()
   try {
     const bytes = countedWorkbook(original)
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer)

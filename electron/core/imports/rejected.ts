@@ -1,7 +1,7 @@
 // The rows that could not be imported, as a workbook to fix and import again: the mapped columns
 // under our own header names (so it maps by itself), the original values, and a reason column.
 // Ignored columns (BSN, medical notes, ...) are left out. Pure: data in, bytes out.
-import ExcelJS from 'exceljs'
+import { excel } from '../libraries.ts'
 import type { ColumnTarget, ImportLayout, ImportRowError } from '../../../shared/imports.contract.ts'
 import { targetLabel } from '../../../shared/imports.contract.ts'
 import type { PreparedFile } from './analyze.ts'
@@ -39,7 +39,7 @@ export async function rejectedWorkbook(files: readonly PreparedFile[], layouts: 
     }
     if (!entry.reasons.includes(e.message)) entry.reasons.push(e.message)
   }
-  const wb = new ExcelJS.Workbook()
+  const wb = new (excel().Workbook)()
   const ws = wb.addWorksheet('Afgekeurde rijen')
   const all = [...columns, 'Reden', 'Bestand', 'Blad', 'Rij']
   ws.addRow(all).font = { bold: true }

@@ -1,7 +1,8 @@
 // A clean enrolment form (inschrijfformulier) a school can hand out: labels with a field to fill
 // in to their right, two guardians, and a cross under Ja or Nee per purpose. It imports by itself
 // (form layout). resources/templates/inschrijfformulier.xlsx is this, with the default purposes.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { excel } from '../libraries.ts'
 import { keepTextAsText } from './workbook-text.ts'
 
 export interface TemplatePurpose {
@@ -14,7 +15,7 @@ const BOX = { top: THIN, left: THIN, bottom: THIN, right: THIN }
 const SECTION_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE3ECF5' } }
 
 export async function enrolmentTemplate(purposes: readonly TemplatePurpose[], schoolName = ''): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const wb = new (excel().Workbook)()
   wb.creator = 'Toestemmingsregister'
   const ws = wb.addWorksheet('Inschrijfformulier', {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.6, right: 0.6, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 } },

@@ -59,6 +59,19 @@ export function BackupsPage() {
     const data = await readFileBase64(file)
     void run(() => invoke('backups.restoreUpload', { fileName: file.name, data }), `${file.name} is teruggezet. Alle schermen tonen nu die stand.`)
   }
+  // The desktop app: main's open dialog chooses the file and the core reads it where it lies, so a
+  // database of hundreds of MB is not sent over as text.
+  const restoreChosen = async () => {
+    if (!confirm('De database vervangen door een bestand dat u nu kiest? De huidige stand wordt eerst als reservekopie bewaard.')) return
+    setBusy(true)
+    setMessage(undefined)
+    setError(undefined)
+    const r = await invoke('backups.restoreChosen', {})
+    setBusy(false)
+    if (!r.ok) return setError(r.error.message)
+    setMessage(r.value.restoredFrom ? `${r.value.restoredFrom} is teruggezet. Herlaad het scherm om alles opnieuw te zien.` : 'Geen bestand gekozen. Er is niets veranderd.')
+    setTick((t) => t + 1)
+  }
   const exportAll = async () => {
     setBusy(true)
     const r = await invoke('backups.export', { delivery: window.api ? 'save' : 'data' })
@@ -83,10 +96,16 @@ export function BackupsPage() {
         <button disabled={busy} onClick={() => void exportAll()}>
           Hele database opslaan als…
         </button>
-        <label className="button-like">
-          Terugzetten uit een bestand…
-          <input type="file" accept=".sqlite,.db" hidden onChange={(e) => void restoreFile(e.target.files?.[0])} />
-        </label>
+        {window.api ? (
+          <button disabled={busy} onClick={() => void restoreChosen()}>
+            Terugzetten uit een bestand…
+          </button>
+        ) : (
+          <label className="button-like">
+            Terugzetten uit een bestand…
+            <input type="file" accept=".sqlite,.db" hidden onChange={(e) => void restoreFile(e.target.files?.[0])} />
+          </label>
+        )}
       </div>
       {message && (
         <p className="ok" role="status">

@@ -1,0 +1,49 @@
+// The messages between the thread that hosts the core (Electron's main, the CLI, the web harness)
+// and the core's worker thread (worker.ts). Plain data only: they cross by structured clone.
+import type { CoreContext } from './context.ts'
+import type { ProgressEvent } from './progress.ts'
+
+/** What the worker needs to open the core; the same for every door (see boot.ts for the meaning). */
+export interface WorkerStart {
+  dbPath: string
+  appVersion: string
+  resourcesDir?: string
+  lock?: 'hold' | 'respect'
+  /** A frozen clock for tests and the harness (ISO time); absent: the real clock. */
+  fixedNow?: string
+  /** The host offers the desktop calls (save dialog, system viewer): the worker asks for them by message. */
+  desktop?: boolean
+  /** The desktop app's start: remove earlier runs' temp files, the daily backup, expired safety backups. */
+  appStart?: boolean
+  /** Where the worker writes its log lines; absent: stderr (or nothing when `silent`). */
+  logFile?: string
+  silent?: boolean
+}
+
+/** What the host learns once the core is open. */
+export interface CoreInfo {
+  dbPath: string
+  readOnly?: CoreContext['readOnly']
+  startupWarnings: string[]
+}
+
+type Filters = { name: string; extensions: string[] }[]
+export type DesktopCall = { call: 'chooseSavePath'; args: [string, Filters] } | { call: 'chooseOpenPath'; args: [string, Filters] } | { call: 'openPath'; args: [string] }
+
+export type ToWorker =
+  /** `stop`: a flag the host raises to stop the job (see progress.ts). */
+  | { type: 'call'; id: number; method: unknown; input: unknown; stop?: Int32Array }
+  | { type: 'desktop-reply'; id: number; ok: true; value: string | undefined }
+  | { type: 'desktop-reply'; id: number; ok: false; message: string }
+  /** `done` becomes 1 once the register is closed, so a host that is quitting can wait for it without its event loop. */
+  | { type: 'close'; done: Int32Array }
+
+export type FromWorker =
+  | { type: 'ready'; info: CoreInfo }
+  /** Opening failed; `userMessage` is set when the reason is one a user can act on (AppError). */
+  | { type: 'failed'; userMessage?: string; detail: string }
+  /** The Result as JSON text: the host passes it on (IPC, HTTP) without building the object. */
+  | { type: 'result'; id: number; json: string }
+  | { type: 'progress'; event: ProgressEvent }
+  | ({ type: 'desktop'; id: number } & DesktopCall)
+  | { type: 'closed' }

@@ -1,0 +1,75 @@
+// The thread that keeps the window alive, during the heaviest jobs: its longest stall (event-loop
+// delay) while the core's worker imports 10,000 rows (preview, commit) and makes 500 consent forms
+// (see ../stall.ts). Baseline: the same jobs run on that thread itself, as the core ran before it
+// had a worker. Each run in a fresh process, on a fresh copy of the school of 1,500.
+import { copyFileSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { FORM_PUPILS, type BenchFiles } from '../files.ts'
+import { summarize } from '../stats.ts'
+import { row, under, type BenchCase, type Measured } from '../types.ts'
+
+const series = (m: Measured, key: string) => ({ value: summarize(m.samples[key] ?? []), rss: m.peakRssMb })
+
+function freshSchool(files: BenchFiles, name: string): string {
+  const path = join(files.dir, name)
+  copyFileSync(files.school, path)
+  return path
+}
+
+function removeSchool(files: BenchFiles, path: string): void {
+  for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+  rmSync(join(files.dir, 'backups'), { recursive: true, force: true })
+}
+
+async function stallOf(work: () => Promise<unknown>): Promise<number> {
+  const h = monitorEventLoopDelay({ resolution: 10 })
+  h.enable()
+  await work()
+  // A block that ends the work resolves it before the delay timer could fire: give the timer its turn.
+  await new Promise((r) => setTimeout(r, 20))
+  h.disable()
+  return Math.max(0, h.max / 1e6 - 10)
+}
+
+export const stallCase: BenchCase = {
+  id: 'stall',
+  title: 'Langste hapering van de hoofdthread tijdens zwaar werk',
+  runs: 3,
+  fresh: true,
+  app: {
+    async run(files) {
+      const { measureStalls } = await import('../stall.ts')
+      const path = freshSchool(files, 'stall-app.sqlite')
+      const s = await measureStalls(path, files.workbook, FORM_PUPILS)
+      removeSchool(files, path)
+      if (s.batchId === null) throw new Error('the import in the worker wrote nothing')
+      return { spinning: [s.spinning], preview: [s.importPreview], commit: [s.importCommit], forms: [s.forms] }
+    },
+  },
+  baseline: {
+    async run(files) {
+      const { call, openBenchCore } = await import('../data.ts')
+      const path = freshSchool(files, 'stall-baseline.sqlite')
+      const core = openBenchCore(path)
+      const input = { files: [{ name: 'stichting-10000.xlsx', data: readFileSync(files.workbook).toString('base64') }] }
+      const preview = await stallOf(() => call(core, 'imports.preview', input))
+      let batch: unknown = null
+      const commit = await stallOf(async () => (batch = (await call(core, 'imports.commit', input)).batch))
+      const forms = await stallOf(() => call(core, 'documents.consentForms', { pupilIds: FORM_PUPILS, onlyWithoutAnswer: false, delivery: 'data' }))
+      core.close()
+      removeSchool(files, path)
+      if (batch === null) throw new Error('the import on the main thread wrote nothing')
+      return { spinning: [0], preview: [preview], commit: [commit], forms: [forms] }
+    },
+  },
+  rows(app, b) {
+    const base = (key: string, label: string) => ({ label, ...series(b, key) })
+    return [
+      row(this, 'naast twee draaiende threads (wat de machine zelf doet)', series(app, 'spinning'), undefined, () => []),
+      row(this, 'import 10.000 rijen: voorbeeld', series(app, 'preview'), base('preview', 'de core op de hoofdthread'), (m) => [under(50, m)]),
+      row(this, 'import 10.000 rijen: opslaan', series(app, 'commit'), base('commit', 'de core op de hoofdthread'), (m) => [under(50, m)]),
+      row(this, '500 toestemmingsformulieren', series(app, 'forms'), base('forms', 'de core op de hoofdthread'), (m) => [under(50, m)]),
+    ]
+  },
+}
