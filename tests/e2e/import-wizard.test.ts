@@ -58,8 +58,8 @@ async function drop(page: Page, files: { name: string; base64?: string; sizeMb?:
 /** Pupils (as the list shows them, with their badge) on the no-consent list of group 4 for one purpose. */
 async function noConsentList(page: Page, purpose: string): Promise<string[]> {
   await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Geen toestemming' }).click()
-  await page.getByLabel('Groep').selectOption({ label: 'Groep 4' })
-  await page.getByLabel('Doel').selectOption({ label: purpose })
+  await page.getByLabel('Groep', { exact: true }).selectOption({ label: 'Groep 4' })
+  await page.getByLabel('Doel', { exact: true }).selectOption({ label: purpose })
   await page.locator('.no-consent[aria-busy=false]').waitFor()
   const rows = page.locator('.purpose-list', { hasText: purpose }).locator('tbody tr')
   return (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).sort()

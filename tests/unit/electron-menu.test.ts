@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { menuTemplate } from '../../electron/main/menu.ts'
-import { createFakeElectron, type FakeElectron } from '../helpers/fake-electron.ts'
+import { createFakeElectron, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
 
 /** Every item of a template, submenus included. */
 function allItems(template: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
@@ -63,10 +63,11 @@ describe('main: the menu and developer tools', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
+  /** Main starts the core's worker before it makes the window: wait for the window. */
   async function startMain(): Promise<void> {
     await import('../../electron/main/index.ts')
     fake.app.ready()
-    await new Promise((r) => setImmediate(r))
+    await untilStarted(fake)
   }
 
   it('packaged: replaces the default menu before the window opens, with no developer tools in menu or window', async () => {

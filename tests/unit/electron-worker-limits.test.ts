@@ -24,7 +24,8 @@ afterAll(async () => {
 
 describe('the worker out of memory', () => {
   it('answers the call with the Dutch message, starts again, and the register answers as before', async () => {
-    const csv = 'Roepnaam;Achternaam;Groep\n' + 'a;b;1\n'.repeat(3_200_000) // 19 MB, under the 20 MB cap
+    // 19 MB in 190,000 rows: under the file size cap (20 MB) and the row cap (200,000), too big for an 80 MB heap.
+    const csv = 'Roepnaam;Achternaam;Groep\n' + `${'a'.repeat(50)};${'b'.repeat(48)};1\n`.repeat(190_000)
     const r = await host.dispatch('imports.analyze', { files: [{ name: 'leerlingen.csv', data: Buffer.from(csv).toString('base64') }] })
     expect(r).toEqual({ ok: false, error: { code: 'resources', message: WORKER_OUT_OF_MEMORY_MESSAGE } })
     expect(await host.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { schoolName: 'OBS De Linde' } })
