@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { pdfPages } from '../documents/helpers.ts'
-import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
+import { browserTestsEnabled } from '../helpers/browser.ts'
+import { demoAppForSuite } from '../helpers/demo-suite.ts'
 
 /** Clicks a button that offers a file, and returns the downloaded bytes. */
 async function download(page: Page, button: string): Promise<Buffer> {
@@ -11,17 +12,7 @@ async function download(page: Page, button: string): Promise<Buffer> {
 }
 
 describe.skipIf(!browserTestsEnabled('campaign'))('a consent round at the desk', () => {
-  let browser: Browser
-  let app: AppSession
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await openDemoApp(browser)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-  })
+  const app = demoAppForSuite()
 
   it('prints the forms of a group, records three returned forms by their codes, shows 3 of 20, and prints the reminder list', async () => {
     const { page } = app

@@ -1,25 +1,15 @@
 // The Logboek as the office reads it: filtered on one pupil, plain sentences with names, no
 // internal code anywhere on the page, search and paging from the keyboard.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { PupilDetail, PupilSummary } from '../../shared/domain.ts'
-import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
+import { browserTestsEnabled } from '../helpers/browser.ts'
+import { demoAppForSuite } from '../helpers/demo-suite.ts'
 
 /** What must never be shown: action codes, ids and raw objects. */
 const INTERNAL = /\b(consent|pupil|guardian|dossier|settings|school|group|purpose|campaign|import|retention|schoolyear)\.[a-z_]+\b|\w+Id\b|\[object Object\]|[{}]/
 
 describe.skipIf(!browserTestsEnabled('logbook'))('the Logboek', () => {
-  let browser: Browser
-  let app: AppSession
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await openDemoApp(browser)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-  })
+  const app = demoAppForSuite()
 
   it('filtered on one pupil, reads plain sentences with the names, and shows no internal code', async () => {
     const { page, harness } = app

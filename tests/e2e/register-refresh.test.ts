@@ -1,23 +1,14 @@
 // Every screen shows the register as it is now, without a manual reload: a change made by
 // another window (the sidebar's school year) and a restored backup (the year goes back).
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserTestsEnabled } from '../helpers/browser.ts'
+import { demoAppForSuite } from '../helpers/demo-suite.ts'
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' })
 
 describe.skipIf(!browserTestsEnabled('register refresh'))('screens follow the register', () => {
-  let browser: Browser
-  let app: AppSession
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await openDemoApp(browser)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-  })
+  const app = demoAppForSuite()
 
   it("after another window changes the school year, and after a restore, the sidebar shows the register's year", async () => {
     const { page, harness } = app

@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserTestsEnabled } from '../helpers/browser.ts'
+import { demoAppForSuite } from '../helpers/demo-suite.ts'
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6e2d70000000049454e44ae426082', 'hex')
 
@@ -29,17 +30,7 @@ async function onGroupList(page: Page, group: string, sortName: string): Promise
 }
 
 describe.skipIf(!browserTestsEnabled('consent register'))('recording consent at the desk', () => {
-  let browser: Browser
-  let app: AppSession
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await openDemoApp(browser)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-  })
+  const app = demoAppForSuite()
 
   it('finds a pupil without typing diacritics, records a refusal with a scan, withdraws and re-grants, and keeps all three records', async () => {
     const { page } = app

@@ -1,23 +1,13 @@
 // A pupil page that stayed open while someone else changed the pupil: its save is refused with
 // the Dutch conflict message and the other change stays, even after the page reloaded the pupil
 // for another reason (a guardian saved) and so holds the newer version.
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { PupilDetail, PupilHit } from '../../shared/domain.ts'
-import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
+import { browserTestsEnabled } from '../helpers/browser.ts'
+import { demoAppForSuite } from '../helpers/demo-suite.ts'
 
 describe.skipIf(!browserTestsEnabled('stale screens'))('a screen opened before someone else saved', () => {
-  let browser: Browser
-  let app: AppSession
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await openDemoApp(browser)
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-  })
+  const app = demoAppForSuite()
 
   const call = async <T,>(method: string, input: unknown): Promise<T> => {
     const r = await app.harness.core.dispatch(method, input)
