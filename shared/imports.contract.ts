@@ -188,7 +188,7 @@ export interface ImportFileInfo {
   error?: string
   size: number
   sha256: string | null
-  kind: 'xlsx' | 'csv' | null
+  kind: 'xlsx' | 'ods' | 'csv' | null
   /** Dutch: what the analysis found in the file ('tabel met 21 leerlingen', 'ingevuld formulier', 'één tabblad per groep: ...'). */
   found: string
   sheets: {
