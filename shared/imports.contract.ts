@@ -188,7 +188,7 @@ export interface ImportFileInfo {
   error?: string
   size: number
   sha256: string | null
-  kind: 'xlsx' | 'csv' | null
+  kind: 'xlsx' | 'ods' | 'csv' | null
   /** Dutch: what the analysis found in the file ('tabel met 21 leerlingen', 'ingevuld formulier', 'één tabblad per groep: ...'). */
   found: string
   sheets: {
@@ -244,6 +244,11 @@ export interface PreviewGuardian {
   guardianId: number | null
   /** A guardian already in the register or earlier in this import (a sibling's parent). */
   shared: boolean
+  /**
+   * Other guardians (in the register, earlier in this import or on the same row) with this e-mail
+   * address under a name that is not this one: kept apart, shown for the user to check.
+   */
+  sameEmailAs: string[]
   changes: FieldChange[]
 }
 

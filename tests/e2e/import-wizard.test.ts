@@ -205,4 +205,23 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
     expect(await page.locator('.done-card [role=status]').innerText()).toContain('2 rijen met fouten zijn overgeslagen')
     expect(app.pageErrors).toEqual([])
   })
+
+  it('an .ods saved by LibreOffice is chosen like an .xlsx, and a family address under two names is pointed out in the preview', async () => {
+    const { page } = app
+    await toImports(page)
+    await page.getByRole('button', { name: 'Nog een import' }).click()
+    const family = ['Roepnaam;Achternaam;Geboortedatum;Groep;Naam ouder;E-mail ouder', 'Sem;Jansen;01-02-2019;4;Linda Jansen;fam.jansen@voorbeeld.nl', 'Eva;Jansen;02-03-2017;4;Lars Jansen;fam.jansen@voorbeeld.nl'].join('\r\n')
+    await page.getByLabel('Bestanden kiezen').setInputFiles([
+      { name: 'parnassys-leerlingen.ods', mimeType: 'application/octet-stream', buffer: readFileSync(fixture('real/parnassys-leerlingen.ods')) },
+      { name: 'gezin.csv', mimeType: 'text/csv', buffer: Buffer.from(family) },
+    ])
+    await page.locator('table.files tbody tr', { hasText: 'parnassys-leerlingen.ods' }).getByText(/^In orde/).waitFor()
+    await page.locator('table.files tbody tr', { hasText: 'gezin.csv' }).getByText(/^In orde/).waitFor()
+    await page.getByRole('button', { name: 'Volgende: kolommen controleren' }).click()
+    await page.getByRole('button', { name: 'Volgende: voorbeeld bekijken' }).click()
+    const note = page.locator('.same-email')
+    await note.first().waitFor()
+    expect(await note.allInnerTexts()).toEqual([expect.stringContaining('fam.jansen@voorbeeld.nl is ook het e-mailadres van Linda Jansen. Lars Jansen wordt als aparte ouder/verzorger vastgelegd.')])
+    expect(app.pageErrors).toEqual([])
+  })
 })

@@ -66,6 +66,10 @@ const SOURCES: Source[] = [
   { file: 'groepen-handmatig.xlsx' },
   { file: 'formulier-vakjes.xlsx' },
   { file: 'waarden-zoals-getypt.xlsx' },
+  // LibreOffice's own format, saved from the same data: the same truth files as the .xlsx.
+  { file: 'nieuwe-leerlingen-21.ods' },
+  { file: 'parnassys-leerlingen.ods' },
+  { file: 'groepen-handmatig.ods' },
 ]
 
 describe.each(SOURCES)('$file', ({ file, gapRows = [] }) => {
@@ -144,11 +148,13 @@ describe('a hand-kept workbook: one tab per group, an overview of formulas, a le
 })
 
 describe('OpenDocument (.ods) as LibreOffice saves it', () => {
-  it('is refused with one Dutch message that says how to save it as .xlsx, and the .xlsx beside it goes through; nothing of the .ods is written', async () => {
+  it('is read like the .xlsx beside it: same tabs, same layout, and committed together with it', async () => {
+    const analysis = await ok(core, 'imports.analyze', { files: [real('groepen-handmatig.ods')] })
+    expect(analysis.files[0]).toMatchObject({ ok: true, kind: 'ods', found: 'één tabblad per groep: 2 tabbladen, 7 leerlingen', ignoredColumns: ['Opmerking'] })
+    expect(analysis.files[0]?.sheets.map((s) => [s.sheet, s.layout])).toEqual([['Overzicht', null], ['Groep 1-2a', 'table'], ['Groep 3', 'table']])
     const result = await ok(core, 'imports.commit', { files: [real('nieuwe-leerlingen-21.ods'), real('parnassys-leerlingen.xlsx')] })
-    expect(result.preview.files.map((f) => [f.file, f.ok])).toEqual([['nieuwe-leerlingen-21.ods', false], ['parnassys-leerlingen.xlsx', true]])
-    expect(result.preview.files[0]?.error).toMatch(/OpenDocument.*\.xlsx/)
-    expect(result.batch?.counts.pupilsCreated).toBe(4)
-    expect(result.batch?.files.map((f) => f.name)).toEqual(['parnassys-leerlingen.xlsx'])
+    expect(result.preview.files.map((f) => [f.file, f.ok])).toEqual([['nieuwe-leerlingen-21.ods', true], ['parnassys-leerlingen.xlsx', true]])
+    expect(result.batch?.files.map((f) => f.name)).toEqual(['nieuwe-leerlingen-21.ods', 'parnassys-leerlingen.xlsx'])
+    expect(result.batch?.counts.pupilsCreated).toBe(truthOf('nieuwe-leerlingen-21.ods').pupils.length + 4)
   })
 })

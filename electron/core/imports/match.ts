@@ -1,6 +1,6 @@
 // Imported pupils against the register, row by row: which pupil is it (student number, else name
-// and birth date), what changes field by field, which guardians are already known (by e-mail or
-// phone, so siblings share them), which consent answers differ, and what looks like a duplicate.
+// and birth date), what changes field by field, which guardians are already known (a name that fits
+// plus e-mail or phone, so siblings share them; never the e-mail alone), which consent answers differ, and what looks like a duplicate.
 // Rows are applied in order to an in-memory copy, so a second row of the same pupil sees the first.
 import type { Decision } from '../../../shared/domain.ts'
 import { displayName, formatDate } from '../../../shared/domain.ts'
@@ -69,6 +69,17 @@ function findGuardian(s: Snapshot, target: PupilState, g: ImportedGuardianData, 
     (g.email ? s.byEmail.get(g.email.toLowerCase())?.find(same) : undefined) ??
     (g.phoneNormalized ? s.byPhone.get(g.phoneNormalized)?.find(same) : undefined)
   )
+}
+
+/** Names of the other guardians with g's e-mail address whose names are not g's (a family address). */
+function sameEmailOthers(s: Snapshot, p: ImportedPupil, g: ImportedGuardianData, state: GuardianState): string[] {
+  if (g.email === '') return []
+  const key = g.email.toLowerCase()
+  const names = new Set<string>()
+  for (const x of s.byEmail.get(key) ?? []) if (x !== state && !namesCompatible({ name: x.name, nameGiven: true }, g)) names.add(x.name)
+  for (const o of p.guardians) if (o !== g && o.email.toLowerCase() === key && !namesCompatible(o, g)) names.add(o.name)
+  names.delete(state.name)
+  return [...names]
 }
 
 export function planImport(s: Snapshot, pupils: readonly ImportedPupil[], decisions: readonly RowDecision[]): Plan {
@@ -179,6 +190,7 @@ export function planImport(s: Snapshot, pupils: readonly ImportedPupil[], decisi
         status: !found ? 'new' : gChanges.length > 0 ? 'changed' : 'existing',
         guardianId: state.id,
         shared: found !== undefined && [...found.pupils].some((x) => x !== t),
+        sameEmailAs: sameEmailOthers(s, p, g, state),
         changes: gChanges,
       })
       changes.push(...gChanges)

@@ -1,10 +1,12 @@
 // Bytes + file name -> sheets of plain cell values. Pure: no database, no file system.
-// xlsx through exceljs (after its parts are unpacked under the caps of limits.ts), CSV through
+// xlsx through exceljs (after its parts are unpacked under the caps of limits.ts), .ods through
+// ods.ts (the same caps), CSV through
 // csv-parse. A file that cannot be read becomes one Dutch message; nothing here throws for bad input.
 import type ExcelJS from 'exceljs'
 import { excel } from '../libraries.ts'
 import { strFromU8, strToU8, zipSync } from 'fflate'
 import { parseCsv } from './csv.ts'
+import { readOdsSheets } from './ods.ts'
 import { LimitError, MAX_CELLS, MAX_COLUMNS, MAX_MERGED_CELLS, MAX_ROWS, REASONS, tooComplexMessage } from './limits.ts'
 import { MESSAGES, sniff } from './sniff.ts'
 import type { Cell, SheetData } from './types.ts'
@@ -12,7 +14,7 @@ import { readWorkbookParts } from './zip.ts'
 
 export type { Cell, SheetData } from './types.ts'
 
-export type ReadResult = { ok: true; kind: 'xlsx' | 'csv'; sheets: SheetData[] } | { ok: false; error: string }
+export type ReadResult = { ok: true; kind: 'xlsx' | 'ods' | 'csv'; sheets: SheetData[] } | { ok: false; error: string }
 
 interface RichText {
   richText: { text?: unknown }[]
@@ -228,11 +230,20 @@ async function readXlsx(original: Uint8Array): Promise<ReadResult> {
   return { ok: true, kind: 'xlsx', sheets }
 }
 
+function readOds(bytes: Uint8Array): ReadResult {
+  try {
+    return { ok: true, kind: 'ods', sheets: readOdsSheets(bytes) }
+  } catch (err) {
+    return { ok: false, error: err instanceof LimitError ? tooComplexMessage(err.reason, 'xlsx') : MESSAGES.damaged }
+  }
+}
+
 /** Reads a file the user chose. Never throws for bad input: a refusal is { ok: false, error }. */
 export async function readWorkbook(name: string, bytes: Uint8Array): Promise<ReadResult> {
   const sniffed = sniff(bytes)
   if (sniffed.kind === 'refused') return { ok: false, error: sniffed.message }
   if (sniffed.kind === 'xlsx') return readXlsx(bytes)
+  if (sniffed.kind === 'ods') return readOds(bytes)
   try {
     const base = name.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '') || 'CSV'
     return { ok: true, kind: 'csv', sheets: [{ name: base, rows: parseCsv(bytes), hiddenColumns: [], merges: [], date1904: false }] }

@@ -108,14 +108,23 @@ export function compileMapping(columns: readonly MappedColumn[], records: readon
   return m
 }
 
-/** Two guardians' names could be one person: the same, or the same surname and initial ('M. de Vries'). */
+/**
+ * Two guardians' names could be one person: the same, or the same surname where one gives only
+ * initials ('M. de Vries' and 'Marieke de Vries'). Two first names that differ are two people,
+ * even with the same initial (Linda and Lars Jansen at one family address). A guardian without a
+ * name (only an address or number) fits any name: there is nothing to tell them apart by.
+ */
 export function namesCompatible(a: { name: string; nameGiven: boolean }, b: { name: string; nameGiven: boolean }): boolean {
   if (!a.nameGiven || !b.nameGiven) return true
   const wa = fold(a.name).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean)
   const wb = fold(b.name).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean)
   if (wa.join(' ') === wb.join(' ')) return true
-  return wa.length > 0 && wb.length > 0 && wa.at(-1) === wb.at(-1) && wa[0]?.[0] === wb[0]?.[0]
+  if (wa.length === 0 || wb.length === 0 || wa.at(-1) !== wb.at(-1)) return false
+  return (givesInitials(a.name) || givesInitials(b.name)) && wa[0]?.[0] === wb[0]?.[0]
 }
+
+/** 'M. de Vries', 'M.J. de Vries', 'MJ de Vries': the name starts with initials, not a first name. */
+const givesInitials = (name: string): boolean => /^\s*(?:(?:\p{L}\.\s*)+|\p{Lu}{1,3}\s)/u.test(name)
 
 export interface RecordContext {
   /** The sheet's own legend ('- = geen toestemming'): these marks mean what it says. */

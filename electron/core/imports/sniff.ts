@@ -4,6 +4,7 @@ import { unzipSync } from 'fflate'
 
 export type Sniffed =
   | { kind: 'xlsx' }
+  | { kind: 'ods' }
   | { kind: 'csv' }
   | { kind: 'refused'; message: string }
 
@@ -16,12 +17,11 @@ export const MESSAGES = {
   password:
     'Het bestand is beveiligd met een wachtwoord. Open het in Excel, sla het op zonder wachtwoord (Bestand > Info > Werkmap beveiligen > Versleutelen met wachtwoord: maak het vak leeg) en importeer het opnieuw.',
   oldXls: `Dit is een oud Excel-bestand (.xls, Excel 97-2003). ${SAVE_AS_XLSX}`,
-  ods: `Dit is een OpenDocument-rekenblad (.ods). ${SAVE_AS_XLSX}`,
   xlsb: `Dit is een binaire Excel-werkmap (.xlsb). ${SAVE_AS_XLSX}`,
   html: `Dit is een webpagina (HTML), geen echt Excel-bestand. ${SAVE_AS_XLSX}`,
   pdf: 'Dit is een PDF-bestand. Een PDF kan niet worden ingelezen: vraag het bestand aan als Excel (.xlsx) of CSV.',
   zip: 'Dit is een ZIP-bestand, geen Excel-werkmap. Pak het uit en kies de Excel-bestanden die erin zitten.',
-  otherOffice: 'Dit is een Office-bestand maar geen Excel-werkmap. Kies het Excel-bestand (.xlsx) of een CSV-bestand.',
+  otherOffice: 'Dit is een Office-bestand maar geen rekenblad. Kies het Excel-bestand (.xlsx), het LibreOffice-rekenblad (.ods) of een CSV-bestand.',
   unknown: 'Dit is geen Excel- of CSV-bestand. Kies een .xlsx- of .csv-bestand.',
 } as const
 
@@ -69,7 +69,7 @@ function sniffZip(bytes: Uint8Array): Sniffed {
   if (names.includes('word/document.xml')) return { kind: 'refused', message: MESSAGES.word }
   if (names.includes('content.xml') && names.includes('mimetype')) {
     const text = new TextDecoder().decode(bytes.subarray(0, 200))
-    return { kind: 'refused', message: text.includes('opendocument.spreadsheet') ? MESSAGES.ods : MESSAGES.otherOffice }
+    return text.includes('opendocument.spreadsheet') ? { kind: 'ods' } : { kind: 'refused', message: MESSAGES.otherOffice }
   }
   if (names.includes('[Content_Types].xml')) return { kind: 'refused', message: MESSAGES.otherOffice }
   return { kind: 'refused', message: MESSAGES.zip }

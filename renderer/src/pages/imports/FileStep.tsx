@@ -82,11 +82,11 @@ export function FileStep({ state, onNext }: { state: WizardState; onNext: () => 
         onDrop={onDrop}
       >
         <p className="drop-title">{files.length > 0 ? 'Meer bestanden? Sleep ze hierheen' : 'Sleep de inschrijfformulieren hierheen'}</p>
-        <p className="muted drop-help">Excel-bestanden (.xlsx) of CSV: één export met alle leerlingen, of een los formulier per leerling. Meerdere bestanden of een hele map tegelijk kan ook.</p>
+        <p className="muted drop-help">Excel-bestanden (.xlsx), LibreOffice-rekenbladen (.ods) of CSV: één export met alle leerlingen, of een los formulier per leerling. Meerdere bestanden of een hele map tegelijk kan ook.</p>
         <div className="actions">
           <label className="button-like primary">
             Bestanden kiezen…
-            <input type="file" multiple accept=".xlsx,.xlsm,.xls,.csv" hidden aria-label="Bestanden kiezen" onChange={(e) => onInput(e.currentTarget)} />
+            <input type="file" multiple accept=".xlsx,.xlsm,.xls,.ods,.csv" hidden aria-label="Bestanden kiezen" onChange={(e) => onInput(e.currentTarget)} />
           </label>
           <label className="button-like">
             Map kiezen…

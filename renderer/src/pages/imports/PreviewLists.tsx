@@ -2,7 +2,7 @@
 // at most a few hundred rows at a time (see Paged).
 import { displayName, formatDate } from '../../../../shared/domain.ts'
 import { SOURCE_LABELS } from '../../../../shared/domain.ts'
-import { DECISION_WORDS, type ConsentChange, type FieldChange, type ImportRowError, type PreviewPupil } from '../../../../shared/imports.contract.ts'
+import { DECISION_WORDS, type ConsentChange, type FieldChange, type ImportRowError, type PreviewGuardian, type PreviewPupil } from '../../../../shared/imports.contract.ts'
 import { Paged } from './Paged.tsx'
 
 const SEARCH_HINT = 'Of zoek hierboven op naam, groep of bestand.'
@@ -25,6 +25,22 @@ function NameCell({ pupil }: { pupil: PreviewPupil }) {
       {name}
       {typed}
     </span>
+  )
+}
+
+/** A family address under two names: kept as two guardians, said so, for the user to check. */
+function SameEmailNotes({ guardians }: { guardians: readonly PreviewGuardian[] }) {
+  const notes = guardians.filter((g) => g.sameEmailAs.length > 0)
+  if (notes.length === 0) return null
+  return (
+    <>
+      {notes.map((g) => (
+        <div key={g.name} className="warn-note small same-email">
+          Let op: {g.email} is ook het e-mailadres van {g.sameEmailAs.join(' en ')}. {g.name} wordt als aparte ouder/verzorger vastgelegd. Is het dezelfde persoon? Schrijf de
+          naam in het bestand dan hetzelfde en lees het opnieuw in.
+        </div>
+      ))}
+    </>
   )
 }
 
@@ -75,7 +91,10 @@ export function NewList({ pupils, labels, resetKey }: { pupils: readonly Preview
                 </td>
                 <td className="col-date">{formatDate(p.birthDate)}</td>
                 <td className="col-group">{p.group ?? '—'}</td>
-                <td>{p.guardians.map((g) => g.name || g.email || g.phone).join(', ') || <span className="muted">geen</span>}</td>
+                <td>
+                  {p.guardians.map((g) => g.name || g.email || g.phone).join(', ') || <span className="muted">geen</span>}
+                  <SameEmailNotes guardians={p.guardians} />
+                </td>
                 <td>
                   <ConsentAnswers pupil={p} labels={labels} />
                 </td>
@@ -142,6 +161,7 @@ export function ChangedList({ pupils, resetKey }: { pupils: readonly PreviewPupi
                   <ConsentLine key={c.purpose} change={c} />
                 ))}
               </ul>
+              <SameEmailNotes guardians={p.guardians} />
             </li>
           ))}
         </ul>

@@ -10,7 +10,7 @@ export interface ChosenFile extends ImportFileInput {
 }
 
 /** Files in a dropped or chosen folder that could be enrolment forms; lock files and hidden files are left out. */
-const IMPORTABLE = /\.(xlsx|xlsm|xls|csv)$/i
+const IMPORTABLE = /\.(xlsx|xlsm|xls|ods|csv)$/i
 const isImportable = (name: string): boolean => IMPORTABLE.test(name) && !/^(~\$|\.)/.test(name.replace(/^.*\//, ''))
 
 interface Picked {
