@@ -20,6 +20,7 @@ import type {
 import type { DocumentsOutputs } from './documents.contract.ts'
 import type { Result } from './errors.ts'
 import type { ImportsOutputs } from './imports.contract.ts'
+import type { MailOutputs } from './mail.contract.ts'
 import type { SchoolyearOutputs } from './schoolyear.contract.ts'
 import type { BackupsOutputs } from './backups.contract.ts'
 import type { CampaignsOutputs } from './campaigns.contract.ts'
@@ -29,7 +30,7 @@ import type { Method, inputSchemas } from './schemas.ts'
 
 export type { Method } from './schemas.ts'
 
-export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs, AuditOutputs, PupilsOutputs {
+export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs, AuditOutputs, PupilsOutputs, MailOutputs {
   'app.info': AppInfo
   'settings.get': Settings
   'settings.update': Settings

@@ -1,5 +1,6 @@
 // The pupil's file (AVG art. 15): everything the school holds about one pupil, as a PDF to read.
 // dossier-export.ts packs the same data as JSON, with the PDF and the attachments, in a ZIP.
+import type { MailProofView } from '../../../shared/mail.contract.ts'
 import {
   formatDate,
   type AttachmentMeta,
@@ -76,6 +77,13 @@ export interface DossierAttachment extends AttachmentMeta {
   path: string
 }
 
+/** A parent's e-mail kept as proof or correspondence; in the ZIP as the original .eml or .msg. */
+export interface DossierMail extends MailProofView {
+  createdAt: string
+  belongsTo: string
+  path: string
+}
+
 /** Everything held about one pupil; also the JSON in the ZIP, so its names are the export's contract. */
 export interface DossierData {
   format: 'toestemmingsregister-dossier'
@@ -100,6 +108,8 @@ export interface DossierData {
   dossierEntries: DossierEntry[]
   auditTrail: AuditEntryView[]
   attachments: DossierAttachment[]
+  /** Kept e-mails (absent in a dossier made before e-mails were kept). */
+  mails?: DossierMail[]
 }
 
 const iso = (s: string): Date => new Date(s)
