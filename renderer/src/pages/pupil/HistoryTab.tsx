@@ -60,7 +60,14 @@ export function HistoryTab({ pupil }: { pupil: PupilDetail }) {
               {h.recordedBy}
               <div className="muted">{formatMoment(h.recordedAt)}</div>
             </td>
-            <td>{h.attachment && <AttachmentLink attachment={h.attachment} />}</td>
+            <td>
+              {h.attachment && <AttachmentLink attachment={h.attachment} />}
+              {h.mail && (
+                <div className="mail-proof" title={`SHA-256 ${h.mail.sha256}`}>
+                  E-mail: {h.mail.fileName} ({Math.max(1, Math.round(h.mail.size / 1024))} kB, van {h.mail.fromAddress})
+                </div>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
