@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsentRecordView, PupilDetail, PupilSummary } from '../../shared/domain.ts'
 import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
@@ -15,6 +15,16 @@ describe.skipIf(!browserTestsEnabled('mail'))('a parent’s e-mail as proof', ()
   let app: AppSession
   let pupil: PupilDetail
   let mother: PupilDetail['guardians'][number]
+
+  /** A drop as the system makes it: a DataTransfer holding the file (built in the page). */
+  const dropOf = (page: Page, eml: Buffer) =>
+    page.evaluateHandle(`(() => {
+      const bytes = Uint8Array.from(atob('${eml.toString('base64')}'), (c) => c.charCodeAt(0))
+      const dt = new DataTransfer()
+      dt.items.add(new File([bytes], 'Toestemming Zoë.eml', { type: 'message/rfc822' }))
+      return dt
+    })()`)
+  const fromMother = () => Buffer.from(FIXTURE.replace('Marieke@Voorbeeld.NL', mother.email.toUpperCase()), 'latin1')
 
   const call = async <T,>(method: string, input: unknown): Promise<T> => {
     const r = await app.harness.core.dispatch(method, input)
@@ -44,17 +54,11 @@ describe.skipIf(!browserTestsEnabled('mail'))('a parent’s e-mail as proof', ()
   it("drops an .eml on the pupil, records 'website: nee' from it, and finds the mail in the history and the dossier ZIP", async () => {
     const { page } = app
     // The fixture, sent from this guardian's address (in capitals: the match ignores case).
-    const eml = Buffer.from(FIXTURE.replace('Marieke@Voorbeeld.NL', mother.email.toUpperCase()), 'latin1')
+    const eml = fromMother()
     await page.evaluate(`location.hash = '#/leerling/${pupil.id}/toestemming'`)
     const panel = page.getByRole('region', { name: 'E-mail van een ouder' })
     await panel.waitFor()
-    // A drop as the system makes it: a DataTransfer holding the file (built in the page).
-    const dataTransfer = await page.evaluateHandle(`(() => {
-      const bytes = Uint8Array.from(atob('${eml.toString('base64')}'), (c) => c.charCodeAt(0))
-      const dt = new DataTransfer()
-      dt.items.add(new File([bytes], 'Toestemming Zoë.eml', { type: 'message/rfc822' }))
-      return dt
-    })()`)
+    const dataTransfer = await dropOf(page, eml)
     await panel.dispatchEvent('drop', { dataTransfer })
 
     const text = panel.locator('pre.mail-text')
@@ -88,5 +92,19 @@ describe.skipIf(!browserTestsEnabled('mail'))('a parent’s e-mail as proof', ()
     expect(mails).toHaveLength(1)
     expect(Buffer.from(files[mails[0] ?? ''] ?? []).equals(eml)).toBe(true)
     expect(strFromU8(files['LEESMIJ.txt'] ?? new Uint8Array())).toContain('e-mails/')
+  })
+
+  it('a mail dropped on the Leerlingen list suggests the pupil by the sender; opening it shows the mail there', async () => {
+    const { page } = app
+    await page.evaluate(`location.hash = '#/leerlingen'`)
+    await page.locator('table.list').waitFor()
+    await page.locator('.page-fill').dispatchEvent('drop', { dataTransfer: await dropOf(page, fromMother()) })
+    const suggestions = page.getByRole('status', { name: 'Leerlingen bij deze e-mail' })
+    await suggestions.waitFor()
+    const name = [pupil.firstName, pupil.lastNamePrefix, pupil.lastName].filter(Boolean).join(' ')
+    await suggestions.getByRole('link', { name: new RegExp(`^${name}`) }).click()
+    const panel = page.getByRole('region', { name: 'E-mail van een ouder' })
+    await panel.locator('pre.mail-text').waitFor()
+    expect(await panel.innerText()).toContain(`Dit is ${mother.name}.`)
   })
 })

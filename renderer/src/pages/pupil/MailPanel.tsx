@@ -1,12 +1,13 @@
 // A parent's e-mail on the pupil page: drop or choose an .eml or Outlook .msg; the core reads it
 // (nothing is stored yet) and this shows who sent it, when, and its text: as plain text in a
 // pre-wrapped block, never as HTML, so no script runs and no remote image is loaded.
-import { useState, type DragEvent } from 'react'
+import { useEffect, useState, type DragEvent } from 'react'
 import { formatDate, type PupilDetail } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import type { MailPreview } from '../../../../shared/mail.contract.ts'
 import { invoke } from '../../api.ts'
 import { FilePicker, FormError, readFileBase64 } from '../../components/fields.tsx'
+import { takeMailFor, type MailFile } from '../pupils/pending-mail.ts'
 
 export interface LoadedMail {
   preview: MailPreview
@@ -19,11 +20,12 @@ export function MailPanel({ pupil, mail, onMail }: { pupil: PupilDetail; mail: L
   const [kept, setKept] = useState<string>()
 
   const read = async (f: File | undefined) => {
-    if (!f) return
+    if (f) await readFile({ fileName: f.name, data: await readFileBase64(f) })
+  }
+  const readFile = async (file: MailFile) => {
     setKept(undefined)
     setBusy(true)
     try {
-      const file = { fileName: f.name, data: await readFileBase64(f) }
       const r = await invoke('mail.read', { pupilId: pupil.id, mail: file })
       if (!r.ok) {
         onMail(undefined)
@@ -35,6 +37,12 @@ export function MailPanel({ pupil, mail, onMail }: { pupil: PupilDetail; mail: L
       setBusy(false)
     }
   }
+  // A mail dropped on the Leerlingen list and suggested for this pupil: read it for this pupil.
+  useEffect(() => {
+    const waiting = takeMailFor(pupil.id)
+    if (waiting) void readFile(waiting)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pupil.id])
   const drop = (e: DragEvent) => {
     e.preventDefault()
     void read(e.dataTransfer.files[0])
