@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { DossierData } from '../../electron/core/documents/dossier.ts'
-import { documentSchool, make } from '../documents/helpers.ts'
+import { documentSchool, flat, make, pdfPages } from '../documents/helpers.ts'
 import { ok } from '../helpers/register.ts'
 
 const NOW = new Date('2026-12-01T09:00:00Z')
@@ -48,6 +48,10 @@ describe('an answer from an e-mail', () => {
     const json = JSON.parse(strFromU8(files['dossier-Zoe-van-der-Berg-2026-12-01.json'] ?? new Uint8Array())) as DossierData
     expect(json.mails).toEqual([expect.objectContaining({ path: mailInZip[0], sha256: last?.mail?.sha256, belongsTo: 'Toestemming 30-11-2026 (Website van de school)' })])
     expect(strFromU8(files['LEESMIJ.txt'] ?? new Uint8Array())).toContain('e-mails/')
+    // The PDF to read names the mail among the attachments, with what it proves and who sent it.
+    const pdf = flat((await pdfPages(Buffer.from(files['dossier-Zoe-van-der-Berg-2026-12-01.pdf'] ?? []))).join(' '))
+    expect(pdf).toContain('Toestemming Zoë.eml E-MAIL')
+    expect(pdf).toContain('Toestemming 30-11-2026 (Website van de school) (e-mail van marieke@voorbeeld.nl, 30-11-2026 om 21:47)')
   })
 
   it('a later effective date may be chosen, an earlier one not; nothing is stored then', async () => {

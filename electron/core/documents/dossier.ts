@@ -269,8 +269,11 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
       { size: 8, continued: 'Logboek' },
     )
 
-  heading(doc, 'Bijlagen', 40, data.attachments.length === 0 ? 'geen' : `${data.attachments.length}, in de ZIP-versie van dit dossier`)
-  if (data.attachments.length > 0)
+  // Kept e-mails count as attachments here: in the ZIP they are the original .eml or .msg files.
+  const mails = data.mails ?? []
+  const files = data.attachments.length + mails.length
+  heading(doc, 'Bijlagen', 40, files === 0 ? 'geen' : `${files}, in de ZIP-versie van dit dossier`)
+  if (files > 0)
     table(
       doc,
       [
@@ -279,7 +282,10 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
         { header: 'Grootte', width: 54, align: 'right' },
         { header: 'Hoort bij', width: 0 },
       ],
-      data.attachments.map((a) => [a.fileName, a.mimeType.split('/')[1]?.toUpperCase() ?? '', sizeText(a.size), a.belongsTo]),
+      [
+        ...data.attachments.map((a) => [a.fileName, a.mimeType.split('/')[1]?.toUpperCase() ?? '', sizeText(a.size), a.belongsTo]),
+        ...mails.map((m) => [m.fileName, 'E-MAIL', sizeText(m.size), `${m.belongsTo} (e-mail van ${m.fromAddress}, ${formatMoment(iso(m.sentAt))})`]),
+      ],
       { size: 8.5, continued: 'Bijlagen' },
     )
   return finish(doc, frame)
