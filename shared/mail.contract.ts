@@ -30,6 +30,8 @@ export const mailSchemas = {
     consentStamp: z.number().int().nonnegative().optional(),
   }),
   'mail.addToDossier': z.strictObject({ pupilId: id, mail: mailFileSchema }),
+  /** A kept mail's original file, to open in the mail program. */
+  'mail.get': z.strictObject({ id: z.number().int().positive() }),
 }
 
 export interface MailAttachmentView {
@@ -77,4 +79,5 @@ export interface MailOutputs {
   'mail.read': MailPreview
   'mail.record': PupilDetail
   'mail.addToDossier': DossierEntry
+  'mail.get': MailProofView & { data: string }
 }

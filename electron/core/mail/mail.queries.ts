@@ -1,5 +1,6 @@
 // The kept mails: which record or dossier entry a mail proves, and every mail of one pupil.
 import type { MailProofView } from '../../../shared/mail.contract.ts'
+import { AppError } from '../../../shared/errors.ts'
 import type { Db } from '../db/open.ts'
 
 const PROOF_COLUMNS = `m.id AS id, m.file_name AS fileName, m.format AS format, m.size AS size, m.sha256 AS sha256, m.from_address AS fromAddress, m.subject AS subject, m.sent_at AS sentAt`
@@ -7,6 +8,13 @@ const PROOF_COLUMNS = `m.id AS id, m.file_name AS fileName, m.format AS format, 
 /** The kept mail behind a consent record, if any. */
 export function mailOfRecord(db: Db, recordId: number): MailProofView | null {
   return (db.prepare(`SELECT ${PROOF_COLUMNS} FROM consent_record_mails l JOIN mails m ON m.id = l.mail_id WHERE l.consent_record_id = ?`).get(recordId) as MailProofView | undefined) ?? null
+}
+
+/** One kept mail with its bytes (base64), or a Dutch not-found. */
+export function getMail(db: Db, id: number): MailProofView & { data: string } {
+  const row = db.prepare(`SELECT ${PROOF_COLUMNS}, m.data AS data FROM mails m WHERE m.id = ?`).get(id) as (MailProofView & { data: Buffer }) | undefined
+  if (!row) throw new AppError('not_found', 'Deze e-mail bestaat niet (meer). Vernieuw het scherm.')
+  return { ...row, data: row.data.toString('base64') }
 }
 
 /** Every mail kept for a pupil (as proof or as correspondence), with the bytes, oldest first. */
