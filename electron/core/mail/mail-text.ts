@@ -13,15 +13,45 @@ function decodeEntities(s: string): string {
   })
 }
 
-/** Plain text of an HTML body: block ends become line breaks, the rest of the markup goes. */
+const SKIPPED = new Set(['script', 'style', 'head', 'title', 'template', 'noscript'])
+const BREAKS = new Set(['br', '/p', '/div', '/li', '/tr', '/h1', '/h2', '/h3', '/h4', '/h5', '/h6', '/blockquote', '/table'])
+
+/**
+ * Plain text of an HTML body: block ends become line breaks, the rest of the markup goes. One
+ * pass with indexOf, never a backtracking pattern, so hostile markup (a million unclosed '<' or
+ * '<script') costs time in proportion to its length; an unclosed tag or comment ends the text.
+ */
 export function htmlToText(html: string): string {
-  const text = html
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|head|title|template|noscript)\b[\s\S]*?<\/\1\s*>/gi, '')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<\/(p|div|li|tr|h[1-6]|blockquote|table)\s*>/gi, '\n')
-    .replace(/<[^>]*>/g, '')
-  return normaliseText(decodeEntities(text))
+  const lower = html.toLowerCase()
+  const out: string[] = []
+  let at = 0
+  while (at < html.length) {
+    const open = html.indexOf('<', at)
+    if (open < 0) {
+      out.push(html.slice(at))
+      break
+    }
+    out.push(html.slice(at, open))
+    if (lower.startsWith('<!--', open)) {
+      const close = lower.indexOf('-->', open + 4)
+      if (close < 0) break
+      at = close + 3
+      continue
+    }
+    const close = html.indexOf('>', open + 1)
+    if (close < 0) break
+    const name = /^\/?[a-z0-9]*/.exec(lower.slice(open + 1, Math.min(close, open + 20)))?.[0] ?? ''
+    at = close + 1
+    if (BREAKS.has(name)) out.push('\n')
+    if (SKIPPED.has(name)) {
+      const end = lower.indexOf(`</${name}`, at)
+      if (end < 0) break
+      const endClose = html.indexOf('>', end)
+      if (endClose < 0) break
+      at = endClose + 1
+    }
+  }
+  return normaliseText(decodeEntities(out.join('')))
 }
 
 // Control, bidi and other invisible characters (the ones shared/safe-text.ts refuses in a text of several lines).
