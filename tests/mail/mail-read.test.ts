@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { MAX_MAIL_BYTES, readMail } from '../../electron/core/mail/mail-reader.ts'
-import { htmlToText } from '../../electron/core/mail/mail-text.ts'
+import { htmlToText, normaliseText } from '../../electron/core/mail/mail-text.ts'
 import { ok, registerCore } from '../helpers/register.ts'
 
 const fixture = (name: string): Buffer => readFileSync(join(import.meta.dirname, '../fixtures/mail', name))
@@ -65,6 +65,7 @@ describe('reading an .eml', () => {
     const started = performance.now()
     expect(htmlToText('<p>Hallo</p>' + '<script'.repeat(1_250_000) + '<'.repeat(10_000_000))).toBe('Hallo')
     expect(htmlToText('Ja<br>nee<!-- ' + '<'.repeat(1_000_000))).toBe('Ja\nnee')
+    expect(normaliseText('Ja' + ' '.repeat(10_000_000) + 'nee  \r\n')).toBe('Ja' + ' '.repeat(10_000_000) + 'nee')
     expect(performance.now() - started).toBeLessThan(1500)
   })
 

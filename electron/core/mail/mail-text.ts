@@ -63,7 +63,10 @@ export function normaliseText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(UNSAFE, '')
-    .replace(/[ \t\u00a0]+\n/g, '\n')
+    // Trailing spaces per line, by splitting: a pattern like / +\n/ backtracks on a long run of spaces.
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim()
 }
