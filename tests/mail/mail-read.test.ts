@@ -69,6 +69,20 @@ describe('reading an .eml', () => {
     expect(performance.now() - started).toBeLessThan(1500)
   })
 
+  it('a sender name, subject or attachment name with bidi or control characters becomes one clean line, and still goes into the file', async () => {
+    const raw = mailWithAttachment('scan\u202Efdp.exe', 'application/pdf', Buffer.from('%PDF-1.4\n%%EOF\n'))
+      .toString('latin1')
+      .replace('From: Marieke van der Berg', 'From: =?UTF-8?B?' + Buffer.from('Marieke\u202E greB\u0007').toString('base64') + '?=')
+      .replace('Subject: Formulier', 'Subject: =?UTF-8?B?' + Buffer.from('Formulier\u2066 nee\u0000').toString('base64') + '?=')
+    const mail = await readMail('x.eml', Buffer.from(raw, 'latin1'))
+    expect(mail.fromName).toBe('Marieke greB')
+    expect(mail.subject).toBe('Formulier nee')
+    expect(mail.attachments[0]?.fileName).toBe('scanfdp.exe')
+    const { core, pupil } = await registerCore()
+    const entry = await ok(core, 'mail.addToDossier', { pupilId: pupil.id, mail: asFile('x.eml', Buffer.from(raw, 'latin1')) })
+    expect(entry.title).toBe('E-mail van Marieke greB: Formulier nee')
+  })
+
   it('a zip bomb attached is never unpacked: it is listed as not a PDF, JPG or PNG', async () => {
     const bomb = Buffer.from(zipSync({ 'formulier.pdf': new Uint8Array(50 * 1024 * 1024) }, { level: 9 }))
     expect(bomb.length).toBeLessThan(200_000)

@@ -26,6 +26,9 @@ export interface ReadMail {
   attachmentsLeftOut: number
 }
 
+/** A header value as one line: no control or bidi characters, no line breaks. */
+const oneLine = (s: string | undefined, max: number): string => normaliseText(s ?? '').replace(/\s*\n\s*/g, ' ').slice(0, max)
+
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 
 export const unreadable = (fileName: string, why: string): AppError =>
@@ -52,12 +55,12 @@ function finish(fileName: string, format: MailFormat, raw: { fromAddress?: strin
   return {
     format,
     fromAddress,
-    fromName: (raw.fromName ?? '').trim().slice(0, 200),
+    fromName: oneLine(raw.fromName, 200),
     sentAt: sent.toISOString(),
-    subject: normaliseText(raw.subject ?? '').replace(/\n/g, ' ').slice(0, 250),
+    subject: oneLine(raw.subject, 250),
     text: full.slice(0, MAX_MAIL_TEXT),
     textCut: full.length > MAX_MAIL_TEXT,
-    attachments: attachments.slice(0, MAX_MAIL_ATTACHMENTS),
+    attachments: attachments.slice(0, MAX_MAIL_ATTACHMENTS).map((a, i) => ({ fileName: oneLine(a.fileName, 200) || `bijlage-${i + 1}`, bytes: a.bytes })),
     attachmentsLeftOut: Math.max(0, attachments.length - MAX_MAIL_ATTACHMENTS),
   }
 }
