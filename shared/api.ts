@@ -20,6 +20,7 @@ import type {
 import type { DocumentsOutputs } from './documents.contract.ts'
 import type { Result } from './errors.ts'
 import type { ImportsOutputs } from './imports.contract.ts'
+import type { MailOutputs } from './mail.contract.ts'
 import type { SchoolyearOutputs } from './schoolyear.contract.ts'
 import type { BackupsOutputs } from './backups.contract.ts'
 import type { CampaignsOutputs } from './campaigns.contract.ts'
@@ -30,7 +31,7 @@ import type { Method, inputSchemas } from './schemas.ts'
 
 export type { Method } from './schemas.ts'
 
-export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs, AuditOutputs, PupilsOutputs, JobsOutputs {
+export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs, AuditOutputs, PupilsOutputs, JobsOutputs, MailOutputs {
   'app.info': AppInfo
   'settings.get': Settings
   'settings.update': Settings

@@ -1,4 +1,5 @@
 // Domain types and small pure rules shared by main and renderer.
+import type { MailProofView } from './mail.contract.ts'
 
 export const DECISIONS = ['granted', 'refused', 'unknown'] as const
 export type Decision = (typeof DECISIONS)[number]
@@ -191,6 +192,8 @@ export interface ConsentRecordView {
   recordedBy: string
   recordedAt: string
   attachment: AttachmentMeta | null
+  /** The parent's e-mail kept as the proof of this answer (the original .eml or .msg). */
+  mail?: MailProofView | null
 }
 
 export interface DossierEntry {

@@ -11,6 +11,7 @@ import { READ_ONLY_MESSAGES } from './read-only.ts'
 import { documentsHandlers } from './documents/documents.handlers.ts'
 import { listDossier, saveDossierEntry } from './dossier/dossier.service.ts'
 import { importsHandlers } from './imports/imports.handlers.ts'
+import { mailHandlers } from './mail/mail.handlers.ts'
 import { groupOverview, groupsOfCurrentYear, saveGroup } from './groups/groups.service.ts'
 import { linkGuardian, saveGuardian, searchGuardians, unlinkGuardian } from './guardians/guardians.service.ts'
 import { listPurposes, savePurpose } from './purposes/purposes.service.ts'
@@ -71,4 +72,5 @@ export const handlers: Handlers = {
   ...campaignsHandlers,
   ...documentsHandlers,
   ...importsHandlers,
+  ...mailHandlers,
 }

@@ -18,28 +18,34 @@ export function sniffAttachmentType(bytes: Uint8Array): AttachmentType | undefin
   return undefined
 }
 
-/** Checks and stores a scan or document (with its SHA-256); the caller owns the transaction. */
-export function storeAttachment(db: Db, upload: AttachmentUpload, actor: string, now: Date, field = 'attachment'): number {
-  const bytes = Buffer.from(upload.data, 'base64')
-  if (bytes.length === 0) throw new AppError('validation', `Het bestand ${upload.fileName} is leeg. Kies het bestand opnieuw.`, field)
+/** Checks bytes as a scan or document would be checked (emptiness, size, real type, pixels); returns the real type or throws in Dutch. */
+export function checkAttachmentBytes(bytes: Buffer, fileName: string, field = 'attachment'): AttachmentType {
+  if (bytes.length === 0) throw new AppError('validation', `Het bestand ${fileName} is leeg. Kies het bestand opnieuw.`, field)
   if (bytes.length > MAX_ATTACHMENT_BYTES) {
-    throw new AppError('validation', `Het bestand ${upload.fileName} is groter dan 20 MB. Maak een kleinere scan (bijvoorbeeld in zwart-wit of met een lagere resolutie).`, field)
+    throw new AppError('validation', `Het bestand ${fileName} is groter dan 20 MB. Maak een kleinere scan (bijvoorbeeld in zwart-wit of met een lagere resolutie).`, field)
   }
   const type = sniffAttachmentType(bytes)
-  if (type === undefined) throw new AppError('validation', `Het bestand ${upload.fileName} is geen PDF, JPG of PNG. Scan het formulier als PDF of maak er een foto van.`, field)
+  if (type === undefined) throw new AppError('validation', `Het bestand ${fileName} is geen PDF, JPG of PNG. Scan het formulier als PDF of maak er een foto van.`, field)
   if (type !== 'application/pdf') {
     const image = checkImage(bytes, type)
     if (!image.ok && image.problem === 'too_big') {
       throw new AppError(
         'validation',
-        `De afbeelding ${upload.fileName} is ${describeSize(image.size)}: te groot om te bewaren en te tonen. Er is niets opgeslagen. Scan het formulier opnieuw met een lagere resolutie (200 of 300 dpi is genoeg) of verklein de foto, en kies het bestand opnieuw.`,
+        `De afbeelding ${fileName} is ${describeSize(image.size)}: te groot om te bewaren en te tonen. Er is niets opgeslagen. Scan het formulier opnieuw met een lagere resolutie (200 of 300 dpi is genoeg) of verklein de foto, en kies het bestand opnieuw.`,
         field,
       )
     }
     if (!image.ok) {
-      throw new AppError('validation', `De afbeelding ${upload.fileName} is beschadigd of onvolledig. Er is niets opgeslagen. Scan of fotografeer het formulier opnieuw en kies het nieuwe bestand.`, field)
+      throw new AppError('validation', `De afbeelding ${fileName} is beschadigd of onvolledig. Er is niets opgeslagen. Scan of fotografeer het formulier opnieuw en kies het nieuwe bestand.`, field)
     }
   }
+  return type
+}
+
+/** Checks and stores a scan or document (with its SHA-256); the caller owns the transaction. */
+export function storeAttachment(db: Db, upload: AttachmentUpload, actor: string, now: Date, field = 'attachment'): number {
+  const bytes = Buffer.from(upload.data, 'base64')
+  const type = checkAttachmentBytes(bytes, upload.fileName, field)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   const result = db
     .prepare(`INSERT INTO attachments (file_name, mime_type, size, sha256, data, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
@@ -57,9 +63,12 @@ export function getAttachment(db: Db, id: number): AttachmentMeta & { data: stri
   return { ...row, data: row.data.toString('base64') }
 }
 
-/** Removal after the retention period: scans and documents that no answer and no dossier entry refers to any more. */
+/** Removal after the retention period: scans, documents and kept e-mails that no answer and no dossier entry refers to any more. */
 export function removeAttachmentsNoLongerUsed(db: Db): number {
-  return db
+  const mails = db
+    .prepare(`DELETE FROM mails WHERE id NOT IN (SELECT mail_id FROM consent_record_mails) AND id NOT IN (SELECT mail_id FROM dossier_entry_mails)`)
+    .run().changes
+  return mails + db
     .prepare(
       `DELETE FROM attachments WHERE id NOT IN (SELECT attachment_id FROM consent_records WHERE attachment_id IS NOT NULL)
          AND id NOT IN (SELECT attachment_id FROM dossier_entry_attachments)`,

@@ -10,6 +10,7 @@ import { listPurposes } from '../purposes/purposes.service.ts'
 import { listPupils } from '../pupils/pupils.queries.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
 import { currentSchoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
+import { mailOfRecord } from '../mail/mail.queries.ts'
 import { effectiveDecisions } from './consent.current.ts'
 
 /**
@@ -86,7 +87,11 @@ export function consentHistory(ctx: CoreContext, pupilId: number): ConsentRecord
     )
     .all(pupilId) as (Omit<ConsentRecordView, 'attachment'> & { attachmentId: number | null })[]
   const meta = ctx.db.prepare(`SELECT ${ATTACHMENT_META_COLUMNS} FROM attachments a WHERE a.id = ?`)
-  return rows.map(({ attachmentId, ...r }) => ({ ...r, attachment: attachmentId === null ? null : (meta.get(attachmentId) as ConsentRecordView['attachment']) }))
+  return rows.map(({ attachmentId, ...r }) => ({
+    ...r,
+    attachment: attachmentId === null ? null : (meta.get(attachmentId) as ConsentRecordView['attachment']),
+    mail: r.source === 'email' ? mailOfRecord(ctx.db, r.id) : null,
+  }))
 }
 
 /**

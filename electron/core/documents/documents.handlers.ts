@@ -79,12 +79,12 @@ export const makeDocument = {
   },
 
   async dossier(ctx: CoreContext, input: Parameters<DocumentsHandlers['documents.dossier']>[1]): Promise<MadeFile> {
-    const { data, attachmentBytes } = dossierData(ctx, input.pupilId, input.requesterGuardianId)
+    const { data, attachmentBytes, mailBytes } = dossierData(ctx, input.pupilId, input.requesterGuardianId)
     const base = name(ctx, 'dossier', displayName(data.pupil))
     const { pdf, pages } = await dossierPdf(data, letterhead(ctx), fonts(ctx))
     if (input.format === 'zip') {
-      const bytes = dossierZip(data, pdf, attachmentBytes, base)
-      return { fileName: `${base}.zip`, mimeType: 'application/zip', bytes, count: 3 + data.attachments.length, countLabel: 'bestanden' }
+      const bytes = dossierZip(data, pdf, attachmentBytes, base, mailBytes)
+      return { fileName: `${base}.zip`, mimeType: 'application/zip', bytes, count: 3 + data.attachments.length + (data.mails?.length ?? 0), countLabel: 'bestanden' }
     }
     return { fileName: `${base}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }
   },

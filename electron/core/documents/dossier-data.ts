@@ -13,8 +13,9 @@ import { guardiansOf } from '../guardians/guardians.queries.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
 import { getSettings } from '../settings/settings.service.ts'
-import { attachmentPath } from './dossier-export.ts'
-import type { DossierAttachment, DossierData } from './dossier.ts'
+import { mailsOfPupil } from '../mail/mail.queries.ts'
+import { attachmentPath, mailPath } from './dossier-export.ts'
+import type { DossierAttachment, DossierData, DossierMail } from './dossier.ts'
 
 /** The exact wording of each purpose version, to show what a parent answered to. */
 function purposeTexts(ctx: CoreContext): Map<string, { label: string; description: string }> {
@@ -22,7 +23,7 @@ function purposeTexts(ctx: CoreContext): Map<string, { label: string; descriptio
   return new Map(rows.map((r) => [`${r.purposeId}:${r.version}`, { label: r.label, description: r.description }]))
 }
 
-export function dossierData(ctx: CoreContext, pupilId: number, requesterGuardianId?: number): { data: DossierData; attachmentBytes: Map<number, Buffer> } {
+export function dossierData(ctx: CoreContext, pupilId: number, requesterGuardianId?: number): { data: DossierData; attachmentBytes: Map<number, Buffer>; mailBytes: Map<number, Buffer> } {
   const { db } = ctx
   const pupil = getPupil(ctx, pupilId)
   const allGuardians = guardiansOf(db, pupilId)
@@ -54,6 +55,20 @@ export function dossierData(ctx: CoreContext, pupilId: number, requesterGuardian
     const { data, ...meta } = a
     attachmentBytes.set(id, data)
     attachments.push({ ...meta, belongsTo: (belongs.get(id) ?? []).join('; '), path: attachmentPath(id, meta.fileName, data) })
+  }
+
+  const mailBytes = new Map<number, Buffer>()
+  const mails: DossierMail[] = []
+  const entryOfMail = new Map((db.prepare(`SELECT l.mail_id AS mailId, e.entry_date AS entryDate, e.title FROM dossier_entry_mails l JOIN dossier_entries e ON e.id = l.entry_id WHERE e.pupil_id = ?`).all(pupilId) as { mailId: number; entryDate: string; title: string }[]).map((r) => [r.mailId, r]))
+  for (const { data: bytes, ...m } of mailsOfPupil(db, pupilId)) {
+    const records = history.filter((r) => r.mail?.id === m.id)
+    const entry = entryOfMail.get(m.id)
+    const belongsTo = [
+      ...(records.length > 0 ? [`Toestemming ${formatDate(records[0]?.effectiveFrom)} (${records.map((r) => r.purposeLabel).join(', ')})`] : []),
+      ...(entry ? [`Dossierstuk ${formatDate(entry.entryDate)}: ${entry.title}`] : []),
+    ].join('; ')
+    mailBytes.set(m.id, bytes)
+    mails.push({ ...m, belongsTo, path: mailPath(m.id, m.fileName, m.format) })
   }
 
   const texts = purposeTexts(ctx)
@@ -125,6 +140,7 @@ export function dossierData(ctx: CoreContext, pupilId: number, requesterGuardian
     dossierEntries: entries,
     auditTrail: listAudit(db, { pupilId, limit: 1_000_000 }).filter((a) => !(a.entity === 'guardian' && a.entityId !== null && others.has(a.entityId))),
     attachments,
+    mails,
   }
-  return { data, attachmentBytes }
+  return { data, attachmentBytes, mailBytes }
 }

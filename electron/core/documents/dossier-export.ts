@@ -34,6 +34,12 @@ export function attachmentPath(id: number, fileName: string, bytes: Uint8Array |
   return `bijlagen/${id}-${stem || 'bijlage'}.${type ? EXTENSION[type] : 'bin'}`
 }
 
+/** Where a kept e-mail goes inside the ZIP: 'e-mails/3-Toestemming-foto-s.eml', its own format's extension. */
+export function mailPath(id: number, fileName: string, format: 'eml' | 'msg'): string {
+  const stem = fileSafe(fileName.replace(/^.*[\\/]/, '').replace(/\.(eml|msg)$/i, '')).replace(/\./g, '-').slice(0, 60).replace(/-+$/, '')
+  return `e-mails/${id}-${stem || 'e-mail'}.${format}`
+}
+
 export function dossierJson(data: DossierData): Buffer {
   return Buffer.from(JSON.stringify(data, null, 2) + '\n', 'utf8')
 }
@@ -72,12 +78,15 @@ const README = (data: DossierData, base: string): string =>
     ...(data.attachments.length > 0
       ? [`bijlagen/     ${data.attachments.length === 1 ? 'de bijlage' : `de ${data.attachments.length} bijlagen`} zelf (scans van formulieren, brieven); de SHA-256 van elk bestand staat in de JSON`]
       : []),
+    ...((data.mails ?? []).length > 0
+      ? [`e-mails/      de e-mails van ouders/verzorgers zelf, zoals ze binnenkwamen (.eml of Outlook .msg, te openen met een e-mailprogramma); de SHA-256 staat in de JSON`]
+      : []),
     '',
     ...CODES,
     '',
   ].join('\r\n')
 
-export function dossierZip(data: DossierData, pdf: Buffer, attachments: Map<number, Buffer>, base: string): Buffer {
+export function dossierZip(data: DossierData, pdf: Buffer, attachments: Map<number, Buffer>, base: string, mails: Map<number, Buffer> = new Map()): Buffer {
   const mtime = new Date(data.exportedAt)
   const files: Zippable = {
     'LEESMIJ.txt': [Buffer.from(README(data, base), 'utf8'), { level: 6, mtime }],
@@ -87,6 +96,10 @@ export function dossierZip(data: DossierData, pdf: Buffer, attachments: Map<numb
   for (const a of data.attachments) {
     const bytes = attachments.get(a.id)
     if (bytes) files[a.path] = [bytes, { level: 0, mtime: new Date(a.createdAt) }]
+  }
+  for (const m of data.mails ?? []) {
+    const bytes = mails.get(m.id)
+    if (bytes) files[m.path] = [bytes, { level: 6, mtime: new Date(m.createdAt) }]
   }
   return Buffer.from(zipSync(files))
 }

@@ -1,5 +1,6 @@
 // The pupil's file (AVG art. 15): everything the school holds about one pupil, as a PDF to read.
 // dossier-export.ts packs the same data as JSON, with the PDF and the attachments, in a ZIP.
+import type { MailProofView } from '../../../shared/mail.contract.ts'
 import {
   formatDate,
   type AttachmentMeta,
@@ -76,6 +77,13 @@ export interface DossierAttachment extends AttachmentMeta {
   path: string
 }
 
+/** A parent's e-mail kept as proof or correspondence; in the ZIP as the original .eml or .msg. */
+export interface DossierMail extends MailProofView {
+  createdAt: string
+  belongsTo: string
+  path: string
+}
+
 /** Everything held about one pupil; also the JSON in the ZIP, so its names are the export's contract. */
 export interface DossierData {
   format: 'toestemmingsregister-dossier'
@@ -100,6 +108,8 @@ export interface DossierData {
   dossierEntries: DossierEntry[]
   auditTrail: AuditEntryView[]
   attachments: DossierAttachment[]
+  /** Kept e-mails (absent in a dossier made before e-mails were kept). */
+  mails?: DossierMail[]
 }
 
 const iso = (s: string): Date => new Date(s)
@@ -259,8 +269,11 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
       { size: 8, continued: 'Logboek' },
     )
 
-  heading(doc, 'Bijlagen', 40, data.attachments.length === 0 ? 'geen' : `${data.attachments.length}, in de ZIP-versie van dit dossier`)
-  if (data.attachments.length > 0)
+  // Kept e-mails count as attachments here: in the ZIP they are the original .eml or .msg files.
+  const mails = data.mails ?? []
+  const files = data.attachments.length + mails.length
+  heading(doc, 'Bijlagen', 40, files === 0 ? 'geen' : `${files}, in de ZIP-versie van dit dossier`)
+  if (files > 0)
     table(
       doc,
       [
@@ -269,7 +282,10 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
         { header: 'Grootte', width: 54, align: 'right' },
         { header: 'Hoort bij', width: 0 },
       ],
-      data.attachments.map((a) => [a.fileName, a.mimeType.split('/')[1]?.toUpperCase() ?? '', sizeText(a.size), a.belongsTo]),
+      [
+        ...data.attachments.map((a) => [a.fileName, a.mimeType.split('/')[1]?.toUpperCase() ?? '', sizeText(a.size), a.belongsTo]),
+        ...mails.map((m) => [m.fileName, 'E-MAIL', sizeText(m.size), `${m.belongsTo} (e-mail van ${m.fromAddress}, ${formatMoment(iso(m.sentAt))})`]),
+      ],
       { size: 8.5, continued: 'Bijlagen' },
     )
   return finish(doc, frame)

@@ -4,6 +4,7 @@ import {
   DESK_SOURCES,
   MAX_ATTACHMENT_BYTES,
   SOURCE_LABELS,
+  formatDate,
   localIsoDate,
   type ConsentCell,
   type Decision,
@@ -15,6 +16,7 @@ import { DateInput, Field, FilePicker, FormError, impossibleDates, readFileBase6
 import { useSingleSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { ConflictNote } from './ConflictNote.tsx'
+import { MailPanel, type LoadedMail } from './MailPanel.tsx'
 
 const CHOICES: Decision[] = ['granted', 'refused', 'unknown']
 const CHOICE_LABELS: Record<Decision, string> = { granted: 'Ja', refused: 'Nee', unknown: 'Geen antwoord' }
@@ -44,6 +46,8 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
   const [sourceDetail, setSourceDetail] = useState('')
   const [note, setNote] = useState('')
   const [scan, setScan] = useState<File>()
+  // A parent's e-mail read from a dropped or chosen file: the answer is then recorded from it.
+  const [mail, setMail] = useState<LoadedMail>()
   // Raised after each save: the record panel's controls start again empty (a file input too).
   const [round, setRound] = useState(0)
   const [badDate, setBadDate] = useState(false)
@@ -66,6 +70,7 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
     setSourceDetail('')
     setNote('')
     setScan(undefined)
+    setMail(undefined)
     setBadDate(false)
     setRound((n) => n + 1)
   }
@@ -92,7 +97,9 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
       }
       const attachment = scan ? { fileName: scan.name, mimeType: scan.type as 'application/pdf', data: await readFileBase64(scan) } : undefined
       const given = { decisions: chosen, guardianId, effectiveFrom, sourceDetail, note, attachment, consentStamp: pupil.consentStamp }
-      const r = returnedForm
+      const r = mail
+        ? await invoke('mail.record', { pupilId: pupil.id, mail: mail.file, decisions: chosen, guardianId, effectiveFrom, note, consentStamp: pupil.consentStamp })
+        : returnedForm
         ? await invoke('campaigns.recordReturn', { ...given, code: returnedForm.code }).then((x) => (x.ok ? { ok: true as const, value: x.value.pupil } : x))
         : await invoke('consent.record', { ...given, pupilId: pupil.id, source })
       if (!r.ok) return setError(r.error)
@@ -204,6 +211,7 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
         </table>
       </section>
 
+      <div className="record-column">
       <section className="card record-panel" key={round}>
         <h2>Vastleggen</h2>
         <Field label="Antwoord van" name="guardianId" error={error}>
@@ -220,7 +228,8 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
         <Field label="Gaat in op" name="effectiveFrom" error={error}>
           <DateInput name="effectiveFrom" value={effectiveFrom} invalid={error?.field === 'effectiveFrom'} onBad={setBadDate} onChange={setEffectiveFrom} />
         </Field>
-        {!returnedForm && (
+        {mail && <p className="hint">Uit de e-mail: bron e-mail, '{mail.preview.subject || '(geen onderwerp)'}, {formatDate(mail.preview.sentDate)}'; de e-mail wordt als bewijs bewaard.</p>}
+        {!returnedForm && !mail && (
         <Field label="Hoe kwam het antwoord binnen?" name="source" error={error}>
           <select value={source} onChange={(e) => setSource(e.target.value as (typeof DESK_SOURCES)[number])}>
             {DESK_SOURCES.map((s) => (
@@ -231,15 +240,19 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
           </select>
         </Field>
         )}
+        {!mail && (
         <Field label="Welk formulier of bericht" name="sourceDetail" error={error}>
           <input value={sourceDetail} placeholder="bijv. toestemmingsformulier 2026-2027" onChange={(e) => setSourceDetail(e.target.value)} />
         </Field>
+        )}
         <Field label="Notitie" name="note" error={error}>
           <input value={note} onChange={(e) => setNote(e.target.value)} />
         </Field>
+        {!mail && (
         <Field label="Scan van het formulier (PDF, JPG, PNG; tot 20 MB)" name="attachment" error={error}>
           <FilePicker accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" files={scan ? [scan] : []} onChange={(files) => setScan(files[0])} />
         </Field>
+        )}
         <FormError error={error} fields={['guardianId', 'effectiveFrom', 'source', 'sourceDetail', 'note', 'attachment']} />
         <div className="actions">
           <button className="primary" disabled={chosen.length === 0 || saving.busy} aria-keyshortcuts="Control+Enter" onClick={() => void save()}>
@@ -247,6 +260,21 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
           </button>
         </div>
       </section>
+      {!returnedForm && (
+        <MailPanel
+          key={`mail-${round}`}
+          pupil={pupil}
+          mail={mail}
+          onMail={(m) => {
+            setMail(m)
+            if (!m) return
+            setGuardianId(m.preview.guardianMatches[0]?.guardianId ?? null)
+            setEffectiveFrom(m.preview.sentDate)
+            setSource('email')
+          }}
+        />
+      )}
+      </div>
     </div>
     </>
   )

@@ -1,4 +1,5 @@
 import { DECISION_LABELS, SOURCE_LABELS, formatDate, type AttachmentMeta, type PupilDetail } from '../../../../shared/domain.ts'
+import type { MailProofView } from '../../../../shared/mail.contract.ts'
 import { invoke } from '../../api.ts'
 import { downloadBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
@@ -17,6 +18,19 @@ export function AttachmentLink({ attachment }: { attachment: AttachmentMeta }) {
   return (
     <button type="button" className="link" onClick={() => void open()} title={`SHA-256 ${attachment.sha256}`}>
       {attachment.fileName} ({Math.max(1, Math.round(attachment.size / 1024))} kB)
+    </button>
+  )
+}
+
+/** Opens the kept e-mail (the original .eml or .msg) in the system's mail program, by downloading it. */
+function MailLink({ mail }: { mail: MailProofView }) {
+  const open = async () => {
+    const r = await invoke('mail.get', { id: mail.id })
+    if (r.ok) downloadBase64(r.value.fileName, r.value.format === 'msg' ? 'application/vnd.ms-outlook' : 'message/rfc822', r.value.data)
+  }
+  return (
+    <button type="button" className="link" onClick={() => void open()} title={`SHA-256 ${mail.sha256}`}>
+      E-mail: {mail.fileName} ({Math.max(1, Math.round(mail.size / 1024))} kB, van {mail.fromAddress})
     </button>
   )
 }
@@ -60,7 +74,14 @@ export function HistoryTab({ pupil }: { pupil: PupilDetail }) {
               {h.recordedBy}
               <div className="muted">{formatMoment(h.recordedAt)}</div>
             </td>
-            <td>{h.attachment && <AttachmentLink attachment={h.attachment} />}</td>
+            <td>
+              {h.attachment && <AttachmentLink attachment={h.attachment} />}
+              {h.mail && (
+                <div className="mail-proof">
+                  <MailLink mail={h.mail} />
+                </div>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>

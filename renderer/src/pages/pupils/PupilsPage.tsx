@@ -1,7 +1,12 @@
-import { useMemo, useState } from 'react'
+import { useMemo, useState, type DragEvent } from 'react'
 import { formatDate, sortName } from '../../../../shared/domain.ts'
 import { fold } from '../../../../shared/text.ts'
+import type { ErrorInfo } from '../../../../shared/errors.ts'
+import type { MailPreview } from '../../../../shared/mail.contract.ts'
+import { invoke } from '../../api.ts'
+import { readFileBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
+import { holdMailFor } from './pending-mail.ts'
 
 /** 'overal ja', or how many purposes are refused / unanswered: the gaps at a glance. */
 function ConsentSummary({ summary }: { summary: { refused: number; unknown: number; askAgain: number } | undefined }) {
@@ -30,9 +35,26 @@ export function PupilsPage() {
   }, [pupils.data, query])
   const total = pupils.data?.length ?? 0
   const plural = (n: number): string => (n === 1 ? 'leerling' : 'leerlingen')
+  // A parent's e-mail dropped on the list: whose pupil it is about, by the sender's address.
+  const [dropped, setDropped] = useState<MailPreview>()
+  const [mailError, setMailError] = useState<ErrorInfo>()
+  const dropMail = async (e: DragEvent) => {
+    e.preventDefault()
+    const f = e.dataTransfer.files[0]
+    if (!f) return
+    const file = { fileName: f.name, data: await readFileBase64(f) }
+    const r = await invoke('mail.read', { mail: file })
+    if (!r.ok) {
+      setDropped(undefined)
+      return setMailError(r.error)
+    }
+    setMailError(undefined)
+    setDropped(r.value)
+    holdMailFor(file, r.value.suggestedPupils.map((p) => p.pupilId))
+  }
 
   return (
-    <div className="page-fill">
+    <div className="page-fill" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void dropMail(e)}>
       <div className="page-head">
         <h1>Leerlingen</h1>
         <a className="button" href="#/leerling/nieuw">
@@ -63,6 +85,32 @@ export function PupilsPage() {
           {pupils.data && total > 0 && (query ? `${shown.length} van ${total} ${plural(total)}` : `${total} ${plural(total)}`)}
         </span>
       </div>
+      {mailError && (
+        <p className="error" role="alert">
+          {mailError.message}
+        </p>
+      )}
+      {dropped && (
+        <div className="mail-suggestions" role="status" aria-label="Leerlingen bij deze e-mail">
+          E-mail van {dropped.fromName || dropped.fromAddress} ({formatDate(dropped.sentDate)}): '{dropped.subject || '(geen onderwerp)'}'.{' '}
+          {dropped.suggestedPupils.length === 0 ? (
+            'Dit adres hoort bij geen ouder/verzorger in het register. Zoek de leerling op naam en sleep de e-mail daar op het tabblad Toestemming.'
+          ) : (
+            <>
+              Open de leerling om het antwoord vast te leggen:{' '}
+              {dropped.suggestedPupils.map((p, i) => (
+                <span key={p.pupilId}>
+                  {i > 0 && ', '}
+                  <a href={`#/leerling/${p.pupilId}/toestemming`}>
+                    {p.name}
+                    {p.groupName ? ` (groep ${p.groupName})` : ''}
+                  </a>
+                </span>
+              ))}
+            </>
+          )}
+        </div>
+      )}
       {pupils.error && (
         <p className="error" role="alert">
           {pupils.error}

@@ -1,0 +1,146 @@
+// A parent's e-mail as proof. Reading stores nothing; recording adds the answers (source e-mail,
+// detail '<onderwerp>, <datum verzonden>') and keeps the original file with its SHA-256, linked to
+// every record it proves; a kept mail can also go into the pupil's file as correspondence.
+import { createHash } from 'node:crypto'
+import type { ApiParsed } from '../../../shared/api.ts'
+import { displayName, formatDate, localIsoDate, type DossierEntry, type PupilDetail } from '../../../shared/domain.ts'
+import { AppError } from '../../../shared/errors.ts'
+import type { MailAttachmentView, MailPreview } from '../../../shared/mail.contract.ts'
+import { inputSchemas } from '../../../shared/schemas.ts'
+import { checkAttachmentBytes } from '../attachments/attachments.service.ts'
+import { recordConsent } from '../consent/consent.service.ts'
+import type { CoreContext } from '../context.ts'
+import type { Db } from '../db/open.ts'
+import { saveDossierEntry } from '../dossier/dossier.service.ts'
+import { getPupil } from '../pupils/pupils.service.ts'
+import { requireStaffName } from '../settings/settings.service.ts'
+import { readMail, type ReadMail } from './mail-reader.ts'
+
+type MailFile = ApiParsed<'mail.read'>['mail']
+
+interface Checked {
+  bytes: Buffer
+  mail: ReadMail
+  sha256: string
+  sentDate: string
+  attachments: (MailAttachmentView & { bytes: Buffer })[]
+}
+
+async function checkMail(file: MailFile): Promise<Checked> {
+  const bytes = Buffer.from(file.data, 'base64')
+  const mail = await readMail(file.fileName, bytes)
+  const attachments = mail.attachments.map((a, i) => {
+    try {
+      return { fileName: a.fileName, size: a.bytes.length, type: checkAttachmentBytes(a.bytes, a.fileName, `attachments.${i}`), problem: null, bytes: a.bytes }
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e
+      return { fileName: a.fileName, size: a.bytes.length, type: null, problem: e.message, bytes: a.bytes }
+    }
+  })
+  return { bytes, mail, sha256: createHash('sha256').update(bytes).digest('hex'), sentDate: localIsoDate(new Date(mail.sentAt)), attachments }
+}
+
+function guardianMatches(pupil: PupilDetail, address: string): MailPreview['guardianMatches'] {
+  return pupil.guardians.filter((g) => g.email.trim().toLowerCase() === address).map((g) => ({ guardianId: g.id, name: g.name }))
+}
+
+/** Pupils still at school whose guardian has this address (case aside): for a mail dropped on the list. */
+function pupilsOfSender(db: Db, address: string, today: string): MailPreview['suggestedPupils'] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT p.id, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName,
+              (SELECT g2.name FROM group_memberships m JOIN groups g2 ON g2.id = m.group_id WHERE m.pupil_id = p.id ORDER BY m.school_year_id DESC LIMIT 1) AS groupName
+         FROM guardians g JOIN pupil_guardians pg ON pg.guardian_id = g.id JOIN pupils p ON p.id = pg.pupil_id
+        WHERE lower(trim(g.email)) = ? AND (p.left_on IS NULL OR p.left_on > ?)
+        ORDER BY p.last_name, p.first_name LIMIT 20`,
+    )
+    .all(address, today) as { id: number; firstName: string; lastNamePrefix: string; lastName: string; groupName: string | null }[]
+  return rows.map((r) => ({ pupilId: r.id, name: displayName(r), groupName: r.groupName }))
+}
+
+export async function previewMail(ctx: CoreContext, input: ApiParsed<'mail.read'>): Promise<MailPreview> {
+  const c = await checkMail(input.mail)
+  return {
+    format: c.mail.format,
+    fileName: input.mail.fileName,
+    size: c.bytes.length,
+    sha256: c.sha256,
+    fromAddress: c.mail.fromAddress,
+    fromName: c.mail.fromName,
+    sentAt: c.mail.sentAt,
+    sentDate: c.sentDate,
+    subject: c.mail.subject,
+    text: c.mail.text,
+    textCut: c.mail.textCut,
+    attachments: c.attachments.map(({ bytes: _bytes, ...a }) => a),
+    attachmentsLeftOut: c.mail.attachmentsLeftOut,
+    guardianMatches: input.pupilId === undefined ? [] : guardianMatches(getPupil(ctx, input.pupilId), c.mail.fromAddress),
+    suggestedPupils: pupilsOfSender(ctx.db, c.mail.fromAddress, localIsoDate(ctx.now())),
+  }
+}
+
+function storeMail(db: Db, fileName: string, c: Checked, actor: string, now: Date): number {
+  return Number(
+    db
+      .prepare(`INSERT INTO mails (file_name, format, size, sha256, data, from_address, subject, sent_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+      .run(fileName, c.mail.format, c.bytes.length, c.sha256, c.bytes, c.mail.fromAddress, c.mail.subject, c.mail.sentAt, actor, now.toISOString()).lastInsertRowid,
+  )
+}
+
+const upload = (a: Checked['attachments'][number]) => ({ fileName: a.fileName.slice(0, 255), mimeType: a.type ?? 'application/pdf', data: a.bytes.toString('base64') })
+
+/** Records the answers from the mail, with the mail (and the first scan in it) as proof; all or nothing. */
+export async function recordFromMail(ctx: CoreContext, input: ApiParsed<'mail.record'>): Promise<PupilDetail> {
+  const actor = requireStaffName(ctx)
+  const c = await checkMail(input.mail)
+  const effectiveFrom = input.effectiveFrom ?? c.sentDate
+  if (effectiveFrom < c.sentDate) {
+    throw new AppError('validation', `De e-mail is verzonden op ${formatDate(c.sentDate)}; het antwoord kan niet eerder ingaan. Er is niets opgeslagen. Kies ${formatDate(c.sentDate)} of later.`, 'effectiveFrom')
+  }
+  const pupil = getPupil(ctx, input.pupilId)
+  const matches = guardianMatches(pupil, c.mail.fromAddress)
+  const guardianId = input.guardianId ?? (matches.length === 1 ? (matches[0]?.guardianId ?? null) : null)
+  const scan = c.attachments.find((a) => a.type !== null)
+  const sourceDetail = `${c.mail.subject || '(geen onderwerp)'}, ${formatDate(c.sentDate)}`.slice(0, 300)
+  const { db } = ctx
+  const now = ctx.now()
+  return db.transaction(() => {
+    const lastBefore = (db.prepare(`SELECT coalesce(max(id), 0) FROM consent_records`).pluck().get() as number) ?? 0
+    recordConsent(ctx, {
+      pupilId: input.pupilId,
+      decisions: input.decisions,
+      guardianId,
+      effectiveFrom,
+      source: 'email',
+      sourceDetail,
+      note: input.note,
+      attachment: scan ? upload(scan) : undefined,
+      consentStamp: input.consentStamp,
+    })
+    const mailId = storeMail(db, input.mail.fileName, c, actor, now)
+    db.prepare(`INSERT INTO consent_record_mails (consent_record_id, mail_id) SELECT id, ? FROM consent_records WHERE pupil_id = ? AND id > ?`).run(mailId, input.pupilId, lastBefore)
+    return getPupil(ctx, input.pupilId)
+  })()
+}
+
+/** Keeps the mail in the pupil's file as correspondence ('e-mail'), its scans as the entry's attachments. */
+export async function addMailToDossier(ctx: CoreContext, input: ApiParsed<'mail.addToDossier'>): Promise<DossierEntry> {
+  const actor = requireStaffName(ctx)
+  const c = await checkMail(input.mail)
+  const entry = inputSchemas['dossier.save'].parse({
+    pupilId: input.pupilId,
+    entryDate: c.sentDate,
+    kind: 'e-mail',
+    title: `E-mail van ${c.mail.fromName || c.mail.fromAddress}: ${c.mail.subject || '(geen onderwerp)'}`.slice(0, 200),
+    body: c.mail.text,
+    attachments: c.attachments.filter((a) => a.type !== null).map(upload),
+  })
+  const { db } = ctx
+  const now = ctx.now()
+  return db.transaction(() => {
+    const saved = saveDossierEntry(ctx, entry)
+    const mailId = storeMail(db, input.mail.fileName, c, actor, now)
+    db.prepare(`INSERT INTO dossier_entry_mails (entry_id, mail_id) VALUES (?, ?)`).run(saved.id, mailId)
+    return saved
+  })()
+}

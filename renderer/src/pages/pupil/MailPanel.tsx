@@ -1,0 +1,103 @@
+// A parent's e-mail on the pupil page: drop or choose an .eml or Outlook .msg; the core reads it
+// (nothing is stored yet) and this shows who sent it, when, and its text: as plain text in a
+// pre-wrapped block, never as HTML, so no script runs and no remote image is loaded.
+import { useEffect, useState, type DragEvent } from 'react'
+import { formatDate, type PupilDetail } from '../../../../shared/domain.ts'
+import type { ErrorInfo } from '../../../../shared/errors.ts'
+import type { MailPreview } from '../../../../shared/mail.contract.ts'
+import { invoke } from '../../api.ts'
+import { FilePicker, FormError, readFileBase64 } from '../../components/fields.tsx'
+import { takeMailFor, type MailFile } from '../pupils/pending-mail.ts'
+
+export interface LoadedMail {
+  preview: MailPreview
+  file: { fileName: string; data: string }
+}
+
+export function MailPanel({ pupil, mail, onMail }: { pupil: PupilDetail; mail: LoadedMail | undefined; onMail: (m: LoadedMail | undefined) => void }) {
+  const [error, setError] = useState<ErrorInfo>()
+  const [busy, setBusy] = useState(false)
+  const [kept, setKept] = useState<string>()
+
+  const read = async (f: File | undefined) => {
+    if (f) await readFile({ fileName: f.name, data: await readFileBase64(f) })
+  }
+  const readFile = async (file: MailFile) => {
+    setKept(undefined)
+    setBusy(true)
+    try {
+      const r = await invoke('mail.read', { pupilId: pupil.id, mail: file })
+      if (!r.ok) {
+        onMail(undefined)
+        return setError(r.error)
+      }
+      setError(undefined)
+      onMail({ preview: r.value, file })
+    } finally {
+      setBusy(false)
+    }
+  }
+  // A mail dropped on the Leerlingen list and suggested for this pupil: read it for this pupil.
+  useEffect(() => {
+    const waiting = takeMailFor(pupil.id)
+    if (waiting) void readFile(waiting)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [pupil.id])
+  const drop = (e: DragEvent) => {
+    e.preventDefault()
+    void read(e.dataTransfer.files[0])
+  }
+  const keepInDossier = async () => {
+    if (!mail) return
+    const r = await invoke('mail.addToDossier', { pupilId: pupil.id, mail: mail.file })
+    if (!r.ok) return setError(r.error)
+    setKept(`De e-mail staat in het dossier als '${r.value.title}'. Er is geen toestemming vastgelegd.`)
+    onMail(undefined)
+  }
+  const p = mail?.preview
+  const match = p?.guardianMatches[0]
+  return (
+    <section className="card mail-panel" onDragOver={(e) => e.preventDefault()} onDrop={drop} aria-label="E-mail van een ouder">
+      <h2>E-mail als bewijs</h2>
+      {!p && <p className="hint">Sleep een e-mail hierheen (.eml of Outlook .msg) of kies het bestand.</p>}
+      <FilePicker accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook" files={[]} onChange={(files) => void read(files[0])} />
+      {busy && <p className="hint">De e-mail wordt gelezen…</p>}
+      <FormError error={error} fields={[]} />
+      {kept && <p className="ok" role="status">{kept}</p>}
+      {p && (
+        <div className="mail-preview">
+          <dl>
+            <dt>Van</dt>
+            <dd>
+              {p.fromName ? `${p.fromName} <${p.fromAddress}>` : p.fromAddress}
+              <div className={match ? 'ok' : 'warn'}>{match ? `Dit is ${match.name}.` : 'Dit adres hoort niet bij een ouder/verzorger van deze leerling.'}</div>
+            </dd>
+            <dt>Verzonden</dt>
+            <dd>{formatDate(p.sentDate)}</dd>
+            <dt>Onderwerp</dt>
+            <dd>{p.subject || '(geen onderwerp)'}</dd>
+            {p.attachments.length > 0 && <dt>Bijlagen</dt>}
+            {p.attachments.length > 0 && (
+              <dd>
+                <ul>
+                  {p.attachments.map((a, i) => (
+                    <li key={i}>
+                      {a.fileName}
+                      {a.problem ? <div className="warn">Niet overgenomen: {a.problem}</div> : <span className="muted"> (wordt bewaard als scan)</span>}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            )}
+          </dl>
+          <pre className="mail-text">{p.text || '(deze e-mail heeft geen tekst)'}</pre>
+          {p.textCut && <p className="hint">De tekst is ingekort; de hele e-mail wordt bewaard.</p>}
+          <div className="actions">
+            <button type="button" onClick={() => void keepInDossier()}>Alleen in het dossier bewaren</button>
+            <button type="button" onClick={() => onMail(undefined)}>Andere e-mail</button>
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}

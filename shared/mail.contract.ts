@@ -1,0 +1,83 @@
+// A parent's e-mail as proof: read it (.eml or Outlook .msg), see who sent it and for which pupil,
+// record the answer from it with the mail kept as proof, or keep it in the file as correspondence.
+import { z } from 'zod'
+import type { DossierEntry, PupilDetail } from './domain.ts'
+import { DECISIONS } from './domain.ts'
+import { isoDate, multilineText, MAX_TEXT } from './schemas-base.ts'
+
+const id = z.number('Kies eerst een leerling.').int().positive()
+
+/** The mail file as dropped or chosen; base64 of at most 25 MB. */
+export const mailFileSchema = z.strictObject({
+  fileName: z.string().trim().min(1).max(255),
+  data: z.string().max(35_000_000, 'De e-mail is groter dan 25 MB. Er is niets opgeslagen. Bewaar de bijlagen apart als scan en voeg die toe.'),
+})
+
+export const mailSchemas = {
+  /** Reads the mail; with a pupilId, which of that pupil's guardians sent it. Stores nothing. */
+  'mail.read': z.strictObject({ mail: mailFileSchema, pupilId: id.optional() }),
+  'mail.record': z.strictObject({
+    pupilId: id,
+    mail: mailFileSchema,
+    decisions: z
+      .array(z.strictObject({ purposeId: id, decision: z.enum(DECISIONS) }))
+      .min(1, 'Kies bij minstens één doel een antwoord.')
+      .max(100),
+    guardianId: id.nullable().default(null),
+    /** Default: the day the mail was sent; a later day may be chosen, an earlier one not. */
+    effectiveFrom: isoDate.optional(),
+    note: multilineText(MAX_TEXT, 'De notitie is te lang.').default(''),
+    consentStamp: z.number().int().nonnegative().optional(),
+  }),
+  'mail.addToDossier': z.strictObject({ pupilId: id, mail: mailFileSchema }),
+  /** A kept mail's original file, to open in the mail program. */
+  'mail.get': z.strictObject({ id: z.number().int().positive() }),
+}
+
+export interface MailAttachmentView {
+  fileName: string
+  size: number
+  /** The real type by its bytes, when it can be kept; otherwise why not (Dutch). */
+  type: 'application/pdf' | 'image/jpeg' | 'image/png' | null
+  problem: string | null
+}
+
+export interface MailPreview {
+  format: 'eml' | 'msg'
+  fileName: string
+  size: number
+  sha256: string
+  fromAddress: string
+  fromName: string
+  sentAt: string
+  /** The local day it was sent, YYYY-MM-DD: the earliest day the answer can take effect. */
+  sentDate: string
+  subject: string
+  /** Plain text only (HTML turned into text); show it pre-wrapped, never as HTML. */
+  text: string
+  textCut: boolean
+  attachments: MailAttachmentView[]
+  attachmentsLeftOut: number
+  /** The pupil's guardians whose e-mail address is the sender's (case aside). */
+  guardianMatches: { guardianId: number; name: string }[]
+  /** Pupils (not left) with a guardian whose address is the sender's. */
+  suggestedPupils: { pupilId: number; name: string; groupName: string | null }[]
+}
+
+export interface MailProofView {
+  id: number
+  fileName: string
+  format: 'eml' | 'msg'
+  size: number
+  sha256: string
+  fromAddress: string
+  subject: string
+  sentAt: string
+}
+
+export interface MailOutputs {
+  'mail.read': MailPreview
+  'mail.record': PupilDetail
+  'mail.addToDossier': DossierEntry
+  'mail.get': MailProofView & { data: string }
+}

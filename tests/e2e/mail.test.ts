@@ -1,0 +1,110 @@
+// A parent's e-mail dropped on a pupil: its text shows beside the consent grid as plain text,
+// 'website: nee' is recorded from it, and the mail is in the history and in the dossier ZIP.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { strFromU8, unzipSync } from 'fflate'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ConsentRecordView, PupilDetail, PupilSummary } from '../../shared/domain.ts'
+import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
+
+const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/mail/toestemming-website-nee.eml'), 'latin1')
+
+describe.skipIf(!browserTestsEnabled('mail'))('a parent’s e-mail as proof', () => {
+  let browser: Browser
+  let app: AppSession
+  let pupil: PupilDetail
+  let mother: PupilDetail['guardians'][number]
+
+  /** A drop as the system makes it: a DataTransfer holding the file (built in the page). */
+  const dropOf = (page: Page, eml: Buffer) =>
+    page.evaluateHandle(`(() => {
+      const bytes = Uint8Array.from(atob('${eml.toString('base64')}'), (c) => c.charCodeAt(0))
+      const dt = new DataTransfer()
+      dt.items.add(new File([bytes], 'Toestemming Zoë.eml', { type: 'message/rfc822' }))
+      return dt
+    })()`)
+  const fromMother = () => Buffer.from(FIXTURE.replace('Marieke@Voorbeeld.NL', mother.email.toUpperCase()), 'latin1')
+
+  const call = async <T,>(method: string, input: unknown): Promise<T> => {
+    const r = await app.harness.core.dispatch(method, input)
+    if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
+    return r.value as T
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+    app = await openDemoApp(browser, { now: () => new Date('2026-12-01T09:00:00Z') })
+    for (const p of await call<PupilSummary[]>('pupils.list', {})) {
+      const detail = await call<PupilDetail>('pupils.get', { id: p.id })
+      const withMail = detail.guardians.find((g) => g.email !== '')
+      if (withMail) {
+        pupil = detail
+        mother = withMail
+        break
+      }
+    }
+    if (!pupil) throw new Error('the demo school has no guardian with an e-mail address')
+  })
+  afterAll(async () => {
+    await app?.close()
+    await browser?.close()
+  })
+
+  it("drops an .eml on the pupil, records 'website: nee' from it, and finds the mail in the history and the dossier ZIP", async () => {
+    const { page } = app
+    // The fixture, sent from this guardian's address (in capitals: the match ignores case).
+    const eml = fromMother()
+    await page.evaluate(`location.hash = '#/leerling/${pupil.id}/toestemming'`)
+    const panel = page.getByRole('region', { name: 'E-mail van een ouder' })
+    await panel.waitFor()
+    const dataTransfer = await dropOf(page, eml)
+    await panel.dispatchEvent('drop', { dataTransfer })
+
+    const text = panel.locator('pre.mail-text')
+    await text.waitFor()
+    expect(await text.innerText()).toContain("Wij willen niet langer dat foto's van Zoë op de website van de school komen.")
+    expect(await panel.innerText()).toContain(`Dit is ${mother.name}.`)
+    expect(await panel.innerText()).toContain("Toestemming foto's Zoë – website nee")
+    // Plain text only: the block holds no element at all.
+    expect(await text.evaluate((el) => el.children.length)).toBe(0)
+
+    const websiteLabel = (await call<{ code: string; label: string }[]>('purposes.list', {})).find((p) => p.code === 'website')?.label ?? ''
+    await page.getByRole('radio', { name: `${websiteLabel}: Nee` }).check()
+    expect(await page.getByLabel('Antwoord van').inputValue()).toBe(String(mother.id))
+    expect(await page.locator('input[name=effectiveFrom]').inputValue()).toBe('30-11-2026')
+    await page.getByRole('button', { name: '1 antwoord vastleggen' }).click()
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor()
+
+    const [last] = await call<ConsentRecordView[]>('consent.history', { pupilId: pupil.id })
+    expect(last).toMatchObject({ decision: 'refused', source: 'email', guardianId: mother.id, effectiveFrom: '2026-11-30', sourceDetail: "Toestemming foto's Zoë – website nee, 30-11-2026" })
+
+    await page.evaluate(`location.hash = '#/leerling/${pupil.id}/geschiedenis'`)
+    const proof = page.locator('.mail-proof').first()
+    await proof.waitFor()
+    expect(await proof.innerText()).toContain('E-mail: Toestemming Zoë.eml')
+
+    await page.getByText('Afdrukken en exporteren').click()
+    const zipDownload = page.waitForEvent('download')
+    await page.getByRole('button', { name: 'Dossier (ZIP: PDF, JSON en bijlagen) downloaden' }).click()
+    const files = unzipSync(new Uint8Array(readFileSync(await (await zipDownload).path())))
+    const mails = Object.keys(files).filter((f) => f.startsWith('e-mails/'))
+    expect(mails).toHaveLength(1)
+    expect(Buffer.from(files[mails[0] ?? ''] ?? []).equals(eml)).toBe(true)
+    expect(strFromU8(files['LEESMIJ.txt'] ?? new Uint8Array())).toContain('e-mails/')
+  })
+
+  it('a mail dropped on the Leerlingen list suggests the pupil by the sender; opening it shows the mail there', async () => {
+    const { page } = app
+    await page.evaluate(`location.hash = '#/leerlingen'`)
+    await page.locator('table.list').waitFor()
+    await page.locator('.page-fill').dispatchEvent('drop', { dataTransfer: await dropOf(page, fromMother()) })
+    const suggestions = page.getByRole('status', { name: 'Leerlingen bij deze e-mail' })
+    await suggestions.waitFor()
+    const name = [pupil.firstName, pupil.lastNamePrefix, pupil.lastName].filter(Boolean).join(' ')
+    await suggestions.getByRole('link', { name: new RegExp(`^${name}`) }).click()
+    const panel = page.getByRole('region', { name: 'E-mail van een ouder' })
+    await panel.locator('pre.mail-text').waitFor()
+    expect(await panel.innerText()).toContain(`Dit is ${mother.name}.`)
+  })
+})
