@@ -14,6 +14,10 @@ export function SearchBox() {
   const latest = useRef(0)
   const [query, setQuery] = useState('')
   const [hits, setHits] = useState<PupilHit[]>([])
+  // The query the shown hits belong to, and the answer to the latest query (maybe still on its way):
+  // Enter right after typing acts on what was typed, never on the hits of a letter before.
+  const [hitsFor, setHitsFor] = useState('')
+  const latestHits = useRef<Promise<PupilHit[]>>(Promise.resolve([]))
   const [active, setActive] = useState(0)
   const [open, setOpen] = useState(false)
   const [codeError, setCodeError] = useState<string>()
@@ -36,8 +40,13 @@ export function SearchBox() {
     setActive(0)
     setOpen(true)
     const ticket = ++latest.current
-    const r = await invoke('pupils.search', { query: q, limit: 8 })
-    if (ticket === latest.current) setHits(r.ok ? r.value : [])
+    const answer = invoke('pupils.search', { query: q, limit: 8 }).then((r) => (r.ok ? r.value : []))
+    latestHits.current = answer
+    const found = await answer
+    if (ticket === latest.current) {
+      setHits(found)
+      setHitsFor(q)
+    }
   }
 
   const done = (path: string) => {
@@ -45,6 +54,7 @@ export function SearchBox() {
     setOpen(false)
     setQuery('')
     setHits([])
+    setHitsFor('')
     input.current?.blur()
   }
 
@@ -79,7 +89,7 @@ export function SearchBox() {
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1))
           else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0))
-          else if (e.key === 'Enter') void choose(hits[active])
+          else if (e.key === 'Enter') void (hitsFor === query ? choose(hits[active]) : latestHits.current.then((found) => choose(found[0])))
           else if (e.key === 'Escape') setOpen(false)
           else return
           e.preventDefault()
