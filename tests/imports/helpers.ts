@@ -1,11 +1,29 @@
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main } from '../../electron/cli.ts'
+import { openCore, type Core } from '../../electron/core/boot.ts'
+import { ok } from '../helpers/register.ts'
 import type { ImportFileInput } from '../../shared/imports.contract.ts'
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports')
 export const fixture = (name: string): string => join(FIXTURES, name)
 export const fileInput = (name: string, path = fixture(name)): ImportFileInput => ({ name, data: readFileSync(path).toString('base64') })
+
+/** An empty school on a fresh file, on 01-12-2026 with a staff name, as the import tests start from; close() removes it. */
+export async function emptySchool(prefix: string): Promise<{ core: Core; close: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  const core = openCore({ dbPath: join(dir, 'school.sqlite'), appVersion: 'test', now: () => new Date('2026-12-01T09:30:00Z') })
+  await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
+  await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  return {
+    core,
+    close: () => {
+      core.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
 
 export interface CliPupil {
   file: string

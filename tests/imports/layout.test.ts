@@ -1,28 +1,20 @@
 // Table or form, decided by evidence (header row with known fields above rows of data; labels in a
 // column with values beside them), said in Dutch per file and sheet, and changeable by the user.
 import ExcelJS from 'exceljs'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../electron/core/boot.ts'
+import type { Core } from '../../electron/core/boot.ts'
 import { silenceLog } from '../../electron/core/log.ts'
 import { ok } from '../helpers/register.ts'
-import { cli, fileInput, fixture } from './helpers.ts'
+import { cli, emptySchool, fileInput, fixture } from './helpers.ts'
 
 silenceLog()
-let dir: string
 let core: Core
+let close: () => void
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tr-layout-'))
-  core = openCore({ dbPath: join(dir, 'school.sqlite'), appVersion: 'test', now: () => new Date('2026-12-01T09:30:00Z') })
-  await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-  await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  ;({ core, close } = await emptySchool('tr-layout-'))
 })
-afterEach(() => {
-  core.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => close())
 
 const HEADERS = ['Voornaam', 'Tussenvoegsel', 'Achternaam', 'Geboortedatum', 'Groep', 'Naam ouder 1', 'E-mail ouder 1', 'Telefoon ouder 1', 'Website', 'Social media', 'Schoolgids']
 const pupilRow = (i: number): (string | Date)[] => [
@@ -61,7 +53,7 @@ describe('layout by evidence, never by row count', () => {
   })
 
   it('the CLI reports per file and sheet what it found', async () => {
-    const r = await cli('import', '--db', join(dir, 'cli.sqlite'), '--json', fixture(join('real', 'nieuwe-leerlingen-21.xlsx')), fixture('inschrijfformulier-zoe.xlsx'))
+    const r = await cli('import', '--db', join(dirname(core.ctx.dbPath), 'cli.sqlite'), '--json', fixture(join('real', 'nieuwe-leerlingen-21.xlsx')), fixture('inschrijfformulier-zoe.xlsx'))
     const files = r.json().files
     expect(files.map((f) => [f.layout, f.rows, f.found])).toEqual([
       ['table', 21, 'tabel met 21 leerlingen'],

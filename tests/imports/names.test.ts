@@ -1,12 +1,10 @@
 // Names typed in capitals or lower case get Dutch capitals; the preview shows the name as typed.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../electron/core/boot.ts'
+import type { Core } from '../../electron/core/boot.ts'
 import { silenceLog } from '../../electron/core/log.ts'
 import { dutchCapitals, dutchCapitalsFullName } from '../../electron/core/imports/names.ts'
 import { ok } from '../helpers/register.ts'
+import { emptySchool } from './helpers.ts'
 
 silenceLog()
 
@@ -25,18 +23,12 @@ describe('Dutch capitals', () => {
 })
 
 describe('an import with names in capitals', () => {
-  let dir: string
   let core: Core
+  let close: () => void
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'tr-names-'))
-    core = openCore({ dbPath: join(dir, 'school.sqlite'), appVersion: 'test', now: () => new Date('2026-12-01T09:30:00Z') })
-    await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-    await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+    ;({ core, close } = await emptySchool('tr-names-'))
   })
-  afterEach(() => {
-    core.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  afterEach(() => close())
 
   it('SEM / VAN DER BERG becomes Sem van der Berg, the preview says how the file had it, and the same file again is unchanged', async () => {
     const csv = [

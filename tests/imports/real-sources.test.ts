@@ -3,30 +3,23 @@
 // against the fixture's truth file, in the preview and in the register after commit. What does not yet
 // import right would be named as a known gap (it.fails, naming the bullet); the LAS gaps (guardian
 // name parts, one row per guardian) were closed in this branch and are ordinary tests now.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../electron/core/boot.ts'
+import type { Core } from '../../electron/core/boot.ts'
 import { silenceLog } from '../../electron/core/log.ts'
 import type { ImportPreview } from '../../shared/imports.contract.ts'
 import type { Truth, TruthPupil } from '../../scripts/real-fixtures-data.ts'
 import { ok } from '../helpers/register.ts'
-import { fileInput, fixture } from './helpers.ts'
+import { emptySchool, fileInput, fixture } from './helpers.ts'
 
 silenceLog()
-let dir: string
 let core: Core
+let close: () => void
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'tr-real-'))
-  core = openCore({ dbPath: join(dir, 'school.sqlite'), appVersion: 'test', now: () => new Date('2026-12-01T09:30:00Z') })
-  await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-  await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  ;({ core, close } = await emptySchool('tr-real-'))
 })
-afterEach(() => {
-  core.close()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => close())
 
 const real = (name: string) => fileInput(name, fixture(join('real', name)))
 const truthOf = (name: string): Truth => JSON.parse(readFileSync(fixture(join('real', name.replace(/\.[a-z]+$/, '.truth.json'))), 'utf8')) as Truth
