@@ -20,7 +20,8 @@ export interface Stalls {
   batchId: number | null
 }
 
-async function longestStall(work: () => Promise<unknown>): Promise<number> {
+/** The longest time this thread's event loop waited while `work` ran, 10 ms resolution taken off. */
+export async function longestStall(work: () => Promise<unknown>): Promise<number> {
   const h = monitorEventLoopDelay({ resolution: 10 })
   h.enable()
   await work()

@@ -4,8 +4,8 @@
 // had a worker. Each run in a fresh process, on a fresh copy of the school of 1,500.
 import { copyFileSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { FORM_PUPILS, type BenchFiles } from '../files.ts'
+import { longestStall } from '../stall.ts'
 import { summarize } from '../stats.ts'
 import { row, under, type BenchCase, type Measured } from '../types.ts'
 
@@ -20,16 +20,6 @@ function freshSchool(files: BenchFiles, name: string): string {
 function removeSchool(files: BenchFiles, path: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
   rmSync(join(files.dir, 'backups'), { recursive: true, force: true })
-}
-
-async function stallOf(work: () => Promise<unknown>): Promise<number> {
-  const h = monitorEventLoopDelay({ resolution: 10 })
-  h.enable()
-  await work()
-  // A block that ends the work resolves it before the delay timer could fire: give the timer its turn.
-  await new Promise((r) => setTimeout(r, 20))
-  h.disable()
-  return Math.max(0, h.max / 1e6 - 10)
 }
 
 export const stallCase: BenchCase = {
@@ -53,10 +43,10 @@ export const stallCase: BenchCase = {
       const path = freshSchool(files, 'stall-baseline.sqlite')
       const core = openBenchCore(path)
       const input = { files: [{ name: 'stichting-10000.xlsx', data: readFileSync(files.workbook).toString('base64') }] }
-      const preview = await stallOf(() => call(core, 'imports.preview', input))
+      const preview = await longestStall(() => call(core, 'imports.preview', input))
       let batch: unknown = null
-      const commit = await stallOf(async () => (batch = (await call(core, 'imports.commit', input)).batch))
-      const forms = await stallOf(() => call(core, 'documents.consentForms', { pupilIds: FORM_PUPILS, onlyWithoutAnswer: false, delivery: 'data' }))
+      const commit = await longestStall(async () => (batch = (await call(core, 'imports.commit', input)).batch))
+      const forms = await longestStall(() => call(core, 'documents.consentForms', { pupilIds: FORM_PUPILS, onlyWithoutAnswer: false, delivery: 'data' }))
       core.close()
       removeSchool(files, path)
       if (batch === null) throw new Error('the import on the main thread wrote nothing')
