@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { packedExeInfo } from '../../scripts/dist-pe.ts'
+import { packedExeInfo } from '../helpers/pe-file.ts'
 import { pdfFonts, pdfPages } from '../documents/helpers.ts'
 import { createFakeElectron, invokeEvent, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
 

@@ -5,8 +5,8 @@
 import { copyFileSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { FORM_PUPILS, type BenchFiles } from '../files.ts'
-import { longestStall } from '../stall.ts'
-import { summarize } from '../stats.ts'
+import { longestStall } from '../../../tests/helpers/stall.ts'
+import { summarize } from '../../../tests/helpers/stats.ts'
 import { row, under, type BenchCase, type Measured } from '../types.ts'
 
 const series = (m: Measured, key: string) => ({ value: summarize(m.samples[key] ?? []), rss: m.peakRssMb })
@@ -29,7 +29,7 @@ export const stallCase: BenchCase = {
   fresh: true,
   app: {
     async run(files) {
-      const { measureStalls } = await import('../stall.ts')
+      const { measureStalls } = await import('../../../tests/helpers/stall.ts')
       const path = freshSchool(files, 'stall-app.sqlite')
       const s = await measureStalls(path, files.workbook, FORM_PUPILS)
       removeSchool(files, path)
