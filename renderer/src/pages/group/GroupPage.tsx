@@ -4,7 +4,7 @@ import { PurposeHeaders } from '../../components/PurposeHeaders.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { GroupForm } from './GroupForm.tsx'
 import { sortName } from '../../../../shared/domain.ts'
-import { formatMoment } from '../pupil/HistoryTab.tsx'
+import { formatMoment } from '../../../../shared/dates.ts'
 import { GroupDocuments } from './GroupDocuments.tsx'
 import '../no-consent/no-consent.css'
 

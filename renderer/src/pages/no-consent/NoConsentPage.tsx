@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { sortName } from '../../../../shared/domain.ts'
 import { DocumentActions } from '../../components/DocumentActions.tsx'
 import { useLoad } from '../../useLoad.ts'
-import { formatMoment } from '../pupil/HistoryTab.tsx'
+import { formatMoment } from '../../../../shared/dates.ts'
 import './no-consent.css'
 
 type StatusFilter = 'both' | 'refused' | 'unknown'
