@@ -3,7 +3,7 @@ import { sortName } from '../../../../shared/domain.ts'
 import { DocumentActions } from '../../components/DocumentActions.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
-import './no-consent.css'
+import '../../components/consent-overview.css'
 
 type StatusFilter = 'both' | 'refused' | 'unknown'
 
