@@ -44,9 +44,21 @@ const broken: [rule: string, path: string, code: string][] = [
 
 const allowed: [what: string, path: string, code: string][] = [
   ['a service reads the database', 'electron/core/consent/consent.service.ts', "import type { Db } from '../db/open.ts'\nexport type Probe = Db\n"],
-  ['a page uses components, its own files and shared/', 'renderer/src/pages/groups/GroupsPage.tsx', "import { GroupForm } from '../../components/GroupForm.tsx'\nimport { formatMoment } from '../../../../shared/dates.ts'\nimport './groups.css'\nexport const probe = [GroupForm, formatMoment]\n"],
-  ['a layout uses the other layouts and shared/', 'electron/core/documents/dossier.ts', "import { createDocument } from './pdf-base.ts'\nimport { formatPrintedMoment } from '../../../shared/dates.ts'\nexport const probe = [createDocument, formatPrintedMoment]\n"],
-  ['a test uses tests/helpers and the core', 'tests/unit/probe.test.ts', "import { best } from '../helpers/stats.ts'\nimport { openDatabase } from '../../electron/core/db/open.ts'\nexport const probe = [best, openDatabase]\n"],
+  [
+    'a page uses components, its own files and shared/',
+    'renderer/src/pages/groups/GroupsPage.tsx',
+    "import { GroupForm } from '../../components/GroupForm.tsx'\nimport { formatMoment } from '../../../../shared/dates.ts'\nimport './groups.css'\nexport const probe = [GroupForm, formatMoment]\n",
+  ],
+  [
+    'a layout uses the other layouts and shared/',
+    'electron/core/documents/dossier.ts',
+    "import { createDocument } from './pdf-base.ts'\nimport { formatPrintedMoment } from '../../../shared/dates.ts'\nexport const probe = [createDocument, formatPrintedMoment]\n",
+  ],
+  [
+    'a test uses tests/helpers and the core',
+    'tests/unit/probe.test.ts',
+    "import { best } from '../helpers/stats.ts'\nimport { openDatabase } from '../../electron/core/db/open.ts'\nexport const probe = [best, openDatabase]\n",
+  ],
 ]
 
 describe('the layering rules fail on a deliberate violation', () => {
