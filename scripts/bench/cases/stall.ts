@@ -1,6 +1,6 @@
 // The thread that keeps the window alive, during the heaviest jobs: its longest stall (event-loop
 // delay) while the core's worker imports 10,000 rows (preview, commit) and makes 500 consent forms
-// (see ../stall.ts). Baseline: the same jobs run on that thread itself, as the core ran before it
+// (see tests/helpers/stall.ts). Baseline: the same jobs run on that thread itself, as the core ran before it
 // had a worker. Each run in a fresh process, on a fresh copy of the school of 1,500.
 import { copyFileSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
