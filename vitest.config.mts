@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 process.env.TZ = 'Europe/Amsterdam'
 
 // Test lanes (vitest projects), each with the settings below. `npm test` runs every lane (CI);
-// `npm run test:fast` runs unit + database, the edit loop; browser and slow run in npm test.
+// `npm run test:fast` runs unit + database on every core, the edit loop; browser and slow run in npm test.
 // A file is slow when it crashes processes, fuzzes, packs the app or measures time.
 const SLOW = [
   'tests/reliability/**/*.test.ts',
