@@ -16,12 +16,10 @@ const COMMON_FILES = [
   // better-sqlite3: its N-API binary, not its C sources.
   '!node_modules/better-sqlite3/{src,deps}/**',
   '!node_modules/better-sqlite3/binding.gyp',
-  // Never loaded by the app: browser bundles, source maps, TypeScript sources (zod ships its
-  // own), and the font package resources/fonts was copied from (documents read resources/fonts).
+  // Never loaded by the app: browser bundles, source maps, TypeScript sources (zod ships its own).
   '!node_modules/exceljs/dist/**',
   '!node_modules/pdfkit/js/pdfkit.{standalone,browser}*',
   '!**/*.{map,ts,mts,cts}',
-  '!node_modules/dejavu-fonts-ttf/**',
 ]
 
 /**

@@ -3,13 +3,31 @@ import { defineConfig } from 'vitest/config'
 // Dates are Dutch: every run in the school's time zone, on any machine (a UTC machine hides bugs).
 process.env.TZ = 'Europe/Amsterdam'
 
+// Test lanes (vitest projects), each with the settings below. `npm test` runs every lane (CI);
+// `npm run test:fast` runs unit + database on every core, the edit loop; browser and slow run in npm test.
+// A file is slow when it crashes processes, fuzzes, packs the app or measures time.
+const SLOW = [
+  'tests/reliability/**/*.test.ts',
+  'tests/**/*performance*.test.ts',
+  'tests/**/*fuzz*.test.ts',
+  'tests/unit/dist.test.ts', // runs dist:check: packs the app for Linux and Windows
+  'tests/unit/electron-worker.test.ts', // measures the host thread's stalls during a 10,000-row import
+]
+const BROWSER = ['tests/e2e/**/*.test.ts']
+
 export default defineConfig({
   test: {
     environment: 'node',
     pool: 'forks', // better-sqlite3 is a native addon
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: SLOW } },
+      // The core against real SQLite files: the database, imports, documents and mail.
+      { extends: true, test: { name: 'database', include: ['tests/{db,imports,documents,mail}/**/*.test.ts'], exclude: SLOW } },
+      // Debian's Chromium against the web harness: serves the renderer, built once per run.
+      { extends: true, test: { name: 'browser', include: BROWSER, globalSetup: ['tests/helpers/global-setup.ts'] } },
+      { extends: true, test: { name: 'slow', include: SLOW } },
+    ],
   },
 })

@@ -11,7 +11,7 @@ import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { Arch, build, Platform } from 'electron-builder'
-import { emptyExecutable } from './dist-pe.ts'
+import { emptyExecutable } from '../tests/helpers/pe-file.ts'
 
 const root = resolve(import.meta.dirname, '..')
 export const CHECK_DIR = join(root, 'dist', 'check')

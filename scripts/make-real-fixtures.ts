@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import {
   FORM_SHEET, FORM_TRUTH, GOOGLE_CSV, GOOGLE_TRUTH, HAND_SHEETS, HAND_TRUTH, LAS_SHEET, LAS_TRUTH, MS_SHEET, MS_TRUTH, NEW_PUPILS_SHEET, NEW_PUPILS_TRUTH, VALUES_SHEET, VALUES_TRUTH,
   type Truth, type Value,
-} from './real-fixtures-data.ts'
+} from '../tests/helpers/real-fixtures-data.ts'
 
 const out = join(import.meta.dirname, '..', 'tests', 'fixtures', 'imports', 'real')
 const xml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')

@@ -10,7 +10,7 @@ import { generateSchool, type GeneratedSchool } from '../../electron/core/school
 import { insertSchool } from '../../electron/core/school/school.service.ts'
 import { consentFormsData } from '../../electron/core/documents/documents.service.ts'
 import { benchFiles, EXPORT, FORM_PUPILS, NOW, REGISTER, SCHOOL, STAFF, type BenchFiles } from './files.ts'
-import { consentFormLines } from './plain-pdf.ts'
+import { consentFormLines } from '../../tests/helpers/plain-pdf.ts'
 
 silenceLog()
 

@@ -2,7 +2,7 @@
 // libraries doing the same job without the app), each run in a child process of its own so that
 // each has an honest peak RSS, and how their samples become rows of the table.
 import type { BenchFiles } from './files.ts'
-import type { Summary } from './stats.ts'
+import type { Summary } from '../../tests/helpers/stats.ts'
 
 /** Named series of samples in ms: one value per run (a whole call, or a percentile of one run). */
 export type Samples = Record<string, number[]>

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/boot.ts'
 import { silenceLog } from '../../electron/core/log.ts'
 import type { ImportPreview } from '../../shared/imports.contract.ts'
-import type { Truth, TruthPupil } from '../../scripts/real-fixtures-data.ts'
+import type { Truth, TruthPupil } from '../helpers/real-fixtures-data.ts'
 import { ok } from '../helpers/register.ts'
 import { emptySchool, fileInput, fixture } from './helpers.ts'
 

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { packedExeInfo } from '../../scripts/dist-pe.ts'
+import { packedExeInfo } from '../helpers/pe-file.ts'
 import { pdfFonts, pdfPages } from '../documents/helpers.ts'
 import { createFakeElectron, invokeEvent, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
 
@@ -48,10 +48,17 @@ describe('dist:check: what the app.asar holds', () => {
     expect(manifest).toMatchObject({ main: 'out/main/index.js', productName: 'Toestemmingsregister' })
   })
 
-  it('the DejaVu fonts (from dejavu-fonts-ttf) and the enrolment template, byte for byte', () => {
-    for (const font of ['DejaVuSansCondensed.ttf', 'DejaVuSansCondensed-Bold.ttf', 'DejaVuSansCondensed-Oblique.ttf']) {
-      const fromPackage = readFileSync(join(root, 'node_modules', 'dejavu-fonts-ttf', 'ttf', font))
-      expect(read(`resources/fonts/${font}`).equals(fromPackage), font).toBe(true)
+  it('the DejaVu fonts of resources/fonts and the enrolment template, byte for byte', () => {
+    // DejaVu 2.37's TTFs, as the dejavu-fonts-ttf 2.37.3 package shipped them (copied in once).
+    const fonts = {
+      'DejaVuSansCondensed.ttf': '8550cd5ca1acb65a8fc7877c46939cd0b4d909f8e7bc1e24716873d918c5e549',
+      'DejaVuSansCondensed-Bold.ttf': '38098d0b8edd8430a0f53fb2831b5d36037563a998a620d3c87a4d7591766d20',
+      'DejaVuSansCondensed-Oblique.ttf': 'dc3526fa25fae4278c4e34b47d4c049b6923421c70921032a0db11bfe9c1b0cf',
+    }
+    for (const [font, sha256] of Object.entries(fonts)) {
+      const packed = read(`resources/fonts/${font}`)
+      expect(packed.equals(readFileSync(join(root, 'resources', 'fonts', font))), font).toBe(true)
+      expect(createHash('sha256').update(packed).digest('hex'), font).toBe(sha256)
     }
     const template = 'resources/templates/inschrijfformulier.xlsx'
     expect(read(template).equals(readFileSync(join(root, template)))).toBe(true)

@@ -14,7 +14,7 @@ import { JOB_CANCELLED_MESSAGE, type ProgressEvent } from '../../electron/core/p
 import { generateSchool } from '../../electron/core/school/generate.ts'
 import { insertSchool } from '../../electron/core/school/school.service.ts'
 import { startCoreWorker, type CoreHost } from '../../electron/core/worker-host.ts'
-import { longestStall, type Stalls } from '../../scripts/bench/stall.ts'
+import { longestStall, type Stalls } from '../helpers/stall.ts'
 import { bigWorkbook } from '../imports/big-workbook.ts'
 import { ok } from '../helpers/register.ts'
 
@@ -131,7 +131,7 @@ describe('long jobs in the worker: progress events and stopping', () => {
 const execFileAsync = promisify(execFile)
 
 describe('the thread that hosts the worker is never blocked', () => {
-  // Measured in a child process (scripts/bench/stall.ts, also the bench's 'stall' case): a plain
+  // Measured in a child process (tests/helpers/stall.ts, also the bench's 'stall' case): a plain
   // Node thread that hosts the worker, as Electron's main does, without the test runner's own work.
   // On a loaded 2-core machine the OS alone keeps a thread waiting while other threads of the process
   // compute (seen: 60-190 ms at a load of 9); the probe measures that beside two threads that only
@@ -140,7 +140,7 @@ describe('the thread that hosts the worker is never blocked', () => {
   // guards the design with 150 ms on top: far below the second or more that a host running the core
   // itself stalls (the test below).
   it('during a 10,000-row import (preview, commit) and 500 consent forms, the host thread stalls no more than beside spinning threads (+ 150 ms)', async () => {
-    const { stdout } = await execFileAsync(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'scripts/bench/stall.ts', copies.probe, workbookFile, JSON.stringify(formPupils)])
+    const { stdout } = await execFileAsync(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'tests/helpers/stall.ts', copies.probe, workbookFile, JSON.stringify(formPupils)])
     const s = JSON.parse(stdout) as Stalls
     console.info(`host thread's longest stall: beside two spinning threads ${s.spinning.toFixed(1)} ms; import preview ${s.importPreview.toFixed(1)} ms, commit ${s.importCommit.toFixed(1)} ms; 500 forms ${s.forms.toFixed(1)} ms`)
     expect(s.batchId).toEqual(expect.any(Number)) // the import really wrote its 10,000 rows

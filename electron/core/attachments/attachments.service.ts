@@ -6,17 +6,10 @@ import { AppError } from '../../../shared/errors.ts'
 import type { z } from 'zod'
 import type { attachmentUploadSchema } from '../../../shared/schemas.ts'
 import type { Db } from '../db/open.ts'
+import { sniffAttachmentType } from './attachment-type.ts'
 import { checkImage, describeSize } from './image-size.ts'
 
 export type AttachmentUpload = z.output<typeof attachmentUploadSchema>
-
-/** What the first bytes say the file is; the name and the claimed type are not trusted. */
-export function sniffAttachmentType(bytes: Uint8Array): AttachmentType | undefined {
-  if (Buffer.from(bytes.subarray(0, 5)).toString('latin1') === '%PDF-') return 'application/pdf'
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
-  if (Buffer.from(bytes.subarray(0, 8)).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png'
-  return undefined
-}
 
 /** Checks bytes as a scan or document would be checked (emptiness, size, real type, pixels); returns the real type or throws in Dutch. */
 export function checkAttachmentBytes(bytes: Buffer, fileName: string, field = 'attachment'): AttachmentType {

@@ -1,6 +1,7 @@
 // The reminder list of a consent round: a page per group, for its teacher, with the forms not yet returned.
 import type { CampaignDetail } from '../../../shared/campaigns.contract.ts'
-import { createDocument, finish, formatMoment, COLOR, type Fonts, type Letterhead } from '../documents/pdf-base.ts'
+import { formatPrintedMoment } from '../../../shared/dates.ts'
+import { createDocument, finish, COLOR, type Fonts, type Letterhead } from '../documents/pdf-base.ts'
 import { paragraph, table, title } from '../documents/pdf-table.ts'
 
 export interface ReminderListInput {
@@ -24,7 +25,7 @@ export async function reminderListPdf(input: ReminderListInput, fonts: Fonts): P
     }
     paragraph(
       doc,
-      `Gemaakt op ${formatMoment(input.generatedAt)}. Wilt u de ouders/verzorgers van deze ${pupils.length === 1 ? 'leerling' : `${pupils.length} leerlingen`} vragen het formulier in te leveren? ` +
+      `Gemaakt op ${formatPrintedMoment(input.generatedAt)}. Wilt u de ouders/verzorgers van deze ${pupils.length === 1 ? 'leerling' : `${pupils.length} leerlingen`} vragen het formulier in te leveren? ` +
         'Zolang er geen antwoord is, telt dat als geen toestemming.',
       { color: COLOR.muted, gap: 0.8 },
     )

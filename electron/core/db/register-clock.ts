@@ -1,19 +1,13 @@
 // The register's own sense of time. The computer's clock can be wrong (set back by hand, a dead
 // clock battery); the register never goes back: what happened is ordered by the rowid, "today"
 // is never before the newest recorded change, and a write with a clock that went back is refused.
+import { formatMoment } from '../../../shared/dates.ts'
 import { localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import type { Db } from './open.ts'
 
 /** How far the clock may lie behind the newest recorded change (a clock set back by a few hours, time zones). */
 export const CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000
-
-const pad = (n: number): string => String(n).padStart(2, '0')
-
-/** 'dd-mm-jjjj uu:mm' in local time, as the desk reads a moment. */
-export function formatLocalMoment(d: Date): string {
-  return `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 /** The newest moment the register recorded a change (the audit log holds every change; indexed by migration 0040). */
 export function newestRecordedMoment(db: Db): Date | null {
@@ -39,7 +33,7 @@ export function assertClockNotBehind(db: Db, at: Date): void {
   if (!newest || at.getTime() >= newest.getTime() - CLOCK_TOLERANCE_MS) return
   throw new AppError(
     'clock',
-    `De klok van deze computer staat op ${formatLocalMoment(at)}, maar het register heeft al wijzigingen van ${formatLocalMoment(newest)}. ` +
+    `De klok van deze computer staat op ${formatMoment(at)}, maar het register heeft al wijzigingen van ${formatMoment(newest)}. ` +
       'Zet de datum en tijd van de computer goed en probeer het opnieuw. Er is niets opgeslagen.',
   )
 }
@@ -57,7 +51,7 @@ export function assertNotFarAhead(date: string, now: Date, what: string, field?:
   const shown = date.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3-$2-$1')
   throw new AppError(
     'validation',
-    `${what} (${shown}) ligt meer dan een jaar na vandaag (${formatLocalMoment(now).slice(0, 10)} volgens de klok van deze computer). ` +
+    `${what} (${shown}) ligt meer dan een jaar na vandaag (${formatMoment(now).slice(0, 10)} volgens de klok van deze computer). ` +
       'Controleer de datum, en of de datum en tijd van de computer goed staan. Er is niets opgeslagen.',
     field,
   )

@@ -3,7 +3,8 @@
 // by e-mail, or by phone or letter), the same rule in the PDF, the CSV and the vCard; and who may
 // not be recognisable in the app's pictures (no 'parent_app' consent).
 import type { Decision } from '../../../shared/domain.ts'
-import { COLOR, CONTENT_WIDTH, createDocument, F, finish, formatMoment, MARGIN, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
+import { formatPrintedMoment } from '../../../shared/dates.ts'
+import { COLOR, CONTENT_WIDTH, createDocument, F, finish, MARGIN, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { badge, ensureSpace, paragraph, title } from './pdf-table.ts'
 import { fitLine, guardianLabel, measureFit } from './text-wrap.ts'
 
@@ -180,7 +181,7 @@ export async function classListPdf(input: ClassListInput, fonts: Fonts): Promise
   const byCall = reaches.filter((r) => r === 'call').length
   paragraph(
     doc,
-    `Gemaakt op ${formatMoment(input.generatedAt)} uit het toestemmingsregister. Telefoon en e-mail staan er alleen bij ouders die toestemming gaven ` +
+    `Gemaakt op ${formatPrintedMoment(input.generatedAt)} uit het toestemmingsregister. Telefoon en e-mail staan er alleen bij ouders die toestemming gaven ` +
       `om hun contactgegevens in de klassenlijst te delen. Plaats leerlingen met '${NOT_RECOGNISABLE}' alleen onherkenbaar in de groepsapp. ` +
       'In de groepsapp horen alleen ouders met een mobiel nummer die toestemming gaven; de anderen krijgen hetzelfde nieuws per e-mail ' +
       "(bij Afdrukken staat de lijst 'E-mailadressen (BCC)' met hun adressen), of als er geen e-mailadres is, door te bellen of een brief mee te geven.",

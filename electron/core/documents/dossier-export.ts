@@ -2,7 +2,7 @@
 // JSON for a machine, and the attachments themselves.
 import { zipSync, type Zippable } from 'fflate'
 import type { AttachmentType } from '../../../shared/domain.ts'
-import { sniffAttachmentType } from '../attachments/attachments.service.ts'
+import { sniffAttachmentType } from '../attachments/attachment-type.ts'
 import type { DossierData } from './dossier.ts'
 
 /** 'Zoë van der Berg' -> 'Zoe-van-der-Berg': safe in a file name on every system. */

@@ -14,7 +14,8 @@ import type { RetentionLine } from './dossier-rights.ts'
 import { auditSentence, type Names } from '../audit/audit-sentences.ts'
 import { historySentences } from './dossier-sentences.ts'
 import { BASIS_ADMINISTRATION, BASIS_CONSENT, complaintRoute, DATA_KINDS, NO_AUTOMATED_DECISIONS, recipients, retentionText, RIGHTS, SOURCES_TEXT } from './dossier-rights.ts'
-import { COLOR, createDocument, finish, formatMoment, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
+import { formatPrintedMoment } from '../../../shared/dates.ts'
+import { COLOR, createDocument, finish, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { facts, heading, paragraph, table, title, type Cell } from './pdf-table.ts'
 import { guardianLabel } from './text-wrap.ts'
 
@@ -151,7 +152,7 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
   title(doc, `Leerlingdossier: ${name}`, `Antwoord op een verzoek om inzage (AVG artikel 15)${forWhom ? ` ${forWhom}` : ''}`)
   paragraph(
     doc,
-    `${data.requester ? `Op verzoek van ${data.requester.name}` : 'Op verzoek'} gemaakt op ${formatMoment(generatedAt)}${data.madeBy ? ` door ${data.madeBy}` : ''}. ` +
+    `${data.requester ? `Op verzoek van ${data.requester.name}` : 'Op verzoek'} gemaakt op ${formatPrintedMoment(generatedAt)}${data.madeBy ? ` door ${data.madeBy}` : ''}. ` +
       `Hierin staat welke gegevens ${school} over ${p.firstName} bewaart, waarvoor en op welke grond, wie ze krijgt, hoe lang ze bewaard worden, ` +
       'welke rechten u heeft en waar u terecht kunt met een vraag of klacht; daarna de geschiedenis van de toestemmingen, de stukken in het dossier en het logboek.',
     { color: COLOR.muted, gap: 0.6 },
@@ -170,7 +171,7 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
     ['Ingeschreven op', formatDate(p.enrolledOn)],
     ['Vertrokken op', p.leftOn ? `${formatDate(p.leftOn)}${p.leavingReason ? ` (${p.leavingReason})` : ''}` : ''],
     ['Formuliercode', p.formCode],
-    ['In het register sinds', formatMoment(iso(p.createdAt))],
+    ['In het register sinds', formatPrintedMoment(iso(p.createdAt))],
   ])
 
   heading(doc, 'Ouders/verzorgers', 40, data.guardians.length === 0 ? 'geen bekend' : undefined)
@@ -237,7 +238,7 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
         { header: 'Vastgelegd op', width: 92 },
         { header: 'Wat er is vastgelegd', width: 0 },
       ],
-      history.map(({ record, sentence }) => [formatMoment(iso(record.recordedAt)), sentence]),
+      history.map(({ record, sentence }) => [formatPrintedMoment(iso(record.recordedAt)), sentence]),
       { size: 8.5, continued: 'Geschiedenis van de toestemming' },
     )
 
@@ -246,7 +247,7 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
     heading(doc, `${formatDate(e.entryDate)} · ${e.kind}: ${e.title}`, 30)
     if (e.body) paragraph(doc, e.body, { size: 9 })
     const attached = e.attachments.map((a) => a.fileName).join(', ')
-    paragraph(doc, `Vastgelegd door ${e.createdBy} op ${formatMoment(iso(e.createdAt))}${attached ? ` · bijlagen: ${attached}` : ''}`, { size: 8, color: COLOR.muted })
+    paragraph(doc, `Vastgelegd door ${e.createdBy} op ${formatPrintedMoment(iso(e.createdAt))}${attached ? ` · bijlagen: ${attached}` : ''}`, { size: 8, color: COLOR.muted })
   }
 
   const names = namesOf(data, p.firstName)
@@ -265,7 +266,7 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
         { header: 'Door', width: 90 },
         { header: 'Wat er veranderde', width: 0 },
       ],
-      log.map(({ a, sentence }) => [formatMoment(iso(a.at)), a.actor || '–', sentence]),
+      log.map(({ a, sentence }) => [formatPrintedMoment(iso(a.at)), a.actor || '–', sentence]),
       { size: 8, continued: 'Logboek' },
     )
 
@@ -284,7 +285,7 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
       ],
       [
         ...data.attachments.map((a) => [a.fileName, a.mimeType.split('/')[1]?.toUpperCase() ?? '', sizeText(a.size), a.belongsTo]),
-        ...mails.map((m) => [m.fileName, 'E-MAIL', sizeText(m.size), `${m.belongsTo} (e-mail van ${m.fromAddress}, ${formatMoment(iso(m.sentAt))})`]),
+        ...mails.map((m) => [m.fileName, 'E-MAIL', sizeText(m.size), `${m.belongsTo} (e-mail van ${m.fromAddress}, ${formatPrintedMoment(iso(m.sentAt))})`]),
       ],
       { size: 8.5, continued: 'Bijlagen' },
     )

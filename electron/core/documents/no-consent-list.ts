@@ -1,7 +1,8 @@
 // 'Wie mag niet op de foto', for a teacher or photographer in the hallway: one line per child
 // (first name first, as teachers say it) with a mark per purpose; the children who may appear on
 // no picture at all come first. Refused and no answer (which counts as no) are told apart.
-import { COLOR, createDocument, finish, formatMoment, type Fonts, type Letterhead } from './pdf-base.ts'
+import { formatPrintedMoment } from '../../../shared/dates.ts'
+import { COLOR, createDocument, finish, type Fonts, type Letterhead } from './pdf-base.ts'
 import { heading, paragraph, statusLegend, table, title, type Cell, type Column } from './pdf-table.ts'
 
 export interface NoConsentListRow {
@@ -84,7 +85,7 @@ export async function noConsentListPdf(input: NoConsentListInput, fonts: Fonts):
   )
   paragraph(
     doc,
-    `Deze lijst is gemaakt op ${formatMoment(input.generatedAt)} uit het toestemmingsregister en klopt op dat moment. ` +
+    `Deze lijst is gemaakt op ${formatPrintedMoment(input.generatedAt)} uit het toestemmingsregister en klopt op dat moment. ` +
       'Ouders kunnen hun keuze altijd wijzigen: gebruik steeds de nieuwste lijst. Een leerling zonder antwoord staat er ook op, ' +
       'want geen antwoord is geen toestemming. Een leeg vakje: voor dat doel mag het wel.',
     { color: COLOR.muted, gap: 0.8 },

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pdfKit } from '../libraries.ts'
+import { formatPrintedMoment } from '../../../shared/dates.ts'
 import { documentLine, documentText } from '../../../shared/safe-text.ts'
 import { fitLine } from './text-wrap.ts'
 
@@ -76,13 +77,6 @@ export const COLOR = {
 
 /** Font names registered in every document. */
 export const F = { regular: 'regular', bold: 'bold', italic: 'italic' } as const
-
-const pad = (n: number): string => String(n).padStart(2, '0')
-
-/** '22-11-2026 om 10:30', in the machine's local time. */
-export function formatMoment(d: Date): string {
-  return `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()} om ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 /** An A4 document with the fonts registered and pages buffered, so the footer can count them. */
 export function createDocument(options: FrameOptions): Doc {
@@ -181,7 +175,7 @@ export function finish(doc: Doc, options: FrameOptions): Promise<{ pdf: Buffer; 
     doc.on('error', reject)
   })
   const { start, count } = doc.bufferedPageRange()
-  const made = `Gemaakt op ${formatMoment(options.generatedAt)}${options.madeBy ? ` door ${options.madeBy}` : ''}`
+  const made = `Gemaakt op ${formatPrintedMoment(options.generatedAt)}${options.madeBy ? ` door ${options.madeBy}` : ''}`
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i)
     drawFooter(doc, i - start, count, made, options)

@@ -1,3 +1,4 @@
+// The consent coverage of a group at a glance: a small stacked bar per purpose, and its legend.
 import type { Coverage } from '../../../shared/domain.ts'
 
 /** One small stacked bar: granted, refused, no answer. Plain SVG, readable without colour too (title). */
@@ -13,5 +14,25 @@ export function CoverageBar({ coverage, width = 160 }: { coverage: Coverage; wid
       <rect x={w(coverage.granted)} y={0} width={w(coverage.refused)} height={14} className="bar-refused" />
       <rect x={w(coverage.granted) + w(coverage.refused)} y={0} width={w(coverage.unknown)} height={14} className="bar-unknown" />
     </svg>
+  )
+}
+
+/** What the bars' colours mean, for the pages that show them (read out through each bar's label instead). */
+export function CoverageLegend() {
+  return (
+    <div className="legend" aria-hidden="true">
+      <span>
+        <i className="granted" />
+        toestemming
+      </span>
+      <span>
+        <i className="refused" />
+        geweigerd
+      </span>
+      <span>
+        <i className="unknown" />
+        geen antwoord
+      </span>
+    </div>
   )
 }

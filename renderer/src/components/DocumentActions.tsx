@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { Delivery } from '../../../shared/documents.contract.ts'
 import type { ErrorInfo } from '../../../shared/errors.ts'
 import { isDesktop, makeDocument, type DocumentInput, type DocumentMethod } from '../documents.ts'
-import '../pages/print/print.css'
+import './document-actions.css'
 
 export interface DocumentItem<M extends DocumentMethod = DocumentMethod> {
   /** What the buttons make, e.g. 'Klassenlijst (CSV voor Excel)'. */

@@ -9,8 +9,8 @@ import { zipSync } from 'fflate'
 import type { ApiOutputs } from '../../../shared/api.ts'
 import { loadFonts } from '../../../electron/core/documents/pdf-base.ts'
 import { FORM_PUPILS, type BenchFiles } from '../files.ts'
-import { plainPdf } from '../plain-pdf.ts'
-import { repeat, summarize } from '../stats.ts'
+import { plainPdf } from '../../../tests/helpers/plain-pdf.ts'
+import { repeat, summarize } from '../../../tests/helpers/stats.ts'
 import { rateAtLeast, row, under, type BenchCase, type Measured } from '../types.ts'
 
 const series = (m: Measured, key: string) => ({ value: summarize(m.samples[key] ?? []), rss: m.peakRssMb })

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs'
 import type { ApiOutputs } from '../../../shared/api.ts'
 import { generateSchool } from '../../../electron/core/school/generate.ts'
 import { EXPORT, NOW, STAFF, type BenchFiles } from '../files.ts'
-import { summarize, time } from '../stats.ts'
+import { summarize, time } from '../../../tests/helpers/stats.ts'
 import { rateAtLeast, row, under, type BenchCase, type Measured, type Samples } from '../types.ts'
 
 const sum = (m: Measured, ...keys: string[]): number[] =>

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Core } from '../../../electron/core/boot.ts'
 import { NOW, STAFF, TODAY, type BenchFiles } from '../files.ts'
-import { percentile, repeat, summarize, time } from '../stats.ts'
+import { percentile, repeat, summarize, time } from '../../../tests/helpers/stats.ts'
 import { row, under, type BenchCase, type Measured, type Samples } from '../types.ts'
 
 /** The app, loaded only in the app's child process: a baseline's peak RSS is its own. */

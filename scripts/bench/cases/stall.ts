@@ -1,12 +1,12 @@
 // The thread that keeps the window alive, during the heaviest jobs: its longest stall (event-loop
 // delay) while the core's worker imports 10,000 rows (preview, commit) and makes 500 consent forms
-// (see ../stall.ts). Baseline: the same jobs run on that thread itself, as the core ran before it
+// (see tests/helpers/stall.ts). Baseline: the same jobs run on that thread itself, as the core ran before it
 // had a worker. Each run in a fresh process, on a fresh copy of the school of 1,500.
 import { copyFileSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { FORM_PUPILS, type BenchFiles } from '../files.ts'
-import { longestStall } from '../stall.ts'
-import { summarize } from '../stats.ts'
+import { longestStall } from '../../../tests/helpers/stall.ts'
+import { summarize } from '../../../tests/helpers/stats.ts'
 import { row, under, type BenchCase, type Measured } from '../types.ts'
 
 const series = (m: Measured, key: string) => ({ value: summarize(m.samples[key] ?? []), rss: m.peakRssMb })
@@ -29,7 +29,7 @@ export const stallCase: BenchCase = {
   fresh: true,
   app: {
     async run(files) {
-      const { measureStalls } = await import('../stall.ts')
+      const { measureStalls } = await import('../../../tests/helpers/stall.ts')
       const path = freshSchool(files, 'stall-app.sqlite')
       const s = await measureStalls(path, files.workbook, FORM_PUPILS)
       removeSchool(files, path)

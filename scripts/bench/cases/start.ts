@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { NOW } from '../files.ts'
-import { summarize, time } from '../stats.ts'
+import { summarize, time } from '../../../tests/helpers/stats.ts'
 import { row, under, type BenchCase, type Measured } from '../types.ts'
 
 const series = (m: Measured, key: string) => ({ value: summarize(m.samples[key] ?? []), rss: m.peakRssMb })

@@ -5,7 +5,7 @@ import { AUDIT_KINDS, type AuditKind } from '../../../../shared/audit.contract.t
 import { displayName } from '../../../../shared/domain.ts'
 import { DateInput } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
-import { AuditLines } from './AuditLines.tsx'
+import { AuditLines } from '../../components/AuditLines.tsx'
 
 const PAGE_SIZE = 50
 

@@ -5,7 +5,7 @@ import { announceRegisterChanged } from '../../register-changes.ts'
 import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { downloadBase64, readFileBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
-import { formatMoment } from '../pupil/HistoryTab.tsx'
+import { formatMoment } from '../../../../shared/dates.ts'
 
 const size = (bytes: number): string => (bytes > 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`)
 

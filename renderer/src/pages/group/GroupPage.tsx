@@ -1,31 +1,12 @@
 import { useState } from 'react'
-import { CoverageBar } from '../../components/CoverageBar.tsx'
+import { CoverageBar, CoverageLegend } from '../../components/CoverageBar.tsx'
 import { PurposeHeaders } from '../../components/PurposeHeaders.tsx'
 import { useLoad } from '../../useLoad.ts'
-import { GroupForm } from './GroupForm.tsx'
+import { GroupForm } from '../../components/GroupForm.tsx'
 import { sortName } from '../../../../shared/domain.ts'
-import { formatMoment } from '../pupil/HistoryTab.tsx'
+import { formatMoment } from '../../../../shared/dates.ts'
 import { GroupDocuments } from './GroupDocuments.tsx'
-import '../no-consent/no-consent.css'
-
-export function Legend() {
-  return (
-    <div className="legend" aria-hidden="true">
-      <span>
-        <i className="granted" />
-        toestemming
-      </span>
-      <span>
-        <i className="refused" />
-        geweigerd
-      </span>
-      <span>
-        <i className="unknown" />
-        geen antwoord
-      </span>
-    </div>
-  )
-}
+import '../../components/consent-overview.css'
 
 const MARKS = { granted: '✓', refused: '✗', unknown: '?' } as const
 
@@ -105,7 +86,7 @@ export function GroupPage({ id }: { id: number }) {
       <section className="card">
         <div className="grid-head">
           <h2>Toestemming per doel</h2>
-          <Legend />
+          <CoverageLegend />
         </div>
         <table className="list compact coverage">
           <tbody>

@@ -1,10 +1,9 @@
 import { useState } from 'react'
-import { CoverageBar } from '../../components/CoverageBar.tsx'
+import { CoverageBar, CoverageLegend } from '../../components/CoverageBar.tsx'
 import { PurposeHeaders } from '../../components/PurposeHeaders.tsx'
 import { useLoad } from '../../useLoad.ts'
-import { GroupForm } from '../group/GroupForm.tsx'
-import { Legend } from '../group/GroupPage.tsx'
-import '../no-consent/no-consent.css'
+import { GroupForm } from '../../components/GroupForm.tsx'
+import '../../components/consent-overview.css'
 
 /** Every group of this school year, with its coverage per purpose at a glance. */
 export function GroupsPage() {
@@ -37,7 +36,7 @@ export function GroupsPage() {
         <section className="card">
           <div className="grid-head">
             <p className="muted">Per groep en doel: hoeveel leerlingen toestemming hebben, geweigerd zijn of nog geen antwoord gaven.</p>
-            <Legend />
+            <CoverageLegend />
           </div>
           <div className="table-wide">
             <table className="list compact groups-overview">

@@ -1,5 +1,5 @@
 import type { ImportCommitResult } from '../../../../shared/imports.contract.ts'
-import { formatMoment } from '../pupil/HistoryTab.tsx'
+import { formatMoment } from '../../../../shared/dates.ts'
 import { downloadRejected, restart, type WizardState } from './wizard-store.ts'
 
 /** Step 4: what was written, the batch it made, and the rows that were left out as a workbook. */

@@ -2,8 +2,8 @@ import { useState } from 'react'
 import { sortName } from '../../../../shared/domain.ts'
 import { DocumentActions } from '../../components/DocumentActions.tsx'
 import { useLoad } from '../../useLoad.ts'
-import { formatMoment } from '../pupil/HistoryTab.tsx'
-import './no-consent.css'
+import { formatMoment } from '../../../../shared/dates.ts'
+import '../../components/consent-overview.css'
 
 type StatusFilter = 'both' | 'refused' | 'unknown'
 

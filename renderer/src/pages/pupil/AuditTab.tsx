@@ -1,6 +1,6 @@
 // Who changed what about this pupil (and their guardians), and when, in sentences.
 import { useLoad } from '../../useLoad.ts'
-import { AuditLines } from '../audit/AuditLines.tsx'
+import { AuditLines } from '../../components/AuditLines.tsx'
 
 export function AuditTab({ pupilId }: { pupilId: number }) {
   const audit = useLoad('audit.page', { pupilId, pageSize: 200 })

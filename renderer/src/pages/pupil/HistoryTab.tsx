@@ -1,14 +1,9 @@
+import { formatMoment } from '../../../../shared/dates.ts'
 import { DECISION_LABELS, SOURCE_LABELS, formatDate, type AttachmentMeta, type PupilDetail } from '../../../../shared/domain.ts'
 import type { MailProofView } from '../../../../shared/mail.contract.ts'
 import { invoke } from '../../api.ts'
 import { downloadBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
-
-export function formatMoment(iso: string): string {
-  const d = new Date(iso)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${pad(d.getDate())}-${pad(d.getMonth() + 1)}-${d.getFullYear()} ${pad(d.getHours())}:${pad(d.getMinutes())}`
-}
 
 export function AttachmentLink({ attachment }: { attachment: AttachmentMeta }) {
   const open = async () => {

@@ -7,7 +7,7 @@ import type { ErrorInfo } from '../../../../shared/errors.ts'
 import type { MailPreview } from '../../../../shared/mail.contract.ts'
 import { invoke } from '../../api.ts'
 import { FilePicker, FormError, readFileBase64 } from '../../components/fields.tsx'
-import { takeMailFor, type MailFile } from '../pupils/pending-mail.ts'
+import { takeMailFor, type MailFile } from '../../pending-mail.ts'
 
 export interface LoadedMail {
   preview: MailPreview

@@ -6,7 +6,7 @@ import type { MailPreview } from '../../../../shared/mail.contract.ts'
 import { invoke } from '../../api.ts'
 import { readFileBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
-import { holdMailFor } from './pending-mail.ts'
+import { holdMailFor } from '../../pending-mail.ts'
 
 /** 'overal ja', or how many purposes are refused / unanswered: the gaps at a glance. */
 function ConsentSummary({ summary }: { summary: { refused: number; unknown: number; askAgain: number } | undefined }) {

@@ -6,7 +6,7 @@ import { invoke } from '../../api.ts'
 import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { DateInput, Field, downloadBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
-import { formatMoment } from '../pupil/HistoryTab.tsx'
+import { formatMoment } from '../../../../shared/dates.ts'
 
 function Progress({ done, total }: { done: number; total: number }) {
   const pct = total === 0 ? 0 : Math.round((done / total) * 100)

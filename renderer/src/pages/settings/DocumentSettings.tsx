@@ -3,7 +3,7 @@ import { MAX_FORM_INTRO, SCHOOL_CONTACT_FIELDS, type DocumentSettings as Saved, 
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { FormError, readFileBase64 } from '../../components/fields.tsx'
-import '../print/print.css'
+import './settings.css'
 
 const CONTACT_LABELS: Record<SchoolContactField, { label: string; hint: string; multiline?: boolean }> = {
   schoolAddress: { label: 'Adres van de school', hint: 'Straat en nummer, postcode en plaats.', multiline: true },

@@ -1,6 +1,6 @@
 // The Logboek's lines as a table: when, who, the pupil (a link), and what happened in a sentence.
-import type { AuditLine } from '../../../../shared/audit.contract.ts'
-import { formatMoment } from '../pupil/HistoryTab.tsx'
+import type { AuditLine } from '../../../shared/audit.contract.ts'
+import { formatMoment } from '../../../shared/dates.ts'
 
 export function AuditLines({ lines, showPupil }: { lines: AuditLine[]; showPupil: boolean }) {
   return (

@@ -1,5 +1,5 @@
 // The data of the real-shaped import fixtures (tests/fixtures/imports/real/) and, beside each
-// row, the truth: what the import must make of it. make-real-fixtures.ts writes both out.
+// row, the truth: what the import must make of it. scripts/make-real-fixtures.ts writes both out; tests/imports/real-sources.test.ts reads the truth's types.
 // The shapes follow docs/import-sources.md.
 
 export type Value = string | number | { date: string } | { formula: string; value: number } | null

@@ -1,5 +1,5 @@
 // Baselines for the documents: pdfkit writing the same text as plain lines, in the same embedded
-// font, with no layout. What the app's documents are compared with (and tests/documents use it).
+// font, with no layout. What the app's documents are compared with, in the bench and in tests/documents.
 import PDFKitDocument from 'pdfkit'
 import { DEFAULT_INTRO, RULES, type ConsentFormsInput } from '../../electron/core/documents/consent-form.ts'
 import { loadFonts, type Fonts } from '../../electron/core/documents/pdf-base.ts'

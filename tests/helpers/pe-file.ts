@@ -1,5 +1,6 @@
 // The Windows side of dist:check, through resedit (the PE library electron-builder itself uses):
-// the stand-in electron.exe, and reading back what electron-builder wrote into the packed .exe.
+// the stand-in electron.exe, and reading back what electron-builder wrote into the packed .exe
+// (scripts/dist-check.ts makes the stand-in, tests/unit/dist.test.ts reads the packed one).
 // resedit is loaded untyped: its type declarations pull the DOM library into the whole project.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'

@@ -1,4 +1,4 @@
-// Small statistics for the benchmark: samples in milliseconds.
+// Small statistics for the benchmark (scripts/bench) and the timing tests: samples in milliseconds.
 
 /** The value at fraction q (0..1) of the sorted samples, nearest rank. */
 export function percentile(samples: readonly number[], q: number): number {

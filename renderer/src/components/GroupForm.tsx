@@ -1,9 +1,10 @@
+// The form for a group's name and teacher, on the Groepen page (new group) and a group's page (change it).
 import { useState, type FormEvent } from 'react'
-import type { GroupSummary } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
-import { invoke } from '../../api.ts'
-import { Field, FormError } from '../../components/fields.tsx'
-import { useSingleSave } from '../../components/useSave.ts'
+import type { GroupSummary } from '../../../shared/domain.ts'
+import type { ErrorInfo } from '../../../shared/errors.ts'
+import { invoke } from '../api.ts'
+import { Field, FormError } from './fields.tsx'
+import { useSingleSave } from './useSave.ts'
 
 /** Adds a group to this school year (no `group`), or changes one. */
 export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' | 'version' | 'name' | 'teacherName' | 'teacherEmail'>; onSaved: () => void }) {
