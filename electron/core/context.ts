@@ -3,6 +3,8 @@ import type { TempFolder } from './temp-folder.ts'
 
 /** What every handler gets: the open database and a clock (tests set the clock). */
 export interface CoreContext {
+  /** What this one call has worked out already (school year, staff member): set by dispatch per call, see callContext(). */
+  call?: CallScope
   db: Db
   dbPath: string
   appVersion: string
@@ -30,4 +32,35 @@ export interface Desktop {
   openPath(path: string): Promise<void>
   /** An open dialog for one file; undefined when the user cancels. The core reads the file where it lies. */
   chooseOpenPath?(title: string, filters: { name: string; extensions: string[] }[]): Promise<string | undefined>
+}
+
+/**
+ * What one call works out once and then reuses, each value tied to the connection it was read
+ * from (a restore within the call opens a new one). Whoever changes what a value depends on
+ * forgets it (settings.update forgets the school year and the staff member).
+ */
+export class CallScope {
+  private readonly known = new Map<string, { db: Db; value: unknown }>()
+
+  remember<T>(key: string, db: Db, work: () => T): T {
+    const hit = this.known.get(key)
+    if (hit && hit.db === db) return hit.value as T
+    const value = work()
+    this.known.set(key, { db, value })
+    return value
+  }
+
+  forget(key: string): void {
+    this.known.delete(key)
+  }
+}
+
+/**
+ * The context for one call: the app's own context seen through a Proxy that adds this call's
+ * scope. Everything else reads and writes straight through, so a restore that puts a new
+ * connection in ctx.db, or clears ctx.readOnly, changes the app's context and not a copy.
+ */
+export function callContext(app: CoreContext): CoreContext {
+  const call = new CallScope()
+  return new Proxy(app, { get: (target, key) => (key === 'call' ? call : Reflect.get(target, key)) })
 }

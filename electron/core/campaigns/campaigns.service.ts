@@ -11,7 +11,7 @@ import type { Db } from '../db/open.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { uniqueFormCode } from '../pupils/form-code.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
-import { currentSchoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
+import { schoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
 
 interface CampaignRow {
   id: number
@@ -90,7 +90,7 @@ function choosePupils(ctx: CoreContext, criteria: CampaignCriteria): { id: numbe
          LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = ?
         WHERE p.left_on IS NULL OR p.left_on > ?`,
     )
-    .all(currentSchoolYearId(ctx), localIsoDate(ctx.now())) as { id: number; groupId: number | null }[]
+    .all(schoolYearId(ctx), localIsoDate(ctx.now())) as { id: number; groupId: number | null }[]
   const inGroups = criteria.groupIds ? pupils.filter((p) => p.groupId !== null && criteria.groupIds?.includes(p.groupId)) : pupils
   if (!criteria.withoutAnswer && !criteria.askAgain && !criteria.answeredBefore) return inGroups
   const purposes = listPurposes(ctx.db)
@@ -123,7 +123,7 @@ export function startCampaign(ctx: CoreContext, input: ApiParsed<'campaigns.star
     const id = Number(
       ctx.db
         .prepare(`INSERT INTO campaigns (name, school_year_id, criteria_json, created_at, created_by) VALUES (?, ?, ?, ?, ?)`)
-        .run(input.name, currentSchoolYearId(ctx), JSON.stringify(criteria), now, actor).lastInsertRowid,
+        .run(input.name, schoolYearId(ctx), JSON.stringify(criteria), now, actor).lastInsertRowid,
     )
     const insert = ctx.db.prepare(`INSERT INTO campaign_forms (campaign_id, pupil_id, group_id, code) VALUES (?, ?, ?, ?)`)
     for (const p of pupils) insert.run(id, p.id, p.groupId, uniqueFormCode(ctx.db))

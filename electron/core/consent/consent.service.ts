@@ -9,7 +9,7 @@ import { assertNotFarAhead, registerNow } from '../db/register-clock.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { listPupils } from '../pupils/pupils.queries.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
-import { currentSchoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
+import { schoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
 import { mailOfRecord } from '../mail/mail.queries.ts'
 import { effectiveDecisions } from './consent.current.ts'
 
@@ -100,7 +100,7 @@ export function consentHistory(ctx: CoreContext, pupilId: number): ConsentRecord
  * A pupil is off the list from the day they leave, also when the clock is set back.
  */
 export function noConsentList(ctx: CoreContext, input: ApiParsed<'consent.noConsentList'>): NoConsentList {
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   const purposes = listPurposes(ctx.db).filter((p) => !input.purposeIds || input.purposeIds.includes(p.id))
   const groupFilter = input.groupIds ? new Set(input.groupIds) : undefined
   const pupils = (
@@ -144,7 +144,7 @@ export function consentSummary(ctx: CoreContext, groupId?: number): Record<numbe
   const purposes = listPurposes(ctx.db)
   const decide = effectiveDecisions(ctx)
   const summary: Record<number, { refused: number; unknown: number; askAgain: number }> = {}
-  for (const p of listPupils(ctx.db, currentSchoolYearId(ctx), groupId)) {
+  for (const p of listPupils(ctx.db, schoolYearId(ctx), groupId)) {
     const s = { refused: 0, unknown: 0, askAgain: 0 }
     for (const purpose of purposes) {
       const e = decide(p.id, purpose)

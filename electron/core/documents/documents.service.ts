@@ -11,7 +11,7 @@ import { groupsOfCurrentYear } from '../groups/groups.service.ts'
 import { guardiansOf } from '../guardians/guardians.queries.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { listPupils } from '../pupils/pupils.queries.ts'
-import { currentSchoolYearId, getSettings } from '../settings/settings.service.ts'
+import { schoolYearId, getSettings } from '../settings/settings.service.ts'
 import type { ClassListInput } from './class-list.ts'
 import type { ConsentFormPupil, ConsentFormsInput } from './consent-form.ts'
 import { getDocumentSettings, letterhead, schoolContact } from './document-settings.ts'
@@ -55,7 +55,7 @@ interface FormPupilRow {
 /** The pupils to print forms for, in group and then name order. */
 export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.consentForms'>): ConsentFormsInput & { scope: string; fileParts: string[] } {
   const { db } = ctx
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   const groups = input.pupilIds ? undefined : input.groupIds ? chosenGroups(ctx, input.groupIds) : undefined
   const rows = db
     .prepare(
@@ -173,7 +173,7 @@ export function noConsentListData(ctx: CoreContext, input: ApiParsed<'documents.
 export function classListData(ctx: CoreContext, groupId: number): ClassListInput {
   const [group] = chosenGroups(ctx, [groupId])
   if (!group) throw new AppError('not_found', 'Deze groep bestaat niet in dit schooljaar.')
-  const pupils = listPupils(ctx.db, currentSchoolYearId(ctx), groupId).sort(compareByName)
+  const pupils = listPupils(ctx.db, schoolYearId(ctx), groupId).sort(compareByName)
   if (pupils.length === 0) throw new AppError('validation', noPupilsMessage([group]), 'groupId')
   const all = listPurposes(ctx.db)
   const decide = effectiveDecisions(ctx)

@@ -8,10 +8,10 @@ import { effectiveDecisions } from '../consent/consent.current.ts'
 import type { CoreContext } from '../context.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { listGroups } from '../pupils/pupils.queries.ts'
-import { currentSchoolYearId, requireStaffName } from '../settings/settings.service.ts'
+import { schoolYearId, requireStaffName } from '../settings/settings.service.ts'
 
 export function groupsOfCurrentYear(ctx: CoreContext): GroupSummary[] {
-  return listGroups(ctx.db, currentSchoolYearId(ctx)).sort((a, b) => compareGroupNames(a.name, b.name))
+  return listGroups(ctx.db, schoolYearId(ctx)).sort((a, b) => compareGroupNames(a.name, b.name))
 }
 
 const STALE_GROUP = 'Deze groep is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; de wijziging van de ander blijft staan. Vernieuw het scherm en probeer het opnieuw.'
@@ -28,7 +28,7 @@ function assertFreeName(ctx: CoreContext, yearId: number, name: string, id: numb
 export function saveGroup(ctx: CoreContext, input: ApiParsed<'groups.save'>): GroupSummary {
   const actor = requireStaffName(ctx)
   const { db } = ctx
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   return db.transaction(() => {
     let id: number
     if (input.id === undefined) {
@@ -67,7 +67,7 @@ export function groupOverview(ctx: CoreContext): GroupOverview {
       `SELECT m.group_id AS groupId, m.pupil_id AS pupilId FROM group_memberships m JOIN pupils p ON p.id = m.pupil_id
         WHERE m.school_year_id = ? AND p.left_on IS NULL`,
     )
-    .all(currentSchoolYearId(ctx)) as { groupId: number; pupilId: number }[]
+    .all(schoolYearId(ctx)) as { groupId: number; pupilId: number }[]
   const decide = effectiveDecisions(ctx)
   return {
     generatedAt: ctx.now().toISOString(),

@@ -8,7 +8,7 @@ import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
 import { uniqueFormCode } from '../pupils/form-code.ts'
 import { refreshSearchText } from '../pupils/search-text.ts'
-import { currentSchoolYearId, getSettings, markSetupDone, updateSettings } from '../settings/settings.service.ts'
+import { schoolYearId, getSettings, markSetupDone, updateSettings } from '../settings/settings.service.ts'
 import { generateSchool, type GeneratedSchool } from './generate.ts'
 
 const DEMO_NAME = 'Demoschool De Regenboog'
@@ -47,7 +47,7 @@ export function insertSchool(ctx: CoreContext, school: GeneratedSchool, actor: s
   const { db } = ctx
   const now = ctx.now().toISOString()
   const today = now.slice(0, 10)
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   const insertGroup = db.prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, year_levels, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
   const groupIds = new Map(
     school.groups.map((g) => [g.name, Number(insertGroup.run(yearId, g.name, g.teacherName, g.teacherEmail, storedLevels(levelsOfGroupName(g.name)), now).lastInsertRowid)]),

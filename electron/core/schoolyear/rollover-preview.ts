@@ -6,7 +6,7 @@ import { compareByName, compareGroupNames } from '../../../shared/text.ts'
 import { levelFromBirthDate } from '../../../shared/year-levels.ts'
 import type { CoreContext } from '../context.ts'
 import { groupLevels } from '../groups/group-levels.ts'
-import { currentSchoolYearId, getSettings } from '../settings/settings.service.ts'
+import { schoolYearId, getSettings } from '../settings/settings.service.ts'
 
 export const DEFAULT_LEAVING_REASON = 'Naar het voortgezet onderwijs'
 
@@ -46,7 +46,7 @@ function levelOf(row: MemberRow, schoolYear: string): { yearLevel: number | null
 export function rolloverPreview(ctx: CoreContext): RolloverPreview {
   const fromYear = getSettings(ctx).schoolYear
   const toYear = nextSchoolYear(fromYear)
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   const groups = (
     ctx.db
       .prepare(`SELECT name, teacher_name AS teacherName, teacher_email AS teacherEmail, year_levels AS levels FROM groups WHERE school_year_id = ?`)
