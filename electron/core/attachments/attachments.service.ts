@@ -51,8 +51,6 @@ export function storeAttachment(db: Db, upload: AttachmentUpload, actor: string,
   return insertAttachment(db, { fileName: upload.fileName, mimeType: type, size: bytes.length, sha256, data: bytes, createdBy: actor, createdAt: now.toISOString() })
 }
 
-export { ATTACHMENT_META_COLUMNS } from './attachments.queries.ts'
-
 export function getAttachment(db: Db, id: number): AttachmentMeta & { data: string } {
   const row = attachmentWithData(db, id)
   if (!row) throw new AppError('not_found', 'Deze bijlage bestaat niet (meer).')

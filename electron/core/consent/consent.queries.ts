@@ -2,7 +2,6 @@
 // that tells a screen whether its grid is still current.
 import type { CurrentAnswer } from '../../../shared/consent.ts'
 import type { ConsentRecordView, ConsentSource } from '../../../shared/domain.ts'
-import { ATTACHMENT_META_COLUMNS } from '../attachments/attachments.queries.ts'
 import type { Db } from '../db/open.ts'
 import { statement } from '../db/statements.ts'
 
@@ -91,10 +90,6 @@ export function consentHistoryRows(db: Db, pupilId: number): ConsentHistoryRow[]
       WHERE c.pupil_id = ?
       ORDER BY c.id DESC`,
   ).all(pupilId) as ConsentHistoryRow[]
-}
-
-export function attachmentOfRecord(db: Db, attachmentId: number): ConsentRecordView['attachment'] {
-  return statement(db, `SELECT ${ATTACHMENT_META_COLUMNS} FROM attachments a WHERE a.id = ?`).get(attachmentId) as ConsentRecordView['attachment']
 }
 
 /** How an answer came in, as its proof. */

@@ -4,6 +4,7 @@ import type { ApiParsed } from '../../../shared/api.ts'
 import { DESK_SOURCES, localIsoDate, type ConsentRecordView, type NoConsentList, type PupilDetail } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { compareByName, compareGroupNames } from '../../../shared/text.ts'
+import { attachmentMeta } from '../attachments/attachments.queries.ts'
 import { storeAttachment } from '../attachments/attachments.service.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
@@ -14,7 +15,7 @@ import { getPupil } from '../pupils/pupils.service.ts'
 import { schoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
 import { mailOfRecord } from '../mail/mail.queries.ts'
 import { effectiveDecisions } from './consent.current.ts'
-import { attachmentOfRecord, consentHistoryRows, insertConsentRecord, pupilsWithGroup } from './consent.queries.ts'
+import { consentHistoryRows, insertConsentRecord, pupilsWithGroup } from './consent.queries.ts'
 
 /**
  * Records answers for one pupil: one new record per purpose, never an overwrite. With a
@@ -85,7 +86,7 @@ export function consentHistory(ctx: CoreContext, pupilId: number): ConsentRecord
   const rows = consentHistoryRows(ctx.db, pupilId)
   return rows.map(({ attachmentId, ...r }) => ({
     ...r,
-    attachment: attachmentId === null ? null : attachmentOfRecord(ctx.db, attachmentId),
+    attachment: attachmentId === null ? null : (attachmentMeta(ctx.db, attachmentId) ?? null),
     mail: r.source === 'email' ? mailOfRecord(ctx.db, r.id) : null,
   }))
 }
