@@ -41,6 +41,11 @@ describe('statements prepared once per connection', () => {
     await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
     const round = async (schoolName: string) => {
       await ok(core, 'settings.update', { schoolName, schoolYear: '2026-2027' })
+      const purpose = await ok(core, 'purposes.save', { label: `Doel ${schoolName}`, description: 'Foto’s op de website' })
+      await ok(core, 'purposes.save', { id: purpose.id, rowVersion: purpose.rowVersion, description: 'Foto’s en video’s op de website' })
+      await ok(core, 'audit.page', { page: 1, pageSize: 50, query: schoolName })
+      await ok(core, 'retention.overview', {})
+      await ok(core, 'campaigns.list', {})
       return ok(core, 'settings.get', {})
     }
     await round('Eerste')
@@ -48,6 +53,11 @@ describe('statements prepared once per connection', () => {
     await round('Tweede')
     expect((await round('Derde')).schoolName).toBe('Derde')
     expect(prepares.count).toBe(0)
+    expect((await ok(core, 'purposes.list', {})).filter((p) => p.label.startsWith('Doel ')).map((p) => [p.label, p.version])).toEqual([
+      ['Doel Eerste', 2],
+      ['Doel Tweede', 2],
+      ['Doel Derde', 2],
+    ])
     core.close()
   })
 
