@@ -1,17 +1,9 @@
-// The retention's SQL: the periods, who left and what is still held for them, and everything a
-// removal reads, deletes and scrubs (also on an older backup, by the same ids).
+// The retention's SQL: who left and what is still held for them, and everything a removal
+// reads, deletes and scrubs (also on an older backup, by the same ids). The periods are settings.
 import type { Db } from '../db/open.ts'
 import { statement } from '../db/statements.ts'
 
-// ---- periods and what is due ----
-
-export function settingValue(db: Db, key: string): string | undefined {
-  return statement(db, `SELECT value FROM school_settings WHERE key = ?`, 'pluck').get(key) as string | undefined
-}
-
-export function putSettingValue(db: Db, key: string, value: string): void {
-  statement(db, `INSERT INTO school_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value)
-}
+// ---- what is due ----
 
 export interface LeftPupil {
   id: number

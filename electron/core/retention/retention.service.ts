@@ -20,7 +20,8 @@ import { createLogger } from '../log.ts'
 import { requireStaffName } from '../settings/settings.service.ts'
 import { expireSafetyBackups, removeFromBackups, safetyBackups, safetyUntil, type BackupsAfterRemoval } from './backups.ts'
 import { applyRemoval, planRemoval } from './removal.ts'
-import { consentRecordCount, dossierEntryCount, guardiansWithContactLeft, pupilsLeftBy, putSettingValue, settingValue, vacuum } from './retention.queries.ts'
+import { putSetting, settingValue } from '../settings/settings.queries.ts'
+import { consentRecordCount, dossierEntryCount, guardiansWithContactLeft, pupilsLeftBy, vacuum } from './retention.queries.ts'
 
 const log = createLogger('retention')
 const key = (kind: RetentionKind): string => `retention.${kind}`
@@ -41,7 +42,7 @@ export function setRetentionPeriods(ctx: CoreContext, sent: Partial<RetentionPer
     if (periods.pupil < longestOther) {
       throw new AppError('validation', `De termijn voor 'Leerling en logboek' kan niet korter zijn dan de andere termijnen (${longestOther} maanden).`, 'pupil')
     }
-    for (const kind of RETENTION_KINDS) putSettingValue(ctx.db, key(kind), String(periods[kind]))
+    for (const kind of RETENTION_KINDS) putSetting(ctx.db, key(kind), String(periods[kind]))
     writeAudit(ctx.db, ctx.now(), { actor, action: 'retention.periods', entity: 'settings', oldValue: before, newValue: periods })
   })()
   return retentionOverview(ctx)

@@ -9,7 +9,16 @@ export function allSettings(db: Db): Map<string, string> {
   return new Map(rows.map((r) => [r.key, r.value]))
 }
 
-export function putSetting(db: Db, key: SettingKey, value: string): void {
+/** One stored setting (also the documents' and the retention's keys), undefined when not set. */
+export function settingValue(db: Db, key: string): string | undefined {
+  return statement(db, `SELECT value FROM school_settings WHERE key = ?`, 'pluck').get(key) as string | undefined
+}
+
+export function deleteSetting(db: Db, key: string): void {
+  statement(db, `DELETE FROM school_settings WHERE key = ?`).run(key)
+}
+
+export function putSetting(db: Db, key: SettingKey | (string & {}), value: string): void {
   statement(db, `INSERT INTO school_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value)
 }
 
