@@ -29,11 +29,6 @@ export function statement(db: Db, sql: string, shape: RowShape = 'objects'): Sta
   return fresh
 }
 
-/** Runs SQL without rows or parameters (several statements, DDL), on the same footing as statement(). */
-export function execute(db: Db, sql: string): void {
-  db.exec(sql)
-}
-
 function shaped(s: Statement, shape: RowShape): Statement {
   if (shape === 'pluck') return s.pluck()
   if (shape === 'raw') return s.raw()
