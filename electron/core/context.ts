@@ -1,10 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Db } from './db/open.ts'
 import type { TempFolder } from './temp-folder.ts'
 
 /** What every handler gets: the open database and a clock (tests set the clock). */
 export interface CoreContext {
-  /** What this one call has worked out already (school year, staff member): set by dispatch per call, see callContext(). */
-  call?: CallScope
   db: Db
   dbPath: string
   appVersion: string
@@ -55,12 +54,17 @@ export class CallScope {
   }
 }
 
-/**
- * The context for one call: the app's own context seen through a Proxy that adds this call's
- * scope. Everything else reads and writes straight through, so a restore that puts a new
- * connection in ctx.db, or clears ctx.readOnly, changes the app's context and not a copy.
- */
-export function callContext(app: CoreContext): CoreContext {
-  const call = new CallScope()
-  return new Proxy(app, { get: (target, key) => (key === 'call' ? call : Reflect.get(target, key)) })
+// The scope follows the call through its awaits, and two calls at once each see their own. The
+// context itself stays the one object the app made: progress, a restore's new connection and
+// the read-only state are kept on it, not on a copy per call.
+const calls = new AsyncLocalStorage<CallScope>()
+
+/** Runs one call (dispatch does, per method call) with a scope of its own. */
+export function runCall<T>(work: () => T): T {
+  return calls.run(new CallScope(), work)
+}
+
+/** The scope of the call running now; undefined outside dispatch (a test or script calling a service directly). */
+export function currentCall(): CallScope | undefined {
+  return calls.getStore()
 }

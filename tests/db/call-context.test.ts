@@ -1,7 +1,7 @@
 // The call's context, worked out once per call by dispatch: the school year is read once and
 // reused within the call, a call that changes the school year (settings, rollover) sees the new
-// one from then on, the next call reads it afresh, and a restore's new connection reaches the
-// app's context through the call's.
+// one from then on, the next call reads it afresh; the handler gets the app's own context (so
+// progress and a restore's new connection are kept on it), and two calls at once keep their own.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -37,6 +37,7 @@ describe('the school year of a call', () => {
     const dispatch = createDispatch(core.ctx, {
       ...handlers,
       'groups.list': (ctx) => {
+        expect(ctx).toBe(core.ctx)
         seen.push(String(yearNameOf(core, schoolYearId(ctx))))
         ctx.db.prepare(`INSERT INTO school_settings (key, value) VALUES ('schoolYear', '2030-2031') ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run()
         seen.push(String(yearNameOf(core, schoolYearId(ctx))))
@@ -89,6 +90,33 @@ describe('the school year of a call', () => {
     const yearOfGroup = (id: number) => core.ctx.db.prepare(`SELECT y.name FROM groups g JOIN school_years y ON y.id = g.school_year_id WHERE g.id = ?`).pluck().get(id)
     expect(new Set(after.map((g) => yearOfGroup(g.id)))).toEqual(new Set(['2027-2028']))
     expect((await ok(core, 'groups.list', {})).map((g) => g.id)).toEqual(after.map((g) => g.id))
+    core.close()
+  })
+
+  it('keeps the scope of two calls at once apart, also across their awaits', async () => {
+    const core = fileCore(new Date('2026-11-22T09:30:00Z'))
+    await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
+    const put = (year: string) =>
+      core.ctx.db.prepare(`INSERT INTO school_settings (key, value) VALUES ('schoolYear', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(year)
+    let release: () => void = () => undefined
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const seen: Record<string, string[]> = { first: [], second: [] }
+    const dispatch = createDispatch(core.ctx, {
+      ...handlers,
+      'groups.list': async (ctx) => {
+        const who = seen['first']!.length === 0 ? 'first' : 'second'
+        seen[who]!.push(String(yearNameOf(core, schoolYearId(ctx))))
+        if (who === 'first') await gate
+        seen[who]!.push(String(yearNameOf(core, schoolYearId(ctx))))
+        return []
+      },
+    })
+    const first = dispatch('groups.list', {})
+    put('2031-2032')
+    await dispatch('groups.list', {})
+    release()
+    await first
+    expect(seen).toEqual({ first: ['2026-2027', '2026-2027'], second: ['2031-2032', '2031-2032'] })
     core.close()
   })
 

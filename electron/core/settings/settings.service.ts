@@ -2,7 +2,7 @@ import type { ApiParsed } from '../../../shared/api.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { schoolYearOf, type Settings } from '../../../shared/domain.ts'
 import { writeAudit } from '../audit/audit.ts'
-import type { CoreContext } from '../context.ts'
+import { currentCall, type CoreContext } from '../context.ts'
 import type { Db } from '../db/open.ts'
 import { addSchoolYear, allSettings, putSetting, schoolYearIdByName } from './settings.queries.ts'
 
@@ -44,7 +44,8 @@ export function currentSchoolYearId(ctx: CoreContext): number {
  */
 export function schoolYearId(ctx: CoreContext): number {
   const read = () => currentSchoolYearId(ctx)
-  return ctx.call ? ctx.call.remember('schoolYearId', ctx.db, read) : read()
+  const call = currentCall()
+  return call ? call.remember('schoolYearId', ctx.db, read) : read()
 }
 
 export function updateSettings(ctx: CoreContext, patch: ApiParsed<'settings.update'>): Settings {
@@ -56,8 +57,8 @@ export function updateSettings(ctx: CoreContext, patch: ApiParsed<'settings.upda
       const value = patch[key]
       if (value === undefined || value === before[key]) continue
       putSetting(ctx.db, key, value)
-      if (key === 'schoolYear') ctx.call?.forget('schoolYearId')
-      if (key === 'staffName') ctx.call?.forget('staffName')
+      if (key === 'schoolYear') currentCall()?.forget('schoolYearId')
+      if (key === 'staffName') currentCall()?.forget('staffName')
       changed[key] = value
       old[key] = before[key]
     }
@@ -83,7 +84,8 @@ export function markSetupDone(ctx: CoreContext, demo = false): void {
 /** Who records a change: the staff name from Instellingen. Nothing is recorded anonymously. */
 export function requireStaffName(ctx: CoreContext): string {
   const read = () => getSettings(ctx).staffName
-  const name = ctx.call ? ctx.call.remember('staffName', ctx.db, read) : read()
+  const call = currentCall()
+  const name = call ? call.remember('staffName', ctx.db, read) : read()
   if (!name) {
     throw new AppError('validation', 'Vul eerst uw naam in bij Instellingen. Die wordt bij elke wijziging vastgelegd als "vastgelegd door".', 'staffName')
   }
