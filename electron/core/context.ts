@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks'
 import type { Db } from './db/open.ts'
 import type { TempFolder } from './temp-folder.ts'
 
@@ -30,4 +31,40 @@ export interface Desktop {
   openPath(path: string): Promise<void>
   /** An open dialog for one file; undefined when the user cancels. The core reads the file where it lies. */
   chooseOpenPath?(title: string, filters: { name: string; extensions: string[] }[]): Promise<string | undefined>
+}
+
+/**
+ * What one call works out once and then reuses, each value tied to the connection it was read
+ * from (a restore within the call opens a new one). Whoever changes what a value depends on
+ * forgets it (settings.update forgets the school year and the staff member).
+ */
+export class CallScope {
+  private readonly known = new Map<string, { db: Db; value: unknown }>()
+
+  remember<T>(key: string, db: Db, work: () => T): T {
+    const hit = this.known.get(key)
+    if (hit && hit.db === db) return hit.value as T
+    const value = work()
+    this.known.set(key, { db, value })
+    return value
+  }
+
+  forget(key: string): void {
+    this.known.delete(key)
+  }
+}
+
+// The scope follows the call through its awaits, and two calls at once each see their own. The
+// context itself stays the one object the app made: progress, a restore's new connection and
+// the read-only state are kept on it, not on a copy per call.
+const calls = new AsyncLocalStorage<CallScope>()
+
+/** Runs one call (dispatch does, per method call) with a scope of its own. */
+export function runCall<T>(work: () => T): T {
+  return calls.run(new CallScope(), work)
+}
+
+/** The scope of the call running now; undefined outside dispatch (a test or script calling a service directly). */
+export function currentCall(): CallScope | undefined {
+  return calls.getStore()
 }

@@ -3,7 +3,7 @@ import type { ApiOutput, Method } from '../../shared/api.ts'
 import { AppError, INTERNAL_ERROR_MESSAGE, type Result } from '../../shared/errors.ts'
 import { inputSchemas, isMethod } from '../../shared/schemas.ts'
 import { handlers as defaultHandlers, type Handlers } from './api.ts'
-import type { CoreContext } from './context.ts'
+import { runCall, type CoreContext } from './context.ts'
 import { createLogger } from './log.ts'
 import { readOnlyError } from './read-only.ts'
 
@@ -49,7 +49,7 @@ export function createDispatch(ctx: CoreContext, handlers: Handlers = defaultHan
     if (!parsed.success) return { ok: false, error: validationError(parsed.error).toInfo() }
     try {
       const handler = handlers[method] as (c: CoreContext, i: unknown) => ApiOutput<Method> | Promise<ApiOutput<Method>>
-      return { ok: true, value: await handler(ctx, parsed.data) }
+      return { ok: true, value: await runCall(() => handler(ctx, parsed.data)) }
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toInfo() }
       const stored = storageError(e, ctx)

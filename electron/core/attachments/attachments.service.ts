@@ -7,6 +7,7 @@ import type { z } from 'zod'
 import type { attachmentUploadSchema } from '../../../shared/schemas.ts'
 import type { Db } from '../db/open.ts'
 import { sniffAttachmentType } from './attachment-type.ts'
+import { attachmentWithData, deleteUnusedAttachments, deleteUnusedMails, insertAttachment } from './attachments.queries.ts'
 import { checkImage, describeSize } from './image-size.ts'
 
 export type AttachmentUpload = z.output<typeof attachmentUploadSchema>
@@ -40,31 +41,16 @@ export function storeAttachment(db: Db, upload: AttachmentUpload, actor: string,
   const bytes = Buffer.from(upload.data, 'base64')
   const type = checkAttachmentBytes(bytes, upload.fileName, field)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
-  const result = db
-    .prepare(`INSERT INTO attachments (file_name, mime_type, size, sha256, data, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-    .run(upload.fileName, type, bytes.length, sha256, bytes, actor, now.toISOString())
-  return Number(result.lastInsertRowid)
+  return insertAttachment(db, { fileName: upload.fileName, mimeType: type, size: bytes.length, sha256, data: bytes, createdBy: actor, createdAt: now.toISOString() })
 }
 
-export const ATTACHMENT_META_COLUMNS = `a.id AS id, a.file_name AS fileName, a.mime_type AS mimeType, a.size AS size, a.sha256 AS sha256`
-
 export function getAttachment(db: Db, id: number): AttachmentMeta & { data: string } {
-  const row = db.prepare(`SELECT ${ATTACHMENT_META_COLUMNS}, a.data AS data FROM attachments a WHERE a.id = ?`).get(id) as
-    | (AttachmentMeta & { data: Buffer })
-    | undefined
+  const row = attachmentWithData(db, id)
   if (!row) throw new AppError('not_found', 'Deze bijlage bestaat niet (meer).')
   return { ...row, data: row.data.toString('base64') }
 }
 
 /** Removal after the retention period: scans, documents and kept e-mails that no answer and no dossier entry refers to any more. */
 export function removeAttachmentsNoLongerUsed(db: Db): number {
-  const mails = db
-    .prepare(`DELETE FROM mails WHERE id NOT IN (SELECT mail_id FROM consent_record_mails) AND id NOT IN (SELECT mail_id FROM dossier_entry_mails)`)
-    .run().changes
-  return mails + db
-    .prepare(
-      `DELETE FROM attachments WHERE id NOT IN (SELECT attachment_id FROM consent_records WHERE attachment_id IS NOT NULL)
-         AND id NOT IN (SELECT attachment_id FROM dossier_entry_attachments)`,
-    )
-    .run().changes
+  return deleteUnusedMails(db) + deleteUnusedAttachments(db)
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.ts'
 import { assertClockNotBehind } from '../db/register-clock.ts'
+import { insertAuditEntry } from './audit.queries.ts'
 
 export interface AuditEntry {
   actor: string
@@ -16,8 +17,14 @@ const json = (v: unknown): string | null => (v === undefined ? null : JSON.strin
 /** Appends to the audit log (append-only in SQL). Call inside the service's transaction: a clock that went back rolls it back. */
 export function writeAudit(db: Db, at: Date, e: AuditEntry): void {
   assertClockNotBehind(db, at)
-  db.prepare(
-    `INSERT INTO audit_log (at, actor, action, entity, entity_id, pupil_id, old_value, new_value)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(at.toISOString(), e.actor || 'onbekend', e.action, e.entity, e.entityId ?? null, e.pupilId ?? null, json(e.oldValue), json(e.newValue))
+  insertAuditEntry(db, {
+    at: at.toISOString(),
+    actor: e.actor || 'onbekend',
+    action: e.action,
+    entity: e.entity,
+    entityId: e.entityId ?? null,
+    pupilId: e.pupilId ?? null,
+    oldValue: json(e.oldValue),
+    newValue: json(e.newValue),
+  })
 }

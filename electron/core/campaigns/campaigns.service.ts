@@ -1,3 +1,5 @@
+// Consent rounds: which pupils a round asks, its forms and codes, the desk finding a returned form
+// by its code and recording its answers, and the round being closed.
 import type { ApiParsed } from '../../../shared/api.ts'
 import type { CampaignCriteria, CampaignDetail, CampaignForm, CampaignSummary } from '../../../shared/campaigns.contract.ts'
 import { localIsoDate, sortName } from '../../../shared/domain.ts'
@@ -11,58 +13,37 @@ import type { Db } from '../db/open.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { uniqueFormCode } from '../pupils/form-code.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
-import { currentSchoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
-
-interface CampaignRow {
-  id: number
-  name: string
-  schoolYear: string
-  criteriaJson: string
-  createdAt: string
-  createdBy: string
-  closedAt: string | null
-  total: number
-  returned: number
-}
-
-const CAMPAIGN_SELECT = `SELECT c.id, c.name, y.name AS schoolYear, c.criteria_json AS criteriaJson, c.created_at AS createdAt,
-  c.created_by AS createdBy, c.closed_at AS closedAt,
-  (SELECT count(*) FROM campaign_forms f WHERE f.campaign_id = c.id) AS total,
-  (SELECT count(*) FROM campaign_forms f WHERE f.campaign_id = c.id AND f.returned_at IS NOT NULL) AS returned
-  FROM campaigns c JOIN school_years y ON y.id = c.school_year_id`
+import { schoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
+import {
+  allCampaigns,
+  campaignById,
+  type CampaignRow,
+  formByCode,
+  formCodesOfCampaign,
+  formsOfCampaign,
+  insertCampaign,
+  insertForm,
+  markCampaignClosed,
+  markFormReturned,
+  markFormsPrinted,
+  pupilsAtSchool,
+} from './campaigns.queries.ts'
 
 const summary = ({ criteriaJson: _c, ...row }: CampaignRow): CampaignSummary => row
 
 export function listCampaigns(ctx: CoreContext): CampaignSummary[] {
-  return (ctx.db.prepare(`${CAMPAIGN_SELECT} ORDER BY c.id DESC`).all() as CampaignRow[]).map(summary)
+  return allCampaigns(ctx.db).map(summary)
 }
 
 function campaignRow(db: Db, id: number): CampaignRow {
-  const row = db.prepare(`${CAMPAIGN_SELECT} WHERE c.id = ?`).get(id) as CampaignRow | undefined
+  const row = campaignById(db, id)
   if (!row) throw new AppError('not_found', 'Deze toestemmingsronde bestaat niet (meer). Vernieuw het scherm.')
   return row
 }
 
 export function getCampaign(ctx: CoreContext, id: number): CampaignDetail {
   const row = campaignRow(ctx.db, id)
-  const forms = ctx.db
-    .prepare(
-      `SELECT f.pupil_id AS pupilId, f.code, f.returned_at AS returnedAt, g.id AS groupId, g.name AS groupName, g.teacher_name AS teacherName,
-              p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName
-         FROM campaign_forms f JOIN pupils p ON p.id = f.pupil_id LEFT JOIN groups g ON g.id = f.group_id
-        WHERE f.campaign_id = ?`,
-    )
-    .all(id) as {
-    pupilId: number
-    code: string
-    returnedAt: string | null
-    groupId: number | null
-    groupName: string | null
-    teacherName: string | null
-    firstName: string
-    lastNamePrefix: string
-    lastName: string
-  }[]
+  const forms = formsOfCampaign(ctx.db, id)
   const groups = new Map<number | null, CampaignDetail['groups'][number]>()
   for (const f of forms) {
     const g = groups.get(f.groupId) ?? { groupId: f.groupId, name: f.groupName ?? 'Zonder groep', teacherName: f.teacherName ?? '', total: 0, returned: 0 }
@@ -84,13 +65,7 @@ export function getCampaign(ctx: CoreContext, id: number): CampaignDetail {
 
 /** Pupils of this year (in the chosen groups) that match any of the chosen reasons to ask. */
 function choosePupils(ctx: CoreContext, criteria: CampaignCriteria): { id: number; groupId: number | null }[] {
-  const pupils = ctx.db
-    .prepare(
-      `SELECT p.id, m.group_id AS groupId FROM pupils p
-         LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = ?
-        WHERE p.left_on IS NULL OR p.left_on > ?`,
-    )
-    .all(currentSchoolYearId(ctx), localIsoDate(ctx.now())) as { id: number; groupId: number | null }[]
+  const pupils = pupilsAtSchool(ctx.db, schoolYearId(ctx), localIsoDate(ctx.now()))
   const inGroups = criteria.groupIds ? pupils.filter((p) => p.groupId !== null && criteria.groupIds?.includes(p.groupId)) : pupils
   if (!criteria.withoutAnswer && !criteria.askAgain && !criteria.answeredBefore) return inGroups
   const purposes = listPurposes(ctx.db)
@@ -120,13 +95,8 @@ export function startCampaign(ctx: CoreContext, input: ApiParsed<'campaigns.star
     const pupils = choosePupils(ctx, criteria)
     if (pupils.length === 0) throw new AppError('validation', 'Geen enkele leerling past bij deze keuze. Kies andere groepen of een andere reden om te vragen.')
     const now = ctx.now().toISOString()
-    const id = Number(
-      ctx.db
-        .prepare(`INSERT INTO campaigns (name, school_year_id, criteria_json, created_at, created_by) VALUES (?, ?, ?, ?, ?)`)
-        .run(input.name, currentSchoolYearId(ctx), JSON.stringify(criteria), now, actor).lastInsertRowid,
-    )
-    const insert = ctx.db.prepare(`INSERT INTO campaign_forms (campaign_id, pupil_id, group_id, code) VALUES (?, ?, ?, ?)`)
-    for (const p of pupils) insert.run(id, p.id, p.groupId, uniqueFormCode(ctx.db))
+    const id = insertCampaign(ctx.db, { name: input.name, schoolYearId: schoolYearId(ctx), criteriaJson: JSON.stringify(criteria), createdAt: now, createdBy: actor })
+    for (const p of pupils) insertForm(ctx.db, id, p.id, p.groupId, uniqueFormCode(ctx.db))
     writeAudit(ctx.db, ctx.now(), { actor, action: 'campaign.start', entity: 'campaign', entityId: id, newValue: { name: input.name, forms: pupils.length, criteria } })
     return getCampaign(ctx, id)
   })()
@@ -137,7 +107,7 @@ export function closeCampaign(ctx: CoreContext, id: number): CampaignDetail {
   return ctx.db.transaction(() => {
     const row = campaignRow(ctx.db, id)
     if (row.closedAt) throw new AppError('conflict', `De ronde '${row.name}' is al afgesloten.`)
-    ctx.db.prepare(`UPDATE campaigns SET closed_at = ?, closed_by = ? WHERE id = ?`).run(ctx.now().toISOString(), actor, id)
+    markCampaignClosed(ctx.db, id, ctx.now().toISOString(), actor)
     writeAudit(ctx.db, ctx.now(), { actor, action: 'campaign.close', entity: 'campaign', entityId: id, newValue: { returned: row.returned, total: row.total } })
     return getCampaign(ctx, id)
   })()
@@ -146,12 +116,7 @@ export function closeCampaign(ctx: CoreContext, id: number): CampaignDetail {
 /** The form behind a code typed or scanned at the desk; a closed round or unknown code is refused. */
 export function findForm(ctx: CoreContext, typed: string): CampaignForm {
   const code = typed.trim().toUpperCase().replace(/^TR-?/, 'TR-')
-  const row = ctx.db
-    .prepare(
-      `SELECT f.code, f.pupil_id AS pupilId, f.returned_at AS returnedAt, c.id AS campaignId, c.name AS campaignName, c.closed_at AS closedAt
-         FROM campaign_forms f JOIN campaigns c ON c.id = f.campaign_id WHERE f.code = ?`,
-    )
-    .get(code) as { code: string; pupilId: number; returnedAt: string | null; campaignId: number; campaignName: string; closedAt: string | null } | undefined
+  const row = formByCode(ctx.db, code)
   if (!row) throw new AppError('not_found', `Formuliercode ${code} bestaat niet. Controleer de code op het formulier (letters en cijfers, zonder O, I of 1), of zoek de leerling op naam.`, 'code')
   if (row.closedAt) {
     throw new AppError(
@@ -170,7 +135,7 @@ export function recordReturn(ctx: CoreContext, input: ApiParsed<'campaigns.recor
     const form = findForm(ctx, input.code)
     const { code: _code, ...answers } = input
     recordConsent(ctx, { ...answers, pupilId: form.pupil.id, source: 'paper_form', sourceDetail: input.sourceDetail || `toestemmingsformulier ${form.campaignName}, code ${form.code}` })
-    if (!form.returnedAt) ctx.db.prepare(`UPDATE campaign_forms SET returned_at = ?, returned_by = ? WHERE code = ?`).run(ctx.now().toISOString(), actor, form.code)
+    if (!form.returnedAt) markFormReturned(ctx.db, form.code, ctx.now().toISOString(), actor)
     return findForm(ctx, form.code)
   })()
 }
@@ -179,10 +144,10 @@ export function recordReturn(ctx: CoreContext, input: ApiParsed<'campaigns.recor
 export function formsToPrint(ctx: CoreContext, id: number, groupIds?: number[]): { pupilId: number; code: string }[] {
   const row = campaignRow(ctx.db, id)
   if (row.closedAt) throw new AppError('conflict', `De ronde '${row.name}' is afgesloten; er worden geen formulieren meer voor gemaakt.`)
-  const forms = ctx.db.prepare(`SELECT pupil_id AS pupilId, code, group_id AS groupId FROM campaign_forms WHERE campaign_id = ?`).all(id) as { pupilId: number; code: string; groupId: number | null }[]
+  const forms = formCodesOfCampaign(ctx.db, id)
   const chosen = groupIds ? forms.filter((f) => f.groupId !== null && groupIds.includes(f.groupId)) : forms
   if (chosen.length === 0) throw new AppError('validation', 'Voor deze keuze zijn er geen formulieren in deze ronde.', 'groupIds')
-  ctx.db.prepare(`UPDATE campaign_forms SET printed_at = coalesce(printed_at, ?) WHERE campaign_id = ?`).run(ctx.now().toISOString(), id)
+  markFormsPrinted(ctx.db, id, ctx.now().toISOString())
   return chosen
 }
 

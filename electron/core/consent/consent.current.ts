@@ -1,9 +1,9 @@
 import { effectiveDecision, standingAnswers, type Effective } from '../../../shared/consent.ts'
-import { localIsoDate, type ConsentCell, type ConsentSource, type Purpose, type StandingAnswer } from '../../../shared/domain.ts'
+import { localIsoDate, type ConsentCell, type Purpose, type StandingAnswer } from '../../../shared/domain.ts'
 import type { CoreContext } from '../context.ts'
 import { registerNow } from '../db/register-clock.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
-import { byPupilAndPurpose, currentAnswers } from './consent.queries.ts'
+import { byPupilAndPurpose, currentAnswers, proofOfRecord } from './consent.queries.ts'
 
 /**
  * The current decision per pupil and purpose, from the records in effect today: per answerer the
@@ -31,11 +31,10 @@ export function effectiveDecisions(ctx: CoreContext, pupilId?: number): (pupilId
 export function consentCells(ctx: CoreContext, pupilId: number): ConsentCell[] {
   const purposes = listPurposes(ctx.db)
   const decide = effectiveDecisions(ctx, pupilId)
-  const proof = ctx.db.prepare(`SELECT source, source_detail AS sourceDetail FROM consent_records WHERE id = ?`)
   return purposes.map((purpose) => {
     const e = decide(pupilId, purpose)
     const disagreement: StandingAnswer[] = e.standing.map((a) => {
-      const p = proof.get(a.id) as { source: ConsentSource; sourceDetail: string }
+      const p = proofOfRecord(ctx.db, a.id)
       return { guardianId: a.guardianId, decision: a.decision, effectiveFrom: a.effectiveFrom, source: p.source, sourceDetail: p.sourceDetail }
     })
     return { purposeId: purpose.id, decision: e.decision, conflict: e.conflict, askAgain: e.askAgain, effectiveFrom: e.effectiveFrom, perGuardian: e.perGuardian, disagreement }

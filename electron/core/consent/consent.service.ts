@@ -1,17 +1,21 @@
+// Answers at the desk: one new record per purpose (never an overwrite), a pupil's history with its
+// proof, and the geen-toestemmingslijst and per-pupil counts made from the records in effect.
 import type { ApiParsed } from '../../../shared/api.ts'
 import { DESK_SOURCES, localIsoDate, type ConsentRecordView, type NoConsentList, type PupilDetail } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { compareByName, compareGroupNames } from '../../../shared/text.ts'
-import { ATTACHMENT_META_COLUMNS, storeAttachment } from '../attachments/attachments.service.ts'
+import { attachmentMeta } from '../attachments/attachments.queries.ts'
+import { storeAttachment } from '../attachments/attachments.service.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
 import { assertNotFarAhead, registerNow } from '../db/register-clock.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { listPupils } from '../pupils/pupils.queries.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
-import { currentSchoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
+import { schoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
 import { mailOfRecord } from '../mail/mail.queries.ts'
 import { effectiveDecisions } from './consent.current.ts'
+import { consentHistoryRows, insertConsentRecord, pupilsWithGroup } from './consent.queries.ts'
 
 /**
  * Records answers for one pupil: one new record per purpose, never an overwrite. With a
@@ -42,18 +46,24 @@ export function recordConsent(ctx: CoreContext, input: ApiParsed<'consent.record
       seen.add(d.purposeId)
     }
     const attachmentId = input.attachment ? storeAttachment(db, input.attachment, actor, now) : null
-    const insert = db.prepare(
-      `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, guardian_id, effective_from, source, source_detail, attachment_id, note, recorded_by, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
     const oldDecision = new Map(before.consent.map((c) => [c.purposeId, c.decision]))
     for (const d of input.decisions) {
       const purpose = purposes.get(d.purposeId)
       if (!purpose) continue
-      const id = Number(
-        insert.run(input.pupilId, purpose.id, purpose.version, d.decision, input.guardianId, input.effectiveFrom, input.source, input.sourceDetail, attachmentId, input.note, actor, now.toISOString())
-          .lastInsertRowid,
-      )
+      const id = insertConsentRecord(db, {
+        pupilId: input.pupilId,
+        purposeId: purpose.id,
+        purposeVersion: purpose.version,
+        decision: d.decision,
+        guardianId: input.guardianId,
+        effectiveFrom: input.effectiveFrom,
+        source: input.source,
+        sourceDetail: input.sourceDetail,
+        attachmentId,
+        note: input.note,
+        recordedBy: actor,
+        recordedAt: now.toISOString(),
+      })
       writeAudit(db, now, {
         actor,
         action: 'consent.record',
@@ -73,23 +83,10 @@ export function recordConsent(ctx: CoreContext, input: ApiParsed<'consent.record
  * computer's clock said), with the wording the answer was given to.
  */
 export function consentHistory(ctx: CoreContext, pupilId: number): ConsentRecordView[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT c.id, c.purpose_id AS purposeId, v.label AS purposeLabel, c.purpose_version AS purposeVersion, c.decision,
-              c.guardian_id AS guardianId, g.name AS guardianName, c.effective_from AS effectiveFrom, c.source,
-              c.source_detail AS sourceDetail, c.note, c.recorded_by AS recordedBy, c.recorded_at AS recordedAt,
-              c.attachment_id AS attachmentId
-         FROM consent_records c
-         JOIN purpose_versions v ON v.purpose_id = c.purpose_id AND v.version = c.purpose_version
-         LEFT JOIN guardians g ON g.id = c.guardian_id
-        WHERE c.pupil_id = ?
-        ORDER BY c.id DESC`,
-    )
-    .all(pupilId) as (Omit<ConsentRecordView, 'attachment'> & { attachmentId: number | null })[]
-  const meta = ctx.db.prepare(`SELECT ${ATTACHMENT_META_COLUMNS} FROM attachments a WHERE a.id = ?`)
+  const rows = consentHistoryRows(ctx.db, pupilId)
   return rows.map(({ attachmentId, ...r }) => ({
     ...r,
-    attachment: attachmentId === null ? null : (meta.get(attachmentId) as ConsentRecordView['attachment']),
+    attachment: attachmentId === null ? null : (attachmentMeta(ctx.db, attachmentId) ?? null),
     mail: r.source === 'email' ? mailOfRecord(ctx.db, r.id) : null,
   }))
 }
@@ -100,20 +97,10 @@ export function consentHistory(ctx: CoreContext, pupilId: number): ConsentRecord
  * A pupil is off the list from the day they leave, also when the clock is set back.
  */
 export function noConsentList(ctx: CoreContext, input: ApiParsed<'consent.noConsentList'>): NoConsentList {
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   const purposes = listPurposes(ctx.db).filter((p) => !input.purposeIds || input.purposeIds.includes(p.id))
   const groupFilter = input.groupIds ? new Set(input.groupIds) : undefined
-  const pupils = (
-    ctx.db
-      .prepare(
-        `SELECT p.id, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName, g.id AS groupId, g.name AS groupName
-           FROM pupils p
-           LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = ?
-           LEFT JOIN groups g ON g.id = m.group_id
-          WHERE p.left_on IS NULL OR p.left_on > ?`,
-      )
-      .all(yearId, localIsoDate(registerNow(ctx.db, ctx.now()))) as { id: number; firstName: string; lastNamePrefix: string; lastName: string; groupId: number | null; groupName: string | null }[]
-  ).filter((p) => !groupFilter || (p.groupId !== null && groupFilter.has(p.groupId)))
+  const pupils = pupilsWithGroup(ctx.db, yearId, localIsoDate(registerNow(ctx.db, ctx.now()))).filter((p) => !groupFilter || (p.groupId !== null && groupFilter.has(p.groupId)))
   pupils.sort((a, b) => compareGroupNames(a.groupName ?? '~', b.groupName ?? '~') || compareByName(a, b))
   const decide = effectiveDecisions(ctx)
   const rows: NoConsentList['rows'] = []
@@ -144,7 +131,7 @@ export function consentSummary(ctx: CoreContext, groupId?: number): Record<numbe
   const purposes = listPurposes(ctx.db)
   const decide = effectiveDecisions(ctx)
   const summary: Record<number, { refused: number; unknown: number; askAgain: number }> = {}
-  for (const p of listPupils(ctx.db, currentSchoolYearId(ctx), groupId)) {
+  for (const p of listPupils(ctx.db, schoolYearId(ctx), groupId)) {
     const s = { refused: 0, unknown: 0, askAgain: 0 }
     for (const purpose of purposes) {
       const e = decide(p.id, purpose)

@@ -5,13 +5,14 @@ import { formatMoment } from '../../../shared/dates.ts'
 import { localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import type { Db } from './open.ts'
+import { newestAuditAt } from './register.queries.ts'
 
 /** How far the clock may lie behind the newest recorded change (a clock set back by a few hours, time zones). */
 export const CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000
 
 /** The newest moment the register recorded a change (the audit log holds every change; indexed by migration 0040). */
 export function newestRecordedMoment(db: Db): Date | null {
-  const at = db.prepare(`SELECT max(at) FROM audit_log`).pluck().get() as string | null
+  const at = newestAuditAt(db)
   if (at === null) return null
   const d = new Date(at)
   return Number.isNaN(d.getTime()) ? null : d

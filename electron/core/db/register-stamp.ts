@@ -2,6 +2,7 @@
 // audit log or consent records grow), a commit by another connection (SQLite's data_version),
 // or another file opened in its place (a restore, leaving the demo). The screens poll it.
 import type { Db } from './open.ts'
+import { ownChanges } from './register.queries.ts'
 
 const generations = new WeakMap<Db, number>()
 let opened = 0
@@ -14,7 +15,7 @@ export function registerStamp(db: Db): string {
   }
   try {
     const dataVersion = db.pragma('data_version', { simple: true }) as number
-    const own = db.prepare(`SELECT (SELECT coalesce(max(id), 0) FROM audit_log) || '.' || (SELECT coalesce(max(id), 0) FROM consent_records) || '.' || total_changes()`).pluck().get() as string
+    const own = ownChanges(db)
     return `${generation}:${dataVersion}:${own}`
   } catch {
     // A damaged or unreadable file: the screens say so already; the stamp just stays put.

@@ -11,6 +11,7 @@ import { checkImage, describeSize, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../a
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
 import { createLogger } from '../log.ts'
+import { deleteSetting, putSetting, settingValue } from '../settings/settings.queries.ts'
 import { getSettings } from '../settings/settings.service.ts'
 import { DEFAULT_INTRO } from './consent-form.ts'
 import type { Letterhead } from './pdf-base.ts'
@@ -21,12 +22,12 @@ const KEYS = { intro: 'documents.formIntro', logo: 'documents.logo', logoType: '
 type LogoType = 'image/png' | 'image/jpeg'
 
 function read(ctx: CoreContext, key: string): string | undefined {
-  return ctx.db.prepare(`SELECT value FROM school_settings WHERE key = ?`).pluck().get(key) as string | undefined
+  return settingValue(ctx.db, key)
 }
 
 function put(ctx: CoreContext, key: string, value: string | null): void {
-  if (value === null) ctx.db.prepare(`DELETE FROM school_settings WHERE key = ?`).run(key)
-  else ctx.db.prepare(`INSERT INTO school_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value)
+  if (value === null) deleteSetting(ctx.db, key)
+  else putSetting(ctx.db, key, value)
 }
 
 /** PNG or JPG by its first bytes; the file name is not trusted. */

@@ -11,10 +11,11 @@ import { groupsOfCurrentYear } from '../groups/groups.service.ts'
 import { guardiansOf } from '../guardians/guardians.queries.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { listPupils } from '../pupils/pupils.queries.ts'
-import { currentSchoolYearId, getSettings } from '../settings/settings.service.ts'
+import { schoolYearId, getSettings } from '../settings/settings.service.ts'
 import type { ClassListInput } from './class-list.ts'
 import type { ConsentFormPupil, ConsentFormsInput } from './consent-form.ts'
 import { getDocumentSettings, letterhead, schoolContact } from './document-settings.ts'
+import { formPupils, guardianLinks } from './documents.queries.ts'
 import { groupsPhrase, type NoConsentListInput } from './no-consent-list.ts'
 
 /** The chosen groups of this school year, in school order; an unknown id is refused. */
@@ -41,32 +42,12 @@ function noPupilsMessage(groups: GroupSummary[] | undefined): string {
   return `De ${groupsPhrase(groups.map((g) => g.name))} hebben geen leerlingen. Kies andere groepen.`
 }
 
-interface FormPupilRow {
-  id: number
-  firstName: string
-  lastNamePrefix: string
-  lastName: string
-  birthDate: string | null
-  formCode: string
-  groupId: number | null
-  groupName: string | null
-}
-
 /** The pupils to print forms for, in group and then name order. */
 export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.consentForms'>): ConsentFormsInput & { scope: string; fileParts: string[] } {
   const { db } = ctx
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   const groups = input.pupilIds ? undefined : input.groupIds ? chosenGroups(ctx, input.groupIds) : undefined
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName, p.birth_date AS birthDate,
-              p.form_code AS formCode, g.id AS groupId, g.name AS groupName
-         FROM pupils p
-         LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = ?
-         LEFT JOIN groups g ON g.id = m.group_id
-        WHERE p.left_on IS NULL OR p.left_on > ? OR ?`,
-    )
-    .all(yearId, localIsoDate(ctx.now()), input.pupilIds ? 1 : 0) as FormPupilRow[]
+  const rows = formPupils(db, yearId, localIsoDate(ctx.now()), input.pupilIds !== undefined)
   let pupils = input.pupilIds
     ? rows.filter((p) => input.pupilIds?.includes(p.id))
     : groups
@@ -92,9 +73,7 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
   pupils.sort((a, b) => compareGroupNames(a.groupName ?? '~', b.groupName ?? '~') || compareByName(a, b))
 
   const guardians = new Map<number, ConsentFormPupil['guardians']>()
-  const links = db
-    .prepare(`SELECT pg.pupil_id AS pupilId, g.name, pg.relation FROM pupil_guardians pg JOIN guardians g ON g.id = pg.guardian_id ORDER BY pg.pupil_id, pg.sort_order, g.id`)
-    .all() as { pupilId: number; name: string; relation: string }[]
+  const links = guardianLinks(db)
   for (const l of links) {
     const list = guardians.get(l.pupilId) ?? []
     list.push({ name: l.name, relation: l.relation })
@@ -173,7 +152,7 @@ export function noConsentListData(ctx: CoreContext, input: ApiParsed<'documents.
 export function classListData(ctx: CoreContext, groupId: number): ClassListInput {
   const [group] = chosenGroups(ctx, [groupId])
   if (!group) throw new AppError('not_found', 'Deze groep bestaat niet in dit schooljaar.')
-  const pupils = listPupils(ctx.db, currentSchoolYearId(ctx), groupId).sort(compareByName)
+  const pupils = listPupils(ctx.db, schoolYearId(ctx), groupId).sort(compareByName)
   if (pupils.length === 0) throw new AppError('validation', noPupilsMessage([group]), 'groupId')
   const all = listPurposes(ctx.db)
   const decide = effectiveDecisions(ctx)

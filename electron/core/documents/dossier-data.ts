@@ -14,12 +14,13 @@ import { listPurposes } from '../purposes/purposes.service.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
 import { getSettings } from '../settings/settings.service.ts'
 import { mailsOfPupil } from '../mail/mail.queries.ts'
+import { allGroupNames, attachmentForDossier, entriesOfMails, pupilStamps, purposeWordings } from './documents.queries.ts'
 import { attachmentPath, mailPath } from './dossier-export.ts'
 import type { DossierAttachment, DossierData, DossierMail } from './dossier.ts'
 
 /** The exact wording of each purpose version, to show what a parent answered to. */
 function purposeTexts(ctx: CoreContext): Map<string, { label: string; description: string }> {
-  const rows = ctx.db.prepare(`SELECT purpose_id AS purposeId, version, label, description FROM purpose_versions`).all() as { purposeId: number; version: number; label: string; description: string }[]
+  const rows = purposeWordings(ctx.db)
   return new Map(rows.map((r) => [`${r.purposeId}:${r.version}`, { label: r.label, description: r.description }]))
 }
 
@@ -33,7 +34,7 @@ export function dossierData(ctx: CoreContext, pupilId: number, requesterGuardian
   }
   // A copy for one guardian leaves out the other guardians' own data (AVG art. 15 lid 4).
   const others = new Set(requester ? allGuardians.filter((g) => g.id !== requester.id).map((g) => g.id) : [])
-  const stamps = db.prepare(`SELECT created_at AS createdAt, updated_at AS updatedAt FROM pupils WHERE id = ?`).get(pupilId) as { createdAt: string; updatedAt: string }
+  const stamps = pupilStamps(db, pupilId)
   const purposes = new Map(listPurposes(db, true).map((p) => [p.id, p]))
   const history = consentHistory(ctx, pupilId)
   const entries = listDossier(ctx, pupilId)
@@ -48,9 +49,8 @@ export function dossierData(ctx: CoreContext, pupilId: number, requesterGuardian
 
   const attachmentBytes = new Map<number, Buffer>()
   const attachments: DossierAttachment[] = []
-  const row = db.prepare(`SELECT id, file_name AS fileName, mime_type AS mimeType, size, sha256, created_by AS createdBy, created_at AS createdAt, data FROM attachments WHERE id = ?`)
   for (const id of [...belongs.keys()].sort((a, b) => a - b)) {
-    const a = row.get(id) as (Omit<DossierAttachment, 'belongsTo' | 'path'> & { data: Buffer }) | undefined
+    const a = attachmentForDossier(db, id)
     if (!a) continue
     const { data, ...meta } = a
     attachmentBytes.set(id, data)
@@ -59,7 +59,7 @@ export function dossierData(ctx: CoreContext, pupilId: number, requesterGuardian
 
   const mailBytes = new Map<number, Buffer>()
   const mails: DossierMail[] = []
-  const entryOfMail = new Map((db.prepare(`SELECT l.mail_id AS mailId, e.entry_date AS entryDate, e.title FROM dossier_entry_mails l JOIN dossier_entries e ON e.id = l.entry_id WHERE e.pupil_id = ?`).all(pupilId) as { mailId: number; entryDate: string; title: string }[]).map((r) => [r.mailId, r]))
+  const entryOfMail = new Map(entriesOfMails(db, pupilId).map((r) => [r.mailId, r]))
   for (const { data: bytes, ...m } of mailsOfPupil(db, pupilId)) {
     const records = history.filter((r) => r.mail?.id === m.id)
     const entry = entryOfMail.get(m.id)
@@ -96,7 +96,7 @@ export function dossierData(ctx: CoreContext, pupilId: number, requesterGuardian
     }),
     retention: retentionLines(retentionPeriods(db), pupil.leftOn),
     groupId: pupil.groupId ?? null,
-    groupNames: Object.fromEntries((db.prepare(`SELECT id, name FROM groups`).all() as { id: number; name: string }[]).map((g) => [g.id, g.name])),
+    groupNames: Object.fromEntries(allGroupNames(db).map((g) => [g.id, g.name])),
     pupil: {
       id: pupil.id,
       studentNumber: pupil.studentNumber,

@@ -1,3 +1,5 @@
+// The groups of the current school year: listed, added and changed with a version check, and the
+// overview per group and purpose of who has consent.
 import type { ApiParsed } from '../../../shared/api.ts'
 import type { GroupOverview, GroupSummary } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
@@ -8,16 +10,17 @@ import { effectiveDecisions } from '../consent/consent.current.ts'
 import type { CoreContext } from '../context.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { listGroups } from '../pupils/pupils.queries.ts'
-import { currentSchoolYearId, requireStaffName } from '../settings/settings.service.ts'
+import { schoolYearId, requireStaffName } from '../settings/settings.service.ts'
+import { groupFields, groupNamed, insertGroup, membersAtSchool, updateGroup } from './groups.queries.ts'
 
 export function groupsOfCurrentYear(ctx: CoreContext): GroupSummary[] {
-  return listGroups(ctx.db, currentSchoolYearId(ctx)).sort((a, b) => compareGroupNames(a.name, b.name))
+  return listGroups(ctx.db, schoolYearId(ctx)).sort((a, b) => compareGroupNames(a.name, b.name))
 }
 
 const STALE_GROUP = 'Deze groep is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; de wijziging van de ander blijft staan. Vernieuw het scherm en probeer het opnieuw.'
 
 function assertFreeName(ctx: CoreContext, yearId: number, name: string, id: number | null): void {
-  const clash = ctx.db.prepare(`SELECT id FROM groups WHERE school_year_id = ? AND name = ? AND id IS NOT ?`).pluck().get(yearId, name, id)
+  const clash = groupNamed(ctx.db, yearId, name, id)
   if (clash !== undefined) throw new AppError('validation', `Er is dit schooljaar al een groep ${name}. Kies een andere naam.`, 'name')
 }
 
@@ -28,28 +31,29 @@ function assertFreeName(ctx: CoreContext, yearId: number, name: string, id: numb
 export function saveGroup(ctx: CoreContext, input: ApiParsed<'groups.save'>): GroupSummary {
   const actor = requireStaffName(ctx)
   const { db } = ctx
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   return db.transaction(() => {
     let id: number
     if (input.id === undefined) {
       assertFreeName(ctx, yearId, input.name, null)
-      id = Number(
-        db
-          .prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, year_levels, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
-          .run(yearId, input.name, input.teacherName, input.teacherEmail, storedLevels(levelsOfGroupName(input.name)), ctx.now().toISOString()).lastInsertRowid,
-      )
+      id = insertGroup(db, {
+        schoolYearId: yearId,
+        name: input.name,
+        teacherName: input.teacherName,
+        teacherEmail: input.teacherEmail,
+        yearLevels: storedLevels(levelsOfGroupName(input.name)),
+        createdAt: ctx.now().toISOString(),
+      })
       writeAudit(db, ctx.now(), { actor, action: 'group.create', entity: 'group', entityId: id, newValue: { name: input.name, teacherName: input.teacherName, teacherEmail: input.teacherEmail } })
     } else {
       id = input.id
-      const before = db.prepare(`SELECT name, teacher_name AS teacherName, teacher_email AS teacherEmail, version FROM groups WHERE id = ?`).get(id) as
-        | { name: string; teacherName: string; teacherEmail: string; version: number }
-        | undefined
+      const before = groupFields(db, id)
       if (!before) throw new AppError('not_found', 'Deze groep bestaat niet (meer). Vernieuw het scherm.')
       if (input.version !== before.version) throw new AppError('conflict', STALE_GROUP)
       const { version: _v, ...old } = before
       const next = { name: input.name ?? old.name, teacherName: input.teacherName ?? old.teacherName, teacherEmail: input.teacherEmail ?? old.teacherEmail }
       assertFreeName(ctx, yearId, next.name, id)
-      db.prepare(`UPDATE groups SET name = ?, teacher_name = ?, teacher_email = ?, version = version + 1 WHERE id = ?`).run(next.name, next.teacherName, next.teacherEmail, id)
+      updateGroup(db, id, next)
       writeAudit(db, ctx.now(), { actor, action: 'group.update', entity: 'group', entityId: id, oldValue: old, newValue: next })
     }
     const saved = groupsOfCurrentYear(ctx).find((g) => g.id === id)
@@ -62,12 +66,7 @@ export function saveGroup(ctx: CoreContext, input: ApiParsed<'groups.save'>): Gr
 export function groupOverview(ctx: CoreContext): GroupOverview {
   const purposes = listPurposes(ctx.db)
   const groups = groupsOfCurrentYear(ctx)
-  const members = ctx.db
-    .prepare(
-      `SELECT m.group_id AS groupId, m.pupil_id AS pupilId FROM group_memberships m JOIN pupils p ON p.id = m.pupil_id
-        WHERE m.school_year_id = ? AND p.left_on IS NULL`,
-    )
-    .all(currentSchoolYearId(ctx)) as { groupId: number; pupilId: number }[]
+  const members = membersAtSchool(ctx.db, schoolYearId(ctx))
   const decide = effectiveDecisions(ctx)
   return {
     generatedAt: ctx.now().toISOString(),

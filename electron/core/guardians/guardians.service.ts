@@ -1,3 +1,5 @@
+// Guardians: made and changed with a version check, linked to and unlinked from pupils, found by
+// name, e-mail address or phone number; every change in the audit log.
 import type { ApiParsed } from '../../../shared/api.ts'
 import type { Guardian, PupilDetail } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
@@ -9,24 +11,31 @@ import type { CoreContext } from '../context.ts'
 import type { Db } from '../db/open.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
 import { refreshSearchText } from '../pupils/search-text.ts'
-import { COLUMNS, guardianRow, linkedPupils, toGuardian, type GuardianRow } from './guardians.queries.ts'
+import {
+  allGuardians,
+  guardianRow,
+  type GuardianValues,
+  insertGuardian,
+  addGuardianLink,
+  linkedPupils,
+  pupilExists,
+  relationOf,
+  toGuardian,
+  removeGuardianLink,
+  updateGuardian,
+} from './guardians.queries.ts'
 import { requireStaffName } from '../settings/settings.service.ts'
 
 function assertPupil(db: Db, pupilId: number): void {
-  if (!db.prepare(`SELECT 1 FROM pupils WHERE id = ?`).get(pupilId)) throw new AppError('not_found', 'Deze leerling bestaat niet (meer). Zoek de leerling opnieuw.')
-}
-
-function link(db: Db, pupilId: number, guardianId: number, relation: string): void {
-  const next = (db.prepare(`SELECT coalesce(max(sort_order), -1) + 1 FROM pupil_guardians WHERE pupil_id = ?`).pluck().get(pupilId) as number) ?? 0
-  db.prepare(`INSERT INTO pupil_guardians (pupil_id, guardian_id, relation, sort_order) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET relation = excluded.relation`).run(
-    pupilId,
-    guardianId,
-    relation,
-    next,
-  )
+  if (!pupilExists(db, pupilId)) throw new AppError('not_found', 'Deze leerling bestaat niet (meer). Zoek de leerling opnieuw.')
 }
 
 type GuardianInput = ApiParsed<'guardians.save'>
+
+/** The details as the guardians table stores them: the phone also normalised, the group app as 0 or 1. */
+function stored(v: { name: string; email: string; phone: string; inGroupApp: boolean; preferredChannel: 'app' | 'email' }): GuardianValues {
+  return { name: v.name, email: v.email, phone: v.phone, phoneNormalized: normalizePhone(v.phone), inGroupApp: v.inGroupApp ? 1 : 0, preferredChannel: v.preferredChannel }
+}
 const EDITABLE = ['name', 'email', 'phone', 'inGroupApp', 'preferredChannel'] as const
 
 const STALE_GUARDIAN =
@@ -39,12 +48,8 @@ function createGuardian(ctx: CoreContext, input: GuardianInput & { id?: undefine
   if (input.pupilId === undefined) throw new AppError('validation', 'Kies eerst de leerling bij wie deze ouder/verzorger hoort.', 'pupilId')
   assertPupil(db, input.pupilId)
   const values = { name: input.name, email: input.email, phone: input.phone, inGroupApp: input.inGroupApp, preferredChannel: input.preferredChannel }
-  const id = Number(
-    db
-      .prepare(`INSERT INTO guardians (name, email, phone, phone_normalized, in_group_app, preferred_channel, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(values.name, values.email, values.phone, normalizePhone(values.phone), values.inGroupApp ? 1 : 0, values.preferredChannel, stamp, stamp).lastInsertRowid,
-  )
-  link(db, input.pupilId, id, input.relation)
+  const id = insertGuardian(db, stored(values), stamp)
+  addGuardianLink(db, input.pupilId, id, input.relation)
   refreshSearchText(db, [input.pupilId])
   writeAudit(db, now, { actor, action: 'guardian.create', entity: 'guardian', entityId: id, pupilId: input.pupilId, newValue: { ...values, relation: input.relation } })
   return toGuardian(db, guardianRow(db, id), input.relation, input.pupilId)
@@ -66,7 +71,7 @@ export function saveGuardian(ctx: CoreContext, input: GuardianInput): Guardian {
     const before = toGuardian(db, guardianRow(db, input.id), '', null)
     if (input.version !== before.version) throw new AppError('conflict', STALE_GUARDIAN)
     const current =
-      input.pupilId === undefined ? undefined : (db.prepare(`SELECT relation FROM pupil_guardians WHERE pupil_id = ? AND guardian_id = ?`).pluck().get(input.pupilId, before.id) as string | undefined)
+      input.pupilId === undefined ? undefined : relationOf(db, input.pupilId, before.id)
     if (input.pupilId !== undefined && current === undefined) throw new AppError('validation', 'Deze ouder/verzorger hoort niet bij deze leerling.', 'pupilId')
     const values = { name: before.name, email: before.email, phone: before.phone, inGroupApp: before.inGroupApp, preferredChannel: before.preferredChannel, ...sentFields(pick(input, EDITABLE)) }
     const old: Record<string, unknown> = {}
@@ -80,15 +85,13 @@ export function saveGuardian(ctx: CoreContext, input: GuardianInput): Guardian {
     const relation = input.relation ?? current ?? ''
     const relationChanged = input.pupilId !== undefined && relation !== current
     if (Object.keys(changed).length > 0 || relationChanged) {
-      db.prepare(
-        `UPDATE guardians SET name = ?, email = ?, phone = ?, phone_normalized = ?, in_group_app = ?, preferred_channel = ?, version = version + 1, updated_at = ? WHERE id = ?`,
-      ).run(values.name, values.email, values.phone, normalizePhone(values.phone), values.inGroupApp ? 1 : 0, values.preferredChannel, now.toISOString(), before.id)
+      updateGuardian(db, before.id, stored(values), now.toISOString())
     }
     if (Object.keys(changed).length > 0) {
       writeAudit(db, now, { actor, action: 'guardian.update', entity: 'guardian', entityId: before.id, pupilId: input.pupilId ?? null, oldValue: old, newValue: changed })
     }
     if (input.pupilId !== undefined && relationChanged) {
-      link(db, input.pupilId, before.id, relation)
+      addGuardianLink(db, input.pupilId, before.id, relation)
       writeAudit(db, now, { actor, action: 'guardian.relation', entity: 'guardian', entityId: before.id, pupilId: input.pupilId, oldValue: current, newValue: relation })
     }
     if (changed.name !== undefined) refreshSearchText(db, linkedPupils(db, before.id).map((p) => p.id))
@@ -105,7 +108,7 @@ export function searchGuardians(ctx: CoreContext, query: string): (Guardian & { 
   const q = fold(query.trim())
   if (q.length < 2) return []
   const phone = normalizePhone(query)
-  const rows = ctx.db.prepare(`SELECT ${COLUMNS} FROM guardians g ORDER BY g.name`).all() as GuardianRow[]
+  const rows = allGuardians(ctx.db)
   return rows
     .filter((g) => fold(g.name).includes(q) || g.email.toLowerCase().includes(q) || (phone !== '' && g.phoneNormalized === phone))
     .slice(0, 20)
@@ -121,10 +124,10 @@ export function linkGuardian(ctx: CoreContext, input: ApiParsed<'guardians.link'
     assertPupil(ctx.db, input.pupilId)
     guardianRow(ctx.db, input.guardianId)
     // An existing link keeps its relation: that is changed with guardians.save, which checks the version.
-    if (ctx.db.prepare(`SELECT 1 FROM pupil_guardians WHERE pupil_id = ? AND guardian_id = ?`).get(input.pupilId, input.guardianId)) {
+    if (relationOf(ctx.db, input.pupilId, input.guardianId) !== undefined) {
       throw new AppError('validation', 'Deze ouder/verzorger hoort al bij deze leerling. Er is niets veranderd. Wijzig de relatie bij de ouder/verzorger zelf.', 'guardianId')
     }
-    link(ctx.db, input.pupilId, input.guardianId, input.relation)
+    addGuardianLink(ctx.db, input.pupilId, input.guardianId, input.relation)
     refreshSearchText(ctx.db, [input.pupilId])
     writeAudit(ctx.db, ctx.now(), { actor, action: 'guardian.link', entity: 'guardian', entityId: input.guardianId, pupilId: input.pupilId, newValue: { relation: input.relation } })
     return getPupil(ctx, input.pupilId)
@@ -134,9 +137,9 @@ export function linkGuardian(ctx: CoreContext, input: ApiParsed<'guardians.link'
 export function unlinkGuardian(ctx: CoreContext, input: ApiParsed<'guardians.unlink'>): PupilDetail {
   const actor = requireStaffName(ctx)
   return ctx.db.transaction(() => {
-    const relation = ctx.db.prepare(`SELECT relation FROM pupil_guardians WHERE pupil_id = ? AND guardian_id = ?`).pluck().get(input.pupilId, input.guardianId)
+    const relation = relationOf(ctx.db, input.pupilId, input.guardianId)
     if (relation === undefined) throw new AppError('not_found', 'Deze ouder/verzorger hoort niet (meer) bij deze leerling. Vernieuw het scherm.')
-    ctx.db.prepare(`DELETE FROM pupil_guardians WHERE pupil_id = ? AND guardian_id = ?`).run(input.pupilId, input.guardianId)
+    removeGuardianLink(ctx.db, input.pupilId, input.guardianId)
     refreshSearchText(ctx.db, [input.pupilId])
     writeAudit(ctx.db, ctx.now(), { actor, action: 'guardian.unlink', entity: 'guardian', entityId: input.guardianId, pupilId: input.pupilId, oldValue: { relation } })
     return getPupil(ctx, input.pupilId)

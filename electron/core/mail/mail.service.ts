@@ -15,6 +15,7 @@ import { saveDossierEntry } from '../dossier/dossier.service.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
 import { requireStaffName } from '../settings/settings.service.ts'
 import { readMail, type ReadMail } from './mail-reader.ts'
+import { insertMail, lastConsentRecordId, linkMailToDossierEntry, linkMailToRecordsAfter, pupilsOfAddress } from './mail.queries.ts'
 
 type MailFile = ApiParsed<'mail.read'>['mail']
 
@@ -46,15 +47,7 @@ function guardianMatches(pupil: PupilDetail, address: string): MailPreview['guar
 
 /** Pupils still at school whose guardian has this address (case aside): for a mail dropped on the list. */
 function pupilsOfSender(db: Db, address: string, today: string): MailPreview['suggestedPupils'] {
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT p.id, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName,
-              (SELECT g2.name FROM group_memberships m JOIN groups g2 ON g2.id = m.group_id WHERE m.pupil_id = p.id ORDER BY m.school_year_id DESC LIMIT 1) AS groupName
-         FROM guardians g JOIN pupil_guardians pg ON pg.guardian_id = g.id JOIN pupils p ON p.id = pg.pupil_id
-        WHERE lower(trim(g.email)) = ? AND (p.left_on IS NULL OR p.left_on > ?)
-        ORDER BY p.last_name, p.first_name LIMIT 20`,
-    )
-    .all(address, today) as { id: number; firstName: string; lastNamePrefix: string; lastName: string; groupName: string | null }[]
+  const rows = pupilsOfAddress(db, address, today)
   return rows.map((r) => ({ pupilId: r.id, name: displayName(r), groupName: r.groupName }))
 }
 
@@ -80,11 +73,18 @@ export async function previewMail(ctx: CoreContext, input: ApiParsed<'mail.read'
 }
 
 function storeMail(db: Db, fileName: string, c: Checked, actor: string, now: Date): number {
-  return Number(
-    db
-      .prepare(`INSERT INTO mails (file_name, format, size, sha256, data, from_address, subject, sent_at, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-      .run(fileName, c.mail.format, c.bytes.length, c.sha256, c.bytes, c.mail.fromAddress, c.mail.subject, c.mail.sentAt, actor, now.toISOString()).lastInsertRowid,
-  )
+  return insertMail(db, {
+    fileName,
+    format: c.mail.format,
+    size: c.bytes.length,
+    sha256: c.sha256,
+    data: c.bytes,
+    fromAddress: c.mail.fromAddress,
+    subject: c.mail.subject,
+    sentAt: c.mail.sentAt,
+    createdBy: actor,
+    createdAt: now.toISOString(),
+  })
 }
 
 const upload = (a: Checked['attachments'][number]) => ({ fileName: a.fileName.slice(0, 255), mimeType: a.type ?? 'application/pdf', data: a.bytes.toString('base64') })
@@ -105,7 +105,7 @@ export async function recordFromMail(ctx: CoreContext, input: ApiParsed<'mail.re
   const { db } = ctx
   const now = ctx.now()
   return db.transaction(() => {
-    const lastBefore = (db.prepare(`SELECT coalesce(max(id), 0) FROM consent_records`).pluck().get() as number) ?? 0
+    const lastBefore = lastConsentRecordId(db)
     recordConsent(ctx, {
       pupilId: input.pupilId,
       decisions: input.decisions,
@@ -118,7 +118,7 @@ export async function recordFromMail(ctx: CoreContext, input: ApiParsed<'mail.re
       consentStamp: input.consentStamp,
     })
     const mailId = storeMail(db, input.mail.fileName, c, actor, now)
-    db.prepare(`INSERT INTO consent_record_mails (consent_record_id, mail_id) SELECT id, ? FROM consent_records WHERE pupil_id = ? AND id > ?`).run(mailId, input.pupilId, lastBefore)
+    linkMailToRecordsAfter(db, mailId, input.pupilId, lastBefore)
     return getPupil(ctx, input.pupilId)
   })()
 }
@@ -140,7 +140,7 @@ export async function addMailToDossier(ctx: CoreContext, input: ApiParsed<'mail.
   return db.transaction(() => {
     const saved = saveDossierEntry(ctx, entry)
     const mailId = storeMail(db, input.mail.fileName, c, actor, now)
-    db.prepare(`INSERT INTO dossier_entry_mails (entry_id, mail_id) VALUES (?, ?)`).run(saved.id, mailId)
+    linkMailToDossierEntry(db, saved.id, mailId)
     return saved
   })()
 }

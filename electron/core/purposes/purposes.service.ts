@@ -1,3 +1,5 @@
+// The purposes consent is asked for: listed in their order, added and changed; a new wording is a
+// new version, kept, so earlier answers show what they answered.
 import type { ApiParsed } from '../../../shared/api.ts'
 import type { Purpose } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
@@ -7,21 +9,17 @@ import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
 import type { Db } from '../db/open.ts'
 import { requireStaffName } from '../settings/settings.service.ts'
+import { insertPurpose, insertPurposeVersion, nextSortOrder, purposeCodeTaken, purposeRow, purposeRows, type PurposeRow, updatePurpose } from './purposes.queries.ts'
 
-interface PurposeRow extends Omit<Purpose, 'active'> {
-  active: number
-}
-
-const COLUMNS = `id, code, label, description, sort_order AS sortOrder, active, version, row_version AS rowVersion`
 const toPurpose = (r: PurposeRow): Purpose => ({ ...r, active: r.active === 1 })
 
 export function listPurposes(db: Db, includeInactive = false): Purpose[] {
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM purposes WHERE active = 1 OR ? ORDER BY sort_order, id`).all(includeInactive ? 1 : 0) as PurposeRow[]
+  const rows = purposeRows(db, includeInactive)
   return rows.map(toPurpose)
 }
 
 export function getPurpose(db: Db, id: number): Purpose {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM purposes WHERE id = ?`).get(id) as PurposeRow | undefined
+  const row = purposeRow(db, id)
   if (!row) throw new AppError('not_found', 'Dit doel bestaat niet (meer). Vernieuw het scherm.')
   return toPurpose(row)
 }
@@ -30,7 +28,7 @@ export function getPurpose(db: Db, id: number): Purpose {
 function codeFromLabel(db: Db, label: string): string {
   const base = fold(label).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, 'doel_$1').slice(0, 36) || 'doel'
   let code = base
-  for (let i = 2; db.prepare(`SELECT 1 FROM purposes WHERE code = ?`).get(code); i++) code = `${base}_${i}`
+  for (let i = 2; purposeCodeTaken(db, code); i++) code = `${base}_${i}`
   return code
 }
 
@@ -48,14 +46,10 @@ export function savePurpose(ctx: CoreContext, input: ApiParsed<'purposes.save'>)
   return db.transaction(() => {
     if (input.id === undefined) {
       const code = input.code ?? codeFromLabel(db, input.label)
-      if (db.prepare(`SELECT 1 FROM purposes WHERE code = ?`).get(code)) throw new AppError('validation', `Er is al een doel met de code ${code}. Kies een andere code.`, 'code')
-      const sortOrder = input.sortOrder ?? ((db.prepare(`SELECT coalesce(max(sort_order), 0) + 10 FROM purposes`).pluck().get() as number) ?? 10)
-      const id = Number(
-        db
-          .prepare(`INSERT INTO purposes (code, label, description, sort_order, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`)
-          .run(code, input.label, input.description, sortOrder, input.active ? 1 : 0, now, now).lastInsertRowid,
-      )
-      db.prepare(`INSERT INTO purpose_versions (purpose_id, version, label, description, created_at) VALUES (?, 1, ?, ?, ?)`).run(id, input.label, input.description, now)
+      if (purposeCodeTaken(db, code)) throw new AppError('validation', `Er is al een doel met de code ${code}. Kies een andere code.`, 'code')
+      const sortOrder = input.sortOrder ?? nextSortOrder(db)
+      const id = insertPurpose(db, code, { label: input.label, description: input.description, sortOrder, active: input.active }, now)
+      insertPurposeVersion(db, id, 1, input.label, input.description, now)
       const created = getPurpose(db, id)
       writeAudit(db, ctx.now(), { actor, action: 'purpose.create', entity: 'purpose', entityId: id, newValue: created })
       return created
@@ -65,17 +59,9 @@ export function savePurpose(ctx: CoreContext, input: ApiParsed<'purposes.save'>)
     const next = { ...before, ...sentFields(input) }
     const reworded = next.label !== before.label || next.description !== before.description
     const version = reworded ? before.version + 1 : before.version
-    db.prepare(`UPDATE purposes SET label = ?, description = ?, sort_order = ?, active = ?, version = ?, row_version = row_version + 1, updated_at = ? WHERE id = ?`).run(
-      next.label,
-      next.description,
-      next.sortOrder,
-      next.active ? 1 : 0,
-      version,
-      now,
-      before.id,
-    )
+    updatePurpose(db, before.id, next, version, now)
     if (reworded) {
-      db.prepare(`INSERT INTO purpose_versions (purpose_id, version, label, description, created_at) VALUES (?, ?, ?, ?, ?)`).run(before.id, version, next.label, next.description, now)
+      insertPurposeVersion(db, before.id, version, next.label, next.description, now)
     }
     const after = getPurpose(db, before.id)
     writeAudit(db, ctx.now(), { actor, action: 'purpose.update', entity: 'purpose', entityId: before.id, oldValue: before, newValue: after })

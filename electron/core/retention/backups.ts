@@ -13,6 +13,7 @@ import type { CoreContext } from '../context.ts'
 import { openDatabase, type Db } from '../db/open.ts'
 import { createLogger } from '../log.ts'
 import { applyRemoval, type RemovalPlan } from './removal.ts'
+import { vacuum } from './retention.queries.ts'
 
 const log = createLogger('retention')
 const DAY = 86_400_000
@@ -62,7 +63,7 @@ function rewrite(file: string, plan: RemovalPlan, now: Date, words: readonly str
     db = openDatabase(work) // our schema, whole, not newer: brought to this version's schema
     const copy = db
     copy.transaction(() => applyRemoval(copy, plan, now, words))()
-    copy.exec('VACUUM')
+    vacuum(copy)
     copy.pragma('journal_mode = DELETE')
     copy.close()
     db = undefined

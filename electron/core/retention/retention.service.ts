@@ -20,14 +20,15 @@ import { createLogger } from '../log.ts'
 import { requireStaffName } from '../settings/settings.service.ts'
 import { expireSafetyBackups, removeFromBackups, safetyBackups, safetyUntil, type BackupsAfterRemoval } from './backups.ts'
 import { applyRemoval, planRemoval } from './removal.ts'
+import { putSetting, settingValue } from '../settings/settings.queries.ts'
+import { consentRecordCount, dossierEntryCount, guardiansWithContactLeft, pupilsLeftBy, vacuum } from './retention.queries.ts'
 
 const log = createLogger('retention')
 const key = (kind: RetentionKind): string => `retention.${kind}`
 
 export function retentionPeriods(db: Db): RetentionPeriods {
-  const read = db.prepare(`SELECT value FROM school_settings WHERE key = ?`).pluck()
   return Object.fromEntries(
-    RETENTION_KINDS.map((kind) => [kind, Number((read.get(key(kind)) as string | undefined) ?? RETENTION_INFO[kind].defaultMonths)]),
+    RETENTION_KINDS.map((kind) => [kind, Number(settingValue(db, key(kind)) ?? RETENTION_INFO[kind].defaultMonths)]),
   ) as RetentionPeriods
 }
 
@@ -41,35 +42,18 @@ export function setRetentionPeriods(ctx: CoreContext, sent: Partial<RetentionPer
     if (periods.pupil < longestOther) {
       throw new AppError('validation', `De termijn voor 'Leerling en logboek' kan niet korter zijn dan de andere termijnen (${longestOther} maanden).`, 'pupil')
     }
-    const put = ctx.db.prepare(`INSERT INTO school_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
-    for (const kind of RETENTION_KINDS) put.run(key(kind), String(periods[kind]))
+    for (const kind of RETENTION_KINDS) putSetting(ctx.db, key(kind), String(periods[kind]))
     writeAudit(ctx.db, ctx.now(), { actor, action: 'retention.periods', entity: 'settings', oldValue: before, newValue: periods })
   })()
   return retentionOverview(ctx)
 }
 
-interface LeftPupil {
-  id: number
-  firstName: string
-  lastNamePrefix: string
-  lastName: string
-  leftOn: string
-}
-
 /** How much of each kind is still held for a pupil (contact: guardians with no child at school any more). */
 function itemsHeld(db: Db, pupilId: number, today: string): Record<RetentionKind, number> {
-  const count = (sql: string, ...args: unknown[]): number => db.prepare(sql).pluck().get(...args) as number
   return {
-    contact: count(
-      `SELECT count(*) FROM pupil_guardians pg JOIN guardians g ON g.id = pg.guardian_id
-        WHERE pg.pupil_id = ? AND (g.email <> '' OR g.phone <> '')
-          AND NOT EXISTS (SELECT 1 FROM pupil_guardians o JOIN pupils p ON p.id = o.pupil_id
-                           WHERE o.guardian_id = g.id AND (p.left_on IS NULL OR p.left_on > ?))`,
-      pupilId,
-      today,
-    ),
-    dossier: count(`SELECT count(*) FROM dossier_entries WHERE pupil_id = ?`, pupilId),
-    consent: count(`SELECT count(*) FROM consent_records WHERE pupil_id = ?`, pupilId),
+    contact: guardiansWithContactLeft(db, pupilId, today),
+    dossier: dossierEntryCount(db, pupilId),
+    consent: consentRecordCount(db, pupilId),
     pupil: 1,
   }
 }
@@ -78,12 +62,7 @@ function itemsHeld(db: Db, pupilId: number, today: string): Record<RetentionKind
 export function retentionOverview(ctx: CoreContext): RetentionOverview {
   const periods = retentionPeriods(ctx.db)
   const today = localIsoDate(ctx.now())
-  const left = ctx.db
-    .prepare(
-      `SELECT id, first_name AS firstName, last_name_prefix AS lastNamePrefix, last_name AS lastName, left_on AS leftOn
-         FROM pupils WHERE left_on IS NOT NULL AND left_on <= ? ORDER BY left_on, last_name, id`,
-    )
-    .all(today) as LeftPupil[]
+  const left = pupilsLeftBy(ctx.db, today)
   const due: RetentionDue[] = []
   for (const p of left) {
     const held = itemsHeld(ctx.db, p.id, today)
@@ -139,7 +118,7 @@ export async function removeDue(ctx: CoreContext, confirmed: { pupilId: number; 
     return scrubbed
   })()
   try {
-    db.exec('VACUUM')
+    vacuum(db)
   } catch (e) {
     // Committed already, and secure_delete overwrote the freed pages; VACUUM only compacts (it needs free disk space).
     log.error('VACUUM after a retention removal failed', e)

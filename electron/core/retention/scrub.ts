@@ -4,6 +4,18 @@
 import { fold } from '../../../shared/text.ts'
 import { REMOVED_SOURCE_FILE } from '../db/migrations/0050-audit-scrub.ts'
 import type { Db } from '../db/open.ts'
+import {
+  answersNamingFile,
+  auditEntriesToScrub,
+  emptyAuditScrubQueue,
+  emptyConsentScrubQueue,
+  importBatchFiles,
+  importChangesToScrub,
+  rewriteSourceDetail,
+  scrubAuditEntry,
+  updateImportBatchFiles,
+  updateImportChange,
+} from './scrub.queries.ts'
 
 /** Keys of a guardian's contact details, as audit entries and import changes write them. */
 const CONTACT_KEYS = new Set(['email', 'phone', 'phoneNormalized'])
@@ -40,33 +52,13 @@ function blankText(json: string | null, lower: readonly string[], contactKeys: b
   return json === null ? null : JSON.stringify(blanked(JSON.parse(json), lower, contactKeys))
 }
 
-/** SQL that finds rows whose JSON columns may hold a word: a prefilter, the JSON walk decides. */
-const mayHold = (columns: string[]): string =>
-  `EXISTS (SELECT 1 FROM json_each(@words) w WHERE ${columns.map((c) => `instr(lower(coalesce(${c}, '')), lower(w.value)) > 0`).join(' OR ')})`
-
 /** Blanks the words in audit entries; each changed entry is listed in the scrub queue first and marked scrubbed. */
 export function scrubAudit(db: Db, target: ScrubWords, now: Date): number {
   const words = usable(target.words)
   const lower = words.map((w) => w.toLowerCase())
   const ids = new Set(target.contactGuardianIds)
   const dossiers = new Set(target.dossierPupilIds ?? [])
-  const rows = db
-    .prepare(
-      `SELECT id, entity, entity_id AS entityId, pupil_id AS pupilId, old_value AS oldValue, new_value AS newValue FROM audit_log a
-        WHERE (a.entity = 'guardian' AND a.entity_id IN (SELECT value FROM json_each(@ids)))
-           OR (a.entity = 'dossier_entry' AND a.pupil_id IN (SELECT value FROM json_each(@dossiers)))
-           OR ${mayHold(['a.old_value', 'a.new_value'])}`,
-    )
-    .all({ ids: JSON.stringify([...ids]), dossiers: JSON.stringify([...dossiers]), words: JSON.stringify(words.map((w) => JSON.stringify(w).slice(1, -1))) }) as {
-    id: number
-    entity: string
-    entityId: number | null
-    pupilId: number | null
-    oldValue: string | null
-    newValue: string | null
-  }[]
-  const queue = db.prepare(`INSERT OR IGNORE INTO audit_scrub_queue (audit_id) VALUES (?)`)
-  const update = db.prepare(`UPDATE audit_log SET old_value = ?, new_value = ?, scrubbed_at = ? WHERE id = ?`)
+  const rows = auditEntriesToScrub(db, [...ids], [...dossiers], words)
   let changed = 0
   for (const r of rows) {
     const contactKeys = r.entity === 'guardian' && r.entityId !== null && ids.has(r.entityId)
@@ -75,11 +67,10 @@ export function scrubAudit(db: Db, target: ScrubWords, now: Date): number {
     const oldValue = blankText(r.oldValue, match, contactKeys)
     const newValue = blankText(r.newValue, match, contactKeys)
     if (oldValue === r.oldValue && newValue === r.newValue) continue
-    queue.run(r.id)
-    update.run(oldValue, newValue, now.toISOString(), r.id)
+    scrubAuditEntry(db, r.id, oldValue, newValue, now.toISOString())
     changed++
   }
-  db.prepare(`DELETE FROM audit_scrub_queue`).run()
+  emptyAuditScrubQueue(db)
   return changed
 }
 
@@ -88,26 +79,14 @@ export function scrubImportChanges(db: Db, target: ScrubWords): number {
   const words = usable(target.words)
   const lower = words.map((w) => w.toLowerCase())
   const ids = new Set(target.contactGuardianIds)
-  const rows = db
-    .prepare(
-      `SELECT id, entity, entity_id AS entityId, before_json AS beforeJson, after_json AS afterJson FROM import_changes c
-        WHERE (c.entity = 'guardian' AND c.entity_id IN (SELECT value FROM json_each(@ids))) OR ${mayHold(['c.before_json', 'c.after_json'])}`,
-    )
-    .all({ ids: JSON.stringify([...ids]), words: JSON.stringify(words.map((w) => JSON.stringify(w).slice(1, -1))) }) as {
-    id: number
-    entity: string
-    entityId: number
-    beforeJson: string | null
-    afterJson: string | null
-  }[]
-  const update = db.prepare(`UPDATE import_changes SET before_json = ?, after_json = ? WHERE id = ?`)
+  const rows = importChangesToScrub(db, [...ids], words)
   let changed = 0
   for (const r of rows) {
     const contactKeys = r.entity === 'guardian' && ids.has(r.entityId)
     const before = blankText(r.beforeJson, lower, contactKeys)
     const after = blankText(r.afterJson, lower, contactKeys)
     if (before === r.beforeJson && after === r.afterJson) continue
-    update.run(before, after, r.id)
+    updateImportChange(db, r.id, before, after)
     changed++
   }
   return changed
@@ -129,23 +108,14 @@ export interface FileNameScrub {
  * (naam verwijderd na de bewaartermijn), rij 3'. Through the scrub queue of migration 50.
  */
 function scrubSourceDetails(db: Db, batchId: number, fileName: string): void {
-  const rows = db
-    .prepare(`SELECT id, source_detail AS detail FROM consent_records WHERE import_batch_id = ? AND source = 'enrolment_form' AND instr(source_detail, ?) > 0`)
-    .all(batchId, fileName) as { id: number; detail: string }[]
-  const queue = db.prepare(`INSERT OR IGNORE INTO consent_scrub_queue (consent_record_id) VALUES (?)`)
-  const update = db.prepare(`UPDATE consent_records SET source_detail = ? WHERE id = ?`)
-  for (const r of rows) {
-    queue.run(r.id)
-    update.run(REMOVED_SOURCE_FILE + (/, rij \d+$/.exec(r.detail)?.[0] ?? ''), r.id)
-  }
-  db.prepare(`DELETE FROM consent_scrub_queue`).run()
+  for (const r of answersNamingFile(db, batchId, fileName)) rewriteSourceDetail(db, r.id, REMOVED_SOURCE_FILE + (r.detail.match(/, rij \d+$/)?.[0] ?? ''))
+  emptyConsentScrubQueue(db)
 }
 
 /** Replaces file names of import batches that name a removed pupil, also in the answers from them; the hash and the number of rows stay. */
 export function scrubFileNames(db: Db, s: FileNameScrub): number {
   const words = usable(s.words).map(squash).filter((w) => w.length >= 3)
-  const rows = db.prepare(`SELECT id, files_json AS filesJson FROM import_batches`).all() as { id: number; filesJson: string }[]
-  const update = db.prepare(`UPDATE import_batches SET files_json = ? WHERE id = ?`)
+  const rows = importBatchFiles(db)
   let changed = 0
   for (const r of rows) {
     const parts = (s.nameParts.get(r.id) ?? []).map(squash).filter((w) => w.length >= 2)
@@ -163,7 +133,7 @@ export function scrubFileNames(db: Db, s: FileNameScrub): number {
       }
     }
     if (!touched) continue
-    update.run(JSON.stringify(files), r.id)
+    updateImportBatchFiles(db, r.id, JSON.stringify(files))
     changed++
   }
   return changed

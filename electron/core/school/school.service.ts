@@ -1,3 +1,5 @@
+// The school's first start (empty, or the demo school with fictional pupils), leaving the demo
+// school, and writing a generated school into the current school year.
 import { rmSync } from 'node:fs'
 import type { ApiParsed } from '../../../shared/api.ts'
 import { AppError } from '../../../shared/errors.ts'
@@ -8,8 +10,11 @@ import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
 import { uniqueFormCode } from '../pupils/form-code.ts'
 import { refreshSearchText } from '../pupils/search-text.ts'
-import { currentSchoolYearId, getSettings, markSetupDone, updateSettings } from '../settings/settings.service.ts'
+import { schoolYearId, getSettings, markSetupDone, updateSettings } from '../settings/settings.service.ts'
+import { insertGroup, insertMembership } from '../groups/groups.queries.ts'
+import { insertGuardian } from '../guardians/guardians.queries.ts'
 import { generateSchool, type GeneratedSchool } from './generate.ts'
+import { insertDemoAnswer, insertGeneratedPupil, insertParentLink, purposeVersionsByCode } from './school.queries.ts'
 
 const DEMO_NAME = 'Demoschool De Regenboog'
 const DEMO_STAFF = 'Demo-administratie'
@@ -47,46 +52,40 @@ export function insertSchool(ctx: CoreContext, school: GeneratedSchool, actor: s
   const { db } = ctx
   const now = ctx.now().toISOString()
   const today = now.slice(0, 10)
-  const yearId = currentSchoolYearId(ctx)
-  const insertGroup = db.prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, year_levels, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
+  const yearId = schoolYearId(ctx)
   const groupIds = new Map(
-    school.groups.map((g) => [g.name, Number(insertGroup.run(yearId, g.name, g.teacherName, g.teacherEmail, storedLevels(levelsOfGroupName(g.name)), now).lastInsertRowid)]),
+    school.groups.map((g) => [
+      g.name,
+      insertGroup(db, { schoolYearId: yearId, name: g.name, teacherName: g.teacherName, teacherEmail: g.teacherEmail, yearLevels: storedLevels(levelsOfGroupName(g.name)), createdAt: now }),
+    ]),
   )
 
-  const insertGuardian = db.prepare(
-    `INSERT INTO guardians (name, email, phone, phone_normalized, in_group_app, preferred_channel, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
   const guardianIds = new Map<number, number>()
   for (const g of school.guardians) {
-    const id = insertGuardian.run(g.name, g.email, g.phone, normalizePhone(g.phone), g.inGroupApp ? 1 : 0, g.inGroupApp ? 'app' : 'email', now, now)
-    guardianIds.set(g.key, Number(id.lastInsertRowid))
+    const values = { name: g.name, email: g.email, phone: g.phone, phoneNormalized: normalizePhone(g.phone), inGroupApp: g.inGroupApp ? 1 : 0, preferredChannel: g.inGroupApp ? 'app' : 'email' } as const
+    guardianIds.set(g.key, insertGuardian(db, values, now))
   }
 
-  const purposes = new Map(
-    (db.prepare(`SELECT code, id, version FROM purposes`).all() as { code: string; id: number; version: number }[]).map((p) => [p.code, p]),
-  )
-  const insertPupil = db.prepare(
-    `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, year_level, enrolled_on, form_code, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  )
-  const insertMembership = db.prepare(`INSERT INTO group_memberships (pupil_id, school_year_id, group_id) VALUES (?, ?, ?)`)
-  const insertLink = db.prepare(`INSERT INTO pupil_guardians (pupil_id, guardian_id, relation, sort_order) VALUES (?, ?, 'ouder/verzorger', ?)`)
-  const insertConsent = db.prepare(
-    `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, effective_from, source, source_detail, recorded_by, recorded_at)
-     VALUES (?, ?, ?, ?, ?, 'paper_form', 'toestemmingsformulier (demo)', ?, ?)`,
-  )
+  const purposes = new Map(purposeVersionsByCode(db).map((p) => [p.code, p]))
   const pupilIds: number[] = []
   for (const p of school.pupils) {
-    const pupilId = Number(
-      insertPupil.run(p.studentNumber, p.firstName, p.lastNamePrefix, p.lastName, p.birthDate, p.yearLevel, today, uniqueFormCode(db), now, now).lastInsertRowid,
-    )
+    const pupilId = insertGeneratedPupil(db, {
+      studentNumber: p.studentNumber,
+      firstName: p.firstName,
+      lastNamePrefix: p.lastNamePrefix,
+      lastName: p.lastName,
+      birthDate: p.birthDate,
+      yearLevel: p.yearLevel,
+      enrolledOn: today,
+      formCode: uniqueFormCode(db),
+      stamp: now,
+    })
     pupilIds.push(pupilId)
-    insertMembership.run(pupilId, yearId, groupIds.get(p.group))
-    p.guardianKeys.forEach((key, i) => insertLink.run(pupilId, guardianIds.get(key), i))
+    insertMembership(db, pupilId, yearId, groupIds.get(p.group) as number)
+    p.guardianKeys.forEach((key, i) => insertParentLink(db, pupilId, guardianIds.get(key) as number, i))
     for (const [code, decision] of Object.entries(p.consents)) {
       const purpose = purposes.get(code)
-      if (purpose) insertConsent.run(pupilId, purpose.id, purpose.version, decision, today, actor, now)
+      if (purpose) insertDemoAnswer(db, pupilId, purpose.id, purpose.version, decision, today, actor, now)
     }
   }
   refreshSearchText(db, pupilIds)

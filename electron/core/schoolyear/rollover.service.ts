@@ -8,8 +8,10 @@ import { writeAudit } from '../audit/audit.ts'
 import { backupNow } from '../backup/backup.ts'
 import type { CoreContext } from '../context.ts'
 import { ensureSchoolYear, requireStaffName, updateSettings } from '../settings/settings.service.ts'
+import { insertGroup, insertMembership } from '../groups/groups.queries.ts'
 import { DEFAULT_LEAVING_REASON, rolloverPreview } from './rollover-preview.ts'
 import { planRollover, type RolloverInput } from './rollover-plan.ts'
+import { carryRound, closeRound, markPupilLeft, setYearLevel } from './schoolyear.queries.ts'
 
 export { rolloverPreview } from './rollover-preview.ts'
 
@@ -25,20 +27,21 @@ export async function applyRollover(ctx: CoreContext, input: RolloverInput): Pro
     const plan = planRollover(preview, input)
     const fromId = ensureSchoolYear(db, preview.fromYear)
     const toId = ensureSchoolYear(db, preview.toYear)
-    const createGroup = db.prepare(`INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, year_levels, created_at) VALUES (?, ?, ?, ?, ?, ?)`)
-    const groupIds = new Map(plan.groups.map((g) => [g.name, Number(createGroup.run(toId, g.name, g.teacherName, g.teacherEmail, storedLevels(g.levels), stamp).lastInsertRowid)]))
-    const join = db.prepare(`INSERT INTO group_memberships (pupil_id, school_year_id, group_id) VALUES (?, ?, ?)`)
-    const setLevel = db.prepare(`UPDATE pupils SET year_level = ?, version = version + 1, updated_at = ? WHERE id = ?`)
-    const leave = db.prepare(`UPDATE pupils SET left_on = ?, leaving_reason = ?, version = version + 1, updated_at = ? WHERE id = ?`)
+    const groupIds = new Map(
+      plan.groups.map((g) => [
+        g.name,
+        insertGroup(db, { schoolYearId: toId, name: g.name, teacherName: g.teacherName, teacherEmail: g.teacherEmail, yearLevels: storedLevels(g.levels), createdAt: stamp }),
+      ]),
+    )
     const reason = input.leavingReason || DEFAULT_LEAVING_REASON
     const counts = { moved: 0, repeated: 0, skipped: 0, left: 0 }
     for (const m of plan.moves) {
       if (m.toGroup === null) {
-        leave.run(input.leavingDate, reason, stamp, m.pupilId)
+        markPupilLeft(db, m.pupilId, input.leavingDate, reason, stamp)
         counts.left++
       } else {
-        join.run(m.pupilId, toId, groupIds.get(m.toGroup))
-        setLevel.run(m.toLevel, stamp, m.pupilId)
+        insertMembership(db, m.pupilId, toId, groupIds.get(m.toGroup) as number)
+        setYearLevel(db, m.pupilId, m.toLevel, stamp)
         if (m.step === 'repeat') counts.repeated++
         else if (m.step === 'skip') counts.skipped++
         else counts.moved++
@@ -55,11 +58,9 @@ export async function applyRollover(ctx: CoreContext, input: RolloverInput): Pro
     }
     const rounds = preview.openRounds.map((r) => r.id)
     if (input.openRounds === 'close') {
-      const close = db.prepare(`UPDATE campaigns SET closed_at = ?, closed_by = ? WHERE id = ? AND school_year_id = ?`)
-      for (const id of rounds) close.run(stamp, actor, id, fromId)
+      for (const id of rounds) closeRound(db, id, fromId, stamp, actor)
     } else if (input.openRounds === 'carry') {
-      const carry = db.prepare(`UPDATE campaigns SET school_year_id = ? WHERE id = ? AND school_year_id = ?`)
-      for (const id of rounds) carry.run(toId, id, fromId)
+      for (const id of rounds) carryRound(db, id, fromId, toId)
     }
     updateSettings(ctx, { schoolYear: preview.toYear })
     const result: RolloverResult = {

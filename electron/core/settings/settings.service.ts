@@ -2,18 +2,12 @@ import type { ApiParsed } from '../../../shared/api.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { schoolYearOf, type Settings } from '../../../shared/domain.ts'
 import { writeAudit } from '../audit/audit.ts'
-import type { CoreContext } from '../context.ts'
+import { currentCall, type CoreContext } from '../context.ts'
 import type { Db } from '../db/open.ts'
-
-type Key = 'schoolName' | 'schoolYear' | 'staffName' | 'setupDone' | 'demo'
-
-function readAll(db: Db): Map<string, string> {
-  const rows = db.prepare(`SELECT key, value FROM school_settings`).all() as { key: string; value: string }[]
-  return new Map(rows.map((r) => [r.key, r.value]))
-}
+import { addSchoolYear, allSettings, putSetting, schoolYearIdByName } from './settings.queries.ts'
 
 export function getSettings(ctx: CoreContext): Settings {
-  const s = readAll(ctx.db)
+  const s = allSettings(ctx.db)
   return {
     schoolName: s.get('schoolName') ?? '',
     schoolYear: s.get('schoolYear') ?? schoolYearOf(ctx.now()),
@@ -23,28 +17,35 @@ export function getSettings(ctx: CoreContext): Settings {
   }
 }
 
-function put(db: Db, key: Key, value: string): void {
-  db.prepare(`INSERT INTO school_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, value)
-}
-
 /**
  * The school_years row for '2026-2027' (1 August to 31 July), made when first needed. Looks first:
  * an INSERT, even one that does nothing, is refused on a database that may only be read.
  */
 export function ensureSchoolYear(db: Db, name: string): number {
-  const existing = db.prepare(`SELECT id FROM school_years WHERE name = ?`).get(name) as { id: number } | undefined
-  if (existing) return existing.id
+  const existing = schoolYearIdByName(db, name)
+  if (existing !== undefined) return existing
   const start = Number(name.slice(0, 4))
-  db.prepare(`INSERT INTO school_years (name, starts_on, ends_on) VALUES (?, ?, ?) ON CONFLICT(name) DO NOTHING`).run(
-    name,
-    `${start}-08-01`,
-    `${start + 1}-07-31`,
-  )
-  return (db.prepare(`SELECT id FROM school_years WHERE name = ?`).get(name) as { id: number }).id
+  addSchoolYear(db, name, `${start}-08-01`, `${start + 1}-07-31`)
+  return schoolYearIdByName(db, name) as number
 }
 
+/**
+ * The current school year's id, read again on every use. Kept for the modules that have not
+ * moved to schoolYearId(ctx) yet (pupils, imports); new code calls schoolYearId(ctx).
+ */
 export function currentSchoolYearId(ctx: CoreContext): number {
   return ensureSchoolYear(ctx.db, getSettings(ctx).schoolYear)
+}
+
+/**
+ * The current school year's id, worked out once per call (dispatch gives every call its own
+ * scope; without one, as in a test that calls a service directly, it is read each time).
+ * updateSettings forgets it when the school year changes, so a rollover reads the new year after.
+ */
+export function schoolYearId(ctx: CoreContext): number {
+  const read = () => currentSchoolYearId(ctx)
+  const call = currentCall()
+  return call ? call.remember('schoolYearId', ctx.db, read) : read()
 }
 
 export function updateSettings(ctx: CoreContext, patch: ApiParsed<'settings.update'>): Settings {
@@ -55,7 +56,9 @@ export function updateSettings(ctx: CoreContext, patch: ApiParsed<'settings.upda
     for (const key of ['schoolName', 'schoolYear', 'staffName'] as const) {
       const value = patch[key]
       if (value === undefined || value === before[key]) continue
-      put(ctx.db, key, value)
+      putSetting(ctx.db, key, value)
+      if (key === 'schoolYear') currentCall()?.forget('schoolYearId')
+      if (key === 'staffName') currentCall()?.forget('staffName')
       changed[key] = value
       old[key] = before[key]
     }
@@ -74,13 +77,15 @@ export function updateSettings(ctx: CoreContext, patch: ApiParsed<'settings.upda
 }
 
 export function markSetupDone(ctx: CoreContext, demo = false): void {
-  put(ctx.db, 'setupDone', '1')
-  if (demo) put(ctx.db, 'demo', '1')
+  putSetting(ctx.db, 'setupDone', '1')
+  if (demo) putSetting(ctx.db, 'demo', '1')
 }
 
 /** Who records a change: the staff name from Instellingen. Nothing is recorded anonymously. */
 export function requireStaffName(ctx: CoreContext): string {
-  const name = getSettings(ctx).staffName
+  const read = () => getSettings(ctx).staffName
+  const call = currentCall()
+  const name = call ? call.remember('staffName', ctx.db, read) : read()
   if (!name) {
     throw new AppError('validation', 'Vul eerst uw naam in bij Instellingen. Die wordt bij elke wijziging vastgelegd als "vastgelegd door".', 'staffName')
   }

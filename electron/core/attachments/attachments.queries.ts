@@ -1,0 +1,49 @@
+// The attachments' SQL: storing a checked file, reading one back with its bytes or without, and
+// removing the files nothing refers to any more.
+import type { AttachmentMeta } from '../../../shared/domain.ts'
+import type { Db } from '../db/open.ts'
+import { statement } from '../db/statements.ts'
+
+export const ATTACHMENT_META_COLUMNS = `a.id AS id, a.file_name AS fileName, a.mime_type AS mimeType, a.size AS size, a.sha256 AS sha256`
+
+export interface StoredAttachment {
+  fileName: string
+  mimeType: string
+  size: number
+  sha256: string
+  data: Buffer
+  createdBy: string
+  createdAt: string
+}
+
+export function insertAttachment(db: Db, a: StoredAttachment): number {
+  return Number(
+    statement(
+      db,
+      `INSERT INTO attachments (file_name, mime_type, size, sha256, data, created_by, created_at) VALUES (@fileName, @mimeType, @size, @sha256, @data, @createdBy, @createdAt)`,
+    ).run(a).lastInsertRowid,
+  )
+}
+
+/** What is known about an attachment without its bytes. */
+export function attachmentMeta(db: Db, id: number): AttachmentMeta | undefined {
+  return statement(db, `SELECT ${ATTACHMENT_META_COLUMNS} FROM attachments a WHERE a.id = ?`).get(id) as AttachmentMeta | undefined
+}
+
+export function attachmentWithData(db: Db, id: number): (AttachmentMeta & { data: Buffer }) | undefined {
+  return statement(db, `SELECT ${ATTACHMENT_META_COLUMNS}, a.data AS data FROM attachments a WHERE a.id = ?`).get(id) as (AttachmentMeta & { data: Buffer }) | undefined
+}
+
+/** Deletes the kept e-mails no answer or dossier entry refers to; returns how many went. */
+export function deleteUnusedMails(db: Db): number {
+  return statement(db, `DELETE FROM mails WHERE id NOT IN (SELECT mail_id FROM consent_record_mails) AND id NOT IN (SELECT mail_id FROM dossier_entry_mails)`).run().changes
+}
+
+/** Deletes the scans and documents no answer or dossier entry refers to; returns how many went. */
+export function deleteUnusedAttachments(db: Db): number {
+  return statement(
+    db,
+    `DELETE FROM attachments WHERE id NOT IN (SELECT attachment_id FROM consent_records WHERE attachment_id IS NOT NULL)
+       AND id NOT IN (SELECT attachment_id FROM dossier_entry_attachments)`,
+  ).run().changes
+}
