@@ -30,4 +30,6 @@ export interface Desktop {
   openPath(path: string): Promise<void>
   /** An open dialog for one file; undefined when the user cancels. The core reads the file where it lies. */
   chooseOpenPath?(title: string, filters: { name: string; extensions: string[] }[]): Promise<string | undefined>
+  /** An open dialog for one or (`multiple`) more files; [] when the user cancels. */
+  chooseOpenPaths?(title: string, filters: { name: string; extensions: string[] }[], multiple: boolean): Promise<string[]>
 }

@@ -31,6 +31,11 @@ export interface CoreHost {
   /** The Result of a call as JSON text, for a door that passes it on as text (IPC, HTTP). */
   call(method: unknown, input: unknown): Promise<string>
   dispatch: Dispatch
+  /**
+   * A file this host vouches for (its own dialog, a dropped file's path from the preload, an upload
+   * it wrote) -> a token the renderer may pass to the core (see chosen-files.ts); a Result as JSON text.
+   */
+  registerFile(path: string, name?: string): Promise<string>
   /** Every progress event of every job; returns the unsubscribe. */
   onProgress(listener: (event: ProgressEvent) => void): () => void
   /** Closes the register and waits for it without the event loop (Electron's will-quit is synchronous). */
@@ -66,7 +71,9 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
           ? await desktop.chooseSavePath(...message.args)
           : message.call === 'chooseOpenPath'
             ? await desktop.chooseOpenPath?.(...message.args)
-            : (await desktop.openPath(...message.args), undefined)
+            : message.call === 'chooseOpenPaths'
+              ? ((await desktop.chooseOpenPaths?.(...message.args)) ?? [])
+              : (await desktop.openPath(...message.args), undefined)
       reply({ type: 'desktop-reply', id: message.id, ok: true, value })
     } catch (e) {
       reply({ type: 'desktop-reply', id: message.id, ok: false, message: e instanceof Error ? e.message : String(e) })
@@ -89,7 +96,7 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
           ok({ worker, info: message.info })
         } else if (message.type === 'failed') {
           fail(message.userMessage ? new AppError('io', message.userMessage) : new Error(message.detail))
-        } else if (message.type === 'result') {
+        } else if (message.type === 'result' || message.type === 'registered') {
           const p = pending.get(message.id)
           pending.delete(message.id)
           if (p?.progressId) stopFlags.delete(p.progressId)
@@ -145,6 +152,21 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
     })
   }
 
+  const registerFile = async (path: string, name?: string): Promise<string> => {
+    if (closing) return failure('io', 'Het programma wordt afgesloten. Er is niets gewijzigd.')
+    let worker: Worker
+    try {
+      worker = (await current).worker
+    } catch {
+      return failure('internal', WORKER_ENDED_MESSAGE)
+    }
+    const id = ++nextId
+    return new Promise((resolve) => {
+      pending.set(id, { resolve })
+      worker.postMessage({ type: 'register-file', id, path, ...(name !== undefined ? { name } : {}) } satisfies ToWorker)
+    })
+  }
+
   const askToClose = async (): Promise<{ worker: Worker; done: Int32Array } | undefined> => {
     closing = true
     const worker = live ?? (await current.then((c) => c.worker).catch(() => undefined))
@@ -158,6 +180,7 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
   return {
     info: first.info,
     call,
+    registerFile,
     dispatch: async (method, input) => JSON.parse(await call(method, input)) as Result<unknown>,
     onProgress: (listener) => {
       listeners.add(listener)

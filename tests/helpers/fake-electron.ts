@@ -218,6 +218,8 @@ export interface FakeElectron {
   shell: FakeShell
   contextBridge: FakeContextBridge
   ipcRenderer: FakeIpcRenderer
+  /** webUtils.getPathForFile: the path a test gave the File (`paths`), '' for a File made in the page, as in Electron. */
+  webUtils: { getPathForFile(file: unknown): string; paths: WeakMap<object, string> }
   Menu: FakeMenuModule
   /** What `vi.mock('electron', () => fake.module)` should return. */
   module: Record<string, unknown>
@@ -487,7 +489,9 @@ export function createFakeElectron(): FakeElectron {
     },
     applicationMenu: undefined,
   }
-  const parts = { app, BrowserWindow: FakeBrowserWindow, ipcMain, dialog, shell, contextBridge, ipcRenderer, Menu }
+  const paths = new WeakMap<object, string>()
+  const webUtils = { paths, getPathForFile: (file: unknown) => (typeof file === 'object' && file !== null ? (paths.get(file) ?? '') : '') }
+  const parts = { app, BrowserWindow: FakeBrowserWindow, ipcMain, dialog, shell, contextBridge, ipcRenderer, webUtils, Menu }
   return { timeline, session, windows, errorBoxes, ...parts, module: { ...parts, default: parts } }
 }
 

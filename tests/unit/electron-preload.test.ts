@@ -19,10 +19,10 @@ function exposedApi(): Record<string, unknown> {
 }
 
 describe('preload', () => {
-  it('exposes one thing to the page: window.api with invoke and onProgress, and nothing of Electron itself', () => {
+  it('exposes one thing to the page: window.api with invoke, onProgress and registerFile, and nothing of Electron itself', () => {
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['api'])
     const api = exposedApi()
-    expect(Object.keys(api)).toEqual(['invoke', 'onProgress'])
+    expect(Object.keys(api)).toEqual(['invoke', 'onProgress', 'registerFile'])
     expect(api.invoke).toBeTypeOf('function')
     expect(api.onProgress).toBeTypeOf('function')
     expect(Object.values(api)).not.toContain(fake.ipcRenderer)
@@ -51,6 +51,19 @@ describe('preload', () => {
     fake.ipcRenderer.deliver('api', event)
     fake.ipcRenderer.deliver('other-channel', { progressId: 'p-2' })
     expect(heard).toEqual([[event]])
+  })
+
+  it('registerFile sends main the path of a File the user dropped, and a File made in the page without one', async () => {
+    fake.ipcRenderer.reply = async () => '{"ok":true,"value":{"token":"f-aaaaaaaaaaaaaaaaaaaaaaaa","name":"zoe.xlsx","size":10}}'
+    const registerFile = exposedApi().registerFile as (file: object, name: string) => Promise<unknown>
+    const dropped = {}
+    fake.webUtils.paths.set(dropped, '/home/ans/Downloads/zoe.xlsx')
+    await expect(registerFile(dropped, 'inschrijvingen/zoe.xlsx')).resolves.toMatchObject({ ok: true, value: { token: expect.stringMatching(/^f-/) } })
+    await registerFile({}, '/etc/passwd')
+    expect(fake.ipcRenderer.invocations).toEqual([
+      { channel: 'file', args: ['/home/ans/Downloads/zoe.xlsx', 'inschrijvingen/zoe.xlsx'] },
+      { channel: 'file', args: ['', '/etc/passwd'] },
+    ])
   })
 
   it('does not call the main process on its own', () => {

@@ -5,7 +5,7 @@ import { progressOf, trackProgress } from '../progress.ts'
 import type { HandlersFor } from '../handler-types.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { getSettings } from '../settings/settings.service.ts'
-import { analyzeImport, commitImport, listBatches, undoImport, undoPreview, previewImport, type ImportOptions } from './imports.service.ts'
+import { analyzeImport, commitImport, openImport, listBatches, undoImport, undoPreview, previewImport, type ImportOptions } from './imports.service.ts'
 import { prepareImport } from './prepare.ts'
 import { rejectedWorkbook } from './rejected.ts'
 import { enrolmentTemplate } from './template.ts'
@@ -24,6 +24,7 @@ async function withProgress<T>(ctx: CoreContext, id: string | undefined, work: (
 }
 
 export const importsHandlers: HandlersFor<keyof ImportsOutputs> = {
+  'imports.open': (ctx, input) => withProgress(ctx, input.progressId, (options) => openImport(ctx, input, options)),
   'imports.analyze': (ctx, input) => withProgress(ctx, input.progressId, (options) => analyzeImport(ctx, input, options)),
   'imports.preview': (ctx, input) => withProgress(ctx, input.progressId, (options) => previewImport(ctx, input, options)),
   'imports.commit': (ctx, input) => withProgress(ctx, input.progressId, (options) => commitImport(ctx, input, options)),
