@@ -46,6 +46,7 @@ export interface BackupsOutputs {
   'backups.restoreUpload': BackupsOverview
   /** `restoredFrom`: the chosen file's name; null when the dialog was cancelled (nothing changed). */
   'backups.restoreChosen': BackupsOverview & { restoredFrom: string | null }
-  'backups.restoreFile': BackupsOverview & { restoredFrom: string }
+  /** `safetyBackup`: the backup of the state before, made first (a path in the backups folder). */
+  'backups.restoreFile': BackupsOverview & { restoredFrom: string; safetyBackup: string | null }
   'backups.export': DocumentResult
 }

@@ -18,6 +18,9 @@ export interface WorkerStart {
   /** Where the worker writes its log lines; absent: stderr (or nothing when `silent`). */
   logFile?: string
   silent?: boolean
+  /** The CLI: who commits an import (see CoreContext.actor). */
+  actor?: string
+  actorWithoutStaffName?: string
 }
 
 /** What the host learns once the core is open. */

@@ -66,6 +66,8 @@ function open(): Core | undefined {
       ...(start.resourcesDir ? { resourcesDir: start.resourcesDir } : {}),
       ...(start.desktop ? { desktop } : {}),
       ...(start.lock ? { lock: start.lock } : {}),
+      ...(start.actor ? { actor: start.actor } : {}),
+      ...(start.actorWithoutStaffName ? { actorWithoutStaffName: start.actorWithoutStaffName } : {}),
     })
     if (start.appStart) {
       // Documents an earlier run opened in a viewer, and other temporary files it left: removed now.

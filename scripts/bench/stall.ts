@@ -5,7 +5,6 @@
 // is measured beside two threads that only spin (the worker computes on one, V8 collects its
 // garbage on another): the baseline. Used by the bench's 'stall' case and by
 // tests/unit/electron-worker.test.ts, which runs it in a child process: a plain Node thread, as main is.
-import { readFileSync } from 'node:fs'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { startCoreWorker } from '../../electron/core/worker-host.ts'
@@ -38,12 +37,19 @@ const spin = (): Promise<unknown> =>
 export async function measureStalls(register: string, workbook: string, formPupils: number[]): Promise<Stalls> {
   const host = await startCoreWorker({ workerPath: new URL('../../electron/core/worker.ts', import.meta.url), dbPath: register, appVersion: 'bench', resourcesDir: 'resources', silent: true })
   try {
-    const files = [{ name: 'stichting-10000.xlsx', data: readFileSync(workbook).toString('base64') }]
     const spinning = Math.max(await longestStall(spin), 0)
-    // The answers are JSON text, passed on unread, as main passes them to the window.
-    const importPreview = await longestStall(() => host.call('imports.preview', { files }))
+    // As the wizard does it: the file by token (main registers its path), read once into a session,
+    // then previewed and committed by the session's id. The answers are JSON text, passed on unread,
+    // as main passes them to the window.
+    let session = ''
+    const importPreview = await longestStall(async () => {
+      const chosen = JSON.parse(await host.registerFile(workbook, 'stichting-10000.xlsx')) as { value: { token: string } }
+      const opened = JSON.parse(await host.call('imports.open', { files: [{ token: chosen.value.token }] })) as { value: { session: string } }
+      session = opened.value.session
+      await host.call('imports.preview', { session })
+    })
     let committed = ''
-    const importCommit = await longestStall(async () => (committed = await host.call('imports.commit', { files })))
+    const importCommit = await longestStall(async () => (committed = await host.call('imports.commit', { session })))
     const forms = await longestStall(() => host.call('documents.consentForms', { pupilIds: formPupils, onlyWithoutAnswer: false, delivery: 'data' }))
     const batch = (JSON.parse(committed) as { ok: boolean; value?: { batch: { id: number } | null } }).value?.batch
     return { spinning: Math.max(spinning, await longestStall(spin)), importPreview, importCommit, forms, batchId: batch?.id ?? null }

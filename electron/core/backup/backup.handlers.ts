@@ -60,9 +60,9 @@ export const backupsHandlers: HandlersFor<keyof BackupsOutputs> = {
   },
   'backups.restoreFile': async (ctx, input) => {
     const file = chosenFile(ctx, input.token)
-    await restoreFrom(ctx, file.path, reopen)
+    const safety = await restoreFrom(ctx, file.path, reopen)
     dropImportSessions(ctx)
-    return { ...overview(ctx), restoredFrom: file.name }
+    return { ...overview(ctx), restoredFrom: file.name, safetyBackup: safety?.file ?? null }
   },
   'backups.export': async (ctx, input) => {
     const bytes = exportBytes(ctx)
