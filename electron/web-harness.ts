@@ -41,7 +41,7 @@ export interface Harness {
   close(): Promise<void>
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+function send(res: ServerResponse, status: number, body: string | Uint8Array, type = 'application/json; charset=utf-8'): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
   res.end(body)
 }
@@ -84,7 +84,7 @@ export async function startHarness(options: { dbPath: string; staticDir?: string
     } catch {
       return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'Ongeldig verzoek.' } }))
     }
-    send(res, 200, await core.call(call?.method, call?.input)) // already JSON: passed on as the worker wrote it
+    send(res, 200, await core.callBytes(call?.method, call?.input)) // already JSON in UTF-8: passed on as the worker wrote it
   }
 
   const temp = createTempFolder()

@@ -28,8 +28,10 @@ export interface CoreHostOptions extends Omit<WorkerStart, 'desktop'> {
 
 export interface CoreHost {
   info: CoreInfo
-  /** The Result of a call as JSON text, for a door that passes it on as text (IPC, HTTP). */
+  /** The Result of a call as JSON text. */
   call(method: unknown, input: unknown): Promise<string>
+  /** The same as UTF-8 bytes, as the worker sent them: for a door that passes the answer on (IPC, HTTP) without reading it. */
+  callBytes(method: unknown, input: unknown): Promise<Uint8Array>
   dispatch: Dispatch
   /**
    * A file this host vouches for (its own dialog, a dropped file's path from the preload, an upload
@@ -43,8 +45,12 @@ export interface CoreHost {
   close(): Promise<void>
 }
 
+type Answer = string | Uint8Array
+const asText = (a: Answer): string => (typeof a === 'string' ? a : new TextDecoder().decode(a))
+const asBytes = (a: Answer): Uint8Array => (typeof a === 'string' ? new TextEncoder().encode(a) : a)
+
 interface Pending {
-  resolve: (json: string) => void
+  resolve: (answer: Answer) => void
   progressId?: string
 }
 
@@ -100,7 +106,7 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
           const p = pending.get(message.id)
           pending.delete(message.id)
           if (p?.progressId) stopFlags.delete(p.progressId)
-          p?.resolve(message.json)
+          p?.resolve(message.type === 'result' ? message.bytes : message.json)
         } else if (message.type === 'progress') {
           for (const listener of listeners) listener(message.event)
         } else if (message.type === 'desktop') {
@@ -129,7 +135,7 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
   let current = launch()
   const first = await current
 
-  const call = async (method: unknown, input: unknown): Promise<string> => {
+  const raw = async (method: unknown, input: unknown): Promise<Answer> => {
     if (closing) return failure('io', 'Het programma wordt afgesloten. Deze opdracht is niet uitgevoerd.')
     let worker: Worker
     try {
@@ -152,7 +158,7 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
     })
   }
 
-  const registerFile = async (path: string, name?: string): Promise<string> => {
+  const registerFile = async (path: string, name?: string): Promise<Answer> => {
     if (closing) return failure('io', 'Het programma wordt afgesloten. Er is niets gewijzigd.')
     let worker: Worker
     try {
@@ -161,7 +167,7 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
       return failure('internal', WORKER_ENDED_MESSAGE)
     }
     const id = ++nextId
-    return new Promise((resolve) => {
+    return new Promise<Answer>((resolve) => {
       pending.set(id, { resolve })
       worker.postMessage({ type: 'register-file', id, path, ...(name !== undefined ? { name } : {}) } satisfies ToWorker)
     })
@@ -179,9 +185,10 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
 
   return {
     info: first.info,
-    call,
-    registerFile,
-    dispatch: async (method, input) => JSON.parse(await call(method, input)) as Result<unknown>,
+    call: async (method, input) => asText(await raw(method, input)),
+    callBytes: async (method, input) => asBytes(await raw(method, input)),
+    registerFile: async (path, name) => asText(await registerFile(path, name)),
+    dispatch: async (method, input) => JSON.parse(asText(await raw(method, input))) as Result<unknown>,
     onProgress: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

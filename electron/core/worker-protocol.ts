@@ -51,8 +51,12 @@ export type FromWorker =
   | { type: 'ready'; info: CoreInfo }
   /** Opening failed; `userMessage` is set when the reason is one a user can act on (AppError). */
   | { type: 'failed'; userMessage?: string; detail: string }
-  /** The Result as JSON text: the host passes it on (IPC, HTTP) without building the object. */
-  | { type: 'result'; id: number; json: string }
+  /**
+   * The Result as JSON text in UTF-8 bytes, transferred (not copied): the host passes them on (IPC,
+   * HTTP) without building a string or the object, so a large answer (a 10,000-row preview is
+   * some 24 MB) costs the thread that keeps the window alive neither a copy nor a collection.
+   */
+  | { type: 'result'; id: number; bytes: Uint8Array }
   | { type: 'progress'; event: ProgressEvent }
   /** The answer to register-file: a Result of a ChosenFile, as JSON text. */
   | { type: 'registered'; id: number; json: string }

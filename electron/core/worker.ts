@@ -95,7 +95,9 @@ if (core) {
       const detach = message.stop && typeof progressId === 'string' ? attachStopFlag(core.ctx, progressId, message.stop) : () => undefined
       void core.dispatch(message.method, message.input).then((result) => {
         detach()
-        post({ type: 'result', id: message.id, json: JSON.stringify(result) })
+        // TextEncoder gives the bytes an ArrayBuffer of their own, which can be transferred.
+        const bytes = new TextEncoder().encode(JSON.stringify(result))
+        port.postMessage({ type: 'result', id: message.id, bytes } satisfies FromWorker, [bytes.buffer])
       })
     } else if (message.type === 'register-file') {
       let json: string

@@ -5,8 +5,8 @@ export const API_CHANNEL = 'api'
 /** A dropped or picked file's path, from the preload (webUtils.getPathForFile), to be registered for the core. */
 export const FILE_CHANNEL = 'file'
 
-/** A call passed on to the core's worker; its Result comes back as JSON text, passed on as is. */
-export type Relay = (method: unknown, input: unknown) => Promise<string>
+/** A call passed on to the core's worker; its Result comes back as JSON text (in UTF-8 bytes from the worker), passed on as is. */
+export type Relay = (method: unknown, input: unknown) => Promise<string | Uint8Array>
 
 const FORBIDDEN = JSON.stringify({ ok: false, error: { code: 'forbidden', message: 'Dit verzoek komt niet van het programma zelf en is geweigerd.' } } satisfies Result<never>)
 
@@ -24,8 +24,9 @@ function fromOwnPage(event: IpcMainInvokeEvent, isApp: (url: string) => boolean)
  * The one IPC channel. The sender must be our own page: only main can see the frame, so that is
  * checked here. The method allow-list and the input's schema are checked by dispatch in the core's
  * worker, the one place all three doors share, so a large input (an import's decisions) is never
- * parsed on the thread that keeps the window alive. The answer is the Result as JSON text: main
- * copies a string instead of cloning a large object twice (the preload parses it).
+ * parsed on the thread that keeps the window alive. The answer is the Result as JSON text in the
+ * UTF-8 bytes the worker transferred: main passes bytes on without decoding them into a string or
+ * cloning a large object (the preload decodes and parses them).
  */
 export function registerIpc(ipcMain: IpcMain, relay: Relay, isApp: (url: string) => boolean, registerFile?: (path: string, name: string) => Promise<string>): void {
   ipcMain.handle(API_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, input: unknown) => {

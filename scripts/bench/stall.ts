@@ -46,12 +46,12 @@ export async function measureStalls(register: string, workbook: string, formPupi
       const chosen = JSON.parse(await host.registerFile(workbook, 'stichting-10000.xlsx')) as { value: { token: string } }
       const opened = JSON.parse(await host.call('imports.open', { files: [{ token: chosen.value.token }] })) as { value: { session: string } }
       session = opened.value.session
-      await host.call('imports.preview', { session })
+      await host.callBytes('imports.preview', { session })
     })
-    let committed = ''
-    const importCommit = await longestStall(async () => (committed = await host.call('imports.commit', { session })))
-    const forms = await longestStall(() => host.call('documents.consentForms', { pupilIds: formPupils, onlyWithoutAnswer: false, delivery: 'data' }))
-    const batch = (JSON.parse(committed) as { ok: boolean; value?: { batch: { id: number } | null } }).value?.batch
+    let committed: Uint8Array = new Uint8Array()
+    const importCommit = await longestStall(async () => (committed = await host.callBytes('imports.commit', { session })))
+    const forms = await longestStall(() => host.callBytes('documents.consentForms', { pupilIds: formPupils, onlyWithoutAnswer: false, delivery: 'data' }))
+    const batch = (JSON.parse(new TextDecoder().decode(committed)) as { ok: boolean; value?: { batch: { id: number } | null } }).value?.batch
     return { spinning: Math.max(spinning, await longestStall(spin)), importPreview, importCommit, forms, batchId: batch?.id ?? null }
   } finally {
     await host.close()

@@ -324,9 +324,10 @@ export class FakeIpcMain {
     return handler(event, ...args)
   }
 
-  /** What the page gets through the preload: main answers 'api' with the Result as JSON text. */
+  /** What the page gets through the preload: main answers with the Result as JSON text, a string or (the worker's answers) UTF-8 bytes. */
   async fromPage(channel: string, event: IpcMainInvokeEvent, ...args: unknown[]): Promise<unknown> {
-    return JSON.parse((await this.invoke(channel, event, ...args)) as string)
+    const answer = await this.invoke(channel, event, ...args)
+    return JSON.parse(typeof answer === 'string' ? answer : new TextDecoder().decode(answer as Uint8Array))
   }
 }
 

@@ -37,6 +37,12 @@ describe('preload', () => {
     expect(fake.ipcRenderer.invocations).toEqual([{ channel: 'api', args: ['settings.update', input] }])
   })
 
+  it('invoke decodes an answer that main passes on in UTF-8 bytes (the worker transfers them), names with accents included', async () => {
+    fake.ipcRenderer.reply = async () => new TextEncoder().encode(JSON.stringify({ ok: true, value: 'Zoë Yılmaz' }))
+    const invoke = exposedApi().invoke as (method: unknown, input: unknown) => Promise<unknown>
+    await expect(invoke('pupils.get', { id: 1 })).resolves.toEqual({ ok: true, value: 'Zoë Yılmaz' })
+  })
+
   it('the page cannot choose the channel or pass more arguments', async () => {
     fake.ipcRenderer.reply = async () => '{"ok":true,"value":null}'
     const invoke = exposedApi().invoke as (...args: unknown[]) => Promise<unknown>
