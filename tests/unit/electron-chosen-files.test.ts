@@ -2,7 +2,7 @@
 // once), a dropped file's path comes from the preload, and the page only ever holds tokens. An
 // import is a session: opened once with the tokens, then previewed and committed by its id.
 // Against the fake Electron and the real worker, like electron-restore-chosen.test.ts.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -107,5 +107,15 @@ describe('files chosen in main, imported as a session', () => {
     const restoreToken = ((await dropped(copy, 'kopie.sqlite')).value as { token: string }).token
     expect(await api('backups.restoreFile', { token: restoreToken })).toMatchObject({ ok: true, value: { restoredFrom: 'kopie.sqlite' } })
     expect(await api('imports.preview', { session: second })).toMatchObject({ ok: false, error: { message: UNKNOWN_SESSION_MESSAGE } })
+  }, 60_000)
+
+  it('a dropped e-mail is read by its token where it lies, the same as one sent along', async () => {
+    const eml = join(dir, 'antwoord.eml')
+    copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'mail', 'toestemming-website-nee.eml'), eml)
+    const token = ((await dropped(eml, 'antwoord.eml')).value as { token: string }).token
+    const byToken = await api('mail.read', { mail: { token } })
+    const sent = await api('mail.read', { mail: { fileName: 'antwoord.eml', data: readFileSync(eml).toString('base64') } })
+    expect(byToken).toMatchObject({ ok: true, value: { fileName: 'antwoord.eml' } })
+    expect(byToken).toEqual(sent)
   }, 60_000)
 })
