@@ -1,16 +1,17 @@
-// The handler table from a terminal: `npm run cli -- <command>`. Same code as the app: the
-// commands that are calls of the contract go to the core's worker thread (core/worker.ts), the
-// same entry the app and the web harness start. import, backup and restore still open the core
-// in this process: they pass what the contract has no field for (the terminal's --staff as the
-// actor, a file to restore from or export to by its path).
+// The handler table from a terminal: `npm run cli -- <command>`. Same code as the app: every
+// command goes to the core's worker thread (core/worker.ts), the same entry the app and the web
+// harness start. The terminal is a door like main: it vouches for the files it names (registered
+// by path for a token), its --out is the save dialog's answer, and its --staff (else the
+// terminal's user) commits an import.
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError, INTERNAL_ERROR_MESSAGE, type Result } from '../shared/errors.ts'
 import { BACKUP_HELP, runBackupCommand } from './cli/backup.ts'
 import { IMPORT_HELP, IMPORT_OPTIONS, importDbPath, runImportCommand } from './cli/import.ts'
 import { DOCUMENT_HELP, DOCUMENT_OPTIONS, runDocumentCommand } from './cli/print.ts'
-import { openCore, type Core } from './core/boot.ts'
-import { storageError, type Dispatch } from './core/dispatch.ts'
+import { userInfo } from 'node:os'
+import { resolve } from 'node:path'
+import { storageError } from './core/dispatch.ts'
 import { createLogger, logToFile, silenceLog } from './core/log.ts'
 import { DB_ENV, defaultDataDir, resolveDbPath } from './core/paths.ts'
 import { APP_VERSION } from './core/version.ts'
@@ -20,9 +21,6 @@ import { startCoreWorker, type CoreHost } from './core/worker-host.ts'
 const SOURCE_WORKER = new URL('./core/worker.ts', import.meta.url)
 /** Where the worker writes its log lines (the CLI's own log file, when run from a terminal). */
 let workerLog: string | undefined
-
-/** Commands that call services with options the contract does not carry: run in this process. */
-const IN_PROCESS = new Set(['import', 'backup', 'restore'])
 
 const HELP = `Toestemmingsregister ${APP_VERSION}: opdrachten voor de terminal
 
@@ -88,7 +86,7 @@ function parse(argv: string[]) {
   }
 }
 
-async function run(door: { dispatch: Dispatch }, local: Core | undefined, command: string, args: ReturnType<typeof parse>, err: Output): Promise<Result<unknown>> {
+async function run(door: CoreHost, command: string, args: ReturnType<typeof parse>, err: Output): Promise<Result<unknown>> {
   const { values, positionals } = args
   switch (command) {
     case 'init':
@@ -114,29 +112,23 @@ async function run(door: { dispatch: Dispatch }, local: Core | undefined, comman
       return door.dispatch(method, input)
     }
     case 'backup':
-      return runBackupCommand(inProcess(local), 'backup', values.out, usageError)
+      return runBackupCommand(door, 'backup', values.out, usageError)
     case 'restore':
-      return runBackupCommand(inProcess(local), 'restore', positionals[1], usageError)
+      return runBackupCommand(door, 'restore', positionals[1], usageError)
     case 'print':
     case 'export':
       return runDocumentCommand(door, command, args, (message) => {
         throw new UsageError(message)
       })
     case 'import':
-      return runImportCommand(inProcess(local), args, usageError, err)
+      return runImportCommand(door, args, usageError, err)
     default:
       throw new UsageError(`Onbekende opdracht '${command}'.`)
   }
 }
 
-function inProcess(local: Core | undefined): Core {
-  if (!local) throw new Error('this command runs in the CLI process')
-  return local
-}
-
 /** Runs one command; returns the exit code (0 done, 1 could not be done, 2 wrong usage). Never throws. */
 export async function main(argv: string[], out: Output = process.stdout, err: Output = process.stderr): Promise<number> {
-  let core: Core | undefined
   let host: CoreHost | undefined
   try {
     const args = parse(argv)
@@ -148,19 +140,23 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     if (!['init', 'info', 'setup', 'settings', 'call', 'print', 'export', 'import', 'backup', 'restore'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
     silenceLog()
     const dbPath = resolveDbPath(args.values.db)
-    let door: { dispatch: Dispatch }
-    let warnings: string[]
-    if (IN_PROCESS.has(command)) {
-      core = openCore({ dbPath: command === 'import' ? importDbPath(dbPath, args.values.commit === true) : dbPath, appVersion: APP_VERSION, lock: 'respect' })
-      door = core
-      warnings = core.ctx.startupWarnings ?? []
-    } else {
-      host = await startCoreWorker({ workerPath: SOURCE_WORKER, dbPath, appVersion: APP_VERSION, lock: 'respect', silent: true, ...(workerLog ? { logFile: workerLog } : {}) })
-      door = host
-      warnings = host.info.startupWarnings
-    }
+    const staff = typeof args.values.staff === 'string' && args.values.staff.trim() !== '' ? args.values.staff.trim() : undefined
+    const outFile = typeof args.values.out === 'string' ? resolve(args.values.out) : undefined
+    host = await startCoreWorker({
+      workerPath: SOURCE_WORKER,
+      // Without --commit an import writes nothing: a database that does not exist yet is not made for it.
+      dbPath: command === 'import' ? importDbPath(dbPath, args.values.commit === true) : dbPath,
+      appVersion: APP_VERSION,
+      lock: 'respect',
+      silent: true,
+      ...(workerLog ? { logFile: workerLog } : {}),
+      ...(command === 'import' ? { ...(staff ? { actor: staff } : {}), actorWithoutStaffName: `${userInfo().username} (terminal)` } : {}),
+      // `backup --out FILE`: the save dialog's answer is FILE (the core writes there, atomically).
+      ...(command === 'backup' && outFile ? { desktop: { chooseSavePath: async () => outFile, openPath: async () => undefined } } : {}),
+    })
+    const warnings = host.info.startupWarnings
     for (const warning of warnings) err.write(`Let op: ${warning}\n`)
-    const result = await run(door, core, command, args, err)
+    const result = await run(host, command, args, err)
     if (result.ok) {
       out.write(JSON.stringify(result.value, null, 2) + '\n')
       return 0
@@ -176,7 +172,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       err.write(`${e.message}\n`)
       return 1
     }
-    const stored = storageError(e, core?.ctx ?? host?.info) // disk full or failing, or the file write-protected
+    const stored = storageError(e, host?.info) // disk full or failing, or the file write-protected
     if (stored) {
       err.write(`${stored.message}\n`)
       return 1
@@ -185,7 +181,6 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
     err.write(`${INTERNAL_ERROR_MESSAGE}\n`)
     return 1
   } finally {
-    core?.close()
     await host?.close()
   }
 }

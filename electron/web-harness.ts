@@ -1,19 +1,27 @@
 // The handler table over HTTP on 127.0.0.1, with a random per-run token: for browser tests and
 // development only, never part of the packaged app. `npm run dev:web` builds the renderer and
 // serves it with the API at POST /api. The core runs in its worker thread (core/worker.ts), the
-// same one the desktop app starts, so a long job never holds up the server.
+// same one the desktop app starts, so a long job never holds up the server. There is no open
+// dialog here: the page uploads a chosen file once (POST /upload) into this run's temp folder and
+// gets a token for it, the same kind main gives for a file chosen in its dialog.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { pipeline } from 'node:stream/promises'
+import { Transform } from 'node:stream'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
 import { startCoreWorker, type CoreHost } from './core/worker-host.ts'
+import { createTempFolder } from './core/temp-folder.ts'
 import { createLogger, silenceLog } from './core/log.ts'
 import { resolveDbPath } from './core/paths.ts'
 import { APP_VERSION } from './core/version.ts'
 
 const log = createLogger('web-harness')
 const MAX_BODY = 64 * 1024 * 1024
+/** An upload is a file to import or a database to restore (hundreds of MB): streamed to disk, never held in memory. */
+const MAX_UPLOAD = 1024 * 1024 * 1024
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -33,7 +41,7 @@ export interface Harness {
   close(): Promise<void>
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8'): void {
+function send(res: ServerResponse, status: number, body: string | Uint8Array, type = 'application/json; charset=utf-8'): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' })
   res.end(body)
 }
@@ -76,7 +84,34 @@ export async function startHarness(options: { dbPath: string; staticDir?: string
     } catch {
       return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'Ongeldig verzoek.' } }))
     }
-    send(res, 200, await core.call(call?.method, call?.input)) // already JSON: passed on as the worker wrote it
+    send(res, 200, await core.callBytes(call?.method, call?.input)) // already JSON in UTF-8: passed on as the worker wrote it
+  }
+
+  const temp = createTempFolder()
+  const handleUpload = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, '{"error":"origin"}')
+    if (!sameToken(req.headers['x-harness-token'] as string | undefined, token)) return send(res, 401, '{"error":"token"}')
+    let name: string
+    try {
+      name = decodeURIComponent(String(req.headers['x-file-name'] ?? '')).replace(/^.*[\\/]/, '').slice(0, 255)
+    } catch {
+      name = ''
+    }
+    if (!name) return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'Het bestand heeft geen naam. Er is niets gewijzigd. Kies het bestand opnieuw.' } }))
+    const path = join(temp.newDir(), 'upload')
+    let size = 0
+    const cap = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.length
+        done(size > MAX_UPLOAD ? new Error('upload too large') : null, chunk)
+      },
+    })
+    try {
+      await pipeline(req, cap, createWriteStream(path, { mode: 0o600 }))
+    } catch {
+      return send(res, 413, JSON.stringify({ ok: false, error: { code: 'validation', message: 'Dit bestand is te groot om te openen. Er is niets gewijzigd.' } }))
+    }
+    send(res, 200, await core.registerFile(path, name))
   }
 
   const handleStatic = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -100,7 +135,12 @@ export async function startHarness(options: { dbPath: string; staticDir?: string
   const server = createServer((req, res) => {
     // A page on another site that resolves its own name to 127.0.0.1 (DNS rebinding) is refused here.
     if (req.headers.host !== new URL(origin).host) return send(res, 403, '{"error":"host"}')
-    const work = req.method === 'POST' && req.url === '/api' ? handleApi(req, res) : req.method === 'GET' ? handleStatic(req, res) : Promise.resolve(send(res, 405, ''))
+    const work =
+      req.method === 'POST' && req.url === '/api'
+        ? handleApi(req, res)
+        : req.method === 'POST' && req.url === '/upload'
+          ? handleUpload(req, res)
+          : req.method === 'GET' ? handleStatic(req, res) : Promise.resolve(send(res, 405, ''))
     work.catch((e: unknown) => {
       log.error('request failed', e)
       if (!res.headersSent) send(res, 500, '{"error":"internal"}')
@@ -130,6 +170,7 @@ export async function startHarness(options: { dbPath: string; staticDir?: string
       server.closeAllConnections()
       await new Promise<void>((ok) => server.close(() => ok()))
       await core.close()
+      temp.removeAll()
     },
   }
 }

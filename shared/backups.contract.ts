@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { fileTokenSchema } from './files.contract.ts'
 import type { DocumentResult } from './documents.contract.ts'
 
 export interface BackupView {
@@ -33,6 +34,8 @@ export const backupsSchemas = {
   }),
   /** Desktop only: main's open dialog chooses the file, the core reads it where it lies (no upload). */
   'backups.restoreChosen': z.strictObject({}),
+  /** A file chosen by token (files.choose, a dropped file, the web harness's upload), read where it lies. */
+  'backups.restoreFile': z.strictObject({ token: fileTokenSchema }),
   'backups.export': z.strictObject({ delivery: z.enum(['save', 'data']).default('save') }),
 } as const
 
@@ -43,5 +46,7 @@ export interface BackupsOutputs {
   'backups.restoreUpload': BackupsOverview
   /** `restoredFrom`: the chosen file's name; null when the dialog was cancelled (nothing changed). */
   'backups.restoreChosen': BackupsOverview & { restoredFrom: string | null }
+  /** `safetyBackup`: the backup of the state before, made first (a path in the backups folder). */
+  'backups.restoreFile': BackupsOverview & { restoredFrom: string; safetyBackup: string | null }
   'backups.export': DocumentResult
 }

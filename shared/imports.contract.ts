@@ -6,9 +6,15 @@
 //   5. imports.rejectedRows  the same input -> an .xlsx of the rows with errors, with a reason column
 //   6. imports.batches / imports.undoPreview / imports.undo: list batches, show what an undo changes, undo
 //   +  imports.template      a clean enrolment form (.xlsx) with the school's purposes
-// Files travel as base64, read by the renderer. The calls are stateless: send the same files again.
+// An import is a session: imports.open takes the chosen files (tokens, see files.contract.ts), reads
+// each once and answers with the analysis and a session id; analyze, preview, commit and
+// rejectedRows then name that session instead of sending files. A session lives in the core for an
+// hour after its last use, until the next imports.open, a restore or a removal; an unknown session
+// (the core started again) is the Dutch 'choose the files again'. Scripts and tests may still send
+// the files' bytes (`files`, base64) on each call: the core then reads them for that call only.
 import { z } from 'zod'
 import type { ConsentSource, Decision } from './domain.ts'
+import { fileTokenSchema } from './files.contract.ts'
 
 /** Files larger than this are refused (per file, with a Dutch message); the others still go through. */
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024
@@ -125,17 +131,31 @@ const sheetLayouts = z.array(sheetLayoutSchema).max(10_000).optional()
 const filesSchema = z.array(importFileSchema).min(1, 'Kies eerst een of meer bestanden.').max(MAX_IMPORT_FILES, `Kies hoogstens ${MAX_IMPORT_FILES} bestanden tegelijk.`)
 /** Asked for with imports.progress while the call runs. */
 const progressId = z.string().regex(/^p-[\w-]{1,80}$/).optional()
-const runSchema = z.strictObject({
-  files: filesSchema,
-  progressId,
-  mappings: z.array(layoutMappingSchema).max(1000).default([]),
-  sheetLayouts,
-  decisions: z.array(rowDecisionSchema).max(200_000).default([]),
-})
+export const UNKNOWN_SESSION_MESSAGE =
+  'Het programma heeft deze bestanden niet meer klaarstaan (het is intussen opnieuw gestart, of de import stond langer dan een uur stil). Er is niets opgeslagen. Kies de bestanden opnieuw.'
+const session = z.string().regex(/^s-[\w-]{16,64}$/, UNKNOWN_SESSION_MESSAGE).optional()
+/** Exactly one of the two: the session from imports.open, or the files themselves. */
+const oneSource = (v: { files?: unknown; session?: unknown }): boolean => (v.files === undefined) !== (v.session === undefined)
+const sourceIssue = { message: 'Kies eerst een of meer bestanden.', path: ['files'] }
+const runSchema = z
+  .strictObject({
+    session,
+    files: filesSchema.optional(),
+    progressId,
+    mappings: z.array(layoutMappingSchema).max(1000).default([]),
+    sheetLayouts,
+    decisions: z.array(rowDecisionSchema).max(200_000).default([]),
+  })
+  .refine(oneSource, sourceIssue)
 const batchId = z.number('Kies eerst een import.').int().positive()
 
 export const importsSchemas = {
-  'imports.analyze': z.strictObject({ files: filesSchema, progressId, sheetLayouts }),
+  'imports.open': z.strictObject({
+    files: z.array(z.strictObject({ token: fileTokenSchema })).min(1, 'Kies eerst een of meer bestanden.').max(MAX_IMPORT_FILES, `Kies hoogstens ${MAX_IMPORT_FILES} bestanden tegelijk.`),
+    progressId,
+    sheetLayouts,
+  }),
+  'imports.analyze': z.strictObject({ session, files: filesSchema.optional(), progressId, sheetLayouts }).refine(oneSource, sourceIssue),
   'imports.progress': z.strictObject({ progressId: z.string().regex(/^p-[\w-]{1,80}$/) }),
   'imports.preview': runSchema,
   'imports.commit': runSchema,
@@ -398,6 +418,7 @@ export interface ImportUndoResult {
 }
 
 export interface ImportsOutputs {
+  'imports.open': ImportAnalysis & { session: string }
   'imports.analyze': ImportAnalysis
   /** phase null: not started, or over. */
   'imports.progress': { phase: ImportProgress['phase'] | null; done: number; total: number; running: boolean }

@@ -4,14 +4,21 @@ import { z } from 'zod'
 import type { DossierEntry, PupilDetail } from './domain.ts'
 import { DECISIONS } from './domain.ts'
 import { isoDate, multilineText, MAX_TEXT } from './schemas-base.ts'
+import { fileTokenSchema } from './files.contract.ts'
 
 const id = z.number('Kies eerst een leerling.').int().positive()
 
-/** The mail file as dropped or chosen; base64 of at most 25 MB. */
-export const mailFileSchema = z.strictObject({
-  fileName: z.string().trim().min(1).max(255),
-  data: z.string().max(35_000_000, 'De e-mail is groter dan 25 MB. Er is niets opgeslagen. Bewaar de bijlagen apart als scan en voeg die toe.'),
-})
+export const MAIL_TOO_LARGE_MESSAGE = 'De e-mail is groter dan 25 MB. Er is niets opgeslagen. Bewaar de bijlagen apart als scan en voeg die toe.'
+export const MAX_MAIL_BYTES = 25 * 1024 * 1024
+
+/** The mail file as dropped or chosen: base64 of at most 25 MB, or a token (files.contract.ts) the core reads it by where it lies. */
+export const mailFileSchema = z.union([
+  z.strictObject({
+    fileName: z.string().trim().min(1).max(255),
+    data: z.string().max(35_000_000, MAIL_TOO_LARGE_MESSAGE),
+  }),
+  z.strictObject({ token: fileTokenSchema }),
+])
 
 export const mailSchemas = {
   /** Reads the mail; with a pupilId, which of that pupil's guardians sent it. Stores nothing. */

@@ -1,15 +1,14 @@
 // `import` from the terminal: the same preview and commit as the wizard, for scripting and for
 // checking the import with files no one here wrote. Prints one JSON object (see IMPORT_HELP).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { userInfo } from 'node:os'
+// Through the core's worker like the other doors: the terminal vouches for the files it names
+// (registered by path, as main does for its dialog), one session reads them, then preview or commit.
+import { randomUUID } from 'node:crypto'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { extname, join } from 'node:path'
 import type { Result } from '../../shared/errors.ts'
-import { AppError } from '../../shared/errors.ts'
-import { importsSchemas, MAX_IMPORT_FILE_BYTES, type ImportFileInput, type ImportPreview, type ImportProgress } from '../../shared/imports.contract.ts'
-import type { Core } from '../core/boot.ts'
-import { validationError } from '../core/dispatch.ts'
-import { commitImport, previewImport } from '../core/imports/imports.service.ts'
-import { getSettings } from '../core/settings/settings.service.ts'
+import type { ChosenFile } from '../../shared/files.contract.ts'
+import type { ImportCommitResult, ImportPreview, ImportProgress } from '../../shared/imports.contract.ts'
+import type { CoreHost } from '../core/worker-host.ts'
 
 export const IMPORT_OPTIONS = {
   commit: { type: 'boolean' },
@@ -36,7 +35,7 @@ export function importDbPath(dbPath: string, commit: boolean): string {
   return !commit && !existsSync(dbPath) ? ':memory:' : dbPath
 }
 
-type Source = { path: string; input: ImportFileInput } | { path: string; error: string }
+type Source = { path: string } | { path: string; error: string }
 
 function collect(paths: readonly string[]): Source[] {
   const out: Source[] = []
@@ -54,15 +53,7 @@ function collect(paths: readonly string[]): Source[] {
       out.push(...collect(inside.map((f) => join(path, f))))
       continue
     }
-    if (stat.size > MAX_IMPORT_FILE_BYTES) {
-      out.push({ path, input: { name: path, data: '', size: stat.size } })
-      continue
-    }
-    try {
-      out.push({ path, input: { name: path, data: readFileSync(path).toString('base64') } })
-    } catch {
-      out.push({ path, error: `Het bestand ${path} kan niet worden gelezen. Controleer of u er rechten op hebt en of het niet in een ander programma open staat.` })
-    }
+    out.push({ path }) // read by the core (a file too large or unreadable gets its message there)
   }
   return out
 }
@@ -126,34 +117,45 @@ function toJson(preview: ImportPreview, paths: readonly string[], failed: Map<nu
   }
 }
 
-export async function runImportCommand(core: Core, args: Args, usage: (message: string) => never, err: { write(s: string): unknown; isTTY?: boolean }): Promise<Result<unknown>> {
+type Door = Pick<CoreHost, 'dispatch' | 'registerFile' | 'onProgress'>
+
+export async function runImportCommand(door: Door, args: Args, usage: (message: string) => never, err: { write(s: string): unknown; isTTY?: boolean }): Promise<Result<unknown>> {
   const paths = args.positionals.slice(1)
   if (paths.length === 0) usage('Noem een of meer bestanden of mappen om te importeren, bijv. import --json aanmeldingen.xlsx')
   const sources = collect(paths)
   const failed = new Map<number, string>()
-  sources.forEach((s, i) => 'error' in s && failed.set(i, s.error))
-  const inputs = sources.flatMap((s) => ('input' in s ? [s.input] : []))
-  const commit = args.values.commit === true
-  const onProgress = progressBar(err)
+  const tokens: string[] = []
+  for (const [i, s] of sources.entries()) {
+    if ('error' in s) {
+      failed.set(i, s.error)
+      continue
+    }
+    const chosen = JSON.parse(await door.registerFile(s.path, s.path)) as Result<ChosenFile>
+    if (chosen.ok) tokens.push(chosen.value.token)
+    else failed.set(i, chosen.error.message)
+  }
+  const all = sources.map((s) => s.path)
+  if (tokens.length === 0) {
+    const empty: ImportPreview = { generatedAt: new Date().toISOString(), files: [], pupils: [], rowErrors: [], duplicates: [], summary: { files: 0, filesFailed: 0, pupils: 0, new: 0, changed: 0, unchanged: 0, skipped: 0, rowErrors: 0, duplicates: 0, consentChanges: 0, guardiansNew: 0 } }
+    return { ok: true, value: toJson(empty, all, failed, { committed: false, batchId: null }) }
+  }
+  const progressId = `p-cli-${randomUUID()}`
+  const bar = progressBar(err)
+  const stop = bar ? door.onProgress((e) => e.progressId === progressId && e.running && e.phase && bar({ phase: e.phase as ImportProgress['phase'], done: e.done, total: e.total })) : () => undefined
   try {
-    if (inputs.length === 0) {
-      const empty: ImportPreview = { generatedAt: core.ctx.now().toISOString(), files: [], pupils: [], rowErrors: [], duplicates: [], summary: { files: 0, filesFailed: 0, pupils: 0, new: 0, changed: 0, unchanged: 0, skipped: 0, rowErrors: 0, duplicates: 0, consentChanges: 0, guardiansNew: 0 } }
-      return { ok: true, value: toJson(empty, sources.map((s) => s.path), failed, { committed: false, batchId: null }) }
+    const opened = await door.dispatch('imports.open', { files: tokens.map((token) => ({ token })), progressId })
+    if (!opened.ok) return opened
+    const session = (opened.value as { session: string }).session
+    if (args.values.commit !== true) {
+      const preview = await door.dispatch('imports.preview', { session, progressId })
+      if (!preview.ok) return preview
+      return { ok: true, value: toJson(preview.value as ImportPreview, all, failed, { committed: false, batchId: null }) }
     }
-    const parsed = importsSchemas['imports.preview'].safeParse({ files: inputs })
-    if (!parsed.success) return { ok: false, error: validationError(parsed.error).toInfo() }
-    if (!commit) {
-      const preview = await previewImport(core.ctx, parsed.data, { onProgress })
-      return { ok: true, value: toJson(preview, sources.map((s) => s.path), failed, { committed: false, batchId: null }) }
-    }
-    const staff = typeof args.values.staff === 'string' && args.values.staff.trim() !== '' ? args.values.staff.trim() : getSettings(core.ctx).staffName || `${userInfo().username} (terminal)`
-    const result = await commitImport(core.ctx, parsed.data, { onProgress, actor: staff })
-    return {
-      ok: true,
-      value: toJson(result.preview, sources.map((s) => s.path), failed, { committed: result.batch !== null, batchId: result.batch?.id ?? null, backupPath: result.backupPath, message: result.message }),
-    }
-  } catch (e) {
-    if (e instanceof AppError) return { ok: false, error: e.toInfo() }
-    throw e
+    const done = await door.dispatch('imports.commit', { session, progressId })
+    if (!done.ok) return done
+    const result = done.value as ImportCommitResult
+    return { ok: true, value: toJson(result.preview, all, failed, { committed: result.batch !== null, batchId: result.batch?.id ?? null, backupPath: result.backupPath, message: result.message }) }
+  } finally {
+    stop()
   }
 }

@@ -24,6 +24,7 @@ import { backupsHandlers } from './backup/backup.handlers.ts'
 import { campaignsHandlers } from './campaigns/campaigns.handlers.ts'
 import { currentSchoolYearId, getSettings, updateSettings } from './settings/settings.service.ts'
 import { cancelJob } from './progress.ts'
+import { chooseFiles } from './chosen-files.ts'
 
 import type { Handlers } from './handler-types.ts'
 
@@ -67,6 +68,7 @@ export const handlers: Handlers = {
   'audit.page': (ctx, input) => auditPage(ctx.db, input),
   'pupils.duplicates': (ctx, input) => findDuplicates(ctx, input),
   'jobs.cancel': (ctx, input) => ({ running: cancelJob(ctx, input.progressId) }),
+  'files.choose': (ctx, input) => chooseFiles(ctx, input.purpose),
   ...schoolyearHandlers,
   ...backupsHandlers,
   ...campaignsHandlers,

@@ -29,6 +29,10 @@ export interface CoreOptions {
   lock?: 'hold' | 'respect'
   /** How the sync-folder check sees the file system (tests inject one). */
   locationProbe?: MountProbe
+  /** Who an import is committed by through this door when not the staff name (the CLI's --staff or the terminal's user). */
+  actor?: string
+  /** Who commits an import when neither `actor` nor a staff name is set (the CLI: the terminal's user). */
+  actorWithoutStaffName?: string
 }
 
 /** Whether this process may write the file and its folder (where SQLite keeps its -wal and -shm files). */
@@ -80,6 +84,8 @@ export function openCore(options: CoreOptions): Core {
   // npm scripts (CLI, web harness, tests) run in the repo root, next to resources/.
   ctx.resourcesDir = options.resourcesDir ?? resolve('resources')
   if (options.desktop) ctx.desktop = options.desktop
+  if (options.actor) ctx.actor = options.actor
+  if (options.actorWithoutStaffName) ctx.actorWithoutStaffName = options.actorWithoutStaffName
   return {
     ctx,
     dispatch: createDispatch(ctx),

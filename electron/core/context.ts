@@ -19,6 +19,10 @@ export interface CoreContext {
    * the file or its folder is write-protected (read-only medium, permissions, immutable).
    */
   readOnly?: 'locked' | 'damaged' | 'unwritable'
+  /** Who commits an import through this door when it is not the staff name: the CLI's --staff, or the terminal's user. */
+  actor?: string
+  /** The CLI: who commits an import when neither `actor` nor a staff name is set ('ans (terminal)'). */
+  actorWithoutStaffName?: string
   /** Found at start, shown as a banner (and on the CLI's stderr), never a refusal: e.g. the database in a sync folder. */
   startupWarnings?: string[]
 }
@@ -31,6 +35,8 @@ export interface Desktop {
   openPath(path: string): Promise<void>
   /** An open dialog for one file; undefined when the user cancels. The core reads the file where it lies. */
   chooseOpenPath?(title: string, filters: { name: string; extensions: string[] }[]): Promise<string | undefined>
+  /** An open dialog for one or (`multiple`) more files; [] when the user cancels. */
+  chooseOpenPaths?(title: string, filters: { name: string; extensions: string[] }[], multiple: boolean): Promise<string[]>
 }
 
 /**

@@ -4,6 +4,7 @@
 // while nothing is committed yet: reading, checking, rendering. Stopping is seen at the next
 // report, which then throws JOB_CANCELLED_MESSAGE; phases that write ('backup', 'write') go on.
 import { AppError } from '../../shared/errors.ts'
+import { JOB_CANCELLED_MESSAGE } from '../../shared/jobs.contract.ts'
 import type { CoreContext } from './context.ts'
 
 interface Progress {
@@ -19,7 +20,7 @@ export interface ProgressEvent extends Progress {
   running: boolean
 }
 
-export const JOB_CANCELLED_MESSAGE = 'Gestopt op uw verzoek. Er is niets opgeslagen of gewijzigd. U kunt opnieuw beginnen wanneer u wilt.'
+export { JOB_CANCELLED_MESSAGE } from '../../shared/jobs.contract.ts'
 
 /** Phases in which the work commits: a stop asked for then is too late and is ignored. */
 const COMMITTING = new Set(['backup', 'write'])

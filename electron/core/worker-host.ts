@@ -28,9 +28,16 @@ export interface CoreHostOptions extends Omit<WorkerStart, 'desktop'> {
 
 export interface CoreHost {
   info: CoreInfo
-  /** The Result of a call as JSON text, for a door that passes it on as text (IPC, HTTP). */
+  /** The Result of a call as JSON text. */
   call(method: unknown, input: unknown): Promise<string>
+  /** The same as UTF-8 bytes, as the worker sent them: for a door that passes the answer on (IPC, HTTP) without reading it. */
+  callBytes(method: unknown, input: unknown): Promise<Uint8Array>
   dispatch: Dispatch
+  /**
+   * A file this host vouches for (its own dialog, a dropped file's path from the preload, an upload
+   * it wrote) -> a token the renderer may pass to the core (see chosen-files.ts); a Result as JSON text.
+   */
+  registerFile(path: string, name?: string): Promise<string>
   /** Every progress event of every job; returns the unsubscribe. */
   onProgress(listener: (event: ProgressEvent) => void): () => void
   /** Closes the register and waits for it without the event loop (Electron's will-quit is synchronous). */
@@ -38,8 +45,12 @@ export interface CoreHost {
   close(): Promise<void>
 }
 
+type Answer = string | Uint8Array
+const asText = (a: Answer): string => (typeof a === 'string' ? a : new TextDecoder().decode(a))
+const asBytes = (a: Answer): Uint8Array => (typeof a === 'string' ? new TextEncoder().encode(a) : a)
+
 interface Pending {
-  resolve: (json: string) => void
+  resolve: (answer: Answer) => void
   progressId?: string
 }
 
@@ -66,7 +77,9 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
           ? await desktop.chooseSavePath(...message.args)
           : message.call === 'chooseOpenPath'
             ? await desktop.chooseOpenPath?.(...message.args)
-            : (await desktop.openPath(...message.args), undefined)
+            : message.call === 'chooseOpenPaths'
+              ? ((await desktop.chooseOpenPaths?.(...message.args)) ?? [])
+              : (await desktop.openPath(...message.args), undefined)
       reply({ type: 'desktop-reply', id: message.id, ok: true, value })
     } catch (e) {
       reply({ type: 'desktop-reply', id: message.id, ok: false, message: e instanceof Error ? e.message : String(e) })
@@ -89,11 +102,11 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
           ok({ worker, info: message.info })
         } else if (message.type === 'failed') {
           fail(message.userMessage ? new AppError('io', message.userMessage) : new Error(message.detail))
-        } else if (message.type === 'result') {
+        } else if (message.type === 'result' || message.type === 'registered') {
           const p = pending.get(message.id)
           pending.delete(message.id)
           if (p?.progressId) stopFlags.delete(p.progressId)
-          p?.resolve(message.json)
+          p?.resolve(message.type === 'result' ? message.bytes : message.json)
         } else if (message.type === 'progress') {
           for (const listener of listeners) listener(message.event)
         } else if (message.type === 'desktop') {
@@ -122,7 +135,7 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
   let current = launch()
   const first = await current
 
-  const call = async (method: unknown, input: unknown): Promise<string> => {
+  const raw = async (method: unknown, input: unknown): Promise<Answer> => {
     if (closing) return failure('io', 'Het programma wordt afgesloten. Deze opdracht is niet uitgevoerd.')
     let worker: Worker
     try {
@@ -145,6 +158,21 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
     })
   }
 
+  const registerFile = async (path: string, name?: string): Promise<Answer> => {
+    if (closing) return failure('io', 'Het programma wordt afgesloten. Er is niets gewijzigd.')
+    let worker: Worker
+    try {
+      worker = (await current).worker
+    } catch {
+      return failure('internal', WORKER_ENDED_MESSAGE)
+    }
+    const id = ++nextId
+    return new Promise<Answer>((resolve) => {
+      pending.set(id, { resolve })
+      worker.postMessage({ type: 'register-file', id, path, ...(name !== undefined ? { name } : {}) } satisfies ToWorker)
+    })
+  }
+
   const askToClose = async (): Promise<{ worker: Worker; done: Int32Array } | undefined> => {
     closing = true
     const worker = live ?? (await current.then((c) => c.worker).catch(() => undefined))
@@ -157,8 +185,10 @@ export async function startCoreWorker(options: CoreHostOptions): Promise<CoreHos
 
   return {
     info: first.info,
-    call,
-    dispatch: async (method, input) => JSON.parse(await call(method, input)) as Result<unknown>,
+    call: async (method, input) => asText(await raw(method, input)),
+    callBytes: async (method, input) => asBytes(await raw(method, input)),
+    registerFile: async (path, name) => asText(await registerFile(path, name)),
+    dispatch: async (method, input) => JSON.parse(asText(await raw(method, input))) as Result<unknown>,
     onProgress: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

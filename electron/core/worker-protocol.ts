@@ -18,6 +18,9 @@ export interface WorkerStart {
   /** Where the worker writes its log lines; absent: stderr (or nothing when `silent`). */
   logFile?: string
   silent?: boolean
+  /** The CLI: who commits an import (see CoreContext.actor). */
+  actor?: string
+  actorWithoutStaffName?: string
 }
 
 /** What the host learns once the core is open. */
@@ -28,12 +31,18 @@ export interface CoreInfo {
 }
 
 type Filters = { name: string; extensions: string[] }[]
-export type DesktopCall = { call: 'chooseSavePath'; args: [string, Filters] } | { call: 'chooseOpenPath'; args: [string, Filters] } | { call: 'openPath'; args: [string] }
+export type DesktopCall =
+  | { call: 'chooseSavePath'; args: [string, Filters] }
+  | { call: 'chooseOpenPath'; args: [string, Filters] }
+  | { call: 'chooseOpenPaths'; args: [string, Filters, boolean] }
+  | { call: 'openPath'; args: [string] }
 
 export type ToWorker =
   /** `stop`: a flag the host raises to stop the job (see progress.ts). */
   | { type: 'call'; id: number; method: unknown; input: unknown; stop?: Int32Array }
-  | { type: 'desktop-reply'; id: number; ok: true; value: string | undefined }
+  | { type: 'desktop-reply'; id: number; ok: true; value: string | string[] | undefined }
+  /** A file the host vouches for (its dialog, a drop, an upload): the worker answers with a token (see chosen-files.ts). */
+  | { type: 'register-file'; id: number; path: string; name?: string }
   | { type: 'desktop-reply'; id: number; ok: false; message: string }
   /** `done` becomes 1 once the register is closed, so a host that is quitting can wait for it without its event loop. */
   | { type: 'close'; done: Int32Array }
@@ -42,8 +51,14 @@ export type FromWorker =
   | { type: 'ready'; info: CoreInfo }
   /** Opening failed; `userMessage` is set when the reason is one a user can act on (AppError). */
   | { type: 'failed'; userMessage?: string; detail: string }
-  /** The Result as JSON text: the host passes it on (IPC, HTTP) without building the object. */
-  | { type: 'result'; id: number; json: string }
+  /**
+   * The Result as JSON text in UTF-8 bytes, transferred (not copied): the host passes them on (IPC,
+   * HTTP) without building a string or the object, so a large answer (a 10,000-row preview is
+   * some 24 MB) costs the thread that keeps the window alive neither a copy nor a collection.
+   */
+  | { type: 'result'; id: number; bytes: Uint8Array }
   | { type: 'progress'; event: ProgressEvent }
+  /** The answer to register-file: a Result of a ChosenFile, as JSON text. */
+  | { type: 'registered'; id: number; json: string }
   | ({ type: 'desktop'; id: number } & DesktopCall)
   | { type: 'closed' }

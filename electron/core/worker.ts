@@ -3,9 +3,10 @@
 // Every door starts this same file: Electron's main (built to out/main/worker.js), the CLI and
 // the web harness (this .ts file, run by Node's type stripping).
 import { parentPort, workerData } from 'node:worker_threads'
-import { AppError } from '../../shared/errors.ts'
+import { AppError, INTERNAL_ERROR_MESSAGE } from '../../shared/errors.ts'
 import { dailyBackupIfDue } from './backup/backup.ts'
 import { openCore, type Core } from './boot.ts'
+import { registerChosenFile } from './chosen-files.ts'
 import type { Desktop } from './context.ts'
 import { createLogger, logToFile, silenceLog } from './log.ts'
 import { attachStopFlag, listenToProgress, type ProgressEvent } from './progress.ts'
@@ -21,18 +22,24 @@ const log = createLogger('worker')
 const post = (message: FromWorker): void => port.postMessage(message)
 
 /** The desktop calls, asked of the host by message; the host answers with desktop-reply. */
-const waiting = new Map<number, { ok: (value: string | undefined) => void; fail: (e: Error) => void }>()
+type Reply = string | string[] | undefined
+const waiting = new Map<number, { ok: (value: Reply) => void; fail: (e: Error) => void }>()
 let nextAsk = 0
-function ask(call: DesktopCall): Promise<string | undefined> {
+function ask(call: DesktopCall): Promise<Reply> {
   const id = ++nextAsk
   return new Promise((ok, fail) => {
     waiting.set(id, { ok, fail })
     post({ type: 'desktop', id, ...call })
   })
 }
+const one = (value: Reply): string | undefined => (typeof value === 'string' ? value : undefined)
 const desktop: Desktop = {
-  chooseSavePath: (name, filters) => ask({ call: 'chooseSavePath', args: [name, filters] }),
-  chooseOpenPath: (title, filters) => ask({ call: 'chooseOpenPath', args: [title, filters] }),
+  chooseSavePath: async (name, filters) => one(await ask({ call: 'chooseSavePath', args: [name, filters] })),
+  chooseOpenPath: async (title, filters) => one(await ask({ call: 'chooseOpenPath', args: [title, filters] })),
+  chooseOpenPaths: async (title, filters, multiple) => {
+    const paths = await ask({ call: 'chooseOpenPaths', args: [title, filters, multiple] })
+    return Array.isArray(paths) ? paths.filter((p) => typeof p === 'string') : []
+  },
   openPath: async (path) => void (await ask({ call: 'openPath', args: [path] })),
 }
 
@@ -59,6 +66,8 @@ function open(): Core | undefined {
       ...(start.resourcesDir ? { resourcesDir: start.resourcesDir } : {}),
       ...(start.desktop ? { desktop } : {}),
       ...(start.lock ? { lock: start.lock } : {}),
+      ...(start.actor ? { actor: start.actor } : {}),
+      ...(start.actorWithoutStaffName ? { actorWithoutStaffName: start.actorWithoutStaffName } : {}),
     })
     if (start.appStart) {
       // Documents an earlier run opened in a viewer, and other temporary files it left: removed now.
@@ -86,8 +95,18 @@ if (core) {
       const detach = message.stop && typeof progressId === 'string' ? attachStopFlag(core.ctx, progressId, message.stop) : () => undefined
       void core.dispatch(message.method, message.input).then((result) => {
         detach()
-        post({ type: 'result', id: message.id, json: JSON.stringify(result) })
+        // TextEncoder gives the bytes an ArrayBuffer of their own, which can be transferred.
+        const bytes = new TextEncoder().encode(JSON.stringify(result))
+        port.postMessage({ type: 'result', id: message.id, bytes } satisfies FromWorker, [bytes.buffer])
       })
+    } else if (message.type === 'register-file') {
+      let json: string
+      try {
+        json = JSON.stringify({ ok: true, value: registerChosenFile(core.ctx, message.path, message.name) })
+      } catch (e) {
+        json = JSON.stringify({ ok: false, error: e instanceof AppError ? e.toInfo() : { code: 'internal', message: INTERNAL_ERROR_MESSAGE } })
+      }
+      post({ type: 'registered', id: message.id, json })
     } else if (message.type === 'desktop-reply') {
       const w = waiting.get(message.id)
       waiting.delete(message.id)

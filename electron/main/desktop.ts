@@ -24,6 +24,13 @@ export function createDesktop(electron: { dialog: Pick<Dialog, 'showSaveDialog' 
       const result = win ? await electron.dialog.showOpenDialog(win, options) : await electron.dialog.showOpenDialog(options)
       return result.canceled ? undefined : result.filePaths[0]
     },
+    async chooseOpenPaths(title, filters, multiple) {
+      const properties: ('openFile' | 'multiSelections')[] = multiple ? ['openFile', 'multiSelections'] : ['openFile']
+      const options = { title, buttonLabel: 'Kiezen', defaultPath: defaultDir(), filters, properties }
+      const win = window()
+      const result = win ? await electron.dialog.showOpenDialog(win, options) : await electron.dialog.showOpenDialog(options)
+      return result.canceled ? [] : result.filePaths
+    },
     async openPath(path) {
       // shell.openPath resolves with an error text ('' when it worked) instead of rejecting.
       const error = await electron.shell.openPath(path)

@@ -62,7 +62,7 @@ async function start(): Promise<void> {
     app.quit()
     return
   }
-  registerIpc(ipcMain, core.call, (url) => isAppUrl(url, indexHtml, devUrl))
+  registerIpc(ipcMain, core.callBytes, (url) => isAppUrl(url, indexHtml, devUrl), core.registerFile)
   // Progress of long jobs goes to our window as events on the api channel (the preload's onProgress).
   core.onProgress((event) => {
     win?.webContents.send('api', event)

@@ -1,9 +1,12 @@
 // The only file in the renderer that knows the transport: Electron's preload when present,
 // the web harness (tests and development) otherwise. In the desktop app the progress of long
 // jobs arrives as events (the preload's onProgress); a page's progress question is answered here,
-// from the last event, without a call to the core, which is busy with that very job.
+// from the last event, without a call to the core, which is busy with that very job. Files the
+// user picks or drops become tokens here (registerFiles): in the desktop app the preload hands
+// main the file's path, in the harness the bytes are uploaded once; the core reads them by token.
 import type { ApiInput, ApiOutput, Invoke, Method } from '../../shared/api.ts'
 import type { ErrorInfo, Result } from '../../shared/errors.ts'
+import type { ChosenFile } from '../../shared/files.contract.ts'
 import type { ImportProgress } from '../../shared/imports.contract.ts'
 
 declare global {
@@ -11,6 +14,7 @@ declare global {
     api?: {
       invoke: (method: string, input: unknown) => Promise<Result<unknown>>
       onProgress?: (listener: (event: unknown) => void) => void
+      registerFile?: (file: File, name: string) => Promise<Result<ChosenFile>>
     }
   }
 }
@@ -83,6 +87,32 @@ function desktopInvoke(api: NonNullable<Window['api']>): Invoke {
 
 const electronApi = window.api
 export const invoke: Invoke = electronApi ? desktopInvoke(electronApi) : harnessInvoke()
+
+/** In the desktop app files are chosen in main's open dialog (files.choose); the harness has only the browser's file input. */
+export const choosesInMain = electronApi !== undefined
+
+const UPLOAD_FAILED: ErrorInfo = { code: 'io', message: 'Het bestand kon niet aan het programma worden gegeven. Er is niets gewijzigd. Kies het bestand opnieuw.' }
+
+async function upload(file: File, name: string): Promise<Result<ChosenFile>> {
+  try {
+    const res = await fetch('/upload', { method: 'POST', headers: { 'X-Harness-Token': harnessToken(), 'X-File-Name': encodeURIComponent(name) }, body: file })
+    const answer = (await res.json().catch(() => undefined)) as Result<ChosenFile> | undefined
+    return answer && typeof answer.ok === 'boolean' ? answer : { ok: false, error: UPLOAD_FAILED }
+  } catch {
+    return { ok: false, error: UPLOAD_FAILED }
+  }
+}
+
+/** Files the user picked or dropped (`name`: as shown, e.g. with its folder) -> tokens the core reads them by; the first failure ends it. */
+export async function registerFiles(picked: readonly { file: File; name: string }[]): Promise<Result<ChosenFile[]>> {
+  const out: ChosenFile[] = []
+  for (const { file, name } of picked) {
+    const r = electronApi?.registerFile ? await electronApi.registerFile(file, name) : await upload(file, name)
+    if (!r.ok) return r
+    out.push(r.value)
+  }
+  return { ok: true, value: out }
+}
 
 /** Calls a method and throws its Dutch error, for code paths that show errors in one place. */
 export class ApiError extends Error {

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
+import { bigWorkbook } from '../imports/big-workbook.ts'
 import { fixture } from '../imports/helpers.ts'
 
 const HEADERS = ['Leerlingnummer', 'Roepnaam', 'Tussenvoegsel', 'Achternaam', 'Geboortedatum', 'Groep', 'BSN', 'Naam ouder/verzorger 1', 'E-mail ouder/verzorger 1', 'Toestemming website']
@@ -224,4 +225,50 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
     expect(await note.allInnerTexts()).toEqual([expect.stringContaining('fam.jansen@voorbeeld.nl is ook het e-mailadres van Linda Jansen. Lars Jansen wordt als aparte ouder/verzorger vastgelegd.')])
     expect(app.pageErrors).toEqual([])
   })
+
+  it('a 10,000-row preview shows how far it is and stops with Stoppen: the register is unchanged, and no file travels in an API call', async () => {
+    const { page } = app
+    const calls: string[] = []
+    const uploads: string[] = []
+    const watch = (r: { url: () => string; postData: () => string | null }): void => {
+      if (r.url().endsWith('/api')) calls.push(r.postData() ?? '')
+      if (r.url().endsWith('/upload')) uploads.push(r.url())
+    }
+    page.on('request', watch)
+    const register = async () => ({
+      pupils: ((await app.harness.core.dispatch('pupils.list', { includeLeft: true })) as { value: unknown[] }).value.length,
+      batches: ((await app.harness.core.dispatch('imports.batches', {})) as { value: unknown[] }).value.length,
+    })
+    const before = await register()
+    await toImports(page)
+    // Wherever the test before left the wizard: back to an empty first step.
+    const again = page.getByRole('button', { name: 'Nog een import' })
+    if (await again.count()) await again.click()
+    const toFiles = page.getByRole('button', { name: /Bestanden kiezen/ })
+    if (await toFiles.count()) await toFiles.click()
+    const clear = page.getByRole('button', { name: 'Alles weghalen' })
+    if (await clear.count()) await clear.click()
+    await page.getByLabel('Bestanden kiezen').setInputFiles({ name: 'stichting-10000.xlsx', mimeType: 'application/octet-stream', buffer: await bigWorkbook(10_000) })
+    await page.locator('table.files tbody tr').getByText('In orde: tabel met 10000 leerlingen').waitFor({ timeout: 60_000 })
+    await page.getByRole('button', { name: 'Volgende: kolommen controleren' }).click()
+    await page.getByRole('button', { name: 'Volgende: voorbeeld bekijken' }).click()
+
+    const stop = page.getByRole('button', { name: 'Stoppen' })
+    await page.getByRole('status').filter({ hasText: /rijen/i }).first().waitFor()
+    await stop.click()
+    await page.getByRole('status').filter({ hasText: 'Gestopt op uw verzoek. Er is niets opgeslagen of gewijzigd.' }).waitFor()
+    await page.screenshot({ path: 'test-results/import-gestopt.png' }).catch(() => undefined)
+    expect(await stop.count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Volgende: voorbeeld bekijken' }).isEnabled()).toBe(true)
+    expect(await register()).toEqual(before)
+
+    // The file went up once; every import call named the session, none carried the file.
+    expect(uploads).toHaveLength(1)
+    const imports = calls.filter((c) => /"method":"imports\.(open|analyze|preview|commit)"/.test(c))
+    expect(imports.length).toBeGreaterThanOrEqual(2)
+    expect(imports.every((c) => c.length < 10_000 && !c.includes('"data"'))).toBe(true)
+    expect(imports.filter((c) => c.includes('"imports.preview"')).every((c) => /"session":"s-/.test(c))).toBe(true)
+    page.off('request', watch)
+    expect(app.pageErrors).toEqual([])
+  }, 120_000)
 })

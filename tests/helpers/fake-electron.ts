@@ -218,6 +218,8 @@ export interface FakeElectron {
   shell: FakeShell
   contextBridge: FakeContextBridge
   ipcRenderer: FakeIpcRenderer
+  /** webUtils.getPathForFile: the path a test gave the File (`paths`), '' for a File made in the page, as in Electron. */
+  webUtils: { getPathForFile(file: unknown): string; paths: WeakMap<object, string> }
   Menu: FakeMenuModule
   /** What `vi.mock('electron', () => fake.module)` should return. */
   module: Record<string, unknown>
@@ -322,9 +324,10 @@ export class FakeIpcMain {
     return handler(event, ...args)
   }
 
-  /** What the page gets through the preload: main answers 'api' with the Result as JSON text. */
+  /** What the page gets through the preload: main answers with the Result as JSON text, a string or (the worker's answers) UTF-8 bytes. */
   async fromPage(channel: string, event: IpcMainInvokeEvent, ...args: unknown[]): Promise<unknown> {
-    return JSON.parse((await this.invoke(channel, event, ...args)) as string)
+    const answer = await this.invoke(channel, event, ...args)
+    return JSON.parse(typeof answer === 'string' ? answer : new TextDecoder().decode(answer as Uint8Array))
   }
 }
 
@@ -487,7 +490,9 @@ export function createFakeElectron(): FakeElectron {
     },
     applicationMenu: undefined,
   }
-  const parts = { app, BrowserWindow: FakeBrowserWindow, ipcMain, dialog, shell, contextBridge, ipcRenderer, Menu }
+  const paths = new WeakMap<object, string>()
+  const webUtils = { paths, getPathForFile: (file: unknown) => (typeof file === 'object' && file !== null ? (paths.get(file) ?? '') : '') }
+  const parts = { app, BrowserWindow: FakeBrowserWindow, ipcMain, dialog, shell, contextBridge, ipcRenderer, webUtils, Menu }
   return { timeline, session, windows, errorBoxes, ...parts, module: { ...parts, default: parts } }
 }
 

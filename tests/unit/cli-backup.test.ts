@@ -46,7 +46,7 @@ describe('backup and restore from the CLI', () => {
     expect(JSON.parse((await cli('settings', '--db', db)).out).schoolName).toBe('Blijft')
     expect((await cli('restore', '--db', db)).code).toBe(2)
     const unwritable = await cli('backup', '--out', join(dir, 'no', 'such', 'folder', 'x.sqlite'), '--db', db)
-    expect(unwritable).toMatchObject({ code: 1, err: expect.stringContaining('Kan niet schrijven') })
+    expect(unwritable).toMatchObject({ code: 1, err: expect.stringContaining('kon niet worden opgeslagen') })
   })
 
   it('refuses to restore a register file with an extra trigger, like the app does, and changes neither file', async () => {

@@ -180,8 +180,8 @@ describe('dist:check: the packed main, started against the fake electron', () =>
 
   const page = () => invokeEvent({ url: pathToFileURL(join(extracted, 'out', 'renderer', 'index.html')).href })
   async function call(method: string, input: unknown): Promise<unknown> {
-    // Main passes the worker's answer on as JSON text, as the renderer receives it.
-    const r = JSON.parse((await fake.ipcMain.invoke('api', page(), method, input)) as string) as { ok: boolean; value?: unknown; error?: unknown }
+    // Main passes the worker's answer on as JSON text (UTF-8 bytes), decoded as the preload does.
+    const r = (await fake.ipcMain.fromPage('api', page(), method, input)) as { ok: boolean; value?: unknown; error?: unknown }
     if (!r.ok) throw new Error(`${method}: ${JSON.stringify(r.error)}`)
     return r.value
   }

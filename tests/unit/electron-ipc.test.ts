@@ -30,10 +30,10 @@ function setup(): { ipcMain: { invoke: (channel: string, event: IpcMainInvokeEve
 const FORBIDDEN = { ok: false, error: { code: 'forbidden', message: expect.stringMatching(/geweigerd/) } }
 
 describe('registerIpc', () => {
-  it('registers one channel, "api"', () => {
+  it('registers the api channel and the channel for a dropped file', () => {
     const { raw } = setup()
     expect(API_CHANNEL).toBe('api')
-    expect([...raw.handlers.keys()]).toEqual(['api'])
+    expect([...raw.handlers.keys()]).toEqual(['api', 'file'])
   })
 
   it('passes a call from our own page to dispatch and returns its Result', async () => {

@@ -98,7 +98,7 @@ describe('main: start', () => {
     expect(fake.app.quitCount).toBe(0)
     expect(readFileSync(dbPath).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\u0000')
 
-    expect([...fake.ipcMain.handlers.keys()]).toEqual(['api'])
+    expect([...fake.ipcMain.handlers.keys()]).toEqual(['api', 'file'])
     expect(fake.windows).toHaveLength(1)
     const win = fake.windows[0]!
     expect(win.options).toEqual(windowOptions(join(mainDir, '../preload/index.js')))

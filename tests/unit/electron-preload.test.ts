@@ -19,10 +19,10 @@ function exposedApi(): Record<string, unknown> {
 }
 
 describe('preload', () => {
-  it('exposes one thing to the page: window.api with invoke and onProgress, and nothing of Electron itself', () => {
+  it('exposes one thing to the page: window.api with invoke, onProgress and registerFile, and nothing of Electron itself', () => {
     expect([...fake.contextBridge.exposed.keys()]).toEqual(['api'])
     const api = exposedApi()
-    expect(Object.keys(api)).toEqual(['invoke', 'onProgress'])
+    expect(Object.keys(api)).toEqual(['invoke', 'onProgress', 'registerFile'])
     expect(api.invoke).toBeTypeOf('function')
     expect(api.onProgress).toBeTypeOf('function')
     expect(Object.values(api)).not.toContain(fake.ipcRenderer)
@@ -35,6 +35,12 @@ describe('preload', () => {
     const input = { schoolName: 'OBS De Linde' }
     await expect(invoke('settings.update', input)).resolves.toEqual({ ok: true, value: 'api:settings.update' })
     expect(fake.ipcRenderer.invocations).toEqual([{ channel: 'api', args: ['settings.update', input] }])
+  })
+
+  it('invoke decodes an answer that main passes on in UTF-8 bytes (the worker transfers them), names with accents included', async () => {
+    fake.ipcRenderer.reply = async () => new TextEncoder().encode(JSON.stringify({ ok: true, value: 'Zoë Yılmaz' }))
+    const invoke = exposedApi().invoke as (method: unknown, input: unknown) => Promise<unknown>
+    await expect(invoke('pupils.get', { id: 1 })).resolves.toEqual({ ok: true, value: 'Zoë Yılmaz' })
   })
 
   it('the page cannot choose the channel or pass more arguments', async () => {
@@ -51,6 +57,19 @@ describe('preload', () => {
     fake.ipcRenderer.deliver('api', event)
     fake.ipcRenderer.deliver('other-channel', { progressId: 'p-2' })
     expect(heard).toEqual([[event]])
+  })
+
+  it('registerFile sends main the path of a File the user dropped, and a File made in the page without one', async () => {
+    fake.ipcRenderer.reply = async () => '{"ok":true,"value":{"token":"f-aaaaaaaaaaaaaaaaaaaaaaaa","name":"zoe.xlsx","size":10}}'
+    const registerFile = exposedApi().registerFile as (file: object, name: string) => Promise<unknown>
+    const dropped = {}
+    fake.webUtils.paths.set(dropped, '/home/ans/Downloads/zoe.xlsx')
+    await expect(registerFile(dropped, 'inschrijvingen/zoe.xlsx')).resolves.toMatchObject({ ok: true, value: { token: expect.stringMatching(/^f-/) } })
+    await registerFile({}, '/etc/passwd')
+    expect(fake.ipcRenderer.invocations).toEqual([
+      { channel: 'file', args: ['/home/ans/Downloads/zoe.xlsx', 'inschrijvingen/zoe.xlsx'] },
+      { channel: 'file', args: ['', '/etc/passwd'] },
+    ])
   })
 
   it('does not call the main process on its own', () => {

@@ -78,16 +78,46 @@ afterAll(async () => {
 
 const files = () => [{ name: 'stichting-10000.xlsx', data: workbook }]
 
+/** A file the host vouches for (main's dialog, a drop, the harness's upload): its token. */
+async function chosen(path: string): Promise<{ token: string; name: string; size: number }> {
+  const r = JSON.parse(await host.registerFile(path)) as { ok: true; value: { token: string; name: string; size: number } }
+  expect(r.ok).toBe(true)
+  return r.value
+}
+
 describe('long jobs in the worker: progress events and stopping', () => {
   // Each stop is asked for at the job's first event, while a workbook not read before is read
   // (seconds for 10,000 rows): the job sees it at its next report, before it checks any row.
-  it('a preview stopped while it reads says so in Dutch and wrote nothing', async () => {
+  it('an import opened from a chosen file and stopped while it reads says so in Dutch, wrote nothing and left no session', async () => {
     const before = footprint()
-    const heard = listen('p-stop-preview', (e) => e.phase === 'read', () => void host.dispatch('jobs.cancel', { progressId: 'p-stop-preview' }))
-    const r = await host.dispatch('imports.preview', { files: files(), progressId: 'p-stop-preview' })
+    const file = await chosen(workbookFile)
+    const heard = listen('p-stop-open', (e) => e.phase === 'read', () => void host.dispatch('jobs.cancel', { progressId: 'p-stop-open' }))
+    const r = await host.dispatch('imports.open', { files: [{ token: file.token }], progressId: 'p-stop-open' })
     expect(r).toEqual({ ok: false, error: { code: 'cancelled', message: JOB_CANCELLED_MESSAGE } })
     expect(heard.some((e) => e.phase === 'check')).toBe(false)
     expect(heard.at(-1)).toMatchObject({ running: false })
+    expect(footprint()).toEqual(before)
+  }, 60_000)
+
+  it('a session reads its file once: the preview by session id reports only checking, and a preview stopped while it checks wrote nothing', async () => {
+    const before = footprint()
+    const file = await chosen(workbookFile)
+    const opening = listen('p-open')
+    const opened = await ok(host, 'imports.open', { files: [{ token: file.token }], progressId: 'p-open' })
+    expect(opening.some((e) => e.phase === 'read' && e.running)).toBe(true)
+    expect(opened.files[0]).toMatchObject({ file: 'stichting-10000.xlsx', ok: true, size: file.size })
+
+    // As the wizard sends it: the mapping it showed (so the rows are checked again, under it).
+    const mappings = opened.layouts.map((l) => ({ signature: l.signature, columns: l.columns.map((c) => ({ key: c.key, target: c.target })) }))
+    const heard = listen('p-stop-check', (e) => e.phase === 'check' && e.done > 0, () => void host.dispatch('jobs.cancel', { progressId: 'p-stop-check' }))
+    const r = await host.dispatch('imports.preview', { session: opened.session, mappings, progressId: 'p-stop-check' })
+    expect(r).toEqual({ ok: false, error: { code: 'cancelled', message: JOB_CANCELLED_MESSAGE } })
+    expect(heard.some((e) => e.phase === 'read')).toBe(false)
+    expect(heard.filter((e) => e.running).at(-1)?.done).toBeLessThan(10_000)
+    expect(footprint()).toEqual(before)
+
+    const again = await ok(host, 'imports.preview', { session: opened.session, mappings })
+    expect(again.summary).toMatchObject({ pupils: 10_000 })
     expect(footprint()).toEqual(before)
   }, 60_000)
 

@@ -152,6 +152,26 @@ describe('static files', () => {
   })
 })
 
+describe('POST /upload: a file the page chose, once, for a token', () => {
+  const upload = (body: string, headers: Record<string, string>) => fetch(`${harness.url}/upload`, { method: 'POST', headers, body })
+  const csv = 'Voornaam;Achternaam;Geboortedatum;Groep\nZoë;Berg;07-04-2017;5\n'
+
+  it('gives a token (no path) that imports.open reads the file by; without the token nothing is stored', async () => {
+    expect((await upload(csv, { 'X-File-Name': 'aanmelding.csv' })).status).toBe(401)
+    expect((await upload(csv, { 'X-File-Name': 'aanmelding.csv', 'X-Harness-Token': 'fout' })).status).toBe(401)
+    const res = await upload(csv, { 'X-File-Name': encodeURIComponent('map/aanmelding Zoë.csv'), 'X-Harness-Token': harness.token })
+    const chosen = (await res.json()) as { ok: boolean; value: { token: string; name: string; size: number } }
+    expect(chosen).toEqual({ ok: true, value: { token: expect.stringMatching(/^f-/), name: 'aanmelding Zoë.csv', size: Buffer.byteLength(csv) } })
+    const opened = (await call('imports.open', { files: [{ token: chosen.value.token }] })).json
+    expect(opened).toMatchObject({ ok: true, value: { session: expect.stringMatching(/^s-/), files: [{ file: 'aanmelding Zoë.csv', ok: true }] } })
+  })
+
+  it('refuses an upload without a name, and one from another origin', async () => {
+    expect((await upload(csv, { 'X-Harness-Token': harness.token })).status).toBe(400)
+    expect((await upload(csv, { 'X-File-Name': 'a.csv', 'X-Harness-Token': harness.token, Origin: 'https://evil.example' })).status).toBe(403)
+  })
+})
+
 describe('startHarness and close', () => {
   it('refuses a port that is in use, instead of hanging', async () => {
     const other = join(dir, 'other.sqlite')

@@ -10,6 +10,8 @@ import { deliver } from '../documents/deliver.ts'
 import type { HandlersFor } from '../handler-types.ts'
 import { backupDir, backupNow, listBackups } from './backup.ts'
 import { restoreFrom, restoreFromBytes } from './restore.ts'
+import { chosenFile } from '../chosen-files.ts'
+import { dropImportSessions } from '../imports/sessions.ts'
 
 function overview(ctx: CoreContext): BackupsOverview {
   return {
@@ -38,12 +40,14 @@ export const backupsHandlers: HandlersFor<keyof BackupsOutputs> = {
     const backup = listBackups(ctx.dbPath).find((b) => b.name === input.name)
     if (!backup) throw new AppError('not_found', 'Deze reservekopie bestaat niet (meer). Vernieuw de lijst.')
     await restoreFrom(ctx, backup.file, reopen)
+    dropImportSessions(ctx)
     return overview(ctx)
   },
   // The upload is written only as the restore's staged copy in the backups folder, removed on every
   // path (and at the next start, when the process was killed): never to the temp folder.
   'backups.restoreUpload': async (ctx, input) => {
     await restoreFromBytes(ctx, Buffer.from(input.data, 'base64'), input.fileName, reopen)
+    dropImportSessions(ctx)
     return overview(ctx)
   },
   'backups.restoreChosen': async (ctx) => {
@@ -51,7 +55,14 @@ export const backupsHandlers: HandlersFor<keyof BackupsOutputs> = {
     const file = await ctx.desktop.chooseOpenPath('Reservekopie of database terugzetten', [{ name: 'Database van Toestemmingsregister', extensions: ['sqlite', 'db'] }])
     if (!file) return { ...overview(ctx), restoredFrom: null }
     await restoreFrom(ctx, file, reopen)
+    dropImportSessions(ctx)
     return { ...overview(ctx), restoredFrom: basename(file) }
+  },
+  'backups.restoreFile': async (ctx, input) => {
+    const file = chosenFile(ctx, input.token)
+    const safety = await restoreFrom(ctx, file.path, reopen)
+    dropImportSessions(ctx)
+    return { ...overview(ctx), restoredFrom: file.name, safetyBackup: safety?.file ?? null }
   },
   'backups.export': async (ctx, input) => {
     const bytes = exportBytes(ctx)

@@ -5,7 +5,7 @@ import { progressOf, trackProgress } from '../progress.ts'
 import type { HandlersFor } from '../handler-types.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { getSettings } from '../settings/settings.service.ts'
-import { analyzeImport, commitImport, listBatches, undoImport, undoPreview, previewImport, type ImportOptions } from './imports.service.ts'
+import { analyzeImport, commitImport, openImport, listBatches, undoImport, undoPreview, previewImport, type ImportOptions } from './imports.service.ts'
 import { prepareImport } from './prepare.ts'
 import { rejectedWorkbook } from './rejected.ts'
 import { enrolmentTemplate } from './template.ts'
@@ -23,10 +23,17 @@ async function withProgress<T>(ctx: CoreContext, id: string | undefined, work: (
   }
 }
 
+/** The CLI names who commits (--staff, else the terminal's user when no staff name is set); the app and the harness use the staff name. */
+function doorActor(ctx: CoreContext): { actor?: string } {
+  if (ctx.actor) return { actor: ctx.actor }
+  return ctx.actorWithoutStaffName && !getSettings(ctx).staffName ? { actor: ctx.actorWithoutStaffName } : {}
+}
+
 export const importsHandlers: HandlersFor<keyof ImportsOutputs> = {
+  'imports.open': (ctx, input) => withProgress(ctx, input.progressId, (options) => openImport(ctx, input, options)),
   'imports.analyze': (ctx, input) => withProgress(ctx, input.progressId, (options) => analyzeImport(ctx, input, options)),
   'imports.preview': (ctx, input) => withProgress(ctx, input.progressId, (options) => previewImport(ctx, input, options)),
-  'imports.commit': (ctx, input) => withProgress(ctx, input.progressId, (options) => commitImport(ctx, input, options)),
+  'imports.commit': (ctx, input) => withProgress(ctx, input.progressId, (options) => commitImport(ctx, input, { ...options, ...doorActor(ctx) })),
   'imports.progress': (ctx, input) => {
     const p = progressOf(ctx, input.progressId)
     return { phase: (p.phase as ImportProgress['phase'] | undefined) ?? null, done: p.done, total: p.total, running: p.running }

@@ -14,7 +14,8 @@ import { refreshSearchText } from '../pupils/search-text.ts'
 import { currentSchoolYearId, requireStaffName } from '../settings/settings.service.ts'
 import { writePlan } from './commit.ts'
 import { planImport, type Plan } from './match.ts'
-import { prepareImport, saveMappings, type Prepared } from './prepare.ts'
+import { loadChosenFiles, prepareImport, saveMappings, type Prepared } from './prepare.ts'
+import { openSession } from './sessions.ts'
 import { loadSnapshot } from './snapshot.ts'
 import { BATCH_COLUMNS, batchView, describeUndo, planUndo } from './undo.ts'
 
@@ -26,9 +27,16 @@ export interface ImportOptions {
   actor?: string
 }
 
-export async function analyzeImport(ctx: CoreContext, input: Pick<ImportRunInput, 'files'> & Partial<Pick<ImportRunInput, 'sheetLayouts'>>, options: ImportOptions = {}): Promise<ImportAnalysis> {
-  const prepared = await prepareImport(ctx, { files: input.files, sheetLayouts: input.sheetLayouts ?? [] }, options.onProgress)
+export async function analyzeImport(ctx: CoreContext, input: Pick<ImportRunInput, 'files' | 'session'> & Partial<Pick<ImportRunInput, 'sheetLayouts'>>, options: ImportOptions = {}): Promise<ImportAnalysis> {
+  const prepared = await prepareImport(ctx, { session: input.session, files: input.files, sheetLayouts: input.sheetLayouts ?? [] }, options.onProgress)
   return { files: prepared.infos, layouts: prepared.layouts, purposes: prepared.purposes.map((p) => ({ code: p.code, label: p.label })) }
+}
+
+/** imports.open: reads the chosen files once, keeps them as the session (ending the one before), and analyzes them. */
+export async function openImport(ctx: CoreContext, input: { files: readonly { token: string }[]; sheetLayouts?: ImportRunInput['sheetLayouts'] }, options: ImportOptions = {}): Promise<ImportAnalysis & { session: string }> {
+  const loaded = await loadChosenFiles(ctx, input.files.map((f) => f.token), options.onProgress)
+  const session = openSession(ctx, loaded)
+  return { session, ...(await analyzeImport(ctx, { session, sheetLayouts: input.sheetLayouts ?? [] }, options)) }
 }
 
 function planFor(ctx: CoreContext, prepared: Prepared, input: ImportRunInput): Plan {

@@ -1,14 +1,16 @@
-// Files from the caller -> read (with a small cache, so preview then commit of a large workbook
-// reads it once) -> layouts with mappings -> imported pupils and row errors. No writes.
+// Files (chosen by token and read where they lie, or bytes from a script) -> read (with a small
+// cache by content) -> layouts with mappings -> imported pupils and row errors. No writes.
 import { createHash } from 'node:crypto'
 import { localIsoDate, type Purpose } from '../../../shared/domain.ts'
 import {
   columnTargetSchema, fileTooLargeMessage, MAX_IMPORT_FILE_BYTES, type ImportFileInfo, type ImportFileInput, type ImportLayout, type ImportProgress, type LayoutMapping, type SheetLayout,
 } from '../../../shared/imports.contract.ts'
+import { chosenFile, readChosenFile } from '../chosen-files.ts'
 import type { CoreContext } from '../context.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { buildLayouts, convertRecords, detectSheets, FILE_MESSAGES, fileInfo, type Converted, type PreparedFile } from './analyze.ts'
 import { readWorkbook, type ReadResult } from './read.ts'
+import { sessionFiles } from './sessions.ts'
 
 export interface Prepared {
   purposes: Purpose[]
@@ -55,18 +57,20 @@ export function clearReadCache(): void {
 
 const refused = (error: string): ReadResult => ({ ok: false, error })
 
-/** Decodes, checks size and doubles, and reads every file; one bad file never stops the others. */
-export async function loadFiles(files: readonly ImportFileInput[], onProgress?: (p: ImportProgress) => void): Promise<PreparedFile[]> {
+/** One file as it came: its bytes, or why there are none (too large, gone). */
+type Source = { name: string; size: number } & ({ bytes: Uint8Array } | { error: string })
+
+/** Checks doubles and reads every file; one bad file never stops the others. */
+async function readSources(sources: readonly Source[], onProgress?: (p: ImportProgress) => void): Promise<PreparedFile[]> {
   const seen = new Map<string, string>()
   const out: PreparedFile[] = []
-  for (const [index, f] of files.entries()) {
-    onProgress?.({ phase: 'read', done: index, total: files.length })
-    const declared = f.size ?? Math.floor((f.data.length * 3) / 4)
-    if (declared > MAX_IMPORT_FILE_BYTES) {
-      out.push({ index, name: f.name, size: declared, sha256: null, read: refused(fileTooLargeMessage(declared)), sheets: [], error: fileTooLargeMessage(declared) })
+  for (const [index, f] of sources.entries()) {
+    onProgress?.({ phase: 'read', done: index, total: sources.length })
+    if ('error' in f) {
+      out.push({ index, name: f.name, size: f.size, sha256: null, read: refused(f.error), sheets: [], error: f.error })
       continue
     }
-    const bytes = new Uint8Array(Buffer.from(f.data, 'base64'))
+    const { bytes } = f
     const sha256 = createHash('sha256').update(bytes).digest('hex')
     const base = { index, name: f.name, size: bytes.length, sha256 }
     const earlier = seen.get(sha256)
@@ -78,8 +82,36 @@ export async function loadFiles(files: readonly ImportFileInput[], onProgress?: 
     const read = await readCached(f.name, sha256, bytes)
     out.push({ ...base, read, sheets: [], ...(read.ok ? {} : { error: read.error }) })
   }
-  onProgress?.({ phase: 'read', done: files.length, total: files.length })
+  onProgress?.({ phase: 'read', done: sources.length, total: sources.length })
   return out
+}
+
+/** Files as bytes from a script or test (base64): decoded and read for this call. */
+export function loadFiles(files: readonly ImportFileInput[], onProgress?: (p: ImportProgress) => void): Promise<PreparedFile[]> {
+  return readSources(
+    files.map((f): Source => {
+      const declared = f.size ?? Math.floor((f.data.length * 3) / 4)
+      if (declared > MAX_IMPORT_FILE_BYTES) return { name: f.name, size: declared, error: fileTooLargeMessage(declared) }
+      return { name: f.name, size: declared, bytes: new Uint8Array(Buffer.from(f.data, 'base64')) }
+    }),
+    onProgress,
+  )
+}
+
+/** Chosen files by token, read where they lie; a file that is too large or gone gets its message, the others go on. */
+export function loadChosenFiles(ctx: CoreContext, tokens: readonly string[], onProgress?: (p: ImportProgress) => void): Promise<PreparedFile[]> {
+  const entries = tokens.map((t) => chosenFile(ctx, t)) // an unknown token fails the whole call: choose again
+  return readSources(
+    entries.map((entry): Source => {
+      try {
+        const r = readChosenFile(entry, MAX_IMPORT_FILE_BYTES)
+        return 'bytes' in r ? { name: entry.name, size: r.bytes.length, bytes: r.bytes } : { name: entry.name, size: r.tooLarge, error: fileTooLargeMessage(r.tooLarge) }
+      } catch (e) {
+        return { name: entry.name, size: entry.size, error: e instanceof Error ? e.message : String(e) }
+      }
+    }),
+    onProgress,
+  )
 }
 
 /** Remembered mappings: the last one used for a file with the same headers. */
@@ -110,12 +142,12 @@ export function saveMappings(ctx: CoreContext, layouts: readonly ImportLayout[],
 
 export async function prepareImport(
   ctx: CoreContext,
-  input: { files: readonly ImportFileInput[]; mappings?: readonly LayoutMapping[]; sheetLayouts?: readonly SheetLayout[] },
+  input: { session?: string | undefined; files?: readonly ImportFileInput[] | undefined; mappings?: readonly LayoutMapping[]; sheetLayouts?: readonly SheetLayout[] },
   onProgress?: (p: ImportProgress) => void,
 ): Promise<Prepared> {
   const purposes = listPurposes(ctx.db)
   const refs = purposes.map((p) => ({ code: p.code, label: p.label }))
-  const files = await loadFiles(input.files, onProgress)
+  const files = input.session !== undefined ? sessionFiles(ctx, input.session) : await loadFiles(input.files ?? [], onProgress)
   // The wizard sends the same files for preview and then commit: the second time, reuse the work.
   const key = JSON.stringify([files.map((f) => [f.name, f.sha256, f.size]), input.mappings ?? [], input.sheetLayouts ?? [], purposes.map((p) => [p.code, p.label, p.version]), localIsoDate(ctx.now())])
   const memo = lastPrepared.get(ctx.db)

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto'
 import type { ApiParsed } from '../../../shared/api.ts'
 import { displayName, formatDate, localIsoDate, type DossierEntry, type PupilDetail } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
-import type { MailAttachmentView, MailPreview } from '../../../shared/mail.contract.ts'
+import { MAIL_TOO_LARGE_MESSAGE, MAX_MAIL_BYTES, type MailAttachmentView, type MailPreview } from '../../../shared/mail.contract.ts'
+import { chosenFile, readChosenFile } from '../chosen-files.ts'
 import { inputSchemas } from '../../../shared/schemas.ts'
 import { checkAttachmentBytes } from '../attachments/attachments.service.ts'
 import { recordConsent } from '../consent/consent.service.ts'
@@ -20,6 +21,7 @@ import { insertMail, lastConsentRecordId, linkMailToDossierEntry, linkMailToReco
 type MailFile = ApiParsed<'mail.read'>['mail']
 
 interface Checked {
+  fileName: string
   bytes: Buffer
   mail: ReadMail
   sha256: string
@@ -27,9 +29,18 @@ interface Checked {
   attachments: (MailAttachmentView & { bytes: Buffer })[]
 }
 
-async function checkMail(file: MailFile): Promise<Checked> {
-  const bytes = Buffer.from(file.data, 'base64')
-  const mail = await readMail(file.fileName, bytes)
+/** The mail's name and bytes: sent along (base64), or read by token where the file lies. */
+function mailBytes(ctx: CoreContext, file: MailFile): { fileName: string; bytes: Buffer } {
+  if (!('token' in file)) return { fileName: file.fileName, bytes: Buffer.from(file.data, 'base64') }
+  const chosen = chosenFile(ctx, file.token)
+  const read = readChosenFile(chosen, MAX_MAIL_BYTES)
+  if (!('bytes' in read)) throw new AppError('validation', MAIL_TOO_LARGE_MESSAGE)
+  return { fileName: chosen.name.replace(/^.*[\\/]/, '').slice(0, 255), bytes: Buffer.from(read.bytes.buffer, read.bytes.byteOffset, read.bytes.byteLength) }
+}
+
+async function checkMail(ctx: CoreContext, file: MailFile): Promise<Checked> {
+  const { fileName, bytes } = mailBytes(ctx, file)
+  const mail = await readMail(fileName, bytes)
   const attachments = mail.attachments.map((a, i) => {
     try {
       return { fileName: a.fileName, size: a.bytes.length, type: checkAttachmentBytes(a.bytes, a.fileName, `attachments.${i}`), problem: null, bytes: a.bytes }
@@ -38,7 +49,7 @@ async function checkMail(file: MailFile): Promise<Checked> {
       return { fileName: a.fileName, size: a.bytes.length, type: null, problem: e.message, bytes: a.bytes }
     }
   })
-  return { bytes, mail, sha256: createHash('sha256').update(bytes).digest('hex'), sentDate: localIsoDate(new Date(mail.sentAt)), attachments }
+  return { fileName, bytes, mail, sha256: createHash('sha256').update(bytes).digest('hex'), sentDate: localIsoDate(new Date(mail.sentAt)), attachments }
 }
 
 function guardianMatches(pupil: PupilDetail, address: string): MailPreview['guardianMatches'] {
@@ -52,10 +63,10 @@ function pupilsOfSender(db: Db, address: string, today: string): MailPreview['su
 }
 
 export async function previewMail(ctx: CoreContext, input: ApiParsed<'mail.read'>): Promise<MailPreview> {
-  const c = await checkMail(input.mail)
+  const c = await checkMail(ctx, input.mail)
   return {
     format: c.mail.format,
-    fileName: input.mail.fileName,
+    fileName: c.fileName,
     size: c.bytes.length,
     sha256: c.sha256,
     fromAddress: c.mail.fromAddress,
@@ -92,7 +103,7 @@ const upload = (a: Checked['attachments'][number]) => ({ fileName: a.fileName.sl
 /** Records the answers from the mail, with the mail (and the first scan in it) as proof; all or nothing. */
 export async function recordFromMail(ctx: CoreContext, input: ApiParsed<'mail.record'>): Promise<PupilDetail> {
   const actor = requireStaffName(ctx)
-  const c = await checkMail(input.mail)
+  const c = await checkMail(ctx, input.mail)
   const effectiveFrom = input.effectiveFrom ?? c.sentDate
   if (effectiveFrom < c.sentDate) {
     throw new AppError('validation', `De e-mail is verzonden op ${formatDate(c.sentDate)}; het antwoord kan niet eerder ingaan. Er is niets opgeslagen. Kies ${formatDate(c.sentDate)} of later.`, 'effectiveFrom')
@@ -117,7 +128,7 @@ export async function recordFromMail(ctx: CoreContext, input: ApiParsed<'mail.re
       attachment: scan ? upload(scan) : undefined,
       consentStamp: input.consentStamp,
     })
-    const mailId = storeMail(db, input.mail.fileName, c, actor, now)
+    const mailId = storeMail(db, c.fileName, c, actor, now)
     linkMailToRecordsAfter(db, mailId, input.pupilId, lastBefore)
     return getPupil(ctx, input.pupilId)
   })()
@@ -126,7 +137,7 @@ export async function recordFromMail(ctx: CoreContext, input: ApiParsed<'mail.re
 /** Keeps the mail in the pupil's file as correspondence ('e-mail'), its scans as the entry's attachments. */
 export async function addMailToDossier(ctx: CoreContext, input: ApiParsed<'mail.addToDossier'>): Promise<DossierEntry> {
   const actor = requireStaffName(ctx)
-  const c = await checkMail(input.mail)
+  const c = await checkMail(ctx, input.mail)
   const entry = inputSchemas['dossier.save'].parse({
     pupilId: input.pupilId,
     entryDate: c.sentDate,
@@ -139,7 +150,7 @@ export async function addMailToDossier(ctx: CoreContext, input: ApiParsed<'mail.
   const now = ctx.now()
   return db.transaction(() => {
     const saved = saveDossierEntry(ctx, entry)
-    const mailId = storeMail(db, input.mail.fileName, c, actor, now)
+    const mailId = storeMail(db, c.fileName, c, actor, now)
     linkMailToDossierEntry(db, saved.id, mailId)
     return saved
   })()

@@ -1,4 +1,5 @@
 // Retention after a pupil leaves: the periods, what is due, and the removal after confirmation.
+import { dropImportSessions } from '../imports/sessions.ts'
 import { displayName, formatDate, localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { sentFields } from '../../../shared/save-schema.ts'
@@ -134,6 +135,7 @@ export async function removeDue(ctx: CoreContext, confirmed: { pupilId: number; 
   }
   expireSafetyBackups(ctx)
   const documents = ctx.temp.removeEverything()
+  dropImportSessions(ctx) // an open import's files may hold the removed pupils
   log.info('retention removal done', { ...counts, backupsRewritten: backups.rewritten.length, backupsDeleted: backups.deleted.length, backupsFailed: backups.failed.length })
   const safety = backup ? { name: backup.name, until: safetyUntil(backup) } : null
   return {

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { BACKUP_REASON_LABELS, type BackupView, type BackupsOverview } from '../../../../shared/backups.contract.ts'
-import { invoke } from '../../api.ts'
+import { invoke, registerFiles } from '../../api.ts'
 import { announceRegisterChanged } from '../../register-changes.ts'
 import { useConfirm } from '../../components/ConfirmDialog.tsx'
-import { downloadBase64, readFileBase64 } from '../../components/fields.tsx'
+import { downloadBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
 
@@ -56,8 +56,13 @@ export function BackupsPage() {
       danger: true,
     })
     if (!yes) return
-    const data = await readFileBase64(file)
-    void run(() => invoke('backups.restoreUpload', { fileName: file.name, data }), `${file.name} is teruggezet. Alle schermen tonen nu die stand.`)
+    // The core reads the file where it lies (by token): in the desktop app main gets its path, the harness uploads it once.
+    void run(async () => {
+      const chosen = await registerFiles([{ file, name: file.name }])
+      if (!chosen.ok) return chosen
+      const token = chosen.value[0]?.token
+      return token ? invoke('backups.restoreFile', { token }) : { ok: false as const, error: { message: 'Er is geen bestand gekozen. Er is niets veranderd.' } }
+    }, `${file.name} is teruggezet. Alle schermen tonen nu die stand.`)
   }
   // The desktop app: main's open dialog chooses the file and the core reads it where it lies, so a
   // database of hundreds of MB is not sent over as text.

@@ -1,7 +1,8 @@
 import { useEffect, useState, type DragEvent } from 'react'
 import type { ImportFileInfo, ImportProgress } from '../../../../shared/imports.contract.ts'
+import { choosesInMain } from '../../api.ts'
 import { pickedFromDrop, pickedFromInput, sizeText } from './read-files.ts'
-import { addFiles, removeFile, restart, setSheetLayout, type WizardState } from './wizard-store.ts'
+import { addFiles, chooseInMain, removeFile, restart, setSheetLayout, stop as stopJob, type WizardState } from './wizard-store.ts'
 
 const LAYOUT_CHOICES = [
   ['table', 'Tabel: één leerling per rij'],
@@ -84,10 +85,16 @@ export function FileStep({ state, onNext }: { state: WizardState; onNext: () => 
         <p className="drop-title">{files.length > 0 ? 'Meer bestanden? Sleep ze hierheen' : 'Sleep de inschrijfformulieren hierheen'}</p>
         <p className="muted drop-help">Excel-bestanden (.xlsx), LibreOffice-rekenbladen (.ods) of CSV: één export met alle leerlingen, of een los formulier per leerling. Meerdere bestanden of een hele map tegelijk kan ook.</p>
         <div className="actions">
-          <label className="button-like primary">
-            Bestanden kiezen…
-            <input type="file" multiple accept=".xlsx,.xlsm,.xls,.ods,.csv" hidden aria-label="Bestanden kiezen" onChange={(e) => onInput(e.currentTarget)} />
-          </label>
+          {choosesInMain ? (
+            <button type="button" className="primary" disabled={busy !== undefined} onClick={() => void chooseInMain()}>
+              Bestanden kiezen…
+            </button>
+          ) : (
+            <label className="button-like primary">
+              Bestanden kiezen…
+              <input type="file" multiple accept=".xlsx,.xlsm,.xls,.ods,.csv" hidden aria-label="Bestanden kiezen" onChange={(e) => onInput(e.currentTarget)} />
+            </label>
+          )}
           <label className="button-like">
             Map kiezen…
             <input type="file" hidden aria-label="Map kiezen" ref={(el) => el?.setAttribute('webkitdirectory', '')} onChange={(e) => onInput(e.currentTarget)} />
@@ -150,7 +157,7 @@ export function FileStep({ state, onNext }: { state: WizardState; onNext: () => 
         <button className="primary" disabled={!current || current.layouts.length === 0 || busy !== undefined} onClick={onNext}>
           Volgende: kolommen controleren
         </button>
-        {busy === 'analyze' && <ImportProgressBar progress={state.progress} text="De bestanden worden bekeken…" />}
+        {busy === 'analyze' && <ImportProgressBar progress={state.progress} text="De bestanden worden bekeken…" state={state} />}
         {current && (
           <span className="muted">
             {okCount === files.length
@@ -170,9 +177,27 @@ const PHASES: Record<ImportProgress['phase'], string> = {
   write: 'Opslaan in het register',
 }
 
-/** How far an import call is, once the core has said so; until then a moving bar with `text`. */
-export function ImportProgressBar({ progress, text }: { progress: ImportProgress | undefined; text: string }) {
-  if (!progress || progress.total === 0) return <Indeterminate text={text} />
+/** While nothing is saved yet (reading, checking), the running call can be stopped; the core says when it has. */
+function StopButton({ state }: { state: Pick<WizardState, 'running' | 'stopping' | 'progress'> }) {
+  const committing = state.progress?.phase === 'backup' || state.progress?.phase === 'write'
+  if (!state.running || committing) return null
+  return (
+    <button type="button" className="stop" disabled={state.stopping} onClick={() => void stopJob()}>
+      {state.stopping ? 'Wordt gestopt…' : 'Stoppen'}
+    </button>
+  )
+}
+
+/** How far an import call is, once the core has said so; until then a moving bar with `text`. With `state`: a 'Stoppen' button. */
+export function ImportProgressBar({ progress, text, state }: { progress: ImportProgress | undefined; text: string; state?: Pick<WizardState, 'running' | 'stopping' | 'progress'> }) {
+  const stopButton = state ? <StopButton state={state} /> : null
+  if (!progress || progress.total === 0)
+    return (
+      <>
+        <Indeterminate text={text} />
+        {stopButton}
+      </>
+    )
   const pct = Math.min(100, Math.round((progress.done / progress.total) * 100))
   const unit = progress.phase === 'read' ? 'bestanden' : progress.phase === 'check' || progress.phase === 'write' ? 'rijen' : ''
   return (
@@ -185,6 +210,7 @@ export function ImportProgressBar({ progress, text }: { progress: ImportProgress
         {unit && `: ${progress.done} van ${progress.total} ${unit}`}
         {!unit && '…'}
       </span>
+      {stopButton}
     </span>
   )
 }

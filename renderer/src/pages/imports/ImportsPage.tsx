@@ -96,6 +96,12 @@ export function ImportsPage() {
 
       {state.step === 'files' && <FileStep state={state} onNext={() => goTo('mapping')} />}
 
+      {state.step !== 'files' && state.step !== 'mapping' && state.notice && (
+        <p className="form-banner" role="status">
+          {state.notice}
+        </p>
+      )}
+
       {state.step === 'mapping' && state.analysis && (
         <>
           <MappingStep analysis={state.analysis} mappings={state.mappings} error={mappingError} onChange={setTarget} onReset={resetLayout} />
@@ -106,8 +112,13 @@ export function ImportsPage() {
             <button type="button" className="primary" disabled={state.busy !== undefined || state.analysis.layouts.length === 0} onClick={() => void showPreview()}>
               Volgende: voorbeeld bekijken
             </button>
-            {state.busy === 'preview' && <ImportProgressBar progress={state.progress} text="Alle rijen worden gecontroleerd en vergeleken met het register…" />}
+            {state.busy === 'preview' && <ImportProgressBar progress={state.progress} text="Alle rijen worden gecontroleerd en vergeleken met het register…" state={state} />}
           </div>
+          {state.notice && (
+            <p className="form-banner" role="status">
+              {state.notice}
+            </p>
+          )}
           {mappingError && !/^mappings\.\d+\.columns\.\d+/.test(mappingError.field ?? '') && (
             <p className="form-banner error" role="alert">
               {mappingError.message}

@@ -134,7 +134,7 @@ export function PreviewStep({ state, preview }: { state: WizardState; preview: I
           {willWrite === 0 ? 'Er is niets te importeren' : `${plural(willWrite, 'leerling', 'leerlingen')} importeren`}
         </button>
         {state.busy === 'commit' ? (
-          <ImportProgressBar progress={state.progress} text="Bezig met importeren: eerst een reservekopie, dan alles in één keer opslaan…" />
+          <ImportProgressBar progress={state.progress} text="Bezig met importeren: eerst een reservekopie, dan alles in één keer opslaan…" state={state} />
         ) : (
           <span className="muted commit-note">
             {[

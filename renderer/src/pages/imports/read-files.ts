@@ -1,12 +1,12 @@
-// Files the user chose or dropped (also whole folders) -> what imports.* takes: { name, data, size }.
-// A file over the size limit is not read: it travels with data '' and its size, and gets its own message.
-import { MAX_IMPORT_FILE_BYTES, type ImportFileInput } from '../../../../shared/imports.contract.ts'
-import { readFileBase64 } from '../../components/fields.tsx'
+// Files the user chose or dropped (also whole folders) -> tokens the core reads them by (api.ts:
+// the desktop app passes their paths, the harness uploads them once). No file is read here.
+import type { Result } from '../../../../shared/errors.ts'
+import type { ChosenFile as TokenFile } from '../../../../shared/files.contract.ts'
+import { registerFiles } from '../../api.ts'
 
-export interface ChosenFile extends ImportFileInput {
-  /** Stable across re-renders and re-analyses: the name, size and date of the file. */
+export interface ChosenFile extends TokenFile {
+  /** Stable across re-renders and re-analyses: the name, size and date of the file (or its token). */
   id: string
-  size: number
 }
 
 /** Files in a dropped or chosen folder that could be enrolment forms; lock files and hidden files are left out. */
@@ -19,16 +19,14 @@ interface Picked {
   path: string
 }
 
-export async function readChosen(picked: readonly Picked[]): Promise<ChosenFile[]> {
-  return Promise.all(
-    picked.map(async ({ file, path }) => ({
-      id: `${path}\n${file.size}\n${file.lastModified}`,
-      name: path,
-      size: file.size,
-      data: file.size > MAX_IMPORT_FILE_BYTES ? '' : await readFileBase64(file),
-    })),
-  )
+export async function readChosen(picked: readonly Picked[]): Promise<Result<ChosenFile[]>> {
+  const r = await registerFiles(picked.map(({ file, path }) => ({ file, name: path })))
+  if (!r.ok) return r
+  return { ok: true, value: r.value.map((f, i) => ({ ...f, id: `${picked[i]?.path}\n${picked[i]?.file.size}\n${picked[i]?.file.lastModified}` })) }
 }
+
+/** Files chosen in main's open dialog (desktop app): already tokens. */
+export const fromDialog = (files: readonly TokenFile[]): ChosenFile[] => files.map((f) => ({ ...f, id: f.token }))
 
 /** From a file input: with `webkitdirectory` the files carry their folder path and are filtered like a dropped folder. */
 export function pickedFromInput(list: FileList | null): Picked[] {

@@ -1,15 +1,17 @@
 // The import wizard's state, kept outside the page: a user who looks up a pupil halfway and comes
 // back finds the wizard where it was, and a commit that finishes meanwhile still lands here.
-// The API is stateless: every call sends the same files, the mappings and the decisions again.
+// The files are read once, by the core, when the list changes (imports.open, a session); every
+// later call names that session and sends the mappings and the decisions.
 import { useSyncExternalStore } from 'react'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import {
   MAX_IMPORT_FILES, type ColumnTarget, type ImportAnalysis, type ImportCommitResult, type ImportPreview, type ImportProgress, type ImportRunInput, type RowDecision, type SheetLayout,
 } from '../../../../shared/imports.contract.ts'
-import { invoke } from '../../api.ts'
+import { JOB_CANCELLED_MESSAGE } from '../../../../shared/jobs.contract.ts'
+import { call, invoke } from '../../api.ts'
 import { downloadBase64 } from '../../components/fields.tsx'
 import type { Mappings } from './MappingStep.tsx'
-import { readChosen, type ChosenFile } from './read-files.ts'
+import { fromDialog, readChosen, type ChosenFile } from './read-files.ts'
 
 export type Step = 'files' | 'mapping' | 'preview' | 'done'
 export type Busy = 'read' | 'analyze' | 'preview' | 'commit' | 'rejected'
@@ -17,6 +19,8 @@ export type Busy = 'read' | 'analyze' | 'preview' | 'commit' | 'rejected'
 export interface WizardState {
   step: Step
   files: ChosenFile[]
+  /** The core's session for these files (imports.open); absent until they are opened. */
+  session?: string
   analysis?: ImportAnalysis
   mappings: Mappings
   decisions: Record<string, RowDecision>
@@ -33,6 +37,10 @@ export interface WizardState {
   undone: number[]
   /** How far the running analyze, preview or commit is, as the core reports it. */
   progress?: ImportProgress
+  /** The progress id of the call that runs now, for the 'Stoppen' button (jobs.cancel). */
+  running?: string
+  /** A stop was asked for and the core has not answered yet. */
+  stopping?: boolean
   /** The user's choice of table or form, per file id and sheet name (see sheetKey). */
   sheetLayouts: Record<string, SheetLayout['layout']>
 }
@@ -62,30 +70,52 @@ export function useWizard(): WizardState {
 }
 
 /** Runs an import call while asking the core every 250 ms how far it is (files read, rows checked, backup, writing). */
-async function tracked<M extends 'imports.analyze' | 'imports.preview' | 'imports.commit'>(method: M, input: Parameters<typeof invoke<M>>[1]) {
+async function tracked<M extends 'imports.open' | 'imports.analyze' | 'imports.preview' | 'imports.commit'>(method: M, input: Parameters<typeof invoke<M>>[1]) {
   const progressId = `p-${crypto.randomUUID()}`
-  const call = { running: true }
+  const job = { running: true }
+  const mine = (): boolean => job.running && state.running === progressId
   const poll = async (): Promise<void> => {
-    while (call.running) {
+    while (job.running) {
       await new Promise((r) => setTimeout(r, 250))
-      if (!call.running) break
+      if (!job.running) break
       const p = await invoke('imports.progress', { progressId })
-      if (call.running && p.ok && p.value.running && p.value.phase) set({ progress: { phase: p.value.phase, done: p.value.done, total: p.value.total } })
+      if (mine() && p.ok && p.value.running && p.value.phase) set({ progress: { phase: p.value.phase, done: p.value.done, total: p.value.total } })
     }
   }
+  set({ running: progressId, stopping: false })
   const polling = poll()
   try {
     return await invoke(method, { ...input, progressId })
   } finally {
-    call.running = false
+    const still = mine()
+    job.running = false
     await polling
-    set({ progress: undefined })
+    if (still) set({ progress: undefined, running: undefined, stopping: false })
   }
 }
 
-export function runInput(s: WizardState = state): ImportRunInput {
+/**
+ * 'Stoppen': the core stops the running read, check or preview at its next step; nothing is saved.
+ * A look (analysis, preview) is dropped at once, so the screen answers even while the core finishes
+ * a step it cannot break off; a commit is only asked to stop, and goes on once it writes.
+ */
+export async function stop(): Promise<void> {
+  const progressId = state.running
+  if (!progressId) return
+  const cancelled = invoke('jobs.cancel', { progressId })
+  if (state.busy === 'commit') {
+    set({ stopping: true })
+    await cancelled
+    return
+  }
+  sequence++
+  set({ busy: undefined, running: undefined, progress: undefined, stopping: false, notice: JOB_CANCELLED_MESSAGE, ...(state.busy === 'analyze' ? { analysis: undefined, session: undefined } : {}) })
+  await cancelled
+}
+
+export function runInput(s: WizardState = state): Omit<ImportRunInput, 'files'> {
   return {
-    files: s.files.map(({ name, data, size }) => ({ name, data, size })),
+    ...(s.session ? { session: s.session } : {}),
     mappings: (s.analysis?.layouts ?? []).map((l) => ({
       signature: l.signature,
       columns: l.columns.map((c) => ({ key: c.key, target: c.sensitive ? { kind: 'ignore' as const } : (s.mappings[l.signature]?.[c.key] ?? c.target) })),
@@ -102,14 +132,20 @@ function chosenLayouts(s: WizardState): SheetLayout[] {
   )
 }
 
-async function analyze(): Promise<void> {
+/** `reopen`: the list of files changed, so the core reads them (a new session); otherwise the session's files are analyzed again. */
+async function analyze(reopen = true): Promise<void> {
   const mine = ++sequence
-  if (state.files.length === 0) return set({ analysis: undefined, busy: undefined, preview: undefined })
-  set({ busy: 'analyze', error: undefined, preview: undefined, decisions: {} })
-  const { files, sheetLayouts } = runInput()
-  const r = await tracked('imports.analyze', { files, sheetLayouts })
+  if (state.files.length === 0) return set({ analysis: undefined, busy: undefined, preview: undefined, session: undefined })
+  set({ busy: 'analyze', error: undefined, notice: undefined, preview: undefined, decisions: {}, ...(reopen ? { session: undefined } : {}) })
+  const { sheetLayouts } = runInput()
+  const r =
+    reopen || !state.session
+      ? await tracked('imports.open', { files: state.files.map((f) => ({ token: f.token })), sheetLayouts })
+      : await tracked('imports.analyze', { session: state.session, sheetLayouts })
   if (mine !== sequence) return
+  if (!r.ok && r.error.code === 'cancelled') return set({ busy: undefined, analysis: undefined, session: undefined, notice: r.error.message })
   if (!r.ok) return set({ busy: undefined, analysis: undefined, error: { ...r.error, step: 'files' } })
+  if ('session' in r.value && typeof r.value.session === 'string') set({ session: r.value.session })
   // Keep the user's choices for layouts that are still there.
   const signatures = new Set(r.value.layouts.map((l) => l.signature))
   const mappings = Object.fromEntries(Object.entries(state.mappings).filter(([s]) => signatures.has(s)))
@@ -119,12 +155,23 @@ async function analyze(): Promise<void> {
 export async function addFiles(picked: Parameters<typeof readChosen>[0]): Promise<void> {
   if (picked.length === 0) return set({ notice: 'Er zat geen Excel- of CSV-bestand bij.' })
   set({ busy: 'read', error: undefined, notice: undefined })
-  let read: ChosenFile[]
+  const r = await readChosen(picked)
+  if (!r.ok) return set({ busy: undefined, error: { ...r.error, step: 'files' } })
+  await addChosen(r.value)
+}
+
+/** The desktop app: main's open dialog chooses the files (several at once); cancelled: nothing changes. */
+export async function chooseInMain(): Promise<void> {
+  set({ error: undefined, notice: undefined })
   try {
-    read = await readChosen(picked)
+    const { files } = await call('files.choose', { purpose: 'import' })
+    if (files.length > 0) await addChosen(fromDialog(files))
   } catch (e) {
-    return set({ busy: undefined, error: { code: 'io', message: e instanceof Error ? e.message : 'Een bestand kon niet worden gelezen.', step: 'files' } })
+    set({ error: { code: 'io', message: e instanceof Error ? e.message : String(e), step: 'files' } })
   }
+}
+
+async function addChosen(read: ChosenFile[]): Promise<void> {
   const known = new Set(state.files.map((f) => f.id))
   const all = [...state.files, ...read.filter((f) => !known.has(f.id))]
   const files = all.slice(0, MAX_IMPORT_FILES)
@@ -141,7 +188,7 @@ export async function removeFile(id: string): Promise<void> {
 /** The user reads a sheet as a table or as a form instead: the analysis (and so the preview) follows. */
 export async function setSheetLayout(fileId: string, sheet: string, layout: SheetLayout['layout']): Promise<void> {
   set({ sheetLayouts: { ...state.sheetLayouts, [sheetKey(fileId, sheet)]: layout }, preview: undefined, notice: undefined })
-  await analyze()
+  await analyze(false)
 }
 
 export function setTarget(signature: string, column: string, target: ColumnTarget): void {
@@ -159,9 +206,10 @@ export function goTo(step: Step): void {
 
 async function runPreview(from: Step): Promise<void> {
   const mine = ++sequence
-  set({ busy: 'preview', error: undefined })
+  set({ busy: 'preview', error: undefined, notice: undefined })
   const r = await tracked('imports.preview', runInput())
   if (mine !== sequence) return
+  if (!r.ok && r.error.code === 'cancelled') return set({ busy: undefined, notice: r.error.message })
   if (!r.ok) return set({ busy: undefined, error: { ...r.error, step: r.error.field?.startsWith('mappings') ? 'mapping' : from } })
   set({ busy: undefined, preview: r.value, step: 'preview' })
 }
@@ -178,6 +226,7 @@ export async function decide(row: string, decision: RowDecision | undefined): Pr
 export async function commit(): Promise<void> {
   set({ busy: 'commit', error: undefined })
   const r = await tracked('imports.commit', runInput())
+  if (!r.ok && r.error.code === 'cancelled') return set({ busy: undefined, notice: r.error.message })
   if (!r.ok) return set({ busy: undefined, error: { ...r.error, step: 'preview' } })
   set({ busy: undefined, result: r.value, step: 'done', historyTick: state.historyTick + 1 })
 }

@@ -1,0 +1,121 @@
+// Files as paths in the desktop app: main's open dialog chooses the import's files (several at
+// once), a dropped file's path comes from the preload, and the page only ever holds tokens. An
+// import is a session: opened once with the tokens, then previewed and committed by its id.
+// Against the fake Electron and the real worker, like electron-restore-chosen.test.ts.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { UNKNOWN_FILE_MESSAGE } from '../../shared/files.contract.ts'
+import { UNKNOWN_SESSION_MESSAGE } from '../../shared/imports.contract.ts'
+import { createFakeElectron, invokeEvent, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
+import { fixture } from '../imports/helpers.ts'
+
+type Answer = { ok: boolean; value?: Record<string, unknown> & { files?: { token: string; name: string; size: number }[] }; error?: { code: string; message: string } }
+
+let fake: FakeElectron
+let dir: string
+const ownUrl = pathToFileURL(join(resolve(import.meta.dirname, '../../electron/main'), '../renderer/index.html')).href
+const saved = process.env.TOESTEMMINGSREGISTER_DB
+
+beforeEach(async () => {
+  fake = createFakeElectron()
+  dir = mkdtempSync(join(tmpdir(), 'tr-chosen-files-'))
+  fake.app.paths.userData = join(dir, 'userData')
+  fake.app.paths.documents = join(dir, 'Documenten')
+  mkdirSync(fake.app.paths.documents)
+  process.env.TOESTEMMINGSREGISTER_DB = join(dir, 'school.sqlite')
+  vi.resetModules()
+  vi.doMock('electron', () => fake.module)
+  await import('../../electron/main/index.ts')
+  fake.app.ready()
+  await untilStarted(fake)
+  const setup = await api('school.setup', { mode: 'empty', schoolName: 'OBS De Linde', staffName: 'Ans de Wit' })
+  if (!setup.ok) throw new Error(setup.error?.message)
+}, 60_000)
+afterEach(() => {
+  fake.app.emit('will-quit', {})
+  if (saved === undefined) delete process.env.TOESTEMMINGSREGISTER_DB
+  else process.env.TOESTEMMINGSREGISTER_DB = saved
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const api = async (method: string, input: unknown): Promise<Answer> => (await fake.ipcMain.fromPage('api', invokeEvent({ url: ownUrl }), method, input)) as Answer
+const dropped = async (path: string, name: string): Promise<Answer> => (await fake.ipcMain.fromPage('file', invokeEvent({ url: ownUrl }), path, name)) as Answer
+
+/** A copy of an import fixture in the user's Documents folder, where the dialog opens. */
+function inDocuments(name: string): string {
+  const path = join(fake.app.paths.documents as string, name)
+  copyFileSync(fixture(name), path)
+  return path
+}
+
+describe('files chosen in main, imported as a session', () => {
+  it('the open dialog chooses two files; the session is opened once with their tokens and previewed and committed by its id', async () => {
+    const csv = inDocuments('komma-utf8-bom.csv')
+    const form = inDocuments('inschrijfformulier-zoe.xlsx')
+    fake.dialog.openAnswer = { canceled: false, filePaths: [csv, form] }
+    const chosen = await api('files.choose', { purpose: 'import' })
+    expect(fake.dialog.openDialogs.at(-1)).toMatchObject({ parent: fake.windows[0], options: { properties: ['openFile', 'multiSelections'], defaultPath: fake.app.paths.documents } })
+    const files = chosen.value?.files ?? []
+    expect(files.map((f) => f.name)).toEqual(['komma-utf8-bom.csv', 'inschrijfformulier-zoe.xlsx'])
+    // The page learns a token, a name and a size: never where the file lies.
+    expect(JSON.stringify(chosen)).not.toContain(fake.app.paths.documents as string)
+
+    const opened = await api('imports.open', { files: files.map((f) => ({ token: f.token })) })
+    expect(opened).toMatchObject({ ok: true, value: { session: expect.stringMatching(/^s-/), files: [{ ok: true }, { ok: true }] } })
+    const session = opened.value?.session as string
+    const preview = await api('imports.preview', { session })
+    expect(preview).toMatchObject({ ok: true, value: { summary: { filesFailed: 0 } } })
+    const pupils = (preview.value?.summary as { pupils: number } | undefined)?.pupils ?? 0
+    expect(pupils).toBeGreaterThan(3)
+    const commit = await api('imports.commit', { session })
+    expect(commit).toMatchObject({ ok: true, value: { batch: { counts: { pupilsCreated: pupils } } } })
+    expect(((await api('pupils.list', {})).value as unknown as unknown[]).length).toBe(pupils)
+  }, 60_000)
+
+  it('a cancelled dialog gives no files; a dropped file gets a token through main, a made-up token or path is refused in Dutch', async () => {
+    fake.dialog.openAnswer = { canceled: true, filePaths: [] }
+    expect(await api('files.choose', { purpose: 'import' })).toEqual({ ok: true, value: { files: [] } })
+
+    const csv = inDocuments('komma-utf8-bom.csv')
+    const drop = await dropped(csv, 'inschrijvingen/komma-utf8-bom.csv')
+    expect(drop).toMatchObject({ ok: true, value: { name: 'inschrijvingen/komma-utf8-bom.csv', token: expect.stringMatching(/^f-/) } })
+    const opened = await api('imports.open', { files: [{ token: (drop.value as { token: string }).token }] })
+    expect(opened).toMatchObject({ ok: true, value: { files: [{ file: 'inschrijvingen/komma-utf8-bom.csv', ok: true }] } })
+
+    expect(await api('imports.open', { files: [{ token: 'f-aaaaaaaaaaaaaaaaaaaaaaaa' }] })).toEqual({ ok: false, error: { code: 'not_found', message: UNKNOWN_FILE_MESSAGE } })
+    expect(await api('imports.open', { files: [{ token: '/etc/passwd' }] })).toMatchObject({ ok: false, error: { code: 'validation' } })
+    // A File made in the page has no path (''), a folder is no file: refused, nothing registered.
+    expect(await dropped('', 'x.csv')).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/geen bestand/) } })
+    expect(await dropped(dir, 'map')).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/geen bestand/) } })
+    expect((await fake.ipcMain.fromPage('file', invokeEvent({ url: 'https://evil.example/' }), csv, 'x.csv')) as Answer).toMatchObject({ ok: false, error: { code: 'forbidden' } })
+  }, 60_000)
+
+  it('an unknown session asks to choose the files again; a new session ends the one before; a restore ends them all', async () => {
+    expect(await api('imports.preview', { session: 's-aaaaaaaaaaaaaaaaaaaaaaaa' })).toEqual({ ok: false, error: { code: 'not_found', message: UNKNOWN_SESSION_MESSAGE } })
+    const token = ((await dropped(inDocuments('komma-utf8-bom.csv'), 'komma-utf8-bom.csv')).value as { token: string }).token
+    const first = (await api('imports.open', { files: [{ token }] })).value?.session as string
+    const second = (await api('imports.open', { files: [{ token }] })).value?.session as string
+    expect(await api('imports.preview', { session: first })).toMatchObject({ ok: false, error: { message: UNKNOWN_SESSION_MESSAGE } })
+    expect(await api('imports.preview', { session: second })).toMatchObject({ ok: true })
+
+    const backups = (await api('backups.create', {})).value as { folder: string; backups: { name: string; reason: string }[] }
+    const copy = join(dir, 'kopie.sqlite')
+    copyFileSync(join(backups.folder, backups.backups[0]!.name), copy)
+    const restoreToken = ((await dropped(copy, 'kopie.sqlite')).value as { token: string }).token
+    expect(await api('backups.restoreFile', { token: restoreToken })).toMatchObject({ ok: true, value: { restoredFrom: 'kopie.sqlite' } })
+    expect(await api('imports.preview', { session: second })).toMatchObject({ ok: false, error: { message: UNKNOWN_SESSION_MESSAGE } })
+  }, 60_000)
+
+  it('a dropped e-mail is read by its token where it lies, the same as one sent along', async () => {
+    const eml = join(dir, 'antwoord.eml')
+    copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'mail', 'toestemming-website-nee.eml'), eml)
+    const token = ((await dropped(eml, 'antwoord.eml')).value as { token: string }).token
+    const byToken = await api('mail.read', { mail: { token } })
+    const sent = await api('mail.read', { mail: { fileName: 'antwoord.eml', data: readFileSync(eml).toString('base64') } })
+    expect(byToken).toMatchObject({ ok: true, value: { fileName: 'antwoord.eml' } })
+    expect(byToken).toEqual(sent)
+  }, 60_000)
+})
