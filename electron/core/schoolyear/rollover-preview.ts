@@ -1,7 +1,7 @@
 // What the rollover would do, read from the register: every pupil of this year with their
 // level, this year's groups proposed again for next year, and the consent rounds still open.
 import { sortName } from '../../../shared/domain.ts'
-import { nextSchoolYear, type NextGroup, type OpenRound, type RolloverPreview, type RolloverPupil } from '../../../shared/schoolyear.ts'
+import { nextSchoolYear, type NextGroup, type RolloverPreview, type RolloverPupil } from '../../../shared/schoolyear.ts'
 import { compareByName, compareGroupNames } from '../../../shared/text.ts'
 import { levelFromBirthDate } from '../../../shared/year-levels.ts'
 import type { CoreContext } from '../context.ts'
