@@ -1,0 +1,231 @@
+// The pupil search index: every pupil's folded name parts, student number and guardians' names
+// in memory (form codes are looked up exactly, in SQL), each distinct part in a sorted list that a typed word finds as a
+// prefix range, so that search while typing and the list filter never scan the register. One index per open connection; it
+// is kept current by the connection's own writes: temporary triggers (in the connection's temp
+// schema, never in the file) note which pupils changed, and the next look-up reads those again,
+// so a removed pupil is gone from the next answer. A write by another connection (SQLite's
+// data_version) or a restore (a new connection) makes it build again.
+import { fold } from '../../../shared/text.ts'
+import type { Db } from '../db/open.ts'
+import { indexedPupilRows, type IndexedPupilRow } from './pupils.queries.ts'
+
+export interface IndexedPupil {
+  id: number
+  firstName: string
+  lastNamePrefix: string
+  lastName: string
+  studentNumber: string | null
+  left: boolean
+  /** Folded parts of the names and the student number: what the list filter looks in. */
+  nameTokens: string[]
+  /** nameTokens and the guardians' names: what search while typing looks in. */
+  tokens: string[]
+}
+
+/** Where a word is looked for: the list ('names': name and student number) or search ('all'). */
+export type IndexScope = 'names' | 'all'
+
+/** More changed pupils than this at once (an import, an undo): build again rather than one by one. */
+const REBUILD_OVER = 2000
+
+/** Folds text into its parts, each distinct raw part folded once: names repeat across a school. */
+class Tokenizer {
+  private readonly cache = new Map<string, string[]>()
+
+  /** 'Jansen-de Vries' -> 'jansen-de', 'jansen', 'de', 'vries': each whole part and its pieces, added to `out`. */
+  addTokens(out: string[], raw: string): void {
+    for (const word of raw.split(' ')) {
+      if (word === '') continue
+      // A plain word or number (most names, every student number): only lower case.
+      if (PLAIN.test(word)) {
+        add(out, word.toLowerCase())
+        continue
+      }
+      let folded = this.cache.get(word)
+      if (!folded) {
+        folded = []
+        for (const part of fold(word).split(/\s+/)) {
+          if (!part) continue
+          add(folded, part)
+          if (/[^\p{L}\p{N}]/u.test(part)) for (const piece of part.split(/[^\p{L}\p{N}]+/u)) if (piece) add(folded, piece)
+        }
+        if (this.cache.size > 50_000) this.cache.clear()
+        this.cache.set(word, folded)
+      }
+      for (const t of folded) add(out, t)
+    }
+  }
+
+  entry(r: IndexedPupilRow): IndexedPupil {
+    const nameTokens: string[] = []
+    this.addTokens(nameTokens, r.firstName)
+    this.addTokens(nameTokens, r.lastNamePrefix)
+    this.addTokens(nameTokens, r.lastName)
+    if (r.studentNumber) this.addTokens(nameTokens, r.studentNumber)
+    const tokens = nameTokens.slice()
+    for (const name of r.guardianNames) this.addTokens(tokens, name)
+    return { id: r.id, firstName: r.firstName, lastNamePrefix: r.lastNamePrefix, lastName: r.lastName, studentNumber: r.studentNumber, left: r.leftOn !== null, nameTokens, tokens }
+  }
+}
+
+const PLAIN = /^[A-Za-z0-9]+$/
+/** Adds a token once: a pupil has a dozen at most, so a list beats a Set. */
+const add = (list: string[], token: string): void => {
+  if (!list.includes(token)) list.push(token)
+}
+
+/** The first place in `sorted` at which `word` could stand (binary search on code units). */
+function lowerBound(sorted: readonly string[], word: string): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sorted[mid] as string) < word) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+export class PupilIndex {
+  private readonly db: Db
+  private readonly tokenizer = new Tokenizer()
+  private readonly entries = new Map<number, IndexedPupil>()
+  /** Each distinct token and the pupils that have it; `sorted` lists the tokens for prefix ranges. */
+  private readonly byToken = new Map<string, number[]>()
+  private sorted: string[] = []
+  private readonly changed = new Set<number>()
+  private dataVersion = -1
+  /** How often the index was built from the database: for tests and the bench, never per pupil. */
+  builds = 0
+
+  constructor(db: Db) {
+    this.db = db
+    installTriggers(db, (id) => this.changed.add(id))
+    this.build()
+  }
+
+  get size(): number {
+    this.catchUp()
+    return this.entries.size
+  }
+
+  /** Pupils in which every word starts a part (name part, number, guardian's name); unordered. */
+  find(words: readonly string[], scope: IndexScope): IndexedPupil[] {
+    this.catchUp()
+    if (words.length === 0) return []
+    const longest = words.reduce((a, b) => (b.length > a.length ? b : a))
+    const seen = new Set<number>()
+    const out: IndexedPupil[] = []
+    for (let i = lowerBound(this.sorted, longest); i < this.sorted.length && (this.sorted[i] as string).startsWith(longest); i++) {
+      for (const id of this.byToken.get(this.sorted[i] as string) ?? []) {
+        if (seen.has(id)) continue
+        seen.add(id)
+        const e = this.entries.get(id) as IndexedPupil
+        const tokens = scope === 'names' ? e.nameTokens : e.tokens
+        // The longest word starts one of this pupil's tokens already; for 'names' it must start a name part.
+        if (words.every((w) => (scope === 'all' && w === longest) || tokens.some((t) => t.startsWith(w)))) out.push(e)
+      }
+    }
+    return out
+  }
+
+  /** The pupil as the index holds it now (after reading what changed); undefined once removed. */
+  get(id: number): IndexedPupil | undefined {
+    this.catchUp()
+    return this.entries.get(id)
+  }
+
+  private build(): void {
+    this.entries.clear()
+    this.byToken.clear()
+    this.changed.clear()
+    this.dataVersion = readDataVersion(this.db)
+    for (const row of indexedPupilRows(this.db)) {
+      const e = this.tokenizer.entry(row)
+      this.entries.set(e.id, e)
+      for (const t of e.tokens) {
+        const ids = this.byToken.get(t)
+        if (ids) ids.push(e.id)
+        else this.byToken.set(t, [e.id])
+      }
+    }
+    this.sorted = [...this.byToken.keys()].sort()
+    this.builds++
+  }
+
+  /** Reads again what this connection changed since the last look-up, or everything after another connection wrote. */
+  private catchUp(): void {
+    const version = readDataVersion(this.db)
+    if (version !== this.dataVersion || this.changed.size > REBUILD_OVER) return this.build()
+    if (this.changed.size === 0) return
+    const ids = [...this.changed]
+    // Inside a transaction the change may still be rolled back: read it now and again after.
+    if (!this.db.inTransaction) this.changed.clear()
+    const rows = new Map(indexedPupilRows(this.db, ids).map((r) => [r.id, r]))
+    for (const id of ids) {
+      this.remove(id)
+      const row = rows.get(id)
+      if (row) this.put(this.tokenizer.entry(row))
+    }
+  }
+
+  private put(e: IndexedPupil): void {
+    this.entries.set(e.id, e)
+    for (const t of e.tokens) {
+      const ids = this.byToken.get(t)
+      if (ids) ids.push(e.id)
+      else {
+        this.byToken.set(t, [e.id])
+        this.sorted.splice(lowerBound(this.sorted, t), 0, t)
+      }
+    }
+  }
+
+  private remove(id: number): void {
+    const e = this.entries.get(id)
+    if (!e) return
+    this.entries.delete(id)
+    for (const t of e.tokens) {
+      const ids = this.byToken.get(t) as number[]
+      ids.splice(ids.indexOf(id), 1)
+      if (ids.length === 0) {
+        this.byToken.delete(t)
+        this.sorted.splice(lowerBound(this.sorted, t), 1)
+      }
+    }
+  }
+}
+
+const readDataVersion = (db: Db): number => db.pragma('data_version', { simple: true }) as number
+
+/**
+ * Temporary triggers (connection-only, never written to the file) that report each pupil whose
+ * searchable text may have changed: names, number, form code, leaving, guardians and their links.
+ * A read-only connection cannot have them and needs none: it writes nothing.
+ */
+function installTriggers(db: Db, touched: (pupilId: number) => void): void {
+  if (db.readonly) return
+  db.function('pupil_index_touched', { deterministic: false }, (id: unknown) => {
+    if (typeof id === 'number' || typeof id === 'bigint') touched(Number(id))
+    return null
+  })
+  const on = (name: string, event: string, body: string): void => {
+    db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS pupil_index_${name} AFTER ${event} BEGIN ${body}; END`)
+  }
+  on('pupil_insert', 'INSERT ON main.pupils', 'SELECT pupil_index_touched(NEW.id)')
+  on('pupil_update', 'UPDATE OF first_name, last_name_prefix, last_name, student_number, form_code, left_on ON main.pupils', 'SELECT pupil_index_touched(NEW.id)')
+  on('pupil_delete', 'DELETE ON main.pupils', 'SELECT pupil_index_touched(OLD.id)')
+  on('link_insert', 'INSERT ON main.pupil_guardians', 'SELECT pupil_index_touched(NEW.pupil_id)')
+  on('link_update', 'UPDATE ON main.pupil_guardians', 'SELECT pupil_index_touched(OLD.pupil_id), pupil_index_touched(NEW.pupil_id)')
+  on('link_delete', 'DELETE ON main.pupil_guardians', 'SELECT pupil_index_touched(OLD.pupil_id)')
+  on('guardian_update', 'UPDATE OF name ON main.guardians', 'SELECT pupil_index_touched(pupil_id) FROM main.pupil_guardians WHERE guardian_id = NEW.id')
+}
+
+const indexes = new WeakMap<Db, PupilIndex>()
+
+/** The index of this connection, built on first use (at open: see boot.ts). */
+export function pupilIndex(db: Db): PupilIndex {
+  let index = indexes.get(db)
+  if (!index) indexes.set(db, (index = new PupilIndex(db)))
+  return index
+}

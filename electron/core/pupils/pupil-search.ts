@@ -1,0 +1,116 @@
+// Search while typing (Ctrl+K) and the pupil list's filter, both answered from the search index
+// (pupil-index.ts) rather than by scanning the register: the index gives the pupils whose name
+// parts, number or guardians' names start with every word typed; this module ranks them, or keeps
+// the list's Dutch name order, and reads the few rows to show.
+import type { ApiParsed } from '../../../shared/api.ts'
+import type { PupilHit, PupilSummary } from '../../../shared/domain.ts'
+import type { FilteredPupils } from '../../../shared/pupils.contract.ts'
+import { compareByName, fold } from '../../../shared/text.ts'
+import type { CoreContext } from '../context.ts'
+import { currentSchoolYearId } from '../settings/settings.service.ts'
+import { pupilIndex, type IndexedPupil } from './pupil-index.ts'
+import { hitRows, listPupils, pupilIdsWithFormCode, writeStamp } from './pupils.queries.ts'
+
+/** The words of a query, folded: at most six, split on spaces and commas. */
+export const queryWords = (query: string): string[] => fold(query).split(/[\s,]+/).filter(Boolean).slice(0, 6)
+
+/** The first `limit` items in `compare` order, without sorting them all: a bounded max-heap. */
+function firstInOrder<T>(items: readonly T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  const heap: T[] = [] // heap[0] is the last of the kept ones
+  const swap = (i: number, j: number): void => {
+    const t = heap[i] as T
+    heap[i] = heap[j] as T
+    heap[j] = t
+  }
+  const down = (i: number): void => {
+    for (;;) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let top = i
+      if (l < heap.length && compare(heap[l] as T, heap[top] as T) > 0) top = l
+      if (r < heap.length && compare(heap[r] as T, heap[top] as T) > 0) top = r
+      if (top === i) return
+      swap(i, top)
+      i = top
+    }
+  }
+  for (const item of items) {
+    if (heap.length < limit) {
+      heap.push(item)
+      for (let i = heap.length - 1; i > 0 && compare(heap[i] as T, heap[(i - 1) >> 1] as T) > 0; i = (i - 1) >> 1) swap(i, (i - 1) >> 1)
+    } else if (limit > 0 && compare(item, heap[0] as T) < 0) {
+      heap[0] = item
+      down(0)
+    }
+  }
+  return heap.sort(compare)
+}
+
+/** How well a pupil matches: 2 per word that starts the first name or surname, 1 per word that starts another part. */
+function scorer(words: readonly string[]): (e: IndexedPupil) => number {
+  const folded = new Map<string, string>() // names repeat: fold each once
+  const f = (s: string): string => {
+    let v = folded.get(s)
+    if (v === undefined) folded.set(s, (v = fold(s)))
+    return v
+  }
+  return (e) => {
+    const first = f(e.firstName)
+    const last = f(e.lastName)
+    let s = 0
+    for (const w of words) {
+      if (first.startsWith(w) || last.startsWith(w)) s += 2
+      else if (e.nameTokens.some((t) => t.startsWith(w))) s += 1
+    }
+    return s
+  }
+}
+
+/**
+ * Search while typing: every word must start a part (case and diacritics ignored) of the pupil's
+ * names, student number or guardians' names. A form code ('TR-7K3M9Q', with or without 'TR-')
+ * finds its pupil exactly. Best matches first: a name that starts with the words, then
+ * alphabetical on surname. Reads the full rows of the best `limit` only.
+ */
+export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>): PupilHit[] {
+  const words = queryWords(input.query)
+  if (words.length === 0) return []
+  const index = pupilIndex(ctx.db)
+  // A form code, with 'TR-' or without it (then it may also be a name: both are looked for).
+  const code = /^(tr-?)?([2-9a-hj-km-np-z]{6})$/.exec(words.join(''))
+  const found = new Map<number, IndexedPupil>()
+  if (code) {
+    for (const id of pupilIdsWithFormCode(ctx.db, `TR-${code[2]?.toUpperCase()}`)) {
+      const e = index.get(id)
+      if (e) found.set(id, e)
+    }
+  }
+  if (!code?.[1]) for (const e of index.find(words, 'all')) if (input.includeLeft || !e.left) found.set(e.id, e)
+  const score = scorer(words)
+  const ranked = firstInOrder(
+    [...found.values()].map((e) => ({ e, s: score(e) })),
+    input.limit,
+    (a, b) => b.s - a.s || compareByName(a.e, b.e) || a.e.id - b.e.id,
+  )
+  const { rows, guardianNames } = hitRows(ctx.db, ranked.map(({ e }) => e.id), currentSchoolYearId(ctx))
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  return ranked.flatMap(({ e }) => {
+    const r = byId.get(e.id)
+    return r ? [{ ...r, guardianNames: guardianNames.get(e.id) ?? '' }] : []
+  })
+}
+
+/** The last whole list read, for as long as nothing was written: typing in the filter re-reads nothing. */
+const lastList = new WeakMap<CoreContext['db'], { key: string; pupils: PupilSummary[] }>()
+
+/** The pupil list (a group's, or the school's) in Dutch name order, with only the pupils whose name or number starts with every word. */
+export function filterPupils(ctx: CoreContext, input: ApiParsed<'pupils.filter'>): FilteredPupils {
+  const yearId = currentSchoolYearId(ctx)
+  const key = `${yearId}/${input.groupId ?? ''}/${input.includeLeft}/${writeStamp(ctx.db)}`
+  let all = lastList.get(ctx.db)
+  if (all?.key !== key) lastList.set(ctx.db, (all = { key, pupils: listPupils(ctx.db, yearId, input.groupId, input.includeLeft) }))
+  const words = queryWords(input.query)
+  if (words.length === 0) return { pupils: all.pupils, total: all.pupils.length }
+  const matches = new Set(pupilIndex(ctx.db).find(words, 'names').map((e) => e.id))
+  return { pupils: all.pupils.filter((p) => matches.has(p.id)), total: all.pupils.length }
+}
