@@ -97,7 +97,8 @@ export function consentHistory(ctx: CoreContext, pupilId: number): ConsentRecord
 /**
  * The geen-toestemmingslijst: pupils (not left) whose current decision for a purpose is refused
  * or no answer, for some groups and purposes or the whole school; made now, from the records.
- * A pupil is off the list from the day they leave, also when the clock is set back.
+ * A pupil is off the list from the day they leave, also when the clock is set back. `only`
+ * keeps the refused or the unanswered ones.
  */
 export function noConsentList(ctx: CoreContext, input: ApiParsed<'consent.noConsentList'>): NoConsentList {
   const yearId = currentSchoolYearId(ctx)
@@ -120,7 +121,7 @@ export function noConsentList(ctx: CoreContext, input: ApiParsed<'consent.noCons
   for (const purpose of purposes) {
     for (const p of pupils) {
       const e = decide(p.id, purpose)
-      if (e.decision === 'granted') continue
+      if (e.decision === 'granted' || (input.only && input.only !== 'both' && e.decision !== input.only)) continue
       rows.push({
         pupilId: p.id,
         firstName: p.firstName,
