@@ -7,7 +7,7 @@
 // data_version) or a restore (a new connection) makes it build again.
 import { fold } from '../../../shared/text.ts'
 import type { Db } from '../db/open.ts'
-import { indexedPupilRows, type IndexedPupilRow } from './pupils.queries.ts'
+import { dataVersion, indexedPupilRows, type IndexedPupilRow } from './pupils.queries.ts'
 
 export interface IndexedPupil {
   id: number
@@ -20,6 +20,13 @@ export interface IndexedPupil {
   nameTokens: string[]
   /** nameTokens and the guardians' names: what search while typing looks in. */
   tokens: string[]
+  /** The first name and surname folded: a hit ranks higher when a word starts one of them. */
+  first: string
+  last: string
+  /** Folded surname, first name, prefix: the alphabetical order of hits, made when first needed (an entry is replaced when the pupil changes). */
+  sortKey?: string
+  /** The last look-up that met this pupil (find's own bookkeeping). */
+  pass?: number
 }
 
 /** Where a word is looked for: the list ('names': name and student number) or search ('all'). */
@@ -31,6 +38,7 @@ const REBUILD_OVER = 2000
 /** Folds text into its parts, each distinct raw part folded once: names repeat across a school. */
 class Tokenizer {
   private readonly cache = new Map<string, string[]>()
+  private readonly names = new Map<string, string>()
 
   /** 'Jansen-de Vries' -> 'jansen-de', 'jansen', 'de', 'vries': each whole part and its pieces, added to `out`. */
   addTokens(out: string[], raw: string): void {
@@ -64,7 +72,19 @@ class Tokenizer {
     if (r.studentNumber) this.addTokens(nameTokens, r.studentNumber)
     const tokens = nameTokens.slice()
     for (const name of r.guardianNames) this.addTokens(tokens, name)
-    return { id: r.id, firstName: r.firstName, lastNamePrefix: r.lastNamePrefix, lastName: r.lastName, studentNumber: r.studentNumber, left: r.leftOn !== null, nameTokens, tokens }
+    const e = { id: r.id, firstName: r.firstName, lastNamePrefix: r.lastNamePrefix, lastName: r.lastName, studentNumber: r.studentNumber, left: r.leftOn !== null }
+    return { ...e, nameTokens, tokens, first: this.foldName(r.firstName), last: this.foldName(r.lastName) }
+  }
+
+  /** A whole name folded ('Zoë' -> 'zoe'), each distinct one once. */
+  foldName(raw: string): string {
+    if (PLAIN.test(raw)) return raw.toLowerCase()
+    let v = this.names.get(raw)
+    if (v === undefined) {
+      if (this.names.size > 50_000) this.names.clear()
+      this.names.set(raw, (v = fold(raw)))
+    }
+    return v
   }
 }
 
@@ -95,6 +115,7 @@ export class PupilIndex {
   private sorted: string[] = []
   private readonly changed = new Set<number>()
   private dataVersion = -1
+  private pass = 0
   /** How often the index was built from the database: for tests and the bench, never per pupil. */
   builds = 0
 
@@ -114,13 +135,13 @@ export class PupilIndex {
     this.catchUp()
     if (words.length === 0) return []
     const longest = words.reduce((a, b) => (b.length > a.length ? b : a))
-    const seen = new Set<number>()
+    const pass = ++this.pass // a pupil with two parts in the range counts once: marked with this pass
     const out: IndexedPupil[] = []
     for (let i = lowerBound(this.sorted, longest); i < this.sorted.length && (this.sorted[i] as string).startsWith(longest); i++) {
       for (const id of this.byToken.get(this.sorted[i] as string) ?? []) {
-        if (seen.has(id)) continue
-        seen.add(id)
         const e = this.entries.get(id) as IndexedPupil
+        if (e.pass === pass) continue
+        e.pass = pass
         const tokens = scope === 'names' ? e.nameTokens : e.tokens
         // The longest word starts one of this pupil's tokens already; for 'names' it must start a name part.
         if (words.every((w) => (scope === 'all' && w === longest) || tokens.some((t) => t.startsWith(w)))) out.push(e)
@@ -139,7 +160,7 @@ export class PupilIndex {
     this.entries.clear()
     this.byToken.clear()
     this.changed.clear()
-    this.dataVersion = readDataVersion(this.db)
+    this.dataVersion = dataVersion(this.db)
     for (const row of indexedPupilRows(this.db)) {
       const e = this.tokenizer.entry(row)
       this.entries.set(e.id, e)
@@ -155,7 +176,7 @@ export class PupilIndex {
 
   /** Reads again what this connection changed since the last look-up, or everything after another connection wrote. */
   private catchUp(): void {
-    const version = readDataVersion(this.db)
+    const version = dataVersion(this.db)
     if (version !== this.dataVersion || this.changed.size > REBUILD_OVER) return this.build()
     if (this.changed.size === 0) return
     const ids = [...this.changed]
@@ -196,7 +217,6 @@ export class PupilIndex {
   }
 }
 
-const readDataVersion = (db: Db): number => db.pragma('data_version', { simple: true }) as number
 
 /**
  * Temporary triggers (connection-only, never written to the file) that report each pupil whose
