@@ -27,6 +27,7 @@ const CASES: Record<string, () => Promise<BenchCase>> = {
   forms: async () => (await import('./cases/documents.ts')).formsCase,
   import: async () => (await import('./cases/import.ts')).importCase,
   stall: async () => (await import('./cases/stall.ts')).stallCase,
+  screen: async () => (await import('./cases/screen.ts')).screenCase,
 }
 
 type ChildMessage = { samples: Samples; peakRssMb: number } | { error: string }

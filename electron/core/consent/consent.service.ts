@@ -1,17 +1,14 @@
 import type { ApiParsed } from '../../../shared/api.ts'
-import { DESK_SOURCES, localIsoDate, type ConsentRecordView, type NoConsentList, type PupilDetail } from '../../../shared/domain.ts'
+import { DESK_SOURCES, type ConsentRecordView, type PupilDetail } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
-import { compareByName, compareGroupNames } from '../../../shared/text.ts'
 import { ATTACHMENT_META_COLUMNS, storeAttachment } from '../attachments/attachments.service.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
-import { assertNotFarAhead, registerNow } from '../db/register-clock.ts'
+import { assertNotFarAhead } from '../db/register-clock.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
-import { listPupils } from '../pupils/pupils.queries.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
-import { currentSchoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
+import { requireStaffName } from '../settings/settings.service.ts'
 import { mailOfRecord } from '../mail/mail.queries.ts'
-import { effectiveDecisions } from './consent.current.ts'
 
 /**
  * Records answers for one pupil: one new record per purpose, never an overwrite. With a
@@ -94,66 +91,5 @@ export function consentHistory(ctx: CoreContext, pupilId: number): ConsentRecord
   }))
 }
 
-/**
- * The geen-toestemmingslijst: pupils (not left) whose current decision for a purpose is refused
- * or no answer, for some groups and purposes or the whole school; made now, from the records.
- * A pupil is off the list from the day they leave, also when the clock is set back. `only`
- * keeps the refused or the unanswered ones.
- */
-export function noConsentList(ctx: CoreContext, input: ApiParsed<'consent.noConsentList'>): NoConsentList {
-  const yearId = currentSchoolYearId(ctx)
-  const purposes = listPurposes(ctx.db).filter((p) => !input.purposeIds || input.purposeIds.includes(p.id))
-  const groupFilter = input.groupIds ? new Set(input.groupIds) : undefined
-  const pupils = (
-    ctx.db
-      .prepare(
-        `SELECT p.id, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName, g.id AS groupId, g.name AS groupName
-           FROM pupils p
-           LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = ?
-           LEFT JOIN groups g ON g.id = m.group_id
-          WHERE p.left_on IS NULL OR p.left_on > ?`,
-      )
-      .all(yearId, localIsoDate(registerNow(ctx.db, ctx.now()))) as { id: number; firstName: string; lastNamePrefix: string; lastName: string; groupId: number | null; groupName: string | null }[]
-  ).filter((p) => !groupFilter || (p.groupId !== null && groupFilter.has(p.groupId)))
-  pupils.sort((a, b) => compareGroupNames(a.groupName ?? '~', b.groupName ?? '~') || compareByName(a, b))
-  const decide = effectiveDecisions(ctx)
-  const rows: NoConsentList['rows'] = []
-  for (const purpose of purposes) {
-    for (const p of pupils) {
-      const e = decide(p.id, purpose)
-      if (e.decision === 'granted' || (input.only && input.only !== 'both' && e.decision !== input.only)) continue
-      rows.push({
-        pupilId: p.id,
-        firstName: p.firstName,
-        lastNamePrefix: p.lastNamePrefix,
-        lastName: p.lastName,
-        groupId: p.groupId,
-        groupName: p.groupName,
-        purposeId: purpose.id,
-        decision: e.decision,
-        conflict: e.conflict,
-        askAgain: e.askAgain,
-      })
-    }
-  }
-  return { generatedAt: ctx.now().toISOString(), schoolYear: getSettings(ctx).schoolYear, purposes, rows }
-}
-
-
-/** Per pupil of this year (or one group): how many active purposes are refused, unanswered, or to be asked again. */
-export function consentSummary(ctx: CoreContext, groupId?: number): Record<number, { refused: number; unknown: number; askAgain: number }> {
-  const purposes = listPurposes(ctx.db)
-  const decide = effectiveDecisions(ctx)
-  const summary: Record<number, { refused: number; unknown: number; askAgain: number }> = {}
-  for (const p of listPupils(ctx.db, currentSchoolYearId(ctx), groupId)) {
-    const s = { refused: 0, unknown: 0, askAgain: 0 }
-    for (const purpose of purposes) {
-      const e = decide(p.id, purpose)
-      if (e.decision === 'refused') s.refused++
-      else if (e.decision === 'unknown') s.unknown++
-      if (e.askAgain) s.askAgain++
-    }
-    summary[p.id] = s
-  }
-  return summary
-}
+// The geen-toestemmingslijst and the pupil list's consent column, for a school of 10,000: no-consent-list.ts.
+export { consentSummary, noConsentList } from './no-consent-list.ts'

@@ -107,17 +107,26 @@ export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>
   })
 }
 
-/** The last whole list read, for as long as nothing was written: typing in the filter re-reads nothing. */
-const lastList = new WeakMap<CoreContext['db'], { key: string; pupils: PupilSummary[] }>()
+/** The lists read since the last write, by group and whether left pupils count: typing in the filter re-reads nothing. */
+const keptLists = new WeakMap<CoreContext['db'], { stamp: string; lists: Map<string, PupilSummary[]> }>()
+
+/** The pupils of the school (or a group) in Dutch name order, read again only after a write: listPupils, kept. */
+export function sortedPupils(ctx: CoreContext, groupId: number | undefined, includeLeft: boolean): PupilSummary[] {
+  const yearId = currentSchoolYearId(ctx)
+  const stamp = `${yearId}/${writeStamp(ctx.db)}`
+  let kept = keptLists.get(ctx.db)
+  if (kept?.stamp !== stamp) keptLists.set(ctx.db, (kept = { stamp, lists: new Map() }))
+  const key = `${groupId ?? ''}/${includeLeft}`
+  let list = kept.lists.get(key)
+  if (!list) kept.lists.set(key, (list = listPupils(ctx.db, yearId, groupId, includeLeft)))
+  return list
+}
 
 /** The pupil list (a group's, or the school's) in Dutch name order, with only the pupils whose name or number starts with every word. */
 export function filterPupils(ctx: CoreContext, input: ApiParsed<'pupils.filter'>): FilteredPupils {
-  const yearId = currentSchoolYearId(ctx)
-  const key = `${yearId}/${input.groupId ?? ''}/${input.includeLeft}/${writeStamp(ctx.db)}`
-  let all = lastList.get(ctx.db)
-  if (all?.key !== key) lastList.set(ctx.db, (all = { key, pupils: listPupils(ctx.db, yearId, input.groupId, input.includeLeft) }))
+  const all = sortedPupils(ctx, input.groupId, input.includeLeft)
   const words = queryWords(input.query)
-  if (words.length === 0) return { pupils: all.pupils, total: all.pupils.length }
+  if (words.length === 0) return { pupils: all, total: all.length }
   const matches = new Set(pupilIndex(ctx.db).find(words, 'names').map((e) => e.id))
-  return { pupils: all.pupils.filter((p) => matches.has(p.id)), total: all.pupils.length }
+  return { pupils: all.filter((p) => matches.has(p.id)), total: all.length }
 }

@@ -23,12 +23,14 @@ interface Props<T> {
   /** A cap on the box's height (CSS), for a table among others on a page; otherwise it fills its column. */
   maxHeight?: string
   className?: string
+  /** While a new answer (another filter) is on its way: aria-busy on the box. */
+  busy?: boolean
 }
 
 /** Rows drawn above and below the view, so that a quick scroll shows rows rather than white. */
 const OVERSCAN = 12
 
-export function VirtualTable<T>({ rows, rowKey, columns, label, rowHeight = 37, maxHeight, className }: Props<T>) {
+export function VirtualTable<T>({ rows, rowKey, columns, label, rowHeight = 37, maxHeight, className, busy = false }: Props<T>) {
   const box = useRef<HTMLDivElement>(null)
   // The app does not use the React Compiler, and nothing here memoizes the virtualizer's functions.
   // oxlint-disable-next-line react/incompatible-library
@@ -49,7 +51,7 @@ export function VirtualTable<T>({ rows, rowKey, columns, label, rowHeight = 37, 
     </tr>
   )
   return (
-    <div ref={box} className="table-scroll virtual-scroll" tabIndex={0} role="region" aria-label={label} style={maxHeight ? { maxHeight } : undefined}>
+    <div ref={box} className="table-scroll virtual-scroll" tabIndex={0} role="region" aria-label={label} aria-busy={busy} style={maxHeight ? { maxHeight } : undefined}>
       <table className={`list virtual-table${className ? ` ${className}` : ''}`} aria-label={label} aria-rowcount={rows.length + 1}>
         <thead>
           <tr aria-rowindex={1}>

@@ -148,7 +148,7 @@ export function PupilsPage() {
           Geen leerling gevonden met <strong>{query}</strong>. Zoek op voornaam, achternaam of leerlingnummer.
         </p>
       ) : (
-        <VirtualTable label="Leerlingen" rows={shown} rowKey={(p) => p.id} columns={columns} />
+        <VirtualTable label="Leerlingen" busy={pupils.loading} rows={shown} rowKey={(p) => p.id} columns={columns} />
       )}
     </div>
   )
