@@ -18,6 +18,12 @@ export const pupilsSchemas = {
     /** Words that must each start a part of the name or the student number; '' lists all. */
     query: z.string().max(200).default(''),
   }),
+  /** The same filter, answered with the pupils' ids only: the screen has the rows already, so a keystroke moves little. */
+  'pupils.matching': z.strictObject({
+    groupId: z.number().int().positive().optional(),
+    includeLeft: z.boolean().default(false),
+    query: z.string().max(200),
+  }),
 }
 
 export interface FilteredPupils {
@@ -46,4 +52,6 @@ export const DUPLICATE_REASONS: Record<PossibleDuplicate['reason'], string> = {
 export interface PupilsOutputs {
   'pupils.duplicates': PossibleDuplicate[]
   'pupils.filter': FilteredPupils
+  /** Ids of the matching pupils in the list's order, and how many the whole list has. */
+  'pupils.matching': { ids: number[]; total: number }
 }

@@ -18,7 +18,7 @@ import { listPurposes, savePurpose } from './purposes/purposes.service.ts'
 import { listPupils } from './pupils/pupils.queries.ts'
 import { findDuplicates } from './pupils/duplicates.ts'
 import { getPupil, savePupil } from './pupils/pupils.service.ts'
-import { filterPupils, searchPupils } from './pupils/pupil-search.ts'
+import { filterPupils, matchingPupils, searchPupils } from './pupils/pupil-search.ts'
 import { leaveDemo, setupSchool } from './school/school.service.ts'
 import { schoolyearHandlers } from './schoolyear/schoolyear.handlers.ts'
 import { backupsHandlers } from './backup/backup.handlers.ts'
@@ -68,6 +68,7 @@ export const handlers: Handlers = {
   'audit.page': (ctx, input) => auditPage(ctx.db, input),
   'pupils.duplicates': (ctx, input) => findDuplicates(ctx, input),
   'pupils.filter': (ctx, input) => filterPupils(ctx, input),
+  'pupils.matching': (ctx, input) => matchingPupils(ctx, input),
   'jobs.cancel': (ctx, input) => ({ running: cancelJob(ctx, input.progressId) }),
   ...schoolyearHandlers,
   ...backupsHandlers,

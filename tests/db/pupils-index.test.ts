@@ -121,6 +121,17 @@ describe('the search index follows the desk at once', () => {
     expect(await names('spook')).toEqual([])
   })
 
+  it('a one-letter search: names that start with it first, alphabetical on surname, then other matches', async () => {
+    for (const [firstName, lastNamePrefix, lastName] of [['Eva', '', 'Visser'], ['Bram', '', 'Smit'], ['Anna', '', 'Berg'], ['Sem', '', 'Bakker'], ['Zoë', 'van', 'Beek']]) {
+      await ok(core, 'pupils.save', { firstName, lastNamePrefix, lastName })
+    }
+    const eva = (await ok(core, 'pupils.filter', { query: 'eva' })).pupils[0]
+    await ok(core, 'guardians.save', { pupilId: eva?.id ?? 0, name: 'Bob Visser', relation: 'vader' })
+    expect(await names('b')).toEqual(['Sem Bakker', 'Zoë van Beek', 'Anna Berg', 'Bram Smit', 'Eva Visser'])
+    expect(await names('v')).toEqual(['Eva Visser', 'Zoë van Beek'])
+    expect((await ok(core, 'pupils.search', { query: 'b', limit: 2 })).map((p) => p.lastName)).toEqual(['Bakker', 'Beek'])
+  })
+
   it('keeps its triggers out of the file: the schema on disk is what the migrations make', async () => {
     await names('a')
     const onDisk = core.ctx.db.prepare(`SELECT name FROM sqlite_master WHERE name LIKE 'pupil_index%'`).pluck().all()

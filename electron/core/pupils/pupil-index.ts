@@ -116,6 +116,10 @@ export class PupilIndex {
   private readonly changed = new Set<number>()
   private dataVersion = -1
   private pass = 0
+  /** Every pupil in alphabetical order (sortKey), made when first asked for after a change. */
+  private ordered: IndexedPupil[] | null = null
+  /** The distinct folded first names and surnames, sorted; made with `ordered`. */
+  private names: string[] = []
   /** How often the index was built from the database: for tests and the bench, never per pupil. */
   builds = 0
 
@@ -150,6 +154,27 @@ export class PupilIndex {
     return out
   }
 
+  /**
+   * Every pupil in the order of `key` (the hits' alphabetical order), made again after a change:
+   * a short word matches most of the school, and its first hits in this order are found at once.
+   */
+  inOrder(key: (e: IndexedPupil) => string): IndexedPupil[] {
+    this.catchUp()
+    if (!this.ordered) {
+      const keyed = [...this.entries.values()].map((e) => ({ e, k: key(e) }))
+      keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.e.id - b.e.id))
+      this.ordered = keyed.map(({ e }) => e)
+      this.names = [...new Set(this.ordered.flatMap((e) => [e.first, e.last]))].sort()
+    }
+    return this.ordered
+  }
+
+  /** Whether some pupil's first name or surname starts with this word (after inOrder). */
+  startsAName(word: string): boolean {
+    const at = this.names[lowerBound(this.names, word)]
+    return at !== undefined && at.startsWith(word)
+  }
+
   /** The pupil as the index holds it now (after reading what changed); undefined once removed. */
   get(id: number): IndexedPupil | undefined {
     this.catchUp()
@@ -157,6 +182,7 @@ export class PupilIndex {
   }
 
   private build(): void {
+    this.ordered = null
     this.entries.clear()
     this.byToken.clear()
     this.changed.clear()
@@ -191,6 +217,7 @@ export class PupilIndex {
   }
 
   private put(e: IndexedPupil): void {
+    this.ordered = null
     this.entries.set(e.id, e)
     for (const t of e.tokens) {
       const ids = this.byToken.get(t)
@@ -205,6 +232,7 @@ export class PupilIndex {
   private remove(id: number): void {
     const e = this.entries.get(id)
     if (!e) return
+    this.ordered = null
     this.entries.delete(id)
     for (const t of e.tokens) {
       const ids = this.byToken.get(t) as number[]

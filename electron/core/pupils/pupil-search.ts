@@ -8,7 +8,7 @@ import type { FilteredPupils } from '../../../shared/pupils.contract.ts'
 import { fold } from '../../../shared/text.ts'
 import type { CoreContext } from '../context.ts'
 import { currentSchoolYearId } from '../settings/settings.service.ts'
-import { pupilIndex, type IndexedPupil } from './pupil-index.ts'
+import { pupilIndex, type IndexedPupil, type PupilIndex } from './pupil-index.ts'
 import { hitRows, listPupils, pupilIdsWithFormCode, writeStamp } from './pupils.queries.ts'
 
 /** The words of a query, folded: at most six, split on spaces and commas. */
@@ -79,6 +79,37 @@ function score(words: readonly string[], e: IndexedPupil): number {
   return s
 }
 
+/** Words this short match most of a school: their best hits come from a walk in alphabetical order, not from all matches. */
+const SHORT = 2
+
+/**
+ * The best `limit` pupils by name for these words: best score first, then alphabetical. For short
+ * words the walk in alphabetical order stops once `limit` pupils have the highest score there can
+ * be (each word starting a first name or surname where any does); longer words take their matches
+ * from the index.
+ */
+function bestByName(index: PupilIndex, words: readonly string[], limit: number, includeLeft: boolean): IndexedPupil[] {
+  if (words.every((w) => w.length <= SHORT)) {
+    const ordered = index.inOrder(sortKey)
+    // The highest score a pupil could have: 2 for a word that starts some first name or surname, else 1.
+    const top = words.reduce((n, w) => n + (index.startsAName(w) ? 2 : 1), 0)
+    // Per score, the first `limit` pupils in alphabetical order: nothing more can be shown.
+    const byScore: IndexedPupil[][] = Array.from({ length: top + 1 }, () => [])
+    const best = byScore[top] as IndexedPupil[]
+    for (const e of ordered) {
+      if ((!includeLeft && e.left) || !words.every((w) => e.tokens.some((t) => t.startsWith(w)))) continue
+      const bucket = byScore[score(words, e)] as IndexedPupil[]
+      if (bucket.length < limit) bucket.push(e)
+      if (best.length === limit) return best
+    }
+    return byScore.reverse().flat().slice(0, limit)
+  }
+  const found = index.find(words, 'all').filter((e) => includeLeft || !e.left)
+  const scored: { e: IndexedPupil; s: number }[] = new Array(found.length)
+  for (let i = 0; i < found.length; i++) scored[i] = { e: found[i] as IndexedPupil, s: score(words, found[i] as IndexedPupil) }
+  return firstInOrder(scored, limit, (a, b) => b.s - a.s || byKey(a.e, b.e)).map(({ e }) => e)
+}
+
 /**
  * Search while typing: every word must start a part (case and diacritics ignored) of the pupil's
  * names, student number or guardians' names. A form code ('TR-7K3M9Q', with or without 'TR-')
@@ -91,17 +122,12 @@ export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>
   const index = pupilIndex(ctx.db)
   // A form code, with 'TR-' or without it (then it may also be a name: both are looked for).
   const code = /^(tr-?)?([2-9a-hj-km-np-z]{6})$/.exec(words.join(''))
-  let found = code?.[1] ? [] : index.find(words, 'all').filter((e) => input.includeLeft || !e.left)
-  if (code) {
-    const byCode = pupilIdsWithFormCode(ctx.db, `TR-${code[2]?.toUpperCase()}`).flatMap((id) => index.get(id) ?? [])
-    found = [...byCode, ...found.filter((e) => !byCode.includes(e))]
-  }
-  const scored: { e: IndexedPupil; s: number }[] = new Array(found.length)
-  for (let i = 0; i < found.length; i++) scored[i] = { e: found[i] as IndexedPupil, s: score(words, found[i] as IndexedPupil) }
-  const ranked = firstInOrder(scored, input.limit, (a, b) => b.s - a.s || byKey(a.e, b.e))
-  const { rows, guardianNames } = hitRows(ctx.db, ranked.map(({ e }) => e.id), currentSchoolYearId(ctx))
+  const byCode = code ? pupilIdsWithFormCode(ctx.db, `TR-${code[2]?.toUpperCase()}`).flatMap((id) => index.get(id) ?? []) : []
+  const names = code?.[1] ? [] : bestByName(index, words, input.limit, input.includeLeft)
+  const ranked = [...byCode, ...names.filter((e) => !byCode.includes(e))].slice(0, input.limit)
+  const { rows, guardianNames } = hitRows(ctx.db, ranked.map((e) => e.id), currentSchoolYearId(ctx))
   const byId = new Map(rows.map((r) => [r.id, r]))
-  return ranked.flatMap(({ e }) => {
+  return ranked.flatMap((e) => {
     const r = byId.get(e.id)
     return r ? [{ ...r, guardianNames: guardianNames.get(e.id) ?? '' }] : []
   })
@@ -129,4 +155,10 @@ export function filterPupils(ctx: CoreContext, input: ApiParsed<'pupils.filter'>
   if (words.length === 0) return { pupils: all, total: all.length }
   const matches = new Set(pupilIndex(ctx.db).find(words, 'names').map((e) => e.id))
   return { pupils: all.filter((p) => matches.has(p.id)), total: all.length }
+}
+
+/** The filter's answer as ids in list order (pupils.matching): a keystroke on 10,000 sends kilobytes, not the rows again. */
+export function matchingPupils(ctx: CoreContext, input: ApiParsed<'pupils.matching'>): { ids: number[]; total: number } {
+  const { pupils, total } = filterPupils(ctx, input)
+  return { ids: pupils.map((p) => p.id), total }
 }

@@ -48,11 +48,19 @@ export function PupilsPage() {
   const [includeLeft, setIncludeLeft] = useState(false)
   const [filter, setFilter] = useState('')
   const query = filter.trim()
-  // Filtered in the core (the search index): the screen only draws the rows in view.
-  const pupils = useLoad('pupils.filter', { groupId, includeLeft, query })
+  // The whole list once; a filter is answered in the core (the search index) with the ids that
+  // match, in list order. The screen only draws the rows in view.
+  const pupils = useLoad('pupils.filter', { groupId, includeLeft })
+  const matching = useLoad('pupils.matching', { groupId, includeLeft, query }, '', query !== '')
   const consent = useLoad('pupils.consentSummary', { groupId })
-  const shown = pupils.data?.pupils ?? []
+  const byId = useMemo(() => new Map((pupils.data?.pupils ?? []).map((p) => [p.id, p])), [pupils.data])
+  const shown = useMemo(
+    // Until the first answer to a filter is in, the whole list stays (never 'nothing found' too soon).
+    () => (query === '' || !matching.data ? (pupils.data?.pupils ?? []) : matching.data.ids.flatMap((id) => byId.get(id) ?? [])),
+    [query, pupils.data, matching.data, byId],
+  )
   const total = pupils.data?.total ?? 0
+  const busy = pupils.loading || (query !== '' && matching.loading)
   const columns = useMemo(() => pupilColumns(consent.data), [consent.data])
   const plural = (count: number): string => (count === 1 ? 'leerling' : 'leerlingen')
   const n = (count: number): string => count.toLocaleString('nl-NL') // 10.000
@@ -148,7 +156,7 @@ export function PupilsPage() {
           Geen leerling gevonden met <strong>{query}</strong>. Zoek op voornaam, achternaam of leerlingnummer.
         </p>
       ) : (
-        <VirtualTable label="Leerlingen" busy={pupils.loading} rows={shown} rowKey={(p) => p.id} columns={columns} />
+        <VirtualTable label="Leerlingen" busy={busy} rows={shown} rowKey={(p) => p.id} columns={columns} />
       )}
     </div>
   )
