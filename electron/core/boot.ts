@@ -9,7 +9,6 @@ import { createTempFolder } from './temp-folder.ts'
 import { backupDir } from './backup/backup.ts'
 import { removeUnfinished } from './backup/leftovers.ts'
 import { createLogger } from './log.ts'
-import { pupilIndex } from './pupils/pupil-index.ts'
 
 export interface Core {
   ctx: CoreContext
@@ -57,15 +56,6 @@ function removeLeftovers(dbPath: string): void {
   }
 }
 
-/** The pupil search index, built now so that the first keystroke does not wait for it; a failure only logs (search builds it again). */
-function buildSearchIndex(ctx: CoreContext): void {
-  try {
-    pupilIndex(ctx.db)
-  } catch (e) {
-    createLogger('boot').error('building the search index failed', e)
-  }
-}
-
 /**
  * Opens the database (creating its folder) and wires the handler table to it. A database that
  * another running app holds, that is write-protected, or that fails SQLite's quick check, is
@@ -90,7 +80,6 @@ export function openCore(options: CoreOptions): Core {
   // npm scripts (CLI, web harness, tests) run in the repo root, next to resources/.
   ctx.resourcesDir = options.resourcesDir ?? resolve('resources')
   if (options.desktop) ctx.desktop = options.desktop
-  buildSearchIndex(ctx)
   return {
     ctx,
     dispatch: createDispatch(ctx),

@@ -122,7 +122,8 @@ describe('the search index follows the desk at once', () => {
   })
 
   it('a one-letter search: names that start with it first, alphabetical on surname, then other matches', async () => {
-    for (const [firstName, lastNamePrefix, lastName] of [['Eva', '', 'Visser'], ['Bram', '', 'Smit'], ['Anna', '', 'Berg'], ['Sem', '', 'Bakker'], ['Zoë', 'van', 'Beek']]) {
+    const pupils: [string, string, string][] = [['Eva', '', 'Visser'], ['Bram', '', 'Smit'], ['Anna', '', 'Berg'], ['Sem', '', 'Bakker'], ['Zoë', 'van', 'Beek']]
+    for (const [firstName, lastNamePrefix, lastName] of pupils) {
       await ok(core, 'pupils.save', { firstName, lastNamePrefix, lastName })
     }
     const eva = (await ok(core, 'pupils.filter', { query: 'eva' })).pupils[0]

@@ -4,7 +4,8 @@
 // is kept current by the connection's own writes: temporary triggers (in the connection's temp
 // schema, never in the file) note which pupils changed, and the next look-up reads those again,
 // so a removed pupil is gone from the next answer. A write by another connection (SQLite's
-// data_version) or a restore (a new connection) makes it build again.
+// data_version) or a restore (a new connection) makes it build again. It is built just after the
+// first whole list is answered (warmPupilIndex), not at open: the cold start does not wait for it.
 import { fold } from '../../../shared/text.ts'
 import type { Db } from '../db/open.ts'
 import { dataVersion, indexedPupilRows, type IndexedPupilRow } from './pupils.queries.ts'
@@ -271,7 +272,30 @@ function installTriggers(db: Db, touched: (pupilId: number) => void): void {
 
 const indexes = new WeakMap<Db, PupilIndex>()
 
-/** The index of this connection, built on first use (at open: see boot.ts). */
+/**
+ * Builds the index soon, in a later turn of the event loop, unless it is there: called after the
+ * first whole list is answered, so that neither the cold start nor the first list waits for it,
+ * and the first keystroke finds it ready. A connection closed meanwhile is left alone.
+ */
+export function warmPupilIndex(db: Db): void {
+  if (indexes.has(db) || warming.has(db)) return
+  warming.add(db)
+  setTimeout(() => {
+    warming.delete(db)
+    if (!db.open || indexes.has(db)) return
+    try {
+      pupilIndex(db)
+    } catch {
+      // Built on the first search instead, which reports what is wrong.
+    }
+  }, WARM_AFTER_MS).unref()
+}
+
+/** Long enough for the first list to be on its way to the screen. */
+const WARM_AFTER_MS = 20
+const warming = new WeakSet<Db>()
+
+/** The index of this connection, built on first use (or soon after the first list: warmPupilIndex). */
 export function pupilIndex(db: Db): PupilIndex {
   let index = indexes.get(db)
   if (!index) indexes.set(db, (index = new PupilIndex(db)))

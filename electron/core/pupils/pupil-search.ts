@@ -8,7 +8,7 @@ import type { FilteredPupils } from '../../../shared/pupils.contract.ts'
 import { fold } from '../../../shared/text.ts'
 import type { CoreContext } from '../context.ts'
 import { currentSchoolYearId } from '../settings/settings.service.ts'
-import { pupilIndex, type IndexedPupil, type PupilIndex } from './pupil-index.ts'
+import { pupilIndex, warmPupilIndex, type IndexedPupil, type PupilIndex } from './pupil-index.ts'
 import { hitRows, listPupils, pupilIdsWithFormCode, writeStamp } from './pupils.queries.ts'
 
 /** The words of a query, folded: at most six, split on spaces and commas. */
@@ -152,7 +152,10 @@ export function sortedPupils(ctx: CoreContext, groupId: number | undefined, incl
 export function filterPupils(ctx: CoreContext, input: ApiParsed<'pupils.filter'>): FilteredPupils {
   const all = sortedPupils(ctx, input.groupId, input.includeLeft)
   const words = queryWords(input.query)
-  if (words.length === 0) return { pupils: all, total: all.length }
+  if (words.length === 0) {
+    warmPupilIndex(ctx.db) // the first list is on screen: typing comes next
+    return { pupils: all, total: all.length }
+  }
   const matches = new Set(pupilIndex(ctx.db).find(words, 'names').map((e) => e.id))
   return { pupils: all.filter((p) => matches.has(p.id)), total: all.length }
 }
