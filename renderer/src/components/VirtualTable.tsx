@@ -25,12 +25,14 @@ interface Props<T> {
   className?: string
   /** While a new answer (another filter) is on its way: aria-busy on the box. */
   busy?: boolean
+  /** The box's height in px on the first paint, before it is measured: about maxHeight, or a window's. */
+  firstHeight?: number
 }
 
 /** Rows drawn above and below the view, so that a quick scroll shows rows rather than white. */
 const OVERSCAN = 12
 
-export function VirtualTable<T>({ rows, rowKey, columns, label, rowHeight = 37, maxHeight, className, busy = false }: Props<T>) {
+export function VirtualTable<T>({ rows, rowKey, columns, label, rowHeight = 37, maxHeight, className, busy = false, firstHeight = 900 }: Props<T>) {
   const box = useRef<HTMLDivElement>(null)
   // The app does not use the React Compiler, and nothing here memoizes the virtualizer's functions.
   // oxlint-disable-next-line react/incompatible-library
@@ -39,8 +41,8 @@ export function VirtualTable<T>({ rows, rowKey, columns, label, rowHeight = 37, 
     getScrollElement: () => box.current,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
-    // Rows on the very first paint, before the box has been measured: a window's height of them.
-    initialRect: { width: 1000, height: 900 },
+    // Rows on the very first paint, before the box has been measured: a box's height of them.
+    initialRect: { width: 1000, height: firstHeight },
   })
   const items = virtual.getVirtualItems()
   const above = items[0]?.start ?? 0

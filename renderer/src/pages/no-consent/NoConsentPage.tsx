@@ -54,7 +54,7 @@ export function NoConsentList({ groupIds, purposeIds, status = 'both' }: { group
             <h2>
               {p.label} <span className="count">{mine.length === 0 ? 'iedereen heeft toestemming' : `${mine.length.toLocaleString('nl-NL')} ${mine.length === 1 ? 'leerling' : 'leerlingen'}`}</span>
             </h2>
-            {mine.length > 0 && <VirtualTable label={`Geen toestemming: ${p.label}`} rows={mine} rowKey={(r) => r.pupilId} columns={COLUMNS} rowHeight={33} maxHeight="min(24rem, 60vh)" className="compact" />}
+            {mine.length > 0 && <VirtualTable label={`Geen toestemming: ${p.label}`} rows={mine} rowKey={(r) => r.pupilId} columns={COLUMNS} rowHeight={33} maxHeight="min(24rem, 60vh)" firstHeight={400} className="compact" />}
           </section>
         )
       })}
