@@ -1,6 +1,8 @@
 // Pupils that may already be in the register, checked before a pupil is added by hand: the same
-// name (folded: accents, case and spacing aside) and birth date, or the same student number.
+// name (folded: accents, case and spacing aside) and birth date, or the same student number; and
+// the pupil list filtered in the core, with its whole count beside it.
 import { z } from 'zod'
+import type { PupilSummary } from './domain.ts'
 
 export const pupilsSchemas = {
   'pupils.duplicates': z.strictObject({
@@ -10,6 +12,25 @@ export const pupilsSchemas = {
     birthDate: z.string().max(10).nullable().default(null),
     studentNumber: z.string().max(40).default(''),
   }),
+  'pupils.filter': z.strictObject({
+    groupId: z.number().int().positive().optional(),
+    includeLeft: z.boolean().default(false),
+    /** Words that must each start a part of the name or the student number; '' lists all. */
+    query: z.string().max(200).default(''),
+  }),
+  /** The same filter, answered with the pupils' ids only: the screen has the rows already, so a keystroke moves little. */
+  'pupils.matching': z.strictObject({
+    groupId: z.number().int().positive().optional(),
+    includeLeft: z.boolean().default(false),
+    query: z.string().max(200),
+  }),
+}
+
+export interface FilteredPupils {
+  /** The pupils that match, in Dutch name order. */
+  pupils: PupilSummary[]
+  /** How many there are without the words (same group, same choice of left pupils). */
+  total: number
 }
 
 export interface PossibleDuplicate {
@@ -30,4 +51,7 @@ export const DUPLICATE_REASONS: Record<PossibleDuplicate['reason'], string> = {
 
 export interface PupilsOutputs {
   'pupils.duplicates': PossibleDuplicate[]
+  'pupils.filter': FilteredPupils
+  /** Ids of the matching pupils in the list's order, and how many the whole list has. */
+  'pupils.matching': { ids: number[]; total: number }
 }

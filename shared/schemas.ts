@@ -52,6 +52,8 @@ export const inputSchemas = {
   'consent.noConsentList': z.strictObject({
     groupIds: z.array(id).max(200).optional(),
     purposeIds: z.array(id).max(200).optional(),
+    /** Only refused, only no answer, or both (left out: both). */
+    only: z.enum(['both', 'refused', 'unknown'], 'Kies geweigerd, geen antwoord of beide.').optional(),
   }),
   'dossier.list': z.strictObject({ pupilId: id }),
   'dossier.save': dossierEntrySchema,

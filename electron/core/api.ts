@@ -17,7 +17,8 @@ import { linkGuardian, saveGuardian, searchGuardians, unlinkGuardian } from './g
 import { listPurposes, savePurpose } from './purposes/purposes.service.ts'
 import { listPupils } from './pupils/pupils.queries.ts'
 import { findDuplicates } from './pupils/duplicates.ts'
-import { getPupil, savePupil, searchPupils } from './pupils/pupils.service.ts'
+import { getPupil, savePupil } from './pupils/pupils.service.ts'
+import { filterPupils, matchingPupils, searchPupils } from './pupils/pupil-search.ts'
 import { leaveDemo, setupSchool } from './school/school.service.ts'
 import { schoolyearHandlers } from './schoolyear/schoolyear.handlers.ts'
 import { backupsHandlers } from './backup/backup.handlers.ts'
@@ -67,6 +68,8 @@ export const handlers: Handlers = {
   'audit.list': (ctx, input) => listAudit(ctx.db, input),
   'audit.page': (ctx, input) => auditPage(ctx.db, input),
   'pupils.duplicates': (ctx, input) => findDuplicates(ctx, input),
+  'pupils.filter': (ctx, input) => filterPupils(ctx, input),
+  'pupils.matching': (ctx, input) => matchingPupils(ctx, input),
   'jobs.cancel': (ctx, input) => ({ running: cancelJob(ctx, input.progressId) }),
   'files.choose': (ctx, input) => chooseFiles(ctx, input.purpose),
   ...schoolyearHandlers,

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { benchFiles } from './files.ts'
+import { benchFiles } from '../../tests/helpers/bench-files.ts'
 import { machine, printTable } from './report.ts'
 import type { BenchCase, Measured, Row, Samples } from './types.ts'
 
@@ -27,6 +27,7 @@ const CASES: Record<string, () => Promise<BenchCase>> = {
   forms: async () => (await import('./cases/documents.ts')).formsCase,
   import: async () => (await import('./cases/import.ts')).importCase,
   stall: async () => (await import('./cases/stall.ts')).stallCase,
+  screen: async () => (await import('./cases/screen.ts')).screenCase,
 }
 
 type ChildMessage = { samples: Samples; peakRssMb: number } | { error: string }
@@ -111,7 +112,7 @@ async function main(): Promise<number> {
   })
   try {
     process.stderr.write(`Gegevens maken in ${dir} ...`)
-    const { prepare } = await import('./data.ts')
+    const { prepare } = await import('../../tests/helpers/bench-data.ts')
     await prepare(dir)
     process.stderr.write(` ${((Date.now() - started) / 1000).toFixed(0)} s\n`)
     const results: { case: BenchCase; app: Measured; baseline: Measured; rows: Row[] }[] = []

@@ -1,7 +1,7 @@
 // The shape of a benchmark case: the app's side (through core.dispatch) and its baseline (the raw
 // libraries doing the same job without the app), each run in a child process of its own so that
 // each has an honest peak RSS, and how their samples become rows of the table.
-import type { BenchFiles } from './files.ts'
+import type { BenchFiles } from '../../tests/helpers/bench-files.ts'
 import type { Summary } from '../../tests/helpers/stats.ts'
 
 /** Named series of samples in ms: one value per run (a whole call, or a percentile of one run). */

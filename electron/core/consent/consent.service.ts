@@ -1,21 +1,18 @@
 // Answers at the desk: one new record per purpose (never an overwrite), a pupil's history with its
 // proof, and the geen-toestemmingslijst and per-pupil counts made from the records in effect.
 import type { ApiParsed } from '../../../shared/api.ts'
-import { DESK_SOURCES, localIsoDate, type ConsentRecordView, type NoConsentList, type PupilDetail } from '../../../shared/domain.ts'
+import { DESK_SOURCES, type ConsentRecordView, type PupilDetail } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
-import { compareByName, compareGroupNames } from '../../../shared/text.ts'
 import { attachmentMeta } from '../attachments/attachments.queries.ts'
 import { storeAttachment } from '../attachments/attachments.service.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
-import { assertNotFarAhead, registerNow } from '../db/register-clock.ts'
+import { assertNotFarAhead } from '../db/register-clock.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
-import { listPupils } from '../pupils/pupils.queries.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
-import { schoolYearId, getSettings, requireStaffName } from '../settings/settings.service.ts'
+import { requireStaffName } from '../settings/settings.service.ts'
 import { mailOfRecord } from '../mail/mail.queries.ts'
-import { effectiveDecisions } from './consent.current.ts'
-import { consentHistoryRows, insertConsentRecord, pupilsWithGroup } from './consent.queries.ts'
+import { consentHistoryRows, insertConsentRecord } from './consent.queries.ts'
 
 /**
  * Records answers for one pupil: one new record per purpose, never an overwrite. With a
@@ -91,55 +88,5 @@ export function consentHistory(ctx: CoreContext, pupilId: number): ConsentRecord
   }))
 }
 
-/**
- * The geen-toestemmingslijst: pupils (not left) whose current decision for a purpose is refused
- * or no answer, for some groups and purposes or the whole school; made now, from the records.
- * A pupil is off the list from the day they leave, also when the clock is set back.
- */
-export function noConsentList(ctx: CoreContext, input: ApiParsed<'consent.noConsentList'>): NoConsentList {
-  const yearId = schoolYearId(ctx)
-  const purposes = listPurposes(ctx.db).filter((p) => !input.purposeIds || input.purposeIds.includes(p.id))
-  const groupFilter = input.groupIds ? new Set(input.groupIds) : undefined
-  const pupils = pupilsWithGroup(ctx.db, yearId, localIsoDate(registerNow(ctx.db, ctx.now()))).filter((p) => !groupFilter || (p.groupId !== null && groupFilter.has(p.groupId)))
-  pupils.sort((a, b) => compareGroupNames(a.groupName ?? '~', b.groupName ?? '~') || compareByName(a, b))
-  const decide = effectiveDecisions(ctx)
-  const rows: NoConsentList['rows'] = []
-  for (const purpose of purposes) {
-    for (const p of pupils) {
-      const e = decide(p.id, purpose)
-      if (e.decision === 'granted') continue
-      rows.push({
-        pupilId: p.id,
-        firstName: p.firstName,
-        lastNamePrefix: p.lastNamePrefix,
-        lastName: p.lastName,
-        groupId: p.groupId,
-        groupName: p.groupName,
-        purposeId: purpose.id,
-        decision: e.decision,
-        conflict: e.conflict,
-        askAgain: e.askAgain,
-      })
-    }
-  }
-  return { generatedAt: ctx.now().toISOString(), schoolYear: getSettings(ctx).schoolYear, purposes, rows }
-}
-
-
-/** Per pupil of this year (or one group): how many active purposes are refused, unanswered, or to be asked again. */
-export function consentSummary(ctx: CoreContext, groupId?: number): Record<number, { refused: number; unknown: number; askAgain: number }> {
-  const purposes = listPurposes(ctx.db)
-  const decide = effectiveDecisions(ctx)
-  const summary: Record<number, { refused: number; unknown: number; askAgain: number }> = {}
-  for (const p of listPupils(ctx.db, schoolYearId(ctx), groupId)) {
-    const s = { refused: 0, unknown: 0, askAgain: 0 }
-    for (const purpose of purposes) {
-      const e = decide(p.id, purpose)
-      if (e.decision === 'refused') s.refused++
-      else if (e.decision === 'unknown') s.unknown++
-      if (e.askAgain) s.askAgain++
-    }
-    summary[p.id] = s
-  }
-  return summary
-}
+// The geen-toestemmingslijst and the pupil list's consent column, for a school of 10,000: no-consent-list.ts.
+export { consentSummary, noConsentList } from './no-consent-list.ts'

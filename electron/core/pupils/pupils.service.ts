@@ -1,7 +1,6 @@
 import type { ApiParsed } from '../../../shared/api.ts'
-import { localIsoDate, type PupilDetail, type PupilHit } from '../../../shared/domain.ts'
+import { localIsoDate, type PupilDetail } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
-import { compareByName, fold } from '../../../shared/text.ts'
 import { writeAudit } from '../audit/audit.ts'
 import { consentCells } from '../consent/consent.current.ts'
 import { consentStamp } from '../consent/consent.queries.ts'
@@ -32,11 +31,11 @@ export interface PupilRow {
   yearLevelUnsure: number
 }
 
-const PUPIL_COLUMNS = `p.id, p.student_number AS studentNumber, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix,
+export const PUPIL_COLUMNS = `p.id, p.student_number AS studentNumber, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix,
   p.last_name AS lastName, p.birth_date AS birthDate, p.enrolled_on AS enrolledOn, p.left_on AS leftOn,
   p.leaving_reason AS leavingReason, p.form_code AS formCode, p.version, p.year_level AS yearLevel, p.year_level_unsure AS yearLevelUnsure, g.id AS groupId, g.name AS groupName`
 
-const FROM_PUPILS = `FROM pupils p
+export const FROM_PUPILS = `FROM pupils p
   LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = @yearId
   LEFT JOIN groups g ON g.id = m.group_id`
 
@@ -64,107 +63,6 @@ function openRoundForm(ctx: CoreContext, pupilId: number): PupilDetail['roundFor
     .prepare(`SELECT f.code, c.name AS campaignName FROM campaign_forms f JOIN campaigns c ON c.id = f.campaign_id WHERE f.pupil_id = ? AND c.closed_at IS NULL ORDER BY c.id DESC LIMIT 1`)
     .get(pupilId) as { code: string; campaignName: string } | undefined
   return row ?? null
-}
-
-const escapeLike = (s: string): string => s.replace(/[\\%_]/g, (c) => `\\${c}`)
-
-/** The first `limit` items in `compare` order, without sorting them all: a bounded max-heap. */
-function firstInOrder<T>(items: readonly T[], limit: number, compare: (a: T, b: T) => number): T[] {
-  const heap: T[] = [] // heap[0] is the last of the kept ones
-  const swap = (i: number, j: number): void => {
-    const t = heap[i] as T
-    heap[i] = heap[j] as T
-    heap[j] = t
-  }
-  const down = (i: number): void => {
-    for (;;) {
-      const l = 2 * i + 1
-      const r = l + 1
-      let top = i
-      if (l < heap.length && compare(heap[l] as T, heap[top] as T) > 0) top = l
-      if (r < heap.length && compare(heap[r] as T, heap[top] as T) > 0) top = r
-      if (top === i) return
-      swap(i, top)
-      i = top
-    }
-  }
-  for (const item of items) {
-    if (heap.length < limit) {
-      heap.push(item)
-      for (let i = heap.length - 1; i > 0 && compare(heap[i] as T, heap[(i - 1) >> 1] as T) > 0; i = (i - 1) >> 1) swap(i, (i - 1) >> 1)
-    } else if (limit > 0 && compare(item, heap[0] as T) < 0) {
-      heap[0] = item
-      down(0)
-    }
-  }
-  return heap.sort(compare)
-}
-
-/**
- * Search while typing: every word must occur (case and diacritics ignored) in the pupil's names,
- * student number, form code or guardians' names. A form code ('TR-7K3M9Q') finds its pupil exactly.
- * Best matches first: a name that starts with the words, then alphabetical on surname.
- * Ranks on the names alone and reads the full rows of the best `limit` only: one letter typed
- * matches most of a register of 10,000.
- */
-export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>): PupilHit[] {
-  const words = fold(input.query).split(/[\s,]+/).filter(Boolean).slice(0, 6)
-  if (words.length === 0) return []
-  // A form code, with 'TR-' or without it (then it may also be a name: both are looked for).
-  const code = /^(tr-?)?([2-9a-hj-km-np-z]{6})$/.exec(words.join(''))
-  const yearId = currentSchoolYearId(ctx)
-  const byCode = `(p.form_code = @code OR p.id IN (SELECT pupil_id FROM campaign_forms WHERE code = @code))`
-  const byWords = words.map((_, i) => `p.search_text LIKE @w${i} ESCAPE '\\'`).join(' AND ') + (input.includeLeft ? '' : ' AND p.left_on IS NULL')
-  const where = code?.[1] ? byCode : code ? `(${byCode} OR (${byWords}))` : byWords
-  const params: Record<string, unknown> = { code: code ? `TR-${code[2]?.toUpperCase()}` : null }
-  words.forEach((w, i) => (params[`w${i}`] = `%${escapeLike(w)}%`))
-  const matches = ctx.db
-    .prepare(`SELECT p.id, p.student_number AS studentNumber, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName FROM pupils p WHERE ${where}`)
-    .all(params) as Pick<PupilRow, 'id' | 'studentNumber' | 'firstName' | 'lastNamePrefix' | 'lastName'>[]
-
-  const folded = new Map<string, string>() // names repeat: fold each part once
-  const f = (s: string): string => {
-    let v = folded.get(s)
-    if (v === undefined) folded.set(s, (v = fold(s)))
-    return v
-  }
-  const spaced = words.map((w) => ` ${w}`)
-  const score = (r: (typeof matches)[number]): number => {
-    const first = f(r.firstName)
-    const last = f(r.lastName)
-    // The parts of the folded display name: a word starts in it where a part starts (but the first) or after a space.
-    const parts = [r.firstName, r.lastNamePrefix, r.lastName].filter((p) => p !== '').map(f)
-    let s = 0
-    words.forEach((w, i) => {
-      const sw = spaced[i] as string
-      if (first.startsWith(w) || last.startsWith(w)) s += 2
-      else if (parts.some((p, k) => (k > 0 && p.startsWith(w)) || p.includes(sw)) || r.studentNumber === w) s += 1
-    })
-    return s
-  }
-  const ranked = firstInOrder(
-    matches.map((r) => ({ r, s: score(r) })),
-    input.limit,
-    (a, b) => b.s - a.s || compareByName(a.r, b.r) || a.r.id - b.r.id,
-  )
-  const ids = JSON.stringify(ranked.map(({ r }) => r.id))
-  const rows = new Map(
-    (ctx.db.prepare(`SELECT ${PUPIL_COLUMNS} ${FROM_PUPILS} WHERE p.id IN (SELECT value FROM json_each(@ids))`).all({ ids, yearId }) as PupilRow[]).map((r) => [r.id, r]),
-  )
-  const names = new Map(
-    (
-      ctx.db
-        .prepare(
-          `SELECT pg.pupil_id AS id, group_concat(g.name, ', ') AS names FROM pupil_guardians pg JOIN guardians g ON g.id = pg.guardian_id
-            WHERE pg.pupil_id IN (SELECT value FROM json_each(?)) GROUP BY pg.pupil_id`,
-        )
-        .all(ids) as { id: number; names: string }[]
-    ).map((n) => [n.id, n.names]),
-  )
-  return ranked.map(({ r: match }) => {
-    const { version: _v, enrolledOn: _e, leavingReason: _l, yearLevel: _y, yearLevelUnsure: _u, ...r } = rows.get(match.id) as PupilRow
-    return { ...r, guardianNames: names.get(r.id) ?? '' }
-  })
 }
 
 export type PupilInput = ApiParsed<'pupils.save'>

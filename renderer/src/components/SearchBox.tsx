@@ -96,7 +96,7 @@ export function SearchBox() {
         }}
       />
       {open && query.trim() !== '' && (
-        <ul id="search-results" className="search-results" role="listbox" aria-label="Gevonden leerlingen">
+        <ul id="search-results" className="search-results" role="listbox" aria-label="Gevonden leerlingen" aria-busy={hitsFor !== query}>
           {codeError && (
             <li className="search-empty error" role="alert">
               {codeError}

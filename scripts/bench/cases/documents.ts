@@ -8,7 +8,7 @@ import Database from 'better-sqlite3'
 import { zipSync } from 'fflate'
 import type { ApiOutputs } from '../../../shared/api.ts'
 import { loadFonts } from '../../../electron/core/documents/pdf-base.ts'
-import { FORM_PUPILS, type BenchFiles } from '../files.ts'
+import { FORM_PUPILS, type BenchFiles } from '../../../tests/helpers/bench-files.ts'
 import { plainPdf } from '../../../tests/helpers/plain-pdf.ts'
 import { repeat, summarize } from '../../../tests/helpers/stats.ts'
 import { rateAtLeast, row, under, type BenchCase, type Measured } from '../types.ts'
@@ -16,7 +16,7 @@ import { rateAtLeast, row, under, type BenchCase, type Measured } from '../types
 const series = (m: Measured, key: string) => ({ value: summarize(m.samples[key] ?? []), rss: m.peakRssMb })
 const base = (m: Measured, key: string, label: string) => ({ label, ...series(m, key) })
 /** The app, loaded only in the app's child process: a baseline's peak RSS is its own. */
-const loadApp = () => import('../data.ts')
+const loadApp = () => import('../../../tests/helpers/bench-data.ts')
 
 function pagesOf(result: ApiOutputs['documents.consentForms']): number {
   if (result.delivered !== 'data' || result.count !== 500) throw new Error(`consent forms: ${JSON.stringify({ ...result, data: undefined })}`)

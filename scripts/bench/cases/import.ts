@@ -10,7 +10,7 @@ import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import type { ApiOutputs } from '../../../shared/api.ts'
 import { generateSchool } from '../../../electron/core/school/generate.ts'
-import { EXPORT, NOW, STAFF, type BenchFiles } from '../files.ts'
+import { EXPORT, NOW, STAFF, type BenchFiles } from '../../../tests/helpers/bench-files.ts'
 import { summarize, time } from '../../../tests/helpers/stats.ts'
 import { rateAtLeast, row, under, type BenchCase, type Measured, type Samples } from '../types.ts'
 
@@ -29,7 +29,7 @@ function removeRegister(files: BenchFiles, path: string): void {
 }
 
 async function appRun(files: BenchFiles): Promise<Samples> {
-  const { call, openBenchCore } = await import('../data.ts')
+  const { call, openBenchCore } = await import('../../../tests/helpers/bench-data.ts')
   const path = freshRegister(files, 'import-app.sqlite')
   const core = openBenchCore(path)
   const input = { files: [{ name: 'stichting-10000.xlsx', data: readFileSync(files.workbook).toString('base64') }], mappings: [], decisions: [] }

@@ -4,7 +4,7 @@
 // had a worker. Each run in a fresh process, on a fresh copy of the school of 1,500.
 import { copyFileSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { FORM_PUPILS, type BenchFiles } from '../files.ts'
+import { FORM_PUPILS, type BenchFiles } from '../../../tests/helpers/bench-files.ts'
 import { longestStall } from '../../../tests/helpers/stall.ts'
 import { summarize } from '../../../tests/helpers/stats.ts'
 import { row, under, type BenchCase, type Measured } from '../types.ts'
@@ -42,7 +42,7 @@ export const stallCase: BenchCase = {
   },
   baseline: {
     async run(files) {
-      const { call, openBenchCore } = await import('../data.ts')
+      const { call, openBenchCore } = await import('../../../tests/helpers/bench-data.ts')
       const path = freshSchool(files, 'stall-baseline.sqlite')
       const core = openBenchCore(path)
       const input = { files: [{ name: 'stichting-10000.xlsx', data: readFileSync(files.workbook).toString('base64') }] }

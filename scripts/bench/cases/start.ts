@@ -8,7 +8,7 @@
 // Only light imports at the top: loading the core is part of what is measured.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { NOW } from '../files.ts'
+import { NOW } from '../../../tests/helpers/bench-files.ts'
 import { summarize, time } from '../../../tests/helpers/stats.ts'
 import { row, under, type BenchCase, type Measured } from '../types.ts'
 

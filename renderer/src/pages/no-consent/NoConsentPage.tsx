@@ -1,55 +1,60 @@
-import { useState } from 'react'
-import { sortName } from '../../../../shared/domain.ts'
+import { useMemo, useState } from 'react'
+import { sortName, type NoConsentList as NoConsentData } from '../../../../shared/domain.ts'
 import { DocumentActions } from '../../components/DocumentActions.tsx'
+import { VirtualTable, type Column } from '../../components/VirtualTable.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
 import '../../components/consent-overview.css'
 
 type StatusFilter = 'both' | 'refused' | 'unknown'
 
-/** The geen-toestemmingslijst per purpose: refused and no answer, never mixed up; made from the records now. */
+type Row = NoConsentData['rows'][number]
+
+const COLUMNS: Column<Row>[] = [
+  { header: 'Leerling', cell: (r) => <a href={`#/leerling/${r.pupilId}/toestemming`}>{sortName(r)}</a> },
+  { header: 'Groep', className: 'col-group', cell: (r) => r.groupName ?? '—' },
+  {
+    header: 'Status',
+    className: 'col-status',
+    cell: (r) => (
+      <>
+        <span className={`badge ${r.decision}`}>{r.decision === 'refused' ? 'Geweigerd' : 'Geen antwoord'}</span>
+        {r.conflict && <span className="badge ask-again">ouders verschillen</span>}
+      </>
+    ),
+  },
+]
+
+/**
+ * The geen-toestemmingslijst per purpose: refused and no answer, never mixed up; made from the
+ * records now, filtered in the core. Each purpose's table draws only the rows in view.
+ */
 export function NoConsentList({ groupIds, purposeIds, status = 'both' }: { groupIds?: number[]; purposeIds?: number[]; status?: StatusFilter }) {
-  const list = useLoad('consent.noConsentList', { groupIds, purposeIds })
+  const list = useLoad('consent.noConsentList', { groupIds, purposeIds, only: status })
+  const byPurpose = useMemo(() => {
+    const map = new Map<number, Row[]>()
+    for (const r of list.data?.rows ?? []) {
+      const mine = map.get(r.purposeId)
+      if (mine) mine.push(r)
+      else map.set(r.purposeId, [r])
+    }
+    return map
+  }, [list.data])
   if (list.error) return <p className="error">{list.error}</p>
   if (!list.data) return <p className="loading">Laden…</p>
-  const rows = list.data.rows.filter((r) => status === 'both' || r.decision === status)
   return (
     <div className="no-consent" aria-busy={list.loading}>
       <p className="made-at">
         Gemaakt op {formatMoment(list.data.generatedAt)} uit de actuele antwoorden. <button className="link" onClick={list.reload}>Vernieuwen</button>
       </p>
       {list.data.purposes.map((p) => {
-        const mine = rows.filter((r) => r.purposeId === p.id)
+        const mine = byPurpose.get(p.id) ?? []
         return (
           <section key={p.id} className="card purpose-list">
             <h2>
-              {p.label} <span className="count">{mine.length === 0 ? 'iedereen heeft toestemming' : `${mine.length} ${mine.length === 1 ? 'leerling' : 'leerlingen'}`}</span>
+              {p.label} <span className="count">{mine.length === 0 ? 'iedereen heeft toestemming' : `${mine.length.toLocaleString('nl-NL')} ${mine.length === 1 ? 'leerling' : 'leerlingen'}`}</span>
             </h2>
-            {mine.length > 0 && (
-              <table className="list compact">
-                <thead>
-                  <tr>
-                    <th>Leerling</th>
-                    <th>Groep</th>
-                    <th>Status</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {mine.map((r) => (
-                    <tr key={`${r.purposeId}-${r.pupilId}`}>
-                      <td>
-                        <a href={`#/leerling/${r.pupilId}/toestemming`}>{sortName(r)}</a>
-                      </td>
-                      <td>{r.groupName ?? '—'}</td>
-                      <td>
-                        <span className={`badge ${r.decision}`}>{r.decision === 'refused' ? 'Geweigerd' : 'Geen antwoord'}</span>
-                        {r.conflict && <span className="badge ask-again">ouders verschillen</span>}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            {mine.length > 0 && <VirtualTable label={`Geen toestemming: ${p.label}`} rows={mine} rowKey={(r) => r.pupilId} columns={COLUMNS} rowHeight={33} maxHeight="min(24rem, 60vh)" firstHeight={400} className="compact" />}
           </section>
         )
       })}

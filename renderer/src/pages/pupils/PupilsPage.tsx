@@ -1,10 +1,10 @@
 import { useMemo, useState, type DragEvent } from 'react'
-import { formatDate, sortName } from '../../../../shared/domain.ts'
-import { fold } from '../../../../shared/text.ts'
+import { formatDate, sortName, type PupilSummary } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import type { MailPreview } from '../../../../shared/mail.contract.ts'
 import { invoke } from '../../api.ts'
 import { readFileBase64 } from '../../components/fields.tsx'
+import { VirtualTable, type Column } from '../../components/VirtualTable.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { holdMailFor } from '../../pending-mail.ts'
 
@@ -20,21 +20,50 @@ function ConsentSummary({ summary }: { summary: { refused: number; unknown: numb
   )
 }
 
+type Summary = { refused: number; unknown: number; askAgain: number }
+
+function pupilColumns(consent: Record<number, Summary> | undefined): Column<PupilSummary>[] {
+  return [
+    {
+      header: 'Naam',
+      cell: (p) => (
+        <>
+          <a className="row-link" href={`#/leerling/${p.id}`}>
+            {sortName(p)}
+          </a>
+          {p.leftOn && <span className="tag"> vertrokken {formatDate(p.leftOn)}</span>}
+        </>
+      ),
+    },
+    { header: 'Groep', className: 'col-group', cell: (p) => p.groupName ?? <span className="muted">geen groep</span> },
+    { header: 'Geboortedatum', className: 'col-date', cell: (p) => formatDate(p.birthDate) },
+    { header: 'Leerlingnummer', className: 'col-number', cell: (p) => p.studentNumber ?? '' },
+    { header: 'Toestemming', className: 'col-consent', cell: (p) => <ConsentSummary summary={consent?.[p.id]} /> },
+  ]
+}
+
 export function PupilsPage() {
   const groups = useLoad('groups.list', {})
   const [groupId, setGroupId] = useState<number>()
   const [includeLeft, setIncludeLeft] = useState(false)
-  const pupils = useLoad('pupils.list', { groupId, includeLeft })
-  const consent = useLoad('pupils.consentSummary', { groupId })
   const [filter, setFilter] = useState('')
   const query = filter.trim()
-  const shown = useMemo(() => {
-    const q = fold(query)
-    const all = pupils.data ?? []
-    return q ? all.filter((p) => fold(`${p.firstName} ${p.lastNamePrefix} ${p.lastName} ${p.studentNumber ?? ''}`).includes(q)) : all
-  }, [pupils.data, query])
-  const total = pupils.data?.length ?? 0
-  const plural = (n: number): string => (n === 1 ? 'leerling' : 'leerlingen')
+  // The whole list once; a filter is answered in the core (the search index) with the ids that
+  // match, in list order. The screen only draws the rows in view.
+  const pupils = useLoad('pupils.filter', { groupId, includeLeft })
+  const matching = useLoad('pupils.matching', { groupId, includeLeft, query }, '', query !== '')
+  const consent = useLoad('pupils.consentSummary', { groupId })
+  const byId = useMemo(() => new Map((pupils.data?.pupils ?? []).map((p) => [p.id, p])), [pupils.data])
+  const shown = useMemo(
+    // Until the first answer to a filter is in, the whole list stays (never 'nothing found' too soon).
+    () => (query === '' || !matching.data ? (pupils.data?.pupils ?? []) : matching.data.ids.flatMap((id) => byId.get(id) ?? [])),
+    [query, pupils.data, matching.data, byId],
+  )
+  const total = pupils.data?.total ?? 0
+  const busy = pupils.loading || (query !== '' && matching.loading)
+  const columns = useMemo(() => pupilColumns(consent.data), [consent.data])
+  const plural = (count: number): string => (count === 1 ? 'leerling' : 'leerlingen')
+  const n = (count: number): string => count.toLocaleString('nl-NL') // 10.000
   // A parent's e-mail dropped on the list: whose pupil it is about, by the sender's address.
   const [dropped, setDropped] = useState<MailPreview>()
   const [mailError, setMailError] = useState<ErrorInfo>()
@@ -82,7 +111,7 @@ export function PupilsPage() {
           Ook vertrokken leerlingen
         </label>
         <span className="count" role="status">
-          {pupils.data && total > 0 && (query ? `${shown.length} van ${total} ${plural(total)}` : `${total} ${plural(total)}`)}
+          {pupils.data && total > 0 && (query ? `${n(shown.length)} van ${n(total)} ${plural(total)}` : `${n(total)} ${plural(total)}`)}
         </span>
       </div>
       {mailError && (
@@ -127,37 +156,7 @@ export function PupilsPage() {
           Geen leerling gevonden met <strong>{query}</strong>. Zoek op voornaam, achternaam of leerlingnummer.
         </p>
       ) : (
-        <div className="table-scroll">
-          <table className="list">
-            <thead>
-              <tr>
-                <th>Naam</th>
-                <th className="col-group">Groep</th>
-                <th className="col-date">Geboortedatum</th>
-                <th className="col-number">Leerlingnummer</th>
-                <th className="col-consent">Toestemming</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((p) => (
-                <tr key={p.id}>
-                  <td>
-                    <a className="row-link" href={`#/leerling/${p.id}`}>
-                      {sortName(p)}
-                    </a>
-                    {p.leftOn && <span className="tag"> vertrokken {formatDate(p.leftOn)}</span>}
-                  </td>
-                  <td className="col-group">{p.groupName ?? <span className="muted">geen groep</span>}</td>
-                  <td className="col-date">{formatDate(p.birthDate)}</td>
-                  <td className="col-number">{p.studentNumber ?? ''}</td>
-                  <td className="col-consent">
-                    <ConsentSummary summary={consent.data?.[p.id]} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <VirtualTable label="Leerlingen" busy={busy} rows={shown} rowKey={(p) => p.id} columns={columns} />
       )}
     </div>
   )

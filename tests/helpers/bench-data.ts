@@ -9,8 +9,8 @@ import { silenceLog } from '../../electron/core/log.ts'
 import { generateSchool, type GeneratedSchool } from '../../electron/core/school/generate.ts'
 import { insertSchool } from '../../electron/core/school/school.service.ts'
 import { consentFormsData } from '../../electron/core/documents/documents.service.ts'
-import { benchFiles, EXPORT, FORM_PUPILS, NOW, REGISTER, SCHOOL, STAFF, type BenchFiles } from './files.ts'
-import { consentFormLines } from '../../tests/helpers/plain-pdf.ts'
+import { benchFiles, EXPORT, FORM_PUPILS, NOW, REGISTER, SCHOOL, STAFF, type BenchFiles } from './bench-files.ts'
+import { consentFormLines } from './plain-pdf.ts'
 
 silenceLog()
 
@@ -85,6 +85,11 @@ export async function enrolmentWorkbook(school: GeneratedSchool): Promise<Buffer
   return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer)
 }
 
+/** The foundation's register of 10,000 pupils in 182 groups, as the 'register' file of the bench (also for the browser test that scrolls it). */
+export async function makeFoundationRegister(path: string): Promise<void> {
+  ;(await makeRegister(path, generateSchool(REGISTER), 'Stichting Primair Onderwijs De Delta')).close()
+}
+
 /** Writes every file the cases read. */
 export async function prepare(dir: string): Promise<BenchFiles> {
   const files = benchFiles(dir)
@@ -93,7 +98,7 @@ export async function prepare(dir: string): Promise<BenchFiles> {
   const forms = consentFormsData(school.ctx, { pupilIds: FORM_PUPILS, onlyWithoutAnswer: false, delivery: 'data' })
   writeFileSync(files.formsText, JSON.stringify(consentFormLines(forms)))
   school.close()
-  ;(await makeRegister(files.register, generateSchool(REGISTER), 'Stichting Primair Onderwijs De Delta')).close()
+  await makeFoundationRegister(files.register)
   ;(await makeRegister(files.emptyRegister, null, 'Stichting Primair Onderwijs De Delta')).close()
   writeFileSync(files.workbook, await enrolmentWorkbook(generateSchool(EXPORT)))
   return files
