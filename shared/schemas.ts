@@ -11,6 +11,7 @@ import { mailSchemas } from './mail.contract.ts'
 import { auditSchemas } from './audit.contract.ts'
 import { pupilsSchemas } from './pupils.contract.ts'
 import { jobsSchemas } from './jobs.contract.ts'
+import { scanSchemas } from './scan.contract.ts'
 
 export * from './schemas-base.ts'
 
@@ -69,6 +70,7 @@ export const inputSchemas = {
   ...pupilsSchemas,
   ...importsSchemas,
   ...jobsSchemas,
+  ...scanSchemas,
 } as const
 
 export type Method = keyof typeof inputSchemas

@@ -1,0 +1,123 @@
+// The scan job: the chosen files are written to a folder of their own in this run's temp folder
+// and read in the background (progress, stop), and the pages are kept as a scan session in the
+// core's memory. Nothing goes into the register here: only confirming a form (confirm.ts) writes.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ApiParsed } from '../../../shared/api.ts'
+import { localIsoDate } from '../../../shared/domain.ts'
+import { AppError } from '../../../shared/errors.ts'
+import { MAX_SCAN_FILE_BYTES, type ScanOutputs, type ScanSessionView } from '../../../shared/scan.contract.ts'
+import type { ScannedPage } from '../../../shared/scan.ts'
+import type { CoreContext } from '../context.ts'
+import { trackProgress } from '../progress.ts'
+import { getPupil } from '../pupils/pupils.service.ts'
+import { cropPixels, decodePng, encodePng, pngDataUrl } from './png-crop.ts'
+import { findSessionForm, sessionView } from './review.ts'
+import { dropSession, keepSession, newSessionId, requireSession, type ScanSession } from './scan-session.ts'
+
+/** The reader (read.ts): files on disk -> pages, PNGs written to outDir; reports progress, stops on the signal. */
+export type ScanReader = (
+  ctx: CoreContext,
+  files: { name: string; path: string }[],
+  options: { onProgress: (done: number, total: number) => void; signal: AbortSignal; outDir: string },
+) => Promise<ScannedPage[]>
+
+/** A file's own name, safe to write in our folder (the path it came with is not trusted). */
+const safeName = (name: string, i: number): string => `${String(i + 1).padStart(3, '0')}-${(name.split(/[\\/]/).pop() ?? 'scan').replace(/[^\w.-]+/g, '_').slice(-80)}`
+
+export async function startScan(ctx: CoreContext, input: ApiParsed<'scan.start'>, read: ScanReader): Promise<ScanSessionView> {
+  const dir = ctx.temp.newDir()
+  const progress = trackProgress(ctx, input.progressId, input.files.length)
+  const stop = new AbortController()
+  try {
+    const inDir = join(dir, 'in')
+    const outDir = join(dir, 'pages')
+    mkdirSync(inDir)
+    mkdirSync(outDir)
+    const files = input.files.map((f, i) => {
+      const bytes = Buffer.from(f.data, 'base64')
+      if (bytes.length > MAX_SCAN_FILE_BYTES) throw new AppError('validation', `${f.name} is groter dan ${MAX_SCAN_FILE_BYTES / (1024 * 1024)} MB. Er is niets gelezen of vastgelegd. Scan de formulieren in delen (bijvoorbeeld per groep).`)
+      const path = join(inDir, safeName(f.name, i))
+      writeFileSync(path, bytes)
+      return { name: f.name.split(/[\\/]/).pop() ?? f.name, path }
+    })
+    progress.update(0, files.length, 'read')
+    const pages = await read(ctx, files, {
+      outDir,
+      signal: stop.signal,
+      onProgress: (done, total) => {
+        try {
+          progress.update(done, total, 'read')
+        } catch (e) {
+          stop.abort()
+          throw e
+        }
+      },
+    })
+    const session: ScanSession = { id: newSessionId(), db: ctx.db, dir, scannedOn: localIsoDate(ctx.now()), pages, assigned: new Map(), confirmed: new Set() }
+    keepSession(ctx, session)
+    return sessionView(ctx, session)
+  } catch (e) {
+    ctx.temp.remove(dir)
+    throw e
+  } finally {
+    progress.end()
+  }
+}
+
+export function scanSession(ctx: CoreContext, id: string): ScanSessionView {
+  return sessionView(ctx, requireSession(ctx, id))
+}
+
+/** The rows and signature lines of one form, cut from its pages: small PNGs, one decode per page. */
+export function formCrops(ctx: CoreContext, input: ApiParsed<'scan.crops'>): ScanOutputs['scan.crops'] {
+  const session = requireSession(ctx, input.sessionId)
+  const found = findSessionForm(ctx, session, input.formKey)
+  if (!found) throw new AppError('not_found', 'Dit formulier staat niet (meer) in deze scan. Vernieuw het scherm.')
+  const rows: ScanOutputs['scan.crops']['rows'] = []
+  const signatures: ScanOutputs['scan.crops']['signatures'] = []
+  const wanted = new Set(found.view.rows.map((r) => r.purposeId))
+  for (const page of found.form.pages) {
+    if (!page.imagePath || !page.scale) continue
+    const pixels = decodePng(readFileSync(page.imagePath))
+    if (!pixels) continue
+    for (const a of page.answers) {
+      const crop = wanted.has(a.purposeId) ? cropPixels(pixels, a.row, page.scale) : undefined
+      if (crop) rows.push({ purposeId: a.purposeId, image: pngDataUrl(encodePng(crop)) })
+    }
+    for (const s of page.signatures) {
+      const crop = cropPixels(pixels, s.block, page.scale)
+      if (crop) signatures.push({ slot: s.slot, image: pngDataUrl(encodePng(crop)) })
+    }
+  }
+  return { rows, signatures }
+}
+
+function pageOf(session: ScanSession, index: number): ScannedPage {
+  const page = session.pages.find((p) => p.index === index)
+  if (!page) throw new AppError('not_found', 'Deze pagina staat niet in deze scan. Vernieuw het scherm.')
+  return page
+}
+
+/** One whole page (for a page without a code: to see what it is). */
+export function wholePage(ctx: CoreContext, input: ApiParsed<'scan.page'>): ScanOutputs['scan.page'] {
+  const page = pageOf(requireSession(ctx, input.sessionId), input.pageIndex)
+  if (!page.imagePath) throw new AppError('not_found', `Van ${page.source} is geen afbeelding gemaakt: ${page.message ?? 'de pagina kon niet worden gelezen.'}`)
+  return { image: pngDataUrl(readFileSync(page.imagePath)) }
+}
+
+/** A page without a (known) code, given to a pupil by hand: it becomes a form of that pupil, answers to fill in. */
+export function assignPage(ctx: CoreContext, input: ApiParsed<'scan.assign'>): ScanSessionView {
+  const session = requireSession(ctx, input.sessionId)
+  const page = pageOf(session, input.pageIndex)
+  if (session.assigned.has(page.index)) throw new AppError('conflict', 'Deze pagina is al aan een leerling gegeven. Vernieuw het scherm.')
+  if (!sessionView(ctx, session).pages.some((p) => p.pageIndex === page.index)) throw new AppError('conflict', 'Deze pagina hoort al bij een formulier uit de scan.')
+  if (!page.imagePath) throw new AppError('validation', `Van ${page.source} is geen afbeelding gemaakt, dus er is geen bewijs om te bewaren. Scan deze pagina opnieuw.`)
+  getPupil(ctx, input.pupilId)
+  session.assigned.set(page.index, input.pupilId)
+  return sessionView(ctx, session)
+}
+
+export function closeScan(ctx: CoreContext, id: string): { closed: boolean } {
+  return { closed: dropSession(ctx, id) }
+}
