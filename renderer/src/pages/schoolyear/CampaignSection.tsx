@@ -182,6 +182,9 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
           <button disabled={busy} onClick={() => void document('campaigns.reminderList')}>
             Herinneringslijst per leerkracht
           </button>
+          <a className="button-like" href="#/scannen">
+            Teruggekomen formulieren scannen
+          </a>
           <button onClick={() => void close()}>Ronde afsluiten</button>
         </div>
       )}
