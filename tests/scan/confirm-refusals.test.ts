@@ -76,6 +76,16 @@ describe('what a scan shows but does not record', () => {
     expect(await ok(s.core, 'scan.progress', { progressId: 'p-scan-1' })).toMatchObject({ running: false })
   })
 
+  it('scans over 40 MB together are refused in Dutch before anything is read or kept', async () => {
+    const s = await school()
+    const part = Buffer.alloc(21 * 1024 * 1024, 1).toString('base64')
+    const r = await s.core.dispatch('scan.start', { files: [{ name: 'deel-1.pdf', data: part }, { name: 'deel-2.pdf', data: part }] })
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('De gekozen scans samen is 42 MB; de grens is 40 MB per keer. Er is niets gelezen of vastgelegd.') } })
+    expect(openSessionCount(s.ctx)).toBe(0)
+    const root = join(tmpdir(), 'toestemmingsregister')
+    for (const run of readdirSync(root).filter((d) => d.startsWith(`run-${process.pid}-`))) expect(readdirSync(join(root, run))).toEqual([])
+  })
+
   it('a page without a code is listed, assigned to a pupil by hand, and confirmed against that pupil’s open form', async () => {
     const s = await school()
     const view = await scan(s.ctx, readerOf([{ status: 'no_code' }]))

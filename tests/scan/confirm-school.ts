@@ -48,6 +48,9 @@ export interface PageSpec {
   signedBy?: number[]
   guardianIds?: number[]
   status?: ScannedPage['status']
+  /** For a form of several sheets: this page's sheet (1-based) of `sheets`. */
+  sheet?: number
+  sheets?: number
 }
 
 /** Pages as a reader returns them; the PNGs are written into the job's own outDir. */
@@ -69,7 +72,7 @@ export function readerOf(specs: PageSpec[], hooks: { perPage?: (i: number) => vo
         index: i,
         source: `${files[0]?.name ?? 'scan.pdf'}, pagina ${i + 1}`,
         status: spec.status ?? (spec.code ? 'read' : 'no_code'),
-        ...(spec.code ? { form: { code: spec.code, sheet: 1, sheets: 1, layoutVersion: 1, pupilId: spec.pupilId ?? 0, campaignId: spec.campaignId ?? null } } : {}),
+        ...(spec.code ? { form: { code: spec.code, sheet: spec.sheet ?? 1, sheets: spec.sheets ?? 1, layoutVersion: 1, pupilId: spec.pupilId ?? 0, campaignId: spec.campaignId ?? null } } : {}),
         answers,
         signatures: (spec.guardianIds ?? []).map((g, slot) => ({ guardianId: g, slot, signed: spec.signedBy?.includes(g) ?? false, dated: true, confidence: 0.95, block: { x: 40 + slot * 260, y: 700, width: 250, height: 60 } })),
         imagePath,

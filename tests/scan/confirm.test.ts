@@ -111,6 +111,58 @@ describe('confirming a scanned form', () => {
   })
 })
 
+describe('what the review proposes', () => {
+  it('marks ticked-both and unsure rows, proposes nothing for them, and puts forms needing a look first', async () => {
+    const s = await school()
+    const [a, b] = s.forms
+    if (!a || !b) throw new Error('no forms')
+    const pupilA = await s.pupil(a.pupilId)
+    const clean = { code: a.code, readings: new Map([[s.website.id, { reading: 'ja' as const }]]), guardianIds: pupilA.guardians.map((g) => g.id), signedBy: pupilA.guardians.map((g) => g.id) }
+    const messy = { code: b.code, readings: new Map([[s.website.id, { reading: 'ja' as const, confidence: 0.6 }], [s.social.id, { reading: 'beide' as const, confidence: 0.9 }]]) }
+    const view = await scan(s.ctx, readerOf([clean, messy]))
+    expect(view.forms.map((f) => [f.code, f.needsAttention])).toEqual([
+      [b.code, true],
+      [a.code, false],
+    ])
+    expect(view.forms[0]?.rows.map((r) => ({ id: r.purposeId, proposal: r.proposal, unclear: r.unclear, low: r.lowConfidence }))).toEqual([
+      { id: s.social.id, proposal: 'none', unclear: true, low: false },
+      { id: s.website.id, proposal: 'granted', unclear: false, low: true },
+    ])
+    // Both guardians signed: the answer is theirs together (no single guardian proposed).
+    expect(view.forms[1]).toMatchObject({ unsigned: false, proposedGuardianId: null })
+    expect(view.forms[1]?.guardians.every((g) => g.signed === true)).toBe(true)
+  })
+
+  it('a form of two sheets is one form; each answer is proved by the sheet it is on', async () => {
+    const s = await school()
+    const form = s.forms[3]
+    if (!form) throw new Error('no form')
+    const view = await scan(s.ctx, readerOf([
+      { code: form.code, sheet: 2, sheets: 2, readings: new Map([[s.guide.id, { reading: 'nee' as const }]]) },
+      { code: form.code, sheet: 1, sheets: 2, readings: new Map([[s.website.id, { reading: 'ja' as const }]]) },
+    ]))
+    expect(view.forms).toHaveLength(1)
+    expect(view.forms[0]?.sources).toEqual(['scan-0912.pdf, pagina 2', 'scan-0912.pdf, pagina 1'])
+    await ok(s.core, 'scan.confirm', { sessionId: view.sessionId, formKey: form.code, guardianId: null, answers: [{ purposeId: s.website.id, answer: 'granted' }, { purposeId: s.guide.id, answer: 'refused' }] })
+    const history = (await ok(s.core, 'consent.history', { pupilId: form.pupilId })).slice(0, 2)
+    const file = (purposeId: number) => history.find((h) => h.purposeId === purposeId)?.attachment?.fileName
+    expect([file(s.website.id), file(s.guide.id)]).toEqual([`formulier-${form.code}-gescand-2026-12-01-blad-1.png`, `formulier-${form.code}-gescand-2026-12-01-blad-2.png`])
+    expect((await ok(s.core, 'campaigns.get', { id: s.round.id })).returned).toBe(1)
+  })
+
+  it('a restore of a backup drops the open scan: nothing of it is recorded into the restored register', async () => {
+    const s = await school()
+    const backups = await ok(s.core, 'backups.create', {})
+    const view = await scan(s.ctx, readerOf([{ code: s.forms[0]?.code ?? '', readings: new Map([[s.website.id, { reading: 'ja' as const }]]) }]))
+    const name = backups.backups[0]?.name ?? ''
+    await ok(s.core, 'backups.restore', { name })
+    const records = s.count('consent_records')
+    const after = await s.core.dispatch('scan.confirm', { sessionId: view.sessionId, formKey: s.forms[0]?.code ?? '', guardianId: null, answers: [{ purposeId: s.website.id, answer: 'granted' }] })
+    expect(after).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('teruggezet') } })
+    expect(s.count('consent_records')).toBe(records)
+  })
+})
+
 /** The bytes of a stored attachment (what the pupil's page shows as the scan). */
 function readerPagePath(db: { prepare(sql: string): { pluck(): { get(id: unknown): unknown } } }, id: number | undefined): Buffer {
   return db.prepare('SELECT data FROM attachments WHERE id = ?').pluck().get(id) as Buffer

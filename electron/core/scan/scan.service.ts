@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { ApiParsed } from '../../../shared/api.ts'
 import { localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
-import { MAX_SCAN_FILE_BYTES, type ScanOutputs, type ScanSessionView } from '../../../shared/scan.contract.ts'
+import { MAX_SCAN_FILE_BYTES, scanTooLargeMessage, type ScanOutputs, type ScanSessionView } from '../../../shared/scan.contract.ts'
 import type { ScannedPage } from '../../../shared/scan.ts'
 import type { CoreContext } from '../context.ts'
 import { trackProgress } from '../progress.ts'
@@ -34,9 +34,11 @@ export async function startScan(ctx: CoreContext, input: ApiParsed<'scan.start'>
     const outDir = join(dir, 'pages')
     mkdirSync(inDir)
     mkdirSync(outDir)
+    let total = 0
     const files = input.files.map((f, i) => {
       const bytes = Buffer.from(f.data, 'base64')
-      if (bytes.length > MAX_SCAN_FILE_BYTES) throw new AppError('validation', `${f.name} is groter dan ${MAX_SCAN_FILE_BYTES / (1024 * 1024)} MB. Er is niets gelezen of vastgelegd. Scan de formulieren in delen (bijvoorbeeld per groep).`)
+      total += bytes.length
+      if (total > MAX_SCAN_FILE_BYTES) throw new AppError('validation', scanTooLargeMessage(input.files.length === 1 ? `De scan ${f.name}` : 'De gekozen scans samen', total))
       const path = join(inDir, safeName(f.name, i))
       writeFileSync(path, bytes)
       return { name: f.name.split(/[\\/]/).pop() ?? f.name, path }

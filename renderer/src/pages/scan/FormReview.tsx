@@ -32,7 +32,7 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
   const open = form.state === 'open'
 
   useEffect(() => {
-    panel.current?.focus()
+    panel.current?.focus({ preventScroll: true })
     if (!form.rows.some((r) => r.hasCrop)) return
     let live = true
     void invoke('scan.crops', { sessionId, formKey: form.key }).then((r) => {
@@ -87,9 +87,9 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
         <caption className="visually-hidden">Antwoorden per doel, zoals gelezen; onduidelijke regels eerst</caption>
         <thead>
           <tr>
-            <th scope="col">Doel</th>
+            <th scope="col" className="scan-col-purpose">Doel</th>
             <th scope="col">Op het formulier</th>
-            <th scope="col">Antwoord</th>
+            <th scope="col" className="scan-col-answer">Antwoord</th>
           </tr>
         </thead>
         <tbody>
@@ -99,7 +99,7 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
               <tr key={r.purposeId} className={[i === current ? 'current' : '', r.unclear ? 'unclear' : r.lowConfidence ? 'unsure' : ''].join(' ')} aria-current={i === current ? 'true' : undefined} onClick={() => setCurrent(i)}>
                 <th scope="row">
                   {r.label}
-                  {r.unclear && <span className="badge ask-again"> {r.reading ? `Onduidelijk: ${READING_LABEL[r.reading] ?? r.reading}` : 'Zelf invullen'}</span>}
+                  {r.unclear && <span className="badge ask-again"> {r.reading === 'beide' ? `Onduidelijk: ${READING_LABEL.beide}` : r.reading ? 'Onduidelijk' : 'Zelf invullen'}</span>}
                   {r.lowConfidence && <span className="badge unknown"> Onzeker: {READING_LABEL[r.reading ?? ''] ?? ''}</span>}
                 </th>
                 <td className="scan-crop">{crops[r.purposeId] ? <img src={crops[r.purposeId]} alt={`Gescande regel '${r.label}'`} /> : <span className="muted">{r.hasCrop ? 'Laden…' : 'geen uitsnede'}</span>}</td>

@@ -3,7 +3,7 @@
 // before a form is confirmed; a form that came back already, is in the scan twice, or belongs to a
 // closed round is shown with the reason and cannot be confirmed.
 import { useEffect, useRef, useState } from 'react'
-import type { ScanSessionView } from '../../../../shared/scan.contract.ts'
+import { MAX_SCAN_FILE_BYTES, scanTooLargeMessage, type ScanSessionView } from '../../../../shared/scan.contract.ts'
 import { invoke } from '../../api.ts'
 import { readFileBase64 } from '../../components/fields.tsx'
 import { FormReview, type Confirmation } from './FormReview.tsx'
@@ -48,6 +48,8 @@ export function ScanPage() {
   const start = async () => {
     setError(undefined)
     setStatus(undefined)
+    const size = files.reduce((n, f) => n + f.size, 0)
+    if (size > MAX_SCAN_FILE_BYTES) return setError(scanTooLargeMessage(files.length === 1 ? `De scan ${files[0]?.name ?? ''}` : 'De gekozen scans samen', size))
     const progressId = `p-scan-${Date.now()}-${++runs.current}`
     setReading(progressId)
     try {
