@@ -54,7 +54,8 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
     onConfirm({ answers: form.rows.map((r) => ({ purposeId: r.purposeId, answer: answers[r.purposeId] ?? 'none' })), guardianId: signer })
   }
   const onKey = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target instanceof HTMLInputElement || e.ctrlKey || e.altKey || e.metaKey) return
+    // Typing in a field is typing; the guardian's radio buttons take the review's keys too.
+    if ((e.target instanceof HTMLInputElement && e.target.type !== 'radio') || e.ctrlKey || e.altKey || e.metaKey) return
     const row = form.rows[current]
     const key = e.key.toLowerCase()
     if (open && row && KEYS[key]) set(row.purposeId, KEYS[key])

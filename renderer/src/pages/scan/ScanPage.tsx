@@ -105,6 +105,7 @@ export function ScanPage() {
 
   const form = session?.forms.find((f) => f.key === selected)
   const confirmed = session?.forms.filter((f) => f.state === 'confirmed').length ?? 0
+  const allSeen = session !== undefined && session.forms.length > 0 && !session.forms.some((f) => f.state === 'open' && !skipped.has(f.key))
   return (
     <div className="scan">
       <h1>Formulieren scannen</h1>
@@ -149,6 +150,7 @@ export function ScanPage() {
             </span>
             <button onClick={() => void done()}>Klaar met deze scan</button>
           </div>
+          {allSeen && <p className="ok">Alle formulieren van deze scan zijn bekeken{skipped.size > 0 ? '; wat u oversloeg, is niet vastgelegd' : ''}.</p>}
           {form && (
             <section className="card">
               <FormReview key={`${form.key}-${form.state}`} sessionId={session.sessionId} form={form} busy={busy} onConfirm={(c) => void confirm(form.key, c)} onSkip={() => skip(form.key)} />
