@@ -5,6 +5,7 @@ import type { CoreContext } from '../context.ts'
 import { deliver } from '../documents/deliver.ts'
 import { letterhead } from '../documents/document-settings.ts'
 import { consentFormsPdf } from '../documents/consent-form.ts'
+import { rememberLayouts } from '../scan/layouts.ts'
 import { consentFormsData } from '../documents/documents.service.ts'
 import { fileSafe } from '../documents/dossier-export.ts'
 import { loadFonts } from '../documents/pdf-base.ts'
@@ -32,7 +33,8 @@ export const campaignsHandlers: HandlersFor<keyof CampaignsOutputs> = {
     const codes = new Map(forms.map((f) => [pupilCode.get(f.pupilId) as string, f.code]))
     const data = consentFormsData(ctx, { pupilIds: forms.map((f) => f.pupilId), delivery: 'data', onlyWithoutAnswer: false })
     const pupils = data.pupils.map((p) => ({ ...p, formCode: codes.get(p.formCode) ?? p.formCode }))
-    const { pdf, pages } = await consentFormsPdf({ ...data, pupils }, fonts(ctx))
+    const { pdf, pages, layouts } = await consentFormsPdf({ ...data, pupils }, fonts(ctx))
+    rememberLayouts(ctx, layouts)
     const fileName = `toestemmingsformulieren-${fileSafe(campaign.name)}-${localIsoDate(ctx.now())}.pdf`
     return deliver(ctx, input.delivery, { fileName, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: pages === 1 ? 'pagina' : "pagina's" })
   },

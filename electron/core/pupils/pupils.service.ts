@@ -108,7 +108,9 @@ function firstInOrder<T>(items: readonly T[], limit: number, compare: (a: T, b: 
  * matches most of a register of 10,000.
  */
 export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>): PupilHit[] {
-  const words = fold(input.query).split(/[\s,]+/).filter(Boolean).slice(0, 6)
+  // A desk scanner types a consent form's whole QR text ('TR-7K3M9Q 1/1 1K3M9Q'): its form code counts.
+  const query = /^\s*(TR-[2-9A-Z]{6}) \d{1,2}\/\d{1,2} \d[0-9A-Z]{5}\s*$/i.exec(input.query)?.[1] ?? input.query
+  const words = fold(query).split(/[\s,]+/).filter(Boolean).slice(0, 6)
   if (words.length === 0) return []
   // A form code, with 'TR-' or without it (then it may also be a name: both are looked for).
   const code = /^(tr-?)?([2-9a-hj-km-np-z]{6})$/.exec(words.join(''))
