@@ -93,8 +93,10 @@ export interface ScanFormView {
   pupil: { id: number; name: string; groupName: string | null }
   campaign: { id: number; name: string } | null
   state: ScanFormState
-  /** Dutch: why the form is not to be confirmed, or what to look at. */
+  /** Dutch: why the form is not to be confirmed. */
   message: string | null
+  /** Dutch: what the reader noticed on its pages (upside down, turned), to know, not to refuse. */
+  notes: string[]
   guardians: ScanGuardianView[]
   /** The guardian proposed as the one who answered (the only one who signed); null: together, or nobody. */
   proposedGuardianId: number | null

@@ -72,6 +72,7 @@ function formView(f: SessionForm, purposes: Map<number, Purpose>): ScanFormView 
     campaign: f.round ? { id: f.round.campaignId, name: f.round.campaignName } : null,
     state: f.state,
     message: f.message,
+    notes: f.state === 'closed_round' ? [] : f.pages.flatMap((p) => (p.message ? [p.message] : [])),
     guardians,
     proposedGuardianId: signers.length === 1 ? (signers[0]?.id ?? null) : null,
     unsigned,

@@ -34,11 +34,11 @@ export async function startScan(ctx: CoreContext, input: ApiParsed<'scan.start'>
     const outDir = join(dir, 'pages')
     mkdirSync(inDir)
     mkdirSync(outDir)
-    let total = 0
+    let chosenBytes = 0
     const files = input.files.map((f, i) => {
       const bytes = Buffer.from(f.data, 'base64')
-      total += bytes.length
-      if (total > MAX_SCAN_FILE_BYTES) throw new AppError('validation', scanTooLargeMessage(input.files.length === 1 ? `De scan ${f.name}` : 'De gekozen scans samen', total))
+      chosenBytes += bytes.length
+      if (chosenBytes > MAX_SCAN_FILE_BYTES) throw new AppError('validation', scanTooLargeMessage(input.files.length === 1 ? `De scan ${f.name}` : 'De gekozen scans samen', chosenBytes))
       const path = join(inDir, safeName(f.name, i))
       writeFileSync(path, bytes)
       return { name: f.name.split(/[\\/]/).pop() ?? f.name, path }

@@ -84,6 +84,11 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
           {form.message}
         </p>
       )}
+      {form.notes.map((n) => (
+        <p key={n} className="muted">
+          {n}
+        </p>
+      ))}
       <table className="list scan-rows">
         <caption className="visually-hidden">Antwoorden per doel, zoals gelezen; onduidelijke regels eerst</caption>
         <thead>

@@ -74,14 +74,18 @@ export function ScanPage() {
     const form = session.forms.find((f) => f.key === key)
     setBusy(true)
     setError(undefined)
-    const r = await invoke('scan.confirm', { sessionId: session.sessionId, formKey: key, ...c, ...(form ? { consentStamp: form.consentStamp } : {}) })
-    setBusy(false)
-    if (!r.ok) return setError(r.error.message)
-    setStatus(r.value.message)
-    const fresh = await invoke('scan.session', { sessionId: session.sessionId })
-    if (!fresh.ok) return setError(fresh.error.message)
-    setSession(fresh.value)
-    setSelected(nextOpen(fresh.value, key, skipped) ?? key)
+    // Busy until the next form is on screen: a second Enter meanwhile must not reach the form just recorded.
+    try {
+      const r = await invoke('scan.confirm', { sessionId: session.sessionId, formKey: key, ...c, ...(form ? { consentStamp: form.consentStamp } : {}) })
+      if (!r.ok) return setError(r.error.message)
+      const fresh = await invoke('scan.session', { sessionId: session.sessionId })
+      if (!fresh.ok) return setError(fresh.error.message)
+      setSession(fresh.value)
+      setSelected(nextOpen(fresh.value, key, skipped) ?? key)
+      setStatus(r.value.message)
+    } finally {
+      setBusy(false)
+    }
   }
   const skip = (key: string) => {
     if (!session) return
