@@ -104,6 +104,9 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
     await page.getByRole('heading', { name: 'Formulieren scannen', level: 1 }).waitFor()
     await page.getByLabel('Scans kiezen').setInputFiles(pdf)
     await page.getByRole('button', { name: 'Scan lezen' }).click()
+    // Read in the background, with how far it is.
+    await page.getByRole('progressbar', { name: 'Voortgang van het lezen' }).waitFor({ timeout: 30_000 })
+    await page.getByText(/^Pagina \d+ van 20 gelezen…$/).waitFor({ timeout: 60_000 })
     const heading = page.getByRole('heading', { name: /^Formulier van / })
     await heading.waitFor({ timeout: 90_000 })
     expect(await page.locator('.scan .count').innerText()).toBe("20 pagina's gelezen · 20 formulieren · 0 vastgelegd · 0 zonder code")
