@@ -174,4 +174,28 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
     expect((await call(app, 'audit.page', {})).total).toBe(before)
     expect(app.pageErrors).toEqual([])
   }, 120_000)
+
+  it('a page without a code is looked at, given to a pupil found by name, filled in by keyboard and kept as proof', async () => {
+    const { page } = app
+    const first = page.locator('.scan-page').first()
+    await first.getByRole('button', { name: 'Pagina bekijken' }).click()
+    await first.getByRole('img', { name: /^Gescande pagina: herinneringslijst\.pdf, pagina 1$/ }).waitFor()
+    await first.getByLabel('Leerling zoeken voor deze pagina').fill('Kowalski')
+    const assign = first.getByRole('button', { name: /^Toewijzen aan / }).first()
+    const name = (await assign.innerText()).replace(/^Toewijzen aan /, '').replace(/ \(groep .*\)$/, '')
+    await assign.click()
+    await page.getByRole('heading', { name: new RegExp(`^Formulier van ${name}`) }).waitFor()
+    expect(await page.locator('.scan-rows tr[aria-current="true"]').innerText()).toContain('Zelf invullen')
+    await page.keyboard.press('j')
+    await page.keyboard.press('Enter')
+    await page.getByRole('alert').filter({ hasText: 'Geen handtekening gevonden: kies eerst van wie de antwoorden zijn' }).waitFor()
+    await page.keyboard.press('0')
+    await page.keyboard.press('Enter')
+    await page.getByRole('status').filter({ hasText: `Formulier van ${name} vastgelegd: 1 antwoord, met de scan als bewijs` }).waitFor()
+    const hit = (await call(app, 'pupils.search', { query: name }))[0]
+    const [last] = await call(app, 'consent.history', { pupilId: hit?.id ?? 0 })
+    expect(last).toMatchObject({ decision: 'granted', source: 'paper_form', guardianId: null, attachment: { mimeType: 'image/png' } })
+    expect(last?.note).toBe('Gescand: herinneringslijst.pdf, pagina 1. Geen handtekening gevonden; bij het bevestigen vastgelegd zonder ouder/verzorger.')
+    expect(app.pageErrors).toEqual([])
+  }, 120_000)
 })

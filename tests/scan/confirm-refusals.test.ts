@@ -9,7 +9,7 @@ import { cancelJob } from '../../electron/core/progress.ts'
 import { decodePng } from '../../electron/core/scan/png-crop.ts'
 import { openSessionCount, requireSession } from '../../electron/core/scan/scan-session.ts'
 import { ok } from '../helpers/register.ts'
-import { SCALE, readerOf, scan, scanSchool } from './confirm-school.ts'
+import { SCALE, letterPng, readerOf, scan, scanSchool } from './confirm-school.ts'
 
 let cleanup: (() => void) | undefined
 afterEach(() => cleanup?.())
@@ -103,6 +103,32 @@ describe('what a scan shows but does not record', () => {
     const [last] = await ok(s.core, 'consent.history', { pupilId: target.pupilId })
     expect(last?.sourceDetail).toBe(`teruggekomen formulier ${target.code}, gescand 01-12-2026`)
     expect((await ok(s.core, 'campaigns.get', { id: s.round.id })).returned).toBe(1)
+  })
+
+  it('a page the reader kept no picture of is made again from the chosen file when it is assigned, and kept as the proof', async () => {
+    const s = await school()
+    const files = [
+      { name: 'voorblad.png', data: letterPng().toString('base64') },
+      { name: 'brief-van-ouder.png', data: letterPng().toString('base64') },
+    ]
+    const view = await scan(s.ctx, readerOf([{ status: 'no_code', noImage: true }, { status: 'no_code', noImage: true }]), undefined, files)
+    expect(view.pages.map((p) => p.source)).toEqual(['voorblad.png', 'brief-van-ouder.png'])
+    const target = s.forms[6]
+    if (!target) throw new Error('no form')
+    const image = await ok(s.core, 'scan.page', { sessionId: view.sessionId, pageIndex: 1 })
+    expect(decodePng(Buffer.from(image.image.split(',')[1] ?? '', 'base64'))).toMatchObject({ width: 595 * SCALE, height: 842 * SCALE })
+    await ok(s.core, 'scan.assign', { sessionId: view.sessionId, pageIndex: 1, pupilId: target.pupilId })
+    expect((await s.confirm(view.sessionId, 'pagina-2')).ok).toBe(true)
+    const [last] = await ok(s.core, 'consent.history', { pupilId: target.pupilId })
+    expect(last).toMatchObject({ sourceDetail: `teruggekomen formulier ${target.code}, gescand 01-12-2026`, note: 'Gescand: brief-van-ouder.png. Geen handtekening gevonden; bij het bevestigen vastgelegd zonder ouder/verzorger.', attachment: { mimeType: 'image/png' } })
+  })
+
+  it('a page whose file gives no picture cannot be assigned: there would be no proof', async () => {
+    const s = await school()
+    const view = await scan(s.ctx, readerOf([{ status: 'no_code', noImage: true }]))
+    const r = await s.core.dispatch('scan.assign', { sessionId: view.sessionId, pageIndex: 0, pupilId: s.forms[0]?.pupilId ?? 0 })
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('geen bewijs om te bewaren. Er is niets vastgelegd.') } })
+    expect((await ok(s.core, 'scan.session', { sessionId: view.sessionId })).pages).toHaveLength(1)
   })
 
   it('serves each row and signature line as its own small PNG, cut at row × scale', async () => {

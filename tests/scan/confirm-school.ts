@@ -51,6 +51,8 @@ export interface PageSpec {
   /** For a form of several sheets: this page's sheet (1-based) of `sheets`. */
   sheet?: number
   sheets?: number
+  /** The reader kept no picture of this page (as for a page without a code). */
+  noImage?: boolean
 }
 
 /** Pages as a reader returns them; the PNGs are written into the job's own outDir. */
@@ -67,16 +69,15 @@ export function readerOf(specs: PageSpec[], hooks: { perPage?: (i: number) => vo
         row: { x: 40, y: 200 + n * 40, width: 515, height: 30 },
       }))
       const imagePath = join(outDir, `page-${i}.png`)
-      writeFileSync(imagePath, pagePng(answers.map((a) => a.row)))
+      if (!spec.noImage) writeFileSync(imagePath, pagePng(answers.map((a) => a.row)))
       pages.push({
         index: i,
-        source: `${files[0]?.name ?? 'scan.pdf'}, pagina ${i + 1}`,
+        source: files.length > 1 ? (files[i]?.name ?? '') : `${files[0]?.name ?? 'scan.pdf'}, pagina ${i + 1}`,
         status: spec.status ?? (spec.code ? 'read' : 'no_code'),
         ...(spec.code ? { form: { code: spec.code, sheet: spec.sheet ?? 1, sheets: spec.sheets ?? 1, layoutVersion: 1, pupilId: spec.pupilId ?? 0, campaignId: spec.campaignId ?? null } } : {}),
         answers,
         signatures: (spec.guardianIds ?? []).map((g, slot) => ({ guardianId: g, slot, signed: spec.signedBy?.includes(g) ?? false, dated: true, confidence: 0.95, block: { x: 40 + slot * 260, y: 700, width: 250, height: 60 } })),
-        imagePath,
-        scale: SCALE,
+        ...(spec.noImage ? {} : { imagePath, scale: SCALE }),
       })
       onProgress(i + 1, specs.length)
       await new Promise((resolve) => setImmediate(resolve))
@@ -88,6 +89,9 @@ export function readerOf(specs: PageSpec[], hooks: { perPage?: (i: number) => vo
 /** The file the user chose (its bytes do not matter to a reader made of data). */
 export const scanFile = { name: 'scan-0912.pdf', data: Buffer.from('%PDF-1.7 scan').toString('base64') }
 
-export function scan(ctx: Parameters<typeof startScan>[0], reader: ScanReader, progressId?: string) {
-  return startScan(ctx, { files: [scanFile], ...(progressId ? { progressId } : {}) }, reader)
+export function scan(ctx: Parameters<typeof startScan>[0], reader: ScanReader, progressId?: string, files = [scanFile]) {
+  return startScan(ctx, { files, ...(progressId ? { progressId } : {}) }, reader)
 }
+
+/** A page photographed or scanned as a picture file: grey paper with a dark band (a letter, say). */
+export const letterPng = (): Buffer => pagePng([{ y: 100 }, { y: 300 }])

@@ -17,6 +17,8 @@ export interface ScanSession {
   dir: string
   /** 'YYYY-MM-DD' */
   scannedOn: string
+  /** The chosen files as written into the session's folder (name without its path), in the reader's order. */
+  files: { name: string; path: string }[]
   pages: ScannedPage[]
   /** Pages without a (known) code that the user gave to a pupil: page index -> pupil id. */
   assigned: Map<number, number>

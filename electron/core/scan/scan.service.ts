@@ -11,6 +11,7 @@ import type { ScannedPage } from '../../../shared/scan.ts'
 import type { CoreContext } from '../context.ts'
 import { trackProgress } from '../progress.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
+import { pageImage } from './hand-page.ts'
 import { cropPixels, decodePng, encodePng, pngDataUrl } from './png-crop.ts'
 import { findSessionForm, sessionView } from './review.ts'
 import { dropSession, keepSession, newSessionId, requireSession, type ScanSession } from './scan-session.ts'
@@ -56,7 +57,7 @@ export async function startScan(ctx: CoreContext, input: ApiParsed<'scan.start'>
         }
       },
     })
-    const session: ScanSession = { id: newSessionId(), db: ctx.db, dir, scannedOn: localIsoDate(ctx.now()), pages, assigned: new Map(), confirmed: new Set() }
+    const session: ScanSession = { id: newSessionId(), db: ctx.db, dir, scannedOn: localIsoDate(ctx.now()), files, pages, assigned: new Map(), confirmed: new Set() }
     keepSession(ctx, session)
     return sessionView(ctx, session)
   } catch (e) {
@@ -102,20 +103,23 @@ function pageOf(session: ScanSession, index: number): ScannedPage {
 }
 
 /** One whole page (for a page without a code: to see what it is). */
-export function wholePage(ctx: CoreContext, input: ApiParsed<'scan.page'>): ScanOutputs['scan.page'] {
-  const page = pageOf(requireSession(ctx, input.sessionId), input.pageIndex)
-  if (!page.imagePath) throw new AppError('not_found', `Van ${page.source} is geen afbeelding gemaakt: ${page.message ?? 'de pagina kon niet worden gelezen.'}`)
-  return { image: pngDataUrl(readFileSync(page.imagePath)) }
+export async function wholePage(ctx: CoreContext, input: ApiParsed<'scan.page'>): Promise<ScanOutputs['scan.page']> {
+  const session = requireSession(ctx, input.sessionId)
+  const page = pageOf(session, input.pageIndex)
+  const path = await pageImage(session, page)
+  if (!path) throw new AppError('not_found', `Van ${page.source} kan geen afbeelding worden gemaakt: ${page.message ?? 'de pagina kon niet worden gelezen.'}`)
+  return { image: pngDataUrl(readFileSync(path)) }
 }
 
 /** A page without a (known) code, given to a pupil by hand: it becomes a form of that pupil, answers to fill in. */
-export function assignPage(ctx: CoreContext, input: ApiParsed<'scan.assign'>): ScanSessionView {
+export async function assignPage(ctx: CoreContext, input: ApiParsed<'scan.assign'>): Promise<ScanSessionView> {
   const session = requireSession(ctx, input.sessionId)
   const page = pageOf(session, input.pageIndex)
+  getPupil(ctx, input.pupilId)
+  if (!(await pageImage(session, page))) throw new AppError('validation', `Van ${page.source} kan geen afbeelding worden gemaakt, dus er is geen bewijs om te bewaren. Er is niets vastgelegd. Scan deze pagina opnieuw.`)
+  // Checked after the picture is made: another call may have given the page away meanwhile.
   if (session.assigned.has(page.index)) throw new AppError('conflict', 'Deze pagina is al aan een leerling gegeven. Vernieuw het scherm.')
   if (!sessionView(ctx, session).pages.some((p) => p.pageIndex === page.index)) throw new AppError('conflict', 'Deze pagina hoort al bij een formulier uit de scan.')
-  if (!page.imagePath) throw new AppError('validation', `Van ${page.source} is geen afbeelding gemaakt, dus er is geen bewijs om te bewaren. Scan deze pagina opnieuw.`)
-  getPupil(ctx, input.pupilId)
   session.assigned.set(page.index, input.pupilId)
   return sessionView(ctx, session)
 }
