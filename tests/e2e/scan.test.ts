@@ -155,6 +155,24 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
     expect(app.pageErrors).toEqual([])
   }, 240_000)
 
+  it('Stoppen while the scan is read keeps nothing and says so', async () => {
+    const { page } = app
+    // Back on the page after visiting others: the scan is still there, until 'Klaar'.
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Formulieren scannen' }).click()
+    expect(await page.locator('.scan .count').innerText()).toBe("20 pagina's gelezen · 20 formulieren · 20 vastgelegd · 0 zonder code")
+    await page.getByRole('button', { name: 'Klaar met deze scan' }).click()
+    const before = (await call(app, 'audit.page', {})).total
+    await page.getByLabel('Scans kiezen').setInputFiles(join(dir, 'scan-kopieerapparaat.pdf'))
+    await page.getByRole('button', { name: 'Scan lezen' }).click()
+    await page.getByText(/^Pagina \d+ van 20 gelezen…$/).waitFor({ timeout: 60_000 })
+    await page.getByRole('button', { name: 'Stoppen' }).click()
+    const stopped = page.getByRole('alert').filter({ hasText: /gestopt/i })
+    await stopped.waitFor({ timeout: 30_000 })
+    expect(await stopped.innerText()).toMatch(/niets (opgeslagen|vastgelegd)/)
+    expect(await page.getByRole('heading', { name: /^Formulier van / }).count()).toBe(0)
+    expect((await call(app, 'audit.page', {})).total).toBe(before)
+  }, 120_000)
+
   it('a PDF without forms gets a clear Dutch message and records nothing', async () => {
     const { page } = app
     const round = (await call(app, 'campaigns.list', {}))[0]
@@ -164,8 +182,6 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
     writeFileSync(file, Buffer.from(reminder.data, 'base64'))
     const before = (await call(app, 'audit.page', {})).total
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Formulieren scannen' }).click()
-    const done = page.getByRole('button', { name: 'Klaar met deze scan' })
-    if (await done.isVisible()) await done.click()
     await page.getByLabel('Scans kiezen').setInputFiles(file)
     await page.getByRole('button', { name: 'Scan lezen' }).click()
     const notice = page.getByRole('alert').filter({ hasText: 'geen toestemmingsformulier herkend' })

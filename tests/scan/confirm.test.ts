@@ -150,6 +150,18 @@ describe('what the review proposes', () => {
     expect((await ok(s.core, 'campaigns.get', { id: s.round.id })).returned).toBe(1)
   })
 
+  it("a form printed outside a round (the pupil's own code) is recorded for that pupil, with no round to count it in", async () => {
+    const s = await school()
+    const pupil = await s.pupil(s.forms[5]?.pupilId ?? 0)
+    const view = await scan(s.ctx, readerOf([{ code: pupil.formCode, readings: new Map([[s.website.id, { reading: 'nee' as const }]]) }]))
+    expect(view.forms[0]).toMatchObject({ code: pupil.formCode, campaign: null, state: 'open', pupil: { id: pupil.id } })
+    const result = await ok(s.core, 'scan.confirm', { sessionId: view.sessionId, formKey: pupil.formCode, guardianId: pupil.guardians[0]?.id ?? null, answers: [{ purposeId: s.website.id, answer: 'refused' }] })
+    expect(result).toMatchObject({ recorded: 1, campaign: null, message: `Formulier van ${pupil.firstName} ${[pupil.lastNamePrefix, pupil.lastName].filter(Boolean).join(' ')} vastgelegd: 1 antwoord, met de scan als bewijs.` })
+    const [last] = await ok(s.core, 'consent.history', { pupilId: pupil.id })
+    expect(last).toMatchObject({ decision: 'refused', source: 'paper_form', sourceDetail: `teruggekomen formulier ${pupil.formCode}, gescand 01-12-2026` })
+    expect((await ok(s.core, 'campaigns.get', { id: s.round.id })).returned).toBe(0)
+  })
+
   it('a restore of a backup drops the open scan: nothing of it is recorded into the restored register', async () => {
     const s = await school()
     const backups = await ok(s.core, 'backups.create', {})

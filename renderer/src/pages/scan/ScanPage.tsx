@@ -34,6 +34,9 @@ function Reading({ progressId, onStop }: { progressId: string; onStop: () => voi
   )
 }
 
+/** The scan on screen, kept while the user visits another page (a pupil, the round) and comes back. */
+let openScan: string | undefined
+
 export function ScanPage() {
   const [files, setFiles] = useState<File[]>([])
   const [reading, setReading] = useState<string>()
@@ -44,6 +47,18 @@ export function ScanPage() {
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
   const runs = useRef(0)
+
+  useEffect(() => {
+    if (!openScan) return
+    void invoke('scan.session', { sessionId: openScan }).then((r) => {
+      if (!r.ok) {
+        openScan = undefined
+        return
+      }
+      setSession(r.value)
+      setSelected(r.value.forms.find((f) => f.state === 'open')?.key ?? r.value.forms[0]?.key)
+    })
+  }, [])
 
   const start = async () => {
     setError(undefined)
@@ -56,6 +71,7 @@ export function ScanPage() {
       const sent = await Promise.all(files.map(async (f) => ({ name: f.name, data: await readFileBase64(f) })))
       const r = await invoke('scan.start', { files: sent, progressId })
       if (!r.ok) return setError(r.error.message)
+      openScan = r.value.sessionId
       setSession(r.value)
       setSkipped(new Set())
       setSelected(r.value.forms.find((f) => f.state === 'open')?.key ?? r.value.forms[0]?.key)
@@ -102,6 +118,7 @@ export function ScanPage() {
   }
   const done = async () => {
     if (session) await invoke('scan.close', { sessionId: session.sessionId })
+    openScan = undefined
     setSession(undefined)
     setFiles([])
     setStatus('De scan is gesloten. Wat u bevestigde, is vastgelegd; de rest niet.')
