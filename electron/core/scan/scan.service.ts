@@ -28,7 +28,8 @@ const safeName = (name: string, i: number): string => `${String(i + 1).padStart(
 
 export async function startScan(ctx: CoreContext, input: ApiParsed<'scan.start'>, read: ScanReader): Promise<ScanSessionView> {
   const dir = ctx.temp.newDir()
-  const progress = trackProgress(ctx, input.progressId, input.files.length)
+  // The total is the number of pages, known once the reader has opened the files.
+  const progress = trackProgress(ctx, input.progressId, 0)
   const stop = new AbortController()
   try {
     const inDir = join(dir, 'in')
@@ -44,7 +45,7 @@ export async function startScan(ctx: CoreContext, input: ApiParsed<'scan.start'>
       writeFileSync(path, bytes)
       return { name: f.name.split(/[\\/]/).pop() ?? f.name, path }
     })
-    progress.update(0, files.length, 'read')
+    progress.update(0, 0, 'read')
     const pages = await read(ctx, files, {
       outDir,
       signal: stop.signal,
