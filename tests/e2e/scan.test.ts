@@ -202,6 +202,7 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
     await assign.click()
     await page.getByRole('heading', { name: new RegExp(`^Formulier van ${name}`) }).waitFor()
     expect(await page.locator('.scan-rows tr[aria-current="true"]').innerText()).toContain('Zelf invullen')
+    await page.locator('.scan-form').getByRole('img', { name: 'Gescande pagina: herinneringslijst.pdf, pagina 1' }).waitFor()
     await page.keyboard.press('j')
     await page.keyboard.press('Enter')
     await page.getByRole('alert').filter({ hasText: 'Geen handtekening gevonden: kies eerst van wie de antwoorden zijn' }).waitFor()

@@ -96,6 +96,8 @@ describe('what a scan shows but does not record', () => {
     if (!target) throw new Error('no form')
     const assigned = await ok(s.core, 'scan.assign', { sessionId: view.sessionId, pageIndex: 0, pupilId: target.pupilId })
     expect(assigned.pages).toEqual([])
+    expect(assigned.notice).toBeNull()
+    expect(assigned.forms[0]?.notes).toEqual([])
     expect(assigned.forms[0]).toMatchObject({ key: 'pagina-1', code: target.code, state: 'open', unsigned: true })
     expect(assigned.forms[0]?.rows.every((r) => r.unclear && r.proposal === 'none' && !r.hasCrop)).toBe(true)
     expect((await ok(s.core, 'scan.page', { sessionId: view.sessionId, pageIndex: 0 })).image).toMatch(/^data:image\/png;base64,/)

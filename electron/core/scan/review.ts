@@ -72,7 +72,8 @@ function formView(f: SessionForm, purposes: Map<number, Purpose>): ScanFormView 
     campaign: f.round ? { id: f.round.campaignId, name: f.round.campaignName } : null,
     state: f.state,
     message: f.message,
-    notes: f.state === 'closed_round' ? [] : f.pages.flatMap((p) => (p.message ? [p.message] : [])),
+    // The reader's notes on a read form (upside down, turned); a page given by hand is past its 'no code' note.
+    notes: f.state === 'closed_round' || byHand ? [] : f.pages.flatMap((p) => (p.message ? [p.message] : [])),
     guardians,
     proposedGuardianId: signers.length === 1 ? (signers[0]?.id ?? null) : null,
     unsigned,
@@ -167,7 +168,7 @@ export function sessionView(ctx: CoreContext, session: ScanSession): ScanSession
       compareGroupNames(a.f.pupil.groupName ?? '~', b.f.pupil.groupName ?? '~') ||
       compareByName(a.f.pupil, b.f.pupil),
   )
-  const none = session.pages.length === 0 || !session.pages.some((p) => p.status === 'read')
+  const none = session.pages.length === 0 || (!session.pages.some((p) => p.status === 'read') && session.assigned.size === 0)
   const count = session.pages.length === 1 ? 'de enige pagina' : `alle ${session.pages.length} pagina's`
   const notice = !none
     ? null

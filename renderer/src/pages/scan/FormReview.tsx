@@ -27,21 +27,29 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
   const [current, setCurrent] = useState(0)
   const [signer, setSigner] = useState<Signer>(() => initialSigner(form))
   const [crops, setCrops] = useState<Record<number, string>>({})
+  /** For a page given by hand (no rows to cut out): the whole page beside the answers. */
+  const [wholePage, setWholePage] = useState<string>()
   const [hint, setHint] = useState<string>()
   const panel = useRef<HTMLDivElement>(null)
   const open = form.state === 'open'
 
   useEffect(() => {
     panel.current?.focus({ preventScroll: true })
-    if (!form.rows.some((r) => r.hasCrop)) return
     let live = true
+    if (!form.rows.some((r) => r.hasCrop)) {
+      const [pageIndex] = form.pageIndexes
+      if (pageIndex !== undefined) void invoke('scan.page', { sessionId, pageIndex }).then((r) => live && r.ok && setWholePage(r.value.image))
+      return () => {
+        live = false
+      }
+    }
     void invoke('scan.crops', { sessionId, formKey: form.key }).then((r) => {
       if (live && r.ok) setCrops(Object.fromEntries(r.value.rows.map((c) => [c.purposeId, c.image])))
     })
     return () => {
       live = false
     }
-  }, [sessionId, form.key, form.rows])
+  }, [sessionId, form.key, form.rows, form.pageIndexes])
 
   const set = (purposeId: number, answer: ReviewAnswer) => setAnswers((a) => ({ ...a, [purposeId]: answer }))
   const confirm = () => {
@@ -89,6 +97,7 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
           {n}
         </p>
       ))}
+      {wholePage && <img className="scan-page-image scan-whole" src={wholePage} alt={`Gescande pagina: ${form.sources.join(', ')}`} />}
       <table className="list scan-rows">
         <caption className="visually-hidden">Antwoorden per doel, zoals gelezen; onduidelijke regels eerst</caption>
         <thead>
@@ -108,7 +117,7 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
                   {r.unclear && <span className="badge ask-again"> {r.reading === 'beide' ? `Onduidelijk: ${READING_LABEL.beide}` : r.reading ? 'Onduidelijk' : 'Zelf invullen'}</span>}
                   {r.lowConfidence && <span className="badge unknown"> Onzeker: {READING_LABEL[r.reading ?? ''] ?? ''}</span>}
                 </th>
-                <td className="scan-crop">{crops[r.purposeId] ? <img src={crops[r.purposeId]} alt={`Gescande regel '${r.label}'`} /> : <span className="muted">{r.hasCrop ? 'Laden…' : 'geen uitsnede'}</span>}</td>
+                <td className="scan-crop">{crops[r.purposeId] ? <img src={crops[r.purposeId]} alt={`Gescande regel '${r.label}'`} /> : <span className="muted">{r.hasCrop ? 'Laden…' : 'zie de pagina hierboven'}</span>}</td>
                 <td>
                   <span className="scan-choices" role="group" aria-label={`Antwoord voor '${r.label}'`}>
                     {(['granted', 'refused', 'none'] as const).map((a) => (
