@@ -4,12 +4,12 @@
 // belongs to a closed round). Pages without a known code are listed to assign by hand.
 import { LOW_CONFIDENCE, type ReviewAnswer, type ScanFormView, type ScanPageView, type ScanRowView, type ScanSessionView } from '../../../shared/scan.contract.ts'
 import { compareByName, compareGroupNames } from '../../../shared/text.ts'
-import { displayName, formatDate, type Purpose, type PupilDetail } from '../../../shared/domain.ts'
+import { displayName, formatDate, type Purpose } from '../../../shared/domain.ts'
 import type { BoxReading, ScannedPage } from '../../../shared/scan.ts'
 import type { CoreContext } from '../context.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
-import { getPupil } from '../pupils/pupils.service.ts'
-import { campaignFormByCode, openFormOfPupil, pupilByFormCode, type FormOfCode } from './review.queries.ts'
+import { currentSchoolYearId } from '../settings/settings.service.ts'
+import { campaignFormByCode, openFormOfPupil, pupilByFormCode, reviewPupil, type FormOfCode, type ReviewPupil } from './review.queries.ts'
 import type { ScanSession } from './scan-session.ts'
 
 /** A form as the session holds it: its pages, and what it is in the register. */
@@ -17,7 +17,7 @@ export interface SessionForm {
   key: string
   code: string | null
   pages: ScannedPage[]
-  pupil: PupilDetail
+  pupil: ReviewPupil
   round: FormOfCode | null
   state: ScanFormView['state']
   message: string | null
@@ -103,7 +103,7 @@ function stateOf(session: ScanSession, key: string, code: string, round: FormOfC
 }
 
 /** Every form of the session (from the pages with a known code and the pages assigned by hand), and the pages left over. */
-export function sessionForms(ctx: CoreContext, session: ScanSession): { forms: SessionForm[]; pages: ScanPageView[] } {
+export function sessionForms(ctx: CoreContext, session: ScanSession, onlyKey?: string): { forms: SessionForm[]; pages: ScanPageView[] } {
   const byCode = new Map<string, ScannedPage[]>()
   const copies: { code: string; page: ScannedPage; first: ScannedPage }[] = []
   const pages: ScanPageView[] = []
@@ -119,7 +119,7 @@ export function sessionForms(ctx: CoreContext, session: ScanSession): { forms: S
     if (first) copies.push({ code, page, first })
     else byCode.set(code, [...list, page])
   }
-  const forms: SessionForm[] = []
+  const forms: (Omit<SessionForm, 'pupil'> & { pupilId: number })[] = []
   const known = new Map<string, { pupilId: number; round: FormOfCode | null }>()
   for (const [code, list] of byCode) {
     const found = lookUp(ctx, code)
@@ -129,27 +129,30 @@ export function sessionForms(ctx: CoreContext, session: ScanSession): { forms: S
     }
     known.set(code, found)
     list.sort((a, b) => (a.form?.sheet ?? 0) - (b.form?.sheet ?? 0))
-    forms.push({ key: code, code, pages: list, pupil: getPupil(ctx, found.pupilId), round: found.round, ...stateOf(session, code, code, found.round) })
+    forms.push({ key: code, code, pages: list, pupilId: found.pupilId, round: found.round, ...stateOf(session, code, code, found.round) })
   }
   copies.forEach(({ code, page, first }, i) => {
     const found = known.get(code)
     if (!found) return
     const message = `Dit formulier zit twee keer in de scan (${first.source} en ${page.source}). Het wordt één keer vastgelegd: bevestig het andere exemplaar.`
-    forms.push({ key: `${code}#${i + 2}`, code, pages: [page], pupil: getPupil(ctx, found.pupilId), round: found.round, state: 'duplicate', message })
+    forms.push({ key: `${code}#${i + 2}`, code, pages: [page], pupilId: found.pupilId, round: found.round, state: 'duplicate', message })
   })
   for (const [index, pupilId] of session.assigned) {
     const page = session.pages.find((p) => p.index === index)
     if (!page) continue
     const key = `pagina-${index + 1}`
     const round = openFormOfPupil(ctx.db, pupilId) ?? null
-    forms.push({ key, code: round?.code ?? null, pages: [page], pupil: getPupil(ctx, pupilId), round, ...(session.confirmed.has(key) ? { state: 'confirmed' as const, message: null } : { state: 'open' as const, message: null }) })
+    forms.push({ key, code: round?.code ?? null, pages: [page], pupilId, round, ...(session.confirmed.has(key) ? { state: 'confirmed' as const, message: null } : { state: 'open' as const, message: null }) })
   }
-  return { forms, pages }
+  // The pupil (names, group, guardians) only for the forms asked for: one form when confirming or cutting its crops.
+  const yearId = currentSchoolYearId(ctx)
+  const wanted = forms.filter((f) => onlyKey === undefined || f.key === onlyKey)
+  return { forms: wanted.map(({ pupilId, ...f }) => ({ ...f, pupil: reviewPupil(ctx.db, yearId, pupilId) })), pages }
 }
 
 export function findSessionForm(ctx: CoreContext, session: ScanSession, key: string): { form: SessionForm; view: ScanFormView } | undefined {
   const purposes = activePurposes(ctx)
-  const form = sessionForms(ctx, session).forms.find((f) => f.key === key)
+  const [form] = sessionForms(ctx, session, key).forms
   return form ? { form, view: formView(form, purposes) } : undefined
 }
 

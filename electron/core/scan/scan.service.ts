@@ -13,7 +13,7 @@ import { trackProgress } from '../progress.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
 import { pageImage } from './hand-page.ts'
 import { cropPixels, decodePng, encodePng, pngDataUrl } from './png-crop.ts'
-import { findSessionForm, sessionView } from './review.ts'
+import { findSessionForm, sessionForms, sessionView } from './review.ts'
 import { dropSession, keepSession, newSessionId, requireSession, type ScanSession } from './scan-session.ts'
 
 /** The reader (read.ts): files on disk -> pages, PNGs written to outDir; reports progress, stops on the signal. */
@@ -120,7 +120,7 @@ export async function assignPage(ctx: CoreContext, input: ApiParsed<'scan.assign
   if (!(await pageImage(session, page))) throw new AppError('validation', `Van ${page.source} kan geen afbeelding worden gemaakt, dus er is geen bewijs om te bewaren. Er is niets vastgelegd. Scan deze pagina opnieuw.`)
   // Checked after the picture is made: another call may have given the page away meanwhile.
   if (session.assigned.has(page.index)) throw new AppError('conflict', 'Deze pagina is al aan een leerling gegeven. Vernieuw het scherm.')
-  if (!sessionView(ctx, session).pages.some((p) => p.pageIndex === page.index)) throw new AppError('conflict', 'Deze pagina hoort al bij een formulier uit de scan.')
+  if (!sessionForms(ctx, session, '').pages.some((p) => p.pageIndex === page.index)) throw new AppError('conflict', 'Deze pagina hoort al bij een formulier uit de scan.')
   session.assigned.set(page.index, input.pupilId)
   return sessionView(ctx, session)
 }

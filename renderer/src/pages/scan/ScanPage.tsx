@@ -94,10 +94,10 @@ export function ScanPage() {
     try {
       const r = await invoke('scan.confirm', { sessionId: session.sessionId, formKey: key, ...c, ...(form ? { consentStamp: form.consentStamp } : {}) })
       if (!r.ok) return setError(r.error.message)
-      const fresh = await invoke('scan.session', { sessionId: session.sessionId })
-      if (!fresh.ok) return setError(fresh.error.message)
-      setSession(fresh.value)
-      setSelected(nextOpen(fresh.value, key, skipped) ?? key)
+      // The answer carries the form as it is now; the others are as they were (no reload of hundreds of forms).
+      const fresh = { ...session, forms: session.forms.map((f) => (f.key === key ? r.value.form : f)) }
+      setSession(fresh)
+      setSelected(nextOpen(fresh, key, skipped) ?? key)
       setStatus(r.value.message)
     } finally {
       setBusy(false)
