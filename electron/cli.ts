@@ -2,13 +2,14 @@
 // commands that are calls of the contract go to the core's worker thread (core/worker.ts), the
 // same entry the app and the web harness start. import, backup and restore still open the core
 // in this process: they pass what the contract has no field for (the terminal's --staff as the
-// actor, a file to restore from or export to by its path).
+// actor, a file to restore from or export to by its path, scanned files to read by their paths).
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError, INTERNAL_ERROR_MESSAGE, type Result } from '../shared/errors.ts'
 import { BACKUP_HELP, runBackupCommand } from './cli/backup.ts'
 import { IMPORT_HELP, IMPORT_OPTIONS, importDbPath, runImportCommand } from './cli/import.ts'
 import { DOCUMENT_HELP, DOCUMENT_OPTIONS, runDocumentCommand } from './cli/print.ts'
+import { runScanCommand, SCAN_HELP } from './cli/scan.ts'
 import { openCore, type Core } from './core/boot.ts'
 import { storageError, type Dispatch } from './core/dispatch.ts'
 import { createLogger, logToFile, silenceLog } from './core/log.ts'
@@ -22,7 +23,7 @@ const SOURCE_WORKER = new URL('./core/worker.ts', import.meta.url)
 let workerLog: string | undefined
 
 /** Commands that call services with options the contract does not carry: run in this process. */
-const IN_PROCESS = new Set(['import', 'backup', 'restore'])
+const IN_PROCESS = new Set(['import', 'backup', 'restore', 'scan'])
 
 const HELP = `Toestemmingsregister ${APP_VERSION}: opdrachten voor de terminal
 
@@ -37,7 +38,7 @@ Opdrachten:
                                 toon of wijzig de instellingen
   call METHODE [JSON]           roep een methode van het programma aan, bijv.
                                 call pupils.list '{"groupId":1}'
-${DOCUMENT_HELP}${IMPORT_HELP}${BACKUP_HELP}
+${DOCUMENT_HELP}${IMPORT_HELP}${SCAN_HELP}${BACKUP_HELP}
 Opties voor elke opdracht:
   --db PATH                     de database (anders \$${DB_ENV}, anders de standaardmap)
 
@@ -124,6 +125,8 @@ async function run(door: { dispatch: Dispatch }, local: Core | undefined, comman
       })
     case 'import':
       return runImportCommand(inProcess(local), args, usageError, err)
+    case 'scan':
+      return runScanCommand(inProcess(local), args, usageError)
     default:
       throw new UsageError(`Onbekende opdracht '${command}'.`)
   }
@@ -145,7 +148,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       out.write(HELP)
       return 0
     }
-    if (!['init', 'info', 'setup', 'settings', 'call', 'print', 'export', 'import', 'backup', 'restore'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
+    if (!['init', 'info', 'setup', 'settings', 'call', 'print', 'export', 'import', 'scan', 'backup', 'restore'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
     silenceLog()
     const dbPath = resolveDbPath(args.values.db)
     let door: { dispatch: Dispatch }

@@ -27,6 +27,7 @@ const CASES: Record<string, () => Promise<BenchCase>> = {
   forms: async () => (await import('./cases/documents.ts')).formsCase,
   import: async () => (await import('./cases/import.ts')).importCase,
   stall: async () => (await import('./cases/stall.ts')).stallCase,
+  scan: async () => (await import('./cases/scan.ts')).scanCase,
 }
 
 type ChildMessage = { samples: Samples; peakRssMb: number } | { error: string }

@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import sharp from 'sharp'
+import sharp, { type Sharp } from 'sharp'
 import PDFDocument from 'pdfkit'
 import type { Core } from '../../electron/core/boot.ts'
 import type { SheetLayout } from '../../electron/core/documents/consent-form-layout.ts'
@@ -59,19 +59,30 @@ export async function demoRound(): Promise<Round> {
   return { core, campaignId: campaign.id, pdf, pupilByCode: new Map(rows.map((r) => [r.code, r.pupilId])) }
 }
 
-/** Pages first..last of the PDF as PNG files at `dpi`, with the QR code each carries (read by zbarimg). */
+/** Pages first..last of the PDF as grey PGM files at `dpi`, with the QR code each carries (read by zbarimg). */
 export function rasterise(pdf: Buffer, dir: string, dpi: number, first: number, last: number): { png: string; qr: string }[] {
   mkdirSync(dir, { recursive: true })
-  const file = join(dir, `round-${dpi}.pdf`)
+  const file = join(dir, `round.pdf`)
   writeFileSync(file, pdf)
   const prefix = join(dir, `p${dpi}`)
-  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-f', String(first), '-l', String(last), file, prefix])
-  const pngs = execFileSync('ls', [dir], { encoding: 'utf8' })
+  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-f', String(first), '-l', String(last), file, prefix])
+  const files = execFileSync('ls', [dir], { encoding: 'utf8' })
     .split('\n')
-    .filter((f) => f.startsWith(`p${dpi}-`) && f.endsWith('.png'))
+    .filter((f) => f.startsWith(`p${dpi}-`) && f.endsWith('.pgm'))
     .sort()
     .map((f) => join(dir, f))
-  return pngs.map((png) => ({ png, qr: execFileSync('zbarimg', ['-q', '--raw', png], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() }))
+  // One zbarimg for all pages: it prints each code on its own line, in the order of the files.
+  const codes = execFileSync('zbarimg', ['-q', '--raw', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 24 }).trim().split('\n')
+  if (codes.length !== files.length) throw new Error(`zbarimg read ${codes.length} codes from ${files.length} pages`)
+  return files.map((png, i) => ({ png, qr: codes[i] as string }))
+}
+
+/** A binary PGM (pdftoppm -gray) as raw grey pixels. */
+export function readPgm(path: string): { data: Buffer; width: number; height: number } {
+  const bytes = readFileSync(path)
+  const head = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'))
+  if (!head) throw new Error(`not a PGM: ${path}`)
+  return { width: Number(head[1]), height: Number(head[2]), data: bytes.subarray(head[0].length) }
 }
 
 const jitter = (r: () => number, n: number): number => (r() * 2 - 1) * n
@@ -102,7 +113,7 @@ function boxMark(r: () => number, box: FormRect, s: number, style: MarkStyle): s
       return lines.join('')
     }
     case 'pencil':
-      return stroke(r, [[x + w * 0.2, y + w * 0.55], [cx, y + w * 0.8], [x + w * 0.9, y + w * 0.15]], 0.7 * s, 130 + Math.round(r() * 35))
+      return stroke(r, [[x + w * 0.2, y + w * 0.55], [cx, y + w * 0.8], [x + w * 0.9, y + w * 0.15]], 1.2 * s, 80 + Math.round(r() * 50))
     case 'edge':
       // A tick that starts inside and ends well outside, across the box's right or top edge.
       return stroke(r, [[x + w * 0.35, y + w * 0.55], [x + w * 0.55, y + w * 0.8], [x + w * 1.5, y - w * 0.6]], pen, ink)
@@ -183,41 +194,63 @@ export function copierOptions(r: () => number): CopierOptions {
 }
 
 /** The marked page through the copier: a JPEG of an A4 page at the same dpi. */
-export async function copy(r: () => number, png: string, svg: string, o: CopierOptions): Promise<Buffer> {
-  const meta = await sharp(png).metadata()
-  const W = meta.width as number
-  const H = meta.height as number
+export async function copy(r: () => number, pgm: string, svg: string, o: CopierOptions): Promise<Buffer> {
+  const src = readPgm(pgm)
+  const W = src.width
+  const H = src.height
+  const raw = (width: number, height: number) => ({ raw: { width, height, channels: 1 as const } })
   const overlay = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${svg}${speckles(r, W, H, o.speckles)}</svg>`)
-  let img = sharp(png).composite([{ input: overlay, blend: 'multiply' }])
-  let pixels = await img.greyscale().raw().toBuffer()
-  img = sharp(pixels, { raw: { width: W, height: H, channels: 1 } })
-    .rotate(o.rotate + (o.upsideDown ? 180 : 0), { background: '#ffffff' })
-  const turned = await img.raw().toBuffer({ resolveWithObject: true })
-  // Scaled and shifted onto a page of the original size, as the copier's glass sees it.
-  const sw = Math.round(turned.info.width * o.scale)
-  const sh = Math.round(turned.info.height * o.scale)
-  const scaled = await sharp(turned.data, { raw: { width: turned.info.width, height: turned.info.height, channels: 1 } }).resize(sw, sh).raw().toBuffer()
-  const left = Math.round((W - sw) / 2 + o.shiftX * W)
-  const top = Math.round((H - sh) / 2 + o.shiftY * H)
-  const crop = { left: Math.max(0, -left), top: Math.max(0, -top) }
-  const part = await sharp(scaled, { raw: { width: sw, height: sh, channels: 1 } })
-    .extract({ left: crop.left, top: crop.top, width: Math.min(sw - crop.left, W - Math.max(0, left)), height: Math.min(sh - crop.top, H - Math.max(0, top)) })
-    .raw()
-    .toBuffer({ resolveWithObject: true })
-  let page = sharp({ create: { width: W, height: H, channels: 1, background: 255 } } as never).composite([
-    { input: part.data, raw: { width: part.info.width, height: part.info.height, channels: 1 }, left: Math.max(0, left), top: Math.max(0, top) },
-  ])
-  pixels = await page.greyscale().raw().toBuffer()
-  page = sharp(pixels, { raw: { width: W, height: H, channels: 1 } })
-  if (o.fold) {
-    const y = Math.round(H * (0.3 + r() * 0.4))
-    const band = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}"><defs><linearGradient id="g" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#fff"/><stop offset="0.5" stop-color="#9a9a9a"/><stop offset="1" stop-color="#fff"/></linearGradient></defs><rect x="0" y="${y - H * 0.04}" width="${W}" height="${H * 0.08}" fill="url(#g)"/></svg>`)
-    pixels = await page.composite([{ input: band, blend: 'multiply' }]).greyscale().raw().toBuffer()
-    page = sharp(pixels, { raw: { width: W, height: H, channels: 1 } })
+  const marked = await grey(sharp(src.data, raw(W, H)).composite([{ input: overlay, blend: 'multiply' }]))
+  // Turned, scaled and shifted on a page of the original size, as the copier's glass sees it; a
+  // fold's shadow across it. Each output pixel takes the bilinear mix of the marked page under it.
+  const turn = ((o.rotate + (o.upsideDown ? 180 : 0)) * Math.PI) / 180
+  const cos = Math.cos(turn) / o.scale
+  const sin = Math.sin(turn) / o.scale
+  // The scanner's glass is a little bigger than A4 (about 218 x 306 mm), as a copier's is.
+  const OW = Math.round(W * 1.04)
+  const OH = Math.round(H * 1.03)
+  const cx = OW / 2 + o.shiftX * W
+  const cy = OH / 2 + o.shiftY * H
+  const foldY = o.fold ? H * (0.3 + r() * 0.4) : -1
+  const foldHalf = H * 0.04
+  const flat = Buffer.alloc(OW * OH)
+  for (let y = 0; y < OH; y++) {
+    for (let x = 0; x < OW; x++) {
+      const dx = x - cx
+      const dy = y - cy
+      const sx = cos * dx + sin * dy + W / 2
+      const sy = -sin * dx + cos * dy + H / 2
+      const x0 = Math.floor(sx)
+      const y0 = Math.floor(sy)
+      let v = 255
+      if (x0 >= 0 && y0 >= 0 && x0 < W - 1 && y0 < H - 1) {
+        const fx = sx - x0
+        const fy = sy - y0
+        const i = y0 * W + x0
+        const top = (marked[i] as number) * (1 - fx) + (marked[i + 1] as number) * fx
+        const bottom = (marked[i + W] as number) * (1 - fx) + (marked[i + W + 1] as number) * fx
+        v = top * (1 - fy) + bottom * fy
+      }
+      if (foldY >= 0) {
+        const d = Math.abs(y - foldY) / foldHalf
+        if (d < 1) v *= 1 - 0.4 * (1 - d)
+      }
+      flat[y * OW + x] = v
+    }
   }
+  let page = sharp(flat, raw(OW, OH))
   if (o.blur > 0) page = page.blur(0.3 + o.blur)
   if (o.blackWhite) page = page.threshold(150)
   return page.jpeg({ quality: o.quality }).toBuffer()
+}
+
+/** One grey channel out of a pipeline, whatever channels its last step made (sharp orders its steps itself). */
+async function grey(img: Sharp): Promise<Buffer>
+async function grey(img: Sharp, sized: true): Promise<{ data: Buffer; width: number; height: number }>
+async function grey(img: Sharp, sized?: true): Promise<Buffer | { data: Buffer; width: number; height: number }> {
+  const { data, info } = await img.raw().toBuffer({ resolveWithObject: true })
+  const one = info.channels === 1 ? data : await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).extractChannel(0).raw().toBuffer()
+  return sized ? { data: one, width: info.width, height: info.height } : one
 }
 
 function speckles(r: () => number, W: number, H: number, n: number): string {
@@ -249,3 +282,99 @@ export function layoutOf(core: Core, qr: string): SheetLayout {
 }
 
 export const readPngBytes = (path: string): Buffer => readFileSync(path)
+
+export interface BuiltScan {
+  /** The copier's PDF. */
+  file: string
+  /** Per page of it, what is on it. */
+  expected: ExpectedPage[]
+  /** The same kind of pages as single picture files (JPEG, PNG, TIFF), for the folder input. */
+  pictures: { name: string; path: string; expected: ExpectedPage }[]
+}
+
+/**
+ * `count` marked pages through the copier into one PDF: the round's pages in order (again from the
+ * start when there are more pages than forms), at 150, 200 and 300 dpi in turn by blocks.
+ */
+export async function buildScan(round: Round, dir: string, count: number, seed: number, pictures = 0): Promise<BuiltScan> {
+  const r = prng(seed)
+  const formPages = round.pupilByCode.size
+  const dpis = [150, 200, 300]
+  const block = Math.ceil(count / dpis.length)
+  const rendered: { png: string; qr: string; dpi: number }[] = []
+  for (const [k, dpi] of dpis.entries()) {
+    const end = Math.min(count, (k + 1) * block)
+    // Pages k*block .. end-1 of the scan are the round's pages in turn, at this dpi.
+    while (rendered.length < end) {
+      const start = (rendered.length % formPages) + 1
+      const last = Math.min(formPages, start + (end - rendered.length) - 1)
+      for (const p of rasterise(round.pdf, join(dir, `r${dpi}-${start}`), dpi, start, last)) rendered.push({ ...p, dpi })
+    }
+  }
+  const jpegs: Buffer[] = []
+  const expected: ExpectedPage[] = []
+  const pics: BuiltScan['pictures'] = []
+  for (const [i, p] of rendered.entries()) {
+    const layout = layoutOf(round.core, p.qr)
+    const marking = markSheet(r, layout, p.dpi / 72)
+    const o = copierOptions(r)
+    const code = parseFormQr(p.qr)?.code ?? ''
+    const e: ExpectedPage = { code, pupilId: round.pupilByCode.get(code) ?? 0, upsideDown: o.upsideDown, ...marking.expected }
+    const jpeg = await copy(r, p.png, marking.svg, o)
+    if (i < pictures) {
+      const kind = (['jpg', 'png', 'tif'] as const)[i % 3]
+      const path = join(dir, `pagina-${i + 1}.${kind}`)
+      if (kind === 'jpg') writeFileSync(path, jpeg)
+      else await (kind === 'png' ? sharp(jpeg).png() : sharp(jpeg).tiff({ compression: 'lzw' })).toFile(path)
+      pics.push({ name: `pagina-${i + 1}.${kind}`, path, expected: e })
+    } else {
+      jpegs.push(jpeg)
+      expected.push(e)
+    }
+  }
+  const file = join(dir, 'scan-copier.pdf')
+  writeFileSync(file, await copierPdf(jpegs))
+  return { file, expected, pictures: pics }
+}
+
+export interface Score {
+  pages: number
+  read: number
+  wrongPupil: number
+  purposes: number
+  /** Purposes whose reading is not what is on the paper. */
+  wrong: { page: number; purposeId: number; expected: BoxReading; got: BoxReading; style: string; ink?: { ja: number; nee: number } }[]
+  signedBlocks: number
+  signedFound: number
+  blankBlocks: number
+  falseSigned: number
+}
+
+/** The reader's pages against what is on the paper. */
+export function score(pages: import('../../shared/scan.ts').ScannedPage[], expected: ExpectedPage[]): Score {
+  const s: Score = { pages: expected.length, read: 0, wrongPupil: 0, purposes: 0, wrong: [], signedBlocks: 0, signedFound: 0, blankBlocks: 0, falseSigned: 0 }
+  for (const [i, e] of expected.entries()) {
+    const page = pages[i]
+    if (!page) continue
+    if (page.form && page.form.pupilId !== e.pupilId) s.wrongPupil++
+    if (page.status !== 'read') continue
+    s.read++
+    for (const a of e.answers) {
+      s.purposes++
+      const answer = page.answers.find((x) => x.purposeId === a.purposeId)
+      const got = answer?.reading ?? 'geen'
+      if (got !== a.expected) s.wrong.push({ page: i, purposeId: a.purposeId, expected: a.expected, got, style: a.style, ...(answer ? { ink: answer.ink } : {}) })
+    }
+    for (const sig of e.signatures) {
+      const got = page.signatures.find((x) => x.slot === sig.slot)?.signed ?? false
+      if (sig.signed) {
+        s.signedBlocks++
+        if (got) s.signedFound++
+      } else {
+        s.blankBlocks++
+        if (got) s.falseSigned++
+      }
+    }
+  }
+  return s
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
 import { readScan } from '../../electron/core/scan/read.ts'
-import { copierPdf, demoRound, layoutOf, markSheet, prng, rasterise } from './corpus.ts'
+import { copierPdf, demoRound, layoutOf, markSheet, prng, rasterise, readPgm } from './corpus.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'tr-scan-clean-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -21,10 +21,9 @@ describe('reading clean app-rendered forms', () => {
     for (const [i, p] of pages.entries()) {
       const layout = layoutOf(round.core, p.qr)
       const marking = markSheet(r, layout, 150 / 72)
-      const W = (await sharp(p.png).metadata()).width as number
-      const H = (await sharp(p.png).metadata()).height as number
-      const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}">${marking.svg}</svg>`)
-      jpegs.push(await sharp(p.png).composite([{ input: svg, blend: 'multiply' }]).jpeg({ quality: 85 }).toBuffer())
+      const pgm = readPgm(p.png)
+      const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${pgm.width}" height="${pgm.height}">${marking.svg}</svg>`)
+      jpegs.push(await sharp(pgm.data, { raw: { width: pgm.width, height: pgm.height, channels: 1 } }).composite([{ input: svg, blend: 'multiply' }]).jpeg({ quality: 85 }).toBuffer())
       expected.push({ qr: p.qr, ...marking.expected, i })
     }
     const file = join(dir, 'scan.pdf')

@@ -58,3 +58,26 @@ export function apply(h: Homography, x: number, y: number): Point {
   const w = (h[6] as number) * x + (h[7] as number) * y + 1
   return { x: ((h[0] as number) * x + (h[1] as number) * y + (h[2] as number)) / w, y: ((h[3] as number) * x + (h[4] as number) * y + (h[5] as number)) / w }
 }
+
+/** The affine transform that best takes `from` to `to` (least squares, three points or more), as a homography. */
+export function affineFit(from: Point[], to: Point[]): Homography | undefined {
+  // Normal equations: [x y 1] rows, once for u and once for v.
+  const m = [
+    [0, 0, 0],
+    [0, 0, 0],
+    [0, 0, 0],
+  ]
+  const bu = [0, 0, 0]
+  const bv = [0, 0, 0]
+  for (let i = 0; i < from.length; i++) {
+    const row = [(from[i] as Point).x, (from[i] as Point).y, 1]
+    for (let a = 0; a < 3; a++) {
+      for (let b = 0; b < 3; b++) (m[a] as number[])[b] = ((m[a] as number[])[b] as number) + (row[a] as number) * (row[b] as number)
+      bu[a] = (bu[a] as number) + (row[a] as number) * (to[i] as Point).x
+      bv[a] = (bv[a] as number) + (row[a] as number) * (to[i] as Point).y
+    }
+  }
+  const u = solve(m.map((r) => [...r]), bu)
+  const v = solve(m.map((r) => [...r]), bv)
+  return u && v ? [...u, ...v, 0, 0, 1] : undefined
+}

@@ -17,7 +17,7 @@ export const MARK_CENTRES = { spanX: 595.28 - 2 * 26, spanY: 841.89 - 2 * 26, si
 const WINDOW = { x: 0.2, y: 0.15 }
 
 /** Solid, squarish dark blobs in one window of the picture, nearest the picture's corner first. */
-function blobsInWindow(img: Gray, x0: number, y0: number, w: number, h: number, corner: Point, minSide: number, maxSide: number): Blob[] {
+export function blobsInWindow(img: Gray, x0: number, y0: number, w: number, h: number, corner: Point, minSide: number, maxSide: number): Blob[] {
   const { data, width } = img
   // Paper: a high percentile of the window; dark: below halfway to black.
   const hist = new Uint32Array(256)

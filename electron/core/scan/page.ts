@@ -5,64 +5,21 @@ import type { ScannedAnswer, ScannedPage, ScannedSignature } from '../../../shar
 import type { CoreContext } from '../context.ts'
 import { parseFormQr, type SheetLayout } from '../documents/consent-form-layout.ts'
 import { boxInk, decide, fieldInk, pageLevels } from './boxes.ts'
-import { apply, homography, type Homography, type Point } from './homography.ts'
+import type { Homography } from './homography.ts'
 import { printedLayout } from './layouts.ts'
-import { findMarks, type FoundMarks } from './marks.ts'
+import { locate } from './locate.ts'
 import type { Gray } from './pixels.ts'
-import { readQr, type QrHit } from './qr-code.ts'
 import { formByCode, guardianIdsInOrder } from './scan.queries.ts'
 import { STRAIGHT_SCALE, writeStraightened } from './straighten.ts'
-import { cornerMarks, QR_SIDE } from '../documents/consent-form-layout.ts'
-import { PAGE, MARGIN } from '../documents/pdf-base.ts'
-
-const FORM_MARKS = cornerMarks().map((m) => ({ x: m.x + m.width / 2, y: m.y + m.height / 2 }))
-const QR_RECT = { x: PAGE.width - MARGIN.right - QR_SIDE, y: 26, width: QR_SIDE, height: QR_SIDE }
-
-/** The transform when the picture's corner `turn` (0-3, clockwise from top-left) holds the form's top-left mark. */
-function transformFor(marks: FoundMarks, turn: number): Homography | undefined {
-  const to = [0, 1, 2, 3].map((j) => marks.corners[(j + turn) % 4] as Point)
-  return homography(FORM_MARKS, to)
-}
-
-/** Where the QR code should be under a transform, as a search box in the picture with room around it. */
-function qrBox(h: Homography): { x0: number; y0: number; x1: number; y1: number } {
-  const m = 16
-  const corners = [
-    apply(h, QR_RECT.x - m, QR_RECT.y - m),
-    apply(h, QR_RECT.x + QR_RECT.width + m, QR_RECT.y - m),
-    apply(h, QR_RECT.x + QR_RECT.width + m, QR_RECT.y + QR_RECT.height + m),
-    apply(h, QR_RECT.x - m, QR_RECT.y + QR_RECT.height + m),
-  ]
-  return { x0: Math.min(...corners.map((c) => c.x)), y0: Math.min(...corners.map((c) => c.y)), x1: Math.max(...corners.map((c) => c.x)), y1: Math.max(...corners.map((c) => c.y)) }
-}
 
 const NO_CODE = 'Op deze pagina staat geen formuliercode die het programma kan lezen (bijvoorbeeld een eigen brief van een ouder, of een voorblad). Er is niets vastgelegd. Wijs de pagina zo nodig met de hand toe aan een leerling.'
 
-interface Located {
-  h: Homography
-  qr: QrHit
-  turn: number
-}
-
-/** The transform and the QR code: upright first, then upside down (or, sideways, both quarter turns). */
-async function locate(img: Gray, marks: FoundMarks): Promise<Located | undefined> {
-  for (const turn of marks.sideways ? [3, 1] : [0, 2]) {
-    const h = transformFor(marks, turn)
-    if (!h) continue
-    const qr = await readQr(img, qrBox(h))
-    if (qr) return { h, qr, turn }
-  }
-  return undefined
-}
-
 export async function readPage(ctx: CoreContext, img: Gray, base: { index: number; source: string }, outDir: string): Promise<ScannedPage> {
   const empty = { ...base, answers: [], signatures: [] }
-  const marks = findMarks(img)
-  const located = marks ? await locate(img, marks) : undefined
-  if (!located) {
-    // No marks, or no code where the marks put it: a code anywhere on the page still says whose it is.
-    const anywhere = await readQr(img, { x0: 0, y0: 0, x1: img.width, y1: img.height })
-    const q = anywhere ? parseFormQr(anywhere.text) : undefined
+  const where = await locate(img)
+  if (!('found' in where)) {
+    // No marks where a code says they should be: the code still says whose page it is.
+    const q = 'qrOnly' in where ? parseFormQr(where.qrOnly.text) : undefined
     if (!q) return { ...empty, status: 'no_code', message: NO_CODE }
     const form = formByCode(ctx.db, q.code)
     if (!form) return { ...empty, status: 'unreadable', message: unknownCode(q.code) }
@@ -70,9 +27,10 @@ export async function readPage(ctx: CoreContext, img: Gray, base: { index: numbe
       ...empty,
       status: 'unreadable',
       form: { code: q.code, sheet: q.sheet, sheets: q.sheets, layoutVersion: q.version, pupilId: form.pupilId, campaignId: form.campaignId },
-      message: `Formulier ${q.code} is herkend, maar de vier hoekjes van de pagina zijn niet te zien (afgesneden, gevouwen of te scheef). Er is niets vastgelegd. Scan de pagina opnieuw, recht en helemaal, of vul de antwoorden met de hand in.`,
+      message: `Formulier ${q.code} is herkend, maar de hoekjes van de pagina zijn niet te zien (afgesneden, gevouwen of te scheef). Er is niets vastgelegd. Scan de pagina opnieuw, recht en helemaal, of vul de antwoorden met de hand in.`,
     }
   }
+  const located = where.found
   const q = parseFormQr(located.qr.text)
   if (!q) return { ...empty, status: 'no_code', message: NO_CODE }
   const form = formByCode(ctx.db, q.code)

@@ -9,6 +9,10 @@ export interface QrHit {
   text: string
   /** The code's centre in the picture. */
   centre: Point
+  /** The symbol's own corners in the picture (top-left, top-right, bottom-right, bottom-left of the code itself). */
+  corners: [Point, Point, Point, Point]
+  /** QR version: the symbol is 17 + 4 x version modules wide. */
+  version: number
 }
 
 /** The first QR code inside the box (picture pixels, clipped to the picture). */
@@ -37,5 +41,6 @@ export async function readQr(img: Gray, box: { x0: number; y0: number; x1: numbe
   if (!hit) return undefined
   const p = hit.position
   const centre = { x: x0 + (p.topLeft.x + p.topRight.x + p.bottomRight.x + p.bottomLeft.x) / 4, y: y0 + (p.topLeft.y + p.topRight.y + p.bottomRight.y + p.bottomLeft.y) / 4 }
-  return { text: hit.text, centre }
+  const shift = (q: { x: number; y: number }): Point => ({ x: x0 + q.x, y: y0 + q.y })
+  return { text: hit.text, centre, corners: [shift(p.topLeft), shift(p.topRight), shift(p.bottomRight), shift(p.bottomLeft)], version: Number(hit.version) || 0 }
 }
