@@ -12,7 +12,7 @@ import { parseFormQr, type SheetLayout } from '../../electron/core/documents/con
 import { openDatabase } from '../../electron/core/db/open.ts'
 import type { ApiInput, ApiOutput, Method } from '../../shared/api.ts'
 import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
-import { copierPdf, rasterise } from '../scan/corpus.ts'
+import { copierPdf, rasterise, readPgm } from '../scan/corpus.ts'
 import { seriousViolations } from '../helpers/axe.ts'
 
 const DPI = 150
@@ -66,9 +66,9 @@ async function markedScan(app: AppSession, roundId: number): Promise<{ pdf: stri
     }
     const first = layout.signatures[0]
     if (first) marks.push(scribble(first.sign, s), scribble(first.date, s))
-    const { width, height } = await sharp(p.png).metadata()
+    const { width, height, data } = readPgm(p.png) // the rasterised page, grey
     const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${marks.join('')}</svg>`)
-    jpegs.push(await sharp(p.png).composite([{ input: svg, blend: 'multiply' }]).jpeg({ quality: 80 }).toBuffer())
+    jpegs.push(await sharp(data, { raw: { width, height, channels: 1 } }).composite([{ input: svg, blend: 'multiply' }]).jpeg({ quality: 80 }).toBuffer())
     expected.push({ code: qr?.code ?? '', answers })
   }
   db.close()
