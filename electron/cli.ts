@@ -9,6 +9,7 @@ import { AppError, INTERNAL_ERROR_MESSAGE, type Result } from '../shared/errors.
 import { BACKUP_HELP, runBackupCommand } from './cli/backup.ts'
 import { IMPORT_HELP, IMPORT_OPTIONS, importDbPath, runImportCommand } from './cli/import.ts'
 import { DOCUMENT_HELP, DOCUMENT_OPTIONS, runDocumentCommand } from './cli/print.ts'
+import { runScanCommand, SCAN_HELP } from './cli/scan.ts'
 import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
 import { storageError } from './core/dispatch.ts'
@@ -35,7 +36,7 @@ Opdrachten:
                                 toon of wijzig de instellingen
   call METHODE [JSON]           roep een methode van het programma aan, bijv.
                                 call pupils.list '{"groupId":1}'
-${DOCUMENT_HELP}${IMPORT_HELP}${BACKUP_HELP}
+${DOCUMENT_HELP}${IMPORT_HELP}${SCAN_HELP}${BACKUP_HELP}
 Opties voor elke opdracht:
   --db PATH                     de database (anders \$${DB_ENV}, anders de standaardmap)
 
@@ -122,6 +123,8 @@ async function run(door: CoreHost, command: string, args: ReturnType<typeof pars
       })
     case 'import':
       return runImportCommand(door, args, usageError, err)
+    case 'scan':
+      return runScanCommand(door, args, usageError)
     default:
       throw new UsageError(`Onbekende opdracht '${command}'.`)
   }
@@ -137,7 +140,7 @@ export async function main(argv: string[], out: Output = process.stdout, err: Ou
       out.write(HELP)
       return 0
     }
-    if (!['init', 'info', 'setup', 'settings', 'call', 'print', 'export', 'import', 'backup', 'restore'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
+    if (!['init', 'info', 'setup', 'settings', 'call', 'print', 'export', 'import', 'scan', 'backup', 'restore'].includes(command)) throw new UsageError(`Onbekende opdracht '${command}'.`)
     silenceLog()
     const dbPath = resolveDbPath(args.values.db)
     const staff = typeof args.values.staff === 'string' && args.values.staff.trim() !== '' ? args.values.staff.trim() : undefined

@@ -28,11 +28,12 @@ import type { AuditOutputs } from './audit.contract.ts'
 import type { PupilsOutputs } from './pupils.contract.ts'
 import type { JobsOutputs } from './jobs.contract.ts'
 import type { FilesOutputs } from './files.contract.ts'
+import type { ScanOutputs } from './scan.contract.ts'
 import type { Method, inputSchemas } from './schemas.ts'
 
 export type { Method } from './schemas.ts'
 
-export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs, AuditOutputs, PupilsOutputs, JobsOutputs, FilesOutputs, MailOutputs {
+export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs, AuditOutputs, PupilsOutputs, JobsOutputs, FilesOutputs, MailOutputs, ScanOutputs {
   'app.info': AppInfo
   'settings.get': Settings
   'settings.update': Settings

@@ -12,6 +12,7 @@ import { auditSchemas } from './audit.contract.ts'
 import { pupilsSchemas } from './pupils.contract.ts'
 import { jobsSchemas } from './jobs.contract.ts'
 import { filesSchemas } from './files.contract.ts'
+import { scanSchemas } from './scan.contract.ts'
 
 export * from './schemas-base.ts'
 
@@ -73,6 +74,7 @@ export const inputSchemas = {
   ...importsSchemas,
   ...jobsSchemas,
   ...filesSchemas,
+  ...scanSchemas,
 } as const
 
 export type Method = keyof typeof inputSchemas

@@ -23,6 +23,7 @@ import { leaveDemo, setupSchool } from './school/school.service.ts'
 import { schoolyearHandlers } from './schoolyear/schoolyear.handlers.ts'
 import { backupsHandlers } from './backup/backup.handlers.ts'
 import { campaignsHandlers } from './campaigns/campaigns.handlers.ts'
+import { scanHandlers } from './scan/scan.handlers.ts'
 import { currentSchoolYearId, getSettings, updateSettings } from './settings/settings.service.ts'
 import { cancelJob } from './progress.ts'
 import { chooseFiles } from './chosen-files.ts'
@@ -78,4 +79,5 @@ export const handlers: Handlers = {
   ...documentsHandlers,
   ...importsHandlers,
   ...mailHandlers,
+  ...scanHandlers,
 }

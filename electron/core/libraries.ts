@@ -1,8 +1,10 @@
-// The heavy libraries (exceljs, pdfkit, qrcode), loaded the first time a feature needs them, so
-// opening the register and the first screen do not wait for them (about half of the core's load
-// time). Synchronous on purpose: the PDF and QR code are built in synchronous steps, and
-// require() of an installed package is a cache lookup after the first time. Node under the CLI,
-// the harness and the tests then loads the same CommonJS builds the bundled app requires.
+// The heavy libraries (exceljs, pdfkit, qrcode, and for reading scans sharp, zxing-wasm, pdf.js and
+// its canvas), loaded the first time a feature needs them, so opening the register and the first
+// screen do not wait for them (about half of the core's load time). Synchronous where the caller is
+// (the PDF and QR code are built in synchronous steps; require() of an installed package is a cache
+// lookup after the first time); pdf.js is an ES module only, so it comes through import().
+// Node under the CLI, the harness and the tests then loads the same builds the bundled app requires.
+import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 
 const load = createRequire(import.meta.url)
@@ -10,7 +12,38 @@ const load = createRequire(import.meta.url)
 let exceljs: typeof import('exceljs') | undefined
 let pdfkit: typeof import('pdfkit') | undefined
 let qrcode: typeof import('qrcode') | undefined
+type Sharp = typeof import('sharp').default
+let sharpLib: Sharp | undefined
+let zxing: typeof import('zxing-wasm/reader') | undefined
+let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined
 
 export const excel = (): typeof import('exceljs') => (exceljs ??= load('exceljs') as typeof import('exceljs'))
 export const pdfKit = (): typeof import('pdfkit') => (pdfkit ??= load('pdfkit') as typeof import('pdfkit'))
 export const qrCode = (): typeof import('qrcode') => (qrcode ??= load('qrcode') as typeof import('qrcode'))
+
+/** sharp, with its cache off (every scan page is read once) and its own threads kept to the cores there are. */
+export function sharpImages(): Sharp {
+  if (!sharpLib) {
+    sharpLib = load('sharp') as Sharp
+    sharpLib.cache(false)
+  }
+  return sharpLib
+}
+
+/**
+ * zxing's QR reader, its WebAssembly read from the installed package: never the CDN the library
+ * would fetch it from by default (the app makes no network requests).
+ */
+export function qrReader(): typeof import('zxing-wasm/reader') {
+  if (!zxing) {
+    const lib = load('zxing-wasm/reader') as typeof import('zxing-wasm/reader')
+    const wasm = readFileSync(load.resolve('zxing-wasm/reader/zxing_reader.wasm'))
+    lib.prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer } })
+    zxing = lib
+  }
+  return zxing
+}
+
+/** pdf.js (its Node build), for the pages of a scanned PDF. */
+export const pdfJs = (): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'))
+export const canvas = (): typeof import('@napi-rs/canvas') => load('@napi-rs/canvas') as typeof import('@napi-rs/canvas')

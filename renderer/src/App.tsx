@@ -11,6 +11,7 @@ import { NoConsentPage } from './pages/no-consent/NoConsentPage.tsx'
 import { PrintPage } from './pages/print/PrintPage.tsx'
 import { PurposesPage } from './pages/purposes/PurposesPage.tsx'
 import { SchoolYearPage } from './pages/schoolyear/SchoolYearPage.tsx'
+import { ScanPage } from './pages/scan/ScanPage.tsx'
 import { PupilPage } from './pages/pupil/PupilPage.tsx'
 import { PupilsPage } from './pages/pupils/PupilsPage.tsx'
 import { SettingsPage } from './pages/settings/SettingsPage.tsx'
@@ -25,6 +26,7 @@ const NAV = [
   { path: 'importeren', label: 'Importeren', also: [] },
   { path: 'afdrukken', label: 'Afdrukken', also: [] },
   { path: 'schooljaar', label: 'Schooljaar', also: [] },
+  { path: 'scannen', label: 'Formulieren scannen', also: [] },
   { path: 'doelen', label: 'Doelen', also: [] },
   { path: 'logboek', label: 'Logboek', also: [] },
   { path: 'reservekopieen', label: 'Reservekopieën', also: [] },
@@ -120,6 +122,8 @@ export function App() {
             <PrintPage />
           ) : active === 'schooljaar' ? (
             <SchoolYearPage tab={route.id} onYearChanged={() => void invoke('settings.get', {}).then((r) => r.ok && setSettings(r.value))} />
+          ) : active === 'scannen' ? (
+            <ScanPage />
           ) : active === 'doelen' ? (
             <PurposesPage />
           ) : active === 'reservekopieen' ? (

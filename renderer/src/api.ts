@@ -34,9 +34,9 @@ const isProgressEvent = (e: unknown): e is ProgressEvent =>
 /** The last event of every job that runs now. */
 const latest = new Map<string, ProgressEvent>()
 
-/** imports.progress and documents.progress, answered from the events; undefined for any other call. */
+/** imports.progress, scan.progress and documents.progress, answered from the events; undefined for any other call. */
 function fromEvents(method: string, input: unknown): Result<unknown> | undefined {
-  if (method !== 'imports.progress' && method !== 'documents.progress') return undefined
+  if (method !== 'imports.progress' && method !== 'scan.progress' && method !== 'documents.progress') return undefined
   const e = latest.get(String((input as { progressId?: unknown } | null)?.progressId))
   if (method === 'documents.progress') return { ok: true, value: { done: e?.done ?? 0, total: e?.total ?? 0, running: e !== undefined } }
   return { ok: true, value: { phase: (e?.phase as ImportProgress['phase'] | undefined) ?? null, done: e?.done ?? 0, total: e?.total ?? 0, running: e !== undefined } }

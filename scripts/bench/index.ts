@@ -28,6 +28,7 @@ const CASES: Record<string, () => Promise<BenchCase>> = {
   import: async () => (await import('./cases/import.ts')).importCase,
   stall: async () => (await import('./cases/stall.ts')).stallCase,
   screen: async () => (await import('./cases/screen.ts')).screenCase,
+  scan: async () => (await import('./cases/scan.ts')).scanCase,
 }
 
 type ChildMessage = { samples: Samples; peakRssMb: number } | { error: string }

@@ -1,29 +1,10 @@
 // Every page of the tour checked by axe-core in the real renderer: no violation of serious or
 // critical impact. Also the skip link and the keyboard on the pupil's tabs.
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PupilSummary } from '../../shared/domain.ts'
+import { seriousViolations } from '../helpers/axe.ts'
 import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-interface Violation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: string[] }[]
-}
-
-/** The serious and critical violations axe finds on the page as it is now, one line each. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate<boolean>('typeof window.axe !== "undefined"'))) await page.addScriptTag({ content: AXE_SOURCE })
-  const violations = await page.evaluate<Violation[]>('window.axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)')
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
-}
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 describe.skipIf(!browserTestsEnabled('accessibility'))('accessibility of every page', () => {
   let browser: Browser

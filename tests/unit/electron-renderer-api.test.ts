@@ -46,4 +46,13 @@ describe('renderer api in the desktop app', () => {
     expect(await invoke('imports.progress', { progressId: 'p-1' })).toEqual({ ok: true, value: { phase: null, done: 0, total: 0, running: false } })
     expect(calls).toEqual([])
   })
+
+  it('answers scan.progress from the events too: the core is busy reading that very scan', async () => {
+    const invoke = await load()
+    push({ progressId: 'p-scan-1', done: 7, total: 20, phase: 'read', running: true })
+    expect(await invoke('scan.progress', { progressId: 'p-scan-1' })).toEqual({ ok: true, value: { phase: 'read', done: 7, total: 20, running: true } })
+    push({ progressId: 'p-scan-1', done: 20, total: 20, phase: 'read', running: false })
+    expect(await invoke('scan.progress', { progressId: 'p-scan-1' })).toEqual({ ok: true, value: { phase: null, done: 0, total: 0, running: false } })
+    expect(calls).toEqual([])
+  })
 })

@@ -56,6 +56,7 @@ const FIELD_LABELS: Record<string, string> = {
 const KIND_OF: Record<string, AuditKind> = {
   consent: 'consent',
   campaign: 'consent',
+  scan: 'consent',
   pupil: 'pupil',
   guardian: 'guardian',
   dossier: 'dossier',
@@ -170,6 +171,14 @@ export function auditSentence(row: AuditRow, names: Names): string | null {
       return `Toestemmingsronde ${typeof n['name'] === 'string' ? `'${n['name']}' ` : ''}gestart met ${count(n['forms'], 'formulier', 'formulieren') || 'formulieren'}.`
     case 'campaign.close':
       return `Toestemmingsronde afgesloten: ${typeof n['returned'] === 'number' ? n['returned'] : '?'} van de ${typeof n['total'] === 'number' ? n['total'] : '?'} formulieren terug.`
+    case 'scan.confirm': {
+      const answers = count(n['answers'], 'antwoord', 'antwoorden') || 'de antwoorden'
+      const form = typeof n['code'] === 'string' ? `formulier ${n['code']}` : 'een gescande pagina'
+      const who = typeof n['guardianId'] === 'number' ? (names.guardian(n['guardianId']) ?? 'een ouder/verzorger') : 'de ouders/verzorgers samen'
+      const signed = n['signed'] === 0 ? ' (geen handtekening gevonden)' : ''
+      const round = typeof n['campaign'] === 'string' ? `; telt als terug in de ronde '${n['campaign']}'` : ''
+      return `Gescand ${form} van ${pupil} bevestigd: ${answers} vastgelegd als antwoord van ${who}${signed}, met de scan als bewijs${round}.`
+    }
     case 'import.commit':
       return `Import uitgevoerd${count(n['files'], 'bestand', 'bestanden') ? ` uit ${count(n['files'], 'bestand', 'bestanden')}` : ''}.`
     case 'import.undo':

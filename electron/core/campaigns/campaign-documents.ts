@@ -6,6 +6,7 @@ import { localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import type { CoreContext } from '../context.ts'
 import { consentFormsPdf } from '../documents/consent-form.ts'
+import { rememberLayouts } from '../scan/layouts.ts'
 import { deliver } from '../documents/deliver.ts'
 import { letterhead } from '../documents/document-settings.ts'
 import { consentFormsData } from '../documents/documents.service.ts'
@@ -30,7 +31,8 @@ export async function printForms(ctx: CoreContext, input: ApiParsed<'campaigns.p
   const codes = new Map(forms.map((f) => [pupilFormCode(ctx.db, f.pupilId) as string, f.code]))
   const data = consentFormsData(ctx, { pupilIds: forms.map((f) => f.pupilId), delivery: 'data', onlyWithoutAnswer: false })
   const pupils = data.pupils.map((p) => ({ ...p, formCode: codes.get(p.formCode) ?? p.formCode }))
-  const { pdf, pages } = await consentFormsPdf({ ...data, pupils }, fonts(ctx))
+  const { pdf, pages, layouts } = await consentFormsPdf({ ...data, pupils }, fonts(ctx))
+  rememberLayouts(ctx, layouts)
   const fileName = `toestemmingsformulieren-${fileSafe(campaign.name)}-${localIsoDate(ctx.now())}.pdf`
   return deliver(ctx, input.delivery, { fileName, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: pagesLabel(pages) })
 }

@@ -2,13 +2,15 @@
 // school's intro, the rules and who to contact (from Instellingen), a signature line per guardian
 // (at least two), and the pupil's form code as text and as a QR code, so the desk finds the pupil
 // at once when the form comes back. A form that asks again marks the new and changed purposes.
+// Corner marks and the layout's digest in the QR code let the scan reader (core/scan) read it back.
 import type { SchoolContact } from '../../../shared/documents.contract.ts'
-import { ASK_AGAIN_RULE, contactRule, DEFAULT_INTRO, RULES } from './consent-form-texts.ts'
 import { coverPage, type FormGroup } from './consent-form-cover.ts'
 import { formatDate } from '../../../shared/domain.ts'
 import { COLOR, CONTENT_WIDTH, createDocument, drawLogo, F, finish, MARGIN, openLogo, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
 import { drawQr } from './qr.ts'
-import { drawLines, fitLine, guardianLabel, measureFit, wrapLines } from './text-wrap.ts'
+import { BOX, formQrText, LAYOUT_VERSION, QR_SIDE, type PurposeRowLayout, type SheetLayout, type SignatureLayout } from './consent-form-layout.ts'
+import { CHOICE_WIDTH, CONTINUED_TOP, introTop, labelLead, planForm, purposesTop, QR_TOP, rulesHeight, rulesTop, SIGN_COLS, type Plan, type PlannedForm } from './consent-form-plan.ts'
+import { drawLines, fitLine, guardianLabel, measureFit } from './text-wrap.ts'
 
 export interface ConsentFormPupil {
   formCode: string
@@ -30,7 +32,8 @@ export interface ConsentFormsInput {
   schoolYear: string
   /** The school's own words above the questions; a standard text when empty. */
   intro: string
-  purposes: { label: string; description: string }[]
+  /** With the register's id when known: the layout then says which purpose each row asks. */
+  purposes: { label: string; description: string; id?: number }[]
   pupils: ConsentFormPupil[]
   generatedAt: Date
   /** Who parents reach for questions and for withdrawing, and where the privacy statement is. */
@@ -50,102 +53,8 @@ export interface RenderOptions {
 export { ASK_AGAIN_RULE, contactRule, DEFAULT_INTRO, RULES } from './consent-form-texts.ts'
 
 const TITLE = "Toestemming voor foto's en video's"
-const BOTTOM = PAGE.height - 58
-const QR_SIDE = 62
-const BOX = 10.5
-const CHOICE_WIDTH = 52
 
-interface Plan {
-  scale: number
-  intro: string[]
-  rules: string[][]
-  purposes: { label: string[]; description: string[] }[]
-  descSize: number
-  descLead: number
-  rowPad: number
-  /** The purposes (by index) on each sheet of one pupil's form: one sheet unless they cannot fit. */
-  sheets: number[][]
-  /** Signature lines on this batch's forms: one per guardian, at least two, at most four. */
-  signers: number
-}
-
-/** Room at the right of a purpose's text for its 'NIEUW' or 'TEKST GEWIJZIGD' mark. */
-const MARK_WIDTH = 92
-
-function build(doc: Doc, input: ConsentFormsInput, scale: number, intro: string[], rules: string[][]): Plan {
-  const textWidth = CONTENT_WIDTH - 2 * CHOICE_WIDTH - 16 - (input.pupils.some((p) => p.marks?.some(Boolean)) ? MARK_WIDTH : 0)
-  const descSize = 8.5 * scale
-  return {
-    scale,
-    intro,
-    rules,
-    descSize,
-    descLead: descSize * 1.3,
-    rowPad: 7 * scale,
-    sheets: [input.purposes.map((_, i) => i)],
-    signers: Math.min(4, Math.max(2, ...input.pupils.map((pupil) => pupil.guardians.length))),
-    purposes: input.purposes.map((purpose) => {
-      doc.font(F.bold).fontSize(10 * Math.max(scale, 0.85))
-      const label = wrapLines(doc, purpose.label, textWidth)
-      doc.font(F.regular).fontSize(descSize)
-      return { label, description: purpose.description ? wrapLines(doc, purpose.description, textWidth) : [] }
-    }),
-  }
-}
-
-/**
- * Wraps the text that is the same on every form once. The purposes shrink a little until one sheet
- * holds them; when even that is not enough (many purposes), the form goes on over a second sheet
- * in a readable size, with the signatures on the last one.
- */
-function plan(doc: Doc, input: ConsentFormsInput, askAgain: boolean): Plan {
-  doc.font(F.regular).fontSize(9.5)
-  const intro = wrapLines(doc, input.intro.trim() || DEFAULT_INTRO, CONTENT_WIDTH)
-  doc.fontSize(8.5)
-  const texts = [...RULES.slice(0, -1), askAgain ? ASK_AGAIN_RULE : (RULES.at(-1) ?? ''), contactRule(input.letterhead.schoolName, input.contact)].filter(Boolean)
-  const rules = texts.map((r) => wrapLines(doc, r, CONTENT_WIDTH - 30))
-  for (const scale of [1, 0.93, 0.86]) {
-    const p = build(doc, input, scale, intro, rules)
-    const table = 20 + p.purposes.reduce((h, row) => h + rowHeight(p, row), 0)
-    if (purposesTop(p) + table + signatureHeight(p) <= BOTTOM) return p
-  }
-  const p = build(doc, input, 0.93, intro, rules)
-  const sheets: number[][] = [[]]
-  let y = purposesTop(p) + 20
-  p.purposes.forEach((row, i) => {
-    const h = rowHeight(p, row)
-    if (y + h > BOTTOM) {
-      sheets.push([])
-      y = CONTINUED_TOP + 20
-    }
-    sheets.at(-1)?.push(i)
-    y += h
-  })
-  // The signatures go under the last purposes; move rows over until they fit.
-  const last = (): number[] => sheets.at(-1) ?? []
-  const lastHeight = (): number => last().reduce((h, i) => h + rowHeight(p, p.purposes[i] as Plan['purposes'][number]), 0)
-  while ((sheets.length === 1 ? purposesTop(p) : CONTINUED_TOP) + 20 + lastHeight() + signatureHeight(p) > BOTTOM) {
-    const moved = last().pop()
-    if (moved === undefined) break
-    sheets.push([moved])
-  }
-  p.sheets = sheets
-  return p
-}
-
-const labelLead = (p: Plan): number => 10 * Math.max(p.scale, 0.85) * 1.25
-const rowHeight = (p: Plan, row: Plan['purposes'][number]): number =>
-  Math.max(row.label.length * labelLead(p) + row.description.length * p.descLead, BOX + 2) + 2 * p.rowPad
-const introTop = 196
-const rulesTop = (p: Plan): number => introTop + p.intro.length * 13 + 8
-const rulesHeight = (p: Plan): number => p.rules.reduce((h, r) => h + r.length * 11 + 3, 0) + 14
-const purposesTop = (p: Plan): number => rulesTop(p) + rulesHeight(p) + 12
-const SIGNER_HEIGHT = 34
-const signatureHeight = (p: Plan): number => 16 + p.signers * SIGNER_HEIGHT
-/** Where a continuation sheet's purposes start, below the header and the pupil's name. */
-const CONTINUED_TOP = 156
-
-function header(doc: Doc, input: ConsentFormsInput, logo: unknown, pupil: ConsentFormPupil, continued: boolean): void {
+function header(doc: Doc, input: ConsentFormsInput, logo: unknown, pupil: ConsentFormPupil, continued: boolean, qrText: string): void {
   const right = PAGE.width - MARGIN.right
   const logoWidth = drawLogo(doc, logo, MARGIN.left, 32, 120, 42)
   const textX = MARGIN.left + (logoWidth > 0 ? logoWidth + 12 : 0)
@@ -158,7 +67,7 @@ function header(doc: Doc, input: ConsentFormsInput, logo: unknown, pupil: Consen
   doc.font(F.regular).fontSize(9).fillColor(COLOR.muted).text(`Schooljaar ${input.schoolYear}`, textX, nameHeight > 18 ? 30 + nameHeight + 3 : 57, { lineBreak: false })
   doc.font(F.bold).fontSize(17).fillColor(COLOR.accent).text(continued ? `${TITLE} (vervolg)` : TITLE, MARGIN.left, 84, { lineBreak: false })
 
-  drawQr(doc, pupil.formCode, right - QR_SIDE, 26, QR_SIDE)
+  drawQr(doc, qrText, right - QR_SIDE, QR_TOP, QR_SIDE)
   doc.font(F.bold).fontSize(9).fillColor(COLOR.ink)
   fitLine(doc, pupil.formCode, right - QR_SIDE - 20, 90, QR_SIDE + 20, 'center')
   doc.font(F.regular).fontSize(6.5).fillColor(COLOR.muted)
@@ -216,27 +125,25 @@ function choice(doc: Doc, x: number, y: number, word: string): void {
 /** Draws the purposes' rows from `top`; returns the y below the table. */
 const MARK_LABEL = { new: 'NIEUW', changed: 'TEKST GEWIJZIGD' } as const
 
-function purposesTable(doc: Doc, p: Plan, rows: number[], top: number, marks: ConsentFormPupil['marks']): number {
-  let y = top
+function purposesTable(doc: Doc, rows: PurposeRowLayout[], top: number, marks: ConsentFormPupil['marks'], p: Plan): void {
   const right = PAGE.width - MARGIN.right
   const yesX = right - 2 * CHOICE_WIDTH
   const noX = right - CHOICE_WIDTH
-  doc.rect(MARGIN.left, y, CONTENT_WIDTH, 20).fill(COLOR.accent)
-  doc.font(F.bold).fontSize(9.5).fillColor('#ffffff').text('Waarvoor mogen wij beelden van uw kind gebruiken?', MARGIN.left + 8, y + 5.5, { lineBreak: false })
-  doc.text('Ja', yesX + 6, y + 5.5, { lineBreak: false })
-  doc.text('Nee', noX + 6, y + 5.5, { lineBreak: false })
-  y += 20
-  rows.forEach((index, i) => {
+  doc.rect(MARGIN.left, top, CONTENT_WIDTH, 20).fill(COLOR.accent)
+  doc.font(F.bold).fontSize(9.5).fillColor('#ffffff').text('Waarvoor mogen wij beelden van uw kind gebruiken?', MARGIN.left + 8, top + 5.5, { lineBreak: false })
+  doc.text('Ja', yesX + 6, top + 5.5, { lineBreak: false })
+  doc.text('Nee', noX + 6, top + 5.5, { lineBreak: false })
+  rows.forEach(({ purposeIndex: index, row: box, ja, nee }, i) => {
     const row = p.purposes[index]
     if (!row) return
-    const h = rowHeight(p, row)
-    if (i % 2 === 1) doc.rect(MARGIN.left, y, CONTENT_WIDTH, h).fill(COLOR.zebra)
+    const y = box.y
+    if (i % 2 === 1) doc.rect(MARGIN.left, y, CONTENT_WIDTH, box.height).fill(COLOR.zebra)
     let ty = y + p.rowPad
     doc.font(F.bold).fontSize(10 * Math.max(p.scale, 0.85)).fillColor(COLOR.ink)
     ty = drawLines(doc, row.label, MARGIN.left + 8, ty, labelLead(p))
     doc.font(F.regular).fontSize(p.descSize).fillColor(COLOR.muted)
     drawLines(doc, row.description, MARGIN.left + 8, ty, p.descLead)
-    const boxY = y + h / 2 - BOX / 2
+    const boxY = ja.y
     const mark = marks?.[index]
     if (mark) {
       doc.font(F.bold).fontSize(7)
@@ -245,42 +152,54 @@ function purposesTable(doc: Doc, p: Plan, rows: number[], top: number, marks: Co
       doc.roundedRect(yesX - 8 - w, boxY - 1, w, 12, 3).fill(mark === 'new' ? COLOR.accent : COLOR.unknown)
       doc.fillColor('#ffffff').text(label, yesX - 3 - w, boxY + 1.5, { lineBreak: false })
     }
-    choice(doc, yesX + 6, boxY, 'Ja')
-    choice(doc, noX + 6, boxY, 'Nee')
-    y += h
-    doc.moveTo(MARGIN.left, y).lineTo(right, y).lineWidth(0.4).strokeColor(COLOR.rule).stroke()
+    choice(doc, ja.x, ja.y, 'Ja')
+    choice(doc, nee.x, nee.y, 'Nee')
+    doc.moveTo(MARGIN.left, y + box.height).lineTo(right, y + box.height).lineWidth(0.4).strokeColor(COLOR.rule).stroke()
   })
-  return y
+}
+
+/** The four solid squares near the paper's corners, by which a reader finds and straightens the page. */
+function drawCornerMarks(doc: Doc, layout: SheetLayout): void {
+  for (const m of layout.marks) doc.rect(m.x, m.y, m.width, m.height)
+  doc.fillColor('#000000').fill()
 }
 
 /**
  * At the foot of the page, or (on a continuation sheet) under the last purposes: per guardian a
  * line with the name (pre-filled), the signature and the date; at least two, one for every guardian.
  */
-function signatures(doc: Doc, p: Plan, pupil: ConsentFormPupil, top = BOTTOM - signatureHeight(p) + 6): void {
-  doc.font(F.bold).fontSize(9.5).fillColor(COLOR.ink).text('Ondertekening', MARGIN.left, top, { lineBreak: false })
-  const cols = { name: MARGIN.left, sign: MARGIN.left + 214, date: MARGIN.left + 374 }
+function signatures(doc: Doc, pupil: ConsentFormPupil, lines: SignatureLayout[]): void {
+  const first = lines[0]
+  if (!first) return
+  doc.font(F.bold).fontSize(9.5).fillColor(COLOR.ink).text('Ondertekening', MARGIN.left, first.block.y - 16, { lineBreak: false })
   const right = PAGE.width - MARGIN.right
-  for (let i = 0; i < p.signers; i++) {
-    const y = top + 16 + i * SIGNER_HEIGHT + 24
-    const name = pupil.guardians[i]?.name ?? ''
+  for (const { slot, block } of lines) {
+    const y = block.y + 24
+    const name = pupil.guardians[slot]?.name ?? ''
     const field = (label: string, x: number, end: number): void => {
       doc.font(F.regular).fontSize(7.5).fillColor(COLOR.muted).text(label, x, y - 22, { lineBreak: false })
       doc.moveTo(x, y + 2).lineTo(end, y + 2).lineWidth(0.6).strokeColor(COLOR.faint).stroke()
     }
-    field(`Ouder/verzorger ${i + 1}: naam`, cols.name, cols.sign - 14)
-    field('Handtekening', cols.sign, cols.date - 14)
-    field('Datum', cols.date, right)
+    field(`Ouder/verzorger ${slot + 1}: naam`, SIGN_COLS.name, SIGN_COLS.sign - 14)
+    field('Handtekening', SIGN_COLS.sign, SIGN_COLS.date - 14)
+    field('Datum', SIGN_COLS.date, right)
     if (name) {
       doc.font(F.regular).fontSize(10).fillColor(COLOR.ink)
-      const h = measureFit(doc, name, cols.sign - 18 - cols.name)
-      fitLine(doc, name, cols.name, h.wraps ? y + 1 - h.height : y - 11, cols.sign - 18 - cols.name)
+      const h = measureFit(doc, name, SIGN_COLS.sign - 18 - SIGN_COLS.name)
+      fitLine(doc, name, SIGN_COLS.name, h.wraps ? y + 1 - h.height : y - 11, SIGN_COLS.sign - 18 - SIGN_COLS.name)
     }
   }
 }
 
+/** What was printed: the PDF, its pages, and the layout of every kind of sheet in it by its digest (the QR code names it). */
+export interface ConsentFormsPdf {
+  pdf: Buffer
+  pages: number
+  layouts: Record<string, SheetLayout>
+}
+
 /** One PDF with a form per pupil, in the order given. */
-export async function consentFormsPdf(input: ConsentFormsInput, fonts: Fonts, options: RenderOptions = {}): Promise<{ pdf: Buffer; pages: number }> {
+export async function consentFormsPdf(input: ConsentFormsInput, fonts: Fonts, options: RenderOptions = {}): Promise<ConsentFormsPdf> {
   const codes: string[] = []
   const frame = {
     fonts,
@@ -294,7 +213,8 @@ export async function consentFormsPdf(input: ConsentFormsInput, fonts: Fonts, op
   }
   const doc = createDocument(frame)
   const logo = openLogo(doc, input.letterhead.logo)
-  const layouts = new Map<boolean, Plan>()
+  const planned = new Map<boolean, PlannedForm>()
+  const layouts: Record<string, SheetLayout> = {}
   const total = input.pupils.length
   let group: string | null | undefined
   for (const [i, pupil] of input.pupils.entries()) {
@@ -307,22 +227,25 @@ export async function consentFormsPdf(input: ConsentFormsInput, fonts: Fonts, op
     }
     doc.addPage()
     const askAgain = Boolean(pupil.marks?.some(Boolean))
-    const layout = layouts.get(askAgain) ?? plan(doc, input, askAgain)
-    layouts.set(askAgain, layout)
-    const sheets = layout.sheets
-    for (const [s, rows] of sheets.entries()) {
+    const form = planned.get(askAgain) ?? planForm(doc, input, askAgain)
+    planned.set(askAgain, form)
+    const sheets = form.sheets
+    for (const [s, sheet] of sheets.entries()) {
       if (s > 0) doc.addPage()
+      layouts[sheet.digest] = sheet.layout
       codes.push(sheets.length > 1 ? `${pupil.formCode}, blad ${s + 1} van ${sheets.length}` : pupil.formCode)
-      header(doc, input, logo, pupil, s > 0)
+      drawCornerMarks(doc, sheet.layout)
+      header(doc, input, logo, pupil, s > 0, formQrText({ code: pupil.formCode, sheet: s + 1, sheets: sheets.length, version: LAYOUT_VERSION, layout: sheet.digest }))
       if (s === 0) {
         pupilBox(doc, pupil)
-        introAndRules(doc, layout)
+        introAndRules(doc, form.plan)
       } else continuedLine(doc, pupil)
-      const end = purposesTable(doc, layout, rows, s === 0 ? purposesTop(layout) : CONTINUED_TOP, pupil.marks)
-      if (s === sheets.length - 1) signatures(doc, layout, pupil, s === 0 ? undefined : Math.min(end + 36, BOTTOM - signatureHeight(layout) + 6))
+      purposesTable(doc, sheet.layout.rows, s === 0 ? purposesTop(form.plan) : CONTINUED_TOP, pupil.marks, form.plan)
+      signatures(doc, pupil, sheet.layout.signatures)
     }
     options.onProgress?.(i + 1, total)
     if (options.yieldToOthers && i % 10 === 9) await options.yieldToOthers()
   }
-  return finish(doc, frame)
+  const { pdf, pages } = await finish(doc, frame)
+  return { pdf, pages, layouts }
 }

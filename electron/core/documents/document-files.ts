@@ -12,6 +12,7 @@ import { getSettings } from '../settings/settings.service.ts'
 import { classListBcc, classListCsv, classListVcf } from './class-list-export.ts'
 import { classListPdf } from './class-list.ts'
 import { consentFormsPdf } from './consent-form.ts'
+import { rememberLayouts } from '../scan/layouts.ts'
 import { deliver, type MadeFile } from './deliver.ts'
 import { letterhead } from './document-settings.ts'
 import { classListData, consentFormsData, noConsentListData } from './documents.service.ts'
@@ -36,7 +37,8 @@ const makeDocument = {
     const data = consentFormsData(ctx, input)
     const progress = trackProgress(ctx, input.progressId, data.pupils.length)
     try {
-      const { pdf, pages } = await consentFormsPdf(data, fonts(ctx), { onProgress: progress.update, yieldToOthers })
+      const { pdf, pages, layouts } = await consentFormsPdf(data, fonts(ctx), { onProgress: progress.update, yieldToOthers })
+      rememberLayouts(ctx, layouts)
       return { fileName: `${name(ctx, ...data.fileParts)}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }
     } finally {
       progress.end()

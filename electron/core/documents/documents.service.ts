@@ -113,7 +113,7 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
     letterhead: letterhead(ctx),
     schoolYear: settings.schoolYear,
     intro: getDocumentSettings(ctx).formIntro,
-    purposes: purposes.map((p) => ({ label: p.label, description: p.description })),
+    purposes: purposes.map((p) => ({ id: p.id, label: p.label, description: p.description })),
     generatedAt: ctx.now(),
     contact: schoolContact(ctx),
     madeBy: settings.staffName || undefined,

@@ -1,4 +1,5 @@
-// The QR code on a consent form: the pupil's form code, drawn as vector rectangles (sharp at any
+// The QR code on a consent form: the form code, sheet and layout (see consent-form-layout.ts), at
+// error correction Q (a quarter of it may be smudged or folded), drawn as vector rectangles (sharp at any
 // print resolution, and cheap: one path per code, runs of dark modules merged into one rectangle).
 import { qrCode } from '../libraries.ts'
 import type { Doc } from './pdf-base.ts'
@@ -10,8 +11,8 @@ export interface QrRuns {
 }
 
 /** The modules of a QR code for `text`, as horizontal runs. */
-export function qrRuns(text: string): QrRuns {
-  const { modules } = qrCode().create(text, { errorCorrectionLevel: 'M' })
+export function qrRuns(text: string, level: 'M' | 'Q' | 'H' = 'Q'): QrRuns {
+  const { modules } = qrCode().create(text, { errorCorrectionLevel: level })
   const size = modules.size
   const runs: [number, number, number][] = []
   for (let row = 0; row < size; row++) {

@@ -117,7 +117,9 @@ function bestByName(index: PupilIndex, words: readonly string[], limit: number, 
  * alphabetical on surname (sortKey). Reads the full rows of the best `limit` only.
  */
 export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>): PupilHit[] {
-  const words = queryWords(input.query)
+  // A desk scanner types a consent form's whole QR text ('TR-7K3M9Q 1/1 1K3M9Q'): its form code counts.
+  const query = /^\s*(TR-[2-9A-Z]{6}) \d{1,2}\/\d{1,2} \d[0-9A-Z]{5}\s*$/i.exec(input.query)?.[1] ?? input.query
+  const words = queryWords(query)
   if (words.length === 0) return []
   const index = pupilIndex(ctx.db)
   // A form code, with 'TR-' or without it (then it may also be a name: both are looked for).

@@ -142,7 +142,8 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
       <p className="muted">
         Gestart op {formatMoment(c.createdAt)} door {c.createdBy}
         {c.closedAt ? ` · afgesloten op ${formatMoment(c.closedAt)}` : ''}. Komt een formulier terug: typ of scan de code in het zoekvak
-        bovenaan (Ctrl+K) en vink de antwoorden aan.
+        bovenaan (Ctrl+K) en vink de antwoorden aan. Een stapel teruggekomen formulieren: scan ze op de kopieermachine en kies
+        'Teruggekomen formulieren scannen'.
       </p>
       <table className="list compact">
         <thead>
@@ -182,6 +183,9 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
           <button disabled={busy} onClick={() => void document('campaigns.reminderList')}>
             Herinneringslijst per leerkracht
           </button>
+          <a className="button-like" href="#/scannen">
+            Teruggekomen formulieren scannen
+          </a>
           <button onClick={() => void close()}>Ronde afsluiten</button>
         </div>
       )}

@@ -1,0 +1,119 @@
+// The pages of a scan as offices have them: a multi-page PDF from the copier, a folder's JPEG, PNG
+// or TIFF pages, or a phone photo. Each page comes out as grey pixels at about 150 dpi (enough for
+// the boxes, small enough to be quick). Every file is hostile: its size is checked before it is
+// read, an image's pixel count before it is decoded, and a PDF with a password is not opened.
+import { readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../attachments/image-size.ts'
+import { canvas, pdfJs, sharpImages } from '../libraries.ts'
+import type { Gray } from './pixels.ts'
+
+/** A copier's 500-page colour scan at 300 dpi stays under this; a bigger file is refused unread. */
+export const MAX_SCAN_BYTES = 200 * 1024 * 1024
+/** The long side of a page as the reader works on it: A4 at about 150 dpi. */
+const WORK_SIDE = 1760
+/** Rendered PDF pages: 150 dpi. */
+const RENDER_SCALE = 150 / 72
+
+export interface ScanFile {
+  name: string
+  pages: number
+  /** 0-based. */
+  page(i: number): Promise<Gray>
+  close(): Promise<void>
+}
+
+export class ScanInputProblem extends Error {}
+
+const MB = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`
+
+/** Grey pixels, the long side at most WORK_SIDE, turned upright by the photo's own orientation tag. */
+async function toGray(input: Buffer | { raw: Buffer | Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 1 | 2 | 3 | 4 }, page?: number): Promise<Gray> {
+  const sharp = sharpImages()
+  const img = Buffer.isBuffer(input)
+    ? sharp(input, { page: page ?? 0, limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'truncated' }).rotate()
+    : sharp(Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength), { raw: { width: input.width, height: input.height, channels: input.channels } })
+  const { data, info } = await img
+    .flatten({ background: '#ffffff' })
+    .greyscale()
+    .resize({ width: WORK_SIDE, height: WORK_SIDE, fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  if (info.channels !== 1) throw new ScanInputProblem('channels')
+  return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height }
+}
+
+async function imageFile(name: string, bytes: Buffer): Promise<ScanFile> {
+  const meta = await sharpImages()(bytes, { limitInputPixels: false }).metadata().catch(() => undefined)
+  if (!meta?.width || !meta.height) throw new ScanInputProblem(`${name} is geen afbeelding die het programma kan lezen (JPEG, PNG of TIFF) of is beschadigd. Er is niets gelezen of opgeslagen. Scan de pagina opnieuw, of sla haar op als JPEG of PDF.`)
+  const height = meta.pageHeight ?? meta.height
+  if (meta.width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || meta.width * height > MAX_IMAGE_PIXELS) {
+    throw new ScanInputProblem(`${name} is te groot om te lezen (${meta.width} x ${height} pixels; de grens is 40 megapixel). Er is niets gelezen of opgeslagen. Scan op 300 dpi of minder.`)
+  }
+  return { name, pages: meta.pages ?? 1, page: (i) => toGray(bytes, i), close: async () => undefined }
+}
+
+const pdfjsDir = (): string => dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+
+async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
+  const pdfjs = await pdfJs()
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    disableFontFace: true,
+    useSystemFonts: false,
+    maxImageSize: MAX_IMAGE_PIXELS,
+    wasmUrl: join(pdfjsDir(), 'wasm') + '/',
+    standardFontDataUrl: join(pdfjsDir(), 'standard_fonts') + '/',
+    verbosity: 0,
+  })
+  let doc: Awaited<typeof task.promise>
+  try {
+    doc = await task.promise
+  } catch (e) {
+    await task.destroy().catch(() => undefined)
+    if ((e as Error).name === 'PasswordException') {
+      throw new ScanInputProblem(`${name} is beveiligd met een wachtwoord; het programma opent zo'n PDF niet. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw zonder beveiliging, of sla de PDF op zonder wachtwoord.`)
+    }
+    throw new ScanInputProblem(`${name} is geen PDF die het programma kan lezen, of is beschadigd. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw.`)
+  }
+  return {
+    name,
+    pages: doc.numPages,
+    async page(i) {
+      const page = await doc.getPage(i + 1)
+      try {
+        const viewport = page.getViewport({ scale: RENDER_SCALE })
+        const width = Math.min(MAX_IMAGE_SIDE, Math.ceil(viewport.width))
+        const height = Math.min(MAX_IMAGE_SIDE, Math.ceil(viewport.height))
+        const c = canvas().createCanvas(width, height)
+        const context = c.getContext('2d')
+        context.fillStyle = '#ffffff'
+        context.fillRect(0, 0, width, height)
+        await page.render({ canvas: c as never, canvasContext: context as never, viewport }).promise
+        const rgba = context.getImageData(0, 0, width, height).data
+        return await toGray({ raw: rgba, width, height, channels: 4 })
+      } finally {
+        page.cleanup()
+      }
+    },
+    close: () => task.destroy(),
+  }
+}
+
+/** Opens one file of the input; a file that cannot be read throws a ScanInputProblem with the Dutch reason. */
+export async function openScanFile(name: string, path: string): Promise<ScanFile> {
+  let size: number
+  try {
+    size = statSync(path).size
+  } catch {
+    throw new ScanInputProblem(`${name} is niet (meer) te openen. Er is niets gelezen of opgeslagen. Kies het bestand opnieuw.`)
+  }
+  if (size > MAX_SCAN_BYTES) {
+    throw new ScanInputProblem(`${name} is te groot om te lezen (${MB(size)}; de grens is ${MB(MAX_SCAN_BYTES)}). Er is niets gelezen of opgeslagen. Scan de formulieren in delen, bijvoorbeeld per groep, of op 200 dpi.`)
+  }
+  if (size === 0) throw new ScanInputProblem(`${name} is leeg. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw.`)
+  const bytes = readFileSync(path)
+  if (bytes.subarray(0, 1024).includes('%PDF-')) return pdfFile(name, bytes)
+  return imageFile(name, bytes)
+}
