@@ -12,6 +12,7 @@ const SLOW = [
   'tests/**/*fuzz*.test.ts',
   'tests/unit/dist.test.ts', // runs dist:check: packs the app for Linux and Windows
   'tests/unit/electron-worker.test.ts', // measures the host thread's stalls during a 10,000-row import
+  'tests/scan/corpus.test.ts', // renders, marks and reads a corpus of scanned pages
 ]
 const BROWSER = ['tests/e2e/**/*.test.ts']
 
@@ -23,8 +24,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: SLOW } },
-      // The core against real SQLite files: the database, imports, documents and mail.
-      { extends: true, test: { name: 'database', include: ['tests/{db,imports,documents,mail}/**/*.test.ts'], exclude: SLOW } },
+      // The core against real SQLite files (db, imports, documents, mail, scan): every folder but unit and e2e, so a new one is never left out.
+      { extends: true, test: { name: 'database', include: ['tests/**/*.test.ts'], exclude: [...SLOW, ...BROWSER, 'tests/unit/**'] } },
       // Debian's Chromium against the web harness: serves the renderer, built once per run.
       { extends: true, test: { name: 'browser', include: BROWSER, globalSetup: ['tests/helpers/global-setup.ts'] } },
       { extends: true, test: { name: 'slow', include: SLOW } },
