@@ -90,6 +90,13 @@ function fromQr(img: Gray, qr: QrHit): Homography | undefined {
   return undefined
 }
 
+/** How far (points) the code's centre is from where the transform puts it. */
+function offBy(h: Homography, qr: QrHit): number {
+  const c = apply(h, QR_RECT.x + QR_RECT.width / 2, QR_RECT.y + QR_RECT.height / 2)
+  const scale = Math.hypot(h[0] as number, h[3] as number)
+  return Math.hypot(c.x - qr.centre.x, c.y - qr.centre.y) / scale
+}
+
 export type Location = { found: Located } | { qrOnly: QrHit } | { nothing: true }
 
 export async function locate(img: Gray): Promise<Location> {
@@ -99,7 +106,10 @@ export async function locate(img: Gray): Promise<Location> {
       const h = transformFor(marks, turn)
       if (!h) continue
       const qr = await readQr(img, qrBox(h))
-      if (qr) return { found: { h, qr, turn } }
+      // The code must sit where the marks put it (a mark taken for another blob, or a fourth mark
+      // guessed on a photo in perspective, shows here); else the code's own corners decide.
+      if (qr && offBy(h, qr) <= 5) return { found: { h, qr, turn } }
+      if (qr) break
     }
   }
   const qr = await readQr(img, { x0: 0, y0: 0, x1: img.width, y1: img.height })
