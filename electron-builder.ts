@@ -41,7 +41,8 @@ const config: Configuration = {
   files: appFiles(),
   asar: true,
   // A native addon cannot be loaded from inside the asar: Electron reads it from app.asar.unpacked.
-  asarUnpack: ['node_modules/better-sqlite3/prebuilds/*.node'],
+  // The same for the scan reader's sharp (its addon and libvips) and canvas.
+  asarUnpack: ['node_modules/better-sqlite3/prebuilds/*.node', 'node_modules/@img/**', 'node_modules/@napi-rs/canvas-*/**'],
   // better-sqlite3's prebuilt binary is N-API: the same file loads in Node and Electron, no rebuild.
   npmRebuild: false,
   nodeGypRebuild: false,

@@ -4,14 +4,16 @@ import react from '@vitejs/plugin-react'
 
 const r = (p: string): string => resolve(process.cwd(), p)
 
-// better-sqlite3 is a native addon: it stays a runtime require, never bundled.
+// better-sqlite3 is a native addon: it stays a runtime require, never bundled. So do the scan
+// reader's: sharp and @napi-rs/canvas (natives), zxing-wasm (reads its .wasm beside itself) and
+// pdf.js (starts its worker module from its own folder).
 // The core's worker thread is an entry of its own: out/main/worker.js, next to out/main/index.js,
 // which starts it by that path (main/index.ts); packaging ships everything under out/.
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: r('electron/main/index.ts'), worker: r('electron/core/worker.ts') }, external: ['better-sqlite3', 'electron'] },
+      rolldownOptions: { input: { index: r('electron/main/index.ts'), worker: r('electron/core/worker.ts') }, external: ['better-sqlite3', 'electron', 'sharp', '@napi-rs/canvas', 'zxing-wasm', /^zxing-wasm\//, 'pdfjs-dist', /^pdfjs-dist\//] },
     },
   },
   preload: {

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp, { type Sharp } from 'sharp'
-import PDFDocument from 'pdfkit'
+import PdfKit from 'pdfkit'
 import type { Core } from '../../electron/core/boot.ts'
 import type { SheetLayout } from '../../electron/core/documents/consent-form-layout.ts'
 import { parseFormQr } from '../../electron/core/documents/consent-form-layout.ts'
@@ -104,7 +104,7 @@ function boxMark(r: () => number, box: FormRect, s: number, style: MarkStyle): s
   jitter(r, w * 0.08) // the vertical jitter is drawn but not used: it keeps the seeded corpus as it was
   switch (style) {
     case 'tick':
-      return stroke(r, [[x + w * 0.15, y + w * 0.5], [cx - w * 0.05, y + w * 0.85], [x + w * 1.05, y - w * 0.1]], pen, ink)
+      return stroke(r, [[x + w * 0.15, y + w * 0.5], [cx - w * 0.05, cy + w * 0.35], [x + w * 1.05, y - w * 0.1]], pen, ink)
     case 'cross':
       return stroke(r, [[x + w * 0.1, y + w * 0.1], [x + w * 0.9, y + w * 0.9]], pen, ink) + stroke(r, [[x + w * 0.9, y + w * 0.1], [x + w * 0.1, y + w * 0.9]], pen, ink)
     case 'filled': {
@@ -113,7 +113,7 @@ function boxMark(r: () => number, box: FormRect, s: number, style: MarkStyle): s
       return lines.join('')
     }
     case 'pencil':
-      return stroke(r, [[x + w * 0.2, y + w * 0.55], [cx, y + w * 0.8], [x + w * 0.9, y + w * 0.15]], 1.2 * s, 80 + Math.round(r() * 50))
+      return stroke(r, [[x + w * 0.2, y + w * 0.55], [cx, cy + w * 0.3], [x + w * 0.9, y + w * 0.15]], 1.2 * s, 80 + Math.round(r() * 50))
     case 'edge':
       // A tick that starts inside and ends well outside, across the box's right or top edge.
       return stroke(r, [[x + w * 0.35, y + w * 0.55], [x + w * 0.55, y + w * 0.8], [x + w * 1.5, y - w * 0.6]], pen, ink)
@@ -261,7 +261,7 @@ function speckles(r: () => number, W: number, H: number, n: number): string {
 
 /** JPEG pages into one PDF, each filling an A4 page, as a copier writes a scan. */
 export function copierPdf(jpegs: Buffer[]): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: 0, autoFirstPage: false })
+  const doc = new PdfKit({ size: 'A4', margin: 0, autoFirstPage: false })
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))

@@ -45,9 +45,41 @@ function threshold(img: Gray, h: Homography, around: FormRect, levels: Levels): 
 
 const share = (values: number[], limit: number): number => (values.length === 0 ? 0 : values.filter((v) => v < limit).length / values.length)
 
-/** Ink inside a box (inset past its outline), and in a ring just outside it. */
-export function boxInk(img: Gray, h: Homography, box: FormRect, levels: Levels): { inside: number; ring: number } {
-  const limit = threshold(img, h, grow(box, 9), levels)
+const shift = (r: FormRect, dx: number, dy: number): FormRect => ({ ...r, x: r.x + dx, y: r.y + dy })
+
+/** Share of dark along the middle of a box's printed outline. */
+function outlineInk(img: Gray, h: Homography, box: FormRect, limit: number): number {
+  const values: number[] = []
+  for (let t = 0; t <= box.width; t += 0.75) {
+    for (const [x, y] of [[box.x + t, box.y], [box.x + t, box.y + box.height], [box.x, box.y + t], [box.x + box.width, box.y + t]] as const) {
+      const p = apply(h, x, y)
+      values.push(at(img, p.x, p.y))
+    }
+  }
+  return share(values, limit)
+}
+
+/**
+ * The box where it is printed on this scan: the page's transform is right to a point or two (a
+ * warped sheet, a transform from three marks); the outline is looked for within 2.5 points.
+ */
+function alignBox(img: Gray, h: Homography, box: FormRect, limit: number): { box: FormRect; outline: number } {
+  let best = { box, outline: outlineInk(img, h, box, limit) }
+  for (let dy = -2.5; dy <= 2.5; dy += 0.5) {
+    for (let dx = -2.5; dx <= 2.5; dx += 0.5) {
+      if (dx === 0 && dy === 0) continue
+      const moved = shift(box, dx, dy)
+      const outline = outlineInk(img, h, moved, limit)
+      if (outline > best.outline + 0.02) best = { box: moved, outline }
+    }
+  }
+  return best
+}
+
+/** Ink inside a box (inset past its outline), and in a ring just outside it; `outline` low means the box was not found. */
+export function boxInk(img: Gray, h: Homography, printed: FormRect, levels: Levels): { inside: number; ring: number; outline: number } {
+  const limit = threshold(img, h, grow(printed, 9), levels)
+  const { box, outline } = alignBox(img, h, printed, limit)
   const inside = share(samples(img, h, grow(box, -2), 0.45), limit)
   const ringValues = [
     ...samples(img, h, { x: box.x - 3.6, y: box.y - 3.6, width: box.width + 7.2, height: 2 }, 0.6),
@@ -55,8 +87,11 @@ export function boxInk(img: Gray, h: Homography, box: FormRect, levels: Levels):
     ...samples(img, h, { x: box.x - 3.6, y: box.y - 1.6, width: 2, height: box.height + 3.2 }, 0.6),
     ...samples(img, h, { x: box.x + box.width + 1.6, y: box.y - 1.6, width: 2, height: box.height + 3.2 }, 0.6),
   ]
-  return { inside, ring: share(ringValues, limit) }
+  return { inside, ring: share(ringValues, limit), outline }
 }
+
+/** Below this share of its outline, a box was not found where the layout puts it: a person must look. */
+const OUTLINE_FOUND = 0.55
 
 /**
  * Below EMPTY a box is empty (an empty box reads under 0.01 even at JPEG quality 30 with specks);
@@ -70,7 +105,8 @@ const SOLID = 0.8
 /** One number per box: its inside, helped by the ring when a tick lies mostly across the edge. */
 const strength = (b: { inside: number; ring: number }): number => Math.max(b.inside, b.ring >= 0.08 ? Math.min(b.ring, 0.3) * 0.8 : 0)
 
-export function decide(ja: { inside: number; ring: number }, nee: { inside: number; ring: number }): { reading: BoxReading; confidence: number } {
+export function decide(ja: { inside: number; ring: number; outline?: number }, nee: { inside: number; ring: number; outline?: number }): { reading: BoxReading; confidence: number } {
+  if ((ja.outline ?? 1) < OUTLINE_FOUND || (nee.outline ?? 1) < OUTLINE_FOUND) return { reading: 'onduidelijk', confidence: 0.1 }
   const j = strength(ja)
   const n = strength(nee)
   const hi = Math.max(j, n)

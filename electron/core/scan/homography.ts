@@ -81,3 +81,19 @@ export function affineFit(from: Point[], to: Point[]): Homography | undefined {
   const v = solve(m.map((r) => [...r]), bv)
   return u && v ? [...u, ...v, 0, 0, 1] : undefined
 }
+
+/** Turn, scale and shift that take two points to two others exactly (a scanner's transform, from two marks). */
+export function similarity(from: [Point, Point], to: [Point, Point]): Homography | undefined {
+  const [z1, z2] = from
+  const [w1, w2] = to
+  const dx = z2.x - z1.x
+  const dy = z2.y - z1.y
+  const d = dx * dx + dy * dy
+  if (d < 1e-9) return undefined
+  const ux = w2.x - w1.x
+  const uy = w2.y - w1.y
+  // a = (w2 - w1) / (z2 - z1) as complex numbers.
+  const ar = (ux * dx + uy * dy) / d
+  const ai = (uy * dx - ux * dy) / d
+  return [ar, -ai, w1.x - (ar * z1.x - ai * z1.y), ai, ar, w1.y - (ai * z1.x + ar * z1.y), 0, 0, 1]
+}

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../attachments/image-size.ts'
 import { canvas, pdfJs, sharpImages } from '../libraries.ts'
+import { singleJpegPages } from './pdf-images.ts'
 import type { Gray } from './pixels.ts'
 
 /** A copier's 500-page colour scan at 300 dpi stays under this; a bigger file is refused unread. */
@@ -59,7 +60,8 @@ const pdfjsDir = (): string => dirname(createRequire(import.meta.url).resolve('p
 async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
   const pdfjs = await pdfJs()
   const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    // A copy: pdf.js takes over (detaches) what it is given, and the quick path reads the bytes too.
+    data: new Uint8Array(bytes),
     disableFontFace: true,
     useSystemFonts: false,
     maxImageSize: MAX_IMAGE_PIXELS,
@@ -77,10 +79,21 @@ async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
     }
     throw new ScanInputProblem(`${name} is geen PDF die het programma kan lezen, of is beschadigd. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw.`)
   }
+  // A page that is one JPEG and nothing else goes to sharp as it is (see pdf-images.ts).
+  const jpegs = singleJpegPages(bytes)
+  const direct = jpegs?.length === doc.numPages ? jpegs : []
   return {
     name,
     pages: doc.numPages,
     async page(i) {
+      const jpeg = direct[i]
+      if (jpeg) {
+        const size = await sharpImages()(jpeg).metadata().catch(() => undefined)
+        if (size?.width && size.height && size.width <= MAX_IMAGE_SIDE && size.height <= MAX_IMAGE_SIDE && size.width * size.height <= MAX_IMAGE_PIXELS) {
+          const gray = await toGray(jpeg).catch(() => undefined)
+          if (gray) return gray
+        }
+      }
       const page = await doc.getPage(i + 1)
       try {
         const viewport = page.getViewport({ scale: RENDER_SCALE })

@@ -1,11 +1,12 @@
 // Where the form lies in the picture: its transform and its QR code. From the four corner marks
 // when they are all there (upright first, then upside down; sideways both quarter turns). When a
 // copier cut a corner off or the page lies too far off, from the QR code's own corners, which
-// place the page roughly, and the marks found near where that puts them: two or more give an
-// affine transform good enough for the boxes; fewer, and the page is not read.
+// place the page roughly, and the marks found near where that puts them: two or more give a
+// transform good enough for the boxes (each box is then found by its outline); fewer, and the
+// page is not read.
 import { cornerMarks, QR_SIDE } from '../documents/consent-form-layout.ts'
 import { MARGIN, PAGE } from '../documents/pdf-base.ts'
-import { affineFit, apply, homography, type Homography, type Point } from './homography.ts'
+import { affineFit, apply, homography, similarity, type Homography, type Point } from './homography.ts'
 import { blobsInWindow, findMarks, MARK_CENTRES, type FoundMarks } from './marks.ts'
 import type { Gray } from './pixels.ts'
 import { readQr, type QrHit } from './qr-code.ts'
@@ -66,9 +67,8 @@ function fromQr(img: Gray, qr: QrHit): Homography | undefined {
   const rough = affineFit(qrForm, qr.corners)
   if (!rough) return undefined
   const scale = Math.hypot(rough[0] as number, rough[3] as number)
-  const from: Point[] = [...qrForm]
-  const to: Point[] = [...qr.corners]
-  let marks = 0
+  const from: Point[] = []
+  const to: Point[] = []
   for (const m of FORM_MARKS) {
     const p = apply(rough, m.x, m.y)
     const r = 40 * scale
@@ -80,14 +80,21 @@ function fromQr(img: Gray, qr: QrHit): Homography | undefined {
     const side = MARK_CENTRES.side * scale
     const blob = blobsInWindow(img, x0, y0, w, h, p, side * 0.6, side * 1.4)[0]
     if (!blob || Math.hypot(blob.centre.x - p.x, blob.centre.y - p.y) > 30 * scale) continue
-    // The far marks fix the page; the code's corners alone are too close together.
-    for (let k = 0; k < 3; k++) {
-      from.push(m)
-      to.push(blob.centre)
-    }
-    marks++
+    from.push(m)
+    to.push(blob.centre)
   }
-  return marks >= 2 ? affineFit(from, to) : undefined
+  // The code's corners only place the page roughly (they are close together); the marks fix it:
+  // three or more give an affine transform, two a scanner's turn, scale and shift.
+  if (from.length >= 3) return affineFit(from, to)
+  if (from.length === 2) return similarity(from as [Point, Point], to as [Point, Point])
+  return undefined
+}
+
+/** How far (points) the code's centre is from where the transform puts it. */
+function offBy(h: Homography, qr: QrHit): number {
+  const c = apply(h, QR_RECT.x + QR_RECT.width / 2, QR_RECT.y + QR_RECT.height / 2)
+  const scale = Math.hypot(h[0] as number, h[3] as number)
+  return Math.hypot(c.x - qr.centre.x, c.y - qr.centre.y) / scale
 }
 
 export type Location = { found: Located } | { qrOnly: QrHit } | { nothing: true }
@@ -99,7 +106,10 @@ export async function locate(img: Gray): Promise<Location> {
       const h = transformFor(marks, turn)
       if (!h) continue
       const qr = await readQr(img, qrBox(h))
-      if (qr) return { found: { h, qr, turn } }
+      // The code must sit where the marks put it (a mark taken for another blob, or a fourth mark
+      // guessed on a photo in perspective, shows here); else the code's own corners decide.
+      if (qr && offBy(h, qr) <= 5) return { found: { h, qr, turn } }
+      if (qr) break
     }
   }
   const qr = await readQr(img, { x0: 0, y0: 0, x1: img.width, y1: img.height })

@@ -14,7 +14,7 @@ export interface Blob {
 /** The marks' centres on the form (points), and their side. */
 export const MARK_CENTRES = { spanX: 595.28 - 2 * 26, spanY: 841.89 - 2 * 26, side: 12 } as const
 
-const WINDOW = { x: 0.2, y: 0.15 }
+const WINDOW = { x: 0.24, y: 0.2 }
 
 /** Solid, squarish dark blobs in one window of the picture, nearest the picture's corner first. */
 export function blobsInWindow(img: Gray, x0: number, y0: number, w: number, h: number, corner: Point, minSide: number, maxSide: number): Blob[] {

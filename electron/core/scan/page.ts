@@ -14,7 +14,8 @@ import { STRAIGHT_SCALE, writeStraightened } from './straighten.ts'
 
 const NO_CODE = 'Op deze pagina staat geen formuliercode die het programma kan lezen (bijvoorbeeld een eigen brief van een ouder, of een voorblad). Er is niets vastgelegd. Wijs de pagina zo nodig met de hand toe aan een leerling.'
 
-export async function readPage(ctx: CoreContext, img: Gray, base: { index: number; source: string }, outDir: string): Promise<ScannedPage> {
+/** Reads one page; the straightened picture's writing is added to `writing` (the caller waits for it). */
+export async function readPage(ctx: CoreContext, img: Gray, base: { index: number; source: string }, outDir: string, writing: Promise<unknown>[] = []): Promise<ScannedPage> {
   const empty = { ...base, answers: [], signatures: [] }
   const where = await locate(img)
   if (!('found' in where)) {
@@ -50,7 +51,8 @@ export async function readPage(ctx: CoreContext, img: Gray, base: { index: numbe
   if (located.turn === 2) notes.push('Deze pagina lag ondersteboven in de scanner; ze is rechtgezet en gelezen.')
   if (located.turn % 2 === 1) notes.push('Deze pagina lag dwars in de scanner; ze is rechtgezet en gelezen.')
   if (form.closedAt) notes.push(`Dit formulier hoort bij de ronde '${form.campaignName}', die is afgesloten: de antwoorden worden niet bij die ronde geteld. Leg ze zo nodig vast bij de leerling zelf.`)
-  const imagePath = await writeStraightened(img, located.h, layout.page, outDir, `pagina-${String(base.index + 1).padStart(4, '0')}.png`)
+  const { path: imagePath, written } = writeStraightened(img, located.h, layout.page, outDir, `pagina-${String(base.index + 1).padStart(4, '0')}.png`)
+  writing.push(written)
   return { ...base, status: 'read', ...(notes.length ? { message: notes.join(' ') } : {}), form: formInfo, ...page, imagePath, scale: STRAIGHT_SCALE }
 }
 

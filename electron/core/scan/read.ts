@@ -9,6 +9,7 @@ import { AppError } from '../../../shared/errors.ts'
 import type { CoreContext } from '../context.ts'
 import { openScanFile, ScanInputProblem, type ScanFile } from './input.ts'
 import { readPage } from './page.ts'
+import type { Gray } from './pixels.ts'
 
 export interface ReadScanOptions {
   onProgress?: (done: number, total: number) => void
@@ -22,6 +23,7 @@ const stopped = (): AppError => new AppError('cancelled', 'Het lezen van de scan
 export async function readScan(ctx: CoreContext, files: { name: string; path: string }[], options: ReadScanOptions): Promise<ScannedPage[]> {
   mkdirSync(options.outDir, { recursive: true })
   const opened: (ScanFile | { name: string; problem: string })[] = []
+  const writing: Promise<unknown>[] = []
   try {
     for (const f of files) {
       const name = basename(f.name)
@@ -42,24 +44,28 @@ export async function readScan(ctx: CoreContext, files: { name: string; path: st
         options.onProgress?.(pages.length, total)
         continue
       }
+      // The next page decodes (in sharp's threads) while this one is read; pictures are written behind.
+      let next: Promise<Gray | undefined> | undefined = f.pages > 0 ? f.page(0).catch(() => undefined) : undefined
       for (let i = 0; i < f.pages; i++) {
         if (options.signal?.aborted) throw stopped()
         const source = f.pages > 1 || /\.pdf$/i.test(f.name) ? `${f.name}, pagina ${i + 1}` : f.name
         const base = { index: pages.length, source }
-        let img
-        try {
-          img = await f.page(i)
-        } catch {
+        const img = await next
+        next = i + 1 < f.pages ? f.page(i + 1).catch(() => undefined) : undefined
+        if (!img) {
           pages.push({ ...base, status: 'unreadable', message: `${source} is niet te lezen (beschadigd of een soort afbeelding die het programma niet kent). Er is niets vastgelegd. Scan deze pagina opnieuw.`, answers: [], signatures: [] })
-          options.onProgress?.(pages.length, total)
-          continue
+        } else {
+          pages.push(await readPage(ctx, img, base, options.outDir, writing))
+          while (writing.length > 3) await writing.shift()
         }
-        pages.push(await readPage(ctx, img, base, options.outDir))
         options.onProgress?.(pages.length, total)
       }
+      await next
     }
+    await Promise.all(writing.splice(0))
     return pages
   } finally {
+    await Promise.allSettled(writing)
     for (const f of opened) if (!('problem' in f)) await f.close().catch(() => undefined)
   }
 }

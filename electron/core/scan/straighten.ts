@@ -8,7 +8,8 @@ import type { Gray } from './pixels.ts'
 /** Pixels per point of the straightened page: 150 dpi. */
 export const STRAIGHT_SCALE = 150 / 72
 
-export async function writeStraightened(img: Gray, h: Homography, page: { width: number; height: number }, dir: string, name: string): Promise<string> {
+/** Straightens at once; the PNG is written in the background (sharp's threads): `written` settles when it is on disk. */
+export function writeStraightened(img: Gray, h: Homography, page: { width: number; height: number }, dir: string, name: string): { path: string; written: Promise<unknown> } {
   const width = Math.round(page.width * STRAIGHT_SCALE)
   const height = Math.round(page.height * STRAIGHT_SCALE)
   const out = new Uint8Array(width * height)
@@ -30,6 +31,6 @@ export async function writeStraightened(img: Gray, h: Homography, page: { width:
     }
   }
   const path = join(dir, name)
-  await sharpImages()(Buffer.from(out.buffer), { raw: { width, height, channels: 1 } }).png({ compressionLevel: 3, adaptiveFiltering: false }).toFile(path)
-  return path
+  const written = sharpImages()(Buffer.from(out.buffer), { raw: { width, height, channels: 1 } }).png({ compressionLevel: 3, adaptiveFiltering: false }).toFile(path)
+  return { path, written }
 }
