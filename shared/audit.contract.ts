@@ -3,19 +3,10 @@
 // entries of one pupil or the whole register.
 import { z } from 'zod'
 import type { AuditEntryView } from './domain.ts'
+import { AUDIT_KINDS, type AuditKind } from './audit.labels.ts'
 import { id } from './save-schema.ts'
 
-/** Kinds of change a user filters on; each covers a few internal actions. */
-export const AUDIT_KINDS = {
-  consent: 'Toestemming',
-  pupil: 'Gegevens van leerlingen',
-  guardian: 'Ouders/verzorgers',
-  dossier: 'Dossier',
-  import: 'Importeren',
-  schoolyear: 'Schooljaar en bewaartermijn',
-  setup: 'Inrichting (school, groepen, doelen, instellingen)',
-} as const
-export type AuditKind = keyof typeof AUDIT_KINDS
+export * from './audit.labels.ts'
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Schrijf de datum als dd-mm-jjjj.')
 

@@ -4,7 +4,10 @@
 // and saving a pupil.
 import { z } from 'zod'
 import type { PupilDetail, PupilHit, PupilSummary } from './domain.ts'
+import type { DuplicateReason } from './pupils.labels.ts'
 import { id, pupilSchema } from './schemas-base.ts'
+
+export * from './pupils.labels.ts'
 
 export const pupilsSchemas = {
   'pupils.consentSummary': z.strictObject({ groupId: z.number().int().positive().optional() }),
@@ -55,12 +58,7 @@ export interface PossibleDuplicate {
   studentNumber: string | null
   leftOn: string | null
   /** Why it may be the same child. */
-  reason: 'name_and_birth_date' | 'student_number'
-}
-
-export const DUPLICATE_REASONS: Record<PossibleDuplicate['reason'], string> = {
-  name_and_birth_date: 'zelfde naam en geboortedatum',
-  student_number: 'zelfde leerlingnummer',
+  reason: DuplicateReason
 }
 
 export interface PupilsOutputs {
