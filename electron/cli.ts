@@ -12,6 +12,7 @@ import { DOCUMENT_HELP, DOCUMENT_OPTIONS, runDocumentCommand } from './cli/print
 import { runScanCommand, SCAN_HELP } from './cli/scan.ts'
 import { userInfo } from 'node:os'
 import { resolve } from 'node:path'
+import { call } from './core/call.ts'
 import { storageError } from './core/dispatch.ts'
 import { createLogger, logToFile, silenceLog } from './core/log.ts'
 import { DB_ENV, defaultDataDir, resolveDbPath } from './core/paths.ts'
@@ -92,14 +93,14 @@ async function run(door: CoreHost, command: string, args: ReturnType<typeof pars
   switch (command) {
     case 'init':
     case 'info':
-      return door.dispatch('app.info', {})
+      return call(door, 'app.info', {})
     case 'setup':
       if (values.demo === values.empty) throw new UsageError('Kies --demo of --empty.')
-      return door.dispatch('school.setup', { mode: values.demo ? 'demo' : 'empty', schoolName: values.name })
+      return call(door, 'school.setup', { mode: values.demo ? 'demo' : 'empty', schoolName: values.name })
     case 'settings': {
       const patch = { schoolName: values['school-name'], schoolYear: values['school-year'], staffName: values.staff }
       const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined))
-      return Object.keys(given).length ? door.dispatch('settings.update', given) : door.dispatch('settings.get', {})
+      return Object.keys(given).length ? call(door, 'settings.update', given) : call(door, 'settings.get', {})
     }
     case 'call': {
       const [method, json] = positionals.slice(1)

@@ -1,67 +1,54 @@
-// The contract: every method the renderer (or CLI, or harness) may call, once.
-// Inputs are the zod schemas in schemas.ts; outputs are named here.
+// The contract: every method the renderer (or CLI, or harness) may call, once. Each feature's
+// inputs and outputs live in shared/<feature>.contract.ts; this file and schemas.ts combine them.
 import type { z } from 'zod'
-import type {
-  AppInfo,
-  AttachmentMeta,
-  AuditEntryView,
-  ConsentRecordView,
-  DossierEntry,
-  Guardian,
-  GroupOverview,
-  GroupSummary,
-  NoConsentList,
-  Purpose,
-  PupilDetail,
-  PupilHit,
-  PupilSummary,
-  Settings,
-} from './domain.ts'
-import type { DocumentsOutputs } from './documents.contract.ts'
-import type { Result } from './errors.ts'
-import type { ImportsOutputs } from './imports.contract.ts'
-import type { MailOutputs } from './mail.contract.ts'
-import type { SchoolyearOutputs } from './schoolyear.contract.ts'
+import type { AppOutputs } from './app.contract.ts'
+import type { AttachmentsOutputs } from './attachments.contract.ts'
+import type { AuditOutputs } from './audit.contract.ts'
 import type { BackupsOutputs } from './backups.contract.ts'
 import type { CampaignsOutputs } from './campaigns.contract.ts'
-import type { AuditOutputs } from './audit.contract.ts'
-import type { PupilsOutputs } from './pupils.contract.ts'
-import type { JobsOutputs } from './jobs.contract.ts'
+import type { ConsentOutputs } from './consent.contract.ts'
+import type { DocumentsOutputs } from './documents.contract.ts'
+import type { DossierOutputs } from './dossier.contract.ts'
+import type { Result } from './errors.ts'
 import type { FilesOutputs } from './files.contract.ts'
+import type { GroupsOutputs } from './groups.contract.ts'
+import type { GuardiansOutputs } from './guardians.contract.ts'
+import type { ImportsOutputs } from './imports.contract.ts'
+import type { JobsOutputs } from './jobs.contract.ts'
+import type { MailOutputs } from './mail.contract.ts'
+import type { PupilsOutputs } from './pupils.contract.ts'
+import type { PurposesOutputs } from './purposes.contract.ts'
 import type { ScanOutputs } from './scan.contract.ts'
+import type { SchoolOutputs } from './school.contract.ts'
+import type { SchoolyearOutputs } from './schoolyear.contract.ts'
+import type { SettingsOutputs } from './settings.contract.ts'
 import type { Method, inputSchemas } from './schemas.ts'
 
 export type { Method } from './schemas.ts'
 
-export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs, AuditOutputs, PupilsOutputs, JobsOutputs, FilesOutputs, MailOutputs, ScanOutputs {
-  'app.info': AppInfo
-  'settings.get': Settings
-  'settings.update': Settings
-  'school.setup': Settings
-  'school.leaveDemo': Settings
-  'groups.list': GroupSummary[]
-  'groups.save': GroupSummary
-  'groups.overview': GroupOverview
-  'pupils.list': PupilSummary[]
-  /** Per pupil id: for how many active purposes the answer is refused, missing, or to be asked again. */
-  'pupils.consentSummary': Record<number, { refused: number; unknown: number; askAgain: number }>
-  'pupils.search': PupilHit[]
-  'pupils.get': PupilDetail
-  'pupils.save': PupilDetail
-  'guardians.save': Guardian
-  'guardians.search': (Guardian & { pupils: string })[]
-  'guardians.link': PupilDetail
-  'guardians.unlink': PupilDetail
-  'purposes.list': Purpose[]
-  'purposes.save': Purpose
-  'consent.record': PupilDetail
-  'consent.history': ConsentRecordView[]
-  'consent.noConsentList': NoConsentList
-  'dossier.list': DossierEntry[]
-  'dossier.save': DossierEntry
-  'attachments.get': AttachmentMeta & { data: string }
-  'audit.list': AuditEntryView[]
-}
+/** Every method's output, from the feature contracts. Two features naming the same method with
+ *  different outputs do not compile; the input schemas refuse any shared name (schemas.ts). */
+export interface ApiOutputs
+  extends AppOutputs,
+    SettingsOutputs,
+    SchoolOutputs,
+    GroupsOutputs,
+    PupilsOutputs,
+    GuardiansOutputs,
+    PurposesOutputs,
+    ConsentOutputs,
+    DossierOutputs,
+    AttachmentsOutputs,
+    AuditOutputs,
+    SchoolyearOutputs,
+    BackupsOutputs,
+    CampaignsOutputs,
+    DocumentsOutputs,
+    MailOutputs,
+    ImportsOutputs,
+    JobsOutputs,
+    FilesOutputs,
+    ScanOutputs {}
 
 /** What a caller sends. */
 export type ApiInput<M extends Method> = z.input<(typeof inputSchemas)[M]>

@@ -1,23 +1,21 @@
 // The Logboek: every change as a plain Dutch sentence, with the pupil's name, who and when;
-// filtered by pupil, kind of change, staff member and date, searched, and paged.
+// filtered by pupil, kind of change, staff member and date, searched, and paged; and the raw
+// entries of one pupil or the whole register.
 import { z } from 'zod'
+import type { AuditEntryView } from './domain.ts'
+import { AUDIT_KINDS, type AuditKind } from './audit.labels.ts'
 import { id } from './save-schema.ts'
 
-/** Kinds of change a user filters on; each covers a few internal actions. */
-export const AUDIT_KINDS = {
-  consent: 'Toestemming',
-  pupil: 'Gegevens van leerlingen',
-  guardian: 'Ouders/verzorgers',
-  dossier: 'Dossier',
-  import: 'Importeren',
-  schoolyear: 'Schooljaar en bewaartermijn',
-  setup: 'Inrichting (school, groepen, doelen, instellingen)',
-} as const
-export type AuditKind = keyof typeof AUDIT_KINDS
+export * from './audit.labels.ts'
 
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Schrijf de datum als dd-mm-jjjj.')
 
 export const auditSchemas = {
+  'audit.list': z.strictObject({
+    pupilId: id.optional(),
+    beforeId: id.optional(),
+    limit: z.number().int().min(1).max(1000).default(200),
+  }),
   'audit.page': z.strictObject({
     pupilId: id.optional(),
     kind: z.enum(Object.keys(AUDIT_KINDS) as [AuditKind, ...AuditKind[]], 'Kies een soort wijziging uit de lijst.').optional(),
@@ -54,5 +52,6 @@ export interface AuditPage {
 }
 
 export interface AuditOutputs {
+  'audit.list': AuditEntryView[]
   'audit.page': AuditPage
 }

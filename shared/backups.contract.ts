@@ -1,10 +1,13 @@
 import { z } from 'zod'
 import { fileTokenSchema } from './files.contract.ts'
 import type { DocumentResult } from './documents.contract.ts'
+import type { BackupReason } from './backups.labels.ts'
+
+export * from './backups.labels.ts'
 
 export interface BackupView {
   name: string
-  reason: 'daily' | 'manual' | 'import' | 'undo' | 'rollover' | 'restore' | 'retention'
+  reason: BackupReason
   createdAt: string
   size: number
 }
@@ -12,16 +15,6 @@ export interface BackupView {
 export interface BackupsOverview {
   folder: string
   backups: BackupView[]
-}
-
-export const BACKUP_REASON_LABELS: Record<BackupView['reason'], string> = {
-  daily: 'Dagelijks',
-  manual: 'Met de hand',
-  import: 'Voor een import',
-  undo: 'Voor het ongedaan maken van een import',
-  rollover: 'Voor de overgang naar een nieuw schooljaar',
-  restore: 'Voor het terugzetten van een reservekopie',
-  retention: 'Voor het verwijderen na de bewaartermijn',
 }
 
 export const backupsSchemas = {

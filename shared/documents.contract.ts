@@ -1,7 +1,10 @@
 // Printed documents: consent forms, no-consent lists, class lists for the group app, pupil files;
 // and the settings that go on them (the form's intro text, the school's logo).
 import { z } from 'zod'
+import { MAX_FORM_INTRO, type SchoolContact } from './documents.labels.ts'
 import { safeText } from './schemas-base.ts'
+
+export * from './documents.labels.ts'
 
 const id = z.number('Kies eerst een leerling, groep of doel.').int().positive()
 const ids = (max: number) => z.array(id).max(max)
@@ -21,13 +24,7 @@ const progressId = z.string().regex(/^[\w-]{8,64}$/, 'Ongeldige voortgangscode.'
 /** Purposes that are not about pictures: never on the list 'wie mag niet op de foto'. */
 export const NOT_ABOUT_IMAGES: readonly string[] = ['contact_list']
 
-/** Who parents reach for questions, for withdrawing consent and for their rights: on the form and the dossier. */
-export const SCHOOL_CONTACT_FIELDS = ['schoolAddress', 'schoolEmail', 'schoolPhone', 'privacyOfficer', 'privacyStatement'] as const
-export type SchoolContactField = (typeof SCHOOL_CONTACT_FIELDS)[number]
-export type SchoolContact = Record<SchoolContactField, string>
-
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024
-export const MAX_FORM_INTRO = 1200
 
 export const documentsSchemas = {
   'documents.consentForms': z.strictObject({

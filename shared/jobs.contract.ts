@@ -2,8 +2,7 @@
 // it was started with. Its progress reaches the screen as events (see renderer/src/api.ts).
 import { z } from 'zod'
 
-/** What a stopped job answers (code 'cancelled'); the wizard says the same when the answer came too late to stop and is dropped. */
-export const JOB_CANCELLED_MESSAGE = 'Gestopt op uw verzoek. Er is niets opgeslagen of gewijzigd. U kunt opnieuw beginnen wanneer u wilt.'
+export * from './jobs.labels.ts'
 
 export const jobsSchemas = {
   'jobs.cancel': z.strictObject({ progressId: z.string().regex(/^[\w-]{1,80}$/, 'Ongeldige voortgangscode.') }),

@@ -11,15 +11,10 @@
 import { z } from 'zod'
 import { fileTokenSchema } from './files.contract.ts'
 import type { ScannedPage } from './scan.ts'
+import { MAX_SCAN_FILE_BYTES } from './scan.labels.ts'
 
-/** Per file and per scan (all files together); the harness and IPC carry base64 (a third more). Larger scans: split them on the copier. */
-export const MAX_SCAN_FILE_BYTES = 40 * 1024 * 1024
+export * from './scan.labels.ts'
 
-/** The Dutch refusal of a scan (or a choice of files) over MAX_SCAN_FILE_BYTES; nothing is read. */
-export function scanTooLargeMessage(what: string, bytes: number): string {
-  const mb = Math.round(bytes / (1024 * 1024)).toLocaleString('nl-NL')
-  return `${what} is ${mb} MB; de grens is ${MAX_SCAN_FILE_BYTES / (1024 * 1024)} MB per keer. Er is niets gelezen of vastgelegd. Scan de formulieren in delen (bijvoorbeeld per groep, of in zwart-wit op 200 dpi) en kies die bestanden een voor een.`
-}
 export const MAX_SCAN_FILES = 200
 /** Below this the proposal is shown marked 'onzeker', to be looked at. */
 export const LOW_CONFIDENCE = 0.8

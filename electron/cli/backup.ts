@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import type { BackupsOverview } from '../../shared/backups.contract.ts'
 import type { Result } from '../../shared/errors.ts'
 import type { ChosenFile } from '../../shared/files.contract.ts'
+import { call } from '../core/call.ts'
 import type { CoreHost } from '../core/worker-host.ts'
 
 export const BACKUP_HELP = `  backup [--out BESTAND]        maak een reservekopie (in de map backups naast de database),
@@ -26,17 +27,17 @@ export async function runBackupCommand(door: Door, command: 'backup' | 'restore'
     if (!file) usage('Noem het bestand dat terug moet, bijv. restore backups/toestemmingsregister-....sqlite')
     const chosen = JSON.parse(await door.registerFile(resolve(file))) as Result<ChosenFile>
     if (!chosen.ok) return chosen
-    const r = await door.dispatch('backups.restoreFile', { token: chosen.value.token })
+    const r = await call(door, 'backups.restoreFile', { token: chosen.value.token })
     if (!r.ok) return r
     return { ok: true, value: { restoredFrom: resolve(file), backupOfPreviousState: (r.value as { safetyBackup: string | null }).safetyBackup } }
   }
   if (file) {
     // The CLI's desktop answers the save dialog with --out: the core writes the copy there, atomically.
-    const r = await door.dispatch('backups.export', { delivery: 'save' })
+    const r = await call(door, 'backups.export', { delivery: 'save' })
     if (!r.ok) return r
     return { ok: true, value: { exportedTo: (r.value as { path?: string }).path ?? resolve(file) } }
   }
-  const r = await door.dispatch('backups.create', {})
+  const r = await call(door, 'backups.create', {})
   if (!r.ok) return r
   return { ok: true, value: newestManual(r.value as BackupsOverview) ?? r.value }
 }

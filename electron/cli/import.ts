@@ -8,6 +8,7 @@ import { extname, join } from 'node:path'
 import type { Result } from '../../shared/errors.ts'
 import type { ChosenFile } from '../../shared/files.contract.ts'
 import type { ImportCommitResult, ImportPreview, ImportProgress } from '../../shared/imports.contract.ts'
+import { call } from '../core/call.ts'
 import type { CoreHost } from '../core/worker-host.ts'
 
 export const IMPORT_OPTIONS = {
@@ -143,15 +144,15 @@ export async function runImportCommand(door: Door, args: Args, usage: (message: 
   const bar = progressBar(err)
   const stop = bar ? door.onProgress((e) => e.progressId === progressId && e.running && e.phase && bar({ phase: e.phase as ImportProgress['phase'], done: e.done, total: e.total })) : () => undefined
   try {
-    const opened = await door.dispatch('imports.open', { files: tokens.map((token) => ({ token })), progressId })
+    const opened = await call(door, 'imports.open', { files: tokens.map((token) => ({ token })), progressId })
     if (!opened.ok) return opened
     const session = (opened.value as { session: string }).session
     if (args.values.commit !== true) {
-      const preview = await door.dispatch('imports.preview', { session, progressId })
+      const preview = await call(door, 'imports.preview', { session, progressId })
       if (!preview.ok) return preview
       return { ok: true, value: toJson(preview.value as ImportPreview, all, failed, { committed: false, batchId: null }) }
     }
-    const done = await door.dispatch('imports.commit', { session, progressId })
+    const done = await call(door, 'imports.commit', { session, progressId })
     if (!done.ok) return done
     const result = done.value as ImportCommitResult
     return { ok: true, value: toJson(result.preview, all, failed, { committed: result.batch !== null, batchId: result.batch?.id ?? null, backupPath: result.backupPath, message: result.message }) }

@@ -1,10 +1,9 @@
 // `print` and `export` from the terminal: the same methods as the app, written to --out
 // (atomically: an existing file stays intact when writing fails).
 import { extname } from 'node:path'
-import type { DocumentResult } from '../../shared/documents.contract.ts'
-import type { GroupSummary, PupilHit, Purpose } from '../../shared/domain.ts'
+import type { ApiInput, ApiOutput, Method } from '../../shared/api.ts'
 import type { Result } from '../../shared/errors.ts'
-import type { Dispatch } from '../core/dispatch.ts'
+import { call, type Door } from '../core/call.ts'
 import { writeFileAtomic } from '../core/documents/write-file.ts'
 
 /** Options of these commands, merged into the CLI's own. */
@@ -37,14 +36,17 @@ interface Args {
 
 type Usage = (message: string) => never
 
-async function value<T>(core: { dispatch: Dispatch }, method: string, input: unknown): Promise<T> {
-  const r = await core.dispatch(method, input)
+/** The documents the CLI prints or exports: each answers the file's bytes when asked for delivery 'data'. */
+type DocumentMethod = 'documents.dossier' | 'documents.consentForms' | 'documents.noConsentList' | 'documents.classList'
+
+async function value<M extends Method>(core: Door, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  const r = await call(core, method, input)
   if (!r.ok) throw Object.assign(new Error(r.error.message), { result: r })
-  return r.value as T
+  return r.value
 }
 
-async function groupIds(core: { dispatch: Dispatch }, names: string[], usage: Usage): Promise<number[]> {
-  const groups = await value<GroupSummary[]>(core, 'groups.list', {})
+async function groupIds(core: Door, names: string[], usage: Usage): Promise<number[]> {
+  const groups = await value(core, 'groups.list', {})
   return names.map((name) => {
     const g = groups.find((x) => x.name.toLowerCase() === name.trim().toLowerCase())
     if (!g) usage(`Groep '${name}' bestaat niet in dit schooljaar. Groepen: ${groups.map((x) => x.name).join(', ') || 'nog geen'}.`)
@@ -52,8 +54,8 @@ async function groupIds(core: { dispatch: Dispatch }, names: string[], usage: Us
   })
 }
 
-async function purposeIds(core: { dispatch: Dispatch }, codes: string[], usage: Usage): Promise<number[]> {
-  const purposes = await value<Purpose[]>(core, 'purposes.list', {})
+async function purposeIds(core: Door, codes: string[], usage: Usage): Promise<number[]> {
+  const purposes = await value(core, 'purposes.list', {})
   return codes.map((code) => {
     const p = purposes.find((x) => x.code === code.trim())
     if (!p) usage(`Doel '${code}' bestaat niet. Doelen: ${purposes.map((x) => x.code).join(', ')}.`)
@@ -61,19 +63,19 @@ async function purposeIds(core: { dispatch: Dispatch }, codes: string[], usage: 
   })
 }
 
-async function pupilId(core: { dispatch: Dispatch }, given: string, usage: Usage): Promise<number> {
+async function pupilId(core: Door, given: string, usage: Usage): Promise<number> {
   if (/^\d+$/.test(given)) return Number(given)
-  const hits = await value<PupilHit[]>(core, 'pupils.search', { query: given, includeLeft: true })
+  const hits = await value(core, 'pupils.search', { query: given, includeLeft: true })
   const hit = hits.length === 1 ? hits[0] : undefined
   if (!hit) usage(`Geef bij --pupil het nummer (id) of de formuliercode van de leerling, bijv. --pupil TR-7K3M9Q.`)
   return hit.id
 }
 
 /** Calls the method for the bytes and writes them to --out. */
-async function write(core: { dispatch: Dispatch }, method: string, input: Record<string, unknown>, out: string): Promise<Result<unknown>> {
-  const r = await core.dispatch(method, { ...input, delivery: 'data' })
+async function write<M extends DocumentMethod>(core: Door, method: M, input: Omit<ApiInput<M>, 'delivery'>, out: string): Promise<Result<unknown>> {
+  const r = await call(core, method, { ...input, delivery: 'data' } as ApiInput<M>)
   if (!r.ok) return r
-  const file = r.value as DocumentResult
+  const file = r.value
   if (file.delivered !== 'data') return { ok: false, error: { code: 'internal', message: 'Onverwacht antwoord.' } }
   await writeFileAtomic(out, Buffer.from(file.data, 'base64'))
   return { ok: true, value: { path: out, mimeType: file.mimeType, count: file.count, countLabel: file.countLabel } }
@@ -83,7 +85,7 @@ function strings(v: unknown): string[] {
   return Array.isArray(v) ? v.map(String) : []
 }
 
-export async function runDocumentCommand(core: { dispatch: Dispatch }, command: 'print' | 'export', args: Args, usage: Usage): Promise<Result<unknown>> {
+export async function runDocumentCommand(core: Door, command: 'print' | 'export', args: Args, usage: Usage): Promise<Result<unknown>> {
   const { values, positionals } = args
   const what = positionals[1]
   const out = typeof values.out === 'string' ? values.out : ''
@@ -124,8 +126,10 @@ export async function runDocumentCommand(core: { dispatch: Dispatch }, command: 
       case 'class-list': {
         if (groups.length !== 1) usage('Kies één groep met --group, bijv. --group 5')
         const format = typeof values.format === 'string' ? values.format : (extname(out).slice(1).toLowerCase() || 'pdf')
-        if (!['pdf', 'csv', 'vcf'].includes(format)) usage("Kies --format pdf, csv of vcf.")
-        return await write(core, 'documents.classList', { groupId: (await groupIds(core, groups, usage))[0], format }, out)
+        if (format !== 'pdf' && format !== 'csv' && format !== 'vcf') usage("Kies --format pdf, csv of vcf.")
+        const [groupId] = await groupIds(core, groups, usage)
+        if (groupId === undefined) usage('Kies één groep met --group, bijv. --group 5')
+        return await write(core, 'documents.classList', { groupId, format }, out)
       }
       default:
         return usage(`Gebruik: print consent-forms|no-consent|class-list ... --out BESTAND`)

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs'
 import { extname, join, resolve } from 'node:path'
 import type { Result } from '../../shared/errors.ts'
 import type { ChosenFile } from '../../shared/files.contract.ts'
+import { call } from '../core/call.ts'
 import type { CoreHost } from '../core/worker-host.ts'
 
 export const SCAN_HELP = `  scan read [--json] BESTAND|MAP ...
@@ -37,5 +38,5 @@ export async function runScanCommand(door: Door, args: { positionals: string[] }
     if (!chosen.ok) return chosen
     tokens.push({ token: chosen.value.token })
   }
-  return door.dispatch('scan.read', { files: tokens })
+  return call(door, 'scan.read', { files: tokens })
 }

@@ -1,12 +1,12 @@
 import type { ApiInput, ApiOutput, Method } from '../../shared/api.ts'
-import type { Core } from '../../electron/core/boot.ts'
+import { call, type Door } from '../../electron/core/call.ts'
 import { testCore } from './db.ts'
 
 /** Calls a method through the real dispatch (in this process, or the harness's worker) and fails the test on an error result. */
-export async function ok<M extends Method>(core: Pick<Core, 'dispatch'>, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const r = await core.dispatch(method, input)
+export async function ok<M extends Method>(core: Door, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
+  const r = await call(core, method, input)
   if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`)
-  return r.value as ApiOutput<M>
+  return r.value
 }
 
 /** An empty school with a staff name, one group and one pupil with two guardians. */

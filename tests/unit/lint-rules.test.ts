@@ -39,6 +39,9 @@ const broken: [rule: string, path: string, code: string][] = [
   ['component-no-page', 'renderer/src/components/Tabs.tsx', "import { PupilPage } from '../pages/pupil/PupilPage.tsx'\nexport const probe = PupilPage\n"],
   ['shared-stays-shared', 'shared/domain.ts', "import { readFileSync } from 'node:fs'\nexport const probe = readFileSync\n"],
   ['shared-stays-shared', 'shared/text.ts', "import type { Db } from '../electron/core/db/open.ts'\nexport type Probe = Db\n"],
+  ['cli-through-table', 'electron/cli/print.ts', "import { consentForms } from '../core/documents/documents.service.ts'\nexport const probe = consentForms\n"],
+  ['cli-through-table', 'electron/cli.ts', "import { openDatabase } from './core/db/open.ts'\nexport const probe = openDatabase\n"],
+  ['cli-through-table', 'electron/cli/import.ts', "import { importsHandlers } from '../core/imports/imports.handlers.ts'\nexport const probe = importsHandlers\n"],
   ['tests-no-scripts', 'tests/unit/probe.test.ts', "import { summarize } from '../../scripts/bench/report.ts'\nexport const probe = summarize\n"],
 ]
 
@@ -53,6 +56,11 @@ const allowed: [what: string, path: string, code: string][] = [
     'a layout uses the other layouts and shared/',
     'electron/core/documents/dossier.ts',
     "import { createDocument } from './pdf-base.ts'\nimport { formatPrintedMoment } from '../../../shared/dates.ts'\nexport const probe = [createDocument, formatPrintedMoment]\n",
+  ],
+  [
+    'the CLI uses the typed call, the worker host and shared/',
+    'electron/cli/print.ts',
+    "import { call } from '../core/call.ts'\nimport type { CoreHost } from '../core/worker-host.ts'\nimport { writeFileAtomic } from '../core/documents/write-file.ts'\nexport const probe = [call, writeFileAtomic]\nexport type Probe = CoreHost\n",
   ],
   [
     'a test uses tests/helpers and the core',

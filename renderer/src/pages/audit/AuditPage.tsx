@@ -1,7 +1,7 @@
 // The Logboek: every change in plain sentences, filtered by pupil, kind, staff member and date,
 // searched, and paged; every control is a labelled form control, so the keyboard reaches all.
 import { useState } from 'react'
-import { AUDIT_KINDS, type AuditKind } from '../../../../shared/audit.contract.ts'
+import { AUDIT_KINDS, type AuditKind } from '../../../../shared/audit.labels.ts'
 import { displayName } from '../../../../shared/domain.ts'
 import { DateInput } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'

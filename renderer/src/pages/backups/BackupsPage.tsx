@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { BACKUP_REASON_LABELS, type BackupView, type BackupsOverview } from '../../../../shared/backups.contract.ts'
+import type { BackupView, BackupsOverview } from '../../../../shared/backups.contract.ts'
+import { BACKUP_REASON_LABELS } from '../../../../shared/backups.labels.ts'
 import { invoke, registerFiles } from '../../api.ts'
 import { announceRegisterChanged } from '../../register-changes.ts'
 import { useConfirm } from '../../components/ConfirmDialog.tsx'

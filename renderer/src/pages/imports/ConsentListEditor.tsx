@@ -1,4 +1,5 @@
-import type { ColumnTarget, ImportColumn } from '../../../../shared/imports.contract.ts'
+import type { ImportColumn } from '../../../../shared/imports.contract.ts'
+import type { ColumnTarget } from '../../../../shared/imports.labels.ts'
 import type { Purpose } from './targets.ts'
 
 type ListTarget = Extract<ColumnTarget, { kind: 'consentList' }>

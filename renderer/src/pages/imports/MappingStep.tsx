@@ -1,7 +1,8 @@
 import { Fragment } from 'react'
 import { formatDate } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
-import type { ColumnTarget, ImportAnalysis, ImportColumn, ImportLayout } from '../../../../shared/imports.contract.ts'
+import type { ImportAnalysis, ImportColumn, ImportLayout } from '../../../../shared/imports.contract.ts'
+import type { ColumnTarget } from '../../../../shared/imports.labels.ts'
 import { ConsentListEditor } from './ConsentListEditor.tsx'
 import { choicesFor, targetOf, targetValue, type Purpose } from './targets.ts'
 

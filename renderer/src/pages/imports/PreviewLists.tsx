@@ -2,7 +2,8 @@
 // at most a few hundred rows at a time (see Paged).
 import { displayName, formatDate } from '../../../../shared/domain.ts'
 import { SOURCE_LABELS } from '../../../../shared/domain.ts'
-import { DECISION_WORDS, type ConsentChange, type FieldChange, type ImportRowError, type PreviewGuardian, type PreviewPupil } from '../../../../shared/imports.contract.ts'
+import type { ConsentChange, FieldChange, ImportRowError, PreviewGuardian, PreviewPupil } from '../../../../shared/imports.contract.ts'
+import { DECISION_WORDS } from '../../../../shared/imports.labels.ts'
 import { Paged } from './Paged.tsx'
 
 const SEARCH_HINT = 'Of zoek hierboven op naam, groep of bestand.'

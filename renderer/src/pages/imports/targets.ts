@@ -1,8 +1,6 @@
 // A column's target as the value of one <select>, and the choices that select offers.
-import {
-  GUARDIAN_FIELD_LABELS, GUARDIAN_FIELDS, MAX_GUARDIANS, PUPIL_FIELD_LABELS, PUPIL_FIELDS, targetLabel,
-  type ColumnTarget, type GuardianField, type ImportColumn, type PupilField,
-} from '../../../../shared/imports.contract.ts'
+import type { ImportColumn } from '../../../../shared/imports.contract.ts'
+import { GUARDIAN_FIELD_LABELS, GUARDIAN_FIELDS, MAX_GUARDIANS, PUPIL_FIELD_LABELS, PUPIL_FIELDS, targetLabel, type ColumnTarget, type GuardianField, type PupilField } from '../../../../shared/imports.labels.ts'
 import { fold } from '../../../../shared/text.ts'
 
 export interface Purpose {

@@ -4,10 +4,9 @@
 // later call names that session and sends the mappings and the decisions.
 import { useSyncExternalStore } from 'react'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
-import {
-  MAX_IMPORT_FILES, type ColumnTarget, type ImportAnalysis, type ImportCommitResult, type ImportPreview, type ImportProgress, type ImportRunInput, type RowDecision, type SheetLayout,
-} from '../../../../shared/imports.contract.ts'
-import { JOB_CANCELLED_MESSAGE } from '../../../../shared/jobs.contract.ts'
+import type { ImportAnalysis, ImportCommitResult, ImportPreview, ImportProgress, ImportRunInput, RowDecision, SheetLayout } from '../../../../shared/imports.contract.ts'
+import { MAX_IMPORT_FILES, type ColumnTarget } from '../../../../shared/imports.labels.ts'
+import { JOB_CANCELLED_MESSAGE } from '../../../../shared/jobs.labels.ts'
 import { call, invoke } from '../../api.ts'
 import { downloadBase64 } from '../../components/fields.tsx'
 import type { Mappings } from './MappingStep.tsx'

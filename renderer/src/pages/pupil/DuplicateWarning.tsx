@@ -1,7 +1,8 @@
 // Shown before a pupil typed by hand is added when the register may already hold the child:
 // a link to each existing pupil, and the choice to add anyway. Nothing is saved until then.
 import { formatDate } from '../../../../shared/domain.ts'
-import { DUPLICATE_REASONS, type PossibleDuplicate } from '../../../../shared/pupils.contract.ts'
+import type { PossibleDuplicate } from '../../../../shared/pupils.contract.ts'
+import { DUPLICATE_REASONS } from '../../../../shared/pupils.labels.ts'
 
 export function DuplicateWarning({ found, onAddAnyway, busy }: { found: PossibleDuplicate[]; onAddAnyway: () => void; busy: boolean }) {
   return (

@@ -3,7 +3,8 @@
 // before a form is confirmed; a form that came back already, is in the scan twice, or belongs to a
 // closed round is shown with the reason and cannot be confirmed.
 import { useEffect, useRef, useState } from 'react'
-import { MAX_SCAN_FILE_BYTES, scanTooLargeMessage, type ScanSessionView } from '../../../../shared/scan.contract.ts'
+import type { ScanSessionView } from '../../../../shared/scan.contract.ts'
+import { MAX_SCAN_FILE_BYTES, scanTooLargeMessage } from '../../../../shared/scan.labels.ts'
 import { invoke } from '../../api.ts'
 import { readFileBase64 } from '../../components/fields.tsx'
 import { FormReview, type Confirmation } from './FormReview.tsx'

@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { MAX_FORM_INTRO, SCHOOL_CONTACT_FIELDS, type DocumentSettings as Saved, type SchoolContact, type SchoolContactField } from '../../../../shared/documents.contract.ts'
+import type { DocumentSettings as Saved } from '../../../../shared/documents.contract.ts'
+import { MAX_FORM_INTRO, SCHOOL_CONTACT_FIELDS, type SchoolContact, type SchoolContactField } from '../../../../shared/documents.labels.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { FormError, readFileBase64 } from '../../components/fields.tsx'
