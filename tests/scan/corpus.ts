@@ -101,7 +101,7 @@ function boxMark(r: () => number, box: FormRect, s: number, style: MarkStyle): s
   const pen = (1 + r() * 0.8) * s
   const ink = Math.round(r() * 60)
   const cx = x + w / 2 + jitter(r, w * 0.08)
-  jitter(r, w * 0.08) // the vertical jitter is drawn but not used: it keeps the seeded corpus as it was
+  const cy = y + w / 2 + jitter(r, w * 0.08)
   switch (style) {
     case 'tick':
       return stroke(r, [[x + w * 0.15, y + w * 0.5], [cx - w * 0.05, cy + w * 0.35], [x + w * 1.05, y - w * 0.1]], pen, ink)
