@@ -132,6 +132,13 @@ const STEP_CHECKS: Record<number, (db: Db) => void> = {
       db.prepare(`INSERT INTO mails (file_name, format, size, sha256, data, from_address, subject, sent_at, created_by, created_at) VALUES ('a.pdf', 'pdf', 1, ?, x'41', '', '', '', '', '')`).run('b'.repeat(64)),
     ).toThrow(/CHECK/)
   },
+  110: (db) => {
+    // The geometry of each printed form's layout, by the digest its QR code carries; one row per layout.
+    db.prepare(`INSERT INTO form_layouts (digest, version, layout_json, printed_at) VALUES ('K3M9Q', 1, '{"pages":[]}', '2026-09-01T08:00:00Z')`).run()
+    expect(db.prepare(`SELECT version FROM form_layouts WHERE digest = 'K3M9Q'`).pluck().get()).toBe(1)
+    expect(() => db.prepare(`INSERT INTO form_layouts (digest, version, layout_json, printed_at) VALUES ('TOOLONG', 1, '{}', '')`).run()).toThrow(/CHECK/)
+    expect(() => db.prepare(`INSERT INTO form_layouts (digest, version, layout_json, printed_at) VALUES ('K3M9Q', 1, '{}', '')`).run()).toThrow(/UNIQUE/)
+  },
 }
 
 const steps = migrations.map((m, i) => ({ from: migrations[i - 1]?.version ?? 0, to: m.version }))

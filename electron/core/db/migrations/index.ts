@@ -6,8 +6,8 @@ import { up as recordedMoments } from './0040-recorded-moments.ts'
 import { up as auditScrub } from './0050-audit-scrub.ts'
 import { up as rowVersions } from './0060-row-versions.ts'
 import { up as yearLevels } from './0070-year-levels.ts'
-import { up as formLayouts } from './0080-form-layouts.ts'
 import { up as mails } from './0100-mails.ts'
+import { up as formLayouts } from './0110-form-layouts.ts'
 
 export interface Migration {
   version: number
@@ -24,8 +24,8 @@ export const migrations: readonly Migration[] = [
   { version: 50, name: 'audit-scrub', up: auditScrub },
   { version: 60, name: 'row-versions', up: rowVersions },
   { version: 70, name: 'year-levels', up: yearLevels },
-  { version: 80, name: 'form-layouts', up: formLayouts },
   { version: 100, name: 'mails', up: mails },
+  { version: 110, name: 'form-layouts', up: formLayouts },
 ]
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0
