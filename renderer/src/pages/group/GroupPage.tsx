@@ -7,6 +7,7 @@ import { sortName } from '../../../../shared/domain.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
 import { GroupDocuments } from './GroupDocuments.tsx'
 import '../../components/consent-overview.css'
+import { href } from '../../router.ts'
 
 const MARKS = { granted: '✓', refused: '✗', unknown: '?' } as const
 
@@ -32,7 +33,7 @@ function ConsentMatrix({ groupId }: { groupId: number }) {
           {pupils.data.map((pupil) => (
             <tr key={pupil.id}>
               <td>
-                <a href={`#/leerling/${pupil.id}/toestemming`}>{sortName(pupil)}</a>
+                <a href={href({ name: 'pupil', id: pupil.id, tab: 'toestemming' })}>{sortName(pupil)}</a>
               </td>
               {list.data?.purposes.map((p) => {
                 const d = status.get(`${pupil.id}:${p.id}`) ?? 'granted'

@@ -4,6 +4,7 @@ import { PurposeHeaders } from '../../components/PurposeHeaders.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { GroupForm } from '../../components/GroupForm.tsx'
 import '../../components/consent-overview.css'
+import { href } from '../../router.ts'
 
 /** Every group of this school year, with its coverage per purpose at a glance. */
 export function GroupsPage() {
@@ -52,7 +53,7 @@ export function GroupsPage() {
                 {groups.map((g) => (
                   <tr key={g.id}>
                     <td className="nowrap">
-                      <a href={`#/groep/${g.id}`}>{g.name}</a>
+                      <a href={href({ name: 'group', id: g.id })}>{g.name}</a>
                     </td>
                     <td>{g.teacherName || <span className="muted">nog niet ingevuld</span>}</td>
                     <td className="num">{g.pupilCount}</td>

@@ -1,6 +1,7 @@
 import type { ImportCommitResult } from '../../../../shared/imports.contract.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
 import { downloadRejected, restart, type WizardState } from './wizard-store.ts'
+import { href } from '../../router.ts'
 
 /** Step 4: what was written, the batch it made, and the rows that were left out as a workbook. */
 export function DoneStep({ state, result }: { state: WizardState; result: ImportCommitResult }) {
@@ -58,7 +59,7 @@ export function DoneStep({ state, result }: { state: WizardState; result: Import
         <button type="button" onClick={restart}>
           Nog een import
         </button>
-        <a href="#/geen-toestemming">Naar de lijsten zonder toestemming</a>
+        <a href={href({ name: 'noConsent' })}>Naar de lijsten zonder toestemming</a>
       </div>
       {rejected > 0 && <p className="muted">In het Excel-bestand met afgekeurde rijen staat per rij wat er mis is. Verbeter ze en importeer het bestand opnieuw.</p>}
       {state.error?.step === 'done' && (

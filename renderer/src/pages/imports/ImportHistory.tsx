@@ -7,6 +7,7 @@ import { Indeterminate } from './FileStep.tsx'
 import { Paged } from './Paged.tsx'
 import { ConsentLine } from './PreviewLists.tsx'
 import { historyChanged } from './wizard-store.ts'
+import { href } from '../../router.ts'
 
 const ACTION_TEXT: Record<UndoPupil['action'], string> = {
   hide: 'wordt weer verborgen',
@@ -34,7 +35,7 @@ function UndoConfirm({ plan, busy, onConfirm, onCancel }: { plan: ImportUndoPrev
               {shown.map((p) => (
                 <li key={p.pupilId} className="change-item">
                   <div className="who">
-                    <a className="row-link" href={`#/leerling/${p.pupilId}`}>
+                    <a className="row-link" href={href({ name: 'pupil', id: p.pupilId })}>
                       {p.name}
                     </a>
                     <span className={`undo-action ${p.action}`}>{p.action === 'hide' && p.note ? p.note : ACTION_TEXT[p.action]}</span>

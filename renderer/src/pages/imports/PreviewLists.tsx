@@ -4,6 +4,7 @@ import { displayName, formatDate } from '../../../../shared/domain.ts'
 import { SOURCE_LABELS } from '../../../../shared/domain.ts'
 import { DECISION_WORDS, type ConsentChange, type FieldChange, type ImportRowError, type PreviewGuardian, type PreviewPupil } from '../../../../shared/imports.contract.ts'
 import { Paged } from './Paged.tsx'
+import { href } from '../../router.ts'
 
 const SEARCH_HINT = 'Of zoek hierboven op naam, groep of bestand.'
 
@@ -15,7 +16,7 @@ function NameCell({ pupil }: { pupil: PreviewPupil }) {
   const typed = pupil.nameAsTyped !== null ? <small className="muted as-typed"> (in het bestand: {pupil.nameAsTyped})</small> : null
   return pupil.pupilId !== null ? (
     <>
-      <a className="row-link" href={`#/leerling/${pupil.pupilId}`}>
+      <a className="row-link" href={href({ name: 'pupil', id: pupil.pupilId })}>
         {name}
       </a>
       {typed}

@@ -1,6 +1,7 @@
 // Who changed what about this pupil (and their guardians), and when, in sentences.
 import { useLoad } from '../../useLoad.ts'
 import { AuditLines } from '../../components/AuditLines.tsx'
+import { href } from '../../router.ts'
 
 export function AuditTab({ pupilId }: { pupilId: number }) {
   const audit = useLoad('audit.page', { pupilId, pageSize: 200 })
@@ -11,7 +12,7 @@ export function AuditTab({ pupilId }: { pupilId: number }) {
       <AuditLines lines={audit.data.lines} showPupil={false} />
       {audit.data.total > audit.data.lines.length && (
         <p className="hint">
-          De nieuwste {audit.data.lines.length} van {audit.data.total} wijzigingen. <a href={`#/logboek?leerling=${pupilId}`}>Alles in het Logboek</a>
+          De nieuwste {audit.data.lines.length} van {audit.data.total} wijzigingen. <a href={href({ name: 'audit', pupilId })}>Alles in het Logboek</a>
         </p>
       )}
     </>

@@ -2,6 +2,7 @@
 // a link to each existing pupil, and the choice to add anyway. Nothing is saved until then.
 import { formatDate } from '../../../../shared/domain.ts'
 import { DUPLICATE_REASONS, type PossibleDuplicate } from '../../../../shared/pupils.contract.ts'
+import { href } from '../../router.ts'
 
 export function DuplicateWarning({ found, onAddAnyway, busy }: { found: PossibleDuplicate[]; onAddAnyway: () => void; busy: boolean }) {
   return (
@@ -13,7 +14,7 @@ export function DuplicateWarning({ found, onAddAnyway, busy }: { found: Possible
       <ul>
         {found.map((d) => (
           <li key={d.id}>
-            <a href={`#/leerling/${d.id}/gegevens`}>{d.name}</a> ({DUPLICATE_REASONS[d.reason]}
+            <a href={href({ name: 'pupil', id: d.id, tab: 'gegevens' })}>{d.name}</a> ({DUPLICATE_REASONS[d.reason]}
             {d.birthDate ? `, geboren ${formatDate(d.birthDate)}` : ''}
             {d.studentNumber ? `, leerlingnummer ${d.studentNumber}` : ''}
             {d.groupName ? `, groep ${d.groupName}` : ''}

@@ -62,7 +62,7 @@ export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; for
     return (
       <>
         <h1>Nieuwe leerling</h1>
-        <PupilDetailsTab pupil={undefined} onSaved={(p) => go(`leerling/${p.id}/gegevens`)} />
+        <PupilDetailsTab pupil={undefined} onSaved={(p) => go({ name: 'pupil', id: p.id, tab: 'gegevens' })} />
       </>
     )
   }
@@ -85,7 +85,7 @@ export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; for
         <PupilDocuments pupilId={pupil.id} />
         <FormCode pupil={pupil} />
       </header>
-      <Tabs label="Onderdelen van de leerling" idBase="pupil" base={`leerling/${pupil.id}`} items={TABS} current={current}>
+      <Tabs label="Onderdelen van de leerling" idBase="pupil" link={(key) => ({ name: 'pupil', id: pupil.id, tab: key })} items={TABS} current={current}>
         {current === 'toestemming' && <ConsentTab key={formCode ?? ''} pupil={pupil} onSaved={setPupil} formCode={formCode} />}
         {current === 'gegevens' && <PupilDetailsTab pupil={pupil} onSaved={setPupil} />}
         {current === 'geschiedenis' && <HistoryTab pupil={pupil} />}

@@ -7,6 +7,7 @@ import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { DateInput, Field, downloadBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
+import { href } from '../../router.ts'
 
 function Progress({ done, total }: { done: number; total: number }) {
   const pct = total === 0 ? 0 : Math.round((done / total) * 100)
@@ -183,7 +184,7 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
           <button disabled={busy} onClick={() => void document('campaigns.reminderList')}>
             Herinneringslijst per leerkracht
           </button>
-          <a className="button-like" href="#/scannen">
+          <a className="button-like" href={href({ name: 'scan' })}>
             Teruggekomen formulieren scannen
           </a>
           <button onClick={() => void close()}>Ronde afsluiten</button>

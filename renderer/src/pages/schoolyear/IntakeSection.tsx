@@ -9,6 +9,7 @@ import { invoke } from '../../api.ts'
 import { DocumentActions } from '../../components/DocumentActions.tsx'
 import { DateInput, Field, FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
+import { href } from '../../router.ts'
 
 const empty = () => ({ firstName: '', lastNamePrefix: '', lastName: '', birthDate: '', enrolledOn: '' })
 
@@ -47,7 +48,7 @@ export function IntakeSection() {
           </p>
           <DocumentActions items={[{ label: `Toestemmingsformulier van ${added.firstName}`, method: 'documents.consentForms', input: { pupilIds: [added.id] } }]} />
           <p>
-            <a href={`#/leerling/${added.id}/gegevens`}>Ouders/verzorgers toevoegen op de pagina van {added.firstName}</a>
+            <a href={href({ name: 'pupil', id: added.id, tab: 'gegevens' })}>Ouders/verzorgers toevoegen op de pagina van {added.firstName}</a>
           </p>
         </section>
       )}

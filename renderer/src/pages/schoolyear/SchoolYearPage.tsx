@@ -6,6 +6,7 @@ import { IntakeSection } from './IntakeSection.tsx'
 import './schoolyear.css'
 import { RetentionSection } from './RetentionSection.tsx'
 import { RolloverSection } from './RolloverSection.tsx'
+import { href } from '../../router.ts'
 
 const TABS = [
   { key: 'ronde', label: 'Toestemmingsronde' },
@@ -25,7 +26,7 @@ export function SchoolYearPage({ tab, onYearChanged }: { tab?: string; onYearCha
       <h1>Schooljaar</h1>
       <nav className="tabs" aria-label="Onderdelen van het schooljaar">
         {TABS.map((t) => (
-          <a key={t.key} href={`#/schooljaar/${t.key}`} aria-current={t.key === current ? 'page' : undefined}>
+          <a key={t.key} href={href({ name: 'schoolYear', tab: t.key })} aria-current={t.key === current ? 'page' : undefined}>
             {t.label}
           </a>
         ))}
