@@ -4,7 +4,8 @@ import { invoke } from './api.ts'
 import { SearchBox } from './components/SearchBox.tsx'
 import { WelcomePage } from './pages/welcome/WelcomePage.tsx'
 import { useRegisterChanges, watchRegister } from './register-changes.ts'
-import { href, NAV, navSection, useRoute } from './router.ts'
+import { href, NAV, navSection } from './route-table.ts'
+import { useRoute } from './router.ts'
 import { RoutePage } from './routes.tsx'
 
 export function App() {

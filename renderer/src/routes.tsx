@@ -15,7 +15,7 @@ import { PurposesPage } from './pages/purposes/PurposesPage.tsx'
 import { ScanPage } from './pages/scan/ScanPage.tsx'
 import { SchoolYearPage } from './pages/schoolyear/SchoolYearPage.tsx'
 import { SettingsPage } from './pages/settings/SettingsPage.tsx'
-import type { Route, RouteName } from './router.ts'
+import type { Route, RouteName } from './route-table.ts'
 
 /** What the pages need from App: the settings, and a way to tell App they changed. */
 export interface PageContext {

@@ -1,7 +1,7 @@
 // The route table: every link it makes opens the page it names, old addresses keep opening
 // the same pages, and an address that fits no route opens the pupil list.
 import { describe, expect, it } from 'vitest'
-import { HOME, href, NAV, navSection, parseRoute, type Route } from '../../renderer/src/router.ts'
+import { HOME, href, NAV, navSection, parseRoute, type Route } from '../../renderer/src/route-table.ts'
 
 const EVERY_ROUTE: Route[] = [
   { name: 'pupils' },
