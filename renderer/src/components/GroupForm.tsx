@@ -5,6 +5,7 @@ import type { ErrorInfo } from '../../../shared/errors.ts'
 import { invoke } from '../api.ts'
 import { Field, FormError } from './fields.tsx'
 import { useSingleSave } from './useSave.ts'
+import { FormActions } from './FormActions.tsx'
 
 /** Adds a group to this school year (no `group`), or changes one. */
 export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' | 'version' | 'name' | 'teacherName' | 'teacherEmail'>; onSaved: () => void }) {
@@ -38,11 +39,11 @@ export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' 
         {text('teacherEmail', 'E-mail leerkracht')}
       </div>
       <FormError error={error} fields={['name', 'teacherName', 'teacherEmail']} />
-      <div className="actions">
+      <FormActions>
         <button className="primary" type="submit" disabled={saving.busy}>
           {group ? 'Opslaan' : 'Groep toevoegen'}
         </button>
-      </div>
+      </FormActions>
     </form>
   )
 }

@@ -5,7 +5,8 @@ import { AUDIT_KINDS, type AuditKind } from '../../../../shared/audit.contract.t
 import { displayName } from '../../../../shared/domain.ts'
 import { DateInput } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
-import { AuditLines } from '../../components/AuditLines.tsx'
+import { AuditTable } from '../../components/AuditTable.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 const PAGE_SIZE = 50
 
@@ -83,11 +84,11 @@ export function AuditPage() {
           <DateInput name="to" value={to} onChange={(v) => change(() => setTo(v))} />
         </label>
       </form>
-      {log.error && <p className="error" role="alert">{log.error}</p>}
+      {log.error && <ErrorText alert>{log.error}</ErrorText>}
       <p className="count" role="status" aria-live="polite">
         {log.data ? (total === 0 ? 'Geen wijzigingen gevonden met deze filters.' : `${total} ${total === 1 ? 'wijziging' : 'wijzigingen'}; pagina ${page} van ${pages}`) : 'Laden…'}
       </p>
-      {log.data && log.data.lines.length > 0 && <AuditLines lines={log.data.lines} showPupil={pupilId === undefined} />}
+      {log.data && log.data.lines.length > 0 && <AuditTable lines={log.data.lines} showPupil={pupilId === undefined} />}
       {pages > 1 && (
         <nav className="actions pager" aria-label="Pagina's van het logboek">
           <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>

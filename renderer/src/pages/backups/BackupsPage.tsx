@@ -6,6 +6,7 @@ import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { downloadBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 const size = (bytes: number): string => (bytes > 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`)
 
@@ -118,9 +119,9 @@ export function BackupsPage() {
         </p>
       )}
       {(error || list.error) && (
-        <p className="error" role="alert">
+        <ErrorText alert>
           {error ?? list.error}
-        </p>
+        </ErrorText>
       )}
       {list.data?.backups.length === 0 ? (
         <p className="empty">Nog geen reservekopieën.</p>

@@ -5,6 +5,7 @@ import { useLoad } from '../../useLoad.ts'
 import { GroupForm } from '../../components/GroupForm.tsx'
 import '../../components/consent-overview.css'
 import { href } from '../../router.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 /** Every group of this school year, with its coverage per purpose at a glance. */
 export function GroupsPage() {
@@ -27,9 +28,9 @@ export function GroupsPage() {
         />
       )}
       {overview.error && (
-        <p className="error" role="alert">
+        <ErrorText alert>
           {overview.error}
-        </p>
+        </ErrorText>
       )}
       {overview.data === undefined ? null : groups.length === 0 ? (
         <p className="empty">Nog geen groepen in dit schooljaar. Voeg een groep toe of importeer inschrijfformulieren.</p>

@@ -17,6 +17,7 @@ import { useSingleSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { ConflictNote } from './ConflictNote.tsx'
 import { MailPanel, type LoadedMail } from './MailPanel.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
 
 const CHOICES: Decision[] = ['granted', 'refused', 'unknown']
 const CHOICE_LABELS: Record<Decision, string> = { granted: 'Ja', refused: 'Nee', unknown: 'Geen antwoord' }
@@ -254,11 +255,11 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
         </Field>
         )}
         <FormError error={error} fields={['guardianId', 'effectiveFrom', 'source', 'sourceDetail', 'note', 'attachment']} />
-        <div className="actions">
+        <FormActions>
           <button className="primary" disabled={chosen.length === 0 || saving.busy} aria-keyshortcuts="Control+Enter" onClick={() => void save()}>
             {chosen.length === 0 ? 'Kies eerst antwoorden' : `${chosen.length} ${chosen.length === 1 ? 'antwoord' : 'antwoorden'} vastleggen`}
           </button>
-        </div>
+        </FormActions>
       </section>
       {!returnedForm && (
         <MailPanel

@@ -8,6 +8,8 @@ import { useSingleSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { DuplicateWarning } from './DuplicateWarning.tsx'
 import { GuardiansSection } from './GuardiansSection.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
+import { GroupSelect } from '../../components/GroupSelect.tsx'
 
 function formOf(p: PupilDetail | undefined) {
   return {
@@ -106,14 +108,7 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
           {date('birthDate', 'Geboortedatum')}
           {text('studentNumber', 'Leerlingnummer')}
           <Field label="Groep" name="groupId" error={error}>
-            <select name="groupId" value={form.groupId ?? ''} onChange={(e) => set({ groupId: e.target.value === '' ? null : Number(e.target.value) })}>
-              <option value="">Geen groep</option>
-              {groups.data?.map((g) => (
-                <option key={g.id} value={g.id}>
-                  Groep {g.name}
-                </option>
-              ))}
-            </select>
+            <GroupSelect name="groupId" groups={groups.data} value={form.groupId} onChange={(groupId) => set({ groupId: groupId ?? null })} emptyLabel="Geen groep" />
           </Field>
         </div>
         <div className="row three">
@@ -156,7 +151,7 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
         </div>
         <FormError error={error} fields={['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'yearLevel', 'enrolledOn', 'leftOn', 'leavingReason']} />
         {duplicates.length > 0 && <DuplicateWarning found={duplicates} busy={saving.busy} onAddAnyway={() => void save(undefined, true)} />}
-        <div className="actions">
+        <FormActions>
           <button className="primary" type="submit" disabled={saving.busy}>
             {pupil ? 'Opslaan' : 'Leerling toevoegen'}
           </button>
@@ -165,7 +160,7 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
               Opgeslagen
             </span>
           )}
-        </div>
+        </FormActions>
       </form>
       {pupil && <GuardiansSection pupil={pupil} onChanged={onSaved} />}
     </div>

@@ -11,6 +11,7 @@ import { HistoryTab } from './HistoryTab.tsx'
 import { PupilDetailsTab } from './PupilDetailsTab.tsx'
 import { PupilDocuments } from './PupilDocuments.tsx'
 import './pupil.css'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 /** One code at a time: the open round's form while a round runs, otherwise the pupil's own; the other is explained. */
 function FormCode({ pupil }: { pupil: PupilDetail }) {
@@ -66,7 +67,7 @@ export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; for
       </>
     )
   }
-  if (error) return <p className="error" role="alert">{error}</p>
+  if (error) return <ErrorText alert>{error}</ErrorText>
   if (!pupil || pupil.id !== Number(id)) return <p className="loading">Laden…</p>
   const current = TABS.find((t) => t.key === tab)?.key ?? 'toestemming'
 

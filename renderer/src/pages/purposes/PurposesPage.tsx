@@ -5,6 +5,8 @@ import { invoke } from '../../api.ts'
 import { useSingleSave } from '../../components/useSave.ts'
 import { Field, FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
+import { FormActions } from '../../components/FormActions.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 type Form = { label: string; description: string; sortOrder: string; active: boolean }
 
@@ -54,14 +56,14 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
         </p>
       )}
       <FormError error={error} fields={['label', 'description', 'sortOrder']} />
-      <div className="actions">
+      <FormActions>
         <button className="primary" type="submit" disabled={saving.busy}>
           Opslaan
         </button>
         <button type="button" onClick={onCancel}>
           Annuleren
         </button>
-      </div>
+      </FormActions>
     </form>
   )
 }
@@ -87,7 +89,7 @@ export function PurposesPage() {
           </button>
         </div>
       )}
-      {purposes.error && <p className="error">{purposes.error}</p>}
+      {purposes.error && <ErrorText>{purposes.error}</ErrorText>}
       <table className="list">
         <thead>
           <tr>

@@ -7,6 +7,7 @@ import './schoolyear.css'
 import { RetentionSection } from './RetentionSection.tsx'
 import { RolloverSection } from './RolloverSection.tsx'
 import { href } from '../../router.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 const TABS = [
   { key: 'ronde', label: 'Toestemmingsronde' },
@@ -50,7 +51,7 @@ export function SchoolYearPage({ tab, onYearChanged }: { tab?: string; onYearCha
         />
       )}
       {current === 'bewaren' && retention.data && <RetentionSection overview={retention.data} onChanged={retention.reload} />}
-      {(preview.error || retention.error) && <p className="error">{preview.error ?? retention.error}</p>}
+      {(preview.error || retention.error) && <ErrorText>{preview.error ?? retention.error}</ErrorText>}
     </>
   )
 }

@@ -3,7 +3,7 @@ import type { AuditLine } from '../../../shared/audit.contract.ts'
 import { formatMoment } from '../../../shared/dates.ts'
 import { href } from '../router.ts'
 
-export function AuditLines({ lines, showPupil }: { lines: AuditLine[]; showPupil: boolean }) {
+export function AuditTable({ lines, showPupil }: { lines: AuditLine[]; showPupil: boolean }) {
   return (
     <table className="list audit">
       <caption className="visually-hidden">Wijzigingen, de nieuwste eerst</caption>
