@@ -10,10 +10,9 @@ import {
   type Decision,
   type PupilDetail,
 } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { DateInput, Field, FilePicker, FormError, impossibleDates, readFileBase64 } from '../../components/fields.tsx'
-import { useSingleSave } from '../../components/useSave.ts'
+import { useSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { ConflictNote } from './ConflictNote.tsx'
 import { MailPanel, type LoadedMail } from './MailPanel.tsx'
@@ -52,9 +51,9 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
   // Raised after each save: the record panel's controls start again empty (a file input too).
   const [round, setRound] = useState(0)
   const [badDate, setBadDate] = useState(false)
-  const [error, setError] = useState<ErrorInfo>()
   const [done, setDone] = useState<string>()
-  const saving = useSingleSave()
+  const saving = useSave()
+  const { error, setError } = saving
   const gridRef = useRef<HTMLTableElement>(null)
 
   const cells = new Map(pupil.consent.map((c) => [c.purposeId, c]))

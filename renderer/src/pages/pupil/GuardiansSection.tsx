@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react'
 import type { Guardian, PupilDetail } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { Field, FormError, fieldMessage } from '../../components/fields.tsx'
-import { useSingleSave } from '../../components/useSave.ts'
+import { useSave } from '../../components/useSave.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
 
@@ -14,8 +13,8 @@ function GuardianEditor({ pupil, guardian, onDone, onCancel }: { pupil: PupilDet
   const [form, setForm] = useState<GuardianForm>(guardian ? { ...guardian } : EMPTY)
   // The version the form was filled from: a guardian reloaded meanwhile may show a change this form does not.
   const [version] = useState(guardian?.version)
-  const [error, setError] = useState<ErrorInfo>()
-  const saving = useSingleSave()
+  const saving = useSave()
+  const { error, setError } = saving
   const save = (e: FormEvent) => {
     e.preventDefault()
     return saving.run(async () => {

@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import type { PupilDetail } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
 import type { PossibleDuplicate } from '../../../../shared/pupils.contract.ts'
 import { invoke } from '../../api.ts'
 import { DateInput, Field, FormError, fieldMessage, impossibleDates } from '../../components/fields.tsx'
-import { useSingleSave } from '../../components/useSave.ts'
+import { useSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { DuplicateWarning } from './DuplicateWarning.tsx'
 import { GuardiansSection } from './GuardiansSection.tsx'
@@ -34,11 +33,11 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
   // The version the form was filled from, not the pupil's latest: a pupil reloaded meanwhile (after a
   // guardian was saved) may carry someone else's change that this form does not show.
   const [version, setVersion] = useState(pupil?.version)
-  const [error, setError] = useState<ErrorInfo>()
   const [saved, setSaved] = useState(false)
   // Dates typed that do not exist: while one is there, nothing is sent.
   const [badDates, setBadDates] = useState<Record<string, boolean>>({})
-  const saving = useSingleSave()
+  const saving = useSave()
+  const { error, setError } = saving
   // A new pupil that may already be in the register: shown, and saved only on 'toch toevoegen'.
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[]>([])
   // The level is sent only when edited here: a pupil moved to another group gets a fitting one.
