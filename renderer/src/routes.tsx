@@ -35,7 +35,7 @@ const PAGES: { [N in RouteName]: (route: Extract<Route, { name: N }>, ctx: PageC
   schoolYear: (r, ctx) => <SchoolYearPage tab={r.tab} onYearChanged={ctx.onYearChanged} />,
   scan: () => <ScanPage />,
   purposes: () => <PurposesPage />,
-  audit: () => <AuditPage />,
+  audit: (r) => <AuditPage openedFor={r.pupilId} />,
   backups: () => <BackupsPage />,
   settings: (_r, ctx) => <SettingsPage settings={ctx.settings} onSaved={ctx.onSettingsSaved} />,
 }

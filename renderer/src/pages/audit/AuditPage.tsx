@@ -10,14 +10,9 @@ import { ErrorText } from '../../components/ErrorText.tsx'
 
 const PAGE_SIZE = 50
 
-/** Reads '#/logboek?leerling=12' so a pupil's page can open the Logboek filtered on them. */
-function pupilFromHash(): number | undefined {
-  const m = /[?&]leerling=(\d+)/.exec(location.hash)
-  return m ? Number(m[1]) : undefined
-}
-
-export function AuditPage() {
-  const [pupilId, setPupilId] = useState<number | undefined>(pupilFromHash)
+/** openedFor: the pupil of '#/logboek?leerling=12', so a pupil's page can open the Logboek filtered on them. */
+export function AuditPage({ openedFor }: { openedFor?: number }) {
+  const [pupilId, setPupilId] = useState<number | undefined>(openedFor)
   const [kind, setKind] = useState<AuditKind | ''>('')
   const [actor, setActor] = useState('')
   const [from, setFrom] = useState('')
