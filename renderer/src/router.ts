@@ -1,22 +1,12 @@
+// Navigation on the route table (route-table.ts): go to a route, and the current route as a hook.
 import { useEffect, useState } from 'react'
+import { href, parseRoute, type Route } from './route-table.ts'
 
-/** Hash routes: '#/leerlingen', '#/leerling/12/toestemming', '#/groep/3'. They work from file:// too. */
-export interface Route {
-  page: string
-  id?: string
-  tab?: string
-  /** e.g. the code of a returned consent form: '#/leerling/12/toestemming/TR-7K3M9Q' */
-  extra?: string
-}
+export { href, type Route } from './route-table.ts'
 
-export function parseRoute(hash: string): Route {
-  // A query ('#/logboek?leerling=12') belongs to the page that reads it, not to the route.
-  const [page = '', id, tab, extra] = hash.replace(/^#\/?/, '').replace(/\?.*$/, '').split('/')
-  return { page: page || 'leerlingen', id, tab, extra }
-}
-
-export function go(path: string): void {
-  location.hash = `#/${path}`
+/** Opens a route, as a click on its link would. */
+export function go(route: Route): void {
+  location.hash = href(route)
 }
 
 export function useRoute(): Route {

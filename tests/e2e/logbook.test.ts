@@ -61,4 +61,18 @@ describe.skipIf(!browserTestsEnabled('logbook'))('the Logboek', () => {
     expect(await page.locator('main').innerText()).not.toMatch(INTERNAL)
     expect(app.pageErrors).toEqual([])
   })
+
+  it("opens filtered on one pupil from the address a pupil's page links to", async () => {
+    const { page, harness } = app
+    const list = await harness.core.dispatch('pupils.list', {})
+    const pupil = (list.ok ? (list.value as PupilSummary[]) : [])[2]
+    expect(pupil).toBeDefined()
+    // From the pupil's own page, as the office would come: the link there is this address.
+    await page.evaluate(`location.hash = '#/leerling/${pupil?.id}/logboek'`)
+    await page.getByRole('tab', { name: 'Logboek' }).waitFor()
+    await page.evaluate(`location.hash = '#/logboek?leerling=${pupil?.id}'`)
+    await page.getByRole('heading', { name: 'Logboek', level: 1 }).waitFor()
+    expect(await page.getByRole('combobox', { name: /^Leerling/ }).inputValue()).toBe(String(pupil?.id))
+    expect(app.pageErrors).toEqual([])
+  })
 })

@@ -2,6 +2,7 @@
 // starting a round): a modal dialog that says what will happen in numbers and names, with the
 // step's own button and 'Annuleren'. Escape or 'Annuleren' changes nothing.
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react'
+import { FormActions } from './FormActions.tsx'
 
 export interface ConfirmList {
   /** '20 leerlingen verlaten de school op 31-07-2027:' */
@@ -62,14 +63,14 @@ function Dialog({ request, onAnswer }: { request: ConfirmRequest; onAnswer: (yes
         <p key={i}>{line}</p>
       ))}
       {request.lists?.filter((l) => l.names.length > 0).map((l, i) => <NameList key={i} list={l} />)}
-      <div className="actions">
+      <FormActions>
         <button type="button" className={request.danger ? 'danger' : 'primary'} onClick={() => onAnswer(true)}>
           {request.confirmLabel}
         </button>
         <button type="button" autoFocus onClick={() => onAnswer(false)}>
           Annuleren
         </button>
-      </div>
+      </FormActions>
     </dialog>
   )
 }

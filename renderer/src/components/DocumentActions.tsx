@@ -3,23 +3,13 @@ import type { Delivery } from '../../../shared/documents.contract.ts'
 import type { ErrorInfo } from '../../../shared/errors.ts'
 import { isDesktop, makeDocument, type DocumentInput, type DocumentMethod } from '../documents.ts'
 import './document-actions.css'
+import { ProgressBar } from './ProgressBar.tsx'
 
 export interface DocumentItem<M extends DocumentMethod = DocumentMethod> {
   /** What the buttons make, e.g. 'Klassenlijst (CSV voor Excel)'. */
   label: string
   method: M
   input: DocumentInput<M>
-}
-
-/** A bar for a running batch: done of total, or busy when the total is not known yet. */
-export function ProgressBar({ done, total }: { done: number; total: number }) {
-  const pct = total > 0 ? Math.round((100 * done) / total) : 0
-  return (
-    <div className="doc-progress" role="progressbar" aria-valuemin={0} aria-valuemax={total || 100} aria-valuenow={total ? done : undefined} aria-label="Voortgang">
-      <div className="doc-progress-bar" style={{ width: `${total ? pct : 100}%` }} data-busy={total ? undefined : 'true'} />
-      <span>{total ? `${done} van ${total} (${pct}%)` : 'Bezig…'}</span>
-    </div>
-  )
 }
 
 /**

@@ -1,10 +1,10 @@
 // The form for a group's name and teacher, on the Groepen page (new group) and a group's page (change it).
 import { useState, type FormEvent } from 'react'
 import type { GroupSummary } from '../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../shared/errors.ts'
 import { invoke } from '../api.ts'
 import { Field, FormError } from './fields.tsx'
-import { useSingleSave } from './useSave.ts'
+import { useSave } from './useSave.ts'
+import { FormActions } from './FormActions.tsx'
 
 /** Adds a group to this school year (no `group`), or changes one. */
 export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' | 'version' | 'name' | 'teacherName' | 'teacherEmail'>; onSaved: () => void }) {
@@ -12,8 +12,8 @@ export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' 
   const [form, setForm] = useState(group ? { name: group.name, teacherName: group.teacherName, teacherEmail: group.teacherEmail } : empty)
   // The version the form was filled from: a group reloaded meanwhile may show a change this form does not.
   const [version] = useState(group?.version)
-  const [error, setError] = useState<ErrorInfo>()
-  const saving = useSingleSave()
+  const saving = useSave()
+  const { error, setError } = saving
   const save = (e: FormEvent) => {
     e.preventDefault()
     return saving.run(async () => {
@@ -38,11 +38,11 @@ export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' 
         {text('teacherEmail', 'E-mail leerkracht')}
       </div>
       <FormError error={error} fields={['name', 'teacherName', 'teacherEmail']} />
-      <div className="actions">
+      <FormActions>
         <button className="primary" type="submit" disabled={saving.busy}>
           {group ? 'Opslaan' : 'Groep toevoegen'}
         </button>
-      </div>
+      </FormActions>
     </form>
   )
 }

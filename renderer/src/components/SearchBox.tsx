@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { formatDate, sortName, type PupilHit } from '../../../shared/domain.ts'
 import { invoke } from '../api.ts'
-import { go } from '../router.ts'
+import { go, type Route } from '../router.ts'
 import './search.css'
 
 // A form code as printed ('TR-K7M3QP') or typed without its prefix ('k7m3qp').
@@ -49,8 +49,8 @@ export function SearchBox() {
     }
   }
 
-  const done = (path: string) => {
-    go(path)
+  const done = (route: Route) => {
+    go(route)
     setOpen(false)
     setQuery('')
     setHits([])
@@ -62,12 +62,12 @@ export function SearchBox() {
   const choose = async (hit: PupilHit | undefined) => {
     if (FORM_CODE.test(query)) {
       const form = await invoke('campaigns.findForm', { code: asFormCode(query) })
-      if (form.ok) return done(`leerling/${form.value.pupil.id}/toestemming/${form.value.code}`)
+      if (form.ok) return done({ name: 'pupil', id: form.value.pupil.id, tab: 'toestemming', formCode: form.value.code })
       if (form.error.code !== 'not_found') return setCodeError(form.error.message)
-      if (hit) return done(`leerling/${hit.id}/toestemming`)
+      if (hit) return done({ name: 'pupil', id: hit.id, tab: 'toestemming' })
       return setCodeError(form.error.message)
     }
-    if (hit) done(`leerling/${hit.id}`)
+    if (hit) done({ name: 'pupil', id: hit.id })
   }
 
   return (

@@ -2,7 +2,7 @@
 // own address), the current one selected and the only one in the Tab order, arrow keys, Home
 // and End moving between them, and the panel labelled by its tab.
 import type { KeyboardEvent, ReactNode } from 'react'
-import { go } from '../router.ts'
+import { go, href, type Route } from '../router.ts'
 
 export interface TabItem {
   key: string
@@ -11,14 +11,14 @@ export interface TabItem {
 
 const tabId = (idBase: string, key: string) => `${idBase}-tab-${key}`
 
-export function Tabs({ label, idBase, base, items, current, children }: { label: string; idBase: string; base: string; items: readonly TabItem[]; current: string; children: ReactNode }) {
+export function Tabs({ label, idBase, link, items, current, children }: { label: string; idBase: string; link: (key: string) => Route; items: readonly TabItem[]; current: string; children: ReactNode }) {
   const move = (e: KeyboardEvent, index: number) => {
     const last = items.length - 1
     const next = e.key === 'ArrowRight' ? (index === last ? 0 : index + 1) : e.key === 'ArrowLeft' ? (index === 0 ? last : index - 1) : e.key === 'Home' ? 0 : e.key === 'End' ? last : -1
     const item = items[next]
     if (!item) return
     e.preventDefault()
-    go(`${base}/${item.key}`)
+    go(link(item.key))
     requestAnimationFrame(() => document.getElementById(tabId(idBase, item.key))?.focus())
   }
   return (
@@ -29,7 +29,7 @@ export function Tabs({ label, idBase, base, items, current, children }: { label:
             key={t.key}
             id={tabId(idBase, t.key)}
             role="tab"
-            href={`#/${base}/${t.key}`}
+            href={href(link(t.key))}
             aria-selected={t.key === current}
             aria-controls={`${idBase}-panel`}
             tabIndex={t.key === current ? 0 : -1}

@@ -2,6 +2,7 @@ import { useState, type KeyboardEvent, type ReactNode } from 'react'
 import { parseDutchDate } from '../../../shared/dates.ts'
 import { formatDate } from '../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../shared/errors.ts'
+import { ErrorText } from './ErrorText.tsx'
 
 const isAbout = (field: string | undefined, name: string): boolean => field === name || field?.startsWith(`${name}.`) === true
 
@@ -135,8 +136,8 @@ export function FormError({ error, fields }: { error: ErrorInfo | undefined; fie
   const atField = error?.field !== undefined && fields.some((f) => isAbout(error.field, f))
   if (!error || atField) return null
   return (
-    <p className="error" role="alert">
+    <ErrorText alert>
       {error.message}
-    </p>
+    </ErrorText>
   )
 }

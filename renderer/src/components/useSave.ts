@@ -1,17 +1,23 @@
-// One save at a time per form: a double click, a second Enter or Ctrl+Enter while the first
-// request runs sends nothing, so the second never meets the version the first just raised
-// ('door iemand anders gewijzigd' beside 'Opgeslagen').
+// The busy / error / submit pattern of every form: one save at a time (a double click, a second
+// Enter or Ctrl+Enter while the first request runs sends nothing, so the second never meets the
+// version the first just raised: 'door iemand anders gewijzigd' beside 'Opgeslagen'), whether
+// one runs (to disable the button), and the error of the last attempt for the form to show.
 import { useCallback, useRef, useState } from 'react'
+import type { ErrorInfo } from '../../../shared/errors.ts'
 
-export interface SingleSave {
+export interface Save {
   /** Runs `work` unless a save of this form is still running; then it does nothing. */
   run: (work: () => Promise<void>) => Promise<void>
   busy: boolean
+  /** What went wrong the last time; the form clears it when a save succeeds. */
+  error: ErrorInfo | undefined
+  setError: (error: ErrorInfo | undefined) => void
 }
 
-export function useSingleSave(): SingleSave {
+export function useSave(): Save {
   const running = useRef(false)
   const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<ErrorInfo>()
   const run = useCallback(async (work: () => Promise<void>) => {
     if (running.current) return
     running.current = true
@@ -23,5 +29,5 @@ export function useSingleSave(): SingleSave {
       setBusy(false)
     }
   }, [])
-  return { run, busy }
+  return { run, busy, error, setError }
 }

@@ -5,18 +5,14 @@ import { AUDIT_KINDS, type AuditKind } from '../../../../shared/audit.labels.ts'
 import { displayName } from '../../../../shared/domain.ts'
 import { DateInput } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
-import { AuditLines } from '../../components/AuditLines.tsx'
+import { AuditTable } from '../../components/AuditTable.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 const PAGE_SIZE = 50
 
-/** Reads '#/logboek?leerling=12' so a pupil's page can open the Logboek filtered on them. */
-function pupilFromHash(): number | undefined {
-  const m = /[?&]leerling=(\d+)/.exec(location.hash)
-  return m ? Number(m[1]) : undefined
-}
-
-export function AuditPage() {
-  const [pupilId, setPupilId] = useState<number | undefined>(pupilFromHash)
+/** openedFor: the pupil of '#/logboek?leerling=12', so a pupil's page can open the Logboek filtered on them. */
+export function AuditPage({ openedFor }: { openedFor?: number }) {
+  const [pupilId, setPupilId] = useState<number | undefined>(openedFor)
   const [kind, setKind] = useState<AuditKind | ''>('')
   const [actor, setActor] = useState('')
   const [from, setFrom] = useState('')
@@ -83,11 +79,11 @@ export function AuditPage() {
           <DateInput name="to" value={to} onChange={(v) => change(() => setTo(v))} />
         </label>
       </form>
-      {log.error && <p className="error" role="alert">{log.error}</p>}
+      {log.error && <ErrorText alert>{log.error}</ErrorText>}
       <p className="count" role="status" aria-live="polite">
         {log.data ? (total === 0 ? 'Geen wijzigingen gevonden met deze filters.' : `${total} ${total === 1 ? 'wijziging' : 'wijzigingen'}; pagina ${page} van ${pages}`) : 'Laden…'}
       </p>
-      {log.data && log.data.lines.length > 0 && <AuditLines lines={log.data.lines} showPupil={pupilId === undefined} />}
+      {log.data && log.data.lines.length > 0 && <AuditTable lines={log.data.lines} showPupil={pupilId === undefined} />}
       {pages > 1 && (
         <nav className="actions pager" aria-label="Pagina's van het logboek">
           <button type="button" disabled={page <= 1} onClick={() => setPage(page - 1)}>

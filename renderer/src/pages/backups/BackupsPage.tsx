@@ -7,6 +7,8 @@ import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { downloadBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
+import { ListTable } from '../../components/ListTable.tsx'
 
 const size = (bytes: number): string => (bytes > 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`)
 
@@ -119,38 +121,29 @@ export function BackupsPage() {
         </p>
       )}
       {(error || list.error) && (
-        <p className="error" role="alert">
+        <ErrorText alert>
           {error ?? list.error}
-        </p>
+        </ErrorText>
       )}
-      {list.data?.backups.length === 0 ? (
-        <p className="empty">Nog geen reservekopieën.</p>
-      ) : (
-        <table className="list compact">
-          <thead>
-            <tr>
-              <th>Gemaakt op</th>
-              <th>Waarom</th>
-              <th className="num">Grootte</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {list.data?.backups.map((b) => (
-              <tr key={b.name}>
-                <td className="nowrap">{formatMoment(b.createdAt)}</td>
-                <td>{BACKUP_REASON_LABELS[b.reason]}</td>
-                <td className="num">{size(b.size)}</td>
-                <td>
-                  <button disabled={busy} onClick={() => void restore(b)}>
-                    Terugzetten
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        className="compact"
+        rows={list.data?.backups}
+        rowKey={(b) => b.name}
+        empty="Nog geen reservekopieën."
+        columns={[
+          { header: 'Gemaakt op', className: 'nowrap', render: (b) => formatMoment(b.createdAt) },
+          { header: 'Waarom', render: (b) => BACKUP_REASON_LABELS[b.reason] },
+          { header: 'Grootte', className: 'num', headerClassName: 'num', render: (b) => size(b.size) },
+          {
+            header: undefined,
+            render: (b) => (
+              <button disabled={busy} onClick={() => void restore(b)}>
+                Terugzetten
+              </button>
+            ),
+          },
+        ]}
+      />
       {dialog}
     </>
   )

@@ -7,6 +7,8 @@ import { sortName } from '../../../../shared/domain.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
 import { GroupDocuments } from './GroupDocuments.tsx'
 import '../../components/consent-overview.css'
+import { href } from '../../router.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 const MARKS = { granted: '✓', refused: '✗', unknown: '?' } as const
 
@@ -14,7 +16,7 @@ const MARKS = { granted: '✓', refused: '✗', unknown: '?' } as const
 function ConsentMatrix({ groupId }: { groupId: number }) {
   const pupils = useLoad('pupils.list', { groupId })
   const list = useLoad('consent.noConsentList', { groupIds: [groupId] })
-  if (pupils.error || list.error) return <p className="error">{pupils.error ?? list.error}</p>
+  if (pupils.error || list.error) return <ErrorText>{pupils.error ?? list.error}</ErrorText>
   if (!pupils.data || !list.data) return null
   const status = new Map(list.data.rows.map((r) => [`${r.pupilId}:${r.purposeId}`, r.decision]))
   return (
@@ -32,7 +34,7 @@ function ConsentMatrix({ groupId }: { groupId: number }) {
           {pupils.data.map((pupil) => (
             <tr key={pupil.id}>
               <td>
-                <a href={`#/leerling/${pupil.id}/toestemming`}>{sortName(pupil)}</a>
+                <a href={href({ name: 'pupil', id: pupil.id, tab: 'toestemming' })}>{sortName(pupil)}</a>
               </td>
               {list.data?.purposes.map((p) => {
                 const d = status.get(`${pupil.id}:${p.id}`) ?? 'granted'
@@ -60,9 +62,9 @@ export function GroupPage({ id }: { id: number }) {
   const [editing, setEditing] = useState(false)
   const group = overview.data?.groups.find((g) => g.id === id)
   const summary = groups.data?.find((g) => g.id === id)
-  if (overview.error) return <p className="error">{overview.error}</p>
+  if (overview.error) return <ErrorText>{overview.error}</ErrorText>
   if (!overview.data) return <p className="loading">Laden…</p>
-  if (!group) return <p className="error">Deze groep bestaat niet in dit schooljaar.</p>
+  if (!group) return <ErrorText>Deze groep bestaat niet in dit schooljaar.</ErrorText>
   return (
     <>
       <header className="pupil-header">

@@ -4,6 +4,8 @@ import { PurposeHeaders } from '../../components/PurposeHeaders.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { GroupForm } from '../../components/GroupForm.tsx'
 import '../../components/consent-overview.css'
+import { href } from '../../router.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 /** Every group of this school year, with its coverage per purpose at a glance. */
 export function GroupsPage() {
@@ -26,9 +28,9 @@ export function GroupsPage() {
         />
       )}
       {overview.error && (
-        <p className="error" role="alert">
+        <ErrorText alert>
           {overview.error}
-        </p>
+        </ErrorText>
       )}
       {overview.data === undefined ? null : groups.length === 0 ? (
         <p className="empty">Nog geen groepen in dit schooljaar. Voeg een groep toe of importeer inschrijfformulieren.</p>
@@ -52,7 +54,7 @@ export function GroupsPage() {
                 {groups.map((g) => (
                   <tr key={g.id}>
                     <td className="nowrap">
-                      <a href={`#/groep/${g.id}`}>{g.name}</a>
+                      <a href={href({ name: 'group', id: g.id })}>{g.name}</a>
                     </td>
                     <td>{g.teacherName || <span className="muted">nog niet ingevuld</span>}</td>
                     <td className="num">{g.pupilCount}</td>

@@ -1,6 +1,9 @@
 import type { ImportCommitResult } from '../../../../shared/imports.contract.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
 import { downloadRejected, restart, type WizardState } from './wizard-store.ts'
+import { href } from '../../router.ts'
+import { FormActions } from '../../components/FormActions.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 /** Step 4: what was written, the batch it made, and the rows that were left out as a workbook. */
 export function DoneStep({ state, result }: { state: WizardState; result: ImportCommitResult }) {
@@ -49,7 +52,7 @@ export function DoneStep({ state, result }: { state: WizardState; result: Import
           )}
         </dl>
       )}
-      <div className="actions">
+      <FormActions>
         {rejected > 0 && (
           <button type="button" className="primary" disabled={state.busy !== undefined} onClick={() => void downloadRejected()}>
             Afgekeurde rijen downloaden (.xlsx)
@@ -58,13 +61,13 @@ export function DoneStep({ state, result }: { state: WizardState; result: Import
         <button type="button" onClick={restart}>
           Nog een import
         </button>
-        <a href="#/geen-toestemming">Naar de lijsten zonder toestemming</a>
-      </div>
+        <a href={href({ name: 'noConsent' })}>Naar de lijsten zonder toestemming</a>
+      </FormActions>
       {rejected > 0 && <p className="muted">In het Excel-bestand met afgekeurde rijen staat per rij wat er mis is. Verbeter ze en importeer het bestand opnieuw.</p>}
       {state.error?.step === 'done' && (
-        <p className="error" role="alert">
+        <ErrorText alert>
           {state.error.message}
-        </p>
+        </ErrorText>
       )}
     </section>
   )

@@ -2,6 +2,7 @@ import { displayName, formatDate } from '../../../../shared/domain.ts'
 import type { PossibleDuplicate, PreviewPupil, RowDecision } from '../../../../shared/imports.contract.ts'
 import { Paged } from './Paged.tsx'
 import { rowText } from './PreviewLists.tsx'
+import { href } from '../../router.ts'
 
 const encode = (d: RowDecision | undefined): string => (d ? (d.pupilId !== undefined ? `update:${d.pupilId}` : d.action) : '')
 
@@ -34,7 +35,7 @@ export function DuplicateList(props: {
                 <ul className="candidates">
                   {d.pupils.map((c) => (
                     <li key={c.id}>
-                      In het register: <a href={`#/leerling/${c.id}`}>{pupilLine(c)}</a>
+                      In het register: <a href={href({ name: 'pupil', id: c.id })}>{pupilLine(c)}</a>
                     </li>
                   ))}
                 </ul>

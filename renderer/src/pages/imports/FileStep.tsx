@@ -3,6 +3,7 @@ import type { ImportFileInfo, ImportProgress } from '../../../../shared/imports.
 import { choosesInMain } from '../../api.ts'
 import { pickedFromDrop, pickedFromInput, sizeText } from './read-files.ts'
 import { addFiles, chooseInMain, removeFile, restart, setSheetLayout, stop as stopJob, type WizardState } from './wizard-store.ts'
+import { FormActions } from '../../components/FormActions.tsx'
 
 const LAYOUT_CHOICES = [
   ['table', 'Tabel: één leerling per rij'],
@@ -84,7 +85,7 @@ export function FileStep({ state, onNext }: { state: WizardState; onNext: () => 
       >
         <p className="drop-title">{files.length > 0 ? 'Meer bestanden? Sleep ze hierheen' : 'Sleep de inschrijfformulieren hierheen'}</p>
         <p className="muted drop-help">Excel-bestanden (.xlsx), LibreOffice-rekenbladen (.ods) of CSV: één export met alle leerlingen, of een los formulier per leerling. Meerdere bestanden of een hele map tegelijk kan ook.</p>
-        <div className="actions">
+        <FormActions>
           {choosesInMain ? (
             <button type="button" className="primary" disabled={busy !== undefined} onClick={() => void chooseInMain()}>
               Bestanden kiezen…
@@ -100,7 +101,7 @@ export function FileStep({ state, onNext }: { state: WizardState; onNext: () => 
             <input type="file" hidden aria-label="Map kiezen" ref={(el) => el?.setAttribute('webkitdirectory', '')} onChange={(e) => onInput(e.currentTarget)} />
           </label>
           {busy === 'read' && <span className="muted">Bestanden worden gelezen…</span>}
-        </div>
+        </FormActions>
       </div>
 
       {state.notice && (

@@ -7,6 +7,9 @@ import { Indeterminate } from './FileStep.tsx'
 import { Paged } from './Paged.tsx'
 import { ConsentLine } from './PreviewLists.tsx'
 import { historyChanged } from './wizard-store.ts'
+import { href } from '../../router.ts'
+import { FormActions } from '../../components/FormActions.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 const ACTION_TEXT: Record<UndoPupil['action'], string> = {
   hide: 'wordt weer verborgen',
@@ -34,7 +37,7 @@ function UndoConfirm({ plan, busy, onConfirm, onCancel }: { plan: ImportUndoPrev
               {shown.map((p) => (
                 <li key={p.pupilId} className="change-item">
                   <div className="who">
-                    <a className="row-link" href={`#/leerling/${p.pupilId}`}>
+                    <a className="row-link" href={href({ name: 'pupil', id: p.pupilId })}>
                       {p.name}
                     </a>
                     <span className={`undo-action ${p.action}`}>{p.action === 'hide' && p.note ? p.note : ACTION_TEXT[p.action]}</span>
@@ -65,7 +68,7 @@ function UndoConfirm({ plan, busy, onConfirm, onCancel }: { plan: ImportUndoPrev
           )}
         </Paged>
       )}
-      <div className="actions">
+      <FormActions>
         {plan.canUndo && (
           <button type="button" className="primary danger" disabled={busy} onClick={onConfirm}>
             Ja, import {plan.batch.id} ongedaan maken
@@ -75,7 +78,7 @@ function UndoConfirm({ plan, busy, onConfirm, onCancel }: { plan: ImportUndoPrev
           {plan.canUndo ? 'Annuleren' : 'Sluiten'}
         </button>
         {busy && <Indeterminate text="Bezig: eerst een reservekopie, dan alles terugzetten…" />}
-      </div>
+      </FormActions>
     </div>
   )
 }
@@ -116,9 +119,9 @@ export function ImportHistory({ tick }: { tick: number }) {
         </p>
       )}
       {batches.error && (
-        <p className="error" role="alert">
+        <ErrorText alert>
           {batches.error}
-        </p>
+        </ErrorText>
       )}
       {batches.data?.length === 0 ? (
         <p className="empty">Nog geen imports. Een import die u opslaat, verschijnt hier en kan als geheel ongedaan worden gemaakt.</p>
@@ -161,9 +164,9 @@ export function ImportHistory({ tick }: { tick: number }) {
                   <tr className="undo-row">
                     <td colSpan={6}>
                       {error?.batchId === b.id && (
-                        <p className="error" role="alert">
+                        <ErrorText alert>
                           {error.text}
-                        </p>
+                        </ErrorText>
                       )}
                       {open?.batch.id === b.id && <UndoConfirm plan={open} busy={busy === b.id} onConfirm={() => void undo(b.id)} onCancel={() => setOpen(undefined)} />}
                     </td>

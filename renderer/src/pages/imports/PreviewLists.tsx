@@ -5,6 +5,7 @@ import { SOURCE_LABELS } from '../../../../shared/domain.ts'
 import type { ConsentChange, FieldChange, ImportRowError, PreviewGuardian, PreviewPupil } from '../../../../shared/imports.contract.ts'
 import { DECISION_WORDS } from '../../../../shared/imports.labels.ts'
 import { Paged } from './Paged.tsx'
+import { href } from '../../router.ts'
 
 const SEARCH_HINT = 'Of zoek hierboven op naam, groep of bestand.'
 
@@ -16,7 +17,7 @@ function NameCell({ pupil }: { pupil: PreviewPupil }) {
   const typed = pupil.nameAsTyped !== null ? <small className="muted as-typed"> (in het bestand: {pupil.nameAsTyped})</small> : null
   return pupil.pupilId !== null ? (
     <>
-      <a className="row-link" href={`#/leerling/${pupil.pupilId}`}>
+      <a className="row-link" href={href({ name: 'pupil', id: pupil.pupilId })}>
         {name}
       </a>
       {typed}

@@ -6,6 +6,7 @@ import { DuplicateList } from './DuplicateList.tsx'
 import { ImportProgressBar, Indeterminate } from './FileStep.tsx'
 import { baseName, ChangedList, ErrorList, NewList, UnchangedList } from './PreviewLists.tsx'
 import { commit, decide, downloadRejected, goTo, type WizardState } from './wizard-store.ts'
+import { href } from '../../router.ts'
 
 type Tab = 'new' | 'changed' | 'unchanged' | 'errors' | 'duplicates'
 
@@ -155,7 +156,7 @@ export function PreviewStep({ state, preview }: { state: WizardState; preview: I
           {state.error.field === 'staffName' && (
             <>
               {' '}
-              <a href="#/instellingen">Naar Instellingen</a>
+              <a href={href({ name: 'settings' })}>Naar Instellingen</a>
             </>
           )}
         </p>

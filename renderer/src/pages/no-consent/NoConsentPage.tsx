@@ -5,13 +5,14 @@ import { VirtualTable, type Column } from '../../components/VirtualTable.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
 import '../../components/consent-overview.css'
+import { href } from '../../router.ts'
 
 type StatusFilter = 'both' | 'refused' | 'unknown'
 
 type Row = NoConsentData['rows'][number]
 
 const COLUMNS: Column<Row>[] = [
-  { header: 'Leerling', cell: (r) => <a href={`#/leerling/${r.pupilId}/toestemming`}>{sortName(r)}</a> },
+  { header: 'Leerling', cell: (r) => <a href={href({ name: 'pupil', id: r.pupilId, tab: 'toestemming' })}>{sortName(r)}</a> },
   { header: 'Groep', className: 'col-group', cell: (r) => r.groupName ?? '—' },
   {
     header: 'Status',

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { displayName, type PupilDetail, type PupilHit } from '../../../../shared/domain.ts'
 import { invoke } from '../../api.ts'
 import { DocumentActions } from '../../components/DocumentActions.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 export function DossierRequest() {
   const [query, setQuery] = useState('')
@@ -57,7 +58,7 @@ export function DossierRequest() {
           ))}
         </ul>
       )}
-      {error && <p className="error">{error}</p>}
+      {error && <ErrorText>{error}</ErrorText>}
       {pupil && base && (
         <>
           <label className="field">

@@ -4,6 +4,7 @@ import { isDesktop } from '../../documents.ts'
 import { useLoad } from '../../useLoad.ts'
 import { DossierRequest } from './DossierRequest.tsx'
 import './print.css'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 type Kind = 'forms' | 'no-consent' | 'class-list' | 'dossier'
 
@@ -52,7 +53,7 @@ export function PrintPage() {
   const [eventName, setEventName] = useState('')
   const [classGroup, setClassGroup] = useState<number>()
 
-  if (groups.error || purposes.error) return <p className="error">{groups.error ?? purposes.error}</p>
+  if (groups.error || purposes.error) return <ErrorText>{groups.error ?? purposes.error}</ErrorText>
   if (!groups.data || !purposes.data) return <p className="loading">Laden…</p>
   const allGroups = groups.data.map((g) => ({ id: g.id, label: `Groep ${g.name} (${g.pupilCount})` }))
   const allPurposes = purposes.data.map((p) => ({ id: p.id, label: p.label }))
@@ -147,7 +148,7 @@ export function PrintPage() {
               Gemaakt uit de gegevens van dit moment; de datum en tijd staan op elke pagina.{' '}
               {isDesktop() ? "Kies 'Openen om af te drukken' en druk af vanuit het venster dat opent." : 'Open het gedownloade bestand om het af te drukken.'}
             </p>
-            {problem ? <p className="error">{problem}</p> : <DocumentActions key={kind} items={items} />}
+            {problem ? <ErrorText>{problem}</ErrorText> : <DocumentActions key={kind} items={items} />}
           </>
         )}
       </section>

@@ -10,13 +10,13 @@ import {
   type Decision,
   type PupilDetail,
 } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { DateInput, Field, FilePicker, FormError, impossibleDates, readFileBase64 } from '../../components/fields.tsx'
-import { useSingleSave } from '../../components/useSave.ts'
+import { useSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { ConflictNote } from './ConflictNote.tsx'
 import { MailPanel, type LoadedMail } from './MailPanel.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
 
 const CHOICES: Decision[] = ['granted', 'refused', 'unknown']
 const CHOICE_LABELS: Record<Decision, string> = { granted: 'Ja', refused: 'Nee', unknown: 'Geen antwoord' }
@@ -51,9 +51,9 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
   // Raised after each save: the record panel's controls start again empty (a file input too).
   const [round, setRound] = useState(0)
   const [badDate, setBadDate] = useState(false)
-  const [error, setError] = useState<ErrorInfo>()
   const [done, setDone] = useState<string>()
-  const saving = useSingleSave()
+  const saving = useSave()
+  const { error, setError } = saving
   const gridRef = useRef<HTMLTableElement>(null)
 
   const cells = new Map(pupil.consent.map((c) => [c.purposeId, c]))
@@ -254,11 +254,11 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
         </Field>
         )}
         <FormError error={error} fields={['guardianId', 'effectiveFrom', 'source', 'sourceDetail', 'note', 'attachment']} />
-        <div className="actions">
+        <FormActions>
           <button className="primary" disabled={chosen.length === 0 || saving.busy} aria-keyshortcuts="Control+Enter" onClick={() => void save()}>
             {chosen.length === 0 ? 'Kies eerst antwoorden' : `${chosen.length} ${chosen.length === 1 ? 'antwoord' : 'antwoorden'} vastleggen`}
           </button>
-        </div>
+        </FormActions>
       </section>
       {!returnedForm && (
         <MailPanel

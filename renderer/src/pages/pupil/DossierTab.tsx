@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react'
 import { formatDate, localIsoDate, type PupilDetail } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { DateInput, Field, FilePicker, FormError, impossibleDates, readFileBase64 } from '../../components/fields.tsx'
-import { useSingleSave } from '../../components/useSave.ts'
+import { useSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { AttachmentLink } from './HistoryTab.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
 
 const KINDS = ['notitie', 'brief', 'e-mail', 'gesprek', 'besluit', 'incident']
 
@@ -15,10 +15,10 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
   const entries = useLoad('dossier.list', { pupilId: pupil.id }, String(tick))
   const [form, setForm] = useState(() => ({ entryDate: localIsoDate(new Date()), kind: 'notitie', title: '', body: '' }))
   const [files, setFiles] = useState<File[]>([])
-  const [error, setError] = useState<ErrorInfo>()
   const [adding, setAdding] = useState(false)
   const [badDate, setBadDate] = useState(false)
-  const saving = useSingleSave()
+  const saving = useSave()
+  const { error, setError } = saving
 
   const save = (e: FormEvent) => {
     e.preventDefault()
@@ -70,14 +70,14 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
             <FilePicker multiple accept=".pdf,.jpg,.jpeg,.png" files={files} onChange={setFiles} />
           </Field>
           <FormError error={error} fields={['entryDate', 'kind', 'title', 'body', 'attachments']} />
-          <div className="actions">
+          <FormActions>
             <button className="primary" type="submit" disabled={saving.busy}>
               Opslaan in dossier
             </button>
             <button type="button" onClick={() => setAdding(false)}>
               Annuleren
             </button>
-          </div>
+          </FormActions>
         </form>
       )}
       {entries.data?.length === 0 && !adding && <p className="empty">Het dossier is nog leeg.</p>}

@@ -3,6 +3,7 @@
 import { formatDate } from '../../../../shared/domain.ts'
 import type { PossibleDuplicate } from '../../../../shared/pupils.contract.ts'
 import { DUPLICATE_REASONS } from '../../../../shared/pupils.labels.ts'
+import { href } from '../../router.ts'
 
 export function DuplicateWarning({ found, onAddAnyway, busy }: { found: PossibleDuplicate[]; onAddAnyway: () => void; busy: boolean }) {
   return (
@@ -14,7 +15,7 @@ export function DuplicateWarning({ found, onAddAnyway, busy }: { found: Possible
       <ul>
         {found.map((d) => (
           <li key={d.id}>
-            <a href={`#/leerling/${d.id}/gegevens`}>{d.name}</a> ({DUPLICATE_REASONS[d.reason]}
+            <a href={href({ name: 'pupil', id: d.id, tab: 'gegevens' })}>{d.name}</a> ({DUPLICATE_REASONS[d.reason]}
             {d.birthDate ? `, geboren ${formatDate(d.birthDate)}` : ''}
             {d.studentNumber ? `, leerlingnummer ${d.studentNumber}` : ''}
             {d.groupName ? `, groep ${d.groupName}` : ''}

@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react'
 import type { Guardian, PupilDetail } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { Field, FormError, fieldMessage } from '../../components/fields.tsx'
-import { useSingleSave } from '../../components/useSave.ts'
+import { useSave } from '../../components/useSave.ts'
+import { FormActions } from '../../components/FormActions.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 type GuardianForm = { name: string; relation: string; email: string; phone: string; inGroupApp: boolean; preferredChannel: 'app' | 'email' }
 const EMPTY: GuardianForm = { name: '', relation: '', email: '', phone: '', inGroupApp: true, preferredChannel: 'app' }
@@ -12,8 +13,8 @@ function GuardianEditor({ pupil, guardian, onDone, onCancel }: { pupil: PupilDet
   const [form, setForm] = useState<GuardianForm>(guardian ? { ...guardian } : EMPTY)
   // The version the form was filled from: a guardian reloaded meanwhile may show a change this form does not.
   const [version] = useState(guardian?.version)
-  const [error, setError] = useState<ErrorInfo>()
-  const saving = useSingleSave()
+  const saving = useSave()
+  const { error, setError } = saving
   const save = (e: FormEvent) => {
     e.preventDefault()
     return saving.run(async () => {
@@ -51,14 +52,14 @@ function GuardianEditor({ pupil, guardian, onDone, onCancel }: { pupil: PupilDet
       </label>
       {guardian && guardian.otherPupils.length > 0 && <p className="hint">Wijzigingen gelden ook voor {guardian.otherPupils.map((p) => p.name).join(', ')}.</p>}
       <FormError error={error} fields={['name', 'relation', 'email', 'phone']} />
-      <div className="actions">
+      <FormActions>
         <button className="primary" type="submit" disabled={saving.busy}>
           Opslaan
         </button>
         <button type="button" onClick={onCancel}>
           Annuleren
         </button>
-      </div>
+      </FormActions>
     </form>
   )
 }
@@ -90,7 +91,7 @@ function LinkExisting({ pupil, onDone }: { pupil: PupilDetail; onDone: (p: Pupil
           </button>
         </div>
       ))}
-      {error && <p className="error">{error}</p>}
+      {error && <ErrorText>{error}</ErrorText>}
     </div>
   )
 }
@@ -140,16 +141,16 @@ export function GuardiansSection({ pupil, onChanged }: { pupil: PupilDetail; onC
       )}
       {editing === 'new' && <GuardianEditor pupil={pupil} onDone={() => void reload()} onCancel={() => setEditing(undefined)} />}
       {editing === 'link' && <LinkExisting pupil={pupil} onDone={(p) => { setEditing(undefined); onChanged(p) }} />}
-      {error && <p className="error">{error}</p>}
+      {error && <ErrorText>{error}</ErrorText>}
       {editing === undefined && (
-        <div className="actions">
+        <FormActions>
           <button type="button" onClick={() => setEditing('new')}>
             Ouder/verzorger toevoegen
           </button>
           <button type="button" onClick={() => setEditing('link')}>
             Bekende ouder koppelen
           </button>
-        </div>
+        </FormActions>
       )}
     </section>
   )

@@ -4,6 +4,7 @@ import type { MailProofView } from '../../../../shared/mail.contract.ts'
 import { invoke } from '../../api.ts'
 import { downloadBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 export function AttachmentLink({ attachment }: { attachment: AttachmentMeta }) {
   const open = async () => {
@@ -33,7 +34,7 @@ function MailLink({ mail }: { mail: MailProofView }) {
 /** Every consent record ever made for this pupil, newest first; nothing is overwritten. */
 export function HistoryTab({ pupil }: { pupil: PupilDetail }) {
   const history = useLoad('consent.history', { pupilId: pupil.id }, String(pupil.consentStamp))
-  if (history.error) return <p className="error">{history.error}</p>
+  if (history.error) return <ErrorText>{history.error}</ErrorText>
   if (history.data?.length === 0) return <p className="empty">Nog geen antwoorden vastgelegd voor deze leerling.</p>
   return (
     <table className="list history">

@@ -8,6 +8,7 @@ import type { MailPreview } from '../../../../shared/mail.contract.ts'
 import { invoke } from '../../api.ts'
 import { FilePicker, FormError, readFileBase64 } from '../../components/fields.tsx'
 import { takeMailFor, type MailFile } from '../../pending-mail.ts'
+import { FormActions } from '../../components/FormActions.tsx'
 
 export interface LoadedMail {
   preview: MailPreview
@@ -92,10 +93,10 @@ export function MailPanel({ pupil, mail, onMail }: { pupil: PupilDetail; mail: L
           </dl>
           <pre className="mail-text">{p.text || '(deze e-mail heeft geen tekst)'}</pre>
           {p.textCut && <p className="hint">De tekst is ingekort; de hele e-mail wordt bewaard.</p>}
-          <div className="actions">
+          <FormActions>
             <button type="button" onClick={() => void keepInDossier()}>Alleen in het dossier bewaren</button>
             <button type="button" onClick={() => onMail(undefined)}>Andere e-mail</button>
-          </div>
+          </FormActions>
         </div>
       )}
     </section>

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react'
 import type { PupilDetail } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
 import type { PossibleDuplicate } from '../../../../shared/pupils.contract.ts'
 import { invoke } from '../../api.ts'
 import { DateInput, Field, FormError, fieldMessage, impossibleDates } from '../../components/fields.tsx'
-import { useSingleSave } from '../../components/useSave.ts'
+import { useSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { DuplicateWarning } from './DuplicateWarning.tsx'
 import { GuardiansSection } from './GuardiansSection.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
+import { GroupSelect } from '../../components/GroupSelect.tsx'
 
 function formOf(p: PupilDetail | undefined) {
   return {
@@ -32,11 +33,11 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
   // The version the form was filled from, not the pupil's latest: a pupil reloaded meanwhile (after a
   // guardian was saved) may carry someone else's change that this form does not show.
   const [version, setVersion] = useState(pupil?.version)
-  const [error, setError] = useState<ErrorInfo>()
   const [saved, setSaved] = useState(false)
   // Dates typed that do not exist: while one is there, nothing is sent.
   const [badDates, setBadDates] = useState<Record<string, boolean>>({})
-  const saving = useSingleSave()
+  const saving = useSave()
+  const { error, setError } = saving
   // A new pupil that may already be in the register: shown, and saved only on 'toch toevoegen'.
   const [duplicates, setDuplicates] = useState<PossibleDuplicate[]>([])
   // The level is sent only when edited here: a pupil moved to another group gets a fitting one.
@@ -106,14 +107,7 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
           {date('birthDate', 'Geboortedatum')}
           {text('studentNumber', 'Leerlingnummer')}
           <Field label="Groep" name="groupId" error={error}>
-            <select name="groupId" value={form.groupId ?? ''} onChange={(e) => set({ groupId: e.target.value === '' ? null : Number(e.target.value) })}>
-              <option value="">Geen groep</option>
-              {groups.data?.map((g) => (
-                <option key={g.id} value={g.id}>
-                  Groep {g.name}
-                </option>
-              ))}
-            </select>
+            <GroupSelect name="groupId" groups={groups.data} value={form.groupId} onChange={(groupId) => set({ groupId: groupId ?? null })} emptyLabel="Geen groep" />
           </Field>
         </div>
         <div className="row three">
@@ -156,7 +150,7 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
         </div>
         <FormError error={error} fields={['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'yearLevel', 'enrolledOn', 'leftOn', 'leavingReason']} />
         {duplicates.length > 0 && <DuplicateWarning found={duplicates} busy={saving.busy} onAddAnyway={() => void save(undefined, true)} />}
-        <div className="actions">
+        <FormActions>
           <button className="primary" type="submit" disabled={saving.busy}>
             {pupil ? 'Opslaan' : 'Leerling toevoegen'}
           </button>
@@ -165,7 +159,7 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
               Opgeslagen
             </span>
           )}
-        </div>
+        </FormActions>
       </form>
       {pupil && <GuardiansSection pupil={pupil} onChanged={onSaved} />}
     </div>

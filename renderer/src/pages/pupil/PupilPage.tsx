@@ -11,6 +11,7 @@ import { HistoryTab } from './HistoryTab.tsx'
 import { PupilDetailsTab } from './PupilDetailsTab.tsx'
 import { PupilDocuments } from './PupilDocuments.tsx'
 import './pupil.css'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 /** One code at a time: the open round's form while a round runs, otherwise the pupil's own; the other is explained. */
 function FormCode({ pupil }: { pupil: PupilDetail }) {
@@ -62,11 +63,11 @@ export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; for
     return (
       <>
         <h1>Nieuwe leerling</h1>
-        <PupilDetailsTab pupil={undefined} onSaved={(p) => go(`leerling/${p.id}/gegevens`)} />
+        <PupilDetailsTab pupil={undefined} onSaved={(p) => go({ name: 'pupil', id: p.id, tab: 'gegevens' })} />
       </>
     )
   }
-  if (error) return <p className="error" role="alert">{error}</p>
+  if (error) return <ErrorText alert>{error}</ErrorText>
   if (!pupil || pupil.id !== Number(id)) return <p className="loading">Laden…</p>
   const current = TABS.find((t) => t.key === tab)?.key ?? 'toestemming'
 
@@ -85,7 +86,7 @@ export function PupilPage({ id, tab, formCode }: { id: string; tab?: string; for
         <PupilDocuments pupilId={pupil.id} />
         <FormCode pupil={pupil} />
       </header>
-      <Tabs label="Onderdelen van de leerling" idBase="pupil" base={`leerling/${pupil.id}`} items={TABS} current={current}>
+      <Tabs label="Onderdelen van de leerling" idBase="pupil" link={(key) => ({ name: 'pupil', id: pupil.id, tab: key })} items={TABS} current={current}>
         {current === 'toestemming' && <ConsentTab key={formCode ?? ''} pupil={pupil} onSaved={setPupil} formCode={formCode} />}
         {current === 'gegevens' && <PupilDetailsTab pupil={pupil} onSaved={setPupil} />}
         {current === 'geschiedenis' && <HistoryTab pupil={pupil} />}

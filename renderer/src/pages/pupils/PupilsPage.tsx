@@ -7,6 +7,7 @@ import { readFileBase64 } from '../../components/fields.tsx'
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { holdMailFor } from '../../pending-mail.ts'
+import { href } from '../../router.ts'
 
 /** 'overal ja', or how many purposes are refused / unanswered: the gaps at a glance. */
 function ConsentSummary({ summary }: { summary: { refused: number; unknown: number; askAgain: number } | undefined }) {
@@ -28,7 +29,7 @@ function pupilColumns(consent: Record<number, Summary> | undefined): Column<Pupi
       header: 'Naam',
       cell: (p) => (
         <>
-          <a className="row-link" href={`#/leerling/${p.id}`}>
+          <a className="row-link" href={href({ name: 'pupil', id: p.id })}>
             {sortName(p)}
           </a>
           {p.leftOn && <span className="tag"> vertrokken {formatDate(p.leftOn)}</span>}
@@ -86,7 +87,7 @@ export function PupilsPage() {
     <div className="page-fill" onDragOver={(e) => e.preventDefault()} onDrop={(e) => void dropMail(e)}>
       <div className="page-head">
         <h1>Leerlingen</h1>
-        <a className="button" href="#/leerling/nieuw">
+        <a className="button" href={href({ name: 'pupil', id: 'nieuw' })}>
           Nieuwe leerling
         </a>
       </div>
@@ -130,7 +131,7 @@ export function PupilsPage() {
               {dropped.suggestedPupils.map((p, i) => (
                 <span key={p.pupilId}>
                   {i > 0 && ', '}
-                  <a href={`#/leerling/${p.pupilId}/toestemming`}>
+                  <a href={href({ name: 'pupil', id: p.pupilId, tab: 'toestemming' })}>
                     {p.name}
                     {p.groupName ? ` (groep ${p.groupName})` : ''}
                   </a>
@@ -149,7 +150,7 @@ export function PupilsPage() {
         <p className="empty">Geen leerlingen in deze groep.</p>
       ) : total === 0 ? (
         <p className="empty">
-          Nog geen leerlingen. Importeer de inschrijfformulieren via <a href="#/importeren">Importeren</a>.
+          Nog geen leerlingen. Importeer de inschrijfformulieren via <a href={href({ name: 'imports' })}>Importeren</a>.
         </p>
       ) : shown.length === 0 ? (
         <p className="empty">

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react'
 import type { Purpose } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
-import { useSingleSave } from '../../components/useSave.ts'
+import { useSave } from '../../components/useSave.ts'
 import { Field, FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
+import { FormActions } from '../../components/FormActions.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 type Form = { label: string; description: string; sortOrder: string; active: boolean }
 
@@ -17,9 +18,9 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
   })
   // The row version the form was filled from, whatever the list shows by the time it is saved.
   const [rowVersion] = useState(purpose?.rowVersion)
-  const [error, setError] = useState<ErrorInfo>()
   const reworded = purpose !== undefined && (form.label.trim() !== purpose.label || form.description.trim() !== purpose.description)
-  const saving = useSingleSave()
+  const saving = useSave()
+  const { error, setError } = saving
   const save = (e: FormEvent) => {
     e.preventDefault()
     return saving.run(async () => {
@@ -54,14 +55,14 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
         </p>
       )}
       <FormError error={error} fields={['label', 'description', 'sortOrder']} />
-      <div className="actions">
+      <FormActions>
         <button className="primary" type="submit" disabled={saving.busy}>
           Opslaan
         </button>
         <button type="button" onClick={onCancel}>
           Annuleren
         </button>
-      </div>
+      </FormActions>
     </form>
   )
 }
@@ -87,7 +88,7 @@ export function PurposesPage() {
           </button>
         </div>
       )}
-      {purposes.error && <p className="error">{purposes.error}</p>}
+      {purposes.error && <ErrorText>{purposes.error}</ErrorText>}
       <table className="list">
         <thead>
           <tr>

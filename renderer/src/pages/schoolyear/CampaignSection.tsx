@@ -7,6 +7,9 @@ import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { DateInput, Field, downloadBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
+import { href } from '../../router.ts'
+import { FormActions } from '../../components/FormActions.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 function Progress({ done, total }: { done: number; total: number }) {
   const pct = total === 0 ? 0 : Math.round((done / total) * 100)
@@ -85,12 +88,12 @@ function NewCampaign({ onStarted }: { onStarted: (c: CampaignDetail) => void }) 
         </label>
         {olderThan && <DateInput name="answeredBefore" value={answeredBefore} onChange={setAnsweredBefore} />}
       </fieldset>
-      {error && error.field !== 'name' && <p className="error">{error.message}</p>}
-      <div className="actions">
+      {error && error.field !== 'name' && <ErrorText>{error.message}</ErrorText>}
+      <FormActions>
         <button className="primary" onClick={() => void start()}>
           Ronde starten
         </button>
-      </div>
+      </FormActions>
       {dialog}
     </section>
   )
@@ -131,7 +134,7 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
     onChanged()
   }
   const c = campaign.data
-  if (campaign.error) return <p className="error">{campaign.error}</p>
+  if (campaign.error) return <ErrorText>{campaign.error}</ErrorText>
   if (!c) return null
   return (
     <section className="card campaign">
@@ -171,23 +174,23 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
         </p>
       )}
       {error && (
-        <p className="error" role="alert">
+        <ErrorText alert>
           {error}
-        </p>
+        </ErrorText>
       )}
       {!c.closedAt && (
-        <div className="actions">
+        <FormActions>
           <button className="primary" disabled={busy} onClick={() => void document('campaigns.printForms')}>
             Formulieren afdrukken ({c.total})
           </button>
           <button disabled={busy} onClick={() => void document('campaigns.reminderList')}>
             Herinneringslijst per leerkracht
           </button>
-          <a className="button-like" href="#/scannen">
+          <a className="button-like" href={href({ name: 'scan' })}>
             Teruggekomen formulieren scannen
           </a>
           <button onClick={() => void close()}>Ronde afsluiten</button>
-        </div>
+        </FormActions>
       )}
       {dialog}
     </section>

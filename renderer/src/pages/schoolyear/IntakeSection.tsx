@@ -9,6 +9,9 @@ import { invoke } from '../../api.ts'
 import { DocumentActions } from '../../components/DocumentActions.tsx'
 import { DateInput, Field, FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
+import { href } from '../../router.ts'
+import { FormActions } from '../../components/FormActions.tsx'
+import { GroupSelect } from '../../components/GroupSelect.tsx'
 
 const empty = () => ({ firstName: '', lastNamePrefix: '', lastName: '', birthDate: '', enrolledOn: '' })
 
@@ -47,7 +50,7 @@ export function IntakeSection() {
           </p>
           <DocumentActions items={[{ label: `Toestemmingsformulier van ${added.firstName}`, method: 'documents.consentForms', input: { pupilIds: [added.id] } }]} />
           <p>
-            <a href={`#/leerling/${added.id}/gegevens`}>Ouders/verzorgers toevoegen op de pagina van {added.firstName}</a>
+            <a href={href({ name: 'pupil', id: added.id, tab: 'gegevens' })}>Ouders/verzorgers toevoegen op de pagina van {added.firstName}</a>
           </p>
         </section>
       )}
@@ -64,24 +67,18 @@ export function IntakeSection() {
             <DateInput name="birthDate" value={form.birthDate} invalid={error?.field === 'birthDate'} onChange={(v) => setForm({ ...form, birthDate: v })} />
           </Field>
           <Field label="Groep" name="groupId" error={error}>
-            <select name="groupId" value={chosenGroup ?? ''} onChange={(e) => setGroupId(Number(e.target.value))}>
-              {groups.data?.map((g) => (
-                <option key={g.id} value={g.id}>
-                  Groep {g.name}
-                </option>
-              ))}
-            </select>
+            <GroupSelect name="groupId" groups={groups.data} value={chosenGroup} onChange={(id) => id !== undefined && setGroupId(id)} />
           </Field>
           <Field label="Eerste schooldag" name="enrolledOn" error={error} hint="leeg laten: vandaag">
             <DateInput name="enrolledOn" value={form.enrolledOn} invalid={error?.field === 'enrolledOn'} onChange={(v) => setForm({ ...form, enrolledOn: v })} />
           </Field>
         </div>
         <FormError error={error} fields={['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'groupId', 'enrolledOn']} />
-        <div className="actions">
+        <FormActions>
           <button className="primary" type="submit">
             Inschrijven
           </button>
-        </div>
+        </FormActions>
       </form>
     </>
   )

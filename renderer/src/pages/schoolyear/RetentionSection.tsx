@@ -5,6 +5,7 @@ import { RETENTION_INFO, RETENTION_KINDS, SAFETY_BACKUP_DAYS, SAFETY_BACKUP_TEXT
 import { invoke } from '../../api.ts'
 import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { Field, FormError } from '../../components/fields.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
 
 const asText = (p: RetentionPeriods): Record<keyof RetentionPeriods, string> => ({ contact: String(p.contact), dossier: String(p.dossier), consent: String(p.consent), pupil: String(p.pupil) })
 
@@ -82,9 +83,9 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
           </tbody>
         </table>
         <FormError error={error} fields={['contact', 'dossier', 'consent', 'pupil']} />
-        <div className="actions">
+        <FormActions>
           <button onClick={() => void savePeriods()}>Termijnen opslaan</button>
-        </div>
+        </FormActions>
       </section>
       <section className="card">
         <h2>Te verwijderen</h2>
@@ -131,12 +132,12 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
                 ))}
               </tbody>
             </table>
-            <div className="actions">
+            <FormActions>
               <button className="primary danger" disabled={busy} onClick={() => void remove()}>
                 Deze gegevens verwijderen
               </button>
               {busy && <span className="muted">Bezig: verwijderen, daarna de oudere reservekopieën herschrijven…</span>}
-            </div>
+            </FormActions>
           </>
         )}
       </section>

@@ -1,5 +1,6 @@
 // Next year's groups in the rollover preview: name, year levels, teacher; add or drop a group.
 import type { GroupRow, Outcome } from './rollover-state.ts'
+import { FormActions } from '../../components/FormActions.tsx'
 
 export function RolloverGroups({ rows, outcomes, onChange }: { rows: GroupRow[]; outcomes: Outcome[]; onChange: (rows: GroupRow[]) => void }) {
   const set = (key: number, patch: Partial<GroupRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)))
@@ -41,11 +42,11 @@ export function RolloverGroups({ rows, outcomes, onChange }: { rows: GroupRow[];
           ))}
         </tbody>
       </table>
-      <div className="actions">
+      <FormActions>
         <button type="button" onClick={add}>
           Groep toevoegen
         </button>
-      </div>
+      </FormActions>
     </section>
   )
 }

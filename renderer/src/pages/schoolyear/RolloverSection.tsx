@@ -9,6 +9,8 @@ import { DateInput, Field } from '../../components/fields.tsx'
 import { confirmRollover, groupRowsOf, nextGroupsOf, outcomes, type PupilChoice } from './rollover-state.ts'
 import { RolloverGroups } from './RolloverGroups.tsx'
 import { RolloverPupils } from './RolloverPupils.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 export function RolloverSection({ preview, onDone }: { preview: RolloverPreview; onDone: (r: RolloverResult) => void }) {
   const [rows, setRows] = useState(() => groupRowsOf(preview))
@@ -91,15 +93,15 @@ export function RolloverSection({ preview, onDone }: { preview: RolloverPreview;
           </fieldset>
         )}
         {error && error.field !== 'leavingDate' && error.field !== 'leavingReason' && (
-          <p className="error" role="alert">
+          <ErrorText alert>
             {error.message}
-          </p>
+          </ErrorText>
         )}
-        <div className="actions">
+        <FormActions>
           <button className="primary" disabled={busy} onClick={() => void apply()}>
             Overgaan naar {preview.toYear}
           </button>
-        </div>
+        </FormActions>
       </section>
       {dialog}
     </>

@@ -6,6 +6,8 @@ import { IntakeSection } from './IntakeSection.tsx'
 import './schoolyear.css'
 import { RetentionSection } from './RetentionSection.tsx'
 import { RolloverSection } from './RolloverSection.tsx'
+import { href } from '../../router.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 const TABS = [
   { key: 'ronde', label: 'Toestemmingsronde' },
@@ -25,7 +27,7 @@ export function SchoolYearPage({ tab, onYearChanged }: { tab?: string; onYearCha
       <h1>Schooljaar</h1>
       <nav className="tabs" aria-label="Onderdelen van het schooljaar">
         {TABS.map((t) => (
-          <a key={t.key} href={`#/schooljaar/${t.key}`} aria-current={t.key === current ? 'page' : undefined}>
+          <a key={t.key} href={href({ name: 'schoolYear', tab: t.key })} aria-current={t.key === current ? 'page' : undefined}>
             {t.label}
           </a>
         ))}
@@ -49,7 +51,7 @@ export function SchoolYearPage({ tab, onYearChanged }: { tab?: string; onYearCha
         />
       )}
       {current === 'bewaren' && retention.data && <RetentionSection overview={retention.data} onChanged={retention.reload} />}
-      {(preview.error || retention.error) && <p className="error">{preview.error ?? retention.error}</p>}
+      {(preview.error || retention.error) && <ErrorText>{preview.error ?? retention.error}</ErrorText>}
     </>
   )
 }

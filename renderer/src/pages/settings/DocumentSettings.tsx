@@ -5,6 +5,8 @@ import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { FormError, readFileBase64 } from '../../components/fields.tsx'
 import './settings.css'
+import { FormActions } from '../../components/FormActions.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 const CONTACT_LABELS: Record<SchoolContactField, { label: string; hint: string; multiline?: boolean }> = {
   schoolAddress: { label: 'Adres van de school', hint: 'Straat en nummer, postcode en plaats.', multiline: true },
@@ -57,7 +59,7 @@ export function DocumentSettings() {
     }
   }
 
-  if (!saved || !contact) return error ? <p className="error">{error.message}</p> : null
+  if (!saved || !contact) return error ? <ErrorText>{error.message}</ErrorText> : null
   return (
     <form className="card form" onSubmit={submit} aria-label="Formulieren en lijsten">
       <h2>Formulieren en lijsten</h2>
@@ -122,7 +124,7 @@ export function DocumentSettings() {
         </label>
       ))}
       <FormError error={error} fields={['formIntro', 'logo', ...SCHOOL_CONTACT_FIELDS]} />
-      <div className="actions">
+      <FormActions>
         <button className="primary" type="submit">
           Tekst en contact bewaren
         </button>
@@ -131,7 +133,7 @@ export function DocumentSettings() {
             {status}
           </span>
         )}
-      </div>
+      </FormActions>
     </form>
   )
 }

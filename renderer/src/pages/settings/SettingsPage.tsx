@@ -6,6 +6,8 @@ import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { DocumentSettings } from './DocumentSettings.tsx'
+import { FormActions } from '../../components/FormActions.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 /** The demo school holds fictional pupils only; leaving it empties the register for the real school. */
 function LeaveDemo({ onLeft }: { onLeft: (s: Settings) => void }) {
@@ -32,7 +34,7 @@ function LeaveDemo({ onLeft }: { onLeft: (s: Settings) => void }) {
     <section className="card form">
       <h2>Demoschool</h2>
       <p>U kijkt rond in de demoschool: alle leerlingen en ouders zijn verzonnen. Klaar om met uw eigen school te beginnen?</p>
-      {error && <p className="error">{error}</p>}
+      {error && <ErrorText>{error}</ErrorText>}
       <button className="danger primary" onClick={() => void leave()}>
         Demoschool verwijderen en opnieuw beginnen
       </button>
@@ -95,12 +97,12 @@ export function SettingsPage({ settings, onSaved }: { settings: Settings; onSave
         {field('schoolYear', 'Schooljaar', 'Van 1 augustus tot 31 juli, geschreven als 2026-2027.')}
         {field('staffName', 'Uw naam', "Wordt bij elke wijziging vastgelegd als 'vastgelegd door'.")}
         <FormError error={error} fields={['schoolName', 'schoolYear', 'staffName']} />
-        <div className="actions">
+        <FormActions>
           <button className="primary" type="submit">
             Opslaan
           </button>
           {saved && <span className="ok" role="status">Opgeslagen</span>}
-        </div>
+        </FormActions>
       </form>
       {settings.demo && <LeaveDemo onLeft={onSaved} />}
       <DocumentSettings />

@@ -5,7 +5,7 @@ import type { Settings } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { Field, FormError } from '../../components/fields.tsx'
-import { useSingleSave } from '../../components/useSave.ts'
+import { useSave } from '../../components/useSave.ts'
 
 /** Both names are needed before the first save; every missing one is said at once, at its field. */
 function missingNames(schoolName: string, staffName: string): ErrorInfo | undefined {
@@ -21,8 +21,8 @@ export function WelcomePage({ onDone }: { onDone: (s: Settings) => void }) {
   const [schoolName, setSchoolName] = useState('')
   const [staffName, setStaffName] = useState('')
   const [mode, setMode] = useState<'empty' | 'demo'>()
-  const [error, setError] = useState<ErrorInfo>()
-  const saving = useSingleSave()
+  const saving = useSave()
+  const { error, setError } = saving
 
   const setup = (chosen: 'empty' | 'demo') =>
     saving.run(async () => {
