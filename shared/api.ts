@@ -18,6 +18,7 @@ import type {
   Settings,
 } from './domain.ts'
 import type { DocumentsOutputs } from './documents.contract.ts'
+import type { NoConsentOutputs } from './no-consent.contract.ts'
 import type { Result } from './errors.ts'
 import type { ImportsOutputs } from './imports.contract.ts'
 import type { MailOutputs } from './mail.contract.ts'
@@ -33,7 +34,7 @@ import type { Method, inputSchemas } from './schemas.ts'
 
 export type { Method } from './schemas.ts'
 
-export interface ApiOutputs extends DocumentsOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs, AuditOutputs, PupilsOutputs, JobsOutputs, FilesOutputs, MailOutputs, ScanOutputs {
+export interface ApiOutputs extends DocumentsOutputs, NoConsentOutputs, SchoolyearOutputs, ImportsOutputs, BackupsOutputs, CampaignsOutputs, AuditOutputs, PupilsOutputs, JobsOutputs, FilesOutputs, MailOutputs, ScanOutputs {
   'app.info': AppInfo
   'settings.get': Settings
   'settings.update': Settings

@@ -7,6 +7,7 @@ import { schoolyearSchemas } from './schoolyear.contract.ts'
 import { backupsSchemas } from './backups.contract.ts'
 import { campaignsSchemas } from './campaigns.contract.ts'
 import { documentsSchemas } from './documents.contract.ts'
+import { noConsentSchemas } from './no-consent.contract.ts'
 import { mailSchemas } from './mail.contract.ts'
 import { auditSchemas } from './audit.contract.ts'
 import { pupilsSchemas } from './pupils.contract.ts'
@@ -68,6 +69,7 @@ export const inputSchemas = {
   ...backupsSchemas,
   ...campaignsSchemas,
   ...documentsSchemas,
+  ...noConsentSchemas,
   ...mailSchemas,
   ...auditSchemas,
   ...pupilsSchemas,

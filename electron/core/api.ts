@@ -3,7 +3,7 @@
 import { getAttachment } from './attachments/attachments.service.ts'
 import { auditPage } from './audit/audit-page.ts'
 import { listAudit } from './audit/audit.queries.ts'
-import { consentHistory, consentSummary, noConsentList, recordConsent } from './consent/consent.service.ts'
+import { consentHistory, consentSummary, noConsentList, noConsentPage, recordConsent } from './consent/consent.service.ts'
 import { schemaVersion } from './db/migrate.ts'
 import { openDatabase } from './db/open.ts'
 import { registerStamp } from './db/register-stamp.ts'
@@ -63,6 +63,7 @@ export const handlers: Handlers = {
   'consent.record': (ctx, input) => recordConsent(ctx, input),
   'consent.history': (ctx, input) => consentHistory(ctx, input.pupilId),
   'consent.noConsentList': (ctx, input) => noConsentList(ctx, input),
+  'consent.noConsentPage': (ctx, input) => noConsentPage(ctx, input),
   'dossier.list': (ctx, input) => listDossier(ctx, input.pupilId),
   'dossier.save': (ctx, input) => saveDossierEntry(ctx, input),
   'attachments.get': (ctx, input) => getAttachment(ctx.db, input.id),
