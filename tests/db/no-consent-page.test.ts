@@ -44,6 +44,19 @@ describe('consent.noConsentPage', () => {
     expect(all.pupils).toHaveLength(3)
   })
 
+  it('is kept only while nothing changes: an answer at the desk shows in the next page', async () => {
+    const { core, pupil, purpose } = await registerCore()
+    const website = purpose('website').id
+    const status = async () => pageLines(await ok(core, 'consent.noConsentPage', { purposeIds: [website] }))
+    expect(await status()).toEqual([`${website} Berg, Zoë van der 5 unknown`])
+    expect(await status()).toEqual([`${website} Berg, Zoë van der 5 unknown`])
+    await ok(core, 'consent.record', { pupilId: pupil.id, decisions: [{ purposeId: website, decision: 'refused' }], effectiveFrom: '2026-11-22', source: 'phone' })
+    expect(await status()).toEqual([`${website} Berg, Zoë van der 5 refused`])
+    await ok(core, 'consent.record', { pupilId: pupil.id, decisions: [{ purposeId: website, decision: 'granted' }], effectiveFrom: '2026-11-22', source: 'desk' })
+    expect(await status()).toEqual([])
+    expect((await ok(core, 'consent.noConsentPage', { purposeIds: [website], only: 'refused' })).rows).toEqual([[]])
+  })
+
   it('refuses what the full list refuses', async () => {
     const { core } = await registerCore()
     expect(await core.dispatch('consent.noConsentPage', { only: 'all' })).toMatchObject({ ok: false, error: { code: 'validation' } })

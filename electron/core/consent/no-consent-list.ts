@@ -23,6 +23,8 @@ interface Decisions {
   answers: Map<string, CurrentAnswerRow[]>
   /** Per purpose and wording version, per pupil: number keys, no string built per look-up. */
   decided: Map<string, Map<number, Effective>>
+  /** The screen's compact lists made with these decisions, by their input: reopening the screen makes nothing again. */
+  pages: Map<string, Omit<NoConsentPage, 'generatedAt'>>
 }
 
 const kept = new WeakMap<CoreContext['db'], Decisions>()
@@ -33,7 +35,7 @@ function decisionsNow(ctx: CoreContext): Decisions {
   const today = localIsoDate(registerNow(ctx.db, ctx.now()))
   const key = `${today}/${writeStamp(ctx.db)}`
   let d = kept.get(ctx.db)
-  if (d?.key !== key) kept.set(ctx.db, (d = { key, today, answers: byPupilAndPurpose(currentAnswers(ctx.db, today)), decided: new Map() }))
+  if (d?.key !== key) kept.set(ctx.db, (d = { key, today, answers: byPupilAndPurpose(currentAnswers(ctx.db, today)), decided: new Map(), pages: new Map() }))
   return d
 }
 
@@ -103,10 +105,21 @@ export function noConsentList(ctx: CoreContext, input: ListInput): NoConsentList
 
 /**
  * The same list for the Geen toestemming screen, compact: each pupil's sorted name and group once,
- * each row one number (rowCode). For 10,000 pupils about a tenth of the full rows' JSON.
+ * each row one number (rowCode). For 10,000 pupils about a tenth of the full rows' JSON. Kept
+ * with the decisions (until the next write or day), so opening the screen again is quick.
  */
 export function noConsentPage(ctx: CoreContext, input: ApiParsed<'consent.noConsentPage'>): NoConsentPage {
   const d = decisionsNow(ctx)
+  const key = JSON.stringify([input.groupIds, input.purposeIds, input.only ?? 'both'])
+  let page = d.pages.get(key)
+  if (!page) {
+    if (d.pages.size >= 20) d.pages.clear()
+    d.pages.set(key, (page = makeNoConsentPage(ctx, input, d)))
+  }
+  return { generatedAt: ctx.now().toISOString(), ...page }
+}
+
+function makeNoConsentPage(ctx: CoreContext, input: ListInput, d: Decisions): Omit<NoConsentPage, 'generatedAt'> {
   const { purposes, pupils } = listScope(ctx, input, d)
   const groups: string[] = []
   const groupPlace = new Map<string, number>()
@@ -133,7 +146,7 @@ export function noConsentPage(ctx: CoreContext, input: ApiParsed<'consent.noCons
     }
     return mine
   })
-  return { generatedAt: ctx.now().toISOString(), schoolYear: getSettings(ctx).schoolYear, purposes, groups, pupils: out, rows }
+  return { schoolYear: getSettings(ctx).schoolYear, purposes, groups, pupils: out, rows }
 }
 
 /** Per pupil of this year (or one group): how many active purposes are refused, unanswered, or to be asked again. */
