@@ -139,4 +139,17 @@ describe('the search index follows the desk at once', () => {
     expect(onDisk).toEqual([])
     expect(core.ctx.db.prepare(`SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'`).pluck().get()).toBeGreaterThan(0)
   })
+
+  it("a hit shows the pupil's new group and guardian's name at once, though hit rows are kept while typing", async () => {
+    const five = await ok(core, 'groups.save', { name: '5', teacherName: 'Juf Iris' })
+    const six = await ok(core, 'groups.save', { name: '6', teacherName: 'Meester Bas' })
+    const zoe = await ok(core, 'pupils.save', { firstName: 'Zoë', lastName: 'Berg', groupId: five.id })
+    const mother = await ok(core, 'guardians.save', { pupilId: zoe.id, name: 'Marieke Berg', relation: 'moeder' })
+    const hit = async () => (await ok(core, 'pupils.search', { query: 'berg' }))[0]
+    expect(await hit()).toMatchObject({ groupName: '5', guardianNames: 'Marieke Berg' })
+    await ok(core, 'pupils.save', { id: zoe.id, version: zoe.version, groupId: six.id })
+    expect(await hit()).toMatchObject({ groupName: '6' })
+    await ok(core, 'guardians.save', { id: mother.id, version: mother.version, pupilId: zoe.id, name: 'Marieke de Berg', relation: 'moeder' })
+    expect(await hit()).toMatchObject({ groupName: '6', guardianNames: 'Marieke de Berg' })
+  })
 })

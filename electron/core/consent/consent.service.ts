@@ -89,4 +89,4 @@ export function consentHistory(ctx: CoreContext, pupilId: number): ConsentRecord
 }
 
 // The geen-toestemmingslijst and the pupil list's consent column, for a school of 10,000: no-consent-list.ts.
-export { consentSummary, noConsentList } from './no-consent-list.ts'
+export { consentSummary, noConsentList, noConsentPage } from './no-consent-list.ts'

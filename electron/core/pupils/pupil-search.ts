@@ -1,7 +1,7 @@
 // Search while typing (Ctrl+K) and the pupil list's filter, both answered from the search index
 // (pupil-index.ts) rather than by scanning the register: the index gives the pupils whose name
 // parts, number or guardians' names start with every word typed; this module ranks them, or keeps
-// the list's Dutch name order, and reads the few rows to show.
+// the list's Dutch name order, and keeps the rows it showed until the next write.
 import type { ApiParsed } from '../../../shared/api.ts'
 import type { PupilHit, PupilSummary } from '../../../shared/domain.ts'
 import type { FilteredPupils } from '../../../shared/pupils.contract.ts'
@@ -127,12 +127,27 @@ export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>
   const byCode = code ? pupilIdsWithFormCode(ctx.db, `TR-${code[2]?.toUpperCase()}`).flatMap((id) => index.get(id) ?? []) : []
   const names = code?.[1] ? [] : bestByName(index, words, input.limit, input.includeLeft)
   const ranked = [...byCode, ...names.filter((e) => !byCode.includes(e))].slice(0, input.limit)
-  const { rows, guardianNames } = hitRows(ctx.db, ranked.map((e) => e.id), currentSchoolYearId(ctx))
-  const byId = new Map(rows.map((r) => [r.id, r]))
-  return ranked.flatMap((e) => {
-    const r = byId.get(e.id)
-    return r ? [{ ...r, guardianNames: guardianNames.get(e.id) ?? '' }] : []
-  })
+  const shown = keptHits(ctx, ranked.map((e) => e.id))
+  return ranked.flatMap((e) => shown.get(e.id) ?? [])
+}
+
+/** Hit rows read since the last write: typing on re-reads only pupils not shown before. */
+const keptHitRows = new WeakMap<CoreContext['db'], { stamp: string; rows: Map<number, PupilHit> }>()
+
+/** The rows of these hits, from the kept ones; those not kept yet read in one query (hitRows). */
+function keptHits(ctx: CoreContext, ids: readonly number[]): Map<number, PupilHit> {
+  const yearId = currentSchoolYearId(ctx)
+  const stamp = `${yearId}/${writeStamp(ctx.db)}`
+  let kept = keptHitRows.get(ctx.db)
+  if (kept?.stamp !== stamp) keptHitRows.set(ctx.db, (kept = { stamp, rows: new Map() }))
+  const known = kept.rows
+  const missing = ids.filter((id) => !known.has(id))
+  if (missing.length > 0) {
+    if (known.size > 20_000) known.clear()
+    const { rows, guardianNames } = hitRows(ctx.db, missing, yearId)
+    for (const r of rows) known.set(r.id, { ...r, guardianNames: guardianNames.get(r.id) ?? '' })
+  }
+  return known
 }
 
 /** The lists read since the last write, by group and whether left pupils count: typing in the filter re-reads nothing. */

@@ -1,5 +1,5 @@
-import { useMemo, useState } from 'react'
-import { sortName, type NoConsentList as NoConsentData } from '../../../../shared/domain.ts'
+import { useState } from 'react'
+import { rowConflict, rowPlace, rowRefused, type NoConsentPage as NoConsentData } from '../../../../shared/no-consent-page.ts'
 import { DocumentActions } from '../../components/DocumentActions.tsx'
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx'
 import { useLoad } from '../../useLoad.ts'
@@ -9,53 +9,55 @@ import { href } from '../../router.ts'
 
 type StatusFilter = 'both' | 'refused' | 'unknown'
 
-type Row = NoConsentData['rows'][number]
-
-const COLUMNS: Column<Row>[] = [
-  { header: 'Leerling', cell: (r) => <a href={href({ name: 'pupil', id: r.pupilId, tab: 'toestemming' })}>{sortName(r)}</a> },
-  { header: 'Groep', className: 'col-group', cell: (r) => r.groupName ?? '—' },
-  {
-    header: 'Status',
-    className: 'col-status',
-    cell: (r) => (
-      <>
-        <span className={`badge ${r.decision}`}>{r.decision === 'refused' ? 'Geweigerd' : 'Geen antwoord'}</span>
-        {r.conflict && <span className="badge ask-again">ouders verschillen</span>}
-      </>
-    ),
-  },
-]
+/** A row is its code (rowCode): the pupil's place in the answer's pupils, the decision and whether parents differ. */
+const columnsFor = (data: NoConsentData): Column<number>[] => {
+  const pupil = (code: number) => data.pupils[rowPlace(code)] ?? [0, '', -1]
+  return [
+    {
+      header: 'Leerling',
+      cell: (code) => {
+        const [id, name] = pupil(code)
+        return <a href={href({ name: 'pupil', id, tab: 'toestemming' })}>{name}</a>
+      },
+    },
+    { header: 'Groep', className: 'col-group', cell: (code) => data.groups[pupil(code)[2]] ?? '—' },
+    {
+      header: 'Status',
+      className: 'col-status',
+      cell: (code) => (
+        <>
+          <span className={`badge ${rowRefused(code) ? 'refused' : 'unknown'}`}>{rowRefused(code) ? 'Geweigerd' : 'Geen antwoord'}</span>
+          {rowConflict(code) && <span className="badge ask-again">ouders verschillen</span>}
+        </>
+      ),
+    },
+  ]
+}
 
 /**
  * The geen-toestemmingslijst per purpose: refused and no answer, never mixed up; made from the
- * records now, filtered in the core. Each purpose's table draws only the rows in view.
+ * records now, filtered in the core, in the compact form of consent.noConsentPage (names once,
+ * one number per row). Each purpose's table draws only the rows in view.
  */
 export function NoConsentList({ groupIds, purposeIds, status = 'both' }: { groupIds?: number[]; purposeIds?: number[]; status?: StatusFilter }) {
-  const list = useLoad('consent.noConsentList', { groupIds, purposeIds, only: status })
-  const byPurpose = useMemo(() => {
-    const map = new Map<number, Row[]>()
-    for (const r of list.data?.rows ?? []) {
-      const mine = map.get(r.purposeId)
-      if (mine) mine.push(r)
-      else map.set(r.purposeId, [r])
-    }
-    return map
-  }, [list.data])
+  const list = useLoad('consent.noConsentPage', { groupIds, purposeIds, only: status })
   if (list.error) return <p className="error">{list.error}</p>
   if (!list.data) return <p className="loading">Laden…</p>
+  const data = list.data
+  const columns = columnsFor(data)
   return (
     <div className="no-consent" aria-busy={list.loading}>
       <p className="made-at">
-        Gemaakt op {formatMoment(list.data.generatedAt)} uit de actuele antwoorden. <button className="link" onClick={list.reload}>Vernieuwen</button>
+        Gemaakt op {formatMoment(data.generatedAt)} uit de actuele antwoorden. <button className="link" onClick={list.reload}>Vernieuwen</button>
       </p>
-      {list.data.purposes.map((p) => {
-        const mine = byPurpose.get(p.id) ?? []
+      {data.purposes.map((p, i) => {
+        const mine = data.rows[i] ?? []
         return (
           <section key={p.id} className="card purpose-list">
             <h2>
               {p.label} <span className="count">{mine.length === 0 ? 'iedereen heeft toestemming' : `${mine.length.toLocaleString('nl-NL')} ${mine.length === 1 ? 'leerling' : 'leerlingen'}`}</span>
             </h2>
-            {mine.length > 0 && <VirtualTable label={`Geen toestemming: ${p.label}`} rows={mine} rowKey={(r) => r.pupilId} columns={COLUMNS} rowHeight={33} maxHeight="min(24rem, 60vh)" firstHeight={400} className="compact" />}
+            {mine.length > 0 && <VirtualTable label={`Geen toestemming: ${p.label}`} rows={mine} rowKey={rowPlace} columns={columns} rowHeight={33} maxHeight="min(24rem, 60vh)" firstHeight={400} className="compact" />}
           </section>
         )
       })}
