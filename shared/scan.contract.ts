@@ -1,6 +1,6 @@
 // Returned consent forms read from a scan (issue 18): the methods the review screen calls, in order.
 //   0. scan.read      the reader alone (the CLI's `scan read`): chosen files -> ScannedPage[], nothing kept
-//   1. scan.start     files (base64, as the import sends them) -> a scan session kept in the core's memory,
+//   1. scan.start     chosen files (tokens, read where they lie) -> a scan session kept in the core's memory,
 //                     read in the background with progress (scan.progress) and a stop (jobs.cancel)
 //   2. scan.crops     one form's purpose rows (and signature lines) as small PNG pictures
 //      scan.page      one whole page, for a page without a code
@@ -12,13 +12,10 @@ import { z } from 'zod'
 import { fileTokenSchema } from './files.contract.ts'
 import type { ScannedPage } from './scan.ts'
 
-/** Per file and per scan (all files together); the harness and IPC carry base64 (a third more). Larger scans: split them on the copier. */
-export const MAX_SCAN_FILE_BYTES = 40 * 1024 * 1024
-
-/** The Dutch refusal of a scan (or a choice of files) over MAX_SCAN_FILE_BYTES; nothing is read. */
-export function scanTooLargeMessage(what: string, bytes: number): string {
-  const mb = Math.round(bytes / (1024 * 1024)).toLocaleString('nl-NL')
-  return `${what} is ${mb} MB; de grens is ${MAX_SCAN_FILE_BYTES / (1024 * 1024)} MB per keer. Er is niets gelezen of vastgelegd. Scan de formulieren in delen (bijvoorbeeld per groep, of in zwart-wit op 200 dpi) en kies die bestanden een voor een.`
+/** The Dutch refusal of a scan (or a choice of files) over the reader's cap, from the sizes alone: nothing is read. */
+export function scanTooLargeMessage(what: string, bytes: number, limit: number): string {
+  const mb = (n: number): string => Math.round(n / (1024 * 1024)).toLocaleString('nl-NL')
+  return `${what} is ${mb(bytes)} MB; de grens is ${mb(limit)} MB per keer. Er is niets gelezen of vastgelegd. Scan de formulieren in delen (bijvoorbeeld per groep, of in zwart-wit op 200 dpi) en kies die bestanden een voor een.`
 }
 export const MAX_SCAN_FILES = 200
 /** Below this the proposal is shown marked 'onzeker', to be looked at. */
@@ -28,10 +25,10 @@ const id = z.number().int().positive()
 const sessionId = z.string().regex(/^s-[a-f0-9]{16}$/, 'Deze scan is niet meer open. Scan de formulieren opnieuw.')
 const progressId = z.string().regex(/^p-[\w-]{1,80}$/)
 
-export const scanFileSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Een bestand heeft geen naam.').max(1000),
-  data: z.string().max(Math.ceil(MAX_SCAN_FILE_BYTES / 3) * 4 + 16, `Een van de bestanden is groter dan ${MAX_SCAN_FILE_BYTES / (1024 * 1024)} MB. Scan de formulieren in delen (bijvoorbeeld per groep) en kies die bestanden.`),
-})
+const chosenScans = z
+  .array(z.strictObject({ token: fileTokenSchema }))
+  .min(1, 'Kies eerst een of meer scans (PDF, JPG, PNG of TIFF).')
+  .max(MAX_SCAN_FILES, `Kies hoogstens ${MAX_SCAN_FILES} bestanden tegelijk.`)
 
 /** What the user decided per purpose: ja, nee, or nothing (leeg: nothing is recorded for that purpose). */
 export const REVIEW_ANSWERS = ['granted', 'refused', 'none'] as const
@@ -39,11 +36,9 @@ export type ReviewAnswer = (typeof REVIEW_ANSWERS)[number]
 
 export const scanSchemas = {
   /** The reader alone, for the CLI and scripts: files already chosen (tokens) -> what was found per page; nothing is kept or recorded. */
-  'scan.read': z.strictObject({ files: z.array(z.strictObject({ token: fileTokenSchema })).min(1).max(MAX_SCAN_FILES) }),
-  'scan.start': z.strictObject({
-    files: z.array(scanFileSchema).min(1, 'Kies eerst een of meer scans (PDF, JPG, PNG of TIFF).').max(MAX_SCAN_FILES, `Kies hoogstens ${MAX_SCAN_FILES} bestanden tegelijk.`),
-    progressId: progressId.optional(),
-  }),
+  'scan.read': z.strictObject({ files: chosenScans }),
+  /** Files chosen by token (files.choose with purpose 'scan', a drop, the harness's upload): read where they lie, never copied. */
+  'scan.start': z.strictObject({ files: chosenScans, progressId: progressId.optional() }),
   'scan.progress': z.strictObject({ progressId }),
   'scan.session': z.strictObject({ sessionId }),
   'scan.crops': z.strictObject({ sessionId, formKey: z.string().max(80) }),

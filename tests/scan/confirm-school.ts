@@ -3,8 +3,10 @@
 // input data for the scan review and confirm tests, whatever reader produced it.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { openCore } from '../../electron/core/boot.ts'
+import { registerChosenFile } from '../../electron/core/chosen-files.ts'
+import type { CoreContext } from '../../electron/core/context.ts'
 import { encodePng } from '../../electron/core/scan/png-crop.ts'
 import { startScan, type ScanReader } from '../../electron/core/scan/scan.service.ts'
 import type { BoxReading, ScannedAnswer, ScannedPage } from '../../shared/scan.ts'
@@ -86,10 +88,14 @@ export function readerOf(specs: PageSpec[], hooks: { perPage?: (i: number) => vo
   }
 }
 
-/** The file the user chose (its bytes do not matter to a reader made of data). */
-export const scanFile = { name: 'scan-0912.pdf', data: Buffer.from('%PDF-1.7 scan').toString('base64') }
+/** A file the user chose, as the core knows it: a token for a real file beside the register (its bytes do not matter to a reader made of data). */
+export function chooseScan(ctx: CoreContext, name = 'scan-0912.pdf', bytes: string | Buffer = '%PDF-1.7 scan'): { token: string } {
+  const path = join(mkdtempSync(join(dirname(ctx.dbPath), 'chosen-')), name)
+  writeFileSync(path, bytes)
+  return { token: registerChosenFile(ctx, path).token }
+}
 
-export function scan(ctx: Parameters<typeof startScan>[0], reader: ScanReader, progressId?: string, files = [scanFile]) {
+export function scan(ctx: CoreContext, reader: ScanReader, progressId?: string, files = [chooseScan(ctx)]) {
   return startScan(ctx, { files, ...(progressId ? { progressId } : {}) }, reader)
 }
 
