@@ -7,11 +7,10 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { registerChosenFile } from '../../electron/core/chosen-files.ts'
 import { cancelJob } from '../../electron/core/progress.ts'
-import { decodePng } from '../../electron/core/scan/png-crop.ts'
 import { openSessionCount, requireSession } from '../../electron/core/scan/scan-session.ts'
 import { startScan } from '../../electron/core/scan/scan.service.ts'
 import { ok } from '../helpers/register.ts'
-import { SCALE, chooseScan, letterPng, readerOf, scan, scanSchool } from './confirm-school.ts'
+import { SCALE, chooseScan, letterPng, pixelsOf, readerOf, scan, scanSchool } from './confirm-school.ts'
 
 let cleanup: (() => void) | undefined
 afterEach(() => cleanup?.())
@@ -152,13 +151,13 @@ describe('what a scan shows but does not record', () => {
 
   it('a page the reader kept no picture of is made again from the chosen file when it is assigned, and kept as the proof', async () => {
     const s = await school()
-    const files = [chooseScan(s.ctx, 'voorblad.png', letterPng()), chooseScan(s.ctx, 'brief-van-ouder.png', letterPng())]
+    const files = [chooseScan(s.ctx, 'voorblad.png', await letterPng()), chooseScan(s.ctx, 'brief-van-ouder.png', await letterPng())]
     const view = await scan(s.ctx, readerOf([{ status: 'no_code', noImage: true }, { status: 'no_code', noImage: true }]), undefined, files)
     expect(view.pages.map((p) => p.source)).toEqual(['voorblad.png', 'brief-van-ouder.png'])
     const target = s.forms[6]
     if (!target) throw new Error('no form')
     const image = await ok(s.core, 'scan.page', { sessionId: view.sessionId, pageIndex: 1 })
-    expect(decodePng(Buffer.from(image.image.split(',')[1] ?? '', 'base64'))).toMatchObject({ width: 595 * SCALE, height: 842 * SCALE })
+    expect(await pixelsOf(image.image)).toMatchObject({ width: 595 * SCALE, height: 842 * SCALE })
     await ok(s.core, 'scan.assign', { sessionId: view.sessionId, pageIndex: 1, pupilId: target.pupilId })
     expect((await s.confirm(view.sessionId, 'pagina-2')).ok).toBe(true)
     const [last] = await ok(s.core, 'consent.history', { pupilId: target.pupilId })
@@ -179,7 +178,7 @@ describe('what a scan shows but does not record', () => {
     const view = await scan(s.ctx, readerOf([{ code: s.forms[0]?.code ?? '', readings: s.yes, guardianIds: pupil.guardians.map((g) => g.id) }]))
     const crops = await ok(s.core, 'scan.crops', { sessionId: view.sessionId, formKey: s.forms[0]?.code ?? '' })
     expect(crops.rows.map((r) => r.purposeId)).toEqual([s.website.id])
-    const row = decodePng(Buffer.from(crops.rows[0]?.image.split(',')[1] ?? '', 'base64'))
+    const row = await pixelsOf(crops.rows[0]?.image ?? '')
     // Row 515 x 30 points at 200, plus 3 points around: (515 + 6) x (30 + 6) points.
     expect(row).toMatchObject({ width: 521 * SCALE, height: 36 * SCALE, channels: 1 })
     // The dark bar drawn on the page at 5-10 points into the row is in the crop, 8-13 points down.

@@ -15,7 +15,7 @@ import { trackProgress } from '../progress.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
 import { pageImage } from './hand-page.ts'
 import { MAX_SCAN_BYTES } from './input.ts'
-import { cropPixels, decodePng, encodePng, pngDataUrl } from './png-crop.ts'
+import { cropPage, pngDataUrl } from './png-crop.ts'
 import { findSessionForm, sessionForms, sessionView } from './review.ts'
 import { dropSession, keepSession, newSessionId, requireSession, type ScanSession } from './scan-session.ts'
 
@@ -100,7 +100,7 @@ export function scanSession(ctx: CoreContext, id: string): ScanSessionView {
 }
 
 /** The rows and signature lines of one form, cut from its pages: small PNGs, one decode per page. */
-export function formCrops(ctx: CoreContext, input: ApiParsed<'scan.crops'>): ScanOutputs['scan.crops'] {
+export async function formCrops(ctx: CoreContext, input: ApiParsed<'scan.crops'>): Promise<ScanOutputs['scan.crops']> {
   const session = requireSession(ctx, input.sessionId)
   const found = findSessionForm(ctx, session, input.formKey)
   if (!found) throw new AppError('not_found', 'Dit formulier staat niet (meer) in deze scan. Vernieuw het scherm.')
@@ -109,16 +109,17 @@ export function formCrops(ctx: CoreContext, input: ApiParsed<'scan.crops'>): Sca
   const wanted = new Set(found.view.rows.map((r) => r.purposeId))
   for (const page of found.form.pages) {
     if (!page.imagePath || !page.scale) continue
-    const pixels = decodePng(readFileSync(page.imagePath))
-    if (!pixels) continue
-    for (const a of page.answers) {
-      const crop = wanted.has(a.purposeId) ? cropPixels(pixels, a.row, page.scale) : undefined
-      if (crop) rows.push({ purposeId: a.purposeId, image: pngDataUrl(encodePng(crop)) })
-    }
-    for (const s of page.signatures) {
-      const crop = cropPixels(pixels, s.block, page.scale)
-      if (crop) signatures.push({ slot: s.slot, image: pngDataUrl(encodePng(crop)) })
-    }
+    const answers = page.answers.filter((a) => wanted.has(a.purposeId))
+    const crops = await cropPage(page.imagePath, [...answers.map((a) => a.row), ...page.signatures.map((s) => s.block)], page.scale)
+    if (!crops) continue
+    answers.forEach((a, i) => {
+      const png = crops[i]
+      if (png) rows.push({ purposeId: a.purposeId, image: pngDataUrl(png) })
+    })
+    page.signatures.forEach((s, i) => {
+      const png = crops[answers.length + i]
+      if (png) signatures.push({ slot: s.slot, image: pngDataUrl(png) })
+    })
   }
   return { rows, signatures }
 }
