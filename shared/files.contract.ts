@@ -1,4 +1,4 @@
-// Files from outside (an import's spreadsheets, a backup to restore, a mail, a logo) are read by the
+// Files from outside (an import's spreadsheets, a backup to restore, a mail, a logo, a scan) are read by the
 // core where they lie. The renderer never sends their bytes and never names a path: it gets a
 // token for a file that was chosen in main's open dialog (files.choose), dropped on the window
 // (the preload turns the dropped File into its path, main registers it), or, in the web harness,
@@ -6,7 +6,7 @@
 // (the core was started again) gives a Dutch message to choose the file again.
 import { z } from 'zod'
 
-export const FILE_PURPOSES = ['import', 'restore', 'mail', 'logo'] as const
+export const FILE_PURPOSES = ['import', 'restore', 'mail', 'logo', 'scan'] as const
 export type FilePurpose = (typeof FILE_PURPOSES)[number]
 
 export const UNKNOWN_FILE_MESSAGE =

@@ -1,6 +1,6 @@
 // Returned consent forms read from a scan (issue 18): the methods the review screen calls, in order.
 //   0. scan.read      the reader alone (the CLI's `scan read`): chosen files -> ScannedPage[], nothing kept
-//   1. scan.start     files (base64, as the import sends them) -> a scan session kept in the core's memory,
+//   1. scan.start     chosen files (tokens, read where they lie) -> a scan session kept in the core's memory,
 //                     read in the background with progress (scan.progress) and a stop (jobs.cancel)
 //   2. scan.crops     one form's purpose rows (and signature lines) as small PNG pictures
 //      scan.page      one whole page, for a page without a code
@@ -11,7 +11,6 @@
 import { z } from 'zod'
 import { fileTokenSchema } from './files.contract.ts'
 import type { ScannedPage } from './scan.ts'
-import { MAX_SCAN_FILE_BYTES } from './scan.labels.ts'
 
 export * from './scan.labels.ts'
 
@@ -23,10 +22,10 @@ const id = z.number().int().positive()
 const sessionId = z.string().regex(/^s-[a-f0-9]{16}$/, 'Deze scan is niet meer open. Scan de formulieren opnieuw.')
 const progressId = z.string().regex(/^p-[\w-]{1,80}$/)
 
-export const scanFileSchema = z.strictObject({
-  name: z.string().trim().min(1, 'Een bestand heeft geen naam.').max(1000),
-  data: z.string().max(Math.ceil(MAX_SCAN_FILE_BYTES / 3) * 4 + 16, `Een van de bestanden is groter dan ${MAX_SCAN_FILE_BYTES / (1024 * 1024)} MB. Scan de formulieren in delen (bijvoorbeeld per groep) en kies die bestanden.`),
-})
+const chosenScans = z
+  .array(z.strictObject({ token: fileTokenSchema }))
+  .min(1, 'Kies eerst een of meer scans (PDF, JPG, PNG of TIFF).')
+  .max(MAX_SCAN_FILES, `Kies hoogstens ${MAX_SCAN_FILES} bestanden tegelijk.`)
 
 /** What the user decided per purpose: ja, nee, or nothing (leeg: nothing is recorded for that purpose). */
 export const REVIEW_ANSWERS = ['granted', 'refused', 'none'] as const
@@ -34,11 +33,9 @@ export type ReviewAnswer = (typeof REVIEW_ANSWERS)[number]
 
 export const scanSchemas = {
   /** The reader alone, for the CLI and scripts: files already chosen (tokens) -> what was found per page; nothing is kept or recorded. */
-  'scan.read': z.strictObject({ files: z.array(z.strictObject({ token: fileTokenSchema })).min(1).max(MAX_SCAN_FILES) }),
-  'scan.start': z.strictObject({
-    files: z.array(scanFileSchema).min(1, 'Kies eerst een of meer scans (PDF, JPG, PNG of TIFF).').max(MAX_SCAN_FILES, `Kies hoogstens ${MAX_SCAN_FILES} bestanden tegelijk.`),
-    progressId: progressId.optional(),
-  }),
+  'scan.read': z.strictObject({ files: chosenScans }),
+  /** Files chosen by token (files.choose with purpose 'scan', a drop, the harness's upload): read where they lie, never copied. */
+  'scan.start': z.strictObject({ files: chosenScans, progressId: progressId.optional() }),
   'scan.progress': z.strictObject({ progressId }),
   'scan.session': z.strictObject({ sessionId }),
   'scan.crops': z.strictObject({ sessionId, formKey: z.string().max(80) }),

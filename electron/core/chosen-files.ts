@@ -88,6 +88,7 @@ export const CHOOSE: Record<FilePurpose, { title: string; multiple: boolean; fil
   restore: { title: 'Reservekopie of database terugzetten', multiple: false, filters: [{ name: 'Database van Toestemmingsregister', extensions: ['sqlite', 'db'] }] },
   mail: { title: 'E-mail kiezen', multiple: false, filters: [{ name: 'E-mail (.eml) of Outlook-bericht (.msg)', extensions: ['eml', 'msg'] }] },
   logo: { title: 'Logo kiezen', multiple: false, filters: [{ name: 'Afbeelding (PNG of JPEG)', extensions: ['png', 'jpg', 'jpeg'] }] },
+  scan: { title: 'Scans van teruggekomen formulieren kiezen', multiple: true, filters: [{ name: 'Scan (PDF, JPEG, PNG of TIFF)', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'] }] },
 }
 
 /** files.choose: main's open dialog; every chosen path gets a token. */

@@ -2,7 +2,7 @@
 // copier into one 20-page PDF; scanned on 'Formulieren scannen', reviewed (one unclear row corrected
 // by keyboard, the rest confirmed with Enter), and found back: the answers and the attached page on
 // the pupils' pages, 20 of 20 returned on the round. A PDF without forms gets a Dutch message.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Browser } from 'playwright-core'
@@ -182,7 +182,21 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
     writeFileSync(file, Buffer.from(reminder.data, 'base64'))
     const before = (await call(app, 'audit.page', {})).total
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Formulieren scannen' }).click()
-    await page.getByLabel('Scans kiezen').setInputFiles(file)
+    // The scan that was stopped is still chosen (to read again); the user takes it off and chooses the other file.
+    const chosen = page.getByRole('table', { name: 'Gekozen scans' })
+    await chosen.getByRole('button', { name: 'scan-kopieerapparaat.pdf weghalen' }).click()
+    await page.getByText('Nog geen bestand gekozen.').waitFor()
+    // Dropped on the zone as a file manager would (a DataTransfer made in the page), uploaded once like a chosen file.
+    const transfer = await page.evaluateHandle(`(() => {
+      const t = new DataTransfer()
+      t.items.add(new File([Uint8Array.from(atob('${readFileSync(file).toString('base64')}'), (c) => c.charCodeAt(0))], 'herinneringslijst.pdf', { type: 'application/pdf' }))
+      return t
+    })()`)
+    await page.locator('.scan-drop').dispatchEvent('drop', { dataTransfer: transfer })
+    await chosen.getByRole('cell', { name: 'herinneringslijst.pdf', exact: true }).waitFor()
+    await page.screenshot({ path: join(tmpdir(), 'scan-chosen-files.png') })
+    expect(await chosen.locator('tbody tr').count()).toBe(1)
+    expect(await chosen.locator('tbody td.num').innerText()).toMatch(/^\d+ kB$/)
     await page.getByRole('button', { name: 'Scan lezen' }).click()
     const notice = page.getByRole('alert').filter({ hasText: 'geen toestemmingsformulier herkend' })
     await notice.waitFor({ timeout: 60_000 })

@@ -1,15 +1,14 @@
-// The crops the review shows are the page's own pixels: the PNG decoder that cuts them reads what
-// another program wrote (poppler's pdftoppm, with its own choice of row filters) exactly as that
-// program's raw output (PPM) holds it. (pdftoppm writes grey pages as RGB PNGs: grey is covered by
-// the decoder's own round trip.)
+// The crops the review shows are the page's own pixels: a real consent form rendered by another
+// program (poppler's pdftoppm, as a PNG), cut by the app at rect × scale, holds exactly the pixels
+// that pdftoppm's raw output (PPM) has in that rectangle, row for row.
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { cropPixels, decodePng, encodePng } from '../../electron/core/scan/png-crop.ts'
+import { cropArea, cropPage } from '../../electron/core/scan/png-crop.ts'
 import { bytesOf } from '../documents/helpers.ts'
 import { ok } from '../helpers/register.ts'
-import { scanSchool } from './confirm-school.ts'
+import { pixelsOf, scanSchool } from './confirm-school.ts'
 
 let cleanup: (() => void) | undefined
 afterEach(() => cleanup?.())
@@ -22,7 +21,7 @@ function ppm(bytes: Buffer): { width: number; height: number; data: Buffer } {
 }
 
 describe('the crops of a scanned page', () => {
-  it('decode a real consent form rendered by pdftoppm to the same pixels as its raw output, and cut a rectangle at rect × scale', async () => {
+  it('cut a real consent form rendered by pdftoppm at rect × scale: the same pixels as its raw output there', async () => {
     const s = await scanSchool()
     cleanup = s.done
     const pdf = join(s.dir, 'forms.pdf')
@@ -31,27 +30,42 @@ describe('the crops of a scanned page', () => {
       const args = ['-r', dpi, '-f', '1', '-l', '1', '-singlefile']
       execFileSync('pdftoppm', [...args, '-png', pdf, join(s.dir, 'page')])
       execFileSync('pdftoppm', [...args, pdf, join(s.dir, 'page')])
-      const png = decodePng(readFileSync(join(s.dir, 'page.png')))
       const raw = ppm(readFileSync(join(s.dir, 'page.ppm')))
-      expect(png).toMatchObject({ width: raw.width, height: raw.height, channels: 3 })
-      expect(Buffer.from(png?.data ?? []).equals(raw.data)).toBe(true)
-      if (!png) continue
-      // A rect of 100 x 20 points at (50, 60), no margin: at 72 dpi one pixel a point, at 100 dpi 100/72.
       const scale = Number(dpi) / 72
-      const crop = cropPixels(png, { x: 50, y: 60, width: 100, height: 20 }, scale, 0)
-      const [left, top, right] = [Math.floor(50 * scale), Math.floor(60 * scale), Math.ceil(150 * scale)]
-      expect(crop).toMatchObject({ width: right - left, height: Math.ceil(80 * scale) - top })
-      const c = png.channels
-      expect(Buffer.from(crop?.data.subarray(0, (right - left) * c) ?? []).equals(Buffer.from(png.data.subarray((top * png.width + left) * c, (top * png.width + right) * c)))).toBe(true)
-      // And back: the crop written as a PNG reads as the same pixels.
-      expect(Buffer.from(decodePng(encodePng(crop ?? png))?.data ?? []).equals(Buffer.from(crop?.data ?? []))).toBe(true)
+      // The form's heading (text, not blank paper) and a rect reaching over the page's edge.
+      const rects = [
+        { x: 50, y: 60, width: 300, height: 40 },
+        { x: 500, y: 800, width: 300, height: 100 },
+        { x: 700, y: 900, width: 10, height: 10 },
+      ]
+      const crops = await cropPage(join(s.dir, 'page.png'), rects, scale, 0)
+      expect(crops?.map((c) => c !== undefined)).toEqual([true, true, false])
+      const inks: number[] = []
+      for (const [i, rect] of rects.slice(0, 2).entries()) {
+        const area = cropArea(raw, rect, scale, 0) ?? { left: 0, top: 0, width: 0, height: 0 }
+        const crop = await pixelsOf(crops?.[i] ?? Buffer.alloc(0))
+        expect(crop).toMatchObject({ width: area.width, height: area.height, channels: 3 })
+        let ink = 0
+        for (let y = 0; y < area.height; y++) {
+          const from = ((area.top + y) * raw.width + area.left) * 3
+          const want = raw.data.subarray(from, from + area.width * 3)
+          expect(crop.data.subarray(y * area.width * 3, (y + 1) * area.width * 3).equals(want)).toBe(true)
+          ink += want.filter((v) => v < 128).length
+        }
+        inks.push(ink)
+      }
+      expect(inks[0]).toBeGreaterThan(100)
+      // Kept inside the page: the rect over the edge ends at the page's last pixel.
+      expect(cropArea(raw, { x: 500, y: 800, width: 300, height: 100 }, scale, 0)).toMatchObject({ width: raw.width - Math.floor(500 * scale), height: raw.height - Math.floor(800 * scale) })
     }
   })
 
-  it('gives no picture for a file that is not an 8-bit PNG, or is cut off', () => {
-    const png = encodePng({ width: 4, height: 4, channels: 1, data: new Uint8Array(16).fill(9) })
-    expect(decodePng(png)?.data).toEqual(new Uint8Array(16).fill(9))
-    expect(decodePng(png.subarray(0, 40))).toBeUndefined()
-    expect(decodePng(Buffer.from('%PDF-1.7'))).toBeUndefined()
+  it('gives no picture for a page that is not a picture, or is cut off', async () => {
+    const s = await scanSchool()
+    cleanup = s.done
+    const broken = join(s.dir, 'kapot.png')
+    const whole = readFileSync(join(s.dir, 'school.sqlite')).subarray(0, 100)
+    writeFileSync(broken, whole)
+    expect(await cropPage(broken, [{ x: 0, y: 0, width: 10, height: 10 }], 1)).toBeUndefined()
   })
 })

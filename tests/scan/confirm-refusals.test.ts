@@ -1,15 +1,16 @@
 // What the scan review shows but never records (twice): a form twice in one scan, a form that came
 // back already, a code of a closed round; a stop while reading keeps nothing; pages without a code
 // are assigned by hand; crops are the rows' own pixels; a session goes with its folder.
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { registerChosenFile } from '../../electron/core/chosen-files.ts'
 import { cancelJob } from '../../electron/core/progress.ts'
-import { decodePng } from '../../electron/core/scan/png-crop.ts'
 import { openSessionCount, requireSession } from '../../electron/core/scan/scan-session.ts'
+import { startScan } from '../../electron/core/scan/scan.service.ts'
 import { ok } from '../helpers/register.ts'
-import { SCALE, letterPng, readerOf, scan, scanSchool } from './confirm-school.ts'
+import { SCALE, chooseScan, letterPng, pixelsOf, readerOf, scan, scanSchool } from './confirm-school.ts'
 
 let cleanup: (() => void) | undefined
 afterEach(() => cleanup?.())
@@ -76,14 +77,55 @@ describe('what a scan shows but does not record', () => {
     expect(await ok(s.core, 'scan.progress', { progressId: 'p-scan-1' })).toMatchObject({ running: false })
   })
 
-  it('scans over 40 MB together are refused in Dutch before anything is read or kept', async () => {
+  it('a 300 MB scan is refused in Dutch at once, from its size alone: nothing read, kept or recorded', async () => {
     const s = await school()
-    const part = Buffer.alloc(21 * 1024 * 1024, 1).toString('base64')
-    const r = await s.core.dispatch('scan.start', { files: [{ name: 'deel-1.pdf', data: part }, { name: 'deel-2.pdf', data: part }] })
-    expect(r).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('De gekozen scans samen is 42 MB; de grens is 40 MB per keer. Er is niets gelezen of vastgelegd.') } })
+    const huge = join(s.dir, 'kopieerapparaat-alles.pdf')
+    writeFileSync(huge, '%PDF-1.4\n')
+    truncateSync(huge, 300 * 1024 * 1024) // sparse: the size of a copier's whole-school scan, without writing it
+    const { token } = registerChosenFile(s.ctx, huge)
+    const records = s.count('consent_records')
+    const audit = s.count('audit_log')
+    let pagesRead = 0
+    const started = performance.now()
+    const r = await s.core.dispatch('scan.start', { files: [{ token }] })
+    const reader = readerOf([{ code: s.forms[0]?.code ?? '', readings: s.yes }], { perPage: () => pagesRead++ })
+    await expect(startScan(s.ctx, { files: [{ token }] }, reader)).rejects.toMatchObject({ code: 'validation' })
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect(pagesRead).toBe(0)
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'De scan kopieerapparaat-alles.pdf is 300 MB; de grens is 200 MB per keer. Er is niets gelezen of vastgelegd. Scan de formulieren in delen (bijvoorbeeld per groep, of in zwart-wit op 200 dpi) en kies die bestanden een voor een.' },
+    })
     expect(openSessionCount(s.ctx)).toBe(0)
+    expect([s.count('consent_records'), s.count('audit_log'), s.count('attachments')]).toEqual([records, audit, 0])
     const root = join(tmpdir(), 'toestemmingsregister')
     for (const run of readdirSync(root).filter((d) => d.startsWith(`run-${process.pid}-`))) expect(readdirSync(join(root, run))).toEqual([])
+  })
+
+  it('scans under the cap each but over it together are refused the same way; the files stay where they lie, untouched', async () => {
+    const s = await school()
+    const parts = ['groep-5.pdf', 'groep-6.pdf'].map((name) => {
+      const path = join(s.dir, name)
+      writeFileSync(path, '%PDF-1.4\n')
+      truncateSync(path, 120 * 1024 * 1024)
+      return path
+    })
+    const r = await s.core.dispatch('scan.start', { files: parts.map((p) => ({ token: registerChosenFile(s.ctx, p).token })) })
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('De gekozen scans samen is 240 MB; de grens is 200 MB per keer. Er is niets gelezen of vastgelegd.') } })
+    expect(parts.map((p) => statSync(p).size)).toEqual([120 * 1024 * 1024, 120 * 1024 * 1024])
+    expect(openSessionCount(s.ctx)).toBe(0)
+  })
+
+  it('a chosen scan is read where it lies: the session keeps its path, and nothing of it is copied into the temp folder', async () => {
+    const s = await school()
+    const path = join(s.dir, 'scan-0912.pdf')
+    writeFileSync(path, '%PDF-1.7 scan')
+    const { token } = registerChosenFile(s.ctx, path)
+    const view = await startScan(s.ctx, { files: [{ token }] }, readerOf([{ code: s.forms[0]?.code ?? '', readings: s.yes }]))
+    const session = requireSession(s.ctx, view.sessionId)
+    expect(session.files).toEqual([{ name: 'scan-0912.pdf', path }])
+    expect(readdirSync(session.dir)).toEqual(['pages'])
+    expect(await s.core.dispatch('scan.start', { files: [{ token: 'f-weg-na-een-herstart-0000' }] })).toMatchObject({ ok: false, error: { message: expect.stringContaining('Kies het bestand opnieuw') } })
   })
 
   it('a page without a code is listed, assigned to a pupil by hand, and confirmed against that pupil’s open form', async () => {
@@ -109,16 +151,13 @@ describe('what a scan shows but does not record', () => {
 
   it('a page the reader kept no picture of is made again from the chosen file when it is assigned, and kept as the proof', async () => {
     const s = await school()
-    const files = [
-      { name: 'voorblad.png', data: letterPng().toString('base64') },
-      { name: 'brief-van-ouder.png', data: letterPng().toString('base64') },
-    ]
+    const files = [chooseScan(s.ctx, 'voorblad.png', await letterPng()), chooseScan(s.ctx, 'brief-van-ouder.png', await letterPng())]
     const view = await scan(s.ctx, readerOf([{ status: 'no_code', noImage: true }, { status: 'no_code', noImage: true }]), undefined, files)
     expect(view.pages.map((p) => p.source)).toEqual(['voorblad.png', 'brief-van-ouder.png'])
     const target = s.forms[6]
     if (!target) throw new Error('no form')
     const image = await ok(s.core, 'scan.page', { sessionId: view.sessionId, pageIndex: 1 })
-    expect(decodePng(Buffer.from(image.image.split(',')[1] ?? '', 'base64'))).toMatchObject({ width: 595 * SCALE, height: 842 * SCALE })
+    expect(await pixelsOf(image.image)).toMatchObject({ width: 595 * SCALE, height: 842 * SCALE })
     await ok(s.core, 'scan.assign', { sessionId: view.sessionId, pageIndex: 1, pupilId: target.pupilId })
     expect((await s.confirm(view.sessionId, 'pagina-2')).ok).toBe(true)
     const [last] = await ok(s.core, 'consent.history', { pupilId: target.pupilId })
@@ -139,7 +178,7 @@ describe('what a scan shows but does not record', () => {
     const view = await scan(s.ctx, readerOf([{ code: s.forms[0]?.code ?? '', readings: s.yes, guardianIds: pupil.guardians.map((g) => g.id) }]))
     const crops = await ok(s.core, 'scan.crops', { sessionId: view.sessionId, formKey: s.forms[0]?.code ?? '' })
     expect(crops.rows.map((r) => r.purposeId)).toEqual([s.website.id])
-    const row = decodePng(Buffer.from(crops.rows[0]?.image.split(',')[1] ?? '', 'base64'))
+    const row = await pixelsOf(crops.rows[0]?.image ?? '')
     // Row 515 x 30 points at 200, plus 3 points around: (515 + 6) x (30 + 6) points.
     expect(row).toMatchObject({ width: 521 * SCALE, height: 36 * SCALE, channels: 1 })
     // The dark bar drawn on the page at 5-10 points into the row is in the crop, 8-13 points down.

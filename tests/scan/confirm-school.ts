@@ -3,11 +3,13 @@
 // input data for the scan review and confirm tests, whatever reader produced it.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { openCore } from '../../electron/core/boot.ts'
-import { encodePng } from '../../electron/core/scan/png-crop.ts'
+import { registerChosenFile } from '../../electron/core/chosen-files.ts'
+import type { CoreContext } from '../../electron/core/context.ts'
 import { startScan, type ScanReader } from '../../electron/core/scan/scan.service.ts'
 import type { BoxReading, ScannedAnswer, ScannedPage } from '../../shared/scan.ts'
+import sharp from 'sharp'
 import { ok } from '../helpers/register.ts'
 
 export const NOW = new Date('2026-12-01T10:00:00Z')
@@ -29,13 +31,21 @@ export async function scanSchool() {
   return { core, ctx: core.ctx, dir, purposes, round, forms: round.outstanding, done }
 }
 
+/** A PNG's pixels as another program decodes them (sharp), to check what the app made. */
+export async function pixelsOf(png: Buffer | string): Promise<{ width: number; height: number; channels: number; data: Buffer }> {
+  const bytes = typeof png === 'string' ? Buffer.from(png.replace(/^data:image\/png;base64,/, ''), 'base64') : png
+  const grey = (await sharp(bytes).metadata()).channels === 1
+  const { data, info } = await (grey ? sharp(bytes).extractChannel(0) : sharp(bytes)).raw().toBuffer({ resolveWithObject: true })
+  return { width: info.width, height: info.height, channels: info.channels, data }
+}
+
 /** A grey page with a dark bar where each row is, so a crop can be checked by its pixels. */
-function pagePng(rows: { y: number }[]): Buffer {
+function pagePng(rows: { y: number }[]): Promise<Buffer> {
   const width = 595 * SCALE
   const height = 842 * SCALE
   const data = new Uint8Array(width * height).fill(235)
   for (const r of rows) data.fill(20, (r.y + 5) * SCALE * width, (r.y + 10) * SCALE * width)
-  return encodePng({ width, height, channels: 1, data })
+  return sharp(data, { raw: { width, height, channels: 1 } }).toColourspace('b-w').png().toBuffer()
 }
 
 export interface PageSpec {
@@ -69,7 +79,7 @@ export function readerOf(specs: PageSpec[], hooks: { perPage?: (i: number) => vo
         row: { x: 40, y: 200 + n * 40, width: 515, height: 30 },
       }))
       const imagePath = join(outDir, `page-${i}.png`)
-      if (!spec.noImage) writeFileSync(imagePath, pagePng(answers.map((a) => a.row)))
+      if (!spec.noImage) writeFileSync(imagePath, await pagePng(answers.map((a) => a.row)))
       pages.push({
         index: i,
         source: files.length > 1 ? (files[i]?.name ?? '') : `${files[0]?.name ?? 'scan.pdf'}, pagina ${i + 1}`,
@@ -86,12 +96,16 @@ export function readerOf(specs: PageSpec[], hooks: { perPage?: (i: number) => vo
   }
 }
 
-/** The file the user chose (its bytes do not matter to a reader made of data). */
-export const scanFile = { name: 'scan-0912.pdf', data: Buffer.from('%PDF-1.7 scan').toString('base64') }
+/** A file the user chose, as the core knows it: a token for a real file beside the register (its bytes do not matter to a reader made of data). */
+export function chooseScan(ctx: CoreContext, name = 'scan-0912.pdf', bytes: string | Buffer = '%PDF-1.7 scan'): { token: string } {
+  const path = join(mkdtempSync(join(dirname(ctx.dbPath), 'chosen-')), name)
+  writeFileSync(path, bytes)
+  return { token: registerChosenFile(ctx, path).token }
+}
 
-export function scan(ctx: Parameters<typeof startScan>[0], reader: ScanReader, progressId?: string, files = [scanFile]) {
+export function scan(ctx: CoreContext, reader: ScanReader, progressId?: string, files = [chooseScan(ctx)]) {
   return startScan(ctx, { files, ...(progressId ? { progressId } : {}) }, reader)
 }
 
 /** A page photographed or scanned as a picture file: grey paper with a dark band (a letter, say). */
-export const letterPng = (): Buffer => pagePng([{ y: 100 }, { y: 300 }])
+export const letterPng = (): Promise<Buffer> => pagePng([{ y: 100 }, { y: 300 }])

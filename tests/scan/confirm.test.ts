@@ -2,9 +2,8 @@
 // as proof, the round's returned count; nothing before confirming; a form is never recorded twice.
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
-import { decodePng } from '../../electron/core/scan/png-crop.ts'
 import { ok } from '../helpers/register.ts'
-import { SCALE, readerOf, scan, scanSchool, type PageSpec } from './confirm-school.ts'
+import { SCALE, pixelsOf, readerOf, scan, scanSchool, type PageSpec } from './confirm-school.ts'
 
 let cleanup: (() => void) | undefined
 afterEach(() => cleanup?.())
@@ -80,7 +79,7 @@ describe('confirming a scanned form', () => {
       expect(h.attachment).toMatchObject({ mimeType: 'image/png', fileName: `formulier-${form.code}-gescand-2026-12-01.png` })
     }
     expect(new Set(history.map((h) => h.attachment?.id)).size).toBe(1)
-    expect(decodePng(pagePath)).toMatchObject({ width: 595 * SCALE, height: 842 * SCALE })
+    expect(await pixelsOf(pagePath)).toMatchObject({ width: 595 * SCALE, height: 842 * SCALE })
     expect(history[0]?.attachment?.sha256).toBe(createHash('sha256').update(pagePath).digest('hex'))
 
     const round = await ok(s.core, 'campaigns.get', { id: s.round.id })

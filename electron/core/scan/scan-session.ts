@@ -13,11 +13,11 @@ import type { Db } from '../db/open.ts'
 export interface ScanSession {
   id: string
   db: Db
-  /** The session's own folder: the uploaded files and the reader's PNGs. */
+  /** The session's own folder: the reader's PNGs (the chosen files stay where they lie). */
   dir: string
   /** 'YYYY-MM-DD' */
   scannedOn: string
-  /** The chosen files as written into the session's folder (name without its path), in the reader's order. */
+  /** The chosen files where they lie (name without its folder), in the reader's order. */
   files: { name: string; path: string }[]
   pages: ScannedPage[]
   /** Pages without a (known) code that the user gave to a pupil: page index -> pupil id. */

@@ -1,19 +1,21 @@
-// The scan job: the chosen files are written to a folder of their own in this run's temp folder
-// and read in the background (progress, stop), and the pages are kept as a scan session in the
-// core's memory. Nothing goes into the register here: only confirming a form (confirm.ts) writes.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+// The scan job: the chosen files (tokens) are read where they lie, in the background (progress,
+// stop), and the pages are kept as a scan session in the core's memory, their pictures in a folder
+// of this run's temp folder. A scan over the reader's cap is refused from the sizes the tokens
+// know, before a byte is read. Nothing goes into the register here: only confirming a form writes.
+import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ApiParsed } from '../../../shared/api.ts'
 import { localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
-import { MAX_SCAN_FILE_BYTES, scanTooLargeMessage, type ScanOutputs, type ScanSessionView } from '../../../shared/scan.contract.ts'
+import { scanTooLargeMessage, type ScanOutputs, type ScanSessionView } from '../../../shared/scan.contract.ts'
 import type { ScannedPage } from '../../../shared/scan.ts'
 import { chosenFile } from '../chosen-files.ts'
 import type { CoreContext } from '../context.ts'
 import { trackProgress } from '../progress.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
 import { pageImage } from './hand-page.ts'
-import { cropPixels, decodePng, encodePng, pngDataUrl } from './png-crop.ts'
+import { MAX_SCAN_BYTES } from './input.ts'
+import { cropPage, pngDataUrl } from './png-crop.ts'
 import { findSessionForm, sessionForms, sessionView } from './review.ts'
 import { dropSession, keepSession, newSessionId, requireSession, type ScanSession } from './scan-session.ts'
 
@@ -24,11 +26,32 @@ export type ScanReader = (
   options: { onProgress: (done: number, total: number) => void; signal: AbortSignal; outDir: string },
 ) => Promise<ScannedPage[]>
 
-/** A file's own name, safe to write in our folder (the path it came with is not trusted). */
-const safeName = (name: string, i: number): string => `${String(i + 1).padStart(3, '0')}-${(name.split(/[\\/]/).pop() ?? 'scan').replace(/[^\w.-]+/g, '_').slice(-80)}`
+/**
+ * The chosen files, where they lie; refused (nothing read) when one of them, or all together, is over
+ * the reader's cap. The reader holds a file whole while it reads its pages, and keeps the files of
+ * one scan open together, so the cap is on the sum too. The size is the file's own now, not only
+ * what it was when chosen (a copier may still be writing it).
+ */
+function chosenScans(ctx: CoreContext, tokens: { token: string }[]): { name: string; path: string }[] {
+  const files = tokens.map((t) => chosenFile(ctx, t.token))
+  let total = 0
+  for (const f of files) {
+    let size = f.size
+    try {
+      size = Math.max(size, statSync(f.path).size)
+    } catch {
+      // Gone since it was chosen: the reader says so for this file, and reads the others.
+    }
+    total += size
+    if (size > MAX_SCAN_BYTES) throw new AppError('validation', scanTooLargeMessage(`De scan ${f.name}`, size, MAX_SCAN_BYTES))
+  }
+  if (total > MAX_SCAN_BYTES) throw new AppError('validation', scanTooLargeMessage('De gekozen scans samen', total, MAX_SCAN_BYTES))
+  return files.map((f) => ({ name: f.name.split(/[\\/]/).pop() ?? f.name, path: f.path }))
+}
 
 /** The reader alone (`scan read` on the CLI): files chosen by token, read where they lie; the pictures go in a temp folder that is removed again. */
 export async function readChosenFiles(ctx: CoreContext, tokens: { token: string }[], read: ScanReader): Promise<ScannedPage[]> {
+  // No cap here: the reader refuses a file too large as that file's page and reads the others (for scripts).
   const files = tokens.map((t) => chosenFile(ctx, t.token))
   const dir = ctx.temp.newDir()
   try {
@@ -40,24 +63,14 @@ export async function readChosenFiles(ctx: CoreContext, tokens: { token: string 
 }
 
 export async function startScan(ctx: CoreContext, input: ApiParsed<'scan.start'>, read: ScanReader): Promise<ScanSessionView> {
+  const files = chosenScans(ctx, input.files)
   const dir = ctx.temp.newDir()
   // The total is the number of pages, known once the reader has opened the files.
   const progress = trackProgress(ctx, input.progressId, 0)
   const stop = new AbortController()
   try {
-    const inDir = join(dir, 'in')
     const outDir = join(dir, 'pages')
-    mkdirSync(inDir)
     mkdirSync(outDir)
-    let chosenBytes = 0
-    const files = input.files.map((f, i) => {
-      const bytes = Buffer.from(f.data, 'base64')
-      chosenBytes += bytes.length
-      if (chosenBytes > MAX_SCAN_FILE_BYTES) throw new AppError('validation', scanTooLargeMessage(input.files.length === 1 ? `De scan ${f.name}` : 'De gekozen scans samen', chosenBytes))
-      const path = join(inDir, safeName(f.name, i))
-      writeFileSync(path, bytes)
-      return { name: f.name.split(/[\\/]/).pop() ?? f.name, path }
-    })
     progress.update(0, 0, 'read')
     const pages = await read(ctx, files, {
       outDir,
@@ -87,7 +100,7 @@ export function scanSession(ctx: CoreContext, id: string): ScanSessionView {
 }
 
 /** The rows and signature lines of one form, cut from its pages: small PNGs, one decode per page. */
-export function formCrops(ctx: CoreContext, input: ApiParsed<'scan.crops'>): ScanOutputs['scan.crops'] {
+export async function formCrops(ctx: CoreContext, input: ApiParsed<'scan.crops'>): Promise<ScanOutputs['scan.crops']> {
   const session = requireSession(ctx, input.sessionId)
   const found = findSessionForm(ctx, session, input.formKey)
   if (!found) throw new AppError('not_found', 'Dit formulier staat niet (meer) in deze scan. Vernieuw het scherm.')
@@ -96,16 +109,17 @@ export function formCrops(ctx: CoreContext, input: ApiParsed<'scan.crops'>): Sca
   const wanted = new Set(found.view.rows.map((r) => r.purposeId))
   for (const page of found.form.pages) {
     if (!page.imagePath || !page.scale) continue
-    const pixels = decodePng(readFileSync(page.imagePath))
-    if (!pixels) continue
-    for (const a of page.answers) {
-      const crop = wanted.has(a.purposeId) ? cropPixels(pixels, a.row, page.scale) : undefined
-      if (crop) rows.push({ purposeId: a.purposeId, image: pngDataUrl(encodePng(crop)) })
-    }
-    for (const s of page.signatures) {
-      const crop = cropPixels(pixels, s.block, page.scale)
-      if (crop) signatures.push({ slot: s.slot, image: pngDataUrl(encodePng(crop)) })
-    }
+    const answers = page.answers.filter((a) => wanted.has(a.purposeId))
+    const crops = await cropPage(page.imagePath, [...answers.map((a) => a.row), ...page.signatures.map((s) => s.block)], page.scale)
+    if (!crops) continue
+    answers.forEach((a, i) => {
+      const png = crops[i]
+      if (png) rows.push({ purposeId: a.purposeId, image: pngDataUrl(png) })
+    })
+    page.signatures.forEach((s, i) => {
+      const png = crops[answers.length + i]
+      if (png) signatures.push({ slot: s.slot, image: pngDataUrl(png) })
+    })
   }
   return { rows, signatures }
 }

@@ -78,7 +78,4 @@ export function pickedFromDrop(transfer: DataTransfer): Promise<Picked[]> {
   return Promise.all(entries.map((e) => pickedFromEntry(e, false))).then((lists) => lists.flat())
 }
 
-export function sizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1).replace('.', ',')} MB`
-  return bytes < 1024 ? `${bytes} bytes` : `${Math.round(bytes / 1024)} kB`
-}
+export { sizeText } from '../../components/file-size.ts'

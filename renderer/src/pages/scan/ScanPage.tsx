@@ -3,12 +3,12 @@
 // before a form is confirmed; a form that came back already, is in the scan twice, or belongs to a
 // closed round is shown with the reason and cannot be confirmed.
 import { useEffect, useRef, useState } from 'react'
+import type { ChosenFile } from '../../../../shared/files.contract.ts'
 import type { ScanSessionView } from '../../../../shared/scan.contract.ts'
-import { MAX_SCAN_FILE_BYTES, scanTooLargeMessage } from '../../../../shared/scan.labels.ts'
 import { invoke } from '../../api.ts'
-import { readFileBase64 } from '../../components/fields.tsx'
 import { FormReview, type Confirmation } from './FormReview.tsx'
 import { PagesWithoutCode } from './PagesWithoutCode.tsx'
+import { ScanFiles } from './ScanFiles.tsx'
 import './scan.css'
 
 const STATE_LABEL = { open: 'Te bekijken', confirmed: 'Vastgelegd', already_returned: 'Al terug', duplicate: 'Dubbel', closed_round: 'Ronde afgesloten' } as const
@@ -39,7 +39,7 @@ function Reading({ progressId, onStop }: { progressId: string; onStop: () => voi
 let openScan: string | undefined
 
 export function ScanPage() {
-  const [files, setFiles] = useState<File[]>([])
+  const [files, setFiles] = useState<ChosenFile[]>([])
   const [reading, setReading] = useState<string>()
   const [session, setSession] = useState<ScanSessionView>()
   const [selected, setSelected] = useState<string>()
@@ -64,13 +64,11 @@ export function ScanPage() {
   const start = async () => {
     setError(undefined)
     setStatus(undefined)
-    const size = files.reduce((n, f) => n + f.size, 0)
-    if (size > MAX_SCAN_FILE_BYTES) return setError(scanTooLargeMessage(files.length === 1 ? `De scan ${files[0]?.name ?? ''}` : 'De gekozen scans samen', size))
     const progressId = `p-scan-${Date.now()}-${++runs.current}`
     setReading(progressId)
     try {
-      const sent = await Promise.all(files.map(async (f) => ({ name: f.name, data: await readFileBase64(f) })))
-      const r = await invoke('scan.start', { files: sent, progressId })
+      // Tokens only: the core reads the files where they lie (and refuses a scan too large from its size).
+      const r = await invoke('scan.start', { files: files.map((f) => ({ token: f.token })), progressId })
       if (!r.ok) return setError(r.error.message)
       openScan = r.value.sessionId
       setSession(r.value)
@@ -134,13 +132,7 @@ export function ScanPage() {
       {!session && !reading && (
         <section className="card">
           <p>Scan de teruggekomen toestemmingsformulieren op de kopieermachine (één PDF, of een map met JPG-, PNG- of TIFF-bestanden) en kies de bestanden. Het programma leest per formulier de code en de aangekruiste antwoorden; u controleert ze en legt elk formulier vast met Enter.</p>
-          <div className="actions">
-            <label className="button-like primary">
-              Scans kiezen…
-              <input type="file" multiple accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff" hidden aria-label="Scans kiezen" onChange={(e) => setFiles([...(e.currentTarget.files ?? [])])} />
-            </label>
-            <span className="file-names">{files.map((f) => f.name).join(', ') || 'Nog geen bestand gekozen.'}</span>
-          </div>
+          <ScanFiles files={files} onChange={setFiles} onError={setError} />
           <div className="actions scan-start">
             <button className="primary" disabled={files.length === 0} onClick={() => void start()}>
               Scan lezen
