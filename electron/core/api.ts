@@ -24,7 +24,7 @@ import { schoolyearHandlers } from './schoolyear/schoolyear.handlers.ts'
 import { backupsHandlers } from './backup/backup.handlers.ts'
 import { campaignsHandlers } from './campaigns/campaigns.handlers.ts'
 import { scanHandlers } from './scan/scan.handlers.ts'
-import { currentSchoolYearId, getSettings, updateSettings } from './settings/settings.service.ts'
+import { schoolYearId, getSettings, updateSettings } from './settings/settings.service.ts'
 import { cancelJob } from './progress.ts'
 import { chooseFiles } from './chosen-files.ts'
 
@@ -49,7 +49,7 @@ export const handlers: Handlers = {
   'groups.list': (ctx) => groupsOfCurrentYear(ctx),
   'groups.save': (ctx, input) => saveGroup(ctx, input),
   'groups.overview': (ctx) => groupOverview(ctx),
-  'pupils.list': (ctx, input) => listPupils(ctx.db, currentSchoolYearId(ctx), input.groupId, input.includeLeft),
+  'pupils.list': (ctx, input) => listPupils(ctx.db, schoolYearId(ctx), input.groupId, input.includeLeft),
   'pupils.consentSummary': (ctx, input) => consentSummary(ctx, input.groupId),
   'pupils.search': (ctx, input) => searchPupils(ctx, input),
   'pupils.get': (ctx, input) => getPupil(ctx, input.id),

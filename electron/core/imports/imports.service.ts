@@ -11,7 +11,7 @@ import { backupNow } from '../backup/backup.ts'
 import type { CoreContext } from '../context.ts'
 import { createLogger } from '../log.ts'
 import { refreshSearchText } from '../pupils/search-text.ts'
-import { currentSchoolYearId, requireStaffName } from '../settings/settings.service.ts'
+import { schoolYearId, requireStaffName } from '../settings/settings.service.ts'
 import { writePlan } from './commit.ts'
 import { planImport, type Plan } from './match.ts'
 import { loadChosenFiles, prepareImport, saveMappings, type Prepared } from './prepare.ts'
@@ -42,7 +42,7 @@ export async function openImport(ctx: CoreContext, input: { files: readonly { to
 }
 
 function planFor(ctx: CoreContext, prepared: Prepared, input: ImportRunInput): Plan {
-  const snapshot = loadSnapshot(ctx, currentSchoolYearId(ctx), prepared.purposes)
+  const snapshot = loadSnapshot(ctx, schoolYearId(ctx), prepared.purposes)
   return planImport(snapshot, prepared.converted.pupils, input.decisions)
 }
 

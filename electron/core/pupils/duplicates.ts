@@ -5,7 +5,7 @@ import { displayName } from '../../../shared/domain.ts'
 import type { PossibleDuplicate } from '../../../shared/pupils.contract.ts'
 import { fold } from '../../../shared/text.ts'
 import type { CoreContext } from '../context.ts'
-import { currentSchoolYearId } from '../settings/settings.service.ts'
+import { schoolYearId } from '../settings/settings.service.ts'
 import { pupilsLike } from './pupil-records.queries.ts'
 
 const folded = (p: { firstName: string; lastNamePrefix: string; lastName: string }): string => fold(displayName(p)).replace(/[\s\-']+/g, ' ').trim()
@@ -14,7 +14,7 @@ export function findDuplicates(ctx: CoreContext, input: ApiParsed<'pupils.duplic
   const studentNumber = input.studentNumber.trim()
   const birthDate = input.birthDate || null
   if (!studentNumber && !birthDate) return []
-  const rows = pupilsLike(ctx.db, currentSchoolYearId(ctx), birthDate, studentNumber)
+  const rows = pupilsLike(ctx.db, schoolYearId(ctx), birthDate, studentNumber)
   const typed = folded(input)
   const found: PossibleDuplicate[] = []
   for (const r of rows) {

@@ -6,7 +6,7 @@ import { consentCells } from '../consent/consent.current.ts'
 import { consentStamp } from '../consent/consent.queries.ts'
 import type { CoreContext } from '../context.ts'
 import { guardiansOf } from '../guardians/guardians.queries.ts'
-import { currentSchoolYearId, requireStaffName } from '../settings/settings.service.ts'
+import { schoolYearId, requireStaffName } from '../settings/settings.service.ts'
 import { formatLevels } from '../../../shared/year-levels.ts'
 import { groupLevels } from '../groups/group-levels.ts'
 import { uniqueFormCode } from './form-code.ts'
@@ -17,7 +17,7 @@ import { groupWithLevels, insertPupil, joinGroup, leaveGroup, openRoundFormOf, o
 export type { PupilRow }
 
 function pupilRow(ctx: CoreContext, id: number): PupilRow {
-  const row = pupilRowById(ctx.db, id, currentSchoolYearId(ctx))
+  const row = pupilRowById(ctx.db, id, schoolYearId(ctx))
   if (!row) throw new AppError('not_found', 'Deze leerling bestaat niet (meer). Zoek de leerling opnieuw.')
   return row
 }
@@ -56,7 +56,7 @@ function checkPupil(ctx: CoreContext, pupil: Editable, id: number | null, today:
     if (other !== undefined) throw new AppError('validation', `Leerlingnummer ${pupil.studentNumber} hoort al bij een andere leerling.`, 'studentNumber')
   }
   if (pupil.groupId != null) {
-    const group = groupWithLevels(ctx.db, pupil.groupId, currentSchoolYearId(ctx))
+    const group = groupWithLevels(ctx.db, pupil.groupId, schoolYearId(ctx))
     if (!group) throw new AppError('validation', 'Deze groep hoort niet bij het huidige schooljaar. Kies een andere groep.', 'groupId')
     const levels = groupLevels(group)
     if (pupil.yearLevel !== null && levels.length > 0 && !levels.includes(pupil.yearLevel)) {
@@ -66,7 +66,7 @@ function checkPupil(ctx: CoreContext, pupil: Editable, id: number | null, today:
 }
 
 function setGroup(ctx: CoreContext, pupilId: number, groupId: number | null): void {
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   if (groupId === null) leaveGroup(ctx.db, pupilId, yearId)
   else joinGroup(ctx.db, pupilId, yearId, groupId)
 }
