@@ -7,7 +7,7 @@ import type { PupilHit, PupilSummary } from '../../../shared/domain.ts'
 import type { FilteredPupils } from '../../../shared/pupils.contract.ts'
 import { fold } from '../../../shared/text.ts'
 import type { CoreContext } from '../context.ts'
-import { currentSchoolYearId } from '../settings/settings.service.ts'
+import { schoolYearId } from '../settings/settings.service.ts'
 import { pupilIndex, warmPupilIndex, type IndexedPupil, type PupilIndex } from './pupil-index.ts'
 import { hitRows, listPupils, pupilIdsWithFormCode, writeStamp } from './pupils.queries.ts'
 
@@ -127,7 +127,7 @@ export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>
   const byCode = code ? pupilIdsWithFormCode(ctx.db, `TR-${code[2]?.toUpperCase()}`).flatMap((id) => index.get(id) ?? []) : []
   const names = code?.[1] ? [] : bestByName(index, words, input.limit, input.includeLeft)
   const ranked = [...byCode, ...names.filter((e) => !byCode.includes(e))].slice(0, input.limit)
-  const { rows, guardianNames } = hitRows(ctx.db, ranked.map((e) => e.id), currentSchoolYearId(ctx))
+  const { rows, guardianNames } = hitRows(ctx.db, ranked.map((e) => e.id), schoolYearId(ctx))
   const byId = new Map(rows.map((r) => [r.id, r]))
   return ranked.flatMap((e) => {
     const r = byId.get(e.id)
@@ -140,7 +140,7 @@ const keptLists = new WeakMap<CoreContext['db'], { stamp: string; lists: Map<str
 
 /** The pupils of the school (or a group) in Dutch name order, read again only after a write: listPupils, kept. */
 export function sortedPupils(ctx: CoreContext, groupId: number | undefined, includeLeft: boolean): PupilSummary[] {
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   const stamp = `${yearId}/${writeStamp(ctx.db)}`
   let kept = keptLists.get(ctx.db)
   if (kept?.stamp !== stamp) keptLists.set(ctx.db, (kept = { stamp, lists: new Map() }))
