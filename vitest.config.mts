@@ -4,8 +4,8 @@ import { defineConfig } from 'vitest/config'
 process.env.TZ = 'Europe/Amsterdam'
 
 // Test lanes (vitest projects), each with the settings below. `npm test` runs every lane (CI);
-// `npm run test:fast` runs unit + database on every core, the edit loop; browser and slow run in npm test.
-// A file is slow when it crashes processes, fuzzes, packs the app or measures time.
+// `npm run test:fast` runs unit + database on every core, the edit loop; process, browser and slow
+// run in npm test. A file is slow when it crashes processes, fuzzes, packs the app or measures time.
 const SLOW = [
   'tests/reliability/**/*.test.ts',
   'tests/**/*performance*.test.ts',
@@ -15,6 +15,14 @@ const SLOW = [
   'tests/scan/corpus.test.ts', // renders, marks and reads a corpus of scanned pages
 ]
 const BROWSER = ['tests/e2e/**/*.test.ts']
+// Files whose time goes into starting processes: the CLI, the Electron main process on the fake
+// Electron with its core worker, the linter, a second app for the lock. Correct but not quick.
+const PROCESS = [
+  'tests/**/cli*.test.ts',
+  'tests/unit/electron-*.test.ts',
+  'tests/unit/lint-rules.test.ts', // runs oxlint once per rule it breaks
+  'tests/unit/lock.test.ts', // starts a second process that holds the register
+]
 
 export default defineConfig({
   test: {
@@ -23,9 +31,10 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: SLOW } },
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: [...SLOW, ...PROCESS] } },
       // The core against real SQLite files (db, imports, documents, mail, scan): every folder but unit and e2e, so a new one is never left out.
-      { extends: true, test: { name: 'database', include: ['tests/**/*.test.ts'], exclude: [...SLOW, ...BROWSER, 'tests/unit/**'] } },
+      { extends: true, test: { name: 'database', include: ['tests/**/*.test.ts'], exclude: [...SLOW, ...BROWSER, ...PROCESS, 'tests/unit/**'] } },
+      { extends: true, test: { name: 'process', include: PROCESS, exclude: SLOW } },
       // Debian's Chromium against the web harness: serves the renderer, built once per run.
       { extends: true, test: { name: 'browser', include: BROWSER, globalSetup: ['tests/helpers/global-setup.ts'] } },
       { extends: true, test: { name: 'slow', include: SLOW } },

@@ -16,6 +16,7 @@ import { createLogger } from '../log.ts'
 import { readOnlyError } from '../read-only.ts'
 import { backupDir, backupNow, stamp, type BackupInfo } from './backup.ts'
 import { removeWithSideFiles, restorePaths } from './leftovers.ts'
+import { attachCopy, copyRows, detachCopy, madeAlready, makeSchemaObject } from './restore.queries.ts'
 
 const log = createLogger('restore')
 const SQLITE_HEADER = 'SQLite format 3\u0000'
@@ -69,8 +70,6 @@ function checkCopy(source: string, shown: string): number {
   }
 }
 
-const quoted = (name: string): string => `"${name.replace(/"/g, '""')}"`
-
 /** Builds our schema at `version` in `fresh`, fills it with the copy's rows, checks it, and migrates it. */
 function fillFresh(fresh: string, source: string, version: number, shown: string): void {
   const db = new Database(fresh)
@@ -83,30 +82,24 @@ function fillFresh(fresh: string, source: string, version: number, shown: string
     db.pragma('synchronous = OFF')
     db.pragma('cache_size = -65536') // 64 MB: the copy and its indexes are built in memory, written once
     db.pragma('foreign_keys = OFF') // checked as a whole below, once every table is filled
-    db.prepare('ATTACH DATABASE ? AS source').run(source)
+    attachCopy(db, source)
     const schema = expectedSchema(version)
     const tables = schema.filter((o) => o.type === 'table' && o.text)
-    const made = db.prepare(`SELECT 1 FROM main.sqlite_master WHERE name = ?`).pluck()
+    const made = madeAlready(db)
     // A virtual table (full-text search) makes its own shadow tables: those are not made twice, and
     // their rows come with the virtual table's own.
     const shadows = new Set<string>()
     db.transaction(() => {
       for (const t of tables) {
-        if (made.get(t.name)) shadows.add(t.name)
-        else db.exec(t.text ?? '')
+        if (made(t.name)) shadows.add(t.name)
+        else makeSchemaObject(db, t.text ?? '')
       }
-      for (const t of tables.filter((x) => !shadows.has(x.name))) {
-        const columns = (db.pragma(`main.table_xinfo(${quoted(t.name)})`) as { name: string; hidden: number }[])
-          .filter((c) => c.hidden === 0)
-          .map((c) => quoted(c.name))
-          .join(', ')
-        db.prepare(`INSERT INTO main.${quoted(t.name)} (${columns}) SELECT ${columns} FROM source.${quoted(t.name)}`).run()
-      }
+      for (const t of tables.filter((x) => !shadows.has(x.name))) copyRows(db, t.name)
       // Indexes, then triggers, after the rows: faster, and our own triggers have nothing to guard yet.
-      for (const o of schema.filter((x) => x.type !== 'table' && x.text)) db.exec(o.text ?? '')
+      for (const o of schema.filter((x) => x.type !== 'table' && x.text)) makeSchemaObject(db, o.text ?? '')
       db.pragma(`user_version = ${version}`)
     })()
-    db.exec('DETACH DATABASE source')
+    detachCopy(db)
     if ((db.pragma('foreign_key_check') as unknown[]).length > 0) throw misfit(shown, 'verwijzingen tussen gegevens die niet kloppen (bijvoorbeeld een toestemming van een leerling die er niet is)')
     db.pragma('foreign_keys = ON') // from here on, our migrations cannot leave a broken reference
     migrate(db)

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3'
 import { migrate } from './migrate.ts'
 import { migrations } from './migrations/index.ts'
+import { schemaRows } from './schema.queries.ts'
 
 export interface SchemaObject {
   type: string
@@ -78,13 +79,7 @@ export function normaliseSql(sql: string): string {
 
 /** Every object of the schema, in the order SQLite keeps them, without SQLite's internal tables. */
 export function readSchema(db: Database.Database, schema = 'main'): SchemaObject[] {
-  const rows = db.prepare(`SELECT type, name, tbl_name AS "table", sql FROM "${schema}".sqlite_master ORDER BY rowid`).all() as {
-    type: string
-    name: string
-    table: string
-    sql: string | null
-  }[]
-  return rows
+  return schemaRows(db, schema)
     .filter((r) => !INTERNAL.test(r.name))
     .map((r) => ({ type: r.type, name: r.name, table: r.table, sql: normaliseSql(r.sql ?? ''), text: r.sql }))
 }

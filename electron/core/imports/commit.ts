@@ -7,6 +7,7 @@ import type { CoreContext } from '../context.ts'
 import { newFormCode } from '../pupils/form-code.ts'
 import { refreshSearchText } from '../pupils/search-text.ts'
 import type { Plan } from './match.ts'
+import { addBatch, commitStatements, consentInsert, putBatchSummary, schoolYearName } from './commit.queries.ts'
 import type { GuardianState, Snapshot } from './snapshot.ts'
 import { fold } from '../../../shared/text.ts'
 import { levelsOfGroupName, storedLevels } from '../../../shared/year-levels.ts'
@@ -25,73 +26,32 @@ export interface CommitMeta {
 
 type Entity = 'pupil' | 'guardian' | 'pupil_guardian' | 'group' | 'membership'
 
-const PUPIL_COLUMNS = `student_number AS studentNumber, first_name AS firstName, last_name_prefix AS lastNamePrefix, last_name AS lastName,
-  birth_date AS birthDate, left_on AS leftOn, leaving_reason AS leavingReason, undone_import_batch_id AS undoneImportBatchId`
-const GUARDIAN_COLUMNS = `name, email, phone, phone_normalized AS phoneNormalized`
-
 export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: CommitMeta): { batchId: number; counts: ImportBatchCounts } {
   const { db } = ctx
   const stamp = meta.now.toISOString()
-  const schoolYear = db.prepare(`SELECT name FROM school_years WHERE id = ?`).pluck().get(s.yearId) as string
+  const schoolYear = schoolYearName(db, s.yearId)
   // A large batch writes more pages than SQLite's default cache holds; spilling them costs more than the memory.
   if (plan.rows.length > 1000) db.pragma('cache_size = -65536')
-  const batchId = Number(
-    db
-      .prepare(`INSERT INTO import_batches (created_at, created_by, files_json, summary_json) VALUES (?, ?, ?, '{}')`)
-      .run(stamp, meta.actor, JSON.stringify(meta.files)).lastInsertRowid,
-  )
+  const batchId = addBatch(db, stamp, meta.actor, JSON.stringify(meta.files))
   const counts: ImportBatchCounts = { pupilsCreated: 0, pupilsUpdated: 0, unchanged: 0, skipped: meta.counts.skipped, rowErrors: meta.counts.rowErrors, guardiansCreated: 0, guardiansUpdated: 0, groupsCreated: 0, consentRecords: 0 }
-  const change = db.prepare(`INSERT INTO import_changes (batch_id, entity, entity_id, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?)`)
+  const q = commitStatements(db)
   const note = (entity: Entity, id: number, action: 'created' | 'updated', before: unknown, after: unknown): void => {
-    change.run(batchId, entity, id, action, before === null ? null : JSON.stringify(before), JSON.stringify(after))
-  }
-  const q = {
-    insertPupil: db.prepare(
-      `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, enrolled_on, form_code, created_at, updated_at, year_level, year_level_unsure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    readPupil: db.prepare(`SELECT ${PUPIL_COLUMNS} FROM pupils WHERE id = ?`),
-    updatePupil: db.prepare(
-      `UPDATE pupils SET student_number = @studentNumber, first_name = @firstName, last_name_prefix = @lastNamePrefix, last_name = @lastName, birth_date = @birthDate,
-              left_on = @leftOn, leaving_reason = @leavingReason, undone_import_batch_id = @undoneImportBatchId, version = version + 1, updated_at = @stamp WHERE id = @id`,
-    ),
-    insertGroup: db.prepare(`INSERT INTO groups (school_year_id, name, created_at, year_levels) VALUES (?, ?, ?, ?)`),
-    readMembership: db.prepare(`SELECT group_id FROM group_memberships WHERE pupil_id = ? AND school_year_id = ?`).pluck(),
-    upsertMembership: db.prepare(
-      `INSERT INTO group_memberships (pupil_id, school_year_id, group_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET group_id = excluded.group_id`,
-    ),
-    insertGuardian: db.prepare(`INSERT INTO guardians (name, email, phone, phone_normalized, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`),
-    readGuardian: db.prepare(`SELECT ${GUARDIAN_COLUMNS} FROM guardians WHERE id = ?`),
-    updateGuardian: db.prepare(
-      `UPDATE guardians SET name = @name, email = @email, phone = @phone, phone_normalized = @phoneNormalized, version = version + 1, updated_at = @stamp WHERE id = @id`,
-    ),
-    nextSort: db.prepare(`SELECT coalesce(max(sort_order), -1) + 1 FROM pupil_guardians WHERE pupil_id = ?`).pluck(),
-    link: db.prepare(`INSERT INTO pupil_guardians (pupil_id, guardian_id, relation, sort_order) VALUES (?, ?, ?, ?)`),
-    relation: db.prepare(`UPDATE pupil_guardians SET relation = ? WHERE pupil_id = ? AND guardian_id = ?`),
-    readRelation: db.prepare(`SELECT relation FROM pupil_guardians WHERE pupil_id = ? AND guardian_id = ?`).pluck(),
-    // A new group or relation is a change of what a pupil or guardian screen shows: its version moves, so that screen cannot save it back.
-    touchPupil: db.prepare(`UPDATE pupils SET version = version + 1, updated_at = ? WHERE id = ?`),
-    touchGuardian: db.prepare(`UPDATE guardians SET version = version + 1, updated_at = ? WHERE id = ?`),
+    q.change.run(batchId, entity, id, action, before === null ? null : JSON.stringify(before), JSON.stringify(after))
   }
   // Consent answers are most of the rows: inserted 50 to a statement.
   const CHUNK = 50
-  const consentSql = (n: number): string =>
-    `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, guardian_id, effective_from, source, source_detail, import_batch_id, recorded_by, recorded_at)
-     VALUES ${Array.from({ length: n }, () => `(?, ?, ?, ?, NULL, ?, 'enrolment_form', ?, ?, ?, ?)`).join(', ')}`
-  const consentChunk = db.prepare(consentSql(CHUNK))
+  const consentChunk = consentInsert(db, CHUNK)
   let pending: unknown[] = []
   const flushConsent = (): void => {
     if (pending.length === 0) return
     const n = pending.length / 9
-    ;(n === CHUNK ? consentChunk : db.prepare(consentSql(n))).run(pending)
+    ;(n === CHUNK ? consentChunk : consentInsert(db, n)).run(pending)
     pending = []
   }
-  // Prepared once for the whole batch (writeAudit and uniqueFormCode prepare per call: 10,000 rows would feel it).
-  const audit = db.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, pupil_id, old_value, new_value) VALUES (?, ?, ?, 'pupil', ?, ?, NULL, ?)`)
-  const codeTaken = db.prepare(`SELECT 1 FROM pupils WHERE form_code = ?`)
   const formCode = (): string => {
     for (;;) {
       const code = newFormCode()
-      if (codeTaken.get(code) === undefined) return code
+      if (q.codeTaken.get(code) === undefined) return code
     }
   }
   const purposes = new Map(s.purposes.map((p) => [p.code, p]))
@@ -185,7 +145,7 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
       if (pending.length === CHUNK * 9) flushConsent()
       counts.consentRecords++
     }
-    audit.run(
+    q.audit.run(
       stamp,
       meta.actor,
       row.created || row.reactivate ? 'pupil.import_create' : 'pupil.import_update',
@@ -198,7 +158,7 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
   for (const [id, before] of pupilBefore) note('pupil', id, 'updated', before, q.readPupil.get(id))
   for (const [id, before] of guardianBefore) note('guardian', id, 'updated', before, q.readGuardian.get(id))
   refreshSearchText(db, [...touched])
-  db.prepare(`UPDATE import_batches SET summary_json = ? WHERE id = ?`).run(JSON.stringify(counts), batchId)
+  putBatchSummary(db, batchId, JSON.stringify(counts))
   writeAudit(db, meta.now, { actor: meta.actor, action: 'import.commit', entity: 'import_batch', entityId: batchId, newValue: { files: meta.files.length, ...counts } })
   meta.onProgress?.(total, total)
   return { batchId, counts }

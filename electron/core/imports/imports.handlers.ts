@@ -11,7 +11,7 @@ import { rejectedWorkbook } from './rejected.ts'
 import { enrolmentTemplate } from './template.ts'
 import { loadSnapshot } from './snapshot.ts'
 import { planImport } from './match.ts'
-import { currentSchoolYearId } from '../settings/settings.service.ts'
+import { schoolYearId } from '../settings/settings.service.ts'
 
 /** Runs import work while imports.progress can tell how far it is (files read, rows checked, backup, writing). */
 async function withProgress<T>(ctx: CoreContext, id: string | undefined, work: (options: ImportOptions) => Promise<T>): Promise<T> {
@@ -40,7 +40,7 @@ export const importsHandlers: HandlersFor<keyof ImportsOutputs> = {
   },
   'imports.rejectedRows': async (ctx, input) => {
     const prepared = await prepareImport(ctx, input)
-    const plan = planImport(loadSnapshot(ctx, currentSchoolYearId(ctx), prepared.purposes), prepared.converted.pupils, input.decisions)
+    const plan = planImport(loadSnapshot(ctx, schoolYearId(ctx), prepared.purposes), prepared.converted.pupils, input.decisions)
     const labels = new Map(prepared.purposes.map((p) => [p.code, p.label]))
     const { data, rows } = await rejectedWorkbook(prepared.files, prepared.layouts, [...prepared.converted.rowErrors, ...plan.rowErrors], (c) => labels.get(c) ?? c)
     return { fileName: 'afgekeurde-rijen.xlsx', data: data.toString('base64'), rows }

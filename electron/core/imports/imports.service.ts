@@ -11,13 +11,15 @@ import { backupNow } from '../backup/backup.ts'
 import type { CoreContext } from '../context.ts'
 import { createLogger } from '../log.ts'
 import { refreshSearchText } from '../pupils/search-text.ts'
-import { currentSchoolYearId, requireStaffName } from '../settings/settings.service.ts'
+import { schoolYearId, requireStaffName } from '../settings/settings.service.ts'
 import { writePlan } from './commit.ts'
 import { planImport, type Plan } from './match.ts'
 import { loadChosenFiles, prepareImport, saveMappings, type Prepared } from './prepare.ts'
 import { openSession } from './sessions.ts'
 import { loadSnapshot } from './snapshot.ts'
-import { BATCH_COLUMNS, batchView, describeUndo, planUndo } from './undo.ts'
+import { batchView, describeUndo, planUndo } from './undo.ts'
+import { batchRow, batchRows, markBatchUndone } from './undo.queries.ts'
+import { recordSource, totalChanges } from './imports.queries.ts'
 
 const log = createLogger('imports')
 
@@ -40,20 +42,19 @@ export async function openImport(ctx: CoreContext, input: { files: readonly { to
 }
 
 function planFor(ctx: CoreContext, prepared: Prepared, input: ImportRunInput): Plan {
-  const snapshot = loadSnapshot(ctx, currentSchoolYearId(ctx), prepared.purposes)
+  const snapshot = loadSnapshot(ctx, schoolYearId(ctx), prepared.purposes)
   return planImport(snapshot, prepared.converted.pupils, input.decisions)
 }
 
 function toPreview(ctx: CoreContext, prepared: Prepared, plan: Plan): ImportPreview {
   const labels = new Map(prepared.purposes.map((p) => [p.code, p.label]))
-  const sourceOf = ctx.db.prepare(`SELECT source, effective_from AS since FROM consent_records WHERE id = ?`)
   const pupils: PreviewPupil[] = plan.rows.map((r) => {
     const p = r.imported
     const consentChanges = r.consents.map((c) => {
       const purpose = prepared.purposes.find((x) => x.code === c.code)
       const now = r.target.id !== null && purpose ? plan.snapshot.current(r.target, purpose) : null
       const decisive = now?.recordId ?? null
-      const src = decisive ? (sourceOf.get(decisive) as { source: ImportPreview['pupils'][number]['consentChanges'][number]['currentSource']; since: string } | undefined) : undefined
+      const src = decisive ? (recordSource(ctx.db, decisive) as { source: ImportPreview['pupils'][number]['consentChanges'][number]['currentSource']; since: string } | undefined) : undefined
       const manual = src && src.source !== 'enrolment_form' && src.source !== 'import_undo'
       return { purpose: c.code, label: labels.get(c.code) ?? c.code, old: c.old, new: c.decision, text: `${c.code}: ${DECISION_WORDS[c.old]} -> ${DECISION_WORDS[c.decision]}`, currentSource: manual ? (src?.source ?? null) : null, currentSince: manual ? (src?.since ?? null) : null, replacesDisagreement: now?.conflict ?? false }
     })
@@ -108,7 +109,7 @@ export async function previewImport(ctx: CoreContext, input: ImportRunInput, opt
 
 /** Changes when anything is written to the database, by this connection or another process. */
 function registerStamp(ctx: CoreContext): string {
-  return `${ctx.db.prepare(`SELECT total_changes()`).pluck().get() as number}:${ctx.db.pragma('data_version', { simple: true }) as number}`
+  return `${totalChanges(ctx.db)}:${ctx.db.pragma('data_version', { simple: true }) as number}`
 }
 
 const hasWork = (plan: Plan): boolean => plan.rows.some((r) => r.action === 'import' && r.status !== 'unchanged')
@@ -155,12 +156,12 @@ export async function commitImport(ctx: CoreContext, input: ImportRunInput, opti
 }
 
 export function listBatches(ctx: CoreContext): ImportBatch[] {
-  const rows = ctx.db.prepare(`SELECT ${BATCH_COLUMNS} FROM import_batches ORDER BY id DESC`).all() as Parameters<typeof batchView>[0][]
+  const rows = batchRows(ctx.db)
   return rows.map(batchView)
 }
 
 export function getBatch(ctx: CoreContext, id: number): ImportBatch {
-  const row = ctx.db.prepare(`SELECT ${BATCH_COLUMNS} FROM import_batches WHERE id = ?`).get(id) as Parameters<typeof batchView>[0] | undefined
+  const row = batchRow(ctx.db, id)
   if (!row) throw new AppError('not_found', 'Deze import bestaat niet (meer). Vernieuw het scherm.')
   return batchView(row)
 }
@@ -181,7 +182,7 @@ export async function undoImport(ctx: CoreContext, batchId: number, options: Imp
     for (const step of p.steps) step(ctx, actor)
     refreshSearchText(ctx.db, p.pupils.map((x) => x.pupilId))
     const now = ctx.now()
-    ctx.db.prepare(`UPDATE import_batches SET undone_at = ?, undone_by = ? WHERE id = ?`).run(now.toISOString(), actor, batchId)
+    markBatchUndone(ctx.db, batchId, now.toISOString(), actor)
     for (const pupil of p.pupils) {
       writeAudit(ctx.db, now, { actor, action: 'pupil.import_undo', entity: 'pupil', entityId: pupil.pupilId, pupilId: pupil.pupilId, newValue: { batchId, action: pupil.action } })
     }

@@ -11,6 +11,7 @@ import { listPurposes } from '../purposes/purposes.service.ts'
 import { buildLayouts, convertRecords, detectSheets, FILE_MESSAGES, fileInfo, type Converted, type PreparedFile } from './analyze.ts'
 import { readWorkbook, type ReadResult } from './read.ts'
 import { sessionFiles } from './sessions.ts'
+import { rememberedMapping, rememberMapping } from './imports.queries.ts'
 
 export interface Prepared {
   purposes: Purpose[]
@@ -116,9 +117,8 @@ export function loadChosenFiles(ctx: CoreContext, tokens: readonly string[], onP
 
 /** Remembered mappings: the last one used for a file with the same headers. */
 export function rememberedMappings(ctx: CoreContext): (signature: string) => LayoutMapping | undefined {
-  const get = ctx.db.prepare(`SELECT mapping_json FROM import_mappings WHERE signature = ?`).pluck()
   return (signature) => {
-    const json = get.get(signature) as string | undefined
+    const json = rememberedMapping(ctx.db, signature)
     if (!json) return undefined
     try {
       const columns = (JSON.parse(json) as { key: unknown; target: unknown }[]).flatMap((c) => {
@@ -133,11 +133,7 @@ export function rememberedMappings(ctx: CoreContext): (signature: string) => Lay
 }
 
 export function saveMappings(ctx: CoreContext, layouts: readonly ImportLayout[], actor: string): void {
-  const put = ctx.db.prepare(
-    `INSERT INTO import_mappings (signature, layout, mapping_json, used_at, used_by) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(signature) DO UPDATE SET mapping_json = excluded.mapping_json, used_at = excluded.used_at, used_by = excluded.used_by`,
-  )
-  for (const l of layouts) put.run(l.signature, l.layout, JSON.stringify(l.columns.map((c) => ({ key: c.key, target: c.target }))), ctx.now().toISOString(), actor)
+  for (const l of layouts) rememberMapping(ctx.db, l.signature, l.layout, JSON.stringify(l.columns.map((c) => ({ key: c.key, target: c.target }))), ctx.now().toISOString(), actor)
 }
 
 export async function prepareImport(

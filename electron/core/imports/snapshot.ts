@@ -4,6 +4,7 @@ import type { Decision, Purpose } from '../../../shared/domain.ts'
 import { fold } from '../../../shared/text.ts'
 import { effectiveDecisions } from '../consent/consent.current.ts'
 import type { CoreContext } from '../context.ts'
+import { snapshotGroups, snapshotGuardians, snapshotLinks, snapshotPupils } from './imports.queries.ts'
 
 export interface GuardianState {
   id: number | null
@@ -80,16 +81,7 @@ export function loadSnapshot(ctx: CoreContext, yearId: number, purposes: Purpose
     groups: new Map(),
     current: () => ({ decision: 'unknown', recordId: null, conflict: false }),
   }
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.student_number AS studentNumber, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName,
-              p.birth_date AS birthDate, g.name AS groupName, p.undone_import_batch_id IS NOT NULL AS hidden
-         FROM pupils p
-         LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = ?
-         LEFT JOIN groups g ON g.id = m.group_id
-        ORDER BY p.id`,
-    )
-    .all(yearId) as (Omit<PupilState, 'guardians' | 'touchedBy' | 'hidden'> & { id: number; hidden: number })[]
+  const rows = snapshotPupils(db, yearId)
   const byId = new Map<number, PupilState>()
   for (const r of rows) {
     const p: PupilState = { ...r, hidden: r.hidden === 1, guardians: new Map(), touchedBy: null }
@@ -98,13 +90,13 @@ export function loadSnapshot(ctx: CoreContext, yearId: number, purposes: Purpose
     indexPupil(s, p)
   }
   const guardians = new Map<number, GuardianState>()
-  const gRows = db.prepare(`SELECT id, name, email, phone, phone_normalized AS phoneNormalized FROM guardians ORDER BY id`).all() as (Omit<GuardianState, 'pupils' | 'createdBy'> & { id: number })[]
+  const gRows = snapshotGuardians(db)
   for (const r of gRows) {
     const g: GuardianState = { ...r, pupils: new Set(), createdBy: null, original: { name: r.name, email: r.email, phone: r.phone, phoneNormalized: r.phoneNormalized } }
     guardians.set(r.id, g)
     indexGuardian(s, g)
   }
-  const links = db.prepare(`SELECT pupil_id AS pupilId, guardian_id AS guardianId, relation FROM pupil_guardians`).all() as { pupilId: number; guardianId: number; relation: string }[]
+  const links = snapshotLinks(db)
   for (const l of links) {
     const p = byId.get(l.pupilId)
     const g = guardians.get(l.guardianId)
@@ -112,7 +104,7 @@ export function loadSnapshot(ctx: CoreContext, yearId: number, purposes: Purpose
     p.guardians.set(g, l.relation)
     g.pupils.add(p)
   }
-  const groups = db.prepare(`SELECT id, name FROM groups WHERE school_year_id = ? ORDER BY id`).all(yearId) as { id: number; name: string }[]
+  const groups = snapshotGroups(db, yearId)
   for (const g of groups) if (!s.groups.has(fold(g.name))) s.groups.set(fold(g.name), g)
   const decide = effectiveDecisions(ctx)
   s.current = (pupil, purpose) => {

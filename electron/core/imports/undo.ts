@@ -8,6 +8,12 @@ import type { ImportBatch, UndoCounts, UndoPupil } from '../../../shared/imports
 import { DECISION_WORDS } from '../../../shared/imports.contract.ts'
 import type { CoreContext } from '../context.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
+import {
+  addedSince, addUndoAnswer, answerHistory, batchAnswers, batchChanges, currentFields, groupMembers, groupName, guardianAnswered, guardianLinkCount, hidePupil,
+  linkRelation, membershipGroup, pupilExists, pupilName, pupilsOfGuardian, putMembershipBack, putRelationBack, removeGroup, removeGuardian, removeLink,
+  restoreFields, touchRow, type BatchRow, type Table,
+} from './undo.queries.ts'
+
 
 export const UNDONE_REASON = 'Import ongedaan gemaakt'
 
@@ -32,8 +38,8 @@ const SKIP_FIELDS = new Set(['undoneImportBatchId', 'phoneNormalized'])
 const shown = (k: string, v: unknown): string => (v === null || v === undefined ? '' : k === 'birthDate' || k === 'leftOn' ? formatDate(String(v)) : String(v))
 
 /** A group or relation put back is a change a pupil or guardian screen shows: its version moves. */
-function touch(x: CoreContext, table: 'pupils' | 'guardians', id: number): void {
-  x.db.prepare(`UPDATE ${table} SET version = version + 1, updated_at = ? WHERE id = ?`).run(x.now().toISOString(), id)
+function touch(x: CoreContext, table: Table, id: number): void {
+  touchRow(x.db, table, id, x.now().toISOString())
 }
 
 export interface UndoPlan {
@@ -46,28 +52,21 @@ export interface UndoPlan {
   steps: ((ctx: CoreContext, actor: string) => void)[]
 }
 
-export function batchView(row: { id: number; createdAt: string; createdBy: string; filesJson: string; summaryJson: string; undoneAt: string | null; undoneBy: string | null }): ImportBatch {
+export function batchView(row: BatchRow): ImportBatch {
   return { id: row.id, createdAt: row.createdAt, createdBy: row.createdBy, files: JSON.parse(row.filesJson), counts: JSON.parse(row.summaryJson), undoneAt: row.undoneAt, undoneBy: row.undoneBy }
 }
-
-export const BATCH_COLUMNS = `id, created_at AS createdAt, created_by AS createdBy, files_json AS filesJson, summary_json AS summaryJson, undone_at AS undoneAt, undone_by AS undoneBy`
-
-const pupilSql = `student_number AS studentNumber, first_name AS firstName, last_name_prefix AS lastNamePrefix, last_name AS lastName, birth_date AS birthDate,
-  left_on AS leftOn, leaving_reason AS leavingReason, undone_import_batch_id AS undoneImportBatchId`
 
 export function planUndo(ctx: CoreContext, batch: ImportBatch): UndoPlan {
   const { db } = ctx
   const today = localIsoDate(ctx.now())
   const counts: UndoCounts = { pupilsHidden: 0, pupilsRestored: 0, pupilsKept: 0, consentRestored: 0, consentKept: 0, guardiansRemoved: 0, guardiansRestored: 0, linksRemoved: 0, groupsRemoved: 0 }
   const steps: UndoPlan['steps'] = []
-  const changes = (db.prepare(`SELECT entity, entity_id AS entityId, action, before_json AS b, after_json AS a FROM import_changes WHERE batch_id = ? ORDER BY id`).all(batch.id) as {
-    entity: ChangeRow['entity']; entityId: number; action: ChangeRow['action']; b: string | null; a: string | null
-  }[]).map((c): ChangeRow => ({ entity: c.entity, entityId: c.entityId, action: c.action, before: c.b ? JSON.parse(c.b) : null, after: c.a ? JSON.parse(c.a) : {} }))
+  const changes = batchChanges(db, batch.id).map((c): ChangeRow => ({ entity: c.entity as ChangeRow['entity'], entityId: c.entityId, action: c.action as ChangeRow['action'], before: c.b ? JSON.parse(c.b) : null, after: c.a ? JSON.parse(c.a) : {} }))
   const pupils = new Map<number, UndoPupil>()
   const pupilView = (id: number): UndoPupil => {
     let v = pupils.get(id)
     if (!v) {
-      const row = db.prepare(`SELECT first_name AS firstName, last_name_prefix AS lastNamePrefix, last_name AS lastName FROM pupils WHERE id = ?`).get(id) as { firstName: string; lastNamePrefix: string; lastName: string } | undefined
+      const row = pupilName(db, id)
       v = { pupilId: id, name: row ? displayName(row) : `#${id}`, action: 'restore', fields: [], consents: [], note: '' }
       pupils.set(id, v)
     }
@@ -79,13 +78,9 @@ export function planUndo(ctx: CoreContext, batch: ImportBatch): UndoPlan {
 
   // Pupils the batch created: hidden, unless someone added their own data since.
   for (const c of changes.filter((x) => x.entity === 'pupil' && x.action === 'created')) {
-    const laterConsent = db.prepare(`SELECT 1 FROM consent_records WHERE pupil_id = ? AND (import_batch_id IS NULL OR import_batch_id <> ?) AND source <> 'import_undo' LIMIT 1`).get(c.entityId, batch.id)
-    const dossier = db.prepare(`SELECT 1 FROM dossier_entries WHERE pupil_id = ? LIMIT 1`).get(c.entityId)
-    const laterImport = db.prepare(`SELECT 1 FROM import_changes WHERE entity = 'pupil' AND entity_id = ? AND batch_id > ? LIMIT 1`).get(c.entityId, batch.id)
-    const exists = db.prepare(`SELECT left_on AS leftOn FROM pupils WHERE id = ?`).get(c.entityId) as { leftOn: string | null } | undefined
-    if (!exists) continue
+    if (!pupilExists(db, c.entityId)) continue
     const v = pupilView(c.entityId)
-    if (laterConsent || dossier || laterImport) {
+    if (addedSince(db, c.entityId, batch.id)) {
       v.action = 'keep'
       v.note = 'Na de import zijn er voor deze leerling gegevens bijgekomen; de leerling blijft daarom staan.'
       counts.pupilsKept++
@@ -93,22 +88,16 @@ export function planUndo(ctx: CoreContext, batch: ImportBatch): UndoPlan {
     }
     v.action = 'hide'
     v.note = 'Door de import toegevoegd: wordt weer verborgen.'
-    counts.linksRemoved += db.prepare(`SELECT count(*) FROM pupil_guardians WHERE pupil_id = ?`).pluck().get(c.entityId) as number
+    counts.linksRemoved += guardianLinkCount(db, c.entityId)
     hidden.add(c.entityId)
     counts.pupilsHidden++
-    steps.push((x) => {
-      x.db.prepare(`UPDATE pupils SET left_on = coalesce(left_on, ?), leaving_reason = ?, undone_import_batch_id = ?, version = version + 1, updated_at = ? WHERE id = ?`).run(
-        today, UNDONE_REASON, batch.id, x.now().toISOString(), c.entityId,
-      )
-      x.db.prepare(`DELETE FROM group_memberships WHERE pupil_id = ?`).run(c.entityId)
-      x.db.prepare(`DELETE FROM pupil_guardians WHERE pupil_id = ?`).run(c.entityId)
-    })
+    steps.push((x) => hidePupil(x.db, c.entityId, today, UNDONE_REASON, batch.id, x.now().toISOString()))
   }
 
   // Rows the batch changed: each field back, where it still holds what the batch wrote.
   for (const c of changes.filter((x) => (x.entity === 'pupil' || x.entity === 'guardian') && x.action === 'updated')) {
     const table = c.entity === 'pupil' ? 'pupils' : 'guardians'
-    const current = db.prepare(`SELECT ${c.entity === 'pupil' ? pupilSql : 'name, email, phone, phone_normalized AS phoneNormalized'} FROM ${table} WHERE id = ?`).get(c.entityId) as Record<string, unknown> | undefined
+    const current = currentFields(db, table, c.entityId)
     if (!current || !c.before) continue
     const restore: Record<string, unknown> = {}
     const view = c.entity === 'pupil' ? pupilView(c.entityId) : null
@@ -129,59 +118,53 @@ export function planUndo(ctx: CoreContext, batch: ImportBatch): UndoPlan {
     if (kept > 0 && view && view.action === 'restore') view.note = 'Sommige gegevens zijn na de import nog gewijzigd; die blijven staan.'
     if (Object.keys(restore).length === 0) continue
     if (c.entity === 'guardian' && restore.phone !== undefined && c.before.phoneNormalized !== undefined) restore.phoneNormalized = c.before.phoneNormalized
-    steps.push((x) => {
-      const cols = Object.keys(restore)
-      const sql = cols.map((k) => `${k.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`)} = @${k}`).join(', ')
-      x.db.prepare(`UPDATE ${table} SET ${sql}, version = version + 1, updated_at = @stamp WHERE id = @id`).run({ ...restore, stamp: x.now().toISOString(), id: c.entityId })
-    })
+    steps.push((x) => restoreFields(x.db, table, c.entityId, restore, x.now().toISOString()))
   }
 
   for (const c of changes.filter((x) => x.entity === 'membership')) {
     if (hidden.has(c.entityId)) continue
     const yearId = c.after.schoolYearId as number
-    const current = db.prepare(`SELECT group_id FROM group_memberships WHERE pupil_id = ? AND school_year_id = ?`).pluck().get(c.entityId, yearId)
+    const current = membershipGroup(db, c.entityId, yearId)
     if (current !== c.after.groupId) continue
     const before = (c.before?.groupId as number | undefined) ?? null
-    const names = db.prepare(`SELECT name FROM groups WHERE id = ?`).pluck()
-    pupilView(c.entityId).fields.push({ field: 'group', label: 'Groep', old: String(names.get(c.after.groupId) ?? ''), new: before === null ? '' : String(names.get(before) ?? ''), kept: false })
+    pupilView(c.entityId).fields.push({ field: 'group', label: 'Groep', old: groupName(db, c.after.groupId), new: before === null ? '' : groupName(db, before), kept: false })
     if (before === null) removedMemberships.add(c.entityId)
     steps.push((x) => {
-      if (before === null) x.db.prepare(`DELETE FROM group_memberships WHERE pupil_id = ? AND school_year_id = ?`).run(c.entityId, yearId)
-      else x.db.prepare(`UPDATE group_memberships SET group_id = ? WHERE pupil_id = ? AND school_year_id = ?`).run(before, c.entityId, yearId)
+      putMembershipBack(x.db, c.entityId, yearId, before)
       touch(x, 'pupils', c.entityId)
     })
   }
 
   for (const c of changes.filter((x) => x.entity === 'pupil_guardian')) {
     const guardianId = c.after.guardianId as number
-    const current = db.prepare(`SELECT relation FROM pupil_guardians WHERE pupil_id = ? AND guardian_id = ?`).pluck().get(c.entityId, guardianId) as string | undefined
+    const current = linkRelation(db, c.entityId, guardianId)
     if (current === undefined) continue
     if (c.action === 'created') {
       removedLinks.add(`${c.entityId}:${guardianId}`)
       counts.linksRemoved++
-      if (!hidden.has(c.entityId)) steps.push((x) => x.db.prepare(`DELETE FROM pupil_guardians WHERE pupil_id = ? AND guardian_id = ?`).run(c.entityId, guardianId))
+      if (!hidden.has(c.entityId)) steps.push((x) => removeLink(x.db, c.entityId, guardianId))
     } else if (current === c.after.relation) {
       steps.push((x) => {
-        x.db.prepare(`UPDATE pupil_guardians SET relation = ? WHERE pupil_id = ? AND guardian_id = ?`).run(c.before?.relation ?? '', c.entityId, guardianId)
+        putRelationBack(x.db, c.entityId, guardianId, (c.before?.relation as string | undefined) ?? '')
         touch(x, 'guardians', guardianId)
       })
     }
   }
 
   for (const c of changes.filter((x) => x.entity === 'guardian' && x.action === 'created')) {
-    const links = db.prepare(`SELECT pupil_id FROM pupil_guardians WHERE guardian_id = ?`).pluck().all(c.entityId) as number[]
+    const links = pupilsOfGuardian(db, c.entityId)
     const remaining = links.filter((p) => !removedLinks.has(`${p}:${c.entityId}`) && !hidden.has(p))
-    const answered = db.prepare(`SELECT 1 FROM consent_records WHERE guardian_id = ? LIMIT 1`).get(c.entityId)
+    const answered = guardianAnswered(db, c.entityId)
     if (remaining.length > 0 || answered) continue
     counts.guardiansRemoved++
-    steps.push((x) => x.db.prepare(`DELETE FROM guardians WHERE id = ?`).run(c.entityId))
+    steps.push((x) => removeGuardian(x.db, c.entityId))
   }
 
   for (const c of changes.filter((x) => x.entity === 'group' && x.action === 'created')) {
-    const members = db.prepare(`SELECT pupil_id FROM group_memberships WHERE group_id = ?`).pluck().all(c.entityId) as number[]
+    const members = groupMembers(db, c.entityId)
     if (members.some((p) => !hidden.has(p) && !removedMemberships.has(p))) continue
     counts.groupsRemoved++
-    steps.push((x) => x.db.prepare(`DELETE FROM groups WHERE id = ?`).run(c.entityId))
+    steps.push((x) => removeGroup(x.db, c.entityId))
   }
 
   planConsent(ctx, batch, today, pupilView, counts, steps)
@@ -198,17 +181,11 @@ export function planUndo(ctx: CoreContext, batch: ImportBatch): UndoPlan {
 function planConsent(ctx: CoreContext, batch: ImportBatch, today: string, pupilView: (id: number) => UndoPupil, counts: UndoCounts, steps: UndoPlan['steps']): void {
   const { db } = ctx
   const purposes = new Map(listPurposes(db, true).map((p) => [p.id, p]))
-  const ours = db.prepare(`SELECT pupil_id AS pupilId, purpose_id AS purposeId, min(id) AS first, max(id) AS last FROM consent_records WHERE import_batch_id = ? GROUP BY pupil_id, purpose_id`).all(batch.id) as {
-    pupilId: number; purposeId: number; first: number; last: number
-  }[]
-  const all = db.prepare(
-    `SELECT id, pupil_id AS pupilId, purpose_id AS purposeId, guardian_id AS guardianId, decision, effective_from AS effectiveFrom, purpose_version AS purposeVersion
-       FROM consent_records WHERE pupil_id = ? AND purpose_id = ? ORDER BY id`,
-  )
+  const ours = batchAnswers(db, batch.id)
   for (const o of ours) {
     const purpose = purposes.get(o.purposeId)
     if (!purpose) continue
-    const records = all.all(o.pupilId, o.purposeId) as RecordRow[]
+    const records = answerHistory(db, o.pupilId, o.purposeId) as RecordRow[]
     const last = records.find((r) => r.id === o.last) as RecordRow
     const view = pupilView(o.pupilId)
     const newer = records.some((r) => r.id > o.last)
@@ -231,14 +208,11 @@ function planConsent(ctx: CoreContext, batch: ImportBatch, today: string, pupilV
     }
     counts.consentRestored++
     steps.push((x, actor) => {
-      const insert = x.db.prepare(
-        `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, guardian_id, effective_from, source, source_detail, recorded_by, recorded_at)
-         VALUES (?, ?, ?, ?, ?, ?, 'import_undo', ?, ?, ?)`,
-      )
       const detail = `import ${batch.id} van ${formatDate(batch.createdAt.slice(0, 10))} ongedaan gemaakt`
       const stamp = x.now().toISOString()
-      insert.run(o.pupilId, o.purposeId, whole?.purposeVersion ?? purpose.version, whole?.decision ?? 'unknown', null, today, detail, actor, stamp)
-      for (const g of standing) insert.run(o.pupilId, o.purposeId, g.purposeVersion, g.decision, g.guardianId, today, detail, actor, stamp)
+      const base = { pupilId: o.pupilId, purposeId: o.purposeId, effectiveFrom: today, detail, actor, stamp }
+      addUndoAnswer(x.db, { ...base, purposeVersion: whole?.purposeVersion ?? purpose.version, decision: whole?.decision ?? 'unknown', guardianId: null })
+      for (const g of standing) addUndoAnswer(x.db, { ...base, purposeVersion: g.purposeVersion, decision: g.decision, guardianId: g.guardianId })
     })
   }
 }

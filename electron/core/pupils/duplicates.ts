@@ -5,7 +5,8 @@ import { displayName } from '../../../shared/domain.ts'
 import type { PossibleDuplicate } from '../../../shared/pupils.contract.ts'
 import { fold } from '../../../shared/text.ts'
 import type { CoreContext } from '../context.ts'
-import { currentSchoolYearId } from '../settings/settings.service.ts'
+import { schoolYearId } from '../settings/settings.service.ts'
+import { pupilsLike } from './pupil-records.queries.ts'
 
 const folded = (p: { firstName: string; lastNamePrefix: string; lastName: string }): string => fold(displayName(p)).replace(/[\s\-']+/g, ' ').trim()
 
@@ -13,17 +14,7 @@ export function findDuplicates(ctx: CoreContext, input: ApiParsed<'pupils.duplic
   const studentNumber = input.studentNumber.trim()
   const birthDate = input.birthDate || null
   if (!studentNumber && !birthDate) return []
-  const rows = ctx.db
-    .prepare(
-      `SELECT p.id, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName, p.birth_date AS birthDate,
-              p.student_number AS studentNumber, p.left_on AS leftOn, g.name AS groupName
-         FROM pupils p
-         LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = ?
-         LEFT JOIN groups g ON g.id = m.group_id
-        WHERE (? IS NOT NULL AND p.birth_date = ?) OR (? <> '' AND p.student_number = ?)
-        ORDER BY p.id`,
-    )
-    .all(currentSchoolYearId(ctx), birthDate, birthDate, studentNumber, studentNumber) as (Omit<PossibleDuplicate, 'name' | 'reason'> & { firstName: string; lastNamePrefix: string; lastName: string })[]
+  const rows = pupilsLike(ctx.db, schoolYearId(ctx), birthDate, studentNumber)
   const typed = folded(input)
   const found: PossibleDuplicate[] = []
   for (const r of rows) {

@@ -1,4 +1,6 @@
 import { randomInt } from 'node:crypto'
+import type { Db } from '../db/open.ts'
+import { formCodeTaken } from './pupil-records.queries.ts'
 
 // A short code printed on a pupil's consent form; typed back at the desk to find the pupil.
 // No 0/O, 1/I/L, so it survives handwriting and OCR.
@@ -11,10 +13,9 @@ export function newFormCode(random: (n: number) => number = randomInt): string {
 }
 
 /** A code no pupil and no form of a consent round has: one code, one form, everywhere. */
-export function uniqueFormCode(db: { prepare(sql: string): { get(...a: unknown[]): unknown } }): string {
-  const taken = db.prepare(`SELECT 1 FROM pupils WHERE form_code = @code UNION ALL SELECT 1 FROM campaign_forms WHERE code = @code`)
+export function uniqueFormCode(db: Db): string {
   for (;;) {
     const code = newFormCode()
-    if (taken.get({ code }) === undefined) return code
+    if (!formCodeTaken(db, code)) return code
   }
 }

@@ -7,7 +7,7 @@ import type { PupilHit, PupilSummary } from '../../../shared/domain.ts'
 import type { FilteredPupils } from '../../../shared/pupils.contract.ts'
 import { fold } from '../../../shared/text.ts'
 import type { CoreContext } from '../context.ts'
-import { currentSchoolYearId } from '../settings/settings.service.ts'
+import { schoolYearId } from '../settings/settings.service.ts'
 import { pupilIndex, warmPupilIndex, type IndexedPupil, type PupilIndex } from './pupil-index.ts'
 import { hitRows, listPupils, pupilIdsWithFormCode, writeStamp } from './pupils.queries.ts'
 
@@ -136,7 +136,7 @@ const keptHitRows = new WeakMap<CoreContext['db'], { stamp: string; rows: Map<nu
 
 /** The rows of these hits, from the kept ones; those not kept yet read in one query (hitRows). */
 function keptHits(ctx: CoreContext, ids: readonly number[]): Map<number, PupilHit> {
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   const stamp = `${yearId}/${writeStamp(ctx.db)}`
   let kept = keptHitRows.get(ctx.db)
   if (kept?.stamp !== stamp) keptHitRows.set(ctx.db, (kept = { stamp, rows: new Map() }))
@@ -155,7 +155,7 @@ const keptLists = new WeakMap<CoreContext['db'], { stamp: string; lists: Map<str
 
 /** The pupils of the school (or a group) in Dutch name order, read again only after a write: listPupils, kept. */
 export function sortedPupils(ctx: CoreContext, groupId: number | undefined, includeLeft: boolean): PupilSummary[] {
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   const stamp = `${yearId}/${writeStamp(ctx.db)}`
   let kept = keptLists.get(ctx.db)
   if (kept?.stamp !== stamp) keptLists.set(ctx.db, (kept = { stamp, lists: new Map() }))

@@ -2,14 +2,14 @@
 import type { PupilsOutputs } from '../../../shared/pupils.contract.ts'
 import { consentSummary } from '../consent/consent.service.ts'
 import type { HandlersFor } from '../handler-types.ts'
-import { currentSchoolYearId } from '../settings/settings.service.ts'
+import { schoolYearId } from '../settings/settings.service.ts'
 import { findDuplicates } from './duplicates.ts'
 import { filterPupils, matchingPupils, searchPupils } from './pupil-search.ts'
 import { listPupils } from './pupils.queries.ts'
 import { getPupil, savePupil } from './pupils.service.ts'
 
 export const pupilsHandlers: HandlersFor<keyof PupilsOutputs> = {
-  'pupils.list': (ctx, input) => listPupils(ctx.db, currentSchoolYearId(ctx), input.groupId, input.includeLeft),
+  'pupils.list': (ctx, input) => listPupils(ctx.db, schoolYearId(ctx), input.groupId, input.includeLeft),
   'pupils.consentSummary': (ctx, input) => consentSummary(ctx, input.groupId),
   'pupils.search': (ctx, input) => searchPupils(ctx, input),
   'pupils.get': (ctx, input) => getPupil(ctx, input.id),

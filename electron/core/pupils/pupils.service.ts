@@ -6,41 +6,18 @@ import { consentCells } from '../consent/consent.current.ts'
 import { consentStamp } from '../consent/consent.queries.ts'
 import type { CoreContext } from '../context.ts'
 import { guardiansOf } from '../guardians/guardians.queries.ts'
-import { currentSchoolYearId, requireStaffName } from '../settings/settings.service.ts'
+import { schoolYearId, requireStaffName } from '../settings/settings.service.ts'
 import { formatLevels } from '../../../shared/year-levels.ts'
 import { groupLevels } from '../groups/group-levels.ts'
 import { uniqueFormCode } from './form-code.ts'
 import { fitYearLevel } from './year-level.ts'
 import { refreshSearchText } from './search-text.ts'
+import { groupWithLevels, insertPupil, joinGroup, leaveGroup, openRoundFormOf, otherPupilWithNumber, pupilRowById, updatePupil, type PupilRow } from './pupil-records.queries.ts'
 
-export interface PupilRow {
-  id: number
-  studentNumber: string | null
-  firstName: string
-  lastNamePrefix: string
-  lastName: string
-  birthDate: string | null
-  enrolledOn: string | null
-  leftOn: string | null
-  leavingReason: string
-  formCode: string
-  version: number
-  groupId: number | null
-  groupName: string | null
-  yearLevel: number | null
-  yearLevelUnsure: number
-}
-
-export const PUPIL_COLUMNS = `p.id, p.student_number AS studentNumber, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix,
-  p.last_name AS lastName, p.birth_date AS birthDate, p.enrolled_on AS enrolledOn, p.left_on AS leftOn,
-  p.leaving_reason AS leavingReason, p.form_code AS formCode, p.version, p.year_level AS yearLevel, p.year_level_unsure AS yearLevelUnsure, g.id AS groupId, g.name AS groupName`
-
-export const FROM_PUPILS = `FROM pupils p
-  LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = @yearId
-  LEFT JOIN groups g ON g.id = m.group_id`
+export type { PupilRow }
 
 function pupilRow(ctx: CoreContext, id: number): PupilRow {
-  const row = ctx.db.prepare(`SELECT ${PUPIL_COLUMNS} ${FROM_PUPILS} WHERE p.id = @id`).get({ id, yearId: currentSchoolYearId(ctx) }) as PupilRow | undefined
+  const row = pupilRowById(ctx.db, id, schoolYearId(ctx))
   if (!row) throw new AppError('not_found', 'Deze leerling bestaat niet (meer). Zoek de leerling opnieuw.')
   return row
 }
@@ -59,10 +36,7 @@ export function getPupil(ctx: CoreContext, id: number): PupilDetail {
 
 /** The pupil's form in the newest open consent round, whose code is the one to use now. */
 function openRoundForm(ctx: CoreContext, pupilId: number): PupilDetail['roundForm'] {
-  const row = ctx.db
-    .prepare(`SELECT f.code, c.name AS campaignName FROM campaign_forms f JOIN campaigns c ON c.id = f.campaign_id WHERE f.pupil_id = ? AND c.closed_at IS NULL ORDER BY c.id DESC LIMIT 1`)
-    .get(pupilId) as { code: string; campaignName: string } | undefined
-  return row ?? null
+  return openRoundFormOf(ctx.db, pupilId) ?? null
 }
 
 export type PupilInput = ApiParsed<'pupils.save'>
@@ -78,13 +52,11 @@ function checkPupil(ctx: CoreContext, pupil: Editable, id: number | null, today:
     throw new AppError('validation', 'De datum van vertrek ligt vóór de datum van inschrijving.', 'leftOn')
   }
   if (pupil.studentNumber) {
-    const other = ctx.db.prepare(`SELECT id FROM pupils WHERE student_number = ? AND id IS NOT ?`).pluck().get(pupil.studentNumber, id)
+    const other = otherPupilWithNumber(ctx.db, pupil.studentNumber, id)
     if (other !== undefined) throw new AppError('validation', `Leerlingnummer ${pupil.studentNumber} hoort al bij een andere leerling.`, 'studentNumber')
   }
   if (pupil.groupId != null) {
-    const group = ctx.db.prepare(`SELECT name, year_levels AS levels FROM groups WHERE id = ? AND school_year_id = ?`).get(pupil.groupId, currentSchoolYearId(ctx)) as
-      | { name: string; levels: string }
-      | undefined
+    const group = groupWithLevels(ctx.db, pupil.groupId, schoolYearId(ctx))
     if (!group) throw new AppError('validation', 'Deze groep hoort niet bij het huidige schooljaar. Kies een andere groep.', 'groupId')
     const levels = groupLevels(group)
     if (pupil.yearLevel !== null && levels.length > 0 && !levels.includes(pupil.yearLevel)) {
@@ -94,12 +66,9 @@ function checkPupil(ctx: CoreContext, pupil: Editable, id: number | null, today:
 }
 
 function setGroup(ctx: CoreContext, pupilId: number, groupId: number | null): void {
-  const yearId = currentSchoolYearId(ctx)
-  if (groupId === null) ctx.db.prepare(`DELETE FROM group_memberships WHERE pupil_id = ? AND school_year_id = ?`).run(pupilId, yearId)
-  else
-    ctx.db
-      .prepare(`INSERT INTO group_memberships (pupil_id, school_year_id, group_id) VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET group_id = excluded.group_id`)
-      .run(pupilId, yearId, groupId)
+  const yearId = schoolYearId(ctx)
+  if (groupId === null) leaveGroup(ctx.db, pupilId, yearId)
+  else joinGroup(ctx.db, pupilId, yearId, groupId)
 }
 
 const orNull = (s: string | null | undefined): string | null => (s ? s : null)
@@ -153,14 +122,7 @@ export function savePupil(ctx: CoreContext, input: PupilInput): PupilDetail {
       const values = pupilAfter(input, undefined, today)
       fitYearLevel(ctx, values, input, undefined)
       checkPupil(ctx, values, null, today)
-      const id = Number(
-        db
-          .prepare(
-            `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, enrolled_on, left_on, leaving_reason, year_level, year_level_unsure, form_code, created_at, updated_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(values.studentNumber, values.firstName, values.lastNamePrefix, values.lastName, values.birthDate, values.enrolledOn, values.leftOn, values.leavingReason, values.yearLevel, values.yearLevelUnsure, uniqueFormCode(db), stamp, stamp).lastInsertRowid,
-      )
+      const id = insertPupil(db, values, uniqueFormCode(db), stamp)
       if (values.groupId !== null) setGroup(ctx, id, values.groupId)
       refreshSearchText(db, [id])
       writeAudit(db, now, { actor, action: 'pupil.create', entity: 'pupil', entityId: id, pupilId: id, newValue: values })
@@ -180,10 +142,7 @@ export function savePupil(ctx: CoreContext, input: PupilInput): PupilDetail {
       }
     }
     if (Object.keys(changed).length === 0) return getPupil(ctx, before.id)
-    db.prepare(
-      `UPDATE pupils SET student_number = ?, first_name = ?, last_name_prefix = ?, last_name = ?, birth_date = ?, enrolled_on = ?, left_on = ?,
-              leaving_reason = ?, year_level = ?, year_level_unsure = ?, version = version + 1, updated_at = ? WHERE id = ?`,
-    ).run(values.studentNumber, values.firstName, values.lastNamePrefix, values.lastName, values.birthDate, values.enrolledOn, values.leftOn, values.leavingReason, values.yearLevel, values.yearLevelUnsure, stamp, before.id)
+    updatePupil(db, before.id, values, stamp)
     if (values.groupId !== before.groupId) setGroup(ctx, before.id, values.groupId)
     refreshSearchText(db, [before.id])
     writeAudit(db, now, { actor, action: 'pupil.update', entity: 'pupil', entityId: before.id, pupilId: before.id, oldValue: old, newValue: changed })

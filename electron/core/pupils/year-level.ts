@@ -4,6 +4,7 @@ import type { CoreContext } from '../context.ts'
 import { groupLevels } from '../groups/group-levels.ts'
 import { getSettings } from '../settings/settings.service.ts'
 import type { Editable, PupilInput, PupilRow } from './pupils.service.ts'
+import { groupWithLevels } from './pupil-records.queries.ts'
 
 /**
  * A pupil put in a group without a year level sent gets one that fits: the group's only level,
@@ -11,7 +12,7 @@ import type { Editable, PupilInput, PupilRow } from './pupils.service.ts'
  */
 export function fitYearLevel(ctx: CoreContext, values: Editable, input: PupilInput, before: PupilRow | undefined): void {
   if (input.yearLevel !== undefined || values.groupId === null || values.groupId === before?.groupId) return
-  const group = ctx.db.prepare(`SELECT name, year_levels AS levels FROM groups WHERE id = ?`).get(values.groupId) as { name: string; levels: string } | undefined
+  const group = groupWithLevels(ctx.db, values.groupId)
   const levels = group ? groupLevels(group) : []
   if (levels.length === 0 || (values.yearLevel !== null && levels.includes(values.yearLevel))) return
   if (levels.length === 1) {

@@ -8,7 +8,7 @@ import { displayName, formatDate, type Purpose } from '../../../shared/domain.ts
 import type { BoxReading, ScannedPage } from '../../../shared/scan.ts'
 import type { CoreContext } from '../context.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
-import { currentSchoolYearId } from '../settings/settings.service.ts'
+import { schoolYearId } from '../settings/settings.service.ts'
 import { campaignFormByCode, openFormOfPupil, pupilByFormCode, reviewPupil, type FormOfCode, type ReviewPupil } from './review.queries.ts'
 import type { ScanSession } from './scan-session.ts'
 
@@ -145,7 +145,7 @@ export function sessionForms(ctx: CoreContext, session: ScanSession, onlyKey?: s
     forms.push({ key, code: round?.code ?? null, pages: [page], pupilId, round, ...(session.confirmed.has(key) ? { state: 'confirmed' as const, message: null } : { state: 'open' as const, message: null }) })
   }
   // The pupil (names, group, guardians) only for the forms asked for: one form when confirming or cutting its crops.
-  const yearId = currentSchoolYearId(ctx)
+  const yearId = schoolYearId(ctx)
   const wanted = forms.filter((f) => onlyKey === undefined || f.key === onlyKey)
   return { forms: wanted.map(({ pupilId, ...f }) => ({ ...f, pupil: reviewPupil(ctx.db, yearId, pupilId) })), pages }
 }

@@ -30,20 +30,12 @@ export function ensureSchoolYear(db: Db, name: string): number {
 }
 
 /**
- * The current school year's id, read again on every use. Kept for the modules that have not
- * moved to schoolYearId(ctx) yet (pupils, imports); new code calls schoolYearId(ctx).
- */
-export function currentSchoolYearId(ctx: CoreContext): number {
-  return ensureSchoolYear(ctx.db, getSettings(ctx).schoolYear)
-}
-
-/**
  * The current school year's id, worked out once per call (dispatch gives every call its own
  * scope; without one, as in a test that calls a service directly, it is read each time).
  * updateSettings forgets it when the school year changes, so a rollover reads the new year after.
  */
 export function schoolYearId(ctx: CoreContext): number {
-  const read = () => currentSchoolYearId(ctx)
+  const read = () => ensureSchoolYear(ctx.db, getSettings(ctx).schoolYear)
   const call = currentCall()
   return call ? call.remember('schoolYearId', ctx.db, read) : read()
 }
