@@ -13,7 +13,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: r('electron/main/index.ts'), worker: r('electron/core/worker.ts') }, external: ['better-sqlite3', 'electron', 'sharp', '@napi-rs/canvas', 'zxing-wasm', /^zxing-wasm\//, 'pdfjs-dist', /^pdfjs-dist\//] },
+      rolldownOptions: {
+        input: { index: r('electron/main/index.ts'), worker: r('electron/core/worker.ts') },
+        external: ['better-sqlite3', 'electron', 'sharp', '@napi-rs/canvas', 'zxing-wasm', /^zxing-wasm\//, 'pdfjs-dist', /^pdfjs-dist\//],
+      },
     },
   },
   preload: {

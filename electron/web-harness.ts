@@ -93,7 +93,9 @@ export async function startHarness(options: { dbPath: string; staticDir?: string
     if (!sameToken(req.headers['x-harness-token'] as string | undefined, token)) return send(res, 401, '{"error":"token"}')
     let name: string
     try {
-      name = decodeURIComponent(String(req.headers['x-file-name'] ?? '')).replace(/^.*[\\/]/, '').slice(0, 255)
+      name = decodeURIComponent(String(req.headers['x-file-name'] ?? ''))
+        .replace(/^.*[\\/]/, '')
+        .slice(0, 255)
     } catch {
       name = ''
     }
@@ -140,7 +142,9 @@ export async function startHarness(options: { dbPath: string; staticDir?: string
         ? handleApi(req, res)
         : req.method === 'POST' && req.url === '/upload'
           ? handleUpload(req, res)
-          : req.method === 'GET' ? handleStatic(req, res) : Promise.resolve(send(res, 405, ''))
+          : req.method === 'GET'
+            ? handleStatic(req, res)
+            : Promise.resolve(send(res, 405, ''))
     work.catch((e: unknown) => {
       log.error('request failed', e)
       if (!res.headersSent) send(res, 500, '{"error":"internal"}')

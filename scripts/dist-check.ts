@@ -20,8 +20,7 @@ const STAND_IN_DIR = { linux: join(CHECK_DIR, 'stand-in-electron'), win: join(CH
 /** The fuse wire as Electron ships it: sentinel, wire version 1, 9 fuses ('1' on, '0' off). */
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX'
 const ELECTRON_DEFAULT_FUSES = '101100011'
-const fuseWire = (): Buffer =>
-  Buffer.concat([Buffer.from(FUSE_SENTINEL, 'latin1'), Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]), Buffer.from(ELECTRON_DEFAULT_FUSES, 'latin1')])
+const fuseWire = (): Buffer => Buffer.concat([Buffer.from(FUSE_SENTINEL, 'latin1'), Buffer.from([1, ELECTRON_DEFAULT_FUSES.length]), Buffer.from(ELECTRON_DEFAULT_FUSES, 'latin1')])
 
 function linuxStandIn(): Buffer {
   const script = [

@@ -9,7 +9,21 @@ const cell = (v: string | number | boolean | { date: string }): string => {
 const row = (cells: (string | number | boolean | { date: string })[]): string => `<table:table-row>${cells.map(cell).join('')}</table:table-row>`
 
 const rows = [
-  ['Leerlingnummer', 'Roepnaam', 'Tussenvoegsel', 'Achternaam', 'Geboortedatum', 'Groep', 'Onderwijsnummer', 'Naam ouder/verzorger 1', 'E-mail ouder/verzorger 1', 'Telefoon ouder/verzorger 1', 'Toestemming website', 'Toestemming schoolgids', 'Toestemming pers'],
+  [
+    'Leerlingnummer',
+    'Roepnaam',
+    'Tussenvoegsel',
+    'Achternaam',
+    'Geboortedatum',
+    'Groep',
+    'Onderwijsnummer',
+    'Naam ouder/verzorger 1',
+    'E-mail ouder/verzorger 1',
+    'Telefoon ouder/verzorger 1',
+    'Toestemming website',
+    'Toestemming schoolgids',
+    'Toestemming pers',
+  ],
   [4001, 'Zoë', 'van der', 'Berg', { date: '2017-04-07' }, 5, 'X123', 'Marieke van der Berg', 'marieke@voorbeeld.nl', 612345678, true, false, 'Ja'],
   [4002, 'Jesse', '', 'Kuipers', { date: '2014-12-27' }, '7', 'X124', 'Jan Kuipers', 'jan.kuipers@voorbeeld.nl', '06-23456789', 'Nee', 'Ja', ''],
   [4003, 'Noor', 'el', 'Idrissi', { date: '2016-02-29' }, 5, 'X125', 'Samira el Idrissi', 'samira@voorbeeld.nl', 31634567890, 'ja', 'nee', 'nee'],

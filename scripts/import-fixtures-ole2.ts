@@ -54,11 +54,6 @@ export function encryptedWorkbookContainer(): Buffer {
   fat.writeUInt32LE(END, 4)
   chain(2, 8)
   chain(10, 8)
-  const dir = Buffer.concat([
-    entry('Root Entry', 5, 1, FREE, END, 0),
-    entry('EncryptionInfo', 2, FREE, 2, 2, info.length),
-    entry('EncryptedPackage', 2, FREE, FREE, 10, pkg.length),
-    entry('', 0, FREE, FREE, 0, 0),
-  ])
+  const dir = Buffer.concat([entry('Root Entry', 5, 1, FREE, END, 0), entry('EncryptionInfo', 2, FREE, 2, 2, info.length), entry('EncryptedPackage', 2, FREE, FREE, 10, pkg.length), entry('', 0, FREE, FREE, 0, 0)])
   return Buffer.concat([header, fat, dir, info, pkg])
 }

@@ -40,16 +40,72 @@ writeFileSync(join(root, 'resources', 'templates', 'inschrijfformulier.xlsx'), t
   ws.getCell('A2').value = 'Export van 20-08-2026'
   ws.addRow([])
   ws.getRow(4).values = [
-    'Leerlingnummer', '  ROEPNAAM ', 'tussenvoegsel', 'Achternaam', 'Geboortedatum', 'Groep', 'BSN', 'Naam ouder/verzorger 1', 'E-mail ouder/verzorger 1',
-    'Telefoon ouder/verzorger 1', 'Naam  ouder/verzorger 2', 'E-mail ouder/verzorger 2', 'Telefoon ouder/verzorger 2', 'Toestemming website', 'Foto nieuwsbrief',
-    'Social media', 'Medische bijzonderheden', 'Godsdienst', 'Interne code',
+    'Leerlingnummer',
+    '  ROEPNAAM ',
+    'tussenvoegsel',
+    'Achternaam',
+    'Geboortedatum',
+    'Groep',
+    'BSN',
+    'Naam ouder/verzorger 1',
+    'E-mail ouder/verzorger 1',
+    'Telefoon ouder/verzorger 1',
+    'Naam  ouder/verzorger 2',
+    'E-mail ouder/verzorger 2',
+    'Telefoon ouder/verzorger 2',
+    'Toestemming website',
+    'Foto nieuwsbrief',
+    'Social media',
+    'Medische bijzonderheden',
+    'Godsdienst',
+    'Interne code',
   ]
   const rows: unknown[][] = [
-    [1001, 'Zoë', 'van der', 'Berg', d(2017, 4, 7), '5', 123456782, 'Marieke van der Berg', { text: 'marieke@voorbeeld.nl', hyperlink: 'mailto:marieke@voorbeeld.nl' }, '06-12345678', 'Ömer Yılmaz', null, 687654321, 'Ja', 'Nee', 'X', 'pinda-allergie', 'RK', 'A1'],
+    [
+      1001,
+      'Zoë',
+      'van der',
+      'Berg',
+      d(2017, 4, 7),
+      '5',
+      123456782,
+      'Marieke van der Berg',
+      { text: 'marieke@voorbeeld.nl', hyperlink: 'mailto:marieke@voorbeeld.nl' },
+      '06-12345678',
+      'Ömer Yılmaz',
+      null,
+      687654321,
+      'Ja',
+      'Nee',
+      'X',
+      'pinda-allergie',
+      'RK',
+      'A1',
+    ],
     [1002, 'Sem', 'van der', 'Berg', 42000, 7, 123456783, 'Marieke van der Berg', 'marieke@voorbeeld.nl', '06 1234 5678', null, null, null, 'ja ', 'JA', null, null, null, 'A2'],
     [],
     [1003, 'Łukasz', null, 'Kowalski', '7-4-2013', '8', null, 'Anna Kowalska', 'anna.k@voorbeeld.pl', 31612345679, null, null, null, '✓', 'geen toestemming', 'yes', null, null, 'A3'],
-    [1004, 'Thị Lan', null, { richText: [{ text: 'Ngu', font: { bold: true } }, { text: 'yễn' }] }, '07-04-2013', { formula: '"6"', result: '6' }, null, 'Hoa Nguyễn', 'hoa@voorbeeld.nl', '+31 6 11122233', null, null, null, true, false, 'no', null, null, 'A4'],
+    [
+      1004,
+      'Thị Lan',
+      null,
+      { richText: [{ text: 'Ngu', font: { bold: true } }, { text: 'yễn' }] },
+      '07-04-2013',
+      { formula: '"6"', result: '6' },
+      null,
+      'Hoa Nguyễn',
+      'hoa@voorbeeld.nl',
+      '+31 6 11122233',
+      null,
+      null,
+      null,
+      true,
+      false,
+      'no',
+      null,
+      null,
+      'A4',
+    ],
     [1005, 'Daan  ', ' de ', 'Vries  ', '2013-04-07', 'groep 6', null, 'Peter de Vries', 'peter@voorbeeld.nl', '0611223344', 'Ilse de Vries', 'ilse@voorbeeld.nl', '0622334455', 'Nee', 'FALSE', null, null, null, 'A5'],
     [1006, 'Fleur', null, 'Jansen', '31-02-2015', '4', null, 'Kees Jansen', 'kees@voorbeeld.nl', null, null, null, null, 'Ja', 'Ja', 'Ja', null, null, 'A6'],
     [1007, 'Bram', null, null, d(2016, 1, 3), '4', null, 'Els Bakker', 'els@voorbeeld.nl', null, null, null, null, 'Ja', null, null, null, null, 'A7'],
@@ -69,12 +125,39 @@ writeFileSync(join(root, 'resources', 'templates', 'inschrijfformulier.xlsx'), t
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('Form1')
   ws.addRow([
-    'Id', 'Begintijd', 'Tijd van voltooien', 'E-mail', 'Naam', 'Voornaam van uw kind', 'Achternaam van uw kind', 'Geboortedatum van uw kind', 'In welke groep komt uw kind?',
-    'Uw naam', 'Uw e-mailadres', 'Uw telefoonnummer', 'Waarvoor geeft u toestemming?', 'Heeft uw kind een allergie?',
+    'Id',
+    'Begintijd',
+    'Tijd van voltooien',
+    'E-mail',
+    'Naam',
+    'Voornaam van uw kind',
+    'Achternaam van uw kind',
+    'Geboortedatum van uw kind',
+    'In welke groep komt uw kind?',
+    'Uw naam',
+    'Uw e-mailadres',
+    'Uw telefoonnummer',
+    'Waarvoor geeft u toestemming?',
+    'Heeft uw kind een allergie?',
   ])
   ws.addRow([1, d(2026, 8, 20), d(2026, 8, 20), 'anonymous', '', 'Sanne', 'van der Berg', d(2018, 3, 1), '1/2a', 'Marieke van der Berg', 'marieke@voorbeeld.nl', '0612345678', 'Website;Nieuwsbrief;', 'Nee'])
   ws.addRow([2, d(2026, 8, 21), d(2026, 8, 21), 'anonymous', '', 'Milan', 'de Groot', '12-09-2019', '1/2a', 'Sara de Groot', 'sara@voorbeeld.nl', '0687654322', 'Geen;', 'Ja, noten'])
-  ws.addRow([3, d(2026, 8, 22), d(2026, 8, 22), 'anonymous', '', 'Yara', 'El Amrani', '2019-01-30', '1/2b', 'Fatima El Amrani', 'fatima@voorbeeld.nl', '0611122233', 'Website;Social media;Schoolgids;Nieuwsbrief;Ouderapp (Parro);', ''])
+  ws.addRow([
+    3,
+    d(2026, 8, 22),
+    d(2026, 8, 22),
+    'anonymous',
+    '',
+    'Yara',
+    'El Amrani',
+    '2019-01-30',
+    '1/2b',
+    'Fatima El Amrani',
+    'fatima@voorbeeld.nl',
+    '0611122233',
+    'Website;Social media;Schoolgids;Nieuwsbrief;Ouderapp (Parro);',
+    '',
+  ])
   ws.addRow([4, d(2026, 8, 23), d(2026, 8, 23), 'anonymous', '', 'Finn', 'Visser', '3-3-2019', '1/2b', 'Tom Visser', 'tom@voorbeeld.nl', '0633344455', '', ''])
   await save(wb, 'formulier-antwoorden.xlsx')
 }
@@ -110,11 +193,19 @@ const website = 'Website van de school'
 await save(
   await fillTemplate(
     {
-      'Gegevens leerling / Roepnaam *': 'Zoë', 'Gegevens leerling / Tussenvoegsel': 'van der', 'Gegevens leerling / Achternaam *': 'Berg',
-      'Gegevens leerling / Geboortedatum * (dd-mm-jjjj)': d(2017, 4, 7), 'Gegevens leerling / Groep': '5', 'Gegevens leerling / Leerlingnummer (vult de school in)': 1001,
-      'Ouder/verzorger 1 / Naam': 'Marieke van der Berg', 'Ouder/verzorger 1 / Relatie tot het kind (bijv. moeder, vader, verzorger)': 'Moeder',
-      'Ouder/verzorger 1 / E-mail': { text: 'marieke@voorbeeld.nl', hyperlink: 'mailto:marieke@voorbeeld.nl' }, 'Ouder/verzorger 1 / Telefoon': 612345678,
-      'Ouder/verzorger 2 / Naam': 'Ömer Yılmaz', 'Ouder/verzorger 2 / Relatie tot het kind (bijv. moeder, vader, verzorger)': 'vader', 'Ouder/verzorger 2 / Telefoon': '06-87654321',
+      'Gegevens leerling / Roepnaam *': 'Zoë',
+      'Gegevens leerling / Tussenvoegsel': 'van der',
+      'Gegevens leerling / Achternaam *': 'Berg',
+      'Gegevens leerling / Geboortedatum * (dd-mm-jjjj)': d(2017, 4, 7),
+      'Gegevens leerling / Groep': '5',
+      'Gegevens leerling / Leerlingnummer (vult de school in)': 1001,
+      'Ouder/verzorger 1 / Naam': 'Marieke van der Berg',
+      'Ouder/verzorger 1 / Relatie tot het kind (bijv. moeder, vader, verzorger)': 'Moeder',
+      'Ouder/verzorger 1 / E-mail': { text: 'marieke@voorbeeld.nl', hyperlink: 'mailto:marieke@voorbeeld.nl' },
+      'Ouder/verzorger 1 / Telefoon': 612345678,
+      'Ouder/verzorger 2 / Naam': 'Ömer Yılmaz',
+      'Ouder/verzorger 2 / Relatie tot het kind (bijv. moeder, vader, verzorger)': 'vader',
+      'Ouder/verzorger 2 / Telefoon': '06-87654321',
     },
     { [website]: 'Ja', 'Social-media-accounts van de school': 'Nee', Nieuwsbrief: 'Ja', 'Lokale media (krant, lokale tv)': 'Nee' },
   ),
@@ -123,8 +214,12 @@ await save(
 await save(
   await fillTemplate(
     {
-      'Gegevens leerling / Roepnaam *': 'Chloë', 'Gegevens leerling / Achternaam *': 'de Boer', 'Gegevens leerling / Geboortedatum * (dd-mm-jjjj)': '14-10-2020',
-      'Gegevens leerling / Groep': '1/2a', 'Ouder/verzorger 1 / Naam': 'Marieke van der Berg', 'Ouder/verzorger 1 / E-mail': 'Marieke@Voorbeeld.nl',
+      'Gegevens leerling / Roepnaam *': 'Chloë',
+      'Gegevens leerling / Achternaam *': 'de Boer',
+      'Gegevens leerling / Geboortedatum * (dd-mm-jjjj)': '14-10-2020',
+      'Gegevens leerling / Groep': '1/2a',
+      'Ouder/verzorger 1 / Naam': 'Marieke van der Berg',
+      'Ouder/verzorger 1 / E-mail': 'Marieke@Voorbeeld.nl',
     },
     { [website]: 'Nee', 'Schoolgids en schoolbrochure': 'Ja', 'Besloten ouderapp (bijv. Parro)': 'Ja', 'Filmen in de klas voor het onderwijs': 'Ja', 'Contactgegevens delen in de klassenlijst': 'Ja' },
   ),
@@ -146,7 +241,11 @@ writeFileSync(join(out, 'inschrijfformulier-leeg.xlsx'), template)
   put('B3', 'Gegevens van het kind')
   ws.mergeCells('B3:H3')
   const fields: [string, ExcelJS.CellValue][] = [
-    ['Voornaam (roepnaam)', 'Bram'], ['Tussenvoegsel', ''], ['Achternaam', 'Mulder'], ['Geboortedatum', '3 maart 2016'], ['Groep', 'groep 5'],
+    ['Voornaam (roepnaam)', 'Bram'],
+    ['Tussenvoegsel', ''],
+    ['Achternaam', 'Mulder'],
+    ['Geboortedatum', '3 maart 2016'],
+    ['Groep', 'groep 5'],
   ]
   fields.forEach(([label, v], i) => {
     put(`B${4 + i}`, label)
@@ -171,7 +270,10 @@ writeFileSync(join(out, 'inschrijfformulier-leeg.xlsx'), template)
   put('F21', 'JA')
   put('G21', 'NEE')
   const answers: [string, string, string][] = [
-    ["Foto's op de website", '☒', '☐'], ["Foto's in de nieuwsbrief", '☐', '☒'], ['Filmen in de klas', '☒', '☐'], ['Social media', '☐', '☐'],
+    ["Foto's op de website", '☒', '☐'],
+    ["Foto's in de nieuwsbrief", '☐', '☒'],
+    ['Filmen in de klas', '☒', '☐'],
+    ['Social media', '☐', '☐'],
   ]
   answers.forEach(([label, ja, nee], i) => {
     put(`B${22 + i}`, label)
@@ -206,7 +308,7 @@ const comma = [
 ].join('\n')
 writeFileSync(join(out, 'komma-utf8-bom.csv'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(comma, 'utf8')]))
 const google = [
-  'Tijdstempel,E-mailadres,Naam van uw kind,Geboortedatum,Groep,Naam ouder/verzorger,Telefoonnummer,Foto\'s mogen gebruikt worden voor',
+  "Tijdstempel,E-mailadres,Naam van uw kind,Geboortedatum,Groep,Naam ouder/verzorger,Telefoonnummer,Foto's mogen gebruikt worden voor",
   '2026/08/20 10:15:00 PM CET,linda@voorbeeld.nl,Sanne van der Berg,7-4-2017,5,Linda van der Berg,06-11111111,"Website, Nieuwsbrief"',
   '2026/08/21 08:01:00 AM CET,kees@voorbeeld.nl,Tim Bakker,17-11-2016,5,Kees Bakker,06-22222222,"Website, Social media, Schoolgids, Nieuwsbrief, Ouderapp, Lokale media, Filmen in de klas, Klassenlijst"',
   '2026/08/21 09:30:00 AM CET,ilse@voorbeeld.nl,Lieke de Vries,02-02-2017,5,Ilse de Vries,06-33333333,Geen toestemming',

@@ -8,8 +8,22 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
-  FORM_SHEET, FORM_TRUTH, GOOGLE_CSV, GOOGLE_TRUTH, HAND_SHEETS, HAND_TRUTH, LAS_SHEET, LAS_TRUTH, MS_SHEET, MS_TRUTH, NEW_PUPILS_SHEET, NEW_PUPILS_TRUTH, VALUES_SHEET, VALUES_TRUTH,
-  type Truth, type Value,
+  FORM_SHEET,
+  FORM_TRUTH,
+  GOOGLE_CSV,
+  GOOGLE_TRUTH,
+  HAND_SHEETS,
+  HAND_TRUTH,
+  LAS_SHEET,
+  LAS_TRUTH,
+  MS_SHEET,
+  MS_TRUTH,
+  NEW_PUPILS_SHEET,
+  NEW_PUPILS_TRUTH,
+  VALUES_SHEET,
+  VALUES_TRUTH,
+  type Truth,
+  type Value,
 } from '../tests/helpers/real-fixtures-data.ts'
 
 const out = join(import.meta.dirname, '..', 'tests', 'fixtures', 'imports', 'real')
@@ -25,7 +39,10 @@ function cell(v: Value, span = 1): string {
     return `<table:table-cell table:style-name="${style}" office:value-type="date" office:date-value="${v.date}"><text:p>${v.date}</text:p></table:table-cell>`
   }
   // A header on two lines is two paragraphs in one cell, as Excel and Calc keep it.
-  return `<table:table-cell office:value-type="string"${spanned}>${v.split('\n').map((p) => `<text:p>${xml(p)}</text:p>`).join('')}</table:table-cell>${span > 1 ? `<table:covered-table-cell table:number-columns-repeated="${span - 1}"/>` : ''}`
+  return `<table:table-cell office:value-type="string"${spanned}>${v
+    .split('\n')
+    .map((p) => `<text:p>${xml(p)}</text:p>`)
+    .join('')}</table:table-cell>${span > 1 ? `<table:covered-table-cell table:number-columns-repeated="${span - 1}"/>` : ''}`
 }
 
 type Sheet = { name: string; rows: Value[][]; title?: string }
@@ -83,7 +100,10 @@ for (const [base, sheet, t, formats] of [
 writeFileSync(join(out, 'google-forms.csv'), GOOGLE_CSV)
 truth(GOOGLE_TRUTH)
 copyFileSync(join(out, 'google-forms.csv'), join(work, 'google-forms.csv'))
-execFileSync('soffice', [profile, '--headless', '--infilter=CSV:44,34,76,1,,1043', '--convert-to', 'xlsx:Calc Office Open XML', '--outdir', join(work, 'g'), join(work, 'google-forms.csv')], { stdio: 'ignore', timeout: 180_000 })
+execFileSync('soffice', [profile, '--headless', '--infilter=CSV:44,34,76,1,,1043', '--convert-to', 'xlsx:Calc Office Open XML', '--outdir', join(work, 'g'), join(work, 'google-forms.csv')], {
+  stdio: 'ignore',
+  timeout: 180_000,
+})
 copyFileSync(join(work, 'g', 'google-forms.xlsx'), join(out, 'google-forms.xlsx'))
 rmSync(work, { recursive: true, force: true })
 console.error(`real fixtures written to ${out}`)

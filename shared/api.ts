@@ -29,7 +29,8 @@ export type { Method } from './schemas.ts'
 /** Every method's output, from the feature contracts. Two features naming the same method with
  *  different outputs do not compile; the input schemas refuse any shared name (schemas.ts). */
 export interface ApiOutputs
-  extends AppOutputs,
+  extends
+    AppOutputs,
     SettingsOutputs,
     SchoolOutputs,
     GroupsOutputs,

@@ -21,8 +21,7 @@ export interface Effective {
 }
 
 const STRICTNESS: Record<Decision, number> = { granted: 0, unknown: 1, refused: 2 }
-const later = (a: CurrentAnswer, b: CurrentAnswer): boolean =>
-  a.effectiveFrom > b.effectiveFrom || (a.effectiveFrom === b.effectiveFrom && a.id > b.id)
+const later = (a: CurrentAnswer, b: CurrentAnswer): boolean => a.effectiveFrom > b.effectiveFrom || (a.effectiveFrom === b.effectiveFrom && a.id > b.id)
 
 /** The answers that count together: a whole-pupil answer and the guardians' answers given after it. */
 export function standingAnswers<A extends CurrentAnswer>(answers: readonly A[]): A[] {

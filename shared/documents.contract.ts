@@ -90,10 +90,7 @@ export interface DocumentFile {
   countLabel: string
 }
 
-export type DocumentResult =
-  | (DocumentFile & { delivered: 'saved' | 'opened'; path: string })
-  | (DocumentFile & { delivered: 'data'; data: string })
-  | { delivered: 'cancelled' }
+export type DocumentResult = (DocumentFile & { delivered: 'saved' | 'opened'; path: string }) | (DocumentFile & { delivered: 'data'; data: string }) | { delivered: 'cancelled' }
 
 export interface DocumentSettings extends SchoolContact {
   formIntro: string

@@ -54,5 +54,4 @@ export class AppError extends Error {
   }
 }
 
-export const INTERNAL_ERROR_MESSAGE =
-  'Er ging iets mis in het programma. Er is niets half opgeslagen. Probeer het opnieuw; blijft het misgaan, neem dan contact op met de beheerder.'
+export const INTERNAL_ERROR_MESSAGE = 'Er ging iets mis in het programma. Er is niets half opgeslagen. Probeer het opnieuw; blijft het misgaan, neem dan contact op met de beheerder.'

@@ -9,8 +9,7 @@ import { z } from 'zod'
 export const FILE_PURPOSES = ['import', 'restore', 'mail', 'logo', 'scan'] as const
 export type FilePurpose = (typeof FILE_PURPOSES)[number]
 
-export const UNKNOWN_FILE_MESSAGE =
-  'Het programma kent dit bestand niet meer (het is intussen opnieuw gestart). Er is niets gewijzigd. Kies het bestand opnieuw.'
+export const UNKNOWN_FILE_MESSAGE = 'Het programma kent dit bestand niet meer (het is intussen opnieuw gestart). Er is niets gewijzigd. Kies het bestand opnieuw.'
 
 export const fileTokenSchema = z.string().regex(/^f-[\w-]{16,64}$/, UNKNOWN_FILE_MESSAGE)
 

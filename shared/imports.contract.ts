@@ -19,7 +19,6 @@ import { GUARDIAN_FIELDS, MAX_GUARDIANS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES
 
 export * from './imports.labels.ts'
 
-
 // ---- input ----
 
 const purposeCode = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/)
@@ -68,10 +67,16 @@ const sheetLayouts = z.array(sheetLayoutSchema).max(10_000).optional()
 
 const filesSchema = z.array(importFileSchema).min(1, 'Kies eerst een of meer bestanden.').max(MAX_IMPORT_FILES, `Kies hoogstens ${MAX_IMPORT_FILES} bestanden tegelijk.`)
 /** Asked for with imports.progress while the call runs. */
-const progressId = z.string().regex(/^p-[\w-]{1,80}$/).optional()
+const progressId = z
+  .string()
+  .regex(/^p-[\w-]{1,80}$/)
+  .optional()
 export const UNKNOWN_SESSION_MESSAGE =
   'Het programma heeft deze bestanden niet meer klaarstaan (het is intussen opnieuw gestart, of de import stond langer dan een uur stil). Er is niets opgeslagen. Kies de bestanden opnieuw.'
-const session = z.string().regex(/^s-[\w-]{16,64}$/, UNKNOWN_SESSION_MESSAGE).optional()
+const session = z
+  .string()
+  .regex(/^s-[\w-]{16,64}$/, UNKNOWN_SESSION_MESSAGE)
+  .optional()
 /** Exactly one of the two: the session from imports.open, or the files themselves. */
 const oneSource = (v: { files?: unknown; session?: unknown }): boolean => (v.files === undefined) !== (v.session === undefined)
 const sourceIssue = { message: 'Kies eerst een of meer bestanden.', path: ['files'] }
@@ -89,7 +94,10 @@ const batchId = z.number('Kies eerst een import.').int().positive()
 
 export const importsSchemas = {
   'imports.open': z.strictObject({
-    files: z.array(z.strictObject({ token: fileTokenSchema })).min(1, 'Kies eerst een of meer bestanden.').max(MAX_IMPORT_FILES, `Kies hoogstens ${MAX_IMPORT_FILES} bestanden tegelijk.`),
+    files: z
+      .array(z.strictObject({ token: fileTokenSchema }))
+      .min(1, 'Kies eerst een of meer bestanden.')
+      .max(MAX_IMPORT_FILES, `Kies hoogstens ${MAX_IMPORT_FILES} bestanden tegelijk.`),
     progressId,
     sheetLayouts,
   }),

@@ -20,7 +20,7 @@ export const RETENTION_INFO: Record<RetentionKind, { label: string; what: string
     label: 'Toestemmingen en bewijs',
     what: 'alle vastgelegde antwoorden met bronnen en scans van formulieren',
     defaultMonths: 24,
-    basis: "Bewijs dat toestemming is gegeven (AVG artikel 7 lid 1), zolang beelden van de leerling nog in omloop kunnen zijn, bijvoorbeeld in de schoolgids.",
+    basis: 'Bewijs dat toestemming is gegeven (AVG artikel 7 lid 1), zolang beelden van de leerling nog in omloop kunnen zijn, bijvoorbeeld in de schoolgids.',
   },
   pupil: {
     label: 'Leerling en logboek',

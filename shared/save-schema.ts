@@ -28,10 +28,7 @@ interface SaveSchemaOptions<S extends z.ZodRawShape, V extends string, Kept exte
 
 const hasId = (input: unknown): boolean => typeof input === 'object' && input !== null && (input as { id?: unknown }).id !== undefined
 
-export function saveSchema<S extends z.ZodRawShape, V extends string = 'version', Kept extends keyof S = never, CreateOnly extends keyof S = never>(
-  fields: S,
-  options: SaveSchemaOptions<S, V, Kept, CreateOnly> = {},
-) {
+export function saveSchema<S extends z.ZodRawShape, V extends string = 'version', Kept extends keyof S = never, CreateOnly extends keyof S = never>(fields: S, options: SaveSchemaOptions<S, V, Kept, CreateOnly> = {}) {
   const versionKey = (options.versionKey ?? 'version') as V
   const kept = new Set<PropertyKey>(options.kept ?? [])
   const createOnly = new Set<PropertyKey>(options.createOnly ?? [])

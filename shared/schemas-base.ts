@@ -27,17 +27,18 @@ export const schoolYearSchema = z
   .refine((s) => Number(s.slice(5)) === Number(s.slice(0, 4)) + 1, 'Een schooljaar loopt over twee opeenvolgende jaren, bijvoorbeeld 2026-2027.')
 
 /** A refinement for text that goes into documents: no control or bidi characters (see safe-text.ts). */
-export const safeText = (multiline = false) => (s: string, ctx: z.RefinementCtx) => {
-  const message = unsafeTextMessage(s, multiline)
-  if (message) ctx.addIssue({ code: 'custom', message })
-}
+export const safeText =
+  (multiline = false) =>
+  (s: string, ctx: z.RefinementCtx) => {
+    const message = unsafeTextMessage(s, multiline)
+    if (message) ctx.addIssue({ code: 'custom', message })
+  }
 
 export const settingsPatchSchema = z.strictObject({
   schoolName: z.string().trim().min(1, 'Vul de naam van de school in.').max(200, 'De naam van de school is te lang (hoogstens 200 tekens).').superRefine(safeText()).optional(),
   schoolYear: schoolYearSchema.optional(),
   staffName: z.string().trim().max(200, 'De naam is te lang (hoogstens 200 tekens).').superRefine(safeText()).optional(),
 })
-
 
 export { id, version } from './save-schema.ts'
 /** One line of text (a name, a title); `multilineText` for notes and letters. */
@@ -55,7 +56,10 @@ export const isoDate = z
   }, 'Deze datum bestaat niet. Controleer dag en maand.')
 
 /** A date that may be empty: '' or null clears it. */
-export const optionalDate = z.union([z.literal(''), isoDate]).nullable().optional()
+export const optionalDate = z
+  .union([z.literal(''), isoDate])
+  .nullable()
+  .optional()
 
 export const emailSchema = z.union([z.literal(''), z.email('Dit e-mailadres klopt niet. Schrijf het als naam@voorbeeld.nl.').max(254)])
 

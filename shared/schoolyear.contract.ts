@@ -38,7 +38,10 @@ export const schoolyearSchemas = {
     periods: z.strictObject({ contact: months.optional(), dossier: months.optional(), consent: months.optional(), pupil: months.optional() }),
   }),
   'retention.remove': z.strictObject({
-    items: z.array(z.strictObject({ pupilId: id, kinds: z.array(z.enum(RETENTION_KINDS)).min(1).max(4) })).min(1, 'Kies wat er verwijderd moet worden.').max(10_000),
+    items: z
+      .array(z.strictObject({ pupilId: id, kinds: z.array(z.enum(RETENTION_KINDS)).min(1).max(4) }))
+      .min(1, 'Kies wat er verwijderd moet worden.')
+      .max(10_000),
   }),
 } as const
 

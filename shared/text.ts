@@ -14,10 +14,7 @@ export function fold(s: string): string {
 const collator = new Intl.Collator('nl', { sensitivity: 'base', numeric: true })
 
 /** Compares as a Dutch list sorts: 'Sanne van der Berg' under B, then by first name. */
-export function compareByName(
-  a: { lastName: string; firstName: string; lastNamePrefix: string },
-  b: { lastName: string; firstName: string; lastNamePrefix: string },
-): number {
+export function compareByName(a: { lastName: string; firstName: string; lastNamePrefix: string }, b: { lastName: string; firstName: string; lastNamePrefix: string }): number {
   return collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName) || collator.compare(a.lastNamePrefix, b.lastNamePrefix)
 }
 

@@ -17,7 +17,12 @@ export function levelsOfGroupName(name: string): number[] {
 export const storedLevels = (levels: readonly number[]): string => [...new Set(levels)].sort((a, b) => a - b).join(',')
 
 export function levelsFromStored(stored: string): number[] {
-  return stored === '' ? [] : stored.split(',').map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= 8)
+  return stored === ''
+    ? []
+    : stored
+        .split(',')
+        .map(Number)
+        .filter((n) => Number.isInteger(n) && n >= 1 && n <= 8)
 }
 
 /** As the office writes them: '1/2', '3', '6/7/8'. */

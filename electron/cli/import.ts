@@ -49,7 +49,9 @@ function collect(paths: readonly string[]): Source[] {
       continue
     }
     if (stat.isDirectory()) {
-      const inside = readdirSync(path).filter((f) => IMPORTABLE.has(extname(f).toLowerCase()) && !f.startsWith('~$') && !f.startsWith('.')).sort()
+      const inside = readdirSync(path)
+        .filter((f) => IMPORTABLE.has(extname(f).toLowerCase()) && !f.startsWith('~$') && !f.startsWith('.'))
+        .sort()
       if (inside.length === 0) out.push({ path, error: `In de map ${path} staan geen Excel- of CSV-bestanden.` })
       out.push(...collect(inside.map((f) => join(path, f))))
       continue
@@ -137,7 +139,14 @@ export async function runImportCommand(door: Door, args: Args, usage: (message: 
   }
   const all = sources.map((s) => s.path)
   if (tokens.length === 0) {
-    const empty: ImportPreview = { generatedAt: new Date().toISOString(), files: [], pupils: [], rowErrors: [], duplicates: [], summary: { files: 0, filesFailed: 0, pupils: 0, new: 0, changed: 0, unchanged: 0, skipped: 0, rowErrors: 0, duplicates: 0, consentChanges: 0, guardiansNew: 0 } }
+    const empty: ImportPreview = {
+      generatedAt: new Date().toISOString(),
+      files: [],
+      pupils: [],
+      rowErrors: [],
+      duplicates: [],
+      summary: { files: 0, filesFailed: 0, pupils: 0, new: 0, changed: 0, unchanged: 0, skipped: 0, rowErrors: 0, duplicates: 0, consentChanges: 0, guardiansNew: 0 },
+    }
     return { ok: true, value: toJson(empty, all, failed, { committed: false, batchId: null }) }
   }
   const progressId = `p-cli-${randomUUID()}`

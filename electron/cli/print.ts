@@ -125,8 +125,8 @@ export async function runDocumentCommand(core: Door, command: 'print' | 'export'
         )
       case 'class-list': {
         if (groups.length !== 1) usage('Kies één groep met --group, bijv. --group 5')
-        const format = typeof values.format === 'string' ? values.format : (extname(out).slice(1).toLowerCase() || 'pdf')
-        if (format !== 'pdf' && format !== 'csv' && format !== 'vcf') usage("Kies --format pdf, csv of vcf.")
+        const format = typeof values.format === 'string' ? values.format : extname(out).slice(1).toLowerCase() || 'pdf'
+        if (format !== 'pdf' && format !== 'csv' && format !== 'vcf') usage('Kies --format pdf, csv of vcf.')
         const [groupId] = await groupIds(core, groups, usage)
         if (groupId === undefined) usage('Kies één groep met --group, bijv. --group 5')
         return await write(core, 'documents.classList', { groupId, format }, out)

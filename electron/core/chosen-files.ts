@@ -27,8 +27,7 @@ function registry(ctx: Pick<CoreContext, 'temp'>): Map<string, Entry> {
   return map
 }
 
-export const FILE_GONE_MESSAGE = (name: string): string =>
-  `Het bestand '${name}' is niet meer te lezen: het is verplaatst, hernoemd of verwijderd. Er is niets gewijzigd. Kies het bestand opnieuw.`
+export const FILE_GONE_MESSAGE = (name: string): string => `Het bestand '${name}' is niet meer te lezen: het is verplaatst, hernoemd of verwijderd. Er is niets gewijzigd. Kies het bestand opnieuw.`
 
 /** A path the host vouches for (its dialog, a drop, an upload) -> a token; `name` defaults to the file's own name. */
 export function registerChosenFile(ctx: Pick<CoreContext, 'temp'>, path: string, name = basename(path)): ChosenFile {

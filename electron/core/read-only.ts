@@ -3,10 +3,8 @@ import type { CoreContext } from './context.ts'
 
 // What a user is told when the database may only be read.
 export const READ_ONLY_MESSAGES = {
-  locked:
-    'Het programma Toestemmingsregister heeft deze database open. Hier kan nu alleen worden gelezen; er is niets gewijzigd. Sluit het programma en probeer het opnieuw.',
-  damaged:
-    'De database is beschadigd. Om niets kwijt te raken wordt er niets opgeslagen. Zet de nieuwste goede reservekopie terug op de pagina Reservekopieën.',
+  locked: 'Het programma Toestemmingsregister heeft deze database open. Hier kan nu alleen worden gelezen; er is niets gewijzigd. Sluit het programma en probeer het opnieuw.',
+  damaged: 'De database is beschadigd. Om niets kwijt te raken wordt er niets opgeslagen. Zet de nieuwste goede reservekopie terug op de pagina Reservekopieën.',
   unwritable:
     'De database staat in een map of bestand dat alleen te lezen is. U kunt alles inzien, maar er kan niets worden opgeslagen; er is niets gewijzigd. Vraag de beheerder om schrijfrechten op de map van de database (of zet de database in een andere map) en start het programma opnieuw.',
 } as const

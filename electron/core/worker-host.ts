@@ -15,8 +15,7 @@ const log = createLogger('worker-host')
 
 export const WORKER_OUT_OF_MEMORY_MESSAGE =
   'Deze opdracht had meer geheugen nodig dan het programma mag gebruiken en is gestopt. Er is niets opgeslagen. Is het een import, splits het bestand dan in kleinere bestanden en probeer het opnieuw.'
-export const WORKER_ENDED_MESSAGE =
-  'Het programma liep vast bij deze opdracht en is opnieuw gestart. Er is niets half opgeslagen. Probeer het opnieuw; gebeurt het weer, start het programma dan opnieuw.'
+export const WORKER_ENDED_MESSAGE = 'Het programma liep vast bij deze opdracht en is opnieuw gestart. Er is niets half opgeslagen. Probeer het opnieuw; gebeurt het weer, start het programma dan opnieuw.'
 
 export interface CoreHostOptions extends Omit<WorkerStart, 'desktop'> {
   /** The worker's file: electron/core/worker.ts (CLI, harness, tests) or out/main/worker.js (the app). */

@@ -32,10 +32,7 @@ export interface CoreInfo {
 
 type Filters = { name: string; extensions: string[] }[]
 export type DesktopCall =
-  | { call: 'chooseSavePath'; args: [string, Filters] }
-  | { call: 'chooseOpenPath'; args: [string, Filters] }
-  | { call: 'chooseOpenPaths'; args: [string, Filters, boolean] }
-  | { call: 'openPath'; args: [string] }
+  { call: 'chooseSavePath'; args: [string, Filters] } | { call: 'chooseOpenPath'; args: [string, Filters] } | { call: 'chooseOpenPaths'; args: [string, Filters, boolean] } | { call: 'openPath'; args: [string] }
 
 export type ToWorker =
   /** `stop`: a flag the host raises to stop the job (see progress.ts). */

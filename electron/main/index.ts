@@ -48,7 +48,11 @@ async function start(): Promise<void> {
       appVersion: APP_VERSION,
       // out/main/ -> the app's root, where resources/ (fonts for documents) is shipped.
       resourcesDir: join(__dirname, '../../resources'),
-      desktop: createDesktop({ dialog, shell }, () => win, () => app.getPath('documents')),
+      desktop: createDesktop(
+        { dialog, shell },
+        () => win,
+        () => app.getPath('documents'),
+      ),
       lock: 'hold',
       // Temp files of earlier runs, the daily backup, expired safety backups: done by the worker as it opens.
       appStart: true,

@@ -38,11 +38,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
       // A reload drops what a form holds that was not saved yet: only for developers.
       ...(options.packaged
         ? []
-        : ([
-            { type: 'separator' },
-            { role: 'reload', label: 'Opnieuw laden (ontwikkeling)' },
-            { role: 'toggleDevTools', label: 'Ontwikkelhulpmiddelen (ontwikkeling)' },
-          ] satisfies MenuItemConstructorOptions[])),
+        : ([{ type: 'separator' }, { role: 'reload', label: 'Opnieuw laden (ontwikkeling)' }, { role: 'toggleDevTools', label: 'Ontwikkelhulpmiddelen (ontwikkeling)' }] satisfies MenuItemConstructorOptions[])),
     ],
   }
   return [...(mac ? [{ role: 'appMenu' } satisfies MenuItemConstructorOptions] : []), file, edit, view]

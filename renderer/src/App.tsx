@@ -28,7 +28,12 @@ export function App() {
   useEffect(watchRegister, [])
   useRegisterChanges(load)
 
-  if (error) return <div className="fatal" role="alert">{error}</div>
+  if (error)
+    return (
+      <div className="fatal" role="alert">
+        {error}
+      </div>
+    )
   if (!settings) return <div className="loading">Laden…</div>
   if (!settings.setupDone) return <WelcomePage onDone={setSettings} />
 
@@ -83,10 +88,7 @@ export function App() {
           )}
         </header>
         <main className="content" id="inhoud" tabIndex={-1}>
-          <RoutePage
-            route={route}
-            ctx={{ settings, onSettingsSaved: setSettings, onYearChanged: () => void invoke('settings.get', {}).then((r) => r.ok && setSettings(r.value)) }}
-          />
+          <RoutePage route={route} ctx={{ settings, onSettingsSaved: setSettings, onYearChanged: () => void invoke('settings.get', {}).then((r) => r.ok && setSettings(r.value)) }} />
         </main>
       </div>
     </div>

@@ -27,12 +27,7 @@ function describe(r: DocumentResult): string {
  * Makes the document. `onProgress` gets (done, total) while a batch of consent forms runs; the
  * main process answers 'documents.progress' between pages.
  */
-export async function makeDocument<M extends DocumentMethod>(
-  method: M,
-  input: DocumentInput<M>,
-  delivery: Delivery,
-  onProgress?: (done: number, total: number) => void,
-): Promise<Outcome> {
+export async function makeDocument<M extends DocumentMethod>(method: M, input: DocumentInput<M>, delivery: Delivery, onProgress?: (done: number, total: number) => void): Promise<Outcome> {
   const progressId = onProgress && method === 'documents.consentForms' ? `p-${crypto.randomUUID()}` : undefined
   const full = { ...input, delivery, ...(progressId ? { progressId } : {}) } as ApiInput<M>
   const state = { finished: false }

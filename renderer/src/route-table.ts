@@ -34,7 +34,11 @@ interface RouteEntry<N extends RouteName> {
 }
 
 const positiveInt = (s: string | undefined): number | undefined => (s !== undefined && /^[1-9]\d*$/.test(s) ? Number(s) : undefined)
-const joined = (...parts: (string | number | undefined)[]): string => parts.filter((p) => p !== undefined && p !== '').map((p) => `/${p}`).join('')
+const joined = (...parts: (string | number | undefined)[]): string =>
+  parts
+    .filter((p) => p !== undefined && p !== '')
+    .map((p) => `/${p}`)
+    .join('')
 const plain = <N extends RouteName>(name: N, path: string): RouteEntry<N> => ({ path, format: () => '', parse: () => ({ name }) as RouteOf<N> })
 
 const TABLE: { [N in RouteName]: RouteEntry<N> } = {

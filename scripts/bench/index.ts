@@ -127,7 +127,12 @@ async function main(): Promise<number> {
     }
     const after = machine()
     const seconds = (Date.now() - started) / 1000
-    printTable(results.map((r) => ({ title: r.case.title, runs: r.case.runs, fresh: r.case.fresh ?? false, rounds: ROUNDS, rows: r.rows })), before, after, seconds)
+    printTable(
+      results.map((r) => ({ title: r.case.title, runs: r.case.runs, fresh: r.case.fresh ?? false, rounds: ROUNDS, rows: r.rows })),
+      before,
+      after,
+      seconds,
+    )
     if (values.json) {
       const json = {
         machine: before,

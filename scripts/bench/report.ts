@@ -67,7 +67,10 @@ export function printTable(cases: CaseTable[], before: Machine, after: Machine, 
   const width = HEAD.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)))
   const right = new Set([1, 2, 4, 5, 6, 8])
   const fmt = (l: string[]): string =>
-    l.map((s, i) => (right.has(i) ? s.padStart(width[i] ?? 0) : s.padEnd(width[i] ?? 0))).join('  ').trimEnd()
+    l
+      .map((s, i) => (right.has(i) ? s.padStart(width[i] ?? 0) : s.padEnd(width[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
   out(`\nToestemmingsregister: snelheid, ${before.date.slice(0, 10)}\n`)
   out(`${before.cores} cores (${before.cpu}), ${before.memoryGb} GB, ${before.os}, Node ${before.node}\n`)
   out(`belasting van de machine (1/5/15 min): vooraf ${before.load.join(' ')}, achteraf ${after.load.join(' ')}\n`)

@@ -10,11 +10,7 @@ let daan: number
 let website: number
 
 function addPupil(first: string, code: string): number {
-  return Number(
-    db
-      .prepare(`INSERT INTO pupils (first_name, last_name, form_code, created_at, updated_at) VALUES (?, 'Berg', ?, 'x', 'x')`)
-      .run(first, code).lastInsertRowid,
-  )
+  return Number(db.prepare(`INSERT INTO pupils (first_name, last_name, form_code, created_at, updated_at) VALUES (?, 'Berg', ?, 'x', 'x')`).run(first, code).lastInsertRowid)
 }
 
 function addConsent(pupilId: number, decision: string): number {
@@ -29,14 +25,14 @@ function addConsent(pupilId: number, decision: string): number {
 }
 
 function addAudit(pupilId: number | null, action = 'consent.record'): number {
-  return Number(
-    db
-      .prepare(`INSERT INTO audit_log (at, actor, action, entity, pupil_id, new_value) VALUES ('2026-09-01T08:00:00Z', 'Ans', ?, 'pupil', ?, '{}')`)
-      .run(action, pupilId).lastInsertRowid,
-  )
+  return Number(db.prepare(`INSERT INTO audit_log (at, actor, action, entity, pupil_id, new_value) VALUES ('2026-09-01T08:00:00Z', 'Ans', ?, 'pupil', ?, '{}')`).run(action, pupilId).lastInsertRowid)
 }
 
-const count = (sql: string, ...params: unknown[]): number => db.prepare(sql).pluck().get(...params) as number
+const count = (sql: string, ...params: unknown[]): number =>
+  db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number
 
 beforeEach(() => {
   db = testCore().ctx.db
@@ -98,9 +94,7 @@ describe('audit_log', () => {
     expect(() => db.prepare(`DELETE FROM audit_log WHERE pupil_id = ?`).run(daan)).toThrow(/append-only/)
     expect(() => db.exec(`DELETE FROM audit_log`)).toThrow(/append-only/)
     const id = db.prepare(`SELECT id FROM audit_log WHERE pupil_id = ?`).pluck().get(daan) as number
-    expect(() =>
-      db.prepare(`REPLACE INTO audit_log (id, at, actor, action, entity) VALUES (?, 'x', 'X', 'nothing', 'pupil')`).run(id),
-    ).toThrow(/append-only/)
+    expect(() => db.prepare(`REPLACE INTO audit_log (id, at, actor, action, entity) VALUES (?, 'x', 'X', 'nothing', 'pupil')`).run(id)).toThrow(/append-only/)
     expect(db.prepare(`SELECT actor, action FROM audit_log ORDER BY id`).all()).toEqual([
       { actor: 'Ans', action: 'consent.record' },
       { actor: 'Ans', action: 'consent.record' },

@@ -29,10 +29,7 @@ describe('the Logboek listing', () => {
 
     expect((await ok(core, 'audit.page', { kind: 'consent' })).lines.map((l) => l.kind)).toEqual(['consent'])
     const piet = await ok(core, 'audit.page', { actor: 'Piet Balie' })
-    expect(piet.lines.map((l) => l.sentence)).toEqual([
-      "Gegevens van Daan Jansen gewijzigd: leerlingnummer van leeg in '2002'.",
-      "Instellingen gewijzigd: naam van de gebruiker van 'Ans de Wit' in 'Piet Balie'.",
-    ])
+    expect(piet.lines.map((l) => l.sentence)).toEqual(["Gegevens van Daan Jansen gewijzigd: leerlingnummer van leeg in '2002'.", "Instellingen gewijzigd: naam van de gebruiker van 'Ans de Wit' in 'Piet Balie'."])
     expect(all.actors).toEqual(expect.arrayContaining(['Ans de Wit', 'Piet Balie']))
     expect((await ok(core, 'audit.page', { query: 'zoe' })).lines.length).toBe(zoe.lines.filter((l) => l.pupilId === pupil.id).length)
     expect((await ok(core, 'audit.page', { query: 'verhuisd' })).total).toBe(1)
@@ -57,7 +54,9 @@ describe('the Logboek listing', () => {
     const { auditSentence } = await import('../../electron/core/audit/audit-sentences.ts')
     const names = { pupil: null, guardian: () => null, group: () => null, purpose: () => null }
     expect(auditSentence({ action: 'retention.remove', entity: 'retention', entityId: null, oldValue: null, newValue: { pupils: 3 } }, names)).toBe('Gegevens van vertrokken leerlingen verwijderd na de bewaartermijn.')
-    expect(auditSentence({ action: 'campaign.start', entity: 'campaign', entityId: 1, oldValue: null, newValue: { name: 'Ronde 2026', forms: 12, criteria: { groupIds: [1] } } }, names)).toBe("Toestemmingsronde 'Ronde 2026' gestart met 12 formulieren.")
+    expect(auditSentence({ action: 'campaign.start', entity: 'campaign', entityId: 1, oldValue: null, newValue: { name: 'Ronde 2026', forms: 12, criteria: { groupIds: [1] } } }, names)).toBe(
+      "Toestemmingsronde 'Ronde 2026' gestart met 12 formulieren.",
+    )
     expect(auditSentence({ action: 'something.new', entity: 'x', entityId: 135, oldValue: null, newValue: { guardianId: 135 } }, names)).toBe('Wijziging in het register.')
   })
 })

@@ -91,7 +91,16 @@ describe('backups with the clock set back a year', () => {
     const [pupil] = await ok(core, 'pupils.list', {})
     if (!pupil) throw new Error('no pupil')
     const detail = await ok(core, 'pupils.get', { id: pupil.id })
-    await ok(core, 'pupils.save', { id: pupil.id, version: detail.version, firstName: pupil.firstName, lastNamePrefix: pupil.lastNamePrefix, lastName: pupil.lastName, birthDate: '2008-03-01', enrolledOn: '2012-08-20', leftOn: '2019-07-31' })
+    await ok(core, 'pupils.save', {
+      id: pupil.id,
+      version: detail.version,
+      firstName: pupil.firstName,
+      lastNamePrefix: pupil.lastNamePrefix,
+      lastName: pupil.lastName,
+      birthDate: '2008-03-01',
+      enrolledOn: '2012-08-20',
+      leftOn: '2019-07-31',
+    })
     const due = (await ok(core, 'retention.overview', {})).due.find((d) => d.pupilId === pupil.id)
     expect(due).toBeDefined()
     const before = listBackups(core.ctx.dbPath)

@@ -46,10 +46,7 @@ describe('the school year within a pupil call', () => {
     })
     const r = await dispatch('pupils.save', { firstName: 'Sanne', lastName: 'Bakker', birthDate: '2017-03-04', groupId: group.id, yearLevel: 5 })
     expect(r.ok ? null : r.error.message).toBeNull()
-    const yearOfMembership = core.ctx.db
-      .prepare(`SELECT y.name FROM group_memberships m JOIN school_years y ON y.id = m.school_year_id JOIN pupils p ON p.id = m.pupil_id WHERE p.first_name = 'Sanne'`)
-      .pluck()
-      .get()
+    const yearOfMembership = core.ctx.db.prepare(`SELECT y.name FROM group_memberships m JOIN school_years y ON y.id = m.school_year_id JOIN pupils p ON p.id = m.pupil_id WHERE p.first_name = 'Sanne'`).pluck().get()
     expect(yearOfMembership).toBe('2026-2027')
     core.close()
   })

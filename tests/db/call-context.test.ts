@@ -96,8 +96,7 @@ describe('the school year of a call', () => {
   it('keeps the scope of two calls at once apart, also across their awaits', async () => {
     const core = fileCore(new Date('2026-11-22T09:30:00Z'))
     await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-    const put = (year: string) =>
-      core.ctx.db.prepare(`INSERT INTO school_settings (key, value) VALUES ('schoolYear', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(year)
+    const put = (year: string) => core.ctx.db.prepare(`INSERT INTO school_settings (key, value) VALUES ('schoolYear', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(year)
     let release: () => void = () => undefined
     const gate = new Promise<void>((resolve) => (release = resolve))
     const seen: Record<string, string[]> = { first: [], second: [] }

@@ -23,8 +23,7 @@ async function schoolWithClock() {
   const pupil = await ok(core, 'pupils.save', { firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2017-04-07', studentNumber: '1001', groupId: group.id })
   const purposes = await ok(core, 'purposes.list', {})
   const website = purposes.find((p) => p.code === 'website')?.id ?? 0
-  const record = (decision: 'granted' | 'refused', effectiveFrom = '2026-11-22') =>
-    core.dispatch('consent.record', { pupilId: pupil.id, decisions: [{ purposeId: website, decision }], effectiveFrom, source: 'desk' })
+  const record = (decision: 'granted' | 'refused', effectiveFrom = '2026-11-22') => core.dispatch('consent.record', { pupilId: pupil.id, decisions: [{ purposeId: website, decision }], effectiveFrom, source: 'desk' })
   return { core, clock, pupil, website, record }
 }
 
@@ -108,7 +107,15 @@ describe('a clock that went back', () => {
     expect(await ok(s.core, 'consent.history', { pupilId: s.pupil.id })).toHaveLength(1)
     expect(s.core.ctx.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'consent.record'`).pluck().get()).toBe(1)
     // Every other change is refused the same way (here: a pupil's data).
-    const edit = await s.core.dispatch('pupils.save', { id: s.pupil.id, version: (await ok(s.core, 'pupils.get', { id: s.pupil.id })).version, firstName: 'Zoey', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2017-04-07', studentNumber: '1001' })
+    const edit = await s.core.dispatch('pupils.save', {
+      id: s.pupil.id,
+      version: (await ok(s.core, 'pupils.get', { id: s.pupil.id })).version,
+      firstName: 'Zoey',
+      lastNamePrefix: 'van der',
+      lastName: 'Berg',
+      birthDate: '2017-04-07',
+      studentNumber: '1001',
+    })
     expect(edit).toMatchObject({ ok: false, error: { code: 'clock' } })
     // With the clock right again, the refusal can be recorded.
     s.clock.now = new Date(REAL_NOW.getTime() + HOUR)

@@ -61,7 +61,12 @@ describe('consent register', () => {
     const d = await ok(core, 'consent.record', { ...base, guardianId: father.id, decisions: [{ purposeId: social, decision: 'refused' }] })
     const cell = d.consent.find((c) => c.purposeId === social)
     expect(cell).toMatchObject({ decision: 'refused', conflict: true })
-    expect(cell?.perGuardian).toEqual(expect.arrayContaining([{ guardianId: mother.id, decision: 'granted' }, { guardianId: father.id, decision: 'refused' }]))
+    expect(cell?.perGuardian).toEqual(
+      expect.arrayContaining([
+        { guardianId: mother.id, decision: 'granted' },
+        { guardianId: father.id, decision: 'refused' },
+      ]),
+    )
     // A later answer for the pupil as a whole (both signed a new form) settles it.
     const settled = await ok(core, 'consent.record', { ...base, effectiveFrom: '2026-11-01', decisions: [{ purposeId: social, decision: 'granted' }] })
     expect(settled.consent.find((c) => c.purposeId === social)).toMatchObject({ decision: 'granted', conflict: false })
@@ -70,8 +75,22 @@ describe('consent register', () => {
   it('a disagreement shows each answer that counts with its date and proof; a joint answer settles it', async () => {
     const { core, pupil, mother, father, purpose } = await registerCore()
     const press = purpose('press').id
-    await ok(core, 'consent.record', { pupilId: pupil.id, guardianId: mother.id, effectiveFrom: '2026-09-01', source: 'paper_form', sourceDetail: 'inschrijfformulier moeder', decisions: [{ purposeId: press, decision: 'granted' }] })
-    const d = await ok(core, 'consent.record', { pupilId: pupil.id, guardianId: father.id, effectiveFrom: '2026-11-02', source: 'phone', sourceDetail: 'belde de balie', decisions: [{ purposeId: press, decision: 'refused' }] })
+    await ok(core, 'consent.record', {
+      pupilId: pupil.id,
+      guardianId: mother.id,
+      effectiveFrom: '2026-09-01',
+      source: 'paper_form',
+      sourceDetail: 'inschrijfformulier moeder',
+      decisions: [{ purposeId: press, decision: 'granted' }],
+    })
+    const d = await ok(core, 'consent.record', {
+      pupilId: pupil.id,
+      guardianId: father.id,
+      effectiveFrom: '2026-11-02',
+      source: 'phone',
+      sourceDetail: 'belde de balie',
+      decisions: [{ purposeId: press, decision: 'refused' }],
+    })
     const cell = d.consent.find((c) => c.purposeId === press)
     expect(cell?.disagreement).toEqual([
       { guardianId: mother.id, decision: 'granted', effectiveFrom: '2026-09-01', source: 'paper_form', sourceDetail: 'inschrijfformulier moeder' },
@@ -140,7 +159,15 @@ describe('consent register', () => {
   it('the group overview counts granted, refused and no answer per purpose', async () => {
     const { core, pupil, group, purpose } = await registerCore()
     await ok(core, 'pupils.save', { firstName: 'Daan', lastName: 'Jansen', groupId: group.id })
-    await ok(core, 'consent.record', { pupilId: pupil.id, effectiveFrom: '2026-11-22', source: 'desk', decisions: [{ purposeId: purpose('website').id, decision: 'refused' }, { purposeId: purpose('press').id, decision: 'granted' }] })
+    await ok(core, 'consent.record', {
+      pupilId: pupil.id,
+      effectiveFrom: '2026-11-22',
+      source: 'desk',
+      decisions: [
+        { purposeId: purpose('website').id, decision: 'refused' },
+        { purposeId: purpose('press').id, decision: 'granted' },
+      ],
+    })
     const overview = await ok(core, 'groups.overview', {})
     const g = overview.groups.find((x) => x.id === group.id)
     expect(g?.pupilCount).toBe(2)
@@ -150,7 +177,15 @@ describe('consent register', () => {
 
   it('sums up per pupil how many purposes are refused or unanswered, for the pupil list', async () => {
     const { core, pupil, purposes, purpose } = await registerCore()
-    await ok(core, 'consent.record', { pupilId: pupil.id, effectiveFrom: '2026-11-22', source: 'desk', decisions: [{ purposeId: purpose('website').id, decision: 'refused' }, { purposeId: purpose('press').id, decision: 'granted' }] })
+    await ok(core, 'consent.record', {
+      pupilId: pupil.id,
+      effectiveFrom: '2026-11-22',
+      source: 'desk',
+      decisions: [
+        { purposeId: purpose('website').id, decision: 'refused' },
+        { purposeId: purpose('press').id, decision: 'granted' },
+      ],
+    })
     expect(await ok(core, 'pupils.consentSummary', {})).toEqual({ [pupil.id]: { refused: 1, unknown: purposes.length - 2, askAgain: 0 } })
   })
 })

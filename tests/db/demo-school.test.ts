@@ -53,9 +53,7 @@ describe('the demo school', () => {
   })
 
   it('shares guardians between siblings', () => {
-    const shared = core.ctx.db
-      .prepare(`SELECT guardian_id, count(*) AS n FROM pupil_guardians GROUP BY guardian_id HAVING n >= 2`)
-      .all() as { guardian_id: number; n: number }[]
+    const shared = core.ctx.db.prepare(`SELECT guardian_id, count(*) AS n FROM pupil_guardians GROUP BY guardian_id HAVING n >= 2`).all() as { guardian_id: number; n: number }[]
     expect(shared.length).toBeGreaterThan(0)
     // every pupil has one or two guardians
     expect(count(`SELECT count(*) FROM pupils WHERE id NOT IN (SELECT pupil_id FROM pupil_guardians)`)).toBe(0)

@@ -24,9 +24,7 @@ function schemaOf(db: Db): unknown[] {
 }
 
 function userTables(db: Db): { name: string; strict: number }[] {
-  return db
-    .prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name`)
-    .all() as { name: string; strict: number }[]
+  return db.prepare(`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name`).all() as { name: string; strict: number }[]
 }
 
 describe('a fresh database', () => {
@@ -37,9 +35,7 @@ describe('a fresh database', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_VERSION)
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
     const tables = userTables(db)
-    expect(tables.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['pupils', 'guardians', 'groups', 'purposes', 'purpose_versions', 'consent_records', 'audit_log', 'purge_queue']),
-    )
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['pupils', 'guardians', 'groups', 'purposes', 'purpose_versions', 'consent_records', 'audit_log', 'purge_queue']))
     expect(tables.filter((t) => t.strict !== 1)).toEqual([])
   })
 
@@ -115,9 +111,7 @@ describe('the migration runner', () => {
   it('migrates to the latest, keeps the rows written there when it migrates to a next one', () => {
     const db = bare()
     expect(migrate(db, N, list)).toBe(N)
-    const insertPupil = db.prepare(
-      `INSERT INTO pupils (first_name, last_name_prefix, last_name, form_code, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')`,
-    )
+    const insertPupil = db.prepare(`INSERT INTO pupils (first_name, last_name_prefix, last_name, form_code, created_at, updated_at) VALUES (?, ?, ?, ?, 'x', 'x')`)
     const zoe = Number(insertPupil.run('Zoë', 'van der', 'Berg', 'TR-AAAAAA').lastInsertRowid)
     insertPupil.run('Ömer', '', 'Yılmaz', 'TR-BBBBBB')
     const website = db.prepare(`SELECT id FROM purposes WHERE code = 'website'`).pluck().get() as number
@@ -268,10 +262,7 @@ describe('migration 50: a consent record may lose the name of the file it came f
       [2, `UPDATE consent_records SET source_detail = '${P}' WHERE id = 2`],
     ] as const
     for (const [id, sql] of refused) expect(() => scrub(db, id, sql), sql).toThrow(/append-only/)
-    expect(db.prepare(`SELECT source_detail FROM consent_records ORDER BY id`).pluck().all()).toEqual([
-      'inschrijfformulier inschrijving Sem en Noor Zwanenburg.xlsx, blad Kinderen, rij 3',
-      'formulier van Sem',
-    ])
+    expect(db.prepare(`SELECT source_detail FROM consent_records ORDER BY id`).pluck().all()).toEqual(['inschrijfformulier inschrijving Sem en Noor Zwanenburg.xlsx, blad Kinderen, rij 3', 'formulier van Sem'])
     expect(() => db.prepare(`DELETE FROM consent_records WHERE id = 1`).run()).toThrow(/append-only/)
   })
 })

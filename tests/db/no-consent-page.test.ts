@@ -26,7 +26,14 @@ describe('consent.noConsentPage', () => {
     const base = { pupilId: pupil.id, effectiveFrom: '2026-10-01', source: 'paper_form' as const }
     await ok(core, 'consent.record', { ...base, guardianId: mother.id, decisions: [{ purposeId: social, decision: 'granted' }] })
     await ok(core, 'consent.record', { ...base, guardianId: father.id, decisions: [{ purposeId: social, decision: 'refused' }] })
-    await ok(core, 'consent.record', { ...base, pupilId: anna.id, decisions: [{ purposeId: purpose('website').id, decision: 'refused' }, { purposeId: social, decision: 'granted' }] })
+    await ok(core, 'consent.record', {
+      ...base,
+      pupilId: anna.id,
+      decisions: [
+        { purposeId: purpose('website').id, decision: 'refused' },
+        { purposeId: social, decision: 'granted' },
+      ],
+    })
     const filters = [{}, { only: 'refused' as const }, { only: 'unknown' as const }, { groupIds: [group.id] }, { groupIds: [six.id], purposeIds: [social] }]
     for (const input of filters) {
       const full = await ok(core, 'consent.noConsentList', input)

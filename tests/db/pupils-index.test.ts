@@ -31,8 +31,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const names = async (query: string, includeLeft = false): Promise<string[]> =>
-  (await ok(core, 'pupils.search', { query, includeLeft })).map((p) => [p.firstName, p.lastNamePrefix, p.lastName].filter(Boolean).join(' '))
+const names = async (query: string, includeLeft = false): Promise<string[]> => (await ok(core, 'pupils.search', { query, includeLeft })).map((p) => [p.firstName, p.lastNamePrefix, p.lastName].filter(Boolean).join(' '))
 const listed = async (query: string): Promise<string[]> => (await ok(core, 'pupils.filter', { query })).pupils.map((p) => p.firstName)
 
 describe('the search index follows the desk at once', () => {
@@ -122,7 +121,13 @@ describe('the search index follows the desk at once', () => {
   })
 
   it('a one-letter search: names that start with it first, alphabetical on surname, then other matches', async () => {
-    const pupils: [string, string, string][] = [['Eva', '', 'Visser'], ['Bram', '', 'Smit'], ['Anna', '', 'Berg'], ['Sem', '', 'Bakker'], ['Zoë', 'van', 'Beek']]
+    const pupils: [string, string, string][] = [
+      ['Eva', '', 'Visser'],
+      ['Bram', '', 'Smit'],
+      ['Anna', '', 'Berg'],
+      ['Sem', '', 'Bakker'],
+      ['Zoë', 'van', 'Beek'],
+    ]
     for (const [firstName, lastNamePrefix, lastName] of pupils) {
       await ok(core, 'pupils.save', { firstName, lastNamePrefix, lastName })
     }

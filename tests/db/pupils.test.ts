@@ -54,7 +54,16 @@ describe('pupils and guardians', () => {
 
   it('a stale pupil screen is refused, not saved over a newer change; every change is audited with old and new', async () => {
     const { core, pupil } = await registerCore()
-    const first = await ok(core, 'pupils.save', { id: pupil.id, version: pupil.version, firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Bergh', birthDate: '2017-04-07', studentNumber: '1001', groupId: pupil.groupId })
+    const first = await ok(core, 'pupils.save', {
+      id: pupil.id,
+      version: pupil.version,
+      firstName: 'Zoë',
+      lastNamePrefix: 'van der',
+      lastName: 'Bergh',
+      birthDate: '2017-04-07',
+      studentNumber: '1001',
+      groupId: pupil.groupId,
+    })
     expect(first.version).toBe(pupil.version + 1)
     const stale = await core.dispatch('pupils.save', { id: pupil.id, version: pupil.version, firstName: 'Zoe', lastName: 'Berg' })
     expect(stale).toMatchObject({ ok: false, error: { code: 'conflict' } })
@@ -76,7 +85,14 @@ describe('pupils and guardians', () => {
   it('keeps dossier entries with attachments', async () => {
     const { core, pupil } = await registerCore()
     const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64')
-    const e = await ok(core, 'dossier.save', { pupilId: pupil.id, entryDate: '2026-11-20', kind: 'brief', title: 'Brief over toestemming', body: 'Verstuurd per post.', attachments: [{ fileName: 'brief.pdf', mimeType: 'application/pdf', data: pdf }] })
+    const e = await ok(core, 'dossier.save', {
+      pupilId: pupil.id,
+      entryDate: '2026-11-20',
+      kind: 'brief',
+      title: 'Brief over toestemming',
+      body: 'Verstuurd per post.',
+      attachments: [{ fileName: 'brief.pdf', mimeType: 'application/pdf', data: pdf }],
+    })
     expect(e).toMatchObject({ title: 'Brief over toestemming', createdBy: 'Ans de Wit', attachments: [{ fileName: 'brief.pdf', mimeType: 'application/pdf' }] })
     const list = await ok(core, 'dossier.list', { pupilId: pupil.id })
     expect(list).toHaveLength(1)

@@ -27,8 +27,16 @@ async function demoWithLeaver() {
   if (!first) throw new Error('no pupils')
   const p = await ok(core, 'pupils.get', { id: first.id })
   await ok(core, 'pupils.save', {
-    id: p.id, version: p.version, firstName: p.firstName, lastNamePrefix: p.lastNamePrefix, lastName: p.lastName,
-    birthDate: p.birthDate ?? undefined, groupId: p.groupId, enrolledOn: p.enrolledOn ?? undefined, leftOn: '2026-09-30', leavingReason: 'verhuisd',
+    id: p.id,
+    version: p.version,
+    firstName: p.firstName,
+    lastNamePrefix: p.lastNamePrefix,
+    lastName: p.lastName,
+    birthDate: p.birthDate ?? undefined,
+    groupId: p.groupId,
+    enrolledOn: p.enrolledOn ?? undefined,
+    leftOn: '2026-09-30',
+    leavingReason: 'verhuisd',
   })
   // The form code is this pupil's alone: its bytes mark the pupil's row in a file.
   return { core, dir, pupil: p, name: p.formCode, setClock: (d: Date) => (clock = d) }
@@ -69,7 +77,7 @@ describe('backups after a removal', () => {
     const started = performance.now()
     const result = await removePupil(r.core, r.pupil.id)
     const ms = performance.now() - started
-    console.log(`retention removal with 20 backups rewritten: ${Math.round(ms)} ms (${before.reduce((n, b) => n + b.size, 0) / 20 / 1024 | 0} KB per backup)`)
+    console.log(`retention removal with 20 backups rewritten: ${Math.round(ms)} ms (${(before.reduce((n, b) => n + b.size, 0) / 20 / 1024) | 0} KB per backup)`)
 
     expect(result.backupsRewritten.sort()).toEqual(before.map((b) => b.name).sort())
     expect(result.backupsDeleted).toEqual([])
@@ -125,9 +133,11 @@ describe('backups after a removal', () => {
     const file = join(backupDir(r.core.ctx.dbPath), 'toestemmingsregister-20260915-080000-000-manual.sqlite')
     const old = new Database(file)
     migrate(old, 30)
-    old.prepare(`INSERT INTO pupils (id, first_name, last_name_prefix, last_name, form_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'x', 'x')`)
+    old
+      .prepare(`INSERT INTO pupils (id, first_name, last_name_prefix, last_name, form_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 'x', 'x')`)
       .run(r.pupil.id, r.pupil.firstName, r.pupil.lastNamePrefix, r.pupil.lastName, r.pupil.formCode)
-    old.prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, pupil_id, new_value) VALUES ('2026-09-15T08:00:00Z', 'Ans', 'pupil.create', 'pupil', ?, ?, ?)`)
+    old
+      .prepare(`INSERT INTO audit_log (at, actor, action, entity, entity_id, pupil_id, new_value) VALUES ('2026-09-15T08:00:00Z', 'Ans', 'pupil.create', 'pupil', ?, ?, ?)`)
       .run(r.pupil.id, r.pupil.id, JSON.stringify({ formCode: r.pupil.formCode }))
     old.pragma('journal_mode = DELETE')
     old.close()

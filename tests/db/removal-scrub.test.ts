@@ -50,7 +50,13 @@ async function enrolmentForm(sister: boolean): Promise<string> {
 
 /** Every file below these folders (a missing folder has none). */
 function filesIn(...folders: string[]): string[] {
-  return folders.flatMap((f) => (existsSync(f) ? readdirSync(f, { recursive: true, encoding: 'utf8' }).map((n) => join(f, n)).filter((p) => statSync(p).isFile()) : []))
+  return folders.flatMap((f) =>
+    existsSync(f)
+      ? readdirSync(f, { recursive: true, encoding: 'utf8' })
+          .map((n) => join(f, n))
+          .filter((p) => statSync(p).isFile())
+      : [],
+  )
 }
 
 /** Which of the texts each file holds, in UTF-8 or UTF-16LE, or has in its name. */
@@ -163,7 +169,11 @@ describe('removing a pupil entirely', () => {
 
     // The app is open (its WAL beside the file): only the backup made just before holds the data.
     const safety = join(r.data, 'backups', result.backup ?? '')
-    expect(findings(r.everywhere(), r.texts).map((f) => f.file).filter((f) => f !== safety)).toEqual([])
+    expect(
+      findings(r.everywhere(), r.texts)
+        .map((f) => f.file)
+        .filter((f) => f !== safety),
+    ).toEqual([])
     for (const name of result.backupsRewritten) expect(existsSync(join(r.data, 'backups', name))).toBe(true)
 
     // The screen says which backup still holds it and until when; after that day, the next start deletes it.
@@ -199,9 +209,7 @@ describe('removing a pupil whose sister came in with the same workbook', () => {
     const [noor] = await ok(r.core, 'pupils.search', { query: 'Noor van Zwanenburg' })
     if (!noor) throw new Error('sister gone')
     const history = await ok(r.core, 'consent.history', { pupilId: noor.id })
-    expect(history.map((h) => [h.sourceDetail, h.decision])).toEqual(
-      expect.arrayContaining([['inschrijfformulier (naam verwijderd na de bewaartermijn), rij 3', 'refused']]),
-    )
+    expect(history.map((h) => [h.sourceDetail, h.decision])).toEqual(expect.arrayContaining([['inschrijfformulier (naam verwijderd na de bewaartermijn), rij 3', 'refused']]))
     const [batch] = await ok(r.core, 'imports.batches', {})
     expect(batch?.files.map((f) => f.name)).toEqual(['bestand van 2 rijen (naam verwijderd na de bewaartermijn)'])
     const safety = join(r.data, 'backups', result.backup ?? '')

@@ -53,7 +53,15 @@ async function school() {
     enrolledOn: '2021-04-08',
     leavingReason: '',
   })
-  const mother = await ok(core, 'guardians.save', { pupilId: pupil.id, name: 'Marieke van der Berg', relation: 'moeder', email: 'marieke@voorbeeld.nl', phone: '06-12345678', inGroupApp: false, preferredChannel: 'email' })
+  const mother = await ok(core, 'guardians.save', {
+    pupilId: pupil.id,
+    name: 'Marieke van der Berg',
+    relation: 'moeder',
+    email: 'marieke@voorbeeld.nl',
+    phone: '06-12345678',
+    inGroupApp: false,
+    preferredChannel: 'email',
+  })
   const website = (await ok(core, 'purposes.list', {})).find((p) => p.code === 'website')
   if (!website) throw new Error('no website purpose')
   const entry = await ok(core, 'dossier.save', { pupilId: pupil.id, entryDate: '2026-11-20', kind: 'brief', title: 'Brief over toestemming', body: 'Verstuurd per post.' })
@@ -193,7 +201,10 @@ describe('omitted and cleared fields', () => {
 })
 
 describe('an import changes a row a screen has open', () => {
-  const csv = (rows: string[]) => ({ name: 'leerlingen.csv', data: Buffer.from(['Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Groep;Naam ouder 1;Relatie ouder 1', ...rows].join('\r\n')).toString('base64') })
+  const csv = (rows: string[]) => ({
+    name: 'leerlingen.csv',
+    data: Buffer.from(['Leerlingnummer;Roepnaam;Tussenvoegsel;Achternaam;Geboortedatum;Groep;Naam ouder 1;Relatie ouder 1', ...rows].join('\r\n')).toString('base64'),
+  })
 
   it('a group changed by an import makes the open pupil screen stale, so saving it does not move the pupil back', async () => {
     const { pupil, group } = await school()

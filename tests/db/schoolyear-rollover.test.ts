@@ -59,7 +59,16 @@ describe('rollover per pupil', () => {
     const core = await demo()
     const preview = await ok(core, 'schoolyear.rolloverPreview', {})
     expect(preview).toMatchObject({ fromYear: '2026-2027', toYear: '2027-2028', leavingDate: '2027-07-31', alreadyDone: false, openRounds: [] })
-    expect(preview.groups.map((g) => [g.name, g.levels])).toEqual([['1/2a', [1, 2]], ['1/2b', [1, 2]], ['3', [3]], ['4', [4]], ['5', [5]], ['6', [6]], ['7', [7]], ['8', [8]]])
+    expect(preview.groups.map((g) => [g.name, g.levels])).toEqual([
+      ['1/2a', [1, 2]],
+      ['1/2b', [1, 2]],
+      ['3', [3]],
+      ['4', [4]],
+      ['5', [5]],
+      ['6', [6]],
+      ['7', [7]],
+      ['8', [8]],
+    ])
     expect(preview.pupils).toHaveLength(160)
     const first = (group: string, level: number) => {
       const p = preview.pupils.find((x) => x.groupName === group && x.yearLevel === level)
@@ -73,7 +82,13 @@ describe('rollover per pupil', () => {
     const verlater = first('8', 8)
     const consentBefore = core.ctx.db.prepare(`SELECT count(*) FROM consent_records`).pluck().get()
 
-    const input = withSteps(preview, new Map([[zitter.pupilId, 'repeat'], [versneller.pupilId, 'skip']]))
+    const input = withSteps(
+      preview,
+      new Map([
+        [zitter.pupilId, 'repeat'],
+        [versneller.pupilId, 'skip'],
+      ]),
+    )
     input.groups = input.groups.map((g) => (g.name === '4' ? { ...g, teacherName: 'Juf Noor' } : g))
     const result = await ok(core, 'schoolyear.rollover', input)
     expect(result).toMatchObject({ moved: 138, repeated: 1, skipped: 1, left: 20, groupsCreated: 8, toYear: '2027-2028' })
@@ -132,11 +147,17 @@ describe('rollover per pupil', () => {
     const proposal = proposedRollover(preview)
 
     const no5 = { ...proposal, groups: proposal.groups.filter((g) => g.name !== '5') }
-    expect(await core.dispatch('schoolyear.rollover', no5)).toMatchObject({ ok: false, error: { code: 'validation', message: 'Leerjaar 5 heeft volgend jaar geen groep. Zet leerjaar 5 bij een van de groepen van volgend jaar. Er is niets gewijzigd.' } })
+    expect(await core.dispatch('schoolyear.rollover', no5)).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'Leerjaar 5 heeft volgend jaar geen groep. Zet leerjaar 5 bij een van de groepen van volgend jaar. Er is niets gewijzigd.' },
+    })
 
     // Both year-1 and year-2 pupils of 1/2a sent to groep 3, which holds only level 3.
     const into3 = { ...proposal, pupils: proposal.pupils.map((p) => (preview.pupils.find((q) => q.pupilId === p.pupilId)?.groupName === '1/2a' ? { ...p, target: '3' } : p)) }
-    expect(await core.dispatch('schoolyear.rollover', into3)).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Groep 3 heeft volgend jaar leerjaar 3, maar .+ komt in leerjaar 2\..*Er is niets gewijzigd\.$/) } })
+    expect(await core.dispatch('schoolyear.rollover', into3)).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/^Groep 3 heeft volgend jaar leerjaar 3, maar .+ komt in leerjaar 2\..*Er is niets gewijzigd\.$/) },
+    })
 
     const missing = { ...proposal, pupils: proposal.pupils.slice(1) }
     expect(await core.dispatch('schoolyear.rollover', missing)).toMatchObject({ ok: false, error: { message: expect.stringContaining('staat niet in het overzicht') } })

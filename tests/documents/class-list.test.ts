@@ -11,7 +11,10 @@ interface VCard {
 /** A small vCard 3.0 reader: unfolds lines, splits properties and parameters, unescapes text. */
 function parseVcf(text: string): VCard[] {
   expect(text.replace(/\r\n/g, '')).not.toMatch(/\n|\r/) // every line ends in CRLF
-  const lines = text.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean)
+  const lines = text
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean)
   const cards: VCard[] = []
   let card: VCard | undefined
   for (const line of lines) {
@@ -99,7 +102,15 @@ describe('class list for the group app', () => {
     ])
     const byGuardian = new Map(rows.map((r) => [r['Ouder/verzorger'], r]))
     // Phone numbers as constant text formulas, so Excel and Calc keep the 0 and the +.
-    expect(byGuardian.get('Marieke van der Berg')).toMatchObject({ Groep: '5', 'Herkenbaar in beeld': 'ja', Telefoon: '="06-12345678"', 'Telefoon (+31)': '="+31612345678"', 'E-mail': 'marieke@voorbeeld.nl', 'Hoe te bereiken': 'in de groepsapp', Opmerking: '' })
+    expect(byGuardian.get('Marieke van der Berg')).toMatchObject({
+      Groep: '5',
+      'Herkenbaar in beeld': 'ja',
+      Telefoon: '="06-12345678"',
+      'Telefoon (+31)': '="+31612345678"',
+      'E-mail': 'marieke@voorbeeld.nl',
+      'Hoe te bereiken': 'in de groepsapp',
+      Opmerking: '',
+    })
     expect(byGuardian.get('Ömer Yılmaz')).toMatchObject({ Telefoon: '="0687654321"', 'Telefoon (+31)': '="+31687654321"' })
     expect(byGuardian.get('Thanh Nguyễn')).toMatchObject({
       'Herkenbaar in beeld': 'nee: niet herkenbaar in beeld',

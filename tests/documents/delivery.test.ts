@@ -19,7 +19,12 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-const desktop = (win?: unknown) => createDesktop({ dialog: fake.dialog, shell: fake.shell }, () => win as BrowserWindow | undefined, () => '/home/ans/Documenten')
+const desktop = (win?: unknown) =>
+  createDesktop(
+    { dialog: fake.dialog, shell: fake.shell },
+    () => win as BrowserWindow | undefined,
+    () => '/home/ans/Documenten',
+  )
 
 describe('desktop: save dialog and system viewer (main/desktop.ts against the fake electron)', () => {
   it('asks where to save, on the window, with the name and type; a cancel is undefined', async () => {

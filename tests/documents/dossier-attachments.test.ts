@@ -48,9 +48,7 @@ describe('dossier ZIP: attachment names', () => {
       expect(file.split('.').pop()).toBe(realExtension(files[name] as Uint8Array))
     }
     const stems = names.map((n) => n.replace(/^bijlagen\/\d+-/, ''))
-    expect(stems).toEqual(
-      expect.arrayContaining(['scan-pdf-exe.pdf', 'x.png', 'CON.jpg', 'foto.png', 'brief-fdp-exe.pdf', 'bestand.pdf', 'run.pdf', expect.stringMatching(/^heel-lange-naam-heel-.*\.pdf$/)]),
-    )
+    expect(stems).toEqual(expect.arrayContaining(['scan-pdf-exe.pdf', 'x.png', 'CON.jpg', 'foto.png', 'brief-fdp-exe.pdf', 'bestand.pdf', 'run.pdf', expect.stringMatching(/^heel-lange-naam-heel-.*\.pdf$/)]))
     // The JSON names the same paths, so a machine finds each file.
     const json = JSON.parse(strFromU8(files[Object.keys(files).find((n) => n.endsWith('.json')) as string] as Uint8Array)) as DossierData
     expect(json.attachments.map((a) => a.path).sort()).toEqual([...names].sort())

@@ -32,7 +32,13 @@ async function pupilWithFile() {
       { fileName: 'foto-formulier.png', mimeType: 'image/png', data: makePng(8, 8).toString('base64') },
     ],
   })
-  await ok(core, 'dossier.save', { pupilId: s.lukasz.id, entryDate: '2026-10-03', kind: 'notitie', title: 'Alleen over Łukasz', attachments: [{ fileName: 'lukasz.png', mimeType: 'image/png', data: makePng(4, 4, [1, 2, 3]).toString('base64') }] })
+  await ok(core, 'dossier.save', {
+    pupilId: s.lukasz.id,
+    entryDate: '2026-10-03',
+    kind: 'notitie',
+    title: 'Alleen over Łukasz',
+    attachments: [{ fileName: 'lukasz.png', mimeType: 'image/png', data: makePng(4, 4, [1, 2, 3]).toString('base64') }],
+  })
   await ok(core, 'pupils.save', { id: zoe.id, version: zoe.version, firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2017-04-07', studentNumber: '1001-B' })
   return s
 }
@@ -40,7 +46,13 @@ async function pupilWithFile() {
 describe('pupil dossier', () => {
   it('PDF: answers the access request: data, purposes with their text, basis, recipients, retention, rights, complaint route, history in sentences', async () => {
     const s = await pupilWithFile()
-    await ok(s.core, 'documents.saveSettings', { schoolEmail: 'info@delinde.nl', schoolPhone: '0123-456789', schoolAddress: 'Lindelaan 4\n1234 AB Dorp', privacyOfficer: 'Mw. J. de Boer, fg@stichting.nl', privacyStatement: 'www.delinde.nl/privacy' })
+    await ok(s.core, 'documents.saveSettings', {
+      schoolEmail: 'info@delinde.nl',
+      schoolPhone: '0123-456789',
+      schoolAddress: 'Lindelaan 4\n1234 AB Dorp',
+      privacyOfficer: 'Mw. J. de Boer, fg@stichting.nl',
+      privacyStatement: 'www.delinde.nl/privacy',
+    })
     const pdf = await make(s.core, 'documents.dossier', { pupilId: s.zoe.id })
     // Read line by line as printed (-layout), so a table row reads as one.
     const pages = pdftotextPages(pdf, ['-layout'])
@@ -104,14 +116,16 @@ describe('pupil dossier', () => {
     expect(text).toContain('Gemaakt op 22-11-2026 om 10:30 door Ans de Wit')
   })
 
-  it('for one guardian: says who asked, leaves out the other guardian\'s contact details and changes, and says so and why', async () => {
+  it("for one guardian: says who asked, leaves out the other guardian's contact details and changes, and says so and why", async () => {
     const s = await pupilWithFile()
     await ok(s.core, 'guardians.save', { id: s.father.id, version: s.father.version, phone: '0611112222' })
     const pdf = await make(s.core, 'documents.dossier', { pupilId: s.zoe.id, requesterGuardianId: s.mother.id })
     const text = flat(pdftotextPages(pdf, ['-layout']).join('\n'))
     expect(text).toContain('Antwoord op een verzoek om inzage (AVG artikel 15) voor Marieke van der Berg (moeder)')
     expect(text).toContain('Wat in deze kopie is weggelaten')
-    expect(text).toContain('De telefoonnummers en e-mailadressen van Ömer Yılmaz, en de wijzigingen in hun gegevens, staan niet in deze kopie voor Marieke van der Berg: dat zijn persoonsgegevens van een ander (AVG artikel 15 lid 4).')
+    expect(text).toContain(
+      'De telefoonnummers en e-mailadressen van Ömer Yılmaz, en de wijzigingen in hun gegevens, staan niet in deze kopie voor Marieke van der Berg: dat zijn persoonsgegevens van een ander (AVG artikel 15 lid 4).',
+    )
     expect(text).toContain('Ömer Yılmaz vader weggelaten weggelaten')
     expect(text).toContain('marieke@voorbeeld.nl')
     expect(text).not.toContain('0611112222')
@@ -146,7 +160,8 @@ describe('pupil dossier', () => {
     expect(text).toContain('Geschiedenis van de toestemming (vervolg)')
     expect(text).toMatch(/Website van de school: van (geweigerd|toestemming|geen antwoord) naar (geweigerd|toestemming), per \d{2}-\d{2}-2026, (telefonisch|per e-mail|aan de balie|op een papieren formulier)/)
     expect(text).toContain('antwoord van Marieke van der Berg')
-    const fieldNames = /\b(purpose|guardianId|effectiveFrom|source|decision|oldValue|newValue|studentNumber|firstName|lastName|birthDate|phoneNormalized|inGroupApp|preferredChannel|entryDate|social_media|class_video|paper_form|granted|refused|unknown)\b|→|[{}]/
+    const fieldNames =
+      /\b(purpose|guardianId|effectiveFrom|source|decision|oldValue|newValue|studentNumber|firstName|lastName|birthDate|phoneNormalized|inGroupApp|preferredChannel|entryDate|social_media|class_video|paper_form|granted|refused|unknown)\b|→|[{}]/
     expect(text).not.toMatch(fieldNames)
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/)
     expect(text).not.toMatch(/: (\S+) naar \1\b/)
@@ -168,15 +183,16 @@ describe('pupil dossier', () => {
       )
       .all({ p: s.zoe.id }) as { id: number; fileName: string; data: Buffer }[]
     expect(attachmentRows).toHaveLength(3)
-    expect(Object.keys(files).sort()).toEqual(
-      ['LEESMIJ.txt', `${base}.json`, `${base}.pdf`, ...attachmentRows.map((a) => `bijlagen/${a.id}-${a.fileName.replace(/ /g, '-')}`)].sort(),
-    )
+    expect(Object.keys(files).sort()).toEqual(['LEESMIJ.txt', `${base}.json`, `${base}.pdf`, ...attachmentRows.map((a) => `bijlagen/${a.id}-${a.fileName.replace(/ /g, '-')}`)].sort())
     expect(strFromU8(files[`${base}.pdf`]!.subarray(0, 5))).toBe('%PDF-')
     expect((await pdfPages(Buffer.from(files[`${base}.pdf`]!))).join('\n')).toContain('Leerlingdossier: Zoë van der Berg')
 
     const data = JSON.parse(strFromU8(files[`${base}.json`]!)) as DossierData
     expect(data).toMatchObject({ format: 'toestemmingsregister-dossier', formatVersion: 2, exportedAt: '2026-11-22T09:30:00.000Z', school: { name: 'OBS De Linde', schoolYear: '2026-2027' } })
-    const pupilRow = db.prepare(`SELECT id, student_number, first_name, last_name_prefix, last_name, birth_date, enrolled_on, left_on, form_code, created_at, updated_at FROM pupils WHERE id = ?`).get(s.zoe.id) as Record<string, unknown>
+    const pupilRow = db.prepare(`SELECT id, student_number, first_name, last_name_prefix, last_name, birth_date, enrolled_on, left_on, form_code, created_at, updated_at FROM pupils WHERE id = ?`).get(s.zoe.id) as Record<
+      string,
+      unknown
+    >
     expect(data.pupil).toMatchObject({
       id: pupilRow.id,
       studentNumber: pupilRow.student_number,
@@ -191,12 +207,31 @@ describe('pupil dossier', () => {
       updatedAt: pupilRow.updated_at,
       groupName: '5',
     })
-    const guardians = db.prepare(`SELECT g.id, g.name, g.email, g.phone, g.phone_normalized AS phoneNormalized FROM pupil_guardians pg JOIN guardians g ON g.id = pg.guardian_id WHERE pg.pupil_id = ? ORDER BY pg.sort_order`).all(s.zoe.id)
+    const guardians = db
+      .prepare(`SELECT g.id, g.name, g.email, g.phone, g.phone_normalized AS phoneNormalized FROM pupil_guardians pg JOIN guardians g ON g.id = pg.guardian_id WHERE pg.pupil_id = ? ORDER BY pg.sort_order`)
+      .all(s.zoe.id)
     expect(data.guardians.map(({ id, name, email, phone, phoneNormalized }) => ({ id, name, email, phone, phoneNormalized }))).toEqual(guardians)
 
-    const records = db.prepare(`SELECT id, purpose_id AS purposeId, decision, effective_from AS effectiveFrom, source, source_detail AS sourceDetail, note, recorded_by AS recordedBy, recorded_at AS recordedAt, attachment_id AS attachmentId FROM consent_records WHERE pupil_id = ? ORDER BY id DESC`).all(s.zoe.id) as { id: number; attachmentId: number | null }[]
+    const records = db
+      .prepare(
+        `SELECT id, purpose_id AS purposeId, decision, effective_from AS effectiveFrom, source, source_detail AS sourceDetail, note, recorded_by AS recordedBy, recorded_at AS recordedAt, attachment_id AS attachmentId FROM consent_records WHERE pupil_id = ? ORDER BY id DESC`,
+      )
+      .all(s.zoe.id) as { id: number; attachmentId: number | null }[]
     expect(data.consentHistory).toHaveLength(records.length)
-    expect(data.consentHistory.map(({ id, purposeId, decision, effectiveFrom, source, sourceDetail, note, recordedBy, recordedAt, attachment }) => ({ id, purposeId, decision, effectiveFrom, source, sourceDetail, note, recordedBy, recordedAt, attachmentId: attachment?.id ?? null }))).toEqual(records)
+    expect(
+      data.consentHistory.map(({ id, purposeId, decision, effectiveFrom, source, sourceDetail, note, recordedBy, recordedAt, attachment }) => ({
+        id,
+        purposeId,
+        decision,
+        effectiveFrom,
+        source,
+        sourceDetail,
+        note,
+        recordedBy,
+        recordedAt,
+        attachmentId: attachment?.id ?? null,
+      })),
+    ).toEqual(records)
 
     const current = (await ok(s.core, 'pupils.get', { id: s.zoe.id })).consent
     expect(data.currentConsent.map((c) => [c.purposeId, c.decision])).toEqual(current.map((c) => [c.purposeId, c.decision]))

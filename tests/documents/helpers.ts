@@ -92,11 +92,7 @@ export async function documentSchool(now?: Date) {
 
 export type DocumentSchool = Awaited<ReturnType<typeof documentSchool>>
 
-export async function make<M extends 'documents.consentForms' | 'documents.noConsentList' | 'documents.classList' | 'documents.dossier'>(
-  core: Core,
-  method: M,
-  input: Parameters<typeof ok<M>>[2],
-): Promise<Buffer> {
+export async function make<M extends 'documents.consentForms' | 'documents.noConsentList' | 'documents.classList' | 'documents.dossier'>(core: Core, method: M, input: Parameters<typeof ok<M>>[2]): Promise<Buffer> {
   return bytesOf((await ok(core, method, input)) as DocumentResult)
 }
 
@@ -128,7 +124,13 @@ export interface WordBox {
   yMax: number
 }
 
-const unescapeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&')
+const unescapeXml = (s: string): string =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&')
 
 /** The words of each printed line (same page, same height), left to right. */
 export function pdfLines(pdf: Buffer): { page: number; y: number; words: WordBox[]; text: string }[] {
@@ -171,7 +173,9 @@ export function pdftotextPages(pdf: Buffer, args: string[] = []): string[] {
   try {
     const file = join(dir, 'x.pdf')
     writeFileSync(file, pdf)
-    return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' }).split('\f').slice(0, -1)
+    return execFileSync('pdftotext', [...args, file, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .slice(0, -1)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }

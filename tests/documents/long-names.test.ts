@@ -31,11 +31,7 @@ export async function longSchool() {
 /** What a reader would miss: each wanted text not found whole, a '…' cut, a page without the school's whole name. */
 function missing(pages: string[], ...wanted: string[]): string[] {
   const all = flat(pages.join('\n'))
-  return [
-    ...wanted.filter((w) => !all.includes(w)),
-    ...(/…|\.\.\./.test(all) ? ['a text cut with …'] : []),
-    ...pages.flatMap((page, i) => (flat(page).includes(SCHOOL) ? [] : [`the school's name on page ${i + 1}`])),
-  ]
+  return [...wanted.filter((w) => !all.includes(w)), ...(/…|\.\.\./.test(all) ? ['a text cut with …'] : []), ...pages.flatMap((page, i) => (flat(page).includes(SCHOOL) ? [] : [`the school's name on page ${i + 1}`]))]
 }
 
 describe('long names in every document', () => {

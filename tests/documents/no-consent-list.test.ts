@@ -22,8 +22,14 @@ function grid(pdf: Buffer): { page: number; name: string; group: string; marks: 
     if (marks.length === 0) continue
     const first = (columns[0]?.x ?? 0) - 20
     const textWords = line.words.filter((w) => w.xMax < first)
-    const name = textWords.filter((w) => groupX === undefined || w.xMin < groupX - 2).map((w) => w.text).join(' ')
-    const group = textWords.filter((w) => groupX !== undefined && w.xMin >= groupX - 2).map((w) => w.text).join(' ')
+    const name = textWords
+      .filter((w) => groupX === undefined || w.xMin < groupX - 2)
+      .map((w) => w.text)
+      .join(' ')
+    const group = textWords
+      .filter((w) => groupX !== undefined && w.xMin >= groupX - 2)
+      .map((w) => w.text)
+      .join(' ')
     const cells = columns.map((c) => marks.find((m) => Math.abs((m.xMin + m.xMax) / 2 - c.x) < 12)?.text ?? '')
     rows.push({ page: line.page, name, group, marks: cells })
   }

@@ -56,7 +56,10 @@ describe('CSV for Excel: no cell is a formula', () => {
     await ok(s.core, 'guardians.save', { pupilId: s.daan.id, name: 'Jan, =HYPERLINK("http://x.example","klik")', relation: 'oom,+1' })
     const csv = await make(s.core, 'documents.classList', { groupId: s.group.id, format: 'csv' })
     // Excel with ',' as separator: a quote only counts at the very start of a cell.
-    const cells = csv.toString('utf8').split('\r\n').flatMap((line) => line.split(','))
+    const cells = csv
+      .toString('utf8')
+      .split('\r\n')
+      .flatMap((line) => line.split(','))
     expect(cells.map((c) => c.trimStart().replace(/^"/, '')).filter(looksLikeFormula)).toEqual([])
     const rows = parse(csv, { delimiter: ';', bom: true, record_delimiter: '\r\n' }) as string[][]
     expect(rows.map((r) => [r[3], r[4]])).toContainEqual([`Jan, '=HYPERLINK("http://x.example","klik")`, "oom,'+1"])
@@ -82,7 +85,10 @@ async function openInCalc(csv: Buffer, separator: ';' | ','): Promise<{ address:
   try {
     writeFileSync(join(dir, 'lijst.csv'), csv)
     const filter = `CSV:${separator.charCodeAt(0)},34,76,1,,1043,false,true,false,false,false,-1,true`
-    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', `--infilter=${filter}`, '--convert-to', 'xlsx', '--outdir', dir, join(dir, 'lijst.csv')], { stdio: 'ignore', timeout: 90_000 })
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', `--infilter=${filter}`, '--convert-to', 'xlsx', '--outdir', dir, join(dir, 'lijst.csv')], {
+      stdio: 'ignore',
+      timeout: 90_000,
+    })
     expect(readdirSync(dir)).toContain('lijst.xlsx')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(join(dir, 'lijst.xlsx'))

@@ -42,7 +42,9 @@ describe('performance of the documents', () => {
     const plain = await best(2, async () => {
       plainPages = (await pdfPages(await plainText(input))).length
     }).then(async () => best(2, () => plainText(input)))
-    console.info(`500 consent forms: ${forms.toFixed(0)} ms, ${pages} pages, ${(bytes / 1024).toFixed(0)} kB; plain pdfkit text of the same pages: ${plain.toFixed(0)} ms (${plainPages} pages); ratio ${(forms / plain).toFixed(2)}`)
+    console.info(
+      `500 consent forms: ${forms.toFixed(0)} ms, ${pages} pages, ${(bytes / 1024).toFixed(0)} kB; plain pdfkit text of the same pages: ${plain.toFixed(0)} ms (${plainPages} pages); ratio ${(forms / plain).toFixed(2)}`,
+    )
     // One page per pupil, and a cover page before each group's forms.
     expect(pages).toBe(500 + (input.groups?.length ?? 0))
     expect(input.groups?.length).toBeGreaterThan(1)

@@ -62,7 +62,13 @@ describe('settings for documents: intro text and logo', () => {
   it("keeps the school's contact for parents, its privacy officer and where the privacy statement is; an empty field clears it", async () => {
     const s = await documentSchool()
     expect(await ok(s.core, 'documents.settings', {})).toMatchObject({ schoolAddress: '', schoolEmail: '', schoolPhone: '', privacyOfficer: '', privacyStatement: '' })
-    const contact = { schoolAddress: 'Lindelaan 4\n1234 AB Dorp', schoolEmail: 'info@delinde.nl', schoolPhone: '0123-456789', privacyOfficer: 'Mw. J. de Boer, fg@stichting.nl', privacyStatement: 'www.delinde.nl/privacy' }
+    const contact = {
+      schoolAddress: 'Lindelaan 4\n1234 AB Dorp',
+      schoolEmail: 'info@delinde.nl',
+      schoolPhone: '0123-456789',
+      privacyOfficer: 'Mw. J. de Boer, fg@stichting.nl',
+      privacyStatement: 'www.delinde.nl/privacy',
+    }
     expect(await ok(s.core, 'documents.saveSettings', contact)).toMatchObject(contact)
     expect(await ok(s.core, 'documents.saveSettings', { schoolPhone: '' })).toMatchObject({ ...contact, schoolPhone: '' })
     const log = s.core.ctx.db.prepare(`SELECT old_value, new_value FROM audit_log WHERE action = 'settings.update' ORDER BY id DESC LIMIT 1`).get() as { old_value: string; new_value: string }

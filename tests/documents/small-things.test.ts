@@ -25,7 +25,7 @@ describe('small things on every document', () => {
     }
   })
 
-  it("says on every page when it was made and by whom (the staff name from Instellingen)", async () => {
+  it('says on every page when it was made and by whom (the staff name from Instellingen)', async () => {
     const s = await documentSchool()
     await ok(s.core, 'settings.update', { staffName: 'Fatima el Amrani' })
     const docs = [

@@ -36,10 +36,16 @@ describe.skipIf(!browserTestsEnabled('campaign'))('a consent round at the desk',
       await page.keyboard.press('Control+K')
       await page.keyboard.type(code)
       await page.keyboard.press('Enter')
-      await page.getByRole('status').filter({ hasText: `Teruggekomen formulier ${code}` }).waitFor()
+      await page
+        .getByRole('status')
+        .filter({ hasText: `Teruggekomen formulier ${code}` })
+        .waitFor()
       await page.getByRole('button', { name: 'Alles ja' }).click()
       await page.getByRole('button', { name: /antwoorden vastleggen/ }).click()
-      await page.getByRole('status').filter({ hasText: `formulier ${code} telt als terug` }).waitFor()
+      await page
+        .getByRole('status')
+        .filter({ hasText: `formulier ${code} telt als terug` })
+        .waitFor()
     }
 
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Schooljaar' }).click()

@@ -31,8 +31,7 @@ async function scrolledColumn(page: Page): Promise<string[]> {
 }
 
 /** The texts of one column of the page's table, in screen order. */
-const column = (page: Page, index: number): Promise<string[]> =>
-  rows(page).evaluateAll((trs, i) => trs.map((tr) => tr.children[i]?.textContent ?? ''), index)
+const column = (page: Page, index: number): Promise<string[]> => rows(page).evaluateAll((trs, i) => trs.map((tr) => tr.children[i]?.textContent ?? ''), index)
 
 describe.skipIf(!browserTestsEnabled('demo school'))('the demo school in the browser', () => {
   let browser: Browser
@@ -65,7 +64,10 @@ describe.skipIf(!browserTestsEnabled('demo school'))('the demo school in the bro
     expect(accented.length).toBeGreaterThan(10)
     // Characters from several scripts' ranges, as the generator wrote them (no mojibake, NFC).
     for (const part of ['Zoë', 'Yılmaz', 'Nguyễn']) {
-      expect(names.some((n) => n.includes(part)), part).toBe(true)
+      expect(
+        names.some((n) => n.includes(part)),
+        part,
+      ).toBe(true)
     }
     expect(names.every((n) => n === n.normalize('NFC') && !n.includes('Ã') && !n.includes('\ufffd'))).toBe(true)
     // Dutch order: by last name, the tussenvoegsel after the given name ('Berg, Sanne van der').

@@ -26,7 +26,12 @@ describe.skipIf(!browserTestsEnabled('form errors'))('the first start of an empt
     await page.getByRole('button', { name: 'Lege school starten' }).click()
     const alerts = page.getByRole('alert')
     await expect.poll(() => alerts.count()).toBe(2)
-    expect(await page.locator('.field', { has: page.locator('input[name="staffName"]') }).getByRole('alert').innerText()).toContain('Vul uw eigen naam in')
+    expect(
+      await page
+        .locator('.field', { has: page.locator('input[name="staffName"]') })
+        .getByRole('alert')
+        .innerText(),
+    ).toContain('Vul uw eigen naam in')
     expect(await app.harness.core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { setupDone: false } })
 
     await page.getByLabel('Naam van de school').fill('OBS De Linde')

@@ -12,7 +12,7 @@ describe.skipIf(!browserTestsEnabled('front desk'))('the front desk, foolproof',
   let app: AppSession
   let pupil: PupilDetail
 
-  const call = async <T,>(method: string, input: unknown): Promise<T> => {
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
     const r = await app.harness.core.dispatch(method, input)
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
     return r.value as T
@@ -118,8 +118,18 @@ describe.skipIf(!browserTestsEnabled('front desk'))('the front desk, foolproof',
     await form.getByRole('button', { name: 'Opslaan' }).click()
     const alerts = form.getByRole('alert')
     await expect.poll(() => alerts.count()).toBe(2)
-    expect(await form.locator('.field', { has: page.locator('input[name="leftOn"]') }).getByRole('alert').innerText()).toContain('Er is niets opgeslagen')
-    expect(await form.locator('.field', { has: page.locator('input[name="enrolledOn"]') }).getByRole('alert').innerText()).toContain('bestaat niet')
+    expect(
+      await form
+        .locator('.field', { has: page.locator('input[name="leftOn"]') })
+        .getByRole('alert')
+        .innerText(),
+    ).toContain('Er is niets opgeslagen')
+    expect(
+      await form
+        .locator('.field', { has: page.locator('input[name="enrolledOn"]') })
+        .getByRole('alert')
+        .innerText(),
+    ).toContain('bestaat niet')
     expect(await form.getByRole('status').count()).toBe(0)
     const after = await call<PupilDetail>('pupils.get', { id: pupil.id })
     expect([after.leavingReason, after.leftOn, after.enrolledOn, after.version]).toEqual([before.leavingReason, before.leftOn, before.enrolledOn, before.version])
@@ -214,7 +224,12 @@ describe.skipIf(!browserTestsEnabled('front desk'))('the front desk, foolproof',
     await page.getByRole('status').filter({ hasText: 'Opgeslagen: 2 antwoorden' }).waitFor()
     const records = await call<ConsentRecordView[]>('consent.history', { pupilId: pupil.id })
     expect(records.length).toBe(before + 2)
-    expect(records.slice(0, 2).map((r) => r.decision).sort()).toEqual(['granted', 'refused'])
+    expect(
+      records
+        .slice(0, 2)
+        .map((r) => r.decision)
+        .sort(),
+    ).toEqual(['granted', 'refused'])
     expect(keys).toHaveLength(5)
     expect(app.pageErrors).toEqual([])
   })

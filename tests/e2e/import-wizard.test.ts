@@ -99,7 +99,10 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
 
     // 1. Files: one chosen in the dialog, two dropped; each bad one gets its own Dutch message.
     await page.getByLabel('Bestanden kiezen').setInputFiles({ name: 'leerlingen-november.xlsx', mimeType: 'application/octet-stream', buffer: await november() })
-    await drop(page, [{ name: 'oud-formaat.xls', base64: readFileSync(fixture('oud-formaat.xls')).toString('base64') }, { name: 'heel-groot.xlsx', sizeMb: 21 }])
+    await drop(page, [
+      { name: 'oud-formaat.xls', base64: readFileSync(fixture('oud-formaat.xls')).toString('base64') },
+      { name: 'heel-groot.xlsx', sizeMb: 21 },
+    ])
     const files = page.locator('table.files tbody tr')
     await expect.poll(() => files.count()).toBe(3)
     await page.locator('table.files[aria-busy=false]').waitFor()
@@ -112,7 +115,12 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
     const extra = page.getByLabel('Wordt: Extra vraag 1')
     expect(await extra.inputValue()).toBe('ignore')
     expect(await page.locator('.ignored').innerText()).toBe('Niet gebruikt en niet opgeslagen: BSN (gevoelig), Extra vraag 1')
-    expect(await page.getByRole('row', { name: /Toestemming website/ }).getByRole('combobox').inputValue()).toBe('consent:website')
+    expect(
+      await page
+        .getByRole('row', { name: /Toestemming website/ })
+        .getByRole('combobox')
+        .inputValue(),
+    ).toBe('consent:website')
     await extra.selectOption({ label: 'Toestemming: Nieuwsbrief' })
     expect(await page.locator('.ignored').innerText()).toBe('Niet gebruikt en niet opgeslagen: BSN (gevoelig)')
 
@@ -120,13 +128,7 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
     await page.getByRole('button', { name: 'Volgende: voorbeeld bekijken' }).click()
     const tiles = page.getByRole('tablist', { name: 'Wat de import doet' })
     await tiles.waitFor()
-    expect((await tiles.getByRole('tab').allInnerTexts()).map((t) => t.split('\n').slice(0, 2).join(' '))).toEqual([
-      '2 nieuwe leerlingen',
-      '1 gewijzigd',
-      '1 ongewijzigd',
-      '1 rij met fouten',
-      '0 mogelijk dubbel',
-    ])
+    expect((await tiles.getByRole('tab').allInnerTexts()).map((t) => t.split('\n').slice(0, 2).join(' '))).toEqual(['2 nieuwe leerlingen', '1 gewijzigd', '1 ongewijzigd', '1 rij met fouten', '0 mogelijk dubbel'])
     const anna = page.locator('.change-item', { hasText: 'Anna de Boer' })
     expect(await anna.locator('.consent-change').allInnerTexts()).toEqual(['Website van de school: toestemming → geweigerd', 'Nieuwsbrief: geen antwoord → toestemming'])
     await tiles.getByRole('tab', { name: /nieuwe leerlingen/ }).click()
@@ -211,13 +213,21 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
     const { page } = app
     await toImports(page)
     await page.getByRole('button', { name: 'Nog een import' }).click()
-    const family = ['Roepnaam;Achternaam;Geboortedatum;Groep;Naam ouder;E-mail ouder', 'Sem;Jansen;01-02-2019;4;Linda Jansen;fam.jansen@voorbeeld.nl', 'Eva;Jansen;02-03-2017;4;Lars Jansen;fam.jansen@voorbeeld.nl'].join('\r\n')
+    const family = ['Roepnaam;Achternaam;Geboortedatum;Groep;Naam ouder;E-mail ouder', 'Sem;Jansen;01-02-2019;4;Linda Jansen;fam.jansen@voorbeeld.nl', 'Eva;Jansen;02-03-2017;4;Lars Jansen;fam.jansen@voorbeeld.nl'].join(
+      '\r\n',
+    )
     await page.getByLabel('Bestanden kiezen').setInputFiles([
       { name: 'parnassys-leerlingen.ods', mimeType: 'application/octet-stream', buffer: readFileSync(fixture('real/parnassys-leerlingen.ods')) },
       { name: 'gezin.csv', mimeType: 'text/csv', buffer: Buffer.from(family) },
     ])
-    await page.locator('table.files tbody tr', { hasText: 'parnassys-leerlingen.ods' }).getByText(/^In orde/).waitFor()
-    await page.locator('table.files tbody tr', { hasText: 'gezin.csv' }).getByText(/^In orde/).waitFor()
+    await page
+      .locator('table.files tbody tr', { hasText: 'parnassys-leerlingen.ods' })
+      .getByText(/^In orde/)
+      .waitFor()
+    await page
+      .locator('table.files tbody tr', { hasText: 'gezin.csv' })
+      .getByText(/^In orde/)
+      .waitFor()
     await page.getByRole('button', { name: 'Volgende: kolommen controleren' }).click()
     await page.getByRole('button', { name: 'Volgende: voorbeeld bekijken' }).click()
     const note = page.locator('.same-email')

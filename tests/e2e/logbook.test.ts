@@ -13,7 +13,7 @@ describe.skipIf(!browserTestsEnabled('logbook'))('the Logboek', () => {
 
   it('filtered on one pupil, reads plain sentences with the names, and shows no internal code', async () => {
     const { page, harness } = app
-    const call = async <T,>(method: string, input: unknown): Promise<T> => {
+    const call = async <T>(method: string, input: unknown): Promise<T> => {
       const r = await harness.core.dispatch(method, input)
       if (!r.ok) throw new Error(r.error.message)
       return r.value as T
@@ -22,7 +22,14 @@ describe.skipIf(!browserTestsEnabled('logbook'))('the Logboek', () => {
     const pupil = await call<PupilDetail>('pupils.get', { id: first?.id })
     const guardian = pupil.guardians[0]
     const purposes = await call<{ id: number; label: string }[]>('purposes.list', {})
-    await call('consent.record', { pupilId: pupil.id, guardianId: guardian?.id ?? null, effectiveFrom: '2026-11-20', source: 'email', decisions: [{ purposeId: purposes[0]?.id, decision: 'refused' }], consentStamp: pupil.consentStamp })
+    await call('consent.record', {
+      pupilId: pupil.id,
+      guardianId: guardian?.id ?? null,
+      effectiveFrom: '2026-11-20',
+      source: 'email',
+      decisions: [{ purposeId: purposes[0]?.id, decision: 'refused' }],
+      consentStamp: pupil.consentStamp,
+    })
     await call('pupils.save', { id: pupil.id, version: pupil.version, leavingReason: 'verhuisd naar Zwolle' })
     // Enough consent answers for more than one page (50 lines).
     for (const p of (await call<PupilSummary[]>('pupils.list', {})).slice(1, 61)) {

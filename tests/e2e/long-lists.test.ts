@@ -65,7 +65,10 @@ describe.skipIf(!browserTestsEnabled('long lists'))('10,000 pupils on screen', (
     await page.getByRole('status').filter({ hasText: '1 van 10.000 leerlingen' }).waitFor()
     expect(await page.getByRole('table', { name: 'Leerlingen' }).locator('tbody tr[aria-rowindex]').allInnerTexts()).toEqual([expect.stringContaining(sortName(pupil))])
     await page.getByLabel('Filter de lijst').fill('')
-    await page.getByRole('status').filter({ hasText: /^10\.000 leerlingen$/ }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^10\.000 leerlingen$/ })
+      .waitFor()
   }, 30_000)
 
   it('opens Geen toestemming for the whole school with each purpose counted, drawing only rows in view', async () => {

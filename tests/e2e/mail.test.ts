@@ -26,7 +26,7 @@ describe.skipIf(!browserTestsEnabled('mail'))('a parent’s e-mail as proof', ()
     })()`)
   const fromMother = () => Buffer.from(FIXTURE.replace('Marieke@Voorbeeld.NL', mother.email.toUpperCase()), 'latin1')
 
-  const call = async <T,>(method: string, input: unknown): Promise<T> => {
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
     const r = await app.harness.core.dispatch(method, input)
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
     return r.value as T

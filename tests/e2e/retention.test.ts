@@ -26,8 +26,16 @@ describe.skipIf(!browserTestsEnabled('retention'))('removal after the retention 
     const p = await ok(core, 'pupils.get', { id: first.id })
     await ok(core, 'backups.create', {})
     await ok(core, 'pupils.save', {
-      id: p.id, version: p.version, firstName: p.firstName, lastNamePrefix: p.lastNamePrefix, lastName: p.lastName,
-      birthDate: p.birthDate ?? undefined, groupId: p.groupId, enrolledOn: p.enrolledOn ?? undefined, leftOn: '2026-09-30', leavingReason: 'verhuisd',
+      id: p.id,
+      version: p.version,
+      firstName: p.firstName,
+      lastNamePrefix: p.lastNamePrefix,
+      lastName: p.lastName,
+      birthDate: p.birthDate ?? undefined,
+      groupId: p.groupId,
+      enrolledOn: p.enrolledOn ?? undefined,
+      leftOn: '2026-09-30',
+      leavingReason: 'verhuisd',
     })
     clock = new Date('2026-10-01T08:00:00Z')
     await ok(core, 'backups.create', {})

@@ -68,7 +68,12 @@ async function markedScan(app: AppSession, roundId: number): Promise<{ pdf: stri
     if (first) marks.push(scribble(first.sign, s), scribble(first.date, s))
     const { width, height, data } = readPgm(p.png) // the rasterised page, grey
     const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}">${marks.join('')}</svg>`)
-    jpegs.push(await sharp(data, { raw: { width, height, channels: 1 } }).composite([{ input: svg, blend: 'multiply' }]).jpeg({ quality: 80 }).toBuffer())
+    jpegs.push(
+      await sharp(data, { raw: { width, height, channels: 1 } })
+        .composite([{ input: svg, blend: 'multiply' }])
+        .jpeg({ quality: 80 })
+        .toBuffer(),
+    )
     expected.push({ code: qr?.code ?? '', answers })
   }
   db.close()
@@ -126,7 +131,10 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
     for (let n = 2; n <= 20; n++) {
       await heading.waitFor()
       await page.keyboard.press('Enter')
-      await page.getByRole('status').filter({ hasText: `ronde 'Toestemming najaar': ${n} van 20 terug` }).waitFor()
+      await page
+        .getByRole('status')
+        .filter({ hasText: `ronde 'Toestemming najaar': ${n} van 20 terug` })
+        .waitFor()
     }
     await page.getByText('Alle formulieren van deze scan zijn bekeken.').waitFor()
 
@@ -146,7 +154,10 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
 
     // On the pupil's page: the corrected answer, its source and the scan.
     await page.evaluate(`location.hash = '#/leerling/${byCode.get(unclear.code)}/geschiedenis'`)
-    const line = page.locator('table.history tbody tr').filter({ hasText: `teruggekomen formulier ${unclear.code}` }).first()
+    const line = page
+      .locator('table.history tbody tr')
+      .filter({ hasText: `teruggekomen formulier ${unclear.code}` })
+      .first()
     await line.waitFor()
     expect(await line.innerText()).toContain(`formulier-${unclear.code}-gescand-`)
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Schooljaar' }).click()
@@ -222,7 +233,10 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
     await page.getByRole('alert').filter({ hasText: 'Geen handtekening gevonden: kies eerst van wie de antwoorden zijn' }).waitFor()
     await page.keyboard.press('0')
     await page.keyboard.press('Enter')
-    await page.getByRole('status').filter({ hasText: `Formulier van ${name} vastgelegd: 1 antwoord, met de scan als bewijs` }).waitFor()
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Formulier van ${name} vastgelegd: 1 antwoord, met de scan als bewijs` })
+      .waitFor()
     const hit = (await call(app, 'pupils.search', { query: name }))[0]
     const [last] = await call(app, 'consent.history', { pupilId: hit?.id ?? 0 })
     expect(last).toMatchObject({ decision: 'granted', source: 'paper_form', guardianId: null, attachment: { mimeType: 'image/png' } })

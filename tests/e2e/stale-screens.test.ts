@@ -9,7 +9,7 @@ import { demoAppForSuite } from '../helpers/demo-suite.ts'
 describe.skipIf(!browserTestsEnabled('stale screens'))('a screen opened before someone else saved', () => {
   const app = demoAppForSuite()
 
-  const call = async <T,>(method: string, input: unknown): Promise<T> => {
+  const call = async <T>(method: string, input: unknown): Promise<T> => {
     const r = await app.harness.core.dispatch(method, input)
     if (!r.ok) throw new Error(`${method}: ${r.error.message}`)
     return r.value as T

@@ -19,5 +19,11 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   const violations = await page.evaluate<Violation[]>('window.axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations)')
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} at ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    )
 }

@@ -51,9 +51,27 @@ async function fiftyRecords(core: Core): Promise<void> {
 }
 
 const EXPORT_HEADERS = [
-  'Leerlingnummer', 'Roepnaam', 'Tussenvoegsel', 'Achternaam', 'Geboortedatum', 'Groep', 'BSN', 'Naam ouder/verzorger 1', 'E-mail ouder/verzorger 1',
-  'Telefoon ouder/verzorger 1', 'Naam ouder/verzorger 2', 'E-mail ouder/verzorger 2', 'Telefoon ouder/verzorger 2', 'Toestemming website', 'Social media',
-  'Schoolgids', 'Nieuwsbrief', 'Ouderapp', 'Pers', 'Filmen in de klas', 'Klassenlijst',
+  'Leerlingnummer',
+  'Roepnaam',
+  'Tussenvoegsel',
+  'Achternaam',
+  'Geboortedatum',
+  'Groep',
+  'BSN',
+  'Naam ouder/verzorger 1',
+  'E-mail ouder/verzorger 1',
+  'Telefoon ouder/verzorger 1',
+  'Naam ouder/verzorger 2',
+  'E-mail ouder/verzorger 2',
+  'Telefoon ouder/verzorger 2',
+  'Toestemming website',
+  'Social media',
+  'Schoolgids',
+  'Nieuwsbrief',
+  'Ouderapp',
+  'Pers',
+  'Filmen in de klas',
+  'Klassenlijst',
 ]
 
 const ANSWER = { granted: 'Ja', refused: 'Nee' } as const
@@ -73,8 +91,15 @@ export async function enrolmentWorkbook(school: GeneratedSchool): Promise<Buffer
       return g ? [g.name, g.email, g.phone] : ['', '', '']
     }
     ws.addRow([
-      Number(p.studentNumber), p.firstName, p.lastNamePrefix, p.lastName, new Date(Date.UTC(y, m - 1, d)), p.group, 900_000_000 + i,
-      ...parent(0), ...parent(1),
+      Number(p.studentNumber),
+      p.firstName,
+      p.lastNamePrefix,
+      p.lastName,
+      new Date(Date.UTC(y, m - 1, d)),
+      p.group,
+      900_000_000 + i,
+      ...parent(0),
+      ...parent(1),
       ...PURPOSE_CODES.map((c) => {
         const decision = p.consents[c]
         return decision ? ANSWER[decision] : ''

@@ -12,15 +12,7 @@ silenceLog()
 /** Debian's chromium; CHROMIUM_PATH overrides it (e.g. to check the skip and CI paths). */
 export const CHROMIUM_PATH = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium'
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 export const VIEWPORT = { width: 1280, height: 800 } as const
 
@@ -34,9 +26,7 @@ export function browserTestsEnabled(suite: string): boolean {
   if (process.env['CI'] === 'true') {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: the browser tests (${suite}) must run in CI. Install it: ${install}`)
   }
-  console.warn(
-    `\n!!!!! WARNING: browser tests SKIPPED (${suite}): Chromium not found at ${CHROMIUM_PATH}. Install it: ${install} !!!!!\n`,
-  )
+  console.warn(`\n!!!!! WARNING: browser tests SKIPPED (${suite}): Chromium not found at ${CHROMIUM_PATH}. Install it: ${install} !!!!!\n`)
   return false
 }
 

@@ -3,15 +3,7 @@
 // be imported by a test. Where the fake has a default, it is Electron's default: without a
 // handler, a window may open, a permission is granted and a request goes out. So a test that
 // forgets to install a handler sees the unsafe default, as it would in real Electron.
-import type {
-  BrowserWindow,
-  BrowserWindowConstructorOptions,
-  IpcMain,
-  IpcMainInvokeEvent,
-  MenuItemConstructorOptions,
-  Session,
-  WebContents,
-} from 'electron'
+import type { BrowserWindow, BrowserWindowConstructorOptions, IpcMain, IpcMainInvokeEvent, MenuItemConstructorOptions, Session, WebContents } from 'electron'
 
 type AnyListener = (...args: never[]) => unknown
 
@@ -57,7 +49,10 @@ export class FakeEmitter {
   }
 
   off(name: string, fn: AnyListener): this {
-    this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l.fn !== fn))
+    this.listeners.set(
+      name,
+      (this.listeners.get(name) ?? []).filter((l) => l.fn !== fn),
+    )
     return this
   }
 
@@ -68,7 +63,10 @@ export class FakeEmitter {
   /** Calls the listeners in order; returns how many there were. */
   emit(name: string, ...args: unknown[]): number {
     const all = this.listeners.get(name) ?? []
-    this.listeners.set(name, all.filter((l) => !l.once))
+    this.listeners.set(
+      name,
+      all.filter((l) => !l.once),
+    )
     for (const l of all) (l.fn as (...a: unknown[]) => unknown)(...args)
     return all.length
   }
@@ -500,6 +498,5 @@ export function createFakeElectron(): FakeElectron {
 export const asWebContents = (contents: FakeWebContents): WebContents => contents as unknown as WebContents
 export const asSession = (session: FakeSession): Session => session as unknown as Session
 export const asIpcMain = (ipcMain: FakeIpcMain): IpcMain => ipcMain as unknown as IpcMain
-export const asBrowserWindowClass = (
-  ctor: FakeElectron['BrowserWindow'],
-): new (options: BrowserWindowConstructorOptions) => BrowserWindow => ctor as unknown as new (options: BrowserWindowConstructorOptions) => BrowserWindow
+export const asBrowserWindowClass = (ctor: FakeElectron['BrowserWindow']): new (options: BrowserWindowConstructorOptions) => BrowserWindow =>
+  ctor as unknown as new (options: BrowserWindowConstructorOptions) => BrowserWindow

@@ -26,8 +26,7 @@ export interface Truth {
   rowErrors: { row: number; field: string }[]
 }
 
-export const consents = (set: Partial<Record<(typeof PURPOSES)[number], Decision>>): TruthPupil['consents'] =>
-  Object.fromEntries(PURPOSES.map((p) => [p, set[p] ?? 'unknown'])) as TruthPupil['consents']
+export const consents = (set: Partial<Record<(typeof PURPOSES)[number], Decision>>): TruthPupil['consents'] => Object.fromEntries(PURPOSES.map((p) => [p, set[p] ?? 'unknown'])) as TruthPupil['consents']
 const jn = (v: string): Decision => (v === 'ja' ? 'granted' : v === 'nee' ? 'refused' : 'unknown')
 
 // ---- 1. An ordinary table of 21 new pupils, typed by the office in Excel (here: LibreOffice) ----
@@ -72,14 +71,25 @@ export const NEW_PUPILS_TRUTH: Truth = {
   rows: 21,
   pupils: NEW_PUPILS.flatMap((p, i) =>
     isIsoDate(p[3]) && p[2] !== ''
-      ? [{
-          row: i + 2, studentNumber: null, firstName: p[0], lastNamePrefix: p[1], lastName: p[2], birthDate: p[3], group: p[4],
-          guardians: [{ name: p[5], email: p[6], phone: p[7] }],
-          consents: consents({ website: jn(p[8]), social_media: jn(p[9]), school_guide: jn(p[10]) }),
-        }]
+      ? [
+          {
+            row: i + 2,
+            studentNumber: null,
+            firstName: p[0],
+            lastNamePrefix: p[1],
+            lastName: p[2],
+            birthDate: p[3],
+            group: p[4],
+            guardians: [{ name: p[5], email: p[6], phone: p[7] }],
+            consents: consents({ website: jn(p[8]), social_media: jn(p[9]), school_guide: jn(p[10]) }),
+          },
+        ]
       : [],
   ),
-  rowErrors: [{ row: 8, field: 'Geboortedatum' }, { row: 16, field: 'achternaam' }],
+  rowErrors: [
+    { row: 8, field: 'Geboortedatum' },
+    { row: 16, field: 'achternaam' },
+  ],
 }
 
 // ---- 2. A pupil export of the administration system (ParnasSys-shaped): one row per guardian ----
@@ -102,8 +112,24 @@ export const LAS_SHEET = {
     ['Afgedrukt op 01-12-2026 door A. de Wit'],
     [],
     [
-      'Leerlingnummer', 'Achternaam', 'Voorvoegsel', 'Roepnaam', 'Geboortedatum', 'Groep', 'Leerjaar', 'BSN', 'Relatie', 'Roepnaam verzorger', 'Voorvoegsel verzorger',
-      'Achternaam verzorger', 'E-mail verzorger', 'Mobiel verzorger', 'Toestemming website', 'Toestemming nieuwsbrief', 'Medische bijzonderheden', 'Deelname onderzoek',
+      'Leerlingnummer',
+      'Achternaam',
+      'Voorvoegsel',
+      'Roepnaam',
+      'Geboortedatum',
+      'Groep',
+      'Leerjaar',
+      'BSN',
+      'Relatie',
+      'Roepnaam verzorger',
+      'Voorvoegsel verzorger',
+      'Achternaam verzorger',
+      'E-mail verzorger',
+      'Mobiel verzorger',
+      'Toestemming website',
+      'Toestemming nieuwsbrief',
+      'Medische bijzonderheden',
+      'Deelname onderzoek',
     ],
     ...LAS.map((r) => [...r.map((v, i) => (i === 4 ? { date: v as string } : v === '' ? null : v)), 'Ja']),
     [],
@@ -113,7 +139,13 @@ export const LAS_SHEET = {
 const lasPupil = (first: number, guardianRows: number[]): TruthPupil => {
   const r = LAS[first] as LasRow
   return {
-    row: HEADER_ROW + 1 + first, studentNumber: String(r[0]), firstName: r[3], lastNamePrefix: r[2], lastName: r[1], birthDate: r[4], group: r[5].replace('Groep ', ''),
+    row: HEADER_ROW + 1 + first,
+    studentNumber: String(r[0]),
+    firstName: r[3],
+    lastNamePrefix: r[2],
+    lastName: r[1],
+    birthDate: r[4],
+    group: r[5].replace('Groep ', ''),
     guardians: guardianRows.map((g) => {
       const x = LAS[g] as LasRow
       return { name: [x[9], x[10], x[11]].filter((s) => s !== '').join(' '), email: x[12], phone: x[13] }
@@ -133,7 +165,20 @@ const MS_CHOICE = "Waarvoor mogen wij foto's en video's van uw kind gebruiken?\n
 const MS = [
   [1, '2026-09-01T19:02:11', '2026-09-01T19:05:40', 'Sem', 'Jansen', '2022-03-14', '1', 'Linda Jansen', 'linda.jansen@voorbeeld.nl', '06-11111101', 'Website van de school;Schoolgids;Nieuwsbrief;', 'Ja'],
   [2, '2026-09-01T20:14:03', '2026-09-01T20:16:59', 'Zoë', 'van der Berg', '2022-05-02', '1', 'Marieke van der Berg', 'marieke@voorbeeld.nl', '0611111102', 'Nieuwsbrief;', 'Nee'],
-  [3, '2026-09-02T07:45:30', '2026-09-02T07:49:12', 'Ömer', 'Yılmaz', '2020-01-20', '3', 'Ayşe Yılmaz', 'ayse.yilmaz@voorbeeld.nl', '06 11111105', 'Website van de school;Sociale media van de school;Schoolgids;Nieuwsbrief;', 'Ja'],
+  [
+    3,
+    '2026-09-02T07:45:30',
+    '2026-09-02T07:49:12',
+    'Ömer',
+    'Yılmaz',
+    '2020-01-20',
+    '3',
+    'Ayşe Yılmaz',
+    'ayse.yilmaz@voorbeeld.nl',
+    '06 11111105',
+    'Website van de school;Sociale media van de school;Schoolgids;Nieuwsbrief;',
+    'Ja',
+  ],
   [4, '2026-09-02T12:01:09', '2026-09-02T12:03:44', 'Noor', 'el Idrissi', '2017-07-01', '6', 'Samira el Idrissi', 'samira@voorbeeld.nl', '06-11111111', '', ''],
   [5, '2026-09-03T21:30:00', '2026-09-03T21:33:27', 'Eva', 'van den Heuvel', '2015-01-31', '8', 'Mark van den Heuvel', 'mark@voorbeeld.nl', '06-11111116', 'Sociale media van de school;', 'Nee'],
 ] as const
@@ -141,8 +186,42 @@ const MS_OPTIONS: Record<string, (typeof PURPOSES)[number]> = { 'Website van de 
 export const MS_SHEET = {
   name: 'Form1',
   rows: [
-    ['ID', 'Begintijd', 'Tijd van voltooien', 'E-mail', 'Naam', 'Tijd van laatste wijziging', 'Roepnaam van uw kind', 'Achternaam van uw kind\n(met tussenvoegsel, bijvoorbeeld: van der Berg)', 'Geboortedatum van uw kind', 'In welke groep zit uw kind?', 'Uw naam', 'Mogen wij u via uw e-mailadres op de hoogte houden van schoolnieuws?', 'Uw e-mailadres', 'Uw telefoonnummer', MS_CHOICE, 'Mag uw kind gefilmd worden in de klas?'],
-    ...MS.map((r) => [r[0], { date: r[1] }, { date: r[2] }, 'anonymous', null, null, r[3], r[4], { date: r[5] }, r[6], r[7], r[0] % 2 === 0 ? 'Nee' : 'Ja', r[8], r[9], r[10] === '' ? null : r[10], r[11] === '' ? null : r[11]]),
+    [
+      'ID',
+      'Begintijd',
+      'Tijd van voltooien',
+      'E-mail',
+      'Naam',
+      'Tijd van laatste wijziging',
+      'Roepnaam van uw kind',
+      'Achternaam van uw kind\n(met tussenvoegsel, bijvoorbeeld: van der Berg)',
+      'Geboortedatum van uw kind',
+      'In welke groep zit uw kind?',
+      'Uw naam',
+      'Mogen wij u via uw e-mailadres op de hoogte houden van schoolnieuws?',
+      'Uw e-mailadres',
+      'Uw telefoonnummer',
+      MS_CHOICE,
+      'Mag uw kind gefilmd worden in de klas?',
+    ],
+    ...MS.map((r) => [
+      r[0],
+      { date: r[1] },
+      { date: r[2] },
+      'anonymous',
+      null,
+      null,
+      r[3],
+      r[4],
+      { date: r[5] },
+      r[6],
+      r[7],
+      r[0] % 2 === 0 ? 'Nee' : 'Ja',
+      r[8],
+      r[9],
+      r[10] === '' ? null : r[10],
+      r[11] === '' ? null : r[11],
+    ]),
   ] as Value[][],
 }
 const splitLast = (s: string): [string, string] => {
@@ -158,7 +237,13 @@ export const MS_TRUTH: Truth = {
     if (chosen.length > 0) for (const [text, code] of Object.entries(MS_OPTIONS)) listed[code] = chosen.includes(text) ? 'granted' : 'refused'
     const [prefix, last] = splitLast(r[4])
     return {
-      row: i + 2, studentNumber: null, firstName: r[3], lastNamePrefix: prefix, lastName: last, birthDate: r[5], group: r[6],
+      row: i + 2,
+      studentNumber: null,
+      firstName: r[3],
+      lastNamePrefix: prefix,
+      lastName: last,
+      birthDate: r[5],
+      group: r[6],
       guardians: [{ name: r[7], email: r[8], phone: r[9] }],
       consents: consents({ ...listed, class_video: r[11] === 'Ja' ? 'granted' : r[11] === 'Nee' ? 'refused' : 'unknown' }),
     }
@@ -168,19 +253,47 @@ export const MS_TRUTH: Truth = {
 
 // ---- 4. Google Forms, Dutch interface: the responses sheet downloaded as .csv ----
 const G_OPTIONS: Record<string, (typeof PURPOSES)[number]> = {
-  'Website van de school': 'website', 'Social media (Facebook, Instagram)': 'social_media', 'Schoolgids en jaarboek': 'school_guide', Nieuwsbrief: 'newsletter',
+  'Website van de school': 'website',
+  'Social media (Facebook, Instagram)': 'social_media',
+  'Schoolgids en jaarboek': 'school_guide',
+  Nieuwsbrief: 'newsletter',
 }
 const G = [
   ['3-9-2026 10:15:22', 'linda.jansen@voorbeeld.nl', 'Sem', 'Jansen', '14-3-2022', '1', 'Linda Jansen', '06-11111101', 'Website van de school, Nieuwsbrief', 'Ja, dat mag'],
-  ['3-9-2026 11:02:47', 'marieke@voorbeeld.nl', 'Zoë', 'van der Berg', '2-5-2022', '1', 'Marieke van der Berg', '0611111102', 'Website van de school, Social media (Facebook, Instagram), Schoolgids en jaarboek, Nieuwsbrief', 'Nee, liever niet'],
+  [
+    '3-9-2026 11:02:47',
+    'marieke@voorbeeld.nl',
+    'Zoë',
+    'van der Berg',
+    '2-5-2022',
+    '1',
+    'Marieke van der Berg',
+    '0611111102',
+    'Website van de school, Social media (Facebook, Instagram), Schoolgids en jaarboek, Nieuwsbrief',
+    'Nee, liever niet',
+  ],
   ['4-9-2026 08:30:05', 'ayse.yilmaz@voorbeeld.nl', 'Ömer', 'Yılmaz', '20-1-2020', '3', 'Ayşe Yılmaz', '06 11111105', 'Social media (Facebook, Instagram)', 'Ja, dat mag'],
   ['4-9-2026 19:45:31', 'mark@voorbeeld.nl', 'Eva', 'van den Heuvel', '31-1-2015', '8', 'Mark van den Heuvel', '06-11111116', 'Schoolgids en jaarboek', ''],
 ] as const
 const csvCell = (s: string): string => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s)
-export const GOOGLE_CSV = [
-  ['Tijdstempel', 'E-mailadres', 'Voornaam van uw kind', 'Achternaam van uw kind', 'Geboortedatum van uw kind', 'Groep', 'Naam ouder/verzorger', 'Telefoonnummer', 'Waarvoor geeft u toestemming?', 'Mag uw kind gefilmd worden in de klas?'],
-  ...G,
-].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n'
+export const GOOGLE_CSV =
+  [
+    [
+      'Tijdstempel',
+      'E-mailadres',
+      'Voornaam van uw kind',
+      'Achternaam van uw kind',
+      'Geboortedatum van uw kind',
+      'Groep',
+      'Naam ouder/verzorger',
+      'Telefoonnummer',
+      'Waarvoor geeft u toestemming?',
+      'Mag uw kind gefilmd worden in de klas?',
+    ],
+    ...G,
+  ]
+    .map((r) => r.map(csvCell).join(','))
+    .join('\r\n') + '\r\n'
 const dmy = (s: string): string => {
   const [d, m, y] = s.split('-')
   return `${y}-${(m as string).padStart(2, '0')}-${(d as string).padStart(2, '0')}`
@@ -193,7 +306,13 @@ export const GOOGLE_TRUTH: Truth = {
     for (const [text, code] of Object.entries(G_OPTIONS)) listed[code] = r[8].includes(text) ? 'granted' : 'refused'
     const [prefix, last] = splitLast(r[3])
     return {
-      row: i + 2, studentNumber: null, firstName: r[2], lastNamePrefix: prefix, lastName: last, birthDate: dmy(r[4]), group: r[5],
+      row: i + 2,
+      studentNumber: null,
+      firstName: r[2],
+      lastNamePrefix: prefix,
+      lastName: last,
+      birthDate: dmy(r[4]),
+      group: r[5],
       guardians: [{ name: r[6], email: r[1], phone: r[7] }],
       consents: consents({ ...listed, class_video: r[9].startsWith('Ja') ? 'granted' : r[9].startsWith('Nee') ? 'refused' : 'unknown' }),
     }
@@ -226,7 +345,10 @@ const markOf = (m: string): Decision => (m === '✓' || m === '✔' ? 'granted' 
 const handSheet = (tab: string): { name: string; title: string; rows: Value[][] } => {
   const h = HAND[tab] as { teacher: string; rows: Marked[] }
   const n = h.rows.length
-  const count = (col: string): Value => ({ formula: `of:=COUNTIF([.${col}3:.${col}${n + 2}];"✓")+COUNTIF([.${col}3:.${col}${n + 2}];"✔")`, value: h.rows.filter((r) => r['DEF'.indexOf(col) + 3] !== '-' && r['DEF'.indexOf(col) + 3] !== '').length })
+  const count = (col: string): Value => ({
+    formula: `of:=COUNTIF([.${col}3:.${col}${n + 2}];"✓")+COUNTIF([.${col}3:.${col}${n + 2}];"✔")`,
+    value: h.rows.filter((r) => r['DEF'.indexOf(col) + 3] !== '-' && r['DEF'.indexOf(col) + 3] !== '').length,
+  })
   return {
     name: tab,
     title: `${tab} (${h.teacher})`,
@@ -248,7 +370,11 @@ export const HAND_SHEETS = [
       ['Toestemming beeldmateriaal 2026-2027'],
       [],
       ['Groep', 'Aantal leerlingen', 'Website: toestemming'],
-      ...Object.keys(HAND).map((tab) => [tab, { formula: `of:=COUNTA(['${tab}'.A3:A20])-2`, value: (HAND[tab] as { rows: Marked[] }).rows.length }, { formula: `of:=['${tab}'.D${(HAND[tab] as { rows: Marked[] }).rows.length + 3}]`, value: 0 }]),
+      ...Object.keys(HAND).map((tab) => [
+        tab,
+        { formula: `of:=COUNTA(['${tab}'.A3:A20])-2`, value: (HAND[tab] as { rows: Marked[] }).rows.length },
+        { formula: `of:=['${tab}'.D${(HAND[tab] as { rows: Marked[] }).rows.length + 3}]`, value: 0 },
+      ]),
     ] as Value[][],
   },
   ...Object.keys(HAND).map(handSheet),
@@ -260,8 +386,15 @@ export const HAND_TRUTH: Truth = {
     h.rows.map((r, i) => {
       const [prefix, last] = splitLast(r[1])
       return {
-        row: i + 3, studentNumber: null, firstName: r[0], lastNamePrefix: prefix, lastName: last, birthDate: r[2], group: tab.replace('Groep ', ''),
-        guardians: [], consents: consents({ website: markOf(r[3]), social_media: markOf(r[4]), school_guide: markOf(r[5]) }),
+        row: i + 3,
+        studentNumber: null,
+        firstName: r[0],
+        lastNamePrefix: prefix,
+        lastName: last,
+        birthDate: r[2],
+        group: tab.replace('Groep ', ''),
+        guardians: [],
+        consents: consents({ website: markOf(r[3]), social_media: markOf(r[4]), school_guide: markOf(r[5]) }),
       }
     }),
   ),
@@ -296,14 +429,22 @@ export const FORM_SHEET = {
 export const FORM_TRUTH: Truth = {
   file: 'formulier-vakjes.xlsx',
   rows: 1,
-  pupils: [{
-    row: 3, studentNumber: null, firstName: 'Sem', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2019-02-03', group: '3',
-    guardians: [
-      { name: 'Marieke van der Berg', email: 'marieke@voorbeeld.nl', phone: '06-12345678' },
-      { name: 'Kees van der Berg', email: 'kees.vanderberg@voorbeeld.nl', phone: '06-23456789' },
-    ],
-    consents: consents({ website: 'granted', social_media: 'refused', school_guide: 'granted' }),
-  }],
+  pupils: [
+    {
+      row: 3,
+      studentNumber: null,
+      firstName: 'Sem',
+      lastNamePrefix: 'van der',
+      lastName: 'Berg',
+      birthDate: '2019-02-03',
+      group: '3',
+      guardians: [
+        { name: 'Marieke van der Berg', email: 'marieke@voorbeeld.nl', phone: '06-12345678' },
+        { name: 'Kees van der Berg', email: 'kees.vanderberg@voorbeeld.nl', phone: '06-23456789' },
+      ],
+      consents: consents({ website: 'granted', social_media: 'refused', school_guide: 'granted' }),
+    },
+  ],
   rowErrors: [],
 }
 
@@ -322,10 +463,50 @@ export const VALUES_TRUTH: Truth = {
   file: 'waarden-zoals-getypt.xlsx',
   rows: 4,
   pupils: [
-    { row: 2, studentNumber: null, firstName: 'Sem', lastNamePrefix: '', lastName: 'IJsselstein', birthDate: '2018-02-03', group: '4', guardians: [{ name: 'Marieke IJsselstein', email: 'marieke@voorbeeld.nl', phone: '+31 (0)6 12345678' }], consents: consents({ website: 'granted' }) },
-    { row: 3, studentNumber: null, firstName: 'Noor', lastNamePrefix: 'de', lastName: 'Jong', birthDate: '2018-02-03', group: '4', guardians: [{ name: 'Peter de Jong', email: 'p.dejong@voorbeeld.nl', phone: '0031 6 23456789' }], consents: consents({ website: 'refused' }) },
-    { row: 4, studentNumber: null, firstName: 'Daan', lastNamePrefix: '', lastName: 'Visser', birthDate: '2018-05-17', group: '4', guardians: [{ name: 'Ilse Visser', email: 'ilse.visser@voorbeeld.nl', phone: '0612345670' }], consents: consents({ website: 'granted' }) },
-    { row: 5, studentNumber: null, firstName: 'Zoë', lastNamePrefix: 'van den', lastName: 'Broek', birthDate: '2018-05-17', group: '4', guardians: [{ name: 'Ömer Yılmaz', email: 'omer@voorbeeld.nl', phone: '+31687654321' }], consents: consents({}) },
+    {
+      row: 2,
+      studentNumber: null,
+      firstName: 'Sem',
+      lastNamePrefix: '',
+      lastName: 'IJsselstein',
+      birthDate: '2018-02-03',
+      group: '4',
+      guardians: [{ name: 'Marieke IJsselstein', email: 'marieke@voorbeeld.nl', phone: '+31 (0)6 12345678' }],
+      consents: consents({ website: 'granted' }),
+    },
+    {
+      row: 3,
+      studentNumber: null,
+      firstName: 'Noor',
+      lastNamePrefix: 'de',
+      lastName: 'Jong',
+      birthDate: '2018-02-03',
+      group: '4',
+      guardians: [{ name: 'Peter de Jong', email: 'p.dejong@voorbeeld.nl', phone: '0031 6 23456789' }],
+      consents: consents({ website: 'refused' }),
+    },
+    {
+      row: 4,
+      studentNumber: null,
+      firstName: 'Daan',
+      lastNamePrefix: '',
+      lastName: 'Visser',
+      birthDate: '2018-05-17',
+      group: '4',
+      guardians: [{ name: 'Ilse Visser', email: 'ilse.visser@voorbeeld.nl', phone: '0612345670' }],
+      consents: consents({ website: 'granted' }),
+    },
+    {
+      row: 5,
+      studentNumber: null,
+      firstName: 'Zoë',
+      lastNamePrefix: 'van den',
+      lastName: 'Broek',
+      birthDate: '2018-05-17',
+      group: '4',
+      guardians: [{ name: 'Ömer Yılmaz', email: 'omer@voorbeeld.nl', phone: '+31687654321' }],
+      consents: consents({}),
+    },
   ],
   rowErrors: [],
 }

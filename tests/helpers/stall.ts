@@ -69,8 +69,7 @@ async function stallAndTurn(work: () => Promise<unknown>): Promise<{ stall: numb
   }
 }
 
-const spin = (): Promise<unknown> =>
-  Promise.all([0, 1].map(() => new Promise((done) => new Worker('const end = Date.now() + 2000; while (Date.now() < end);', { eval: true }).once('exit', done))))
+const spin = (): Promise<unknown> => Promise.all([0, 1].map(() => new Promise((done) => new Worker('const end = Date.now() + 2000; while (Date.now() < end);', { eval: true }).once('exit', done))))
 
 /** `register`: a register with a staff name and at least `formPupils` pupils; `workbook`: the 10,000-row export. */
 export async function measureStalls(register: string, workbook: string, formPupils: number[]): Promise<Stalls> {

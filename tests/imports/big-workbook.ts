@@ -2,7 +2,16 @@
 import ExcelJS from 'exceljs'
 
 const FIRST = ['Zoë', 'Sem', 'Łukasz', 'Ömer', 'Nguyễn', 'Daan', 'Fleur', 'Emma', 'Noah', 'Saar', 'Liam', 'Mila']
-const LAST: [string, string][] = [['van der', 'Berg'], ['', 'Yılmaz'], ['de', 'Vries'], ['', 'Kowalski'], ['van', 'Dijk'], ['', 'Jansen'], ['el', 'Idrissi'], ['ter', 'Horst']]
+const LAST: [string, string][] = [
+  ['van der', 'Berg'],
+  ['', 'Yılmaz'],
+  ['de', 'Vries'],
+  ['', 'Kowalski'],
+  ['van', 'Dijk'],
+  ['', 'Jansen'],
+  ['el', 'Idrissi'],
+  ['ter', 'Horst'],
+]
 const ANSWERS = ['Ja', 'Nee', 'ja', 'X', '', 'nee', 'JA', 'Nee']
 
 export async function bigWorkbook(rows = 10_000): Promise<Buffer> {
@@ -11,16 +20,45 @@ export async function bigWorkbook(rows = 10_000): Promise<Buffer> {
   ws.addRow(['Leerlingenlijst', null, null])
   ws.addRow([])
   ws.addRow([
-    'Leerlingnummer', 'Roepnaam', 'Tussenvoegsel', 'Achternaam', 'Geboortedatum', 'Groep', 'BSN', 'Naam ouder/verzorger 1', 'E-mail ouder/verzorger 1',
-    'Telefoon ouder/verzorger 1', 'Naam ouder/verzorger 2', 'E-mail ouder/verzorger 2', 'Telefoon ouder/verzorger 2', 'Toestemming website', 'Social media',
-    'Schoolgids', 'Nieuwsbrief', 'Ouderapp', 'Pers', 'Filmen in de klas', 'Klassenlijst',
+    'Leerlingnummer',
+    'Roepnaam',
+    'Tussenvoegsel',
+    'Achternaam',
+    'Geboortedatum',
+    'Groep',
+    'BSN',
+    'Naam ouder/verzorger 1',
+    'E-mail ouder/verzorger 1',
+    'Telefoon ouder/verzorger 1',
+    'Naam ouder/verzorger 2',
+    'E-mail ouder/verzorger 2',
+    'Telefoon ouder/verzorger 2',
+    'Toestemming website',
+    'Social media',
+    'Schoolgids',
+    'Nieuwsbrief',
+    'Ouderapp',
+    'Pers',
+    'Filmen in de klas',
+    'Klassenlijst',
   ])
   for (let i = 0; i < rows; i++) {
     const family = Math.floor(i / 2) // siblings share guardians
     const [prefix, last] = LAST[family % LAST.length] as [string, string]
     ws.addRow([
-      100_000 + i, FIRST[i % FIRST.length], prefix, `${last}${family}`, new Date(Date.UTC(2013 + (i % 8), i % 12, 1 + (i % 28))), String(1 + (i % 8)), 900_000_000 + i,
-      `Ouder A ${last}${family}`, `ouder.a.${family}@voorbeeld.nl`, 600_000_000 + family, `Ouder B ${last}${family}`, `ouder.b.${family}@voorbeeld.nl`, `06-${String(20_000_000 + family)}`,
+      100_000 + i,
+      FIRST[i % FIRST.length],
+      prefix,
+      `${last}${family}`,
+      new Date(Date.UTC(2013 + (i % 8), i % 12, 1 + (i % 28))),
+      String(1 + (i % 8)),
+      900_000_000 + i,
+      `Ouder A ${last}${family}`,
+      `ouder.a.${family}@voorbeeld.nl`,
+      600_000_000 + family,
+      `Ouder B ${last}${family}`,
+      `ouder.b.${family}@voorbeeld.nl`,
+      `06-${String(20_000_000 + family)}`,
       ...Array.from({ length: 8 }, (_, k) => ANSWERS[(i + k) % ANSWERS.length]),
     ])
   }

@@ -29,7 +29,11 @@ describe('import --json on each fixture (preview: nothing written)', () => {
     const j = await preview('administratie-export.xlsx')
     expect(j.files).toEqual([
       {
-        file: fixture('administratie-export.xlsx'), ok: true, layout: 'table', rows: 9, found: 'tabel met 9 leerlingen (kopregel op rij 4)',
+        file: fixture('administratie-export.xlsx'),
+        ok: true,
+        layout: 'table',
+        rows: 9,
+        found: 'tabel met 9 leerlingen (kopregel op rij 4)',
         sheets: [{ sheet: 'Leerlingen', layout: 'table', rows: 9, found: 'tabel met 9 leerlingen (kopregel op rij 4)' }],
         ignoredColumns: ['BSN', 'Medische bijzonderheden', 'Godsdienst', 'Interne code'],
       },

@@ -72,7 +72,15 @@ describe('the import wizard flow', () => {
     expect(readdirSync(join(dir, 'backups')).filter((f) => f.endsWith('.sqlite')).length).toBe(before + 1)
     expect(result.batch).toMatchObject({
       createdBy: 'Ans de Wit',
-      files: [{ name: 'administratie-export.xlsx', sha256: createHash('sha256').update(readFileSync(fixture('administratie-export.xlsx'))).digest('hex'), rows: 9 }],
+      files: [
+        {
+          name: 'administratie-export.xlsx',
+          sha256: createHash('sha256')
+            .update(readFileSync(fixture('administratie-export.xlsx')))
+            .digest('hex'),
+          rows: 9,
+        },
+      ],
       counts: { pupilsCreated: 6, pupilsUpdated: 0, rowErrors: 3, guardiansCreated: 7, groupsCreated: 5, consentRecords: 15 },
     })
     const records = core.ctx.db.prepare(`SELECT decision, source, source_detail AS detail, import_batch_id AS batch, recorded_by AS by FROM consent_records ORDER BY id`).all()
@@ -111,7 +119,10 @@ describe('the import wizard flow', () => {
   it('a sensitive column stays ignored even when a mapping says otherwise', async () => {
     const a = await ok(core, 'imports.analyze', { files: [admin()] })
     const layout = a.layouts[0]
-    const columns = (layout?.columns ?? []).map((c) => ({ key: c.key, target: c.header === 'BSN' ? { kind: 'pupil' as const, field: 'studentNumber' as const } : c.header === 'Leerlingnummer' ? { kind: 'ignore' as const } : c.target }))
+    const columns = (layout?.columns ?? []).map((c) => ({
+      key: c.key,
+      target: c.header === 'BSN' ? { kind: 'pupil' as const, field: 'studentNumber' as const } : c.header === 'Leerlingnummer' ? { kind: 'ignore' as const } : c.target,
+    }))
     const preview = await ok(core, 'imports.preview', { files: [admin()], mappings: [{ signature: layout?.signature ?? '', columns }] })
     expect(preview.pupils.map((p) => p.studentNumber)).toEqual([null, null, null, null, null, null])
     expect(preview.files[0]?.ignoredColumns).toContain('BSN')
@@ -164,7 +175,12 @@ describe('the import wizard flow', () => {
     const preview = await ok(core, 'imports.preview', { files: [admin()] })
     const change = preview.pupils.find((p) => p.pupilId === zoe.id)?.consentChanges.find((c) => c.purpose === 'website')
     expect(change).toMatchObject({ old: 'refused', new: 'granted', replacesDisagreement: true })
-    expect(preview.pupils.filter((p) => p.pupilId !== zoe.id).flatMap((p) => p.consentChanges).some((c) => c.replacesDisagreement)).toBe(false)
+    expect(
+      preview.pupils
+        .filter((p) => p.pupilId !== zoe.id)
+        .flatMap((p) => p.consentChanges)
+        .some((c) => c.replacesDisagreement),
+    ).toBe(false)
   })
 
   it('possible duplicates: same name and birth date with another student number is skipped until the user decides', async () => {
@@ -181,7 +197,12 @@ describe('the import wizard flow', () => {
     expect(asUpdate.pupils.find((p) => p.key === '0/0/5')).toMatchObject({ action: 'import', status: 'changed', changes: [{ field: 'studentNumber', old: '1001', new: '9999' }] })
     const asNew = await ok(core, 'imports.commit', { files: [other], decisions: [{ row: '0/0/5', action: 'new' }] })
     expect(asNew.batch?.counts.pupilsCreated).toBe(1)
-    expect((await ok(core, 'pupils.list', {})).filter((p) => p.firstName === 'Zoë').map((p) => p.studentNumber).sort()).toEqual(['1001', '9999'])
+    expect(
+      (await ok(core, 'pupils.list', {}))
+        .filter((p) => p.firstName === 'Zoë')
+        .map((p) => p.studentNumber)
+        .sort(),
+    ).toEqual(['1001', '9999'])
   })
 
   it('rows with errors are skipped and come back as an .xlsx with a reason column that imports once fixed', async () => {
@@ -205,11 +226,7 @@ describe('the import wizard flow', () => {
     const fixed = { name: 'afgekeurde-rijen.xlsx', data: Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer).toString('base64') }
     const preview = await ok(core, 'imports.preview', { files: [fixed] })
     expect(preview.rowErrors).toEqual([])
-    expect(preview.pupils.map((p) => `${p.firstName} ${p.lastName} ${p.birthDate} ${p.consents.website}`)).toEqual([
-      'Fleur Jansen 2015-02-28 granted',
-      'Bram Bakker 2016-01-03 granted',
-      'Saar Wit 2013-04-07 granted',
-    ])
+    expect(preview.pupils.map((p) => `${p.firstName} ${p.lastName} ${p.birthDate} ${p.consents.website}`)).toEqual(['Fleur Jansen 2015-02-28 granted', 'Bram Bakker 2016-01-03 granted', 'Saar Wit 2013-04-07 granted'])
   })
 
   it('the template imports as a form; a 50 MB file gets its own message while the others go through', async () => {
@@ -217,7 +234,11 @@ describe('the import wizard flow', () => {
     const analysis = await ok(core, 'imports.analyze', { files: [{ name: 'inschrijfformulier.xlsx', data: template.data }] })
     expect(analysis.layouts[0]?.layout).toBe('form')
     expect(analysis.layouts[0]?.columns.filter((c) => c.target.kind !== 'ignore')).toHaveLength(14 + 8)
-    expect(readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'templates', 'inschrijfformulier.xlsx')).subarray(0, 2).toString()).toBe('PK')
+    expect(
+      readFileSync(join(import.meta.dirname, '..', '..', 'resources', 'templates', 'inschrijfformulier.xlsx'))
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK')
 
     const big = { name: 'enorm.xlsx', data: '', size: 50 * 1024 * 1024 }
     const preview = await ok(core, 'imports.preview', { files: [big, fileInput('engelse-kolommen.xlsx')] })

@@ -37,10 +37,7 @@ describe('guardians who share one family address', () => {
   it('siblings on two rows, each with another parent at the same address: two guardians, each row shows the other name', async () => {
     const file = csv('broers.csv', 'Sem;Jansen;01-02-2019;Linda Jansen;fam.jansen@voorbeeld.nl;;', 'Eva;Jansen;02-03-2017;Lars Jansen;fam.jansen@voorbeeld.nl;;')
     const preview = await ok(core, 'imports.preview', { files: [file] })
-    expect(preview.pupils.map((p) => p.guardians.map((g) => [g.name, g.shared, g.sameEmailAs]))).toEqual([
-      [['Linda Jansen', false, []]],
-      [['Lars Jansen', false, ['Linda Jansen']]],
-    ])
+    expect(preview.pupils.map((p) => p.guardians.map((g) => [g.name, g.shared, g.sameEmailAs]))).toEqual([[['Linda Jansen', false, []]], [['Lars Jansen', false, ['Linda Jansen']]]])
     await ok(core, 'imports.commit', { files: [file] })
     expect(await guardiansInRegister()).toEqual(['Lars Jansen <fam.jansen@voorbeeld.nl>', 'Linda Jansen <fam.jansen@voorbeeld.nl>'])
   })
@@ -49,10 +46,7 @@ describe('guardians who share one family address', () => {
     await ok(core, 'imports.commit', { files: [csv('eerst.csv', 'Sem;Jansen;01-02-2019;Linda Jansen;fam.jansen@voorbeeld.nl;;')] })
     const later = csv('later.csv', 'Eva;Jansen;02-03-2017;Lars Jansen;fam.jansen@voorbeeld.nl;;', 'Daan;Jansen;03-04-2015;Linda Jansen; FAM.JANSEN@voorbeeld.nl;;')
     const preview = await ok(core, 'imports.preview', { files: [later] })
-    expect(preview.pupils.map((p) => p.guardians.map((g) => [g.name, g.status, g.sameEmailAs]))).toEqual([
-      [['Lars Jansen', 'new', ['Linda Jansen']]],
-      [['Linda Jansen', 'existing', ['Lars Jansen']]],
-    ])
+    expect(preview.pupils.map((p) => p.guardians.map((g) => [g.name, g.status, g.sameEmailAs]))).toEqual([[['Lars Jansen', 'new', ['Linda Jansen']]], [['Linda Jansen', 'existing', ['Lars Jansen']]]])
     const initials = await ok(core, 'imports.preview', { files: [csv('voorletters.csv', 'Eva;Jansen;02-03-2017;L. Jansen;fam.jansen@voorbeeld.nl;;')] })
     expect(initials.pupils[0]?.guardians.map((g) => [g.name, g.status, g.sameEmailAs])).toEqual([['Linda Jansen', 'existing', []]])
   })

@@ -50,10 +50,16 @@ export const COLUMNS = Array.from({ length: 100 }, (_, i) => (i < 26 ? '' : Stri
 /** Rows of 100 number cells below the normal rows (1,000 rows a block), each cell with its reference, as Excel writes them. */
 export function numberCells(blockCount: number): Uint8Array {
   return workbook(
-    blocks(SHEET_HEAD + NORMAL_ROWS, (b) => Array.from({ length: 1_000 }, (_, k) => {
-      const r = 3 + b * 1_000 + k
-      return `<row r="${r}">${COLUMNS.map((c) => `<c r="${c}${r}"><v>1</v></c>`).join('')}</row>`
-    }).join(''), blockCount, SHEET_TAIL),
+    blocks(
+      SHEET_HEAD + NORMAL_ROWS,
+      (b) =>
+        Array.from({ length: 1_000 }, (_, k) => {
+          const r = 3 + b * 1_000 + k
+          return `<row r="${r}">${COLUMNS.map((c) => `<c r="${c}${r}"><v>1</v></c>`).join('')}</row>`
+        }).join(''),
+      blockCount,
+      SHEET_TAIL,
+    ),
   )
 }
 let millions: Uint8Array | undefined
@@ -128,16 +134,16 @@ export function zip(parts: Record<string, Deflated & { declared?: number }>, zip
 export function workbook(sheet: Deflated & { declared?: number }, sharedStrings: Deflated & { declared?: number } = plain(`<sst xmlns="${NS}"/>`), zip64 = false, inWorkbook = ''): Uint8Array {
   return zip(
     {
-    '[Content_Types].xml': plain(
-      `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
-    ),
-    '_rels/.rels': plain(`<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    'xl/workbook.xml': plain(`<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Leerlingen" sheetId="1" r:id="rId1"/></sheets>${inWorkbook}</workbook>`),
-    'xl/_rels/workbook.xml.rels': plain(
-      `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
-    ),
-    'xl/worksheets/sheet1.xml': sheet,
-    'xl/sharedStrings.xml': sharedStrings,
+      '[Content_Types].xml': plain(
+        `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+      ),
+      '_rels/.rels': plain(`<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
+      'xl/workbook.xml': plain(`<workbook xmlns="${NS}" xmlns:r="${REL}"><sheets><sheet name="Leerlingen" sheetId="1" r:id="rId1"/></sheets>${inWorkbook}</workbook>`),
+      'xl/_rels/workbook.xml.rels': plain(
+        `<Relationships xmlns="${PKG}"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+      ),
+      'xl/worksheets/sheet1.xml': sheet,
+      'xl/sharedStrings.xml': sharedStrings,
     },
     zip64,
   )

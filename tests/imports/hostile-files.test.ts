@@ -27,7 +27,10 @@ describe('a workbook built by hand reads (the bombs below differ from it in one 
   it('reads the normal sheet, also from a zip whose central directory uses zip64 records', async () => {
     for (const zip64 of [false, true]) {
       const read = await readWorkbook('gewoon.xlsx', workbook(plain(SHEET_HEAD + NORMAL_ROWS + SHEET_TAIL), undefined, zip64))
-      expect(read.ok && read.sheets[0]?.rows, `zip64: ${zip64}`).toEqual([['Voornaam', 'Achternaam', 'Groep'], ['Zoë', 'Bos', '3']])
+      expect(read.ok && read.sheets[0]?.rows, `zip64: ${zip64}`).toEqual([
+        ['Voornaam', 'Achternaam', 'Groep'],
+        ['Zoë', 'Bos', '3'],
+      ])
     }
   })
 })
@@ -146,7 +149,9 @@ describe('a CSV past the caps', () => {
 
   it('a million columns: refused in seconds, not minutes', async () => {
     const { error, ms } = await refusal('breed.csv', csv(`Voornaam;Achternaam;Groep${';kolom'.repeat(1_000_000)}\nZoë;Bos;3\n`))
-    expect(error).toMatch(/^Dit bestand is te groot of te ingewikkeld om in te lezen \(het bestand heeft meer dan 2\.000 kolommen\)\. Er is niets van ingelezen en niets in het register gewijzigd\. Open het in Excel, houd alleen de rijen en kolommen met de leerlingen over/)
+    expect(error).toMatch(
+      /^Dit bestand is te groot of te ingewikkeld om in te lezen \(het bestand heeft meer dan 2\.000 kolommen\)\. Er is niets van ingelezen en niets in het register gewijzigd\. Open het in Excel, houd alleen de rijen en kolommen met de leerlingen over/,
+    )
     expect(ms).toBeLessThan(10_000)
   })
 
@@ -184,7 +189,11 @@ describe('in an import of several files', () => {
     const files = [{ name: 'cellen.xlsx', data: cells }, fileInput('administratie-export.xlsx'), { name: 'breed.csv', data: wide }]
     const count = () => core.ctx.db.prepare(`SELECT count(*) FROM pupils`).pluck().get() as number
     const preview = await ok(core, 'imports.preview', { files, decisions: [] })
-    expect(preview.files.map((f) => [f.file, f.ok])).toEqual([['cellen.xlsx', false], ['administratie-export.xlsx', true], ['breed.csv', false]])
+    expect(preview.files.map((f) => [f.file, f.ok])).toEqual([
+      ['cellen.xlsx', false],
+      ['administratie-export.xlsx', true],
+      ['breed.csv', false],
+    ])
     expect(preview.files[0]?.error).toMatch(TOO_BIG)
     expect(preview.files[2]?.error).toMatch(/^Dit bestand is te groot of te ingewikkeld/)
     expect(preview.summary.new).toBeGreaterThan(0)
@@ -195,4 +204,3 @@ describe('in an import of several files', () => {
     expect(count()).toBe(preview.summary.new)
   }, 60_000)
 })
-

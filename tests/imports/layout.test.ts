@@ -18,8 +18,17 @@ afterEach(() => close())
 
 const HEADERS = ['Voornaam', 'Tussenvoegsel', 'Achternaam', 'Geboortedatum', 'Groep', 'Naam ouder 1', 'E-mail ouder 1', 'Telefoon ouder 1', 'Website', 'Social media', 'Schoolgids']
 const pupilRow = (i: number): (string | Date)[] => [
-  `Kind${String.fromCharCode(97 + (i % 26))}`, i % 3 === 0 ? 'van' : '', `Achter${i}`, new Date(Date.UTC(2018, i % 12, 1 + (i % 27))), String(1 + (i % 8)),
-  `Ouder ${i}`, `ouder${i}@voorbeeld.nl`, `06-1234${String(i).padStart(4, '0')}`, i % 2 === 0 ? 'ja' : 'nee', 'nee', 'ja',
+  `Kind${String.fromCharCode(97 + (i % 26))}`,
+  i % 3 === 0 ? 'van' : '',
+  `Achter${i}`,
+  new Date(Date.UTC(2018, i % 12, 1 + (i % 27))),
+  String(1 + (i % 8)),
+  `Ouder ${i}`,
+  `ouder${i}@voorbeeld.nl`,
+  `06-1234${String(i).padStart(4, '0')}`,
+  i % 2 === 0 ? 'ja' : 'nee',
+  'nee',
+  'ja',
 ]
 
 async function workbook(tabs: Record<string, number>): Promise<{ name: string; data: string }> {

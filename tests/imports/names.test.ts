@@ -10,8 +10,16 @@ silenceLog()
 
 describe('Dutch capitals', () => {
   it.each([
-    ['IJSSELSTEIN', 'IJsselstein'], ['ijzerman', 'IJzerman'], ['DIJKSTRA', 'Dijkstra'], ['JANSEN-DE VRIES', 'Jansen-De Vries'], ["D'ANCONA", "D'Ancona"],
-    ['ÖMER', 'Ömer'], ['sem', 'Sem'], ['McDonald', 'McDonald'], ['El Amrani', 'El Amrani'], ['Anne Sophie', 'Anne Sophie'],
+    ['IJSSELSTEIN', 'IJsselstein'],
+    ['ijzerman', 'IJzerman'],
+    ['DIJKSTRA', 'Dijkstra'],
+    ['JANSEN-DE VRIES', 'Jansen-De Vries'],
+    ["D'ANCONA", "D'Ancona"],
+    ['ÖMER', 'Ömer'],
+    ['sem', 'Sem'],
+    ['McDonald', 'McDonald'],
+    ['El Amrani', 'El Amrani'],
+    ['Anne Sophie', 'Anne Sophie'],
   ])('%s -> %s', (typed, proper) => {
     expect(dutchCapitals(typed)).toBe(proper)
   })

@@ -39,7 +39,13 @@ async function stored(row: number, studentNumber: string | null, firstName: stri
   const d = await ok(core, 'pupils.get', { id: hit.id })
   const code = new Map(purposes.map((p) => [p.id, p.code]))
   return {
-    row, studentNumber: d.studentNumber, firstName: d.firstName, lastNamePrefix: d.lastNamePrefix, lastName: d.lastName, birthDate: d.birthDate, group: d.groupName,
+    row,
+    studentNumber: d.studentNumber,
+    firstName: d.firstName,
+    lastNamePrefix: d.lastNamePrefix,
+    lastName: d.lastName,
+    birthDate: d.birthDate,
+    group: d.groupName,
     guardians: d.guardians.map((g) => ({ name: g.name, email: g.email, phone: g.phone })),
     consents: Object.fromEntries(d.consent.map((c) => [code.get(c.purposeId), c.decision])) as TruthPupil['consents'],
   }
@@ -94,7 +100,10 @@ describe('LAS export: one row per guardian, guardian names in parts', () => {
   it("roepnaam + voorvoegsel + achternaam make the guardian's name, on every row", async () => {
     const preview = await ok(core, 'imports.preview', { files: [real('parnassys-leerlingen.xlsx')] })
     const names = [6, 9].map((row) => preview.pupils.find((p) => p.row === row)?.guardians.map((g) => g.name))
-    expect(names).toEqual([['Marieke van der Berg', 'Kees van der Berg'], ['Jan van Dijk', 'Els de Vries']])
+    expect(names).toEqual([
+      ['Marieke van der Berg', 'Kees van der Berg'],
+      ['Jan van Dijk', 'Els de Vries'],
+    ])
     const columns = (await ok(core, 'imports.analyze', { files: [real('parnassys-leerlingen.xlsx')] })).layouts[0]?.columns ?? []
     expect(columns.filter((c) => c.header.endsWith('verzorger')).map((c) => [c.header, c.target])).toEqual([
       ['Roepnaam verzorger', { kind: 'guardian', guardian: 1, field: 'firstName' }],
@@ -106,7 +115,11 @@ describe('LAS export: one row per guardian, guardian names in parts', () => {
   })
 
   it("'van' alone is never a name: a guardian with only a tussenvoegsel and an e-mail is named by the e-mail", async () => {
-    const csv = ['Roepnaam;Achternaam;Geboortedatum;Voorletters ouder;Tussenvoegsel ouder;Achternaam ouder;E-mail ouder', 'Sem;Jansen;01-02-2019;;van;;ouder@voorbeeld.nl', 'Eva;Bos;02-03-2019;J.;de;Bos;j.debos@voorbeeld.nl'].join('\r\n')
+    const csv = [
+      'Roepnaam;Achternaam;Geboortedatum;Voorletters ouder;Tussenvoegsel ouder;Achternaam ouder;E-mail ouder',
+      'Sem;Jansen;01-02-2019;;van;;ouder@voorbeeld.nl',
+      'Eva;Bos;02-03-2019;J.;de;Bos;j.debos@voorbeeld.nl',
+    ].join('\r\n')
     const preview = await ok(core, 'imports.preview', { files: [{ name: 'delen.csv', data: Buffer.from(csv).toString('base64') }] })
     expect(preview.pupils.map((p) => p.guardians.map((g) => g.name))).toEqual([['ouder@voorbeeld.nl'], ['J. de Bos']])
   })
@@ -114,7 +127,12 @@ describe('LAS export: one row per guardian, guardian names in parts', () => {
   it('two rows with the same leerlingnummer and pupil data are ONE pupil with both guardians, not a duplicate; other data on the same number stays for the user', async () => {
     const preview = await ok(core, 'imports.preview', { files: [real('parnassys-leerlingen.xlsx')] })
     expect(preview.duplicates).toEqual([])
-    expect(preview.pupils.map((p) => [p.row, p.firstName, p.guardians.length])).toEqual([[6, 'Zoë', 2], [8, 'Ömer', 1], [9, 'Daan', 2], [11, 'Łukasz', 1]])
+    expect(preview.pupils.map((p) => [p.row, p.firstName, p.guardians.length])).toEqual([
+      [6, 'Zoë', 2],
+      [8, 'Ömer', 1],
+      [9, 'Daan', 2],
+      [11, 'Łukasz', 1],
+    ])
     const csv = ['Leerlingnummer;Roepnaam;Achternaam;Geboortedatum;Naam ouder', '7001;Sem;Jansen;01-02-2019;Linda Jansen', '7001;Sam;Jansen;01-02-2019;Piet Jansen'].join('\r\n')
     const other = await ok(core, 'imports.preview', { files: [{ name: 'anders.csv', data: Buffer.from(csv).toString('base64') }] })
     expect(other.duplicates.length).toBe(1)
@@ -134,7 +152,11 @@ describe('a hand-kept workbook: one tab per group, an overview of formulas, a le
   it("the group comes from the tab's name, the overview is skipped, '-' is a refusal because the legend says so, and 'Opmerking' is listed as not used", async () => {
     const analysis = await ok(core, 'imports.analyze', { files: [real('groepen-handmatig.xlsx')] })
     expect(analysis.files[0]).toMatchObject({ ok: true, found: 'één tabblad per groep: 2 tabbladen, 7 leerlingen', ignoredColumns: ['Opmerking'] })
-    expect(analysis.files[0]?.sheets.map((s) => [s.sheet, s.layout])).toEqual([['Overzicht', null], ['Groep 1-2a', 'table'], ['Groep 3', 'table']])
+    expect(analysis.files[0]?.sheets.map((s) => [s.sheet, s.layout])).toEqual([
+      ['Overzicht', null],
+      ['Groep 1-2a', 'table'],
+      ['Groep 3', 'table'],
+    ])
     const preview = await ok(core, 'imports.preview', { files: [real('groepen-handmatig.xlsx')] })
     expect(preview.pupils.filter((p) => p.consents.website === 'refused').map((p) => `${p.firstName} ${p.group}`)).toEqual(['Noah 1-2a', 'Łucja 3'])
   })
@@ -144,9 +166,16 @@ describe('OpenDocument (.ods) as LibreOffice saves it', () => {
   it('is read like the .xlsx beside it: same tabs, same layout, and committed together with it', async () => {
     const analysis = await ok(core, 'imports.analyze', { files: [real('groepen-handmatig.ods')] })
     expect(analysis.files[0]).toMatchObject({ ok: true, kind: 'ods', found: 'één tabblad per groep: 2 tabbladen, 7 leerlingen', ignoredColumns: ['Opmerking'] })
-    expect(analysis.files[0]?.sheets.map((s) => [s.sheet, s.layout])).toEqual([['Overzicht', null], ['Groep 1-2a', 'table'], ['Groep 3', 'table']])
+    expect(analysis.files[0]?.sheets.map((s) => [s.sheet, s.layout])).toEqual([
+      ['Overzicht', null],
+      ['Groep 1-2a', 'table'],
+      ['Groep 3', 'table'],
+    ])
     const result = await ok(core, 'imports.commit', { files: [real('nieuwe-leerlingen-21.ods'), real('parnassys-leerlingen.xlsx')] })
-    expect(result.preview.files.map((f) => [f.file, f.ok])).toEqual([['nieuwe-leerlingen-21.ods', true], ['parnassys-leerlingen.xlsx', true]])
+    expect(result.preview.files.map((f) => [f.file, f.ok])).toEqual([
+      ['nieuwe-leerlingen-21.ods', true],
+      ['parnassys-leerlingen.xlsx', true],
+    ])
     expect(result.batch?.files.map((f) => f.name)).toEqual(['nieuwe-leerlingen-21.ods', 'parnassys-leerlingen.xlsx'])
     expect(result.batch?.counts.pupilsCreated).toBe(truthOf('nieuwe-leerlingen-21.ods').pupils.length + 4)
   })

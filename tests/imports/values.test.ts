@@ -65,7 +65,12 @@ describe('consent answers', () => {
     expect(parseConsent(v)).toBe('refused')
   })
   it.each([
-    ['☒ ja ☐ nee', 'granted'], ['☐ ja ☒ nee', 'refused'], ['[x] Ja [ ] Nee', 'granted'], ['Ja ☐  Nee ☑', 'refused'], ['☐ ja ☐ nee', 'unknown'], ['☒ ja ☒ nee', null],
+    ['☒ ja ☐ nee', 'granted'],
+    ['☐ ja ☒ nee', 'refused'],
+    ['[x] Ja [ ] Nee', 'granted'],
+    ['Ja ☐  Nee ☑', 'refused'],
+    ['☐ ja ☐ nee', 'unknown'],
+    ['☒ ja ☒ nee', null],
   ])('box glyphs in one cell: %j is %j', (v, d) => {
     expect(parseConsent(v)).toBe(d)
   })

@@ -25,7 +25,16 @@ describe('a kept e-mail after the retention period', () => {
     expect(db.prepare('SELECT count(*) FROM mails').pluck().get()).toBe(2)
 
     pupil = await ok(core, 'pupils.get', { id: pupil.id })
-    await ok(core, 'pupils.save', { id: pupil.id, version: pupil.version, firstName: pupil.firstName, lastNamePrefix: pupil.lastNamePrefix, lastName: pupil.lastName, groupId: pupil.groupId ?? null, leftOn: '2026-12-01', leavingReason: 'verhuisd' })
+    await ok(core, 'pupils.save', {
+      id: pupil.id,
+      version: pupil.version,
+      firstName: pupil.firstName,
+      lastNamePrefix: pupil.lastNamePrefix,
+      lastName: pupil.lastName,
+      groupId: pupil.groupId ?? null,
+      leftOn: '2026-12-01',
+      leavingReason: 'verhuisd',
+    })
     clock = new Date('2033-01-01T09:00:00Z')
     const due = (await ok(core, 'retention.overview', {})).due.find((d) => d.pupilId === pupil.id)
     if (!due) throw new Error('nothing due')

@@ -39,7 +39,11 @@ async function makeTemplate(path: string): Promise<void> {
     await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
     const group = await ok(core, 'groups.save', { name: '5', teacherName: 'Juf Iris' })
     const purposes = await ok(core, 'purposes.list', {})
-    for (const [i, [first, prefix, last]] of [['Zoë', 'van der', 'Berg'], ['Łukasz', '', 'Nowak'], ['Sem', 'de', 'Vries']].entries()) {
+    for (const [i, [first, prefix, last]] of [
+      ['Zoë', 'van der', 'Berg'],
+      ['Łukasz', '', 'Nowak'],
+      ['Sem', 'de', 'Vries'],
+    ].entries()) {
       const pupil = await ok(core, 'pupils.save', { firstName: first ?? '', lastNamePrefix: prefix ?? '', lastName: last ?? '', birthDate: '2017-04-07', studentNumber: `90${i}`, groupId: group.id })
       await ok(core, 'guardians.save', { pupilId: pupil.id, name: `Ouder van ${first}`, relation: 'moeder', phone: '06-12345678' })
       await ok(core, 'consent.record', {
@@ -152,80 +156,84 @@ afterAll(() => {
 })
 
 describe(`an import killed at a random moment (${RUNS} runs, seed ${SEED})`, () => {
-  it('leaves a whole database with all of the batch or none of it, and everything from before intact', async () => {
-    // The run without a kill: what a whole batch adds.
-    expect(full.exitCode, full.stderr).toBe(0)
-    const done = inspect(fullDb)
-    expect(done.integrity).toBe('ok')
-    const added = Object.fromEntries(COUNTED.map((t) => [t, done.counts[t] - beforeCounts[t]])) as Counts
-    expect(added.pupils).toBe(ROWS)
-    expect(added.import_batches).toBe(1)
-    expect(added.consent_records).toBeGreaterThan(ROWS)
-    // A committed batch changes no row from before: the workbook's pupils are all new.
-    expect(missingRows(before, done.rows)).toEqual({})
-    // The backup made before it is one whole file, without -wal or -shm files beside it.
-    const backups = listBackups(fullDb)
-    expect(backups.map((b) => b.reason)).toEqual(['import'])
-    expect(readdirSync(join(work, 'full', 'backups'))).toEqual(backups.map((b) => b.name))
+  it(
+    'leaves a whole database with all of the batch or none of it, and everything from before intact',
+    async () => {
+      // The run without a kill: what a whole batch adds.
+      expect(full.exitCode, full.stderr).toBe(0)
+      const done = inspect(fullDb)
+      expect(done.integrity).toBe('ok')
+      const added = Object.fromEntries(COUNTED.map((t) => [t, done.counts[t] - beforeCounts[t]])) as Counts
+      expect(added.pupils).toBe(ROWS)
+      expect(added.import_batches).toBe(1)
+      expect(added.consent_records).toBeGreaterThan(ROWS)
+      // A committed batch changes no row from before: the workbook's pupils are all new.
+      expect(missingRows(before, done.rows)).toEqual({})
+      // The backup made before it is one whole file, without -wal or -shm files beside it.
+      const backups = listBackups(fullDb)
+      expect(backups.map((b) => b.reason)).toEqual(['import'])
+      expect(readdirSync(join(work, 'full', 'backups'))).toEqual(backups.map((b) => b.name))
 
-    expect(full.backupAt).not.toBeNull()
-    expect(full.commitAt).not.toBeNull()
-    const span = full.elapsedMs
-    const backupAt = full.backupAt ?? span
-    const commitAt = full.commitAt ?? span
+      expect(full.backupAt).not.toBeNull()
+      expect(full.commitAt).not.toBeNull()
+      const span = full.elapsedMs
+      const backupAt = full.backupAt ?? span
+      const commitAt = full.commitAt ?? span
 
-    // Three in four kills spread over the whole run: one in each of that many equal slices, at a
-    // seeded random point in it. The rest spread over the commit and checkpoint, the only moments
-    // the batch is on its way to the file (a few percent of the run, which the spread alone would
-    // mostly miss).
-    const random = seededRandom(SEED)
-    const atCommit = Math.floor(RUNS / 4)
-    const spread = RUNS - atCommit
-    const plan: KillAt[] = []
-    for (let i = 0; i < spread; i++) {
-      const ms = (span * (i + random())) / spread
-      plan.push(ms < backupAt ? { after: 'start', ms } : ms < commitAt ? { after: 'backup', ms: ms - backupAt } : { after: 'commit', ms: ms - commitAt })
-    }
-    for (let i = 0; i < atCommit; i++) plan.push({ after: 'commit', ms: ((span - commitAt) * (i + random())) / atCommit })
-
-    const outcomes = { none: 0, all: 0, finished: 0 }
-    const phases = { reading: 0, inMemory: 0, walHalfWritten: 0, afterCommit: 0 }
-    for (const [i, killAt] of plan.entries()) {
-      const dir = join(work, `run-${i}`)
-      const run = await runImport(dir, killAt)
-      const state = inspect(join(dir, 'school.sqlite'))
-      const where = `run ${i}, kill ${Math.round(killAt?.ms ?? 0)} ms after the ${killAt?.after} (exit ${run.exitCode}, ${run.signal}), seed ${SEED}`
-      expect(state.integrity, where).toBe('ok')
-      expect(state.readOnly, where).toBeUndefined() // the app opens it for writing again: quick_check passed
-      const delta = Object.fromEntries(COUNTED.map((t) => [t, state.counts[t] - beforeCounts[t]]))
-      const none = Object.fromEntries(COUNTED.map((t) => [t, 0]))
-      expect([none, added], `${where}: counts added ${JSON.stringify(delta)}`).toContainEqual(delta)
-      const committed = delta.pupils === ROWS
-      // Every row from before is still there, unchanged ...
-      expect(missingRows(before, state.rows), where).toEqual({})
-      // ... and without the batch nothing at all was written: every table exactly as before.
-      expect(committed ? {} : missingRows(state.rows, before), where).toEqual({})
-      // A backup that a kill cut short is never offered for a restore.
-      for (const b of listBackups(join(dir, 'school.sqlite'))) expect(verifyBackup(b.file), `${where}: ${b.name}`).toBe(true)
-
-      if (run.signal !== 'SIGKILL') outcomes.finished++
-      else {
-        outcomes[committed ? 'all' : 'none']++
-        if (committed) phases.afterCommit++
-        else if (run.backupAt === null) phases.reading++
-        else if ((run.walAtKill ?? 0) > 0) phases.walHalfWritten++
-        else phases.inMemory++
+      // Three in four kills spread over the whole run: one in each of that many equal slices, at a
+      // seeded random point in it. The rest spread over the commit and checkpoint, the only moments
+      // the batch is on its way to the file (a few percent of the run, which the spread alone would
+      // mostly miss).
+      const random = seededRandom(SEED)
+      const atCommit = Math.floor(RUNS / 4)
+      const spread = RUNS - atCommit
+      const plan: KillAt[] = []
+      for (let i = 0; i < spread; i++) {
+        const ms = (span * (i + random())) / spread
+        plan.push(ms < backupAt ? { after: 'start', ms } : ms < commitAt ? { after: 'backup', ms: ms - backupAt } : { after: 'commit', ms: ms - commitAt })
       }
-      rmSync(dir, { recursive: true, force: true })
-    }
-    console.log(
-      `crash test: ${ROWS} rows; one run without a kill ${Math.round(span)} ms (backup at ${Math.round(backupAt)} ms, commit at ${Math.round(commitAt)} ms); ` +
-        `${RUNS} kills (${spread} spread over the run, ${atCommit} in the commit; seed ${SEED}): ${outcomes.none} left none of the batch, ${outcomes.all} all of it, ` +
-        `${outcomes.finished} finished before the kill. Killed while reading ${phases.reading}, during the backup or the transaction in memory ${phases.inMemory}, ` +
-        `with the commit half in the WAL ${phases.walHalfWritten}, after the commit (checkpoint, exit) ${phases.afterCommit}`,
-    )
-    expect(outcomes.none + outcomes.all + outcomes.finished).toBe(RUNS)
-  }, 60_000 + RUNS * 30_000)
+      for (let i = 0; i < atCommit; i++) plan.push({ after: 'commit', ms: ((span - commitAt) * (i + random())) / atCommit })
+
+      const outcomes = { none: 0, all: 0, finished: 0 }
+      const phases = { reading: 0, inMemory: 0, walHalfWritten: 0, afterCommit: 0 }
+      for (const [i, killAt] of plan.entries()) {
+        const dir = join(work, `run-${i}`)
+        const run = await runImport(dir, killAt)
+        const state = inspect(join(dir, 'school.sqlite'))
+        const where = `run ${i}, kill ${Math.round(killAt?.ms ?? 0)} ms after the ${killAt?.after} (exit ${run.exitCode}, ${run.signal}), seed ${SEED}`
+        expect(state.integrity, where).toBe('ok')
+        expect(state.readOnly, where).toBeUndefined() // the app opens it for writing again: quick_check passed
+        const delta = Object.fromEntries(COUNTED.map((t) => [t, state.counts[t] - beforeCounts[t]]))
+        const none = Object.fromEntries(COUNTED.map((t) => [t, 0]))
+        expect([none, added], `${where}: counts added ${JSON.stringify(delta)}`).toContainEqual(delta)
+        const committed = delta.pupils === ROWS
+        // Every row from before is still there, unchanged ...
+        expect(missingRows(before, state.rows), where).toEqual({})
+        // ... and without the batch nothing at all was written: every table exactly as before.
+        expect(committed ? {} : missingRows(state.rows, before), where).toEqual({})
+        // A backup that a kill cut short is never offered for a restore.
+        for (const b of listBackups(join(dir, 'school.sqlite'))) expect(verifyBackup(b.file), `${where}: ${b.name}`).toBe(true)
+
+        if (run.signal !== 'SIGKILL') outcomes.finished++
+        else {
+          outcomes[committed ? 'all' : 'none']++
+          if (committed) phases.afterCommit++
+          else if (run.backupAt === null) phases.reading++
+          else if ((run.walAtKill ?? 0) > 0) phases.walHalfWritten++
+          else phases.inMemory++
+        }
+        rmSync(dir, { recursive: true, force: true })
+      }
+      console.log(
+        `crash test: ${ROWS} rows; one run without a kill ${Math.round(span)} ms (backup at ${Math.round(backupAt)} ms, commit at ${Math.round(commitAt)} ms); ` +
+          `${RUNS} kills (${spread} spread over the run, ${atCommit} in the commit; seed ${SEED}): ${outcomes.none} left none of the batch, ${outcomes.all} all of it, ` +
+          `${outcomes.finished} finished before the kill. Killed while reading ${phases.reading}, during the backup or the transaction in memory ${phases.inMemory}, ` +
+          `with the commit half in the WAL ${phases.walHalfWritten}, after the commit (checkpoint, exit) ${phases.afterCommit}`,
+      )
+      expect(outcomes.none + outcomes.all + outcomes.finished).toBe(RUNS)
+    },
+    60_000 + RUNS * 30_000,
+  )
 
   it('a backup cut short by a kill is never listed, and the database itself is untouched', async () => {
     const wanted = inspect(fullDb).counts

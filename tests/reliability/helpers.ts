@@ -34,7 +34,10 @@ export function snapshot(db: Database.Database): Snapshot {
   const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`).pluck().all() as string[]
   const out: Snapshot = new Map()
   for (const table of tables) {
-    const rows = db.prepare(`SELECT * FROM "${table}"`).all().map((r) => JSON.stringify(r))
+    const rows = db
+      .prepare(`SELECT * FROM "${table}"`)
+      .all()
+      .map((r) => JSON.stringify(r))
     out.set(table, rows.sort())
   }
   return out

@@ -24,7 +24,11 @@ const isRoot = process.platform === 'linux' && process.getuid?.() === 0
 const noMount = whyNoMount()
 const noChattr = !isRoot ? 'chattr +i needs root on Linux' : spawnSync('chattr', ['--help']).error ? 'chattr is not installed (apt-get install e2fsprogs)' : null
 const noOtherUser = !isRoot ? 'running as another user needs root on Linux' : null
-for (const [what, why] of [['read-only mount', noMount], ['chattr +i', noChattr], ['other user', noOtherUser]] as const) {
+for (const [what, why] of [
+  ['read-only mount', noMount],
+  ['chattr +i', noChattr],
+  ['other user', noOtherUser],
+] as const) {
   if (why) console.error(`\n*** SKIPPED in tests/reliability/read-only.test.ts (${what}): ${why} ***\n`)
 }
 /** Under CI=true nothing is skipped: a reason to skip is a failure there. */
@@ -235,9 +239,7 @@ describe.skipIf(skip(noOtherUser))('a folder 555 and a file 444, for a user who 
     const read = cliAsNobody('call', 'pupils.search', '{"query":"zoe"}')
     expect(read.status, read.stderr).toBe(0)
     expect(read.stdout).toContain('Zoë')
-    for (const args of [
-      ['call', 'consent.record', JSON.stringify({ pupilId: school.pupilId, decisions: [{ purposeId: school.purposeIds[0], decision: 'granted' }], effectiveFrom: '2026-11-22', source: 'desk' })],
-    ]) {
+    for (const args of [['call', 'consent.record', JSON.stringify({ pupilId: school.pupilId, decisions: [{ purposeId: school.purposeIds[0], decision: 'granted' }], effectiveFrom: '2026-11-22', source: 'desk' })]]) {
       const write = cliAsNobody(...args)
       expect(write.status, args.join(' ')).toBe(1)
       expect(write.stderr.trim(), args.join(' ')).toBe(READ_ONLY_MESSAGES.unwritable)

@@ -27,7 +27,8 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const written = (): unknown => round.core.ctx.db.prepare(`SELECT (SELECT count(*) FROM consent_records) || '/' || (SELECT count(*) FROM campaign_forms WHERE returned_at IS NOT NULL) || '/' || (SELECT count(*) FROM attachments)`).pluck().get()
+const written = (): unknown =>
+  round.core.ctx.db.prepare(`SELECT (SELECT count(*) FROM consent_records) || '/' || (SELECT count(*) FROM campaign_forms WHERE returned_at IS NOT NULL) || '/' || (SELECT count(*) FROM attachments)`).pluck().get()
 const read = (files: { name: string; path: string }[]): Promise<ScannedPage[]> => readScan(round.core.ctx, files, { outDir: join(dir, 'out') })
 
 function pdf(build: (doc: PDFKit.PDFDocument) => void, options: PDFKit.PDFDocumentOptions = {}): Promise<Buffer> {
@@ -44,11 +45,14 @@ describe('bad input for the scan reader', () => {
   it('a PDF without forms: every page no_code, with a Dutch message, nothing written', async () => {
     const before = written()
     const file = join(dir, 'brieven.pdf')
-    writeFileSync(file, await pdf((doc) => {
-      doc.fontSize(14).text('Beste juf, wij geven toestemming voor alles behalve de krant. Groet, de ouders van Fleur.')
-      doc.addPage().rect(100, 100, 300, 200).fill('#333333')
-      doc.addPage()
-    }))
+    writeFileSync(
+      file,
+      await pdf((doc) => {
+        doc.fontSize(14).text('Beste juf, wij geven toestemming voor alles behalve de krant. Groet, de ouders van Fleur.')
+        doc.addPage().rect(100, 100, 300, 200).fill('#333333')
+        doc.addPage()
+      }),
+    )
     const pages = await read([{ name: 'brieven.pdf', path: file }])
     expect(pages.map((p) => [p.source, p.status])).toEqual([
       ['brieven.pdf, pagina 1', 'no_code'],
@@ -62,7 +66,10 @@ describe('bad input for the scan reader', () => {
   it('a PDF with a password: refused with a Dutch message, the next file still read', async () => {
     const file = join(dir, 'beveiligd.pdf')
     writeFileSync(file, await pdf((doc) => doc.text('geheim'), { userPassword: 'school', ownerPassword: 'school' } as PDFKit.PDFDocumentOptions))
-    const pages = await read([{ name: 'beveiligd.pdf', path: file }, { name: 'ondersteboven.pdf', path: upsideDown.file }])
+    const pages = await read([
+      { name: 'beveiligd.pdf', path: file },
+      { name: 'ondersteboven.pdf', path: upsideDown.file },
+    ])
     expect(pages[0]).toMatchObject({ source: 'beveiligd.pdf', status: 'unreadable' })
     expect(pages[0]?.message).toMatch(/wachtwoord.*niets gelezen of opgeslagen/)
     expect(pages[1]).toMatchObject({ status: 'read', index: 1 })
@@ -80,7 +87,9 @@ describe('bad input for the scan reader', () => {
 
   it('a picture of more than 40 megapixels: refused before it is decoded', async () => {
     const file = join(dir, 'groot.png')
-    await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#ffffff' } }).png({ compressionLevel: 9 }).toFile(file)
+    await sharp({ create: { width: 8000, height: 6000, channels: 3, background: '#ffffff' } })
+      .png({ compressionLevel: 9 })
+      .toFile(file)
     const pages = await read([{ name: 'groot.png', path: file }])
     expect(pages[0]).toMatchObject({ status: 'unreadable', message: expect.stringMatching(/8000 x 6000 pixels.*40 megapixel/) })
   }, 60_000)

@@ -30,7 +30,14 @@ describe('what a scan shows but does not record', () => {
   it('a form twice in one scan is recorded once; scanned again later it is shown as returned already', async () => {
     const s = await school()
     const code = s.forms[0]?.code ?? ''
-    const view = await scan(s.ctx, readerOf([{ code, readings: s.yes }, { code: s.forms[1]?.code ?? '', readings: s.yes }, { code, readings: s.yes }]))
+    const view = await scan(
+      s.ctx,
+      readerOf([
+        { code, readings: s.yes },
+        { code: s.forms[1]?.code ?? '', readings: s.yes },
+        { code, readings: s.yes },
+      ]),
+    )
     const copies = view.forms.filter((f) => f.code === code)
     expect(copies.map((f) => f.state).sort()).toEqual(['duplicate', 'open'])
     const copy = copies.find((f) => f.state === 'duplicate')
@@ -94,7 +101,11 @@ describe('what a scan shows but does not record', () => {
     expect(pagesRead).toBe(0)
     expect(r).toMatchObject({
       ok: false,
-      error: { code: 'validation', message: 'De scan kopieerapparaat-alles.pdf is 300 MB; de grens is 200 MB per keer. Er is niets gelezen of vastgelegd. Scan de formulieren in delen (bijvoorbeeld per groep, of in zwart-wit op 200 dpi) en kies die bestanden een voor een.' },
+      error: {
+        code: 'validation',
+        message:
+          'De scan kopieerapparaat-alles.pdf is 300 MB; de grens is 200 MB per keer. Er is niets gelezen of vastgelegd. Scan de formulieren in delen (bijvoorbeeld per groep, of in zwart-wit op 200 dpi) en kies die bestanden een voor een.',
+      },
     })
     expect(openSessionCount(s.ctx)).toBe(0)
     expect([s.count('consent_records'), s.count('audit_log'), s.count('attachments')]).toEqual([records, audit, 0])
@@ -152,7 +163,15 @@ describe('what a scan shows but does not record', () => {
   it('a page the reader kept no picture of is made again from the chosen file when it is assigned, and kept as the proof', async () => {
     const s = await school()
     const files = [chooseScan(s.ctx, 'voorblad.png', await letterPng()), chooseScan(s.ctx, 'brief-van-ouder.png', await letterPng())]
-    const view = await scan(s.ctx, readerOf([{ status: 'no_code', noImage: true }, { status: 'no_code', noImage: true }]), undefined, files)
+    const view = await scan(
+      s.ctx,
+      readerOf([
+        { status: 'no_code', noImage: true },
+        { status: 'no_code', noImage: true },
+      ]),
+      undefined,
+      files,
+    )
     expect(view.pages.map((p) => p.source)).toEqual(['voorblad.png', 'brief-van-ouder.png'])
     const target = s.forms[6]
     if (!target) throw new Error('no form')
@@ -161,7 +180,11 @@ describe('what a scan shows but does not record', () => {
     await ok(s.core, 'scan.assign', { sessionId: view.sessionId, pageIndex: 1, pupilId: target.pupilId })
     expect((await s.confirm(view.sessionId, 'pagina-2')).ok).toBe(true)
     const [last] = await ok(s.core, 'consent.history', { pupilId: target.pupilId })
-    expect(last).toMatchObject({ sourceDetail: `teruggekomen formulier ${target.code}, gescand 01-12-2026`, note: 'Gescand: brief-van-ouder.png. Geen handtekening gevonden; bij het bevestigen vastgelegd zonder ouder/verzorger.', attachment: { mimeType: 'image/png' } })
+    expect(last).toMatchObject({
+      sourceDetail: `teruggekomen formulier ${target.code}, gescand 01-12-2026`,
+      note: 'Gescand: brief-van-ouder.png. Geen handtekening gevonden; bij het bevestigen vastgelegd zonder ouder/verzorger.',
+      attachment: { mimeType: 'image/png' },
+    })
   })
 
   it('a page whose file gives no picture cannot be assigned: there would be no proof', async () => {

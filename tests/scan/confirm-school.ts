@@ -45,7 +45,10 @@ function pagePng(rows: { y: number }[]): Promise<Buffer> {
   const height = 842 * SCALE
   const data = new Uint8Array(width * height).fill(235)
   for (const r of rows) data.fill(20, (r.y + 5) * SCALE * width, (r.y + 10) * SCALE * width)
-  return sharp(data, { raw: { width, height, channels: 1 } }).toColourspace('b-w').png().toBuffer()
+  return sharp(data, { raw: { width, height, channels: 1 } })
+    .toColourspace('b-w')
+    .png()
+    .toBuffer()
 }
 
 export interface PageSpec {
@@ -86,7 +89,14 @@ export function readerOf(specs: PageSpec[], hooks: { perPage?: (i: number) => vo
         status: spec.status ?? (spec.code ? 'read' : 'no_code'),
         ...(spec.code ? { form: { code: spec.code, sheet: spec.sheet ?? 1, sheets: spec.sheets ?? 1, layoutVersion: 1, pupilId: spec.pupilId ?? 0, campaignId: spec.campaignId ?? null } } : {}),
         answers,
-        signatures: (spec.guardianIds ?? []).map((g, slot) => ({ guardianId: g, slot, signed: spec.signedBy?.includes(g) ?? false, dated: true, confidence: 0.95, block: { x: 40 + slot * 260, y: 700, width: 250, height: 60 } })),
+        signatures: (spec.guardianIds ?? []).map((g, slot) => ({
+          guardianId: g,
+          slot,
+          signed: spec.signedBy?.includes(g) ?? false,
+          dated: true,
+          confidence: 0.95,
+          block: { x: 40 + slot * 260, y: 700, width: 250, height: 60 },
+        })),
         ...(spec.noImage ? {} : { imagePath, scale: SCALE }),
       })
       onProgress(i + 1, specs.length)

@@ -95,13 +95,40 @@ describe('confirming a scanned form', () => {
     const s = await school()
     const form = s.forms[1]
     if (!form) throw new Error('no form')
-    const view = await scan(s.ctx, readerOf([{ code: form.code, readings: new Map([[s.website.id, { reading: 'geen' }], [s.social.id, { reading: 'ja' }]]) }]))
+    const view = await scan(
+      s.ctx,
+      readerOf([
+        {
+          code: form.code,
+          readings: new Map([
+            [s.website.id, { reading: 'geen' }],
+            [s.social.id, { reading: 'ja' }],
+          ]),
+        },
+      ]),
+    )
     const records = s.count('consent_records')
-    const empty = await s.core.dispatch('scan.confirm', { sessionId: view.sessionId, formKey: form.code, guardianId: null, answers: [{ purposeId: s.website.id, answer: 'none' }, { purposeId: s.social.id, answer: 'none' }] })
+    const empty = await s.core.dispatch('scan.confirm', {
+      sessionId: view.sessionId,
+      formKey: form.code,
+      guardianId: null,
+      answers: [
+        { purposeId: s.website.id, answer: 'none' },
+        { purposeId: s.social.id, answer: 'none' },
+      ],
+    })
     expect(empty).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('Er is niets vastgelegd') } })
     expect(s.count('consent_records')).toBe(records)
     expect((await ok(s.core, 'campaigns.get', { id: s.round.id })).returned).toBe(0)
-    const done = await ok(s.core, 'scan.confirm', { sessionId: view.sessionId, formKey: form.code, guardianId: null, answers: [{ purposeId: s.website.id, answer: 'none' }, { purposeId: s.social.id, answer: 'granted' }] })
+    const done = await ok(s.core, 'scan.confirm', {
+      sessionId: view.sessionId,
+      formKey: form.code,
+      guardianId: null,
+      answers: [
+        { purposeId: s.website.id, answer: 'none' },
+        { purposeId: s.social.id, answer: 'granted' },
+      ],
+    })
     expect(done.recorded).toBe(1)
     expect(s.count('consent_records')).toBe(records + 1)
     const [last] = await ok(s.core, 'consent.history', { pupilId: form.pupilId })
@@ -117,7 +144,13 @@ describe('what the review proposes', () => {
     if (!a || !b) throw new Error('no forms')
     const pupilA = await s.pupil(a.pupilId)
     const clean = { code: a.code, readings: new Map([[s.website.id, { reading: 'ja' as const }]]), guardianIds: pupilA.guardians.map((g) => g.id), signedBy: pupilA.guardians.map((g) => g.id) }
-    const messy = { code: b.code, readings: new Map([[s.website.id, { reading: 'ja' as const, confidence: 0.6 }], [s.social.id, { reading: 'beide' as const, confidence: 0.9 }]]) }
+    const messy = {
+      code: b.code,
+      readings: new Map([
+        [s.website.id, { reading: 'ja' as const, confidence: 0.6 }],
+        [s.social.id, { reading: 'beide' as const, confidence: 0.9 }],
+      ]),
+    }
     const view = await scan(s.ctx, readerOf([clean, messy]))
     expect(view.forms.map((f) => [f.code, f.needsAttention])).toEqual([
       [b.code, true],
@@ -136,13 +169,24 @@ describe('what the review proposes', () => {
     const s = await school()
     const form = s.forms[3]
     if (!form) throw new Error('no form')
-    const view = await scan(s.ctx, readerOf([
-      { code: form.code, sheet: 2, sheets: 2, readings: new Map([[s.guide.id, { reading: 'nee' as const }]]) },
-      { code: form.code, sheet: 1, sheets: 2, readings: new Map([[s.website.id, { reading: 'ja' as const }]]) },
-    ]))
+    const view = await scan(
+      s.ctx,
+      readerOf([
+        { code: form.code, sheet: 2, sheets: 2, readings: new Map([[s.guide.id, { reading: 'nee' as const }]]) },
+        { code: form.code, sheet: 1, sheets: 2, readings: new Map([[s.website.id, { reading: 'ja' as const }]]) },
+      ]),
+    )
     expect(view.forms).toHaveLength(1)
     expect(view.forms[0]?.sources).toEqual(['scan-0912.pdf, pagina 2', 'scan-0912.pdf, pagina 1'])
-    await ok(s.core, 'scan.confirm', { sessionId: view.sessionId, formKey: form.code, guardianId: null, answers: [{ purposeId: s.website.id, answer: 'granted' }, { purposeId: s.guide.id, answer: 'refused' }] })
+    await ok(s.core, 'scan.confirm', {
+      sessionId: view.sessionId,
+      formKey: form.code,
+      guardianId: null,
+      answers: [
+        { purposeId: s.website.id, answer: 'granted' },
+        { purposeId: s.guide.id, answer: 'refused' },
+      ],
+    })
     const history = (await ok(s.core, 'consent.history', { pupilId: form.pupilId })).slice(0, 2)
     const file = (purposeId: number) => history.find((h) => h.purposeId === purposeId)?.attachment?.fileName
     expect([file(s.website.id), file(s.guide.id)]).toEqual([`formulier-${form.code}-gescand-2026-12-01-blad-1.png`, `formulier-${form.code}-gescand-2026-12-01-blad-2.png`])
@@ -155,7 +199,11 @@ describe('what the review proposes', () => {
     const view = await scan(s.ctx, readerOf([{ code: pupil.formCode, readings: new Map([[s.website.id, { reading: 'nee' as const }]]) }]))
     expect(view.forms[0]).toMatchObject({ code: pupil.formCode, campaign: null, state: 'open', pupil: { id: pupil.id } })
     const result = await ok(s.core, 'scan.confirm', { sessionId: view.sessionId, formKey: pupil.formCode, guardianId: pupil.guardians[0]?.id ?? null, answers: [{ purposeId: s.website.id, answer: 'refused' }] })
-    expect(result).toMatchObject({ recorded: 1, campaign: null, message: `Formulier van ${pupil.firstName} ${[pupil.lastNamePrefix, pupil.lastName].filter(Boolean).join(' ')} vastgelegd: 1 antwoord, met de scan als bewijs.` })
+    expect(result).toMatchObject({
+      recorded: 1,
+      campaign: null,
+      message: `Formulier van ${pupil.firstName} ${[pupil.lastNamePrefix, pupil.lastName].filter(Boolean).join(' ')} vastgelegd: 1 antwoord, met de scan als bewijs.`,
+    })
     const [last] = await ok(s.core, 'consent.history', { pupilId: pupil.id })
     expect(last).toMatchObject({ decision: 'refused', source: 'paper_form', sourceDetail: `teruggekomen formulier ${pupil.formCode}, gescand 01-12-2026` })
     expect((await ok(s.core, 'campaigns.get', { id: s.round.id })).returned).toBe(0)

@@ -30,7 +30,10 @@ describe('reading a copier scan of a round', () => {
     expect(s.wrongPupil).toBe(0)
     expect(s.read, JSON.stringify(pages.filter((p) => p.status !== 'read').map((p) => [p.source, p.message]))).toBe(63)
     expect(s.wrong.length / s.purposes).toBeLessThanOrEqual(0.005)
-    expect(s.wrong.filter((w) => w.got !== 'onduidelijk'), 'a wrong answer not marked onduidelijk').toEqual([])
+    expect(
+      s.wrong.filter((w) => w.got !== 'onduidelijk'),
+      'a wrong answer not marked onduidelijk',
+    ).toEqual([])
     expect(s.signedFound / s.signedBlocks).toBeGreaterThanOrEqual(0.98)
     expect(s.falseSigned).toBe(0)
     const upsideDown = expected.map((e, i) => [e, pages[i]] as const).filter(([e]) => e.upsideDown)

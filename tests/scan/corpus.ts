@@ -72,7 +72,9 @@ export function rasterise(pdf: Buffer, dir: string, dpi: number, first: number, 
     .sort()
     .map((f) => join(dir, f))
   // One zbarimg for all pages: it prints each code on its own line, in the order of the files.
-  const codes = execFileSync('zbarimg', ['-q', '--raw', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 24 }).trim().split('\n')
+  const codes = execFileSync('zbarimg', ['-q', '--raw', ...files], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 1 << 24 })
+    .trim()
+    .split('\n')
   if (codes.length !== files.length) throw new Error(`zbarimg read ${codes.length} codes from ${files.length} pages`)
   return files.map((png, i) => ({ png, qr: codes[i] as string }))
 }
@@ -104,19 +106,76 @@ function boxMark(r: () => number, box: FormRect, s: number, style: MarkStyle): s
   const cy = y + w / 2 + jitter(r, w * 0.08)
   switch (style) {
     case 'tick':
-      return stroke(r, [[x + w * 0.15, y + w * 0.5], [cx - w * 0.05, cy + w * 0.35], [x + w * 1.05, y - w * 0.1]], pen, ink)
+      return stroke(
+        r,
+        [
+          [x + w * 0.15, y + w * 0.5],
+          [cx - w * 0.05, cy + w * 0.35],
+          [x + w * 1.05, y - w * 0.1],
+        ],
+        pen,
+        ink,
+      )
     case 'cross':
-      return stroke(r, [[x + w * 0.1, y + w * 0.1], [x + w * 0.9, y + w * 0.9]], pen, ink) + stroke(r, [[x + w * 0.9, y + w * 0.1], [x + w * 0.1, y + w * 0.9]], pen, ink)
+      return (
+        stroke(
+          r,
+          [
+            [x + w * 0.1, y + w * 0.1],
+            [x + w * 0.9, y + w * 0.9],
+          ],
+          pen,
+          ink,
+        ) +
+        stroke(
+          r,
+          [
+            [x + w * 0.9, y + w * 0.1],
+            [x + w * 0.1, y + w * 0.9],
+          ],
+          pen,
+          ink,
+        )
+      )
     case 'filled': {
       const lines: string[] = []
-      for (let t = 0.12; t < 0.92; t += 0.14) lines.push(stroke(r, [[x + w * 0.08, y + w * t], [x + w * 0.92, y + w * (t + 0.05)]], pen * 1.6, ink))
+      for (let t = 0.12; t < 0.92; t += 0.14)
+        lines.push(
+          stroke(
+            r,
+            [
+              [x + w * 0.08, y + w * t],
+              [x + w * 0.92, y + w * (t + 0.05)],
+            ],
+            pen * 1.6,
+            ink,
+          ),
+        )
       return lines.join('')
     }
     case 'pencil':
-      return stroke(r, [[x + w * 0.2, y + w * 0.55], [cx, cy + w * 0.3], [x + w * 0.9, y + w * 0.15]], 1.2 * s, 80 + Math.round(r() * 50))
+      return stroke(
+        r,
+        [
+          [x + w * 0.2, y + w * 0.55],
+          [cx, cy + w * 0.3],
+          [x + w * 0.9, y + w * 0.15],
+        ],
+        1.2 * s,
+        80 + Math.round(r() * 50),
+      )
     case 'edge':
       // A tick that starts inside and ends well outside, across the box's right or top edge.
-      return stroke(r, [[x + w * 0.35, y + w * 0.55], [x + w * 0.55, y + w * 0.8], [x + w * 1.5, y - w * 0.6]], pen, ink)
+      return stroke(
+        r,
+        [
+          [x + w * 0.35, y + w * 0.55],
+          [x + w * 0.55, y + w * 0.8],
+          [x + w * 1.5, y - w * 0.6],
+        ],
+        pen,
+        ink,
+      )
   }
 }
 
@@ -249,7 +308,13 @@ async function grey(img: Sharp): Promise<Buffer>
 async function grey(img: Sharp, sized: true): Promise<{ data: Buffer; width: number; height: number }>
 async function grey(img: Sharp, sized?: true): Promise<Buffer | { data: Buffer; width: number; height: number }> {
   const { data, info } = await img.raw().toBuffer({ resolveWithObject: true })
-  const one = info.channels === 1 ? data : await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).extractChannel(0).raw().toBuffer()
+  const one =
+    info.channels === 1
+      ? data
+      : await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+          .extractChannel(0)
+          .raw()
+          .toBuffer()
   return sized ? { data: one, width: info.width, height: info.height } : one
 }
 

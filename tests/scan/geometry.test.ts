@@ -19,7 +19,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const apart = (a: { x: number; y: number }, b: { x: number; y: number }): number => Math.hypot(a.x - b.x, a.y - b.y)
 
 describe('transforms', () => {
-  const form = [{ x: 26, y: 26 }, { x: 569.28, y: 26 }, { x: 569.28, y: 815.89 }, { x: 26, y: 815.89 }]
+  const form = [
+    { x: 26, y: 26 },
+    { x: 569.28, y: 26 },
+    { x: 569.28, y: 815.89 },
+    { x: 26, y: 815.89 },
+  ]
   // A page turned 4 degrees, scaled to 2.1 px/pt, shifted, with a little perspective.
   const t = (p: { x: number; y: number }) => {
     const c = Math.cos(0.07)
@@ -30,7 +35,12 @@ describe('transforms', () => {
   it('a homography from the four marks maps every point of the page', () => {
     const h = homography(form, form.map(t))
     if (!h) throw new Error('no transform')
-    for (const p of [{ x: 300, y: 400 }, { x: 500, y: 700 }, { x: 60, y: 120 }]) expect(apart(apply(h, p.x, p.y), t(p))).toBeLessThan(1e-6)
+    for (const p of [
+      { x: 300, y: 400 },
+      { x: 500, y: 700 },
+      { x: 60, y: 120 },
+    ])
+      expect(apart(apply(h, p.x, p.y), t(p))).toBeLessThan(1e-6)
   })
   it('two marks give turn, scale and shift; three or more an affine fit', () => {
     const flat = (p: { x: number; y: number }) => ({ x: 2 * Math.cos(0.05) * p.x - 2 * Math.sin(0.05) * p.y + 7, y: 2 * Math.sin(0.05) * p.x + 2 * Math.cos(0.05) * p.y - 3 })
@@ -81,7 +91,9 @@ async function pdfOf(pages: ((doc: PDFKit.PDFDocument) => void)[]): Promise<Buff
 
 describe('the quick path through a copier PDF', () => {
   it('hands over the JPEG of a page that is only that picture, and leaves other pages to pdf.js', async () => {
-    const jpeg = await sharp({ create: { width: 120, height: 170, channels: 3, background: '#f0f0f0' } }).jpeg().toBuffer()
+    const jpeg = await sharp({ create: { width: 120, height: 170, channels: 3, background: '#f0f0f0' } })
+      .jpeg()
+      .toBuffer()
     const pdf = await pdfOf([(d) => d.image(jpeg, 0, 0, { width: 595.28, height: 841.89 }), (d) => d.image(jpeg, 0, 0, { width: 595.28 }).text('een briefje', 50, 50), (d) => d.text('alleen tekst')])
     const pages = singleJpegPages(pdf)
     expect(pages).toHaveLength(3)

@@ -29,8 +29,18 @@ describe('a phone photo of a form', () => {
     // The photo: 3000 x 4000, the page's corners keystoned (top narrower), on a darker table.
     const W = 3000
     const H = 4000
-    const corners = [{ x: 420, y: 380 }, { x: 2600, y: 430 }, { x: 2700, y: 3560 }, { x: 300, y: 3500 }]
-    const toPage = homography(corners, [{ x: 0, y: 0 }, { x: src.width, y: 0 }, { x: src.width, y: src.height }, { x: 0, y: src.height }])
+    const corners = [
+      { x: 420, y: 380 },
+      { x: 2600, y: 430 },
+      { x: 2700, y: 3560 },
+      { x: 300, y: 3500 },
+    ]
+    const toPage = homography(corners, [
+      { x: 0, y: 0 },
+      { x: src.width, y: 0 },
+      { x: src.width, y: src.height },
+      { x: 0, y: src.height },
+    ])
     if (!toPage) throw new Error('no transform')
     const photo = Buffer.alloc(W * H)
     for (let y = 0; y < H; y++) {
@@ -42,7 +52,13 @@ describe('a phone photo of a form', () => {
       }
     }
     const file = join(dir, 'IMG_2041.jpg')
-    writeFileSync(file, await sharp(photo, { raw: { width: W, height: H, channels: 1 } }).blur(0.8).jpeg({ quality: 82 }).toBuffer())
+    writeFileSync(
+      file,
+      await sharp(photo, { raw: { width: W, height: H, channels: 1 } })
+        .blur(0.8)
+        .jpeg({ quality: 82 })
+        .toBuffer(),
+    )
     const [read] = await readScan(round.core.ctx, [{ name: 'IMG_2041.jpg', path: file }], { outDir: join(dir, 'out') })
     const code = page.qr.split(' ')[0] as string
     expect(read?.status, read?.message).toBe('read')

@@ -23,7 +23,12 @@ describe('reading clean app-rendered forms', () => {
       const marking = markSheet(r, layout, 150 / 72)
       const pgm = readPgm(p.png)
       const svg = Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="${pgm.width}" height="${pgm.height}">${marking.svg}</svg>`)
-      jpegs.push(await sharp(pgm.data, { raw: { width: pgm.width, height: pgm.height, channels: 1 } }).composite([{ input: svg, blend: 'multiply' }]).jpeg({ quality: 85 }).toBuffer())
+      jpegs.push(
+        await sharp(pgm.data, { raw: { width: pgm.width, height: pgm.height, channels: 1 } })
+          .composite([{ input: svg, blend: 'multiply' }])
+          .jpeg({ quality: 85 })
+          .toBuffer(),
+      )
       expected.push({ qr: p.qr, ...marking.expected, i })
     }
     const file = join(dir, 'scan.pdf')

@@ -188,7 +188,11 @@ describe('dist:check: the packed main, started against the fake electron', () =>
 
   it('opens its database in the user-data folder and shows the packed page, with the packed preload', () => {
     expect(fake.errorBoxes).toEqual([])
-    expect(readFileSync(join(dir, 'userData', 'toestemmingsregister.sqlite')).subarray(0, 15).toString('latin1')).toBe('SQLite format 3')
+    expect(
+      readFileSync(join(dir, 'userData', 'toestemmingsregister.sqlite'))
+        .subarray(0, 15)
+        .toString('latin1'),
+    ).toBe('SQLite format 3')
     const win = fake.windows[0]!
     expect(win.loadedFile).toBe(join(extracted, 'out', 'renderer', 'index.html'))
     expect(existsSync(win.loadedFile!)).toBe(true)

@@ -178,9 +178,7 @@ describe('main: a database that cannot be opened', () => {
       },
     }))
     await startMain()
-    expect(fake.errorBoxes).toEqual([
-      { title: 'Toestemmingsregister kan niet starten', content: 'De database kon niet worden geopend. Er is niets gewijzigd.' },
-    ])
+    expect(fake.errorBoxes).toEqual([{ title: 'Toestemmingsregister kan niet starten', content: 'De database kon niet worden geopend. Er is niets gewijzigd.' }])
     expect(fake.app.quitCount).toBe(1)
     expect(fake.windows).toHaveLength(0)
     const log = readFileSync(join(fake.app.paths.userData!, 'logs', 'app.log'), 'utf8')

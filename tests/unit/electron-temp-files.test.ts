@@ -30,7 +30,10 @@ beforeEach(() => {
 })
 afterEach(() => {
   fake.app.emit('will-quit', {})
-  for (const [key, value] of [['TOESTEMMINGSREGISTER_DB', saved.db], ['TMPDIR', saved.tmp]] as const) {
+  for (const [key, value] of [
+    ['TOESTEMMINGSREGISTER_DB', saved.db],
+    ['TMPDIR', saved.tmp],
+  ] as const) {
     if (value === undefined) delete process.env[key]
     else process.env[key] = value
   }
@@ -121,7 +124,7 @@ describe('temp folder: files written only to be opened', () => {
 })
 
 describe('temp folder: not one someone else prepared', () => {
-  it("a temp folder that is a link elsewhere is refused with a Dutch message, and nothing is written there", async () => {
+  it('a temp folder that is a link elsewhere is refused with a Dutch message, and nothing is written there', async () => {
     const elsewhere = join(dir, 'elders')
     mkdirSync(elsewhere)
     symlinkSync(elsewhere, join(tmp, 'toestemmingsregister'))

@@ -2,14 +2,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { describe, expect, it, vi } from 'vitest'
 import { createMainWindow, hardenContents, hardenSession, isAppUrl, windowOptions } from '../../electron/main/window.ts'
-import {
-  asBrowserWindowClass,
-  asSession,
-  asWebContents,
-  createFakeElectron,
-  FakeSession,
-  FakeWebContents,
-} from '../helpers/fake-electron.ts'
+import { asBrowserWindowClass, asSession, asWebContents, createFakeElectron, FakeSession, FakeWebContents } from '../helpers/fake-electron.ts'
 
 // window.ts only imports Electron's types; should that change, it gets the fake, never the real package.
 vi.mock('electron', async () => (await import('../helpers/fake-electron.ts')).createFakeElectron().module)
@@ -144,13 +137,7 @@ describe('hardenSession', () => {
 
   it('lets local files, in-page data and devtools through', () => {
     const session = hardenedSession()
-    const urls = [
-      ownUrl,
-      pathToFileURL(join(indexHtml, '..', 'assets', 'index.js')).href,
-      'data:image/png;base64,AAAA',
-      'blob:file:///1234',
-      'devtools://devtools/bundled/inspector.html',
-    ]
+    const urls = [ownUrl, pathToFileURL(join(indexHtml, '..', 'assets', 'index.js')).href, 'data:image/png;base64,AAAA', 'blob:file:///1234', 'devtools://devtools/bundled/inspector.html']
     expect(urls.map((url) => [url, session.request(url)])).toEqual(urls.map((url) => [url, { answered: true, cancelled: false }]))
   })
 

@@ -91,7 +91,11 @@ describe('long jobs in the worker: progress events and stopping', () => {
   it('an import opened from a chosen file and stopped while it reads says so in Dutch, wrote nothing and left no session', async () => {
     const before = footprint()
     const file = await chosen(workbookFile)
-    const heard = listen('p-stop-open', (e) => e.phase === 'read', () => void host.dispatch('jobs.cancel', { progressId: 'p-stop-open' }))
+    const heard = listen(
+      'p-stop-open',
+      (e) => e.phase === 'read',
+      () => void host.dispatch('jobs.cancel', { progressId: 'p-stop-open' }),
+    )
     const r = await host.dispatch('imports.open', { files: [{ token: file.token }], progressId: 'p-stop-open' })
     expect(r).toEqual({ ok: false, error: { code: 'cancelled', message: JOB_CANCELLED_MESSAGE } })
     expect(heard.some((e) => e.phase === 'check')).toBe(false)
@@ -109,7 +113,11 @@ describe('long jobs in the worker: progress events and stopping', () => {
 
     // As the wizard sends it: the mapping it showed (so the rows are checked again, under it).
     const mappings = opened.layouts.map((l) => ({ signature: l.signature, columns: l.columns.map((c) => ({ key: c.key, target: c.target })) }))
-    const heard = listen('p-stop-check', (e) => e.phase === 'check' && e.done > 0, () => void host.dispatch('jobs.cancel', { progressId: 'p-stop-check' }))
+    const heard = listen(
+      'p-stop-check',
+      (e) => e.phase === 'check' && e.done > 0,
+      () => void host.dispatch('jobs.cancel', { progressId: 'p-stop-check' }),
+    )
     const r = await host.dispatch('imports.preview', { session: opened.session, mappings, progressId: 'p-stop-check' })
     expect(r).toEqual({ ok: false, error: { code: 'cancelled', message: JOB_CANCELLED_MESSAGE } })
     expect(heard.some((e) => e.phase === 'read')).toBe(false)
@@ -124,7 +132,11 @@ describe('long jobs in the worker: progress events and stopping', () => {
   it('an import stopped before it writes says so, and wrote nothing: no pupil, no log entry, no import, no backup', async () => {
     const before = footprint()
     const other = [{ name: 'stichting-9999.xlsx', data: (await bigWorkbook(9_999)).toString('base64') }]
-    const heard = listen('p-stop-commit', (e) => e.phase === 'read', () => void host.dispatch('jobs.cancel', { progressId: 'p-stop-commit' }))
+    const heard = listen(
+      'p-stop-commit',
+      (e) => e.phase === 'read',
+      () => void host.dispatch('jobs.cancel', { progressId: 'p-stop-commit' }),
+    )
     const r = await host.dispatch('imports.commit', { files: other, progressId: 'p-stop-commit' })
     expect(r).toEqual({ ok: false, error: { code: 'cancelled', message: JOB_CANCELLED_MESSAGE } })
     expect(heard.some((e) => e.phase === 'backup' || e.phase === 'write')).toBe(false)
@@ -145,7 +157,11 @@ describe('long jobs in the worker: progress events and stopping', () => {
 
   it('500 consent forms stopped after the first pages: the cancelled message, no PDF, and nothing in the log', async () => {
     const before = footprint()
-    const heard = listen('p-stop-forms', (e) => e.done >= 20, () => void host.dispatch('jobs.cancel', { progressId: 'p-stop-forms' }))
+    const heard = listen(
+      'p-stop-forms',
+      (e) => e.done >= 20,
+      () => void host.dispatch('jobs.cancel', { progressId: 'p-stop-forms' }),
+    )
     const r = await host.dispatch('documents.consentForms', { onlyWithoutAnswer: false, delivery: 'data', progressId: 'p-stop-forms' })
     expect(r).toEqual({ ok: false, error: { code: 'cancelled', message: JOB_CANCELLED_MESSAGE } })
     expect(heard.filter((e) => e.running).at(-1)?.done).toBeLessThan(500)
@@ -172,7 +188,9 @@ describe('the thread that hosts the worker is never blocked', () => {
   it('during a 10,000-row import (preview, commit) and 500 consent forms, the host thread stalls no more than beside spinning threads (+ 150 ms)', async () => {
     const { stdout } = await execFileAsync(process.execPath, ['--disable-warning=MODULE_TYPELESS_PACKAGE_JSON', 'tests/helpers/stall.ts', copies.probe, workbookFile, JSON.stringify(formPupils)])
     const s = JSON.parse(stdout) as Stalls
-    console.info(`host thread's longest stall: beside two spinning threads ${s.spinning.toFixed(1)} ms; import preview ${s.importPreview.toFixed(1)} ms, commit ${s.importCommit.toFixed(1)} ms; 500 forms ${s.forms.toFixed(1)} ms`)
+    console.info(
+      `host thread's longest stall: beside two spinning threads ${s.spinning.toFixed(1)} ms; import preview ${s.importPreview.toFixed(1)} ms, commit ${s.importCommit.toFixed(1)} ms; 500 forms ${s.forms.toFixed(1)} ms`,
+    )
     expect(s.batchId).toEqual(expect.any(Number)) // the import really wrote its 10,000 rows
     const limit = s.spinning * 1.5 + 150
     expect(s.importPreview).toBeLessThan(limit)

@@ -61,7 +61,14 @@ describe('an ordinary local folder', () => {
   })
 
   it('a probe that fails judges by the name only', () => {
-    const failing: MountProbe = { realPath: () => { throw new Error('EACCES') }, fileSystemType: () => { throw new Error('EACCES') } }
+    const failing: MountProbe = {
+      realPath: () => {
+        throw new Error('EACCES')
+      },
+      fileSystemType: () => {
+        throw new Error('EACCES')
+      },
+    }
     expect(unsafeLocation('/home/ans/school.sqlite', failing, 'linux')).toBeNull()
     expect(unsafeLocation('/home/ans/Dropbox/school.sqlite', failing, 'linux')).toEqual({ kind: 'synced', service: 'Dropbox' })
   })

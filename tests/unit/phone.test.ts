@@ -28,10 +28,7 @@ describe('normalizePhone', () => {
     expect(normalizePhone(201234567)).toBe('+31201234567')
   })
 
-  it.each(['', '   ', 'geen', 'onbekend', 'n.v.t.', '06-1234567', '06-123456789', '12345', 'sanne@voorbeeld.nl'])(
-    '%j is not a phone number -> empty',
-    (typed) => {
-      expect(normalizePhone(typed)).toBe('')
-    },
-  )
+  it.each(['', '   ', 'geen', 'onbekend', 'n.v.t.', '06-1234567', '06-123456789', '12345', 'sanne@voorbeeld.nl'])('%j is not a phone number -> empty', (typed) => {
+    expect(normalizePhone(typed)).toBe('')
+  })
 })

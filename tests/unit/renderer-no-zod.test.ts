@@ -20,7 +20,10 @@ function loadedImports(source: string): string[] {
     if (typeOnly) continue
     const braces = /^\{([^}]*)\}$/.exec(clause.trim())
     if (braces) {
-      const names = (braces[1] ?? '').split(',').map((n) => n.trim()).filter(Boolean)
+      const names = (braces[1] ?? '')
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean)
       if (names.length > 0 && names.every((n) => n.startsWith('type '))) continue
     }
     found.push(specifier)

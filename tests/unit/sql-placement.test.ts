@@ -19,8 +19,7 @@ const ALLOWED_FOR_NOW: Record<string, string> = {
   'electron/core/pupils/pupil-index.ts': 'TEMP triggers of the pupil index',
 }
 
-const placeForSql = (path: string): boolean =>
-  path.endsWith('.queries.ts') || path === 'electron/core/db/statements.ts' || path.startsWith('electron/core/db/migrations/')
+const placeForSql = (path: string): boolean => path.endsWith('.queries.ts') || path === 'electron/core/db/statements.ts' || path.startsWith('electron/core/db/migrations/')
 
 /** A name that holds a database connection: db, ctx.db, this.db, conn, connection, database, freshDb … */
 const DATABASE_HANDLE = /(^|\.)(db|conn|connection|database|sqlite)$|Db$/i
@@ -57,10 +56,8 @@ const files = sourceFiles(join(root, 'electron'))
 
 describe('SQL lives in *.queries.ts', () => {
   it('no file of electron/ prepares or executes SQL outside a queries file, the statement cache or a migration', () => {
-    const misplaced = files
-      .filter((f) => !placeForSql(f) && !(f in ALLOWED_FOR_NOW))
-      .flatMap((f) => sqlSites(readFileSync(join(root, f), 'utf8')).map((site) => `${f}:${site}`))
-    expect(misplaced, 'move these into the feature\'s <feature>.queries.ts (through db/statements.ts when reused)').toEqual([])
+    const misplaced = files.filter((f) => !placeForSql(f) && !(f in ALLOWED_FOR_NOW)).flatMap((f) => sqlSites(readFileSync(join(root, f), 'utf8')).map((site) => `${f}:${site}`))
+    expect(misplaced, "move these into the feature's <feature>.queries.ts (through db/statements.ts when reused)").toEqual([])
     expect(files.length).toBeGreaterThan(100) // the scan saw the tree
   })
 
@@ -80,7 +77,7 @@ describe('SQL lives in *.queries.ts', () => {
 
   it('lets RegExp.exec and comments through', () => {
     const code = [
-      "const m = /^(\\d+)-(\\d+)$/.exec(value)",
+      'const m = /^(\\d+)-(\\d+)$/.exec(value)',
       'const n = PATTERN.exec(name)?.[1]',
       'for (let t = opening.exec(xml); t; t = opening.exec(xml)) {}',
       "const r = new RegExp('a').exec(s)",

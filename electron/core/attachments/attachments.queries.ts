@@ -18,10 +18,7 @@ export interface StoredAttachment {
 
 export function insertAttachment(db: Db, a: StoredAttachment): number {
   return Number(
-    statement(
-      db,
-      `INSERT INTO attachments (file_name, mime_type, size, sha256, data, created_by, created_at) VALUES (@fileName, @mimeType, @size, @sha256, @data, @createdBy, @createdAt)`,
-    ).run(a).lastInsertRowid,
+    statement(db, `INSERT INTO attachments (file_name, mime_type, size, sha256, data, created_by, created_at) VALUES (@fileName, @mimeType, @size, @sha256, @data, @createdBy, @createdAt)`).run(a).lastInsertRowid,
   )
 }
 

@@ -33,7 +33,7 @@ function readPng(b: Uint8Array): PngHeader | undefined {
   if (u32(b, 8) !== 13 || chunkType(b, 12) !== 'IHDR') return undefined
   const header: PngHeader = { width: u32(b, 16), height: u32(b, 20), bitDepth: b[24] as number, colorType: b[25] as number, interlaced: b[28] === 1, data: [] }
   if (header.width === 0 || header.height === 0 || header.width > 0x7fffffff || header.height > 0x7fffffff) return undefined
-  for (let at = 33; ; ) {
+  for (let at = 33; ;) {
     if (at + 12 > b.length) return undefined // no IEND: cut off
     const length = u32(b, at)
     const type = chunkType(b, at + 4)

@@ -18,9 +18,7 @@ export function auditPage(db: Db, input: ApiParsed<'audit.page'>): AuditPage {
   const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s))
   const lines = rows.map((r) => {
     const pupilName = r.firstName !== null && (r.firstName || r.lastName) ? displayName({ firstName: r.firstName, lastNamePrefix: r.lastNamePrefix ?? '', lastName: r.lastName ?? '' }) : null
-    const sentence =
-      auditSentence({ action: r.action, entity: r.entity, entityId: r.entityId, oldValue: parse(r.oldValue), newValue: parse(r.newValue) }, { ...names, pupil: pupilName }) ??
-      'Opgeslagen zonder wijziging.'
+    const sentence = auditSentence({ action: r.action, entity: r.entity, entityId: r.entityId, oldValue: parse(r.oldValue), newValue: parse(r.newValue) }, { ...names, pupil: pupilName }) ?? 'Opgeslagen zonder wijziging.'
     return { id: r.id, at: r.at, actor: r.actor, kind: kindOf(r.action), sentence, pupilId: r.pupilId, pupilName, scrubbedAt: r.scrubbedAt }
   })
   return { lines, total, page: input.page, pageSize: input.pageSize, actors: auditActors(db) }

@@ -77,7 +77,9 @@ export function kindOf(action: string): AuditKind | null {
 
 /** The actions of a kind, as SQL LIKE patterns. */
 export function actionPatterns(kind: AuditKind): string[] {
-  const prefixes = Object.entries(KIND_OF).filter(([, k]) => k === kind).map(([prefix]) => `${prefix}.%`)
+  const prefixes = Object.entries(KIND_OF)
+    .filter(([, k]) => k === kind)
+    .map(([prefix]) => `${prefix}.%`)
   return kind === 'import' ? [...prefixes, 'pupil.import_undo'] : prefixes
 }
 

@@ -97,7 +97,9 @@ export function auditRows(db: Db, input: ApiParsed<'audit.page'>): { total: numb
   const query = fold(input.query ?? '').trim()
   if (query) {
     // Names are matched folded ('zoe' finds Zoë); the actor and the values as written, without case.
-    where.push(`(coalesce(p.search_text, '') LIKE @folded ESCAPE '\\' OR lower(a.actor) LIKE @plain ESCAPE '\\' OR lower(coalesce(a.new_value, '')) LIKE @plain ESCAPE '\\' OR lower(coalesce(a.old_value, '')) LIKE @plain ESCAPE '\\')`)
+    where.push(
+      `(coalesce(p.search_text, '') LIKE @folded ESCAPE '\\' OR lower(a.actor) LIKE @plain ESCAPE '\\' OR lower(coalesce(a.new_value, '')) LIKE @plain ESCAPE '\\' OR lower(coalesce(a.old_value, '')) LIKE @plain ESCAPE '\\')`,
+    )
     const like = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
     params['folded'] = like(query)
     params['plain'] = like((input.query ?? '').trim().toLowerCase())

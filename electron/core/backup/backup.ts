@@ -134,10 +134,7 @@ export async function backupNow(ctx: Pick<CoreContext, 'db' | 'dbPath' | 'now'>,
   } catch (e) {
     removeWithSideFiles(partial)
     log.error(`backup (${reason}) failed`, e)
-    throw new AppError(
-      'io',
-      `Er kon geen reservekopie worden gemaakt in ${dir}. Er is niets gewijzigd. Controleer of de schijf vol is of de map beveiligd is, en probeer het opnieuw.`,
-    )
+    throw new AppError('io', `Er kon geen reservekopie worden gemaakt in ${dir}. Er is niets gewijzigd. Controleer of de schijf vol is of de map beveiligd is, en probeer het opnieuw.`)
   }
   if (!verifyBackup(partial)) {
     removeWithSideFiles(partial)

@@ -23,14 +23,10 @@ const SQLITE_HEADER = 'SQLite format 3\u0000'
 
 type Reopen = (path: string) => CoreContext['db']
 
-const notABackup = (): AppError =>
-  new AppError('validation', 'Dit bestand is geen goede reservekopie (het is beschadigd of geen database). Er is niets gewijzigd. Kies een andere reservekopie of een ander bestand.')
+const notABackup = (): AppError => new AppError('validation', 'Dit bestand is geen goede reservekopie (het is beschadigd of geen database). Er is niets gewijzigd. Kies een andere reservekopie of een ander bestand.')
 
 const misfit = (shown: string, what: string): AppError =>
-  new AppError(
-    'validation',
-    `Het bestand ${shown} bevat ${what}. Er is niets teruggezet; het bestand en het register zijn niet gewijzigd. Kies een andere reservekopie of een ander bestand.`,
-  )
+  new AppError('validation', `Het bestand ${shown} bevat ${what}. Er is niets teruggezet; het bestand en het register zijn niet gewijzigd. Kies een andere reservekopie of een ander bestand.`)
 
 /**
  * The private copy must be SQLite; a WAL-mode file is marked as rollback-journal mode in the copy,
@@ -184,11 +180,21 @@ function stage(ctx: CoreContext, write: (source: string) => void): { source: str
 export async function restoreFrom(ctx: CoreContext, file: string, reopen: Reopen): Promise<BackupInfo | null> {
   assertMayRestore(ctx)
   if (!existsSync(file)) throw new AppError('not_found', `Het bestand ${file} bestaat niet (meer).`)
-  return restoreStaged(ctx, stage(ctx, (source) => copyFileSync(file, source)), file, reopen)
+  return restoreStaged(
+    ctx,
+    stage(ctx, (source) => copyFileSync(file, source)),
+    file,
+    reopen,
+  )
 }
 
 /** The same for a file sent as bytes (the screen's 'Terugzetten uit een bestand'): written only to the staged copy. */
 export async function restoreFromBytes(ctx: CoreContext, bytes: Uint8Array, fileName: string, reopen: Reopen): Promise<BackupInfo | null> {
   assertMayRestore(ctx)
-  return restoreStaged(ctx, stage(ctx, (source) => writeFileSync(source, bytes)), fileName, reopen)
+  return restoreStaged(
+    ctx,
+    stage(ctx, (source) => writeFileSync(source, bytes)),
+    fileName,
+    reopen,
+  )
 }

@@ -73,10 +73,7 @@ export function pupilsAtSchool(db: Db, schoolYearId: number, today: string): { i
 }
 
 export function insertCampaign(db: Db, c: { name: string; schoolYearId: number; criteriaJson: string; createdAt: string; createdBy: string }): number {
-  return Number(
-    statement(db, `INSERT INTO campaigns (name, school_year_id, criteria_json, created_at, created_by) VALUES (@name, @schoolYearId, @criteriaJson, @createdAt, @createdBy)`).run(c)
-      .lastInsertRowid,
-  )
+  return Number(statement(db, `INSERT INTO campaigns (name, school_year_id, criteria_json, created_at, created_by) VALUES (@name, @schoolYearId, @criteriaJson, @createdAt, @createdBy)`).run(c).lastInsertRowid)
 }
 
 export function insertForm(db: Db, campaignId: number, pupilId: number, groupId: number | null, code: string): void {

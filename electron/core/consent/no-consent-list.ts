@@ -58,9 +58,7 @@ type ListInput = ApiParsed<'consent.noConsentList'>
 function listScope(ctx: CoreContext, input: ListInput, d: Decisions): { purposes: Purpose[]; pupils: PupilSummary[] } {
   const purposes = listPurposes(ctx.db).filter((p) => !input.purposeIds || input.purposeIds.includes(p.id))
   const groupFilter = input.groupIds ? new Set(input.groupIds) : undefined
-  const pupils = sortedPupils(ctx, undefined, true).filter(
-    (p) => (p.leftOn === null || p.leftOn > d.today) && (!groupFilter || (p.groupId !== null && groupFilter.has(p.groupId))),
-  )
+  const pupils = sortedPupils(ctx, undefined, true).filter((p) => (p.leftOn === null || p.leftOn > d.today) && (!groupFilter || (p.groupId !== null && groupFilter.has(p.groupId))))
   // Group order (no group last), then the name order the list already has: a stable sort on a rank.
   const names = [...new Set(pupils.map((p) => p.groupName ?? '~'))].sort(compareGroupNames)
   const rank = new Map(names.map((n, i) => [n, i]))

@@ -42,7 +42,11 @@ function isUncPath(path: string): boolean {
 /** The folder part of a Windows or POSIX path, on any platform (tests judge Windows paths on Linux). */
 const folderOf = (path: string): string => path.replace(/[\\/]+[^\\/]*$/, '') || path
 const samePlace = (a: string, b: string): boolean => {
-  const norm = (p: string): string => p.replace(/[\\/]+/g, '/').replace(/\/$/, '').toLowerCase()
+  const norm = (p: string): string =>
+    p
+      .replace(/[\\/]+/g, '/')
+      .replace(/\/$/, '')
+      .toLowerCase()
   return norm(a) === norm(b)
 }
 
@@ -118,8 +122,5 @@ export function locationWarning(dbPath: string, probe: MountProbe = systemProbe,
     ? 'Vraag de beheerder om de map met programmagegevens op de schijf van deze computer te laten staan, of om een map op die schijf voor de database.'
     : `Bewaar de database in de standaardmap van het programma, ${dataDir}: sluit het programma, verplaats het bestand en de bestanden ernaast die op -wal en -shm eindigen naar die map, en start het programma opnieuw (zonder --db of ${DB_ENV} naar de oude map).`
   const copyTo = unsafe.kind === 'synced' ? `in ${unsafe.service}` : 'op de netwerkmap'
-  return (
-    `De database staat ${where}; daardoor kan hij beschadigd raken of kunnen wijzigingen verloren gaan. ` +
-    `Er is niets verloren en u kunt gewoon doorwerken. ${move} ${HOW_TO_COPY(copyTo)}`
-  )
+  return `De database staat ${where}; daardoor kan hij beschadigd raken of kunnen wijzigingen verloren gaan. Er is niets verloren en u kunt gewoon doorwerken. ${move} ${HOW_TO_COPY(copyTo)}`
 }

@@ -12,8 +12,7 @@ export function assertNotNewer(db: Database, latest = LATEST_VERSION): void {
   if (version > latest) {
     throw new AppError(
       'db_newer',
-      `Deze database is gemaakt met een nieuwere versie van Toestemmingsregister (schema ${version}, deze versie kent tot ${latest}). ` +
-        'Installeer de nieuwste versie van het programma. Het bestand is niet gewijzigd.',
+      `Deze database is gemaakt met een nieuwere versie van Toestemmingsregister (schema ${version}, deze versie kent tot ${latest}). Installeer de nieuwste versie van het programma. Het bestand is niet gewijzigd.`,
     )
   }
 }

@@ -33,15 +33,9 @@ function openError(path: string, e: unknown, writing = false): AppError {
     return new AppError('io', `Het bestand ${path} is in gebruik door een ander programma. Het bestand is niet gewijzigd. Sluit dat programma en probeer het opnieuw.`)
   }
   if (writing) {
-    return new AppError(
-      'io',
-      `De database ${path} kon niet worden bijgewerkt. Er is niets half opgeslagen. Controleer of het bestand niet alleen-lezen is en of er schijfruimte is.`,
-    )
+    return new AppError('io', `De database ${path} kon niet worden bijgewerkt. Er is niets half opgeslagen. Controleer of het bestand niet alleen-lezen is en of er schijfruimte is.`)
   }
-  return new AppError(
-    'io',
-    `Het bestand ${path} kan niet worden geopend. Het bestand is niet gewijzigd. Controleer of u rechten hebt op het bestand en de map, en of er schijfruimte is.`,
-  )
+  return new AppError('io', `Het bestand ${path} kan niet worden geopend. Het bestand is niet gewijzigd. Controleer of u rechten hebt op het bestand en de map, en of er schijfruimte is.`)
 }
 
 function readHead(path: string): Buffer {

@@ -19,12 +19,7 @@ export interface SchemaObject {
 }
 
 /** What kind of database a file holds, as far as its schema tells. */
-export type SchemaVerdict =
-  | { kind: 'empty' }
-  | { kind: 'ours'; version: number }
-  | { kind: 'newer'; version: number }
-  | { kind: 'foreign' }
-  | { kind: 'altered'; version: number; extra: string[]; missing: string[] }
+export type SchemaVerdict = { kind: 'empty' } | { kind: 'ours'; version: number } | { kind: 'newer'; version: number } | { kind: 'foreign' } | { kind: 'altered'; version: number; extra: string[]; missing: string[] }
 
 /** SQLite's own bookkeeping tables: not part of the schema a migration writes. */
 const INTERNAL = /^sqlite_(sequence|stat\d+)$/

@@ -125,7 +125,11 @@ function pupilBlock(doc: Doc, p: ClassListPupil, index: number, continued: strin
   }
   let y = top + nameHeight
   if (guardians.length === 0) {
-    doc.font(F.italic).fontSize(8.5).fillColor(COLOR.muted).text('Geen ouders/verzorgers bekend bij de school.', COL.name + 15, y, { lineBreak: false })
+    doc
+      .font(F.italic)
+      .fontSize(8.5)
+      .fillColor(COLOR.muted)
+      .text('Geen ouders/verzorgers bekend bij de school.', COL.name + 15, y, { lineBreak: false })
     y += 13
   }
   guardians.forEach((g, i) => {
@@ -138,14 +142,27 @@ function pupilBlock(doc: Doc, p: ClassListPupil, index: number, continued: strin
     const reach = reachOf(p, g)
     y += (heights[i] ?? 13) - (reach === 'app' ? 0 : 11)
     if (reach !== 'app') {
-      doc.font(F.bold).fontSize(8).fillColor(reach === 'call' ? COLOR.refused : COLOR.unknown).text(`▸ ${REACH_LABELS[reach]}`, COL.name + 15, y - 1, { lineBreak: false })
+      doc
+        .font(F.bold)
+        .fontSize(8)
+        .fillColor(reach === 'call' ? COLOR.refused : COLOR.unknown)
+        .text(`▸ ${REACH_LABELS[reach]}`, COL.name + 15, y - 1, { lineBreak: false })
       y += 11
     }
   })
   if (!sharesContact(p) && guardians.length > 0) {
-    doc.font(F.italic).fontSize(8.5).fillColor(COLOR.muted).text(`${NO_CONTACT[0]?.toUpperCase()}${NO_CONTACT.slice(1)}.`, COL.phone, top + nameHeight, { lineBreak: false })
+    doc
+      .font(F.italic)
+      .fontSize(8.5)
+      .fillColor(COLOR.muted)
+      .text(`${NO_CONTACT[0]?.toUpperCase()}${NO_CONTACT.slice(1)}.`, COL.phone, top + nameHeight, { lineBreak: false })
   }
-  doc.moveTo(MARGIN.left, top + height).lineTo(MARGIN.left + CONTENT_WIDTH, top + height).lineWidth(0.4).strokeColor(COLOR.rule).stroke()
+  doc
+    .moveTo(MARGIN.left, top + height)
+    .lineTo(MARGIN.left + CONTENT_WIDTH, top + height)
+    .lineWidth(0.4)
+    .strokeColor(COLOR.rule)
+    .stroke()
   doc.x = MARGIN.left
   doc.y = top + height
 }
@@ -160,7 +177,11 @@ function stats(doc: Doc, items: [number, string, string][]): void {
     const x = MARGIN.left + i * (width + gap)
     doc.roundedRect(x, y, width, 38, 4).fill(COLOR.zebra)
     doc.rect(x, y, 3, 38).fill(color)
-    doc.font(F.bold).fontSize(16).fillColor(color).text(String(n), x + 12, y + 10, { lineBreak: false })
+    doc
+      .font(F.bold)
+      .fontSize(16)
+      .fillColor(color)
+      .text(String(n), x + 12, y + 10, { lineBreak: false })
     doc.font(F.regular).fontSize(8.5).fillColor(COLOR.ink)
     const lines = doc.heightOfString(label, { width: width - 48 }) > 12 ? 2 : 1
     doc.text(label, x + 38, y + (lines === 1 ? 14.5 : 9), { width: width - 48 })

@@ -89,8 +89,7 @@ function plan(doc: Doc, input: ConsentFormsInput, askAgain: boolean): Plan {
 }
 
 export const labelLead = (p: Plan): number => 10 * Math.max(p.scale, 0.85) * 1.25
-const rowHeight = (p: Plan, row: Plan['purposes'][number]): number =>
-  Math.max(row.label.length * labelLead(p) + row.description.length * p.descLead, BOX + 2) + 2 * p.rowPad
+const rowHeight = (p: Plan, row: Plan['purposes'][number]): number => Math.max(row.label.length * labelLead(p) + row.description.length * p.descLead, BOX + 2) + 2 * p.rowPad
 export const introTop = 196
 export const rulesTop = (p: Plan): number => introTop + p.intro.length * 13 + 8
 export const rulesHeight = (p: Plan): number => p.rules.reduce((h, r) => h + r.length * 11 + 3, 0) + 14
@@ -159,4 +158,3 @@ export function planForm(doc: Doc, input: ConsentFormsInput, askAgain: boolean):
     }),
   }
 }
-

@@ -64,8 +64,16 @@ function header(doc: Doc, input: ConsentFormsInput, logo: unknown, pupil: Consen
   const nameWidth = right - QR_SIDE - 20 - textX
   const nameHeight = measureFit(doc, school, nameWidth, 0.8).height
   fitLine(doc, school, textX, nameHeight > 18 ? 30 : 38, nameWidth, 'left', 0.8)
-  doc.font(F.regular).fontSize(9).fillColor(COLOR.muted).text(`Schooljaar ${input.schoolYear}`, textX, nameHeight > 18 ? 30 + nameHeight + 3 : 57, { lineBreak: false })
-  doc.font(F.bold).fontSize(17).fillColor(COLOR.accent).text(continued ? `${TITLE} (vervolg)` : TITLE, MARGIN.left, 84, { lineBreak: false })
+  doc
+    .font(F.regular)
+    .fontSize(9)
+    .fillColor(COLOR.muted)
+    .text(`Schooljaar ${input.schoolYear}`, textX, nameHeight > 18 ? 30 + nameHeight + 3 : 57, { lineBreak: false })
+  doc
+    .font(F.bold)
+    .fontSize(17)
+    .fillColor(COLOR.accent)
+    .text(continued ? `${TITLE} (vervolg)` : TITLE, MARGIN.left, 84, { lineBreak: false })
 
   drawQr(doc, qrText, right - QR_SIDE, QR_TOP, QR_SIDE)
   doc.font(F.bold).fontSize(9).fillColor(COLOR.ink)
@@ -86,7 +94,10 @@ function pupilBox(doc: Doc, pupil: ConsentFormPupil): void {
   doc.font(F.bold).fontSize(12.5).fillColor(COLOR.ink)
   // The longest names take two lines in a smaller size: the box has room for that, never a cut.
   fitLine(doc, pupil.name, cols[0] as number, y + 17, 270, 'left', 0.6)
-  doc.font(F.regular).fontSize(11).text(formatDate(pupil.birthDate) || '–', cols[1] as number, y + 19, { lineBreak: false })
+  doc
+    .font(F.regular)
+    .fontSize(11)
+    .text(formatDate(pupil.birthDate) || '–', cols[1] as number, y + 19, { lineBreak: false })
   fitLine(doc, pupil.groupName ?? '–', cols[2] as number, y + 19, CONTENT_WIDTH - 410 - 12, 'left', 0.6)
   label('Ouders/verzorgers', cols[0] as number, y + 39)
   const guardians = pupil.guardians.map(guardianLabel).join(', ') || 'Niet bekend: vul hieronder uw naam in.'
@@ -119,7 +130,11 @@ function introAndRules(doc: Doc, p: Plan): void {
 
 function choice(doc: Doc, x: number, y: number, word: string): void {
   doc.rect(x, y, BOX, BOX).lineWidth(0.9).strokeColor(COLOR.ink).stroke()
-  doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink).text(word, x + BOX + 5, y + 0.5, { lineBreak: false })
+  doc
+    .font(F.regular)
+    .fontSize(9.5)
+    .fillColor(COLOR.ink)
+    .text(word, x + BOX + 5, y + 0.5, { lineBreak: false })
 }
 
 /** Draws the purposes' rows from `top`; returns the y below the table. */
@@ -130,7 +145,11 @@ function purposesTable(doc: Doc, rows: PurposeRowLayout[], top: number, marks: C
   const yesX = right - 2 * CHOICE_WIDTH
   const noX = right - CHOICE_WIDTH
   doc.rect(MARGIN.left, top, CONTENT_WIDTH, 20).fill(COLOR.accent)
-  doc.font(F.bold).fontSize(9.5).fillColor('#ffffff').text('Waarvoor mogen wij beelden van uw kind gebruiken?', MARGIN.left + 8, top + 5.5, { lineBreak: false })
+  doc
+    .font(F.bold)
+    .fontSize(9.5)
+    .fillColor('#ffffff')
+    .text('Waarvoor mogen wij beelden van uw kind gebruiken?', MARGIN.left + 8, top + 5.5, { lineBreak: false })
   doc.text('Ja', yesX + 6, top + 5.5, { lineBreak: false })
   doc.text('Nee', noX + 6, top + 5.5, { lineBreak: false })
   rows.forEach(({ purposeIndex: index, row: box, ja, nee }, i) => {
@@ -139,7 +158,10 @@ function purposesTable(doc: Doc, rows: PurposeRowLayout[], top: number, marks: C
     const y = box.y
     if (i % 2 === 1) doc.rect(MARGIN.left, y, CONTENT_WIDTH, box.height).fill(COLOR.zebra)
     let ty = y + p.rowPad
-    doc.font(F.bold).fontSize(10 * Math.max(p.scale, 0.85)).fillColor(COLOR.ink)
+    doc
+      .font(F.bold)
+      .fontSize(10 * Math.max(p.scale, 0.85))
+      .fillColor(COLOR.ink)
     ty = drawLines(doc, row.label, MARGIN.left + 8, ty, labelLead(p))
     doc.font(F.regular).fontSize(p.descSize).fillColor(COLOR.muted)
     drawLines(doc, row.description, MARGIN.left + 8, ty, p.descLead)
@@ -154,7 +176,12 @@ function purposesTable(doc: Doc, rows: PurposeRowLayout[], top: number, marks: C
     }
     choice(doc, ja.x, ja.y, 'Ja')
     choice(doc, nee.x, nee.y, 'Nee')
-    doc.moveTo(MARGIN.left, y + box.height).lineTo(right, y + box.height).lineWidth(0.4).strokeColor(COLOR.rule).stroke()
+    doc
+      .moveTo(MARGIN.left, y + box.height)
+      .lineTo(right, y + box.height)
+      .lineWidth(0.4)
+      .strokeColor(COLOR.rule)
+      .stroke()
   })
 }
 
@@ -171,14 +198,27 @@ function drawCornerMarks(doc: Doc, layout: SheetLayout): void {
 function signatures(doc: Doc, pupil: ConsentFormPupil, lines: SignatureLayout[]): void {
   const first = lines[0]
   if (!first) return
-  doc.font(F.bold).fontSize(9.5).fillColor(COLOR.ink).text('Ondertekening', MARGIN.left, first.block.y - 16, { lineBreak: false })
+  doc
+    .font(F.bold)
+    .fontSize(9.5)
+    .fillColor(COLOR.ink)
+    .text('Ondertekening', MARGIN.left, first.block.y - 16, { lineBreak: false })
   const right = PAGE.width - MARGIN.right
   for (const { slot, block } of lines) {
     const y = block.y + 24
     const name = pupil.guardians[slot]?.name ?? ''
     const field = (label: string, x: number, end: number): void => {
-      doc.font(F.regular).fontSize(7.5).fillColor(COLOR.muted).text(label, x, y - 22, { lineBreak: false })
-      doc.moveTo(x, y + 2).lineTo(end, y + 2).lineWidth(0.6).strokeColor(COLOR.faint).stroke()
+      doc
+        .font(F.regular)
+        .fontSize(7.5)
+        .fillColor(COLOR.muted)
+        .text(label, x, y - 22, { lineBreak: false })
+      doc
+        .moveTo(x, y + 2)
+        .lineTo(end, y + 2)
+        .lineWidth(0.6)
+        .strokeColor(COLOR.faint)
+        .stroke()
     }
     field(`Ouder/verzorger ${slot + 1}: naam`, SIGN_COLS.name, SIGN_COLS.sign - 14)
     field('Handtekening', SIGN_COLS.sign, SIGN_COLS.date - 14)

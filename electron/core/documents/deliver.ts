@@ -39,7 +39,10 @@ export async function deliver(ctx: CoreContext, delivery: Delivery, file: MadeFi
   try {
     await desktop.openPath(path)
   } catch {
-    throw new AppError('io', `Het bestand is gemaakt, maar kon niet worden geopend. Is er een programma voor ${file.fileName.split('.').pop()?.toUpperCase()}-bestanden? Kies anders 'Opslaan als'. Het staat nu in ${path}.`)
+    throw new AppError(
+      'io',
+      `Het bestand is gemaakt, maar kon niet worden geopend. Is er een programma voor ${file.fileName.split('.').pop()?.toUpperCase()}-bestanden? Kies anders 'Opslaan als'. Het staat nu in ${path}.`,
+    )
   }
   return { ...info(file), delivered: 'opened', path }
 }

@@ -99,14 +99,11 @@ function auditDossierExport(ctx: CoreContext, pupilId: number, format: string, f
   writeAudit(ctx.db, ctx.now(), { actor: getSettings(ctx).staffName, action: 'dossier.export', entity: 'pupil', entityId: pupilId, pupilId, newValue: { format, fileName } })
 }
 
-export const deliverConsentForms = async (ctx: CoreContext, input: ApiParsed<'documents.consentForms'>): Promise<DocumentResult> =>
-  deliver(ctx, input.delivery, await makeDocument.consentForms(ctx, input))
+export const deliverConsentForms = async (ctx: CoreContext, input: ApiParsed<'documents.consentForms'>): Promise<DocumentResult> => deliver(ctx, input.delivery, await makeDocument.consentForms(ctx, input))
 
-export const deliverNoConsentList = async (ctx: CoreContext, input: ApiParsed<'documents.noConsentList'>): Promise<DocumentResult> =>
-  deliver(ctx, input.delivery, await makeDocument.noConsentList(ctx, input))
+export const deliverNoConsentList = async (ctx: CoreContext, input: ApiParsed<'documents.noConsentList'>): Promise<DocumentResult> => deliver(ctx, input.delivery, await makeDocument.noConsentList(ctx, input))
 
-export const deliverClassList = async (ctx: CoreContext, input: ApiParsed<'documents.classList'>): Promise<DocumentResult> =>
-  deliver(ctx, input.delivery, await makeDocument.classList(ctx, input))
+export const deliverClassList = async (ctx: CoreContext, input: ApiParsed<'documents.classList'>): Promise<DocumentResult> => deliver(ctx, input.delivery, await makeDocument.classList(ctx, input))
 
 /** The dossier, logged once it is delivered (not when the save dialog was cancelled). */
 export async function exportDossier(ctx: CoreContext, input: ApiParsed<'documents.dossier'>): Promise<DocumentResult> {

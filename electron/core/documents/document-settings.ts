@@ -52,7 +52,11 @@ export function checkLogo(fileName: string, bytes: Buffer): LogoType {
     )
   }
   if (!image.ok) {
-    throw new AppError('validation', `${fileName} is beschadigd of onvolledig (de afbeelding klopt niet met wat het bestand over zichzelf zegt). Het is niet opgeslagen. Open het logo in een tekenprogramma, sla het opnieuw op als PNG of JPG en kies het opnieuw.`, 'logo')
+    throw new AppError(
+      'validation',
+      `${fileName} is beschadigd of onvolledig (de afbeelding klopt niet met wat het bestand over zichzelf zegt). Het is niet opgeslagen. Open het logo in een tekenprogramma, sla het opnieuw op als PNG of JPG en kies het opnieuw.`,
+      'logo',
+    )
   }
   try {
     ;(new (pdfKit())({ autoFirstPage: false }) as unknown as { openImage(b: Buffer): unknown }).openImage(bytes)
@@ -97,8 +101,7 @@ export function saveDocumentSettings(ctx: CoreContext, input: ApiParsed<'documen
       old[field] = before[field]
       changed[field] = value
     }
-    const describe = (l: { size: number; data: string } | null): string | null =>
-      l ? `logo (${l.size} bytes, sha256 ${createHash('sha256').update(Buffer.from(l.data, 'base64')).digest('hex').slice(0, 16)})` : null
+    const describe = (l: { size: number; data: string } | null): string | null => (l ? `logo (${l.size} bytes, sha256 ${createHash('sha256').update(Buffer.from(l.data, 'base64')).digest('hex').slice(0, 16)})` : null)
     if (input.logo === null && before.logo) {
       put(ctx, KEYS.logo, null)
       put(ctx, KEYS.logoType, null)

@@ -58,16 +58,16 @@ export interface AttachmentWithBytes {
 
 export function attachmentForDossier(db: Db, id: number): AttachmentWithBytes | undefined {
   return statement(db, `SELECT id, file_name AS fileName, mime_type AS mimeType, size, sha256, created_by AS createdBy, created_at AS createdAt, data FROM attachments WHERE id = ?`).get(id) as
-    | AttachmentWithBytes
-    | undefined
+    AttachmentWithBytes | undefined
 }
 
 /** The dossier entry each of the pupil's kept mails belongs to. */
 export function entriesOfMails(db: Db, pupilId: number): { mailId: number; entryDate: string; title: string }[] {
-  return statement(
-    db,
-    `SELECT l.mail_id AS mailId, e.entry_date AS entryDate, e.title FROM dossier_entry_mails l JOIN dossier_entries e ON e.id = l.entry_id WHERE e.pupil_id = ?`,
-  ).all(pupilId) as { mailId: number; entryDate: string; title: string }[]
+  return statement(db, `SELECT l.mail_id AS mailId, e.entry_date AS entryDate, e.title FROM dossier_entry_mails l JOIN dossier_entries e ON e.id = l.entry_id WHERE e.pupil_id = ?`).all(pupilId) as {
+    mailId: number
+    entryDate: string
+    title: string
+  }[]
 }
 
 /** Every group's name by id, of every school year. */

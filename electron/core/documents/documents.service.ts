@@ -48,11 +48,7 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
   const yearId = schoolYearId(ctx)
   const groups = input.pupilIds ? undefined : input.groupIds ? chosenGroups(ctx, input.groupIds) : undefined
   const rows = formPupils(db, yearId, localIsoDate(ctx.now()), input.pupilIds !== undefined)
-  let pupils = input.pupilIds
-    ? rows.filter((p) => input.pupilIds?.includes(p.id))
-    : groups
-      ? rows.filter((p) => p.groupId !== null && groups.some((g) => g.id === p.groupId))
-      : rows
+  let pupils = input.pupilIds ? rows.filter((p) => input.pupilIds?.includes(p.id)) : groups ? rows.filter((p) => p.groupId !== null && groups.some((g) => g.id === p.groupId)) : rows
   if (input.pupilIds && pupils.length !== new Set(input.pupilIds).size) throw new AppError('not_found', 'Deze leerling bestaat niet (meer). Zoek de leerling opnieuw.', 'pupilIds')
   if (pupils.length === 0) throw new AppError('validation', noPupilsMessage(groups), 'groupIds')
 
@@ -61,10 +57,12 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
   if (input.onlyWithoutAnswer) {
     const asked = chosenPurposes(ctx, input.purposeIds)
     const decide = effectiveDecisions(ctx)
-    pupils = pupils.filter((p) => asked.some((purpose) => {
-      const e = decide(p.id, purpose)
-      return e.decision === 'unknown' || e.askAgain
-    }))
+    pupils = pupils.filter((p) =>
+      asked.some((purpose) => {
+        const e = decide(p.id, purpose)
+        return e.decision === 'unknown' || e.askAgain
+      }),
+    )
     if (pupils.length === 0) {
       const where = input.pupilIds ? 'Deze leerling heeft' : `Alle leerlingen in ${groups ? groupsPhrase(groups.map((g) => g.name)) : 'de school'} hebben`
       throw new AppError('validation', `${where} al een antwoord voor ${asked.length === 1 ? 'dit doel' : 'deze doelen'}. Er zijn geen formulieren nodig.`)
@@ -103,9 +101,7 @@ export function consentFormsData(ctx: CoreContext, input: ApiParsed<'documents.c
   // Several groups at once: a cover page before each group's forms.
   const names = [...new Set(pupils.map((p) => p.groupName))]
   const teachers = new Map(groupsOfCurrentYear(ctx).map((g) => [g.name, g.teacherName]))
-  const covers = !input.pupilIds && names.length > 1
-    ? names.map((n) => ({ name: n ?? 'zonder groep', teacherName: (n && teachers.get(n)) || '', forms: pupils.filter((p) => p.groupName === n).length }))
-    : undefined
+  const covers = !input.pupilIds && names.length > 1 ? names.map((n) => ({ name: n ?? 'zonder groep', teacherName: (n && teachers.get(n)) || '', forms: pupils.filter((p) => p.groupName === n).length })) : undefined
   return {
     scope,
     fileParts,

@@ -74,12 +74,15 @@ export function dossierData(ctx: CoreContext, pupilId: number, requesterGuardian
   const texts = purposeTexts(ctx)
   const latest = new Map<number, ConsentRecordView>()
   for (const r of history) if (!latest.has(r.purposeId)) latest.set(r.purposeId, r)
-  const leftOut = requester && others.size > 0
-    ? [
-        `De telefoonnummers en e-mailadressen van ${allGuardians.filter((g) => others.has(g.id)).map((g) => g.name).join(' en ')}, en de wijzigingen in hun gegevens, ` +
-          `staan niet in deze kopie voor ${requester.name}: dat zijn persoonsgegevens van een ander (AVG artikel 15 lid 4).`,
-      ]
-    : []
+  const leftOut =
+    requester && others.size > 0
+      ? [
+          `De telefoonnummers en e-mailadressen van ${allGuardians
+            .filter((g) => others.has(g.id))
+            .map((g) => g.name)
+            .join(' en ')}, en de wijzigingen in hun gegevens, staan niet in deze kopie voor ${requester.name}: dat zijn persoonsgegevens van een ander (AVG artikel 15 lid 4).`,
+        ]
+      : []
 
   const data: DossierData = {
     format: 'toestemmingsregister-dossier',
@@ -89,11 +92,13 @@ export function dossierData(ctx: CoreContext, pupilId: number, requesterGuardian
     school: { name: settings.schoolName, schoolYear: settings.schoolYear, ...schoolContact(ctx) },
     requester: requester ? { guardianId: requester.id, name: requester.name, relation: requester.relation } : null,
     leftOut,
-    purposes: [...purposes.values()].filter((p) => p.active || latest.has(p.id)).map((p) => {
-      const answered = latest.get(p.id)
-      const text = texts.get(`${p.id}:${answered?.purposeVersion ?? p.version}`) ?? { label: p.label, description: p.description }
-      return { purposeId: p.id, purposeCode: p.code, label: text.label, description: text.description, answeredVersion: answered?.purposeVersion ?? null, currentVersion: p.version, active: p.active }
-    }),
+    purposes: [...purposes.values()]
+      .filter((p) => p.active || latest.has(p.id))
+      .map((p) => {
+        const answered = latest.get(p.id)
+        const text = texts.get(`${p.id}:${answered?.purposeVersion ?? p.version}`) ?? { label: p.label, description: p.description }
+        return { purposeId: p.id, purposeCode: p.code, label: text.label, description: text.description, answeredVersion: answered?.purposeVersion ?? null, currentVersion: p.version, active: p.active }
+      }),
     retention: retentionLines(retentionPeriods(db), pupil.leftOn),
     groupId: pupil.groupId ?? null,
     groupNames: Object.fromEntries(allGroupNames(db).map((g) => [g.id, g.name])),

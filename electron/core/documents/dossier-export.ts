@@ -36,7 +36,10 @@ export function attachmentPath(id: number, fileName: string, bytes: Uint8Array |
 
 /** Where a kept e-mail goes inside the ZIP: 'e-mails/3-Toestemming-foto-s.eml', its own format's extension. */
 export function mailPath(id: number, fileName: string, format: 'eml' | 'msg'): string {
-  const stem = fileSafe(fileName.replace(/^.*[\\/]/, '').replace(/\.(eml|msg)$/i, '')).replace(/\./g, '-').slice(0, 60).replace(/-+$/, '')
+  const stem = fileSafe(fileName.replace(/^.*[\\/]/, '').replace(/\.(eml|msg)$/i, ''))
+    .replace(/\./g, '-')
+    .slice(0, 60)
+    .replace(/-+$/, '')
   return `e-mails/${id}-${stem || 'e-mail'}.${format}`
 }
 
@@ -78,9 +81,7 @@ const README = (data: DossierData, base: string): string =>
     ...(data.attachments.length > 0
       ? [`bijlagen/     ${data.attachments.length === 1 ? 'de bijlage' : `de ${data.attachments.length} bijlagen`} zelf (scans van formulieren, brieven); de SHA-256 van elk bestand staat in de JSON`]
       : []),
-    ...((data.mails ?? []).length > 0
-      ? [`e-mails/      de e-mails van ouders/verzorgers zelf, zoals ze binnenkwamen (.eml of Outlook .msg, te openen met een e-mailprogramma); de SHA-256 staat in de JSON`]
-      : []),
+    ...((data.mails ?? []).length > 0 ? [`e-mails/      de e-mails van ouders/verzorgers zelf, zoals ze binnenkwamen (.eml of Outlook .msg, te openen met een e-mailprogramma); de SHA-256 staat in de JSON`] : []),
     '',
     ...CODES,
     '',

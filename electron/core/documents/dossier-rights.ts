@@ -7,8 +7,7 @@ import { formatDate } from '../../../shared/domain.ts'
 import { RETENTION_INFO, RETENTION_KINDS, addMonths, type RetentionPeriods } from '../../../shared/retention.ts'
 
 export const BASIS_CONSENT = 'Toestemming van de ouders/verzorgers (AVG artikel 6 lid 1 onder a); altijd in te trekken.'
-export const BASIS_ADMINISTRATION =
-  'Wettelijke taak van de school: de leerlingenadministratie en het contact met ouders (AVG artikel 6 lid 1 onder c en e, Wet op het primair onderwijs).'
+export const BASIS_ADMINISTRATION = 'Wettelijke taak van de school: de leerlingenadministratie en het contact met ouders (AVG artikel 6 lid 1 onder c en e, Wet op het primair onderwijs).'
 
 /** The kinds of data this register keeps about a pupil (15.1.b). */
 export const DATA_KINDS = [

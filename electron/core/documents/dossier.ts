@@ -1,14 +1,7 @@
 // The pupil's file (AVG art. 15): everything the school holds about one pupil, as a PDF to read.
 // dossier-export.ts packs the same data as JSON, with the PDF and the attachments, in a ZIP.
 import type { MailProofView } from '../../../shared/mail.contract.ts'
-import {
-  formatDate,
-  type AttachmentMeta,
-  type AuditEntryView,
-  type ConsentRecordView,
-  type Decision,
-  type DossierEntry,
-} from '../../../shared/domain.ts'
+import { formatDate, type AttachmentMeta, type AuditEntryView, type ConsentRecordView, type Decision, type DossierEntry } from '../../../shared/domain.ts'
 import type { SchoolContact } from '../../../shared/documents.contract.ts'
 import type { RetentionLine } from './dossier-rights.ts'
 import { auditSentence, type Names } from '../audit/audit-sentences.ts'
@@ -192,7 +185,11 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
   }
 
   heading(doc, 'Waarvoor de school gegevens gebruikt, en op welke grond')
-  paragraph(doc, `Voor foto's, video's en het delen van contactgegevens vraagt de school per doel toestemming. Grondslag: ${BASIS_CONSENT} Hieronder staat per doel de tekst waarop geantwoord is, en het antwoord van nu.`, { size: 9 })
+  paragraph(
+    doc,
+    `Voor foto's, video's en het delen van contactgegevens vraagt de school per doel toestemming. Grondslag: ${BASIS_CONSENT} Hieronder staat per doel de tekst waarop geantwoord is, en het antwoord van nu.`,
+    { size: 9 },
+  )
   const current = new Map(data.currentConsent.map((c) => [c.purposeId, c]))
   table(
     doc,
@@ -203,7 +200,10 @@ export async function dossierPdf(data: DossierData, letterhead: Letterhead, font
     ],
     data.purposes.map((pu) => {
       const c = current.get(pu.purposeId)
-      const version = pu.answeredVersion === null ? 'nog niet beantwoord' : `versie ${pu.answeredVersion}${pu.answeredVersion !== pu.currentVersion ? `; de tekst is intussen gewijzigd (nu versie ${pu.currentVersion}): opnieuw vragen` : ''}`
+      const version =
+        pu.answeredVersion === null
+          ? 'nog niet beantwoord'
+          : `versie ${pu.answeredVersion}${pu.answeredVersion !== pu.currentVersion ? `; de tekst is intussen gewijzigd (nu versie ${pu.currentVersion}): opnieuw vragen` : ''}`
       const notes = [c?.conflict ? 'de ouders gaven verschillende antwoorden; het strengste telt' : '', pu.active ? '' : 'dit doel wordt niet meer gebruikt'].filter(Boolean)
       return [
         { text: pu.label, bold: true, sub: [pu.description ? `'${pu.description}'` : '', `(${version})`, ...notes].filter(Boolean).join(' ') },

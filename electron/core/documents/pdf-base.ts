@@ -189,16 +189,22 @@ function drawFooter(doc: Doc, index: number, count: number, made: string, option
   // Text below the bottom margin would start a new page: lift the margin while writing here.
   const bottom = doc.page.margins.bottom
   doc.page.margins.bottom = 0
-  doc.moveTo(MARGIN.left, y - 6).lineTo(PAGE.width - MARGIN.right, y - 6).lineWidth(0.5).strokeColor(COLOR.rule).stroke()
-  const left = [options.confidential ? (options.confidentialText ?? 'Vertrouwelijk: bevat persoonsgegevens. Vernietigen na gebruik.') : '', options.footerNote?.(index) ?? '']
-    .filter(Boolean)
-    .join('  ·  ')
+  doc
+    .moveTo(MARGIN.left, y - 6)
+    .lineTo(PAGE.width - MARGIN.right, y - 6)
+    .lineWidth(0.5)
+    .strokeColor(COLOR.rule)
+    .stroke()
+  const left = [options.confidential ? (options.confidentialText ?? 'Vertrouwelijk: bevat persoonsgegevens. Vernietigen na gebruik.') : '', options.footerNote?.(index) ?? ''].filter(Boolean).join('  ·  ')
   doc.font(F.regular).fontSize(7.5).fillColor(COLOR.muted)
   const right = `${made}  ·  pagina ${index + 1} van ${count}`
   const rightWidth = Math.min(doc.widthOfString(right), CONTENT_WIDTH / 2)
   fitLine(doc, right, PAGE.width - MARGIN.right - rightWidth, y, rightWidth, 'right')
   if (left) {
-    doc.font(options.confidential ? F.bold : F.regular).fontSize(7.5).fillColor(options.confidential ? COLOR.refused : COLOR.muted)
+    doc
+      .font(options.confidential ? F.bold : F.regular)
+      .fontSize(7.5)
+      .fillColor(options.confidential ? COLOR.refused : COLOR.muted)
     fitLine(doc, left, MARGIN.left, y, CONTENT_WIDTH - rightWidth - 12, 'left', 0.85)
   }
   doc.page.margins.bottom = bottom

@@ -54,14 +54,21 @@ export function heading(doc: Doc, text: string, keepWith = 60, note?: string): v
   ensureSpace(doc, 28 + keepWith)
   doc.moveDown(0.4)
   const y = doc.y
-  doc.font(F.bold).fontSize(12).fillColor(COLOR.ink).text(text, MARGIN.left, y, { width: CONTENT_WIDTH, continued: Boolean(note) })
+  doc
+    .font(F.bold)
+    .fontSize(12)
+    .fillColor(COLOR.ink)
+    .text(text, MARGIN.left, y, { width: CONTENT_WIDTH, continued: Boolean(note) })
   if (note) doc.font(F.regular).fontSize(9.5).fillColor(COLOR.muted).text(`   ${note}`)
   doc.moveDown(0.3)
 }
 
 export function paragraph(doc: Doc, text: string, options: { size?: number; color?: string; italic?: boolean; bold?: boolean; gap?: number } = {}): void {
   const font = options.bold ? F.bold : options.italic ? F.italic : F.regular
-  doc.font(font).fontSize(options.size ?? 9.5).fillColor(options.color ?? COLOR.ink)
+  doc
+    .font(font)
+    .fontSize(options.size ?? 9.5)
+    .fillColor(options.color ?? COLOR.ink)
   const wrapped = wrapAtSpaces(doc, text, CONTENT_WIDTH)
   ensureSpace(doc, doc.heightOfString(wrapped, { width: CONTENT_WIDTH + WRAP_SLACK, lineGap: 1.5 }) + 4)
   doc.text(wrapped, MARGIN.left, doc.y, { width: CONTENT_WIDTH + WRAP_SLACK, lineGap: 1.5 })
@@ -74,7 +81,12 @@ export function badge(doc: Doc, status: Status, x: number, y: number, size = 8, 
   doc.font(F.bold).fontSize(size)
   const width = doc.widthOfString(label) + 10
   doc.roundedRect(x, y - 1.5, width, size + 5, 3).fill(b.fill)
-  if (status === 'unknown') doc.roundedRect(x, y - 1.5, width, size + 5, 3).lineWidth(0.6).strokeColor('#d9b44a').stroke()
+  if (status === 'unknown')
+    doc
+      .roundedRect(x, y - 1.5, width, size + 5, 3)
+      .lineWidth(0.6)
+      .strokeColor('#d9b44a')
+      .stroke()
   doc.fillColor(b.color).text(label, x + 5, y + 0.5, { lineBreak: false })
   return width
 }
@@ -85,10 +97,18 @@ export function statusLegend(doc: Doc): void {
   const y = doc.y
   let x = MARGIN.left
   x += badge(doc, 'refused', x, y) + 6
-  doc.font(F.regular).fontSize(8.5).fillColor(COLOR.ink).text('De ouders hebben nee gezegd.', x, y + 0.5, { lineBreak: false })
+  doc
+    .font(F.regular)
+    .fontSize(8.5)
+    .fillColor(COLOR.ink)
+    .text('De ouders hebben nee gezegd.', x, y + 0.5, { lineBreak: false })
   x += doc.widthOfString('De ouders hebben nee gezegd.') + 18
   x += badge(doc, 'unknown', x, y) + 6
-  doc.font(F.regular).fontSize(8.5).fillColor(COLOR.ink).text('Nog geen antwoord: geldt als nee.', x, y + 0.5, { lineBreak: false })
+  doc
+    .font(F.regular)
+    .fontSize(8.5)
+    .fillColor(COLOR.ink)
+    .text('Nog geen antwoord: geldt als nee.', x, y + 0.5, { lineBreak: false })
   doc.x = MARGIN.left
   doc.y = y + 20
 }
@@ -128,7 +148,10 @@ function drawHeader(doc: Doc, columns: Column[], w: number[], size: number, key?
   const y = doc.y
   doc.rect(MARGIN.left, y, CONTENT_WIDTH, size + 2 * PAD_Y + 2).fill(COLOR.accentSoft)
   let x = MARGIN.left
-  doc.font(F.bold).fontSize(size - 0.5).fillColor(COLOR.accent)
+  doc
+    .font(F.bold)
+    .fontSize(size - 0.5)
+    .fillColor(COLOR.accent)
   columns.forEach((c, i) => {
     fitLine(doc, c.header, x + PAD_X, y + PAD_Y + 1, (w[i] ?? 0) - 2 * PAD_X, c.align)
     x += w[i] ?? 0
@@ -164,7 +187,11 @@ function drawCell(doc: Doc, cell: Cell, column: Column | undefined, x: number, y
   doc.fillColor(cell.color ?? COLOR.ink).text(text, x, y, { width: width + (column?.align && column.align !== 'left' ? 0 : WRAP_SLACK), align: column?.align ?? 'left' })
   if (cell.sub) {
     const below = y + doc.heightOfString(text || ' ', { width: width + WRAP_SLACK }) + 1
-    doc.font(F.regular).fontSize(SUB_SIZE).fillColor(COLOR.muted).text(wrapAtSpaces(doc, cell.sub, width), x, below, { width: width + WRAP_SLACK })
+    doc
+      .font(F.regular)
+      .fontSize(SUB_SIZE)
+      .fillColor(COLOR.muted)
+      .text(wrapAtSpaces(doc, cell.sub, width), x, below, { width: width + WRAP_SLACK })
   }
 }
 
@@ -183,7 +210,11 @@ export function table(doc: Doc, columns: Column[], rows: (string | Cell)[][], op
     if (doc.y + height > BOTTOM()) {
       doc.addPage()
       if (options.continued) {
-        doc.font(F.bold).fontSize(12).fillColor(COLOR.ink).text(wrapAtSpaces(doc, `${options.continued} (vervolg)`, CONTENT_WIDTH), MARGIN.left, doc.y, { width: CONTENT_WIDTH + WRAP_SLACK })
+        doc
+          .font(F.bold)
+          .fontSize(12)
+          .fillColor(COLOR.ink)
+          .text(wrapAtSpaces(doc, `${options.continued} (vervolg)`, CONTENT_WIDTH), MARGIN.left, doc.y, { width: CONTENT_WIDTH + WRAP_SLACK })
         doc.moveDown(0.3)
       }
       drawHeader(doc, columns, w, size, options.key)
@@ -195,7 +226,12 @@ export function table(doc: Doc, columns: Column[], rows: (string | Cell)[][], op
       drawCell(doc, cell, columns[i], x + PAD_X, y + PAD_Y, (w[i] ?? 0) - 2 * PAD_X, size)
       x += w[i] ?? 0
     })
-    doc.moveTo(MARGIN.left, y + height).lineTo(MARGIN.left + CONTENT_WIDTH, y + height).lineWidth(0.4).strokeColor(COLOR.rule).stroke()
+    doc
+      .moveTo(MARGIN.left, y + height)
+      .lineTo(MARGIN.left + CONTENT_WIDTH, y + height)
+      .lineWidth(0.4)
+      .strokeColor(COLOR.rule)
+      .stroke()
     doc.x = MARGIN.left
     doc.y = y + height
   })

@@ -14,10 +14,7 @@ export function dossierEntriesOf(db: Db, pupilId: number): DossierEntryRow[] {
 }
 
 export function attachmentsOfEntry(db: Db, entryId: number): AttachmentMeta[] {
-  return statement(
-    db,
-    `SELECT ${ATTACHMENT_META_COLUMNS} FROM dossier_entry_attachments d JOIN attachments a ON a.id = d.attachment_id WHERE d.entry_id = ? ORDER BY a.id`,
-  ).all(entryId) as AttachmentMeta[]
+  return statement(db, `SELECT ${ATTACHMENT_META_COLUMNS} FROM dossier_entry_attachments d JOIN attachments a ON a.id = d.attachment_id WHERE d.entry_id = ? ORDER BY a.id`).all(entryId) as AttachmentMeta[]
 }
 
 /** One entry, only when it is in this pupil's file. */
@@ -36,15 +33,8 @@ export interface DossierFields {
 
 export function insertDossierEntry(db: Db, pupilId: number, f: DossierFields, createdBy: string, createdAt: string): number {
   return Number(
-    statement(db, `INSERT INTO dossier_entries (pupil_id, entry_date, kind, title, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-      pupilId,
-      f.entryDate,
-      f.kind,
-      f.title,
-      f.body,
-      createdBy,
-      createdAt,
-    ).lastInsertRowid,
+    statement(db, `INSERT INTO dossier_entries (pupil_id, entry_date, kind, title, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(pupilId, f.entryDate, f.kind, f.title, f.body, createdBy, createdAt)
+      .lastInsertRowid,
   )
 }
 

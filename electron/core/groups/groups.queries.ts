@@ -15,10 +15,8 @@ export interface NewGroup {
 
 export function insertGroup(db: Db, g: NewGroup): number {
   return Number(
-    statement(
-      db,
-      `INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, year_levels, created_at) VALUES (@schoolYearId, @name, @teacherName, @teacherEmail, @yearLevels, @createdAt)`,
-    ).run(g).lastInsertRowid,
+    statement(db, `INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, year_levels, created_at) VALUES (@schoolYearId, @name, @teacherName, @teacherEmail, @yearLevels, @createdAt)`).run(g)
+      .lastInsertRowid,
   )
 }
 
@@ -34,9 +32,7 @@ export interface GroupFields {
 }
 
 export function groupFields(db: Db, id: number): (GroupFields & { version: number }) | undefined {
-  return statement(db, `SELECT name, teacher_name AS teacherName, teacher_email AS teacherEmail, version FROM groups WHERE id = ?`).get(id) as
-    | (GroupFields & { version: number })
-    | undefined
+  return statement(db, `SELECT name, teacher_name AS teacherName, teacher_email AS teacherEmail, version FROM groups WHERE id = ?`).get(id) as (GroupFields & { version: number }) | undefined
 }
 
 /** Writes the group's fields and moves its version on. */

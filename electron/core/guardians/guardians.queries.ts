@@ -38,9 +38,9 @@ export function toGuardian(db: Db, row: GuardianRow, relation: string, pupilId: 
 }
 
 export function guardiansOf(db: Db, pupilId: number): Guardian[] {
-  const rows = statement(db, `SELECT ${COLUMNS}, pg.relation FROM pupil_guardians pg JOIN guardians g ON g.id = pg.guardian_id WHERE pg.pupil_id = ? ORDER BY pg.sort_order, g.id`).all(
-    pupilId,
-  ) as (GuardianRow & { relation: string })[]
+  const rows = statement(db, `SELECT ${COLUMNS}, pg.relation FROM pupil_guardians pg JOIN guardians g ON g.id = pg.guardian_id WHERE pg.pupil_id = ? ORDER BY pg.sort_order, g.id`).all(pupilId) as (GuardianRow & {
+    relation: string
+  })[]
   return rows.map(({ relation, ...row }) => toGuardian(db, row, relation, pupilId))
 }
 
@@ -50,18 +50,12 @@ export function guardianRow(db: Db, id: number): GuardianRow {
   return row
 }
 
-
 export const pupilExists = (db: Db, pupilId: number): boolean => statement(db, `SELECT 1 FROM pupils WHERE id = ?`).get(pupilId) !== undefined
 
 /** Links a guardian to a pupil after the pupil's other guardians; an existing link gets the new relation. */
 export function addGuardianLink(db: Db, pupilId: number, guardianId: number, relation: string): void {
   const next = (statement(db, `SELECT coalesce(max(sort_order), -1) + 1 FROM pupil_guardians WHERE pupil_id = ?`, 'pluck').get(pupilId) as number) ?? 0
-  statement(db, `INSERT INTO pupil_guardians (pupil_id, guardian_id, relation, sort_order) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET relation = excluded.relation`).run(
-    pupilId,
-    guardianId,
-    relation,
-    next,
-  )
+  statement(db, `INSERT INTO pupil_guardians (pupil_id, guardian_id, relation, sort_order) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET relation = excluded.relation`).run(pupilId, guardianId, relation, next)
 }
 
 export interface GuardianValues {

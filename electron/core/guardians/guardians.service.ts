@@ -11,19 +11,7 @@ import type { CoreContext } from '../context.ts'
 import type { Db } from '../db/open.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
 import { refreshSearchText } from '../pupils/search-text.ts'
-import {
-  allGuardians,
-  guardianRow,
-  type GuardianValues,
-  insertGuardian,
-  addGuardianLink,
-  linkedPupils,
-  pupilExists,
-  relationOf,
-  toGuardian,
-  removeGuardianLink,
-  updateGuardian,
-} from './guardians.queries.ts'
+import { allGuardians, guardianRow, type GuardianValues, insertGuardian, addGuardianLink, linkedPupils, pupilExists, relationOf, toGuardian, removeGuardianLink, updateGuardian } from './guardians.queries.ts'
 import { requireStaffName } from '../settings/settings.service.ts'
 
 function assertPupil(db: Db, pupilId: number): void {
@@ -38,8 +26,7 @@ function stored(v: { name: string; email: string; phone: string; inGroupApp: boo
 }
 const EDITABLE = ['name', 'email', 'phone', 'inGroupApp', 'preferredChannel'] as const
 
-const STALE_GUARDIAN =
-  'Deze ouder/verzorger is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; de wijziging van de ander blijft staan. Vernieuw het scherm en probeer het opnieuw.'
+const STALE_GUARDIAN = 'Deze ouder/verzorger is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; de wijziging van de ander blijft staan. Vernieuw het scherm en probeer het opnieuw.'
 
 function createGuardian(ctx: CoreContext, input: GuardianInput & { id?: undefined }, actor: string): Guardian {
   const { db } = ctx
@@ -70,8 +57,7 @@ export function saveGuardian(ctx: CoreContext, input: GuardianInput): Guardian {
     if (input.id === undefined) return createGuardian(ctx, input, actor)
     const before = toGuardian(db, guardianRow(db, input.id), '', null)
     if (input.version !== before.version) throw new AppError('conflict', STALE_GUARDIAN)
-    const current =
-      input.pupilId === undefined ? undefined : relationOf(db, input.pupilId, before.id)
+    const current = input.pupilId === undefined ? undefined : relationOf(db, input.pupilId, before.id)
     if (input.pupilId !== undefined && current === undefined) throw new AppError('validation', 'Deze ouder/verzorger hoort niet bij deze leerling.', 'pupilId')
     const values = { name: before.name, email: before.email, phone: before.phone, inGroupApp: before.inGroupApp, preferredChannel: before.preferredChannel, ...sentFields(pick(input, EDITABLE)) }
     const old: Record<string, unknown> = {}
@@ -94,7 +80,11 @@ export function saveGuardian(ctx: CoreContext, input: GuardianInput): Guardian {
       addGuardianLink(db, input.pupilId, before.id, relation)
       writeAudit(db, now, { actor, action: 'guardian.relation', entity: 'guardian', entityId: before.id, pupilId: input.pupilId, oldValue: current, newValue: relation })
     }
-    if (changed.name !== undefined) refreshSearchText(db, linkedPupils(db, before.id).map((p) => p.id))
+    if (changed.name !== undefined)
+      refreshSearchText(
+        db,
+        linkedPupils(db, before.id).map((p) => p.id),
+      )
     return toGuardian(db, guardianRow(db, before.id), relation, input.pupilId ?? null)
   })()
 }

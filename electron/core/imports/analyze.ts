@@ -49,11 +49,7 @@ export type SheetLayoutChoice = 'table' | 'form'
  * values beside them is a form; otherwise whichever fits better. `choose` is the user's choice
  * per sheet (by sheet index), which wins.
  */
-export function detectSheets(
-  read: ReadResult & { ok: true },
-  purposes: readonly PurposeRef[],
-  choose: (sheetIndex: number) => SheetLayoutChoice | undefined = () => undefined,
-): PreparedSheet[] {
+export function detectSheets(read: ReadResult & { ok: true }, purposes: readonly PurposeRef[], choose: (sheetIndex: number) => SheetLayoutChoice | undefined = () => undefined): PreparedSheet[] {
   return read.sheets.map((sheet, sheetIndex) => {
     const legend = sheetLegend(sheet)
     const base = { sheetIndex, name: sheet.name, date1904: sheet.date1904, ...(legend.size > 0 ? { marks: legend } : {}) }
@@ -82,12 +78,7 @@ export interface PreparedFile extends LoadedFile {
 }
 
 /** Groups sheets by signature and settles each layout's mapping: the user's, else remembered, else proposed. */
-export function buildLayouts(
-  files: readonly PreparedFile[],
-  purposes: readonly PurposeRef[],
-  remembered: (signature: string) => LayoutMapping | undefined,
-  overrides: readonly LayoutMapping[] = [],
-): ImportLayout[] {
+export function buildLayouts(files: readonly PreparedFile[], purposes: readonly PurposeRef[], remembered: (signature: string) => LayoutMapping | undefined, overrides: readonly LayoutMapping[] = []): ImportLayout[] {
   const groups = new Map<string, { layout: DetectedLayout; sheets: ImportLayout['sheets']; records: DetectedLayout['records'] }>()
   for (const f of files) {
     if (f.error) continue
@@ -129,13 +120,7 @@ export interface Converted {
 }
 
 /** Every record of every sheet through its layout's mapping. */
-export function convertRecords(
-  files: readonly PreparedFile[],
-  layouts: readonly ImportLayout[],
-  purposes: readonly PurposeRef[],
-  today: string,
-  onRecord?: (done: number) => void,
-): Converted {
+export function convertRecords(files: readonly PreparedFile[], layouts: readonly ImportLayout[], purposes: readonly PurposeRef[], today: string, onRecord?: (done: number) => void): Converted {
   const bySignature = new Map(layouts.map((l) => [l.signature, l]))
   const active = new Set(purposes.map((p) => p.code))
   const out: Converted = { pupils: [], rowErrors: [], rowsPerFile: new Map() }
@@ -230,7 +215,7 @@ export function fileFound(f: PreparedFile): string {
   const used = f.sheets.filter((s) => s.detected)
   const first = used[0]
   if (!first) return 'niets gevonden'
-  if (used.length === 1) return f.sheets.length === 1 || f.read.ok && f.read.kind === 'csv' ? sheetFound(first) : `${sheetFound(first)} op tabblad '${first.name}'`
+  if (used.length === 1) return f.sheets.length === 1 || (f.read.ok && f.read.kind === 'csv') ? sheetFound(first) : `${sheetFound(first)} op tabblad '${first.name}'`
   const rows = used.reduce((n, s) => n + (s.detected?.records.length ?? 0), 0)
   if (used.every((s) => s.detected?.layout === 'form')) return `${used.length} ingevulde formulieren (één per tabblad)`
   if (used.every((s) => s.detected?.layout === 'table' && GROUP_TAB.test(s.name))) return `één tabblad per groep: ${used.length} tabbladen, ${pupilsText(rows)}`

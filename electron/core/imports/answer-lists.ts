@@ -33,7 +33,7 @@ function commaPieces(text: string): string[] {
  */
 export function commaOptions(texts: readonly string[]): string[] {
   let lists = texts.map(commaPieces)
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     const seen = new Map<string, number>()
     const pairs = new Map<string, number>()

@@ -22,9 +22,27 @@ export function putBatchSummary(db: Db, batchId: number, summaryJson: string): v
 }
 
 /** The statements a commit runs per row, taken once per batch. */
-export function commitStatements(db: Db): Record<
-  | 'change' | 'insertPupil' | 'readPupil' | 'updatePupil' | 'insertGroup' | 'readMembership' | 'upsertMembership' | 'insertGuardian' | 'readGuardian' | 'updateGuardian'
-  | 'nextSort' | 'link' | 'relation' | 'readRelation' | 'touchPupil' | 'touchGuardian' | 'audit' | 'codeTaken',
+export function commitStatements(
+  db: Db,
+): Record<
+  | 'change'
+  | 'insertPupil'
+  | 'readPupil'
+  | 'updatePupil'
+  | 'insertGroup'
+  | 'readMembership'
+  | 'upsertMembership'
+  | 'insertGuardian'
+  | 'readGuardian'
+  | 'updateGuardian'
+  | 'nextSort'
+  | 'link'
+  | 'relation'
+  | 'readRelation'
+  | 'touchPupil'
+  | 'touchGuardian'
+  | 'audit'
+  | 'codeTaken',
   Statement
 > {
   return {

@@ -33,7 +33,17 @@ export function writePlan(ctx: CoreContext, s: Snapshot, plan: Plan, meta: Commi
   // A large batch writes more pages than SQLite's default cache holds; spilling them costs more than the memory.
   if (plan.rows.length > 1000) db.pragma('cache_size = -65536')
   const batchId = addBatch(db, stamp, meta.actor, JSON.stringify(meta.files))
-  const counts: ImportBatchCounts = { pupilsCreated: 0, pupilsUpdated: 0, unchanged: 0, skipped: meta.counts.skipped, rowErrors: meta.counts.rowErrors, guardiansCreated: 0, guardiansUpdated: 0, groupsCreated: 0, consentRecords: 0 }
+  const counts: ImportBatchCounts = {
+    pupilsCreated: 0,
+    pupilsUpdated: 0,
+    unchanged: 0,
+    skipped: meta.counts.skipped,
+    rowErrors: meta.counts.rowErrors,
+    guardiansCreated: 0,
+    guardiansUpdated: 0,
+    groupsCreated: 0,
+    consentRecords: 0,
+  }
   const q = commitStatements(db)
   const note = (entity: Entity, id: number, action: 'created' | 'updated', before: unknown, after: unknown): void => {
     q.change.run(batchId, entity, id, action, before === null ? null : JSON.stringify(before), JSON.stringify(after))

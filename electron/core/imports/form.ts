@@ -149,7 +149,10 @@ export function detectForm(sheet: SheetData, purposes: readonly PurposeRef[], ch
     headerRow: firstRow,
     columns,
     records: [{ row: firstRow, cells: items.map((it) => it.value), rows: items.map((it) => it.row) }],
-    signature: signatureOf('form', items.map((it) => it.key)),
+    signature: signatureOf(
+      'form',
+      items.map((it) => it.key),
+    ),
     score,
     knownFields: score,
   }

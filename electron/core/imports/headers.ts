@@ -4,8 +4,20 @@ import type { ColumnTarget, GuardianField, PupilField } from '../../../shared/im
 import { MAX_GUARDIANS } from '../../../shared/imports.contract.ts'
 import { fold } from '../../../shared/text.ts'
 import {
-  CONSENT_WORDS, FILLER, GUARDIAN_FIELD_WORDS, GUARDIAN_WORDS, IGNORE_WORDS, NONE_WORDS, NUMBER_WORDS, ORDINALS, PUPIL_SYNONYMS, PUPIL_WORDS,
-  PURPOSE_KEYWORDS, RELATION_WORDS, SENSITIVE_WORDS, STRONG_WORDS,
+  CONSENT_WORDS,
+  FILLER,
+  GUARDIAN_FIELD_WORDS,
+  GUARDIAN_WORDS,
+  IGNORE_WORDS,
+  NONE_WORDS,
+  NUMBER_WORDS,
+  ORDINALS,
+  PUPIL_SYNONYMS,
+  PUPIL_WORDS,
+  PURPOSE_KEYWORDS,
+  RELATION_WORDS,
+  SENSITIVE_WORDS,
+  STRONG_WORDS,
 } from './synonyms.ts'
 import { answerItems, commaOptions, listSeparator } from './answer-lists.ts'
 import type { Cell } from './types.ts'
@@ -88,7 +100,32 @@ function guardianSlot(tokens: string[]): { slot: string; relation: string } {
 }
 
 /** Verbs a Dutch yes/no question starts with ('Mogen wij ...?', 'Heeft u ...?'); 'Wat is uw e-mailadres?' is none. */
-const QUESTION_VERBS = new Set(['mag', 'mogen', 'wil', 'wilt', 'willen', 'heeft', 'hebt', 'hebben', 'bent', 'is', 'zijn', 'kan', 'kunt', 'kunnen', 'geeft', 'geef', 'gaat', 'staat', 'vindt', 'may', 'can', 'do', 'does', 'are'])
+const QUESTION_VERBS = new Set([
+  'mag',
+  'mogen',
+  'wil',
+  'wilt',
+  'willen',
+  'heeft',
+  'hebt',
+  'hebben',
+  'bent',
+  'is',
+  'zijn',
+  'kan',
+  'kunt',
+  'kunnen',
+  'geeft',
+  'geef',
+  'gaat',
+  'staat',
+  'vindt',
+  'may',
+  'can',
+  'do',
+  'does',
+  'are',
+])
 const isYesNoQuestion = (header: string, tokens: readonly string[]): boolean => /\?\s*$/.test(header) && QUESTION_VERBS.has(tokens[0] ?? '')
 
 /** What one header (or form label) means, from its words alone. */
@@ -146,7 +183,14 @@ function looksLikePurposeList(texts: readonly string[], purposes: readonly Purpo
   let words = 0
   for (const t of texts) {
     const d = parseConsent(t)
-    if (d !== null && d !== 'unknown' && !hasAny(normalizeHeader(t), NONE_WORDS.filter((w) => w !== 'geen' && w !== 'geen toestemming'))) {
+    if (
+      d !== null &&
+      d !== 'unknown' &&
+      !hasAny(
+        normalizeHeader(t),
+        NONE_WORDS.filter((w) => w !== 'geen' && w !== 'geen toestemming'),
+      )
+    ) {
       words++
       continue
     }

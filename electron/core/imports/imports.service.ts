@@ -2,9 +2,7 @@
 // batches, undo. The pure work (reading, mapping, rows) is in the files beside this one.
 import { localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
-import type {
-  ImportAnalysis, ImportBatch, ImportCommitResult, ImportPreview, ImportProgress, ImportRunInput, ImportUndoPreview, ImportUndoResult, PreviewPupil,
-} from '../../../shared/imports.contract.ts'
+import type { ImportAnalysis, ImportBatch, ImportCommitResult, ImportPreview, ImportProgress, ImportRunInput, ImportUndoPreview, ImportUndoResult, PreviewPupil } from '../../../shared/imports.contract.ts'
 import { DECISION_WORDS } from '../../../shared/imports.contract.ts'
 import { writeAudit } from '../audit/audit.ts'
 import { backupNow } from '../backup/backup.ts'
@@ -35,8 +33,16 @@ export async function analyzeImport(ctx: CoreContext, input: Pick<ImportRunInput
 }
 
 /** imports.open: reads the chosen files once, keeps them as the session (ending the one before), and analyzes them. */
-export async function openImport(ctx: CoreContext, input: { files: readonly { token: string }[]; sheetLayouts?: ImportRunInput['sheetLayouts'] }, options: ImportOptions = {}): Promise<ImportAnalysis & { session: string }> {
-  const loaded = await loadChosenFiles(ctx, input.files.map((f) => f.token), options.onProgress)
+export async function openImport(
+  ctx: CoreContext,
+  input: { files: readonly { token: string }[]; sheetLayouts?: ImportRunInput['sheetLayouts'] },
+  options: ImportOptions = {},
+): Promise<ImportAnalysis & { session: string }> {
+  const loaded = await loadChosenFiles(
+    ctx,
+    input.files.map((f) => f.token),
+    options.onProgress,
+  )
   const session = openSession(ctx, loaded)
   return { session, ...(await analyzeImport(ctx, { session, sheetLayouts: input.sheetLayouts ?? [] }, options)) }
 }
@@ -56,12 +62,38 @@ function toPreview(ctx: CoreContext, prepared: Prepared, plan: Plan): ImportPrev
       const decisive = now?.recordId ?? null
       const src = decisive ? (recordSource(ctx.db, decisive) as { source: ImportPreview['pupils'][number]['consentChanges'][number]['currentSource']; since: string } | undefined) : undefined
       const manual = src && src.source !== 'enrolment_form' && src.source !== 'import_undo'
-      return { purpose: c.code, label: labels.get(c.code) ?? c.code, old: c.old, new: c.decision, text: `${c.code}: ${DECISION_WORDS[c.old]} -> ${DECISION_WORDS[c.decision]}`, currentSource: manual ? (src?.source ?? null) : null, currentSince: manual ? (src?.since ?? null) : null, replacesDisagreement: now?.conflict ?? false }
+      return {
+        purpose: c.code,
+        label: labels.get(c.code) ?? c.code,
+        old: c.old,
+        new: c.decision,
+        text: `${c.code}: ${DECISION_WORDS[c.old]} -> ${DECISION_WORDS[c.decision]}`,
+        currentSource: manual ? (src?.source ?? null) : null,
+        currentSince: manual ? (src?.since ?? null) : null,
+        replacesDisagreement: now?.conflict ?? false,
+      }
     })
     return {
-      key: p.key, fileIndex: p.fileIndex, file: p.file, sheet: p.sheet, row: p.row, studentNumber: p.studentNumber, firstName: p.firstName, lastNamePrefix: p.lastNamePrefix,
-      lastName: p.lastName, nameAsTyped: p.nameAsTyped ?? null, birthDate: p.birthDate, group: r.groupName, guardians: r.preview, consents: p.consents, status: r.status, pupilId: r.created ? null : r.target.id,
-      action: r.action, changes: r.changes, consentChanges, duplicate: r.duplicate,
+      key: p.key,
+      fileIndex: p.fileIndex,
+      file: p.file,
+      sheet: p.sheet,
+      row: p.row,
+      studentNumber: p.studentNumber,
+      firstName: p.firstName,
+      lastNamePrefix: p.lastNamePrefix,
+      lastName: p.lastName,
+      nameAsTyped: p.nameAsTyped ?? null,
+      birthDate: p.birthDate,
+      group: r.groupName,
+      guardians: r.preview,
+      consents: p.consents,
+      status: r.status,
+      pupilId: r.created ? null : r.target.id,
+      action: r.action,
+      changes: r.changes,
+      consentChanges,
+      duplicate: r.duplicate,
     }
   })
   const rowErrors = [...prepared.converted.rowErrors, ...plan.rowErrors].sort((a, b) => a.fileIndex - b.fileIndex || a.sheet.localeCompare(b.sheet) || a.row - b.row)
@@ -140,7 +172,11 @@ export async function commitImport(ctx: CoreContext, input: ImportRunInput, opti
       counts: { skipped: plan.rows.filter((r) => r.action === 'skip').length, rowErrors: preview.summary.rowErrors },
       onProgress: (done, total) => options.onProgress?.({ phase: 'write', done, total }),
     })
-    saveMappings(ctx, prepared.layouts.filter((l) => l.sheets.some((s) => !prepared.files[s.fileIndex]?.error)), actor)
+    saveMappings(
+      ctx,
+      prepared.layouts.filter((l) => l.sheets.some((s) => !prepared.files[s.fileIndex]?.error)),
+      actor,
+    )
     return written
   })()
   if (batchId === null) return { batch: null, preview, backupPath, message: 'Er is niets te wijzigen. Er is niets opgeslagen.' }
@@ -151,7 +187,9 @@ export async function commitImport(ctx: CoreContext, input: ImportRunInput, opti
     batch,
     preview,
     backupPath,
-    message: `Import opgeslagen: ${c.pupilsCreated} nieuwe en ${c.pupilsUpdated} gewijzigde leerlingen, ${c.consentRecords} toestemmingsantwoorden.` + (c.rowErrors > 0 ? ` ${c.rowErrors} ${c.rowErrors === 1 ? 'rij met fouten is' : 'rijen met fouten zijn'} overgeslagen.` : ''),
+    message:
+      `Import opgeslagen: ${c.pupilsCreated} nieuwe en ${c.pupilsUpdated} gewijzigde leerlingen, ${c.consentRecords} toestemmingsantwoorden.` +
+      (c.rowErrors > 0 ? ` ${c.rowErrors} ${c.rowErrors === 1 ? 'rij met fouten is' : 'rijen met fouten zijn'} overgeslagen.` : ''),
   }
 }
 
@@ -180,7 +218,10 @@ export async function undoImport(ctx: CoreContext, batchId: number, options: Imp
     const p = planUndo(ctx, getBatch(ctx, batchId))
     if (!p.canUndo) throw new AppError('conflict', p.message)
     for (const step of p.steps) step(ctx, actor)
-    refreshSearchText(ctx.db, p.pupils.map((x) => x.pupilId))
+    refreshSearchText(
+      ctx.db,
+      p.pupils.map((x) => x.pupilId),
+    )
     const now = ctx.now()
     markBatchUndone(ctx.db, batchId, now.toISOString(), actor)
     for (const pupil of p.pupils) {

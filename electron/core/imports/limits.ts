@@ -84,7 +84,8 @@ export class XmlCounter {
         const b = chunk[i] as number
         i++
         if (isNameEnd(b)) this.endName()
-        else if (b === 0x3a) this.name.length = 0 // 'x:c' -> 'c'
+        else if (b === 0x3a)
+          this.name.length = 0 // 'x:c' -> 'c'
         else if (this.name.length < 5) this.name.push(b) // longer than 'row' is no name we count
         continue
       }

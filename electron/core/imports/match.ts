@@ -59,9 +59,7 @@ function summary(p: PupilState): PossibleDuplicate['pupils'][number] {
 
 function findGuardian(s: Snapshot, target: PupilState, g: ImportedGuardianData, used: Set<GuardianState>): GuardianState | undefined {
   const same = (x: GuardianState): boolean =>
-    !used.has(x) &&
-    ((g.email !== '' && x.email.toLowerCase() === g.email.toLowerCase()) || (g.phoneNormalized !== '' && x.phoneNormalized === g.phoneNormalized)) &&
-    namesCompatible({ name: x.name, nameGiven: true }, g)
+    !used.has(x) && ((g.email !== '' && x.email.toLowerCase() === g.email.toLowerCase()) || (g.phoneNormalized !== '' && x.phoneNormalized === g.phoneNormalized)) && namesCompatible({ name: x.name, nameGiven: true }, g)
   const linked = [...target.guardians.keys()]
   return (
     linked.find(same) ??
@@ -118,7 +116,13 @@ export function planImport(s: Snapshot, pupils: readonly ImportedPupil[], decisi
         const other = p.studentNumber ? sameNameDob.filter((x) => x.studentNumber !== null) : []
         const earlier = other.find((x) => x.touchedBy !== null)
         if (earlier?.touchedBy) {
-          duplicate = dup(`dubbel:${earlier.touchedBy}`, 'in_import', `${displayName(p)} (${formatDate(p.birthDate)}) staat meer dan eens in de bestanden, met een ander leerlingnummer. Kies welke rij telt.`, [earlier.touchedBy, p.key], [])
+          duplicate = dup(
+            `dubbel:${earlier.touchedBy}`,
+            'in_import',
+            `${displayName(p)} (${formatDate(p.birthDate)}) staat meer dan eens in de bestanden, met een ander leerlingnummer. Kies welke rij telt.`,
+            [earlier.touchedBy, p.key],
+            [],
+          )
           skip ||= decision === undefined
         } else if (other.length > 0) {
           duplicate = dup(`bestaand:${p.key}`, 'existing', `${displayName(p)} (${formatDate(p.birthDate)}) lijkt op een leerling met een ander leerlingnummer. Is het dezelfde leerling?`, [p.key], other)
@@ -144,7 +148,16 @@ export function planImport(s: Snapshot, pupils: readonly ImportedPupil[], decisi
     const created = target === undefined
     const reactivate = target?.hidden === true
     const t: PupilState = target ?? {
-      id: null, studentNumber: null, firstName: '', lastNamePrefix: '', lastName: '', birthDate: null, groupName: null, hidden: false, guardians: new Map(), touchedBy: null,
+      id: null,
+      studentNumber: null,
+      firstName: '',
+      lastNamePrefix: '',
+      lastName: '',
+      birthDate: null,
+      groupName: null,
+      hidden: false,
+      guardians: new Map(),
+      touchedBy: null,
     }
 
     const changes: FieldChange[] = []
@@ -175,7 +188,11 @@ export function planImport(s: Snapshot, pupils: readonly ImportedPupil[], decisi
         if (g.nameGiven && fold(g.name) !== fold(found.name) && g.name.length >= found.name.length && fold(g.name) !== fold(was?.name ?? '')) updates.name = g.name
         if (g.email && g.email.toLowerCase() !== found.email.toLowerCase() && g.email.toLowerCase() !== was?.email.toLowerCase()) updates.email = g.email
         if (g.phone && !samePhone(found) && !(was && samePhone(was))) [updates.phone, updates.phoneNormalized] = [g.phone, g.phoneNormalized]
-        for (const [k, label] of [['name', 'Naam'], ['email', 'E-mail'], ['phone', 'Telefoon']] as const) {
+        for (const [k, label] of [
+          ['name', 'Naam'],
+          ['email', 'E-mail'],
+          ['phone', 'Telefoon'],
+        ] as const) {
           if (updates[k] !== undefined) gChanges.push({ field: `guardian.${n}.${k}`, label: `${label} ouder/verzorger ${n}`, old: found[k], new: updates[k] })
         }
       }
@@ -186,7 +203,10 @@ export function planImport(s: Snapshot, pupils: readonly ImportedPupil[], decisi
       if (link && !created) gChanges.push({ field: `guardian.${n}`, label: `Ouder/verzorger ${n}`, old: '', new: g.name })
       ops.push({ state, created: !found, updates, link, relation: g.relation || oldRelation, relationChanged })
       preview.push({
-        name: updates.name ?? state.name, email: updates.email ?? state.email, phone: updates.phone ?? state.phone, relation: g.relation || oldRelation,
+        name: updates.name ?? state.name,
+        email: updates.email ?? state.email,
+        phone: updates.phone ?? state.phone,
+        relation: g.relation || oldRelation,
         status: !found ? 'new' : gChanges.length > 0 ? 'changed' : 'existing',
         guardianId: state.id,
         shared: found !== undefined && [...found.pupils].some((x) => x !== t),

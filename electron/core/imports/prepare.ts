@@ -3,7 +3,15 @@
 import { createHash } from 'node:crypto'
 import { localIsoDate, type Purpose } from '../../../shared/domain.ts'
 import {
-  columnTargetSchema, fileTooLargeMessage, MAX_IMPORT_FILE_BYTES, type ImportFileInfo, type ImportFileInput, type ImportLayout, type ImportProgress, type LayoutMapping, type SheetLayout,
+  columnTargetSchema,
+  fileTooLargeMessage,
+  MAX_IMPORT_FILE_BYTES,
+  type ImportFileInfo,
+  type ImportFileInput,
+  type ImportLayout,
+  type ImportProgress,
+  type LayoutMapping,
+  type SheetLayout,
 } from '../../../shared/imports.contract.ts'
 import { chosenFile, readChosenFile } from '../chosen-files.ts'
 import type { CoreContext } from '../context.ts'

@@ -11,7 +11,12 @@ import { keepTextAsText } from './workbook-text.ts'
 const header = (t: ColumnTarget, label: (code: string) => string, original: string): string => (t.kind === 'consentList' ? original : targetLabel(t, label))
 
 /** Rows with errors -> .xlsx bytes. */
-export async function rejectedWorkbook(files: readonly PreparedFile[], layouts: readonly ImportLayout[], errors: readonly ImportRowError[], purposeLabel: (code: string) => string): Promise<{ data: Buffer; rows: number }> {
+export async function rejectedWorkbook(
+  files: readonly PreparedFile[],
+  layouts: readonly ImportLayout[],
+  errors: readonly ImportRowError[],
+  purposeLabel: (code: string) => string,
+): Promise<{ data: Buffer; rows: number }> {
   const bySignature = new Map(layouts.map((l) => [l.signature, l]))
   const columns: string[] = []
   const rows: { values: Map<string, Cell>; file: string; sheet: string; row: number; reasons: string[] }[] = []

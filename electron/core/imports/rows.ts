@@ -116,8 +116,14 @@ export function compileMapping(columns: readonly MappedColumn[], records: readon
  */
 export function namesCompatible(a: { name: string; nameGiven: boolean }, b: { name: string; nameGiven: boolean }): boolean {
   if (!a.nameGiven || !b.nameGiven) return true
-  const wa = fold(a.name).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean)
-  const wb = fold(b.name).replace(/[^a-z0-9 ]/g, ' ').split(/\s+/).filter(Boolean)
+  const wa = fold(a.name)
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+  const wb = fold(b.name)
+    .replace(/[^a-z0-9 ]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
   if (wa.join(' ') === wb.join(' ')) return true
   if (wa.length === 0 || wb.length === 0 || wa.at(-1) !== wb.at(-1)) return false
   return (givesInitials(a.name) || givesInitials(b.name)) && wa[0]?.[0] === wb[0]?.[0]
@@ -247,9 +253,7 @@ export function recordToPupil(record: SourceRecord, m: CompiledMapping, ctx: Rec
     refuseUnsafe(relation, get('relation').index, `guardian.${slot}.relation`)
     refuseUnsafe(email, emailAt.index, `guardian.${slot}.email`)
     const g: ImportedGuardianData = { name: given || email || phone, nameGiven: given !== '', email, phone, phoneNormalized, relation }
-    const same = guardians.find(
-      (o) => ((g.email && o.email.toLowerCase() === g.email.toLowerCase()) || (g.phoneNormalized && o.phoneNormalized === g.phoneNormalized)) && namesCompatible(o, g),
-    )
+    const same = guardians.find((o) => ((g.email && o.email.toLowerCase() === g.email.toLowerCase()) || (g.phoneNormalized && o.phoneNormalized === g.phoneNormalized)) && namesCompatible(o, g))
     if (same) {
       if (!same.nameGiven && g.nameGiven) [same.name, same.nameGiven] = [g.name, true]
       same.email ||= g.email

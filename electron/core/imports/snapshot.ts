@@ -49,7 +49,9 @@ export interface Snapshot {
 }
 
 export const nameKey = (p: { firstName: string; lastNamePrefix: string; lastName: string }, birthDate: string | null): string =>
-  `${fold(`${p.firstName} ${p.lastNamePrefix} ${p.lastName}`).replace(/[^a-z0-9]+/g, ' ').trim()}|${birthDate ?? ''}`
+  `${fold(`${p.firstName} ${p.lastNamePrefix} ${p.lastName}`)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()}|${birthDate ?? ''}`
 
 export const add = <K, V>(map: Map<K, V[]>, key: K, value: V): void => {
   const list = map.get(key)

@@ -2,20 +2,14 @@
 // an old .xls, a password-protected workbook, a Word document, a web page, or a CSV with any name.
 import { unzipSync } from 'fflate'
 
-export type Sniffed =
-  | { kind: 'xlsx' }
-  | { kind: 'ods' }
-  | { kind: 'csv' }
-  | { kind: 'refused'; message: string }
+export type Sniffed = { kind: 'xlsx' } | { kind: 'ods' } | { kind: 'csv' } | { kind: 'refused'; message: string }
 
 const SAVE_AS_XLSX = 'Open het in Excel en sla het op als Excel-werkmap (.xlsx); importeer dan dat bestand.'
 export const MESSAGES = {
   empty: 'Het bestand is leeg (0 bytes). Kies het goede bestand, of sla het opnieuw op vanuit Excel.',
-  damaged:
-    'Het bestand is beschadigd of onvolledig (bijvoorbeeld half gedownload of half gekopieerd). Open het in Excel om te zien of het nog werkt, sla het opnieuw op en importeer het nog eens.',
+  damaged: 'Het bestand is beschadigd of onvolledig (bijvoorbeeld half gedownload of half gekopieerd). Open het in Excel om te zien of het nog werkt, sla het opnieuw op en importeer het nog eens.',
   word: 'Dit is een Word-document, geen Excel-bestand. Kies het Excel-bestand (.xlsx), of zet de gegevens in Excel en sla dat op als .xlsx.',
-  password:
-    'Het bestand is beveiligd met een wachtwoord. Open het in Excel, sla het op zonder wachtwoord (Bestand > Info > Werkmap beveiligen > Versleutelen met wachtwoord: maak het vak leeg) en importeer het opnieuw.',
+  password: 'Het bestand is beveiligd met een wachtwoord. Open het in Excel, sla het op zonder wachtwoord (Bestand > Info > Werkmap beveiligen > Versleutelen met wachtwoord: maak het vak leeg) en importeer het opnieuw.',
   oldXls: `Dit is een oud Excel-bestand (.xls, Excel 97-2003). ${SAVE_AS_XLSX}`,
   xlsb: `Dit is een binaire Excel-werkmap (.xlsb). ${SAVE_AS_XLSX}`,
   html: `Dit is een webpagina (HTML), geen echt Excel-bestand. ${SAVE_AS_XLSX}`,

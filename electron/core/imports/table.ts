@@ -66,7 +66,8 @@ function headerTexts(sheet: SheetData, r: number, width: number): string[] {
     const title = merge !== undefined && merge.bottom < r && merge.right - merge.left + 1 >= Math.max(4, width / 2)
     if (merge && r > 0 && !title) {
       const superText = cellText(above[merge.left] ?? null)
-      if (merge.bottom >= r) text = text || superText // a header merged down over two rows
+      if (merge.bottom >= r)
+        text = text || superText // a header merged down over two rows
       else if (merge.right > merge.left && superText) text = text ? `${superText} ${text}` : superText
     }
     texts.push(text)

@@ -72,10 +72,7 @@ export async function enrolmentTemplate(purposes: readonly TemplatePurpose[], sc
     field('Telefoon')
   }
   section("Toestemming voor foto's en video's")
-  note(
-    'Zet per doel een kruisje (X) onder Ja of onder Nee. Geen kruisje betekent: geen antwoord; dan gebruikt de school geen beelden van uw kind voor dat doel. U kunt uw keuze altijd wijzigen bij de administratie.',
-    42,
-  )
+  note('Zet per doel een kruisje (X) onder Ja of onder Nee. Geen kruisje betekent: geen antwoord; dan gebruikt de school geen beelden van uw kind voor dat doel. U kunt uw keuze altijd wijzigen bij de administratie.', 42)
   r++
   ws.getCell(r, 1).value = 'Doel'
   ws.getCell(r, 5).value = 'Ja'

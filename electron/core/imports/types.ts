@@ -13,4 +13,3 @@ export interface SheetData {
   /** Serial numbers count from 1904 (old Mac workbooks). */
   date1904: boolean
 }
-

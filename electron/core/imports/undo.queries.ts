@@ -45,8 +45,7 @@ export function batchChanges(db: Db, batchId: number): { entity: string; entityI
 
 export function pupilName(db: Db, id: number): { firstName: string; lastNamePrefix: string; lastName: string } | undefined {
   return statement(db, `SELECT first_name AS firstName, last_name_prefix AS lastNamePrefix, last_name AS lastName FROM pupils WHERE id = ?`).get(id) as
-    | { firstName: string; lastNamePrefix: string; lastName: string }
-    | undefined
+    { firstName: string; lastNamePrefix: string; lastName: string } | undefined
 }
 
 /** Whether anyone added to this pupil after the batch: a consent answer, a dossier entry, a later import. */

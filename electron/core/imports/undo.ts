@@ -9,11 +9,32 @@ import { DECISION_WORDS } from '../../../shared/imports.contract.ts'
 import type { CoreContext } from '../context.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import {
-  addedSince, addUndoAnswer, answerHistory, batchAnswers, batchChanges, currentFields, groupMembers, groupName, guardianAnswered, guardianLinkCount, hidePupil,
-  linkRelation, membershipGroup, pupilExists, pupilName, pupilsOfGuardian, putMembershipBack, putRelationBack, removeGroup, removeGuardian, removeLink,
-  restoreFields, touchRow, type BatchRow, type Table,
+  addedSince,
+  addUndoAnswer,
+  answerHistory,
+  batchAnswers,
+  batchChanges,
+  currentFields,
+  groupMembers,
+  groupName,
+  guardianAnswered,
+  guardianLinkCount,
+  hidePupil,
+  linkRelation,
+  membershipGroup,
+  pupilExists,
+  pupilName,
+  pupilsOfGuardian,
+  putMembershipBack,
+  putRelationBack,
+  removeGroup,
+  removeGuardian,
+  removeLink,
+  restoreFields,
+  touchRow,
+  type BatchRow,
+  type Table,
 } from './undo.queries.ts'
-
 
 export const UNDONE_REASON = 'Import ongedaan gemaakt'
 
@@ -31,8 +52,16 @@ interface RecordRow extends CurrentAnswer {
 }
 
 const FIELD_LABELS: Record<string, string> = {
-  studentNumber: 'Leerlingnummer', firstName: 'Roepnaam', lastNamePrefix: 'Tussenvoegsel', lastName: 'Achternaam', birthDate: 'Geboortedatum',
-  leftOn: 'Vertrokken op', leavingReason: 'Reden van vertrek', name: 'Naam ouder/verzorger', email: 'E-mail ouder/verzorger', phone: 'Telefoon ouder/verzorger',
+  studentNumber: 'Leerlingnummer',
+  firstName: 'Roepnaam',
+  lastNamePrefix: 'Tussenvoegsel',
+  lastName: 'Achternaam',
+  birthDate: 'Geboortedatum',
+  leftOn: 'Vertrokken op',
+  leavingReason: 'Reden van vertrek',
+  name: 'Naam ouder/verzorger',
+  email: 'E-mail ouder/verzorger',
+  phone: 'Telefoon ouder/verzorger',
 }
 const SKIP_FIELDS = new Set(['undoneImportBatchId', 'phoneNormalized'])
 const shown = (k: string, v: unknown): string => (v === null || v === undefined ? '' : k === 'birthDate' || k === 'leftOn' ? formatDate(String(v)) : String(v))
@@ -61,7 +90,13 @@ export function planUndo(ctx: CoreContext, batch: ImportBatch): UndoPlan {
   const today = localIsoDate(ctx.now())
   const counts: UndoCounts = { pupilsHidden: 0, pupilsRestored: 0, pupilsKept: 0, consentRestored: 0, consentKept: 0, guardiansRemoved: 0, guardiansRestored: 0, linksRemoved: 0, groupsRemoved: 0 }
   const steps: UndoPlan['steps'] = []
-  const changes = batchChanges(db, batch.id).map((c): ChangeRow => ({ entity: c.entity as ChangeRow['entity'], entityId: c.entityId, action: c.action as ChangeRow['action'], before: c.b ? JSON.parse(c.b) : null, after: c.a ? JSON.parse(c.a) : {} }))
+  const changes = batchChanges(db, batch.id).map((c): ChangeRow => ({
+    entity: c.entity as ChangeRow['entity'],
+    entityId: c.entityId,
+    action: c.action as ChangeRow['action'],
+    before: c.b ? JSON.parse(c.b) : null,
+    after: c.a ? JSON.parse(c.a) : {},
+  }))
   const pupils = new Map<number, UndoPupil>()
   const pupilView = (id: number): UndoPupil => {
     let v = pupils.get(id)
@@ -172,9 +207,7 @@ export function planUndo(ctx: CoreContext, batch: ImportBatch): UndoPlan {
   const files = batch.files.map((f) => f.name.replace(/^.*[\\/]/, '')).join(', ')
   const message = undone
     ? `Deze import is al ongedaan gemaakt op ${formatDate(batch.undoneAt?.slice(0, 10))} door ${batch.undoneBy}.`
-    : `Import van ${formatDate(batch.createdAt.slice(0, 10))} door ${batch.createdBy} (${files}) ongedaan maken: ` +
-      `${describeUndo(counts, 'will')}.` +
-      ' Er wordt eerst een reservekopie gemaakt.'
+    : `Import van ${formatDate(batch.createdAt.slice(0, 10))} door ${batch.createdBy} (${files}) ongedaan maken: ${describeUndo(counts, 'will')}. Er wordt eerst een reservekopie gemaakt.`
   return { batch, canUndo: !undone, message, pupils: [...pupils.values()], counts, steps }
 }
 
@@ -191,16 +224,24 @@ function planConsent(ctx: CoreContext, batch: ImportBatch, today: string, pupilV
     const newer = records.some((r) => r.id > o.last)
     // The answers that stood before the batch: the latest per answerer, guardians only after the whole-pupil answer.
     const latest = new Map<number | null, RecordRow>()
-    for (const r of records) if (r.id < o.first && r.effectiveFrom <= today) {
-      const prev = latest.get(r.guardianId)
-      if (!prev || r.effectiveFrom > prev.effectiveFrom || (r.effectiveFrom === prev.effectiveFrom && r.id > prev.id)) latest.set(r.guardianId, r)
-    }
+    for (const r of records)
+      if (r.id < o.first && r.effectiveFrom <= today) {
+        const prev = latest.get(r.guardianId)
+        if (!prev || r.effectiveFrom > prev.effectiveFrom || (r.effectiveFrom === prev.effectiveFrom && r.id > prev.id)) latest.set(r.guardianId, r)
+      }
     const whole = latest.get(null)
     const standing = [...latest.values()].filter((r) => r.guardianId !== null && (!whole || r.effectiveFrom > whole.effectiveFrom || (r.effectiveFrom === whole.effectiveFrom && r.id > whole.id)))
     const restored: Decision = effectiveDecision([...(whole ? [whole] : []), ...standing], purpose.version).decision
     view.consents.push({
-      purpose: purpose.code, label: purpose.label, old: last.decision, new: restored, text: `${purpose.code}: ${DECISION_WORDS[last.decision]} -> ${DECISION_WORDS[restored]}`,
-      currentSource: null, currentSince: null, replacesDisagreement: false, kept: newer,
+      purpose: purpose.code,
+      label: purpose.label,
+      old: last.decision,
+      new: restored,
+      text: `${purpose.code}: ${DECISION_WORDS[last.decision]} -> ${DECISION_WORDS[restored]}`,
+      currentSource: null,
+      currentSince: null,
+      replacesDisagreement: false,
+      kept: newer,
     })
     if (newer) {
       counts.consentKept++
@@ -225,7 +266,8 @@ export function describeUndo(c: UndoCounts, tense: 'will' | 'did'): string {
   if (c.pupilsHidden) parts.push(`${n(c.pupilsHidden, 'leerling', 'leerlingen')} ${will ? (c.pupilsHidden === 1 ? 'wordt' : 'worden') + ' ' : ''}weer verborgen`)
   if (c.pupilsRestored) parts.push(`${n(c.pupilsRestored, 'leerling', 'leerlingen')} ${will ? (c.pupilsRestored === 1 ? 'krijgt' : 'krijgen') + ' de oude gegevens terug' : 'met de oude gegevens terug'}`)
   if (c.consentRestored) parts.push(`${n(c.consentRestored, 'toestemming', 'toestemmingen')} ${will ? (c.consentRestored === 1 ? 'wordt' : 'worden') + ' ' : ''}teruggezet naar de stand van vóór de import`)
-  const text = parts.length === 0 ? (will ? 'er verandert niets in het register' : 'er is niets veranderd in het register') : parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`
+  const text =
+    parts.length === 0 ? (will ? 'er verandert niets in het register' : 'er is niets veranderd in het register') : parts.length === 1 ? (parts[0] as string) : `${parts.slice(0, -1).join(', ')} en ${parts.at(-1)}`
   const kept = c.consentKept + c.pupilsKept
   return kept > 0 ? `${text}. Wat na de import nog is gewijzigd (${kept}), ${will ? 'blijft' : 'is blijven'} staan` : text
 }

@@ -15,7 +15,11 @@ const isoOf = (d: Date): string => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() 
 /** A cell as text: trimmed, no-break spaces as spaces; dates as YYYY-MM-DD; whole numbers without '.0'. */
 export function cellText(c: Cell): string {
   if (c === null) return ''
-  if (typeof c === 'string') return c.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u200b-\u200d\ufeff]/g, '').trim()
+  if (typeof c === 'string')
+    return c
+      .replace(/[\u00a0\u2007\u202f]/g, ' ')
+      .replace(/[\u200b-\u200d\ufeff]/g, '')
+      .trim()
   if (typeof c === 'number') return Number.isInteger(c) ? c.toFixed(0) : String(c)
   if (typeof c === 'boolean') return c ? 'TRUE' : 'FALSE'
   return isoOf(roundToMinute(c))
@@ -74,10 +78,74 @@ export function parseDate(c: Cell, date1904 = false): Parsed<string | null> {
   return ok(iso)
 }
 
-const GRANTED = new Set(['ja', 'j', 'yes', 'y', 'x', 'v', 'true', 'waar', '1', 'akkoord', 'toestemming', 'wel toestemming', 'geeft toestemming', 'ok', 'oke', 'okay', 'goed', 'mag', 'geen bezwaar', 'granted', 'agree', 'wel'])
-const REFUSED = new Set(['nee', 'n', 'no', 'false', 'onwaar', '0', 'geen toestemming', 'geen', 'niet', 'liever niet', 'geweigerd', 'weiger', 'weigert', 'niet akkoord', 'bezwaar', 'mag niet', 'refused', 'disagree', 'nooit'])
-const UNKNOWN = new Set(['', '-', '--', '?', 'onbekend', 'weet niet', 'weet ik niet', 'nvt', 'n v t', 'geen antwoord', 'niet ingevuld', 'unknown', 'leeg',
-  'geen reactie', 'nog geen reactie', 'geen reactie ontvangen', 'nog geen antwoord', 'nog niet ingevuld', 'weet ik nog niet', 'nog niet bekend', 'nog niet ontvangen'])
+const GRANTED = new Set([
+  'ja',
+  'j',
+  'yes',
+  'y',
+  'x',
+  'v',
+  'true',
+  'waar',
+  '1',
+  'akkoord',
+  'toestemming',
+  'wel toestemming',
+  'geeft toestemming',
+  'ok',
+  'oke',
+  'okay',
+  'goed',
+  'mag',
+  'geen bezwaar',
+  'granted',
+  'agree',
+  'wel',
+])
+const REFUSED = new Set([
+  'nee',
+  'n',
+  'no',
+  'false',
+  'onwaar',
+  '0',
+  'geen toestemming',
+  'geen',
+  'niet',
+  'liever niet',
+  'geweigerd',
+  'weiger',
+  'weigert',
+  'niet akkoord',
+  'bezwaar',
+  'mag niet',
+  'refused',
+  'disagree',
+  'nooit',
+])
+const UNKNOWN = new Set([
+  '',
+  '-',
+  '--',
+  '?',
+  'onbekend',
+  'weet niet',
+  'weet ik niet',
+  'nvt',
+  'n v t',
+  'geen antwoord',
+  'niet ingevuld',
+  'unknown',
+  'leeg',
+  'geen reactie',
+  'nog geen reactie',
+  'geen reactie ontvangen',
+  'nog geen antwoord',
+  'nog niet ingevuld',
+  'weet ik nog niet',
+  'nog niet bekend',
+  'nog niet ontvangen',
+])
 const TICKS = /^[✓✔☑☒✗✘×xX]+$/u
 
 /** A consent answer: Ja/Nee/X/✓/yes/no/TRUE/'geen toestemming'/... Empty is 'unknown'; null: not understood. */
@@ -120,7 +188,10 @@ function consentWord(raw: string): Decision | null {
   if (boxed !== undefined) return boxed
   if (TICKS.test(raw)) return 'granted'
   if (raw === '☐' || raw === '□') return 'refused'
-  const s = fold(raw).replace(/[^a-z0-9?\s-]/g, ' ').replace(/\s+/g, ' ').trim()
+  const s = fold(raw)
+    .replace(/[^a-z0-9?\s-]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   if (UNKNOWN.has(s)) return 'unknown'
   if (/\b(ja|yes)\b/.test(s) && /\b(nee|no)\b/.test(s)) return null // 'Ja/Nee' left as printed, or both crossed
   if (GRANTED.has(s)) return 'granted'
@@ -149,7 +220,10 @@ export function parsePhone(c: Cell): Parsed<Phone | null> {
   const plain = /^[+\d\s().\-/]+$/.test(text)
   if (!plain && (UNKNOWN.has(fold(text).replace(/[.]/g, ' ').trim()) || /^geen$/i.test(text))) return ok(null)
   const first = (text.split(/\s*(?:[,;|]|\/\s|\s\/|\bof\b|\ben\b|\bor\b)\s*/)[0] ?? '').trim()
-  const digitsOnly = first.replace(/\([^)]*[a-z][^)]*\)/gi, '').replace(/[a-z:]+/gi, ' ').trim()
+  const digitsOnly = first
+    .replace(/\([^)]*[a-z][^)]*\)/gi, '')
+    .replace(/[a-z:]+/gi, ' ')
+    .trim()
   const normalized = normalizePhone(digitsOnly)
   if (normalized === '' && !/^[+()\d\s\-./]{6,}$/.test(digitsOnly)) return bad(`'${text}' is geen telefoonnummer. Schrijf het als 06-12345678.`)
   // A number a spreadsheet stored without its 0 (612345678) and then wrote as text (CSV).

@@ -52,7 +52,7 @@ function findDirectory(bytes: Uint8Array, v: DataView): { offset: number; count:
 
 /** The zip64 extra field replaces the 32-bit fields that read 0xFFFFFFFF, in this order. */
 function zip64Values(v: DataView, extraStart: number, extraEnd: number, wanted: boolean[]): number[] {
-  for (let at = extraStart; at + 4 <= extraEnd; ) {
+  for (let at = extraStart; at + 4 <= extraEnd;) {
     const id = v.getUint16(at, true)
     const size = v.getUint16(at + 2, true)
     if (id === 0x0001) {

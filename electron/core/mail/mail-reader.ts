@@ -27,7 +27,10 @@ export interface ReadMail {
 }
 
 /** A header value as one line: no control or bidi characters, no line breaks. */
-const oneLine = (s: string | undefined, max: number): string => normaliseText(s ?? '').replace(/\s*\n\s*/g, ' ').slice(0, max)
+const oneLine = (s: string | undefined, max: number): string =>
+  normaliseText(s ?? '')
+    .replace(/\s*\n\s*/g, ' ')
+    .slice(0, max)
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 
@@ -46,7 +49,12 @@ export function mailFormat(bytes: Uint8Array): MailFormat | undefined {
   return /^[\x21-\x39\x3b-\x7e]+:/m.test(head) && /^(from|date|subject|received|return-path|mime-version|message-id):/im.test(head) ? 'eml' : undefined
 }
 
-function finish(fileName: string, format: MailFormat, raw: { fromAddress?: string; fromName?: string; date?: string; subject?: string; text?: string; html?: string }, attachments: { fileName: string; bytes: Buffer }[]): ReadMail {
+function finish(
+  fileName: string,
+  format: MailFormat,
+  raw: { fromAddress?: string; fromName?: string; date?: string; subject?: string; text?: string; html?: string },
+  attachments: { fileName: string; bytes: Buffer }[],
+): ReadMail {
   const fromAddress = (raw.fromAddress ?? '').trim().toLowerCase()
   if (!/^[^\s@]+@[^\s@]+$/.test(fromAddress)) throw unreadable(fileName, 'er staat geen afzender (e-mailadres) in')
   const sent = raw.date ? new Date(raw.date) : undefined

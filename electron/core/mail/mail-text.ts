@@ -60,13 +60,15 @@ const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u061C\u200E
 
 /** Line breaks as \n, no control characters, at most one empty line in a row, no trailing spaces. */
 export function normaliseText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(UNSAFE, '')
-    // Trailing spaces per line, by splitting: a pattern like / +\n/ backtracks on a long run of spaces.
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim()
+  return (
+    text
+      .replace(/\r\n?/g, '\n')
+      .replace(UNSAFE, '')
+      // Trailing spaces per line, by splitting: a pattern like / +\n/ backtracks on a long run of spaces.
+      .split('\n')
+      .map((line) => line.trimEnd())
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim()
+  )
 }

@@ -8,7 +8,10 @@ import type { CoreContext } from '../context.ts'
 import { schoolYearId } from '../settings/settings.service.ts'
 import { pupilsLike } from './pupil-records.queries.ts'
 
-const folded = (p: { firstName: string; lastNamePrefix: string; lastName: string }): string => fold(displayName(p)).replace(/[\s\-']+/g, ' ').trim()
+const folded = (p: { firstName: string; lastNamePrefix: string; lastName: string }): string =>
+  fold(displayName(p))
+    .replace(/[\s\-']+/g, ' ')
+    .trim()
 
 export function findDuplicates(ctx: CoreContext, input: ApiParsed<'pupils.duplicates'>): PossibleDuplicate[] {
   const studentNumber = input.studentNumber.trim()

@@ -246,7 +246,6 @@ export class PupilIndex {
   }
 }
 
-
 /**
  * Temporary triggers (connection-only, never written to the file) that report each pupil whose
  * searchable text may have changed: names, number, form code, leaving, guardians and their links.

@@ -52,8 +52,7 @@ export function pupilRowById(db: Db, id: number, yearId: number): PupilRow | und
 /** The pupil's form in the newest open consent round. */
 export function openRoundFormOf(db: Db, pupilId: number): { code: string; campaignName: string } | undefined {
   return statement(db, `SELECT f.code, c.name AS campaignName FROM campaign_forms f JOIN campaigns c ON c.id = f.campaign_id WHERE f.pupil_id = ? AND c.closed_at IS NULL ORDER BY c.id DESC LIMIT 1`).get(pupilId) as
-    | { code: string; campaignName: string }
-    | undefined
+    { code: string; campaignName: string } | undefined
 }
 
 /** The id of another pupil with this student number, if there is one. */

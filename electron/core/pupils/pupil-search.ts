@@ -12,7 +12,11 @@ import { pupilIndex, warmPupilIndex, type IndexedPupil, type PupilIndex } from '
 import { hitRows, listPupils, pupilIdsWithFormCode, writeStamp } from './pupils.queries.ts'
 
 /** The words of a query, folded: at most six, split on spaces and commas. */
-export const queryWords = (query: string): string[] => fold(query).split(/[\s,]+/).filter(Boolean).slice(0, 6)
+export const queryWords = (query: string): string[] =>
+  fold(query)
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .slice(0, 6)
 
 /** The first `limit` items in `compare` order, without sorting them all: a bounded max-heap. */
 function firstInOrder<T>(items: readonly T[], limit: number, compare: (a: T, b: T) => number): T[] {
@@ -127,7 +131,10 @@ export function searchPupils(ctx: CoreContext, input: ApiParsed<'pupils.search'>
   const byCode = code ? pupilIdsWithFormCode(ctx.db, `TR-${code[2]?.toUpperCase()}`).flatMap((id) => index.get(id) ?? []) : []
   const names = code?.[1] ? [] : bestByName(index, words, input.limit, input.includeLeft)
   const ranked = [...byCode, ...names.filter((e) => !byCode.includes(e))].slice(0, input.limit)
-  const shown = keptHits(ctx, ranked.map((e) => e.id))
+  const shown = keptHits(
+    ctx,
+    ranked.map((e) => e.id),
+  )
   return ranked.flatMap((e) => shown.get(e.id) ?? [])
 }
 
@@ -173,7 +180,11 @@ export function filterPupils(ctx: CoreContext, input: ApiParsed<'pupils.filter'>
     warmPupilIndex(ctx.db) // the first list is on screen: typing comes next
     return { pupils: all, total: all.length }
   }
-  const matches = new Set(pupilIndex(ctx.db).find(words, 'names').map((e) => e.id))
+  const matches = new Set(
+    pupilIndex(ctx.db)
+      .find(words, 'names')
+      .map((e) => e.id),
+  )
   return { pupils: all.filter((p) => matches.has(p.id)), total: all.length }
 }
 

@@ -15,29 +15,29 @@ function prepared(db: Db, sql: string): Statement {
 
 /** Pupils of the school (or one group), sorted as a Dutch list: on surname, diacritics ignored. */
 export function listPupils(db: Db, schoolYearId: number, groupId?: number, includeLeft = false): PupilSummary[] {
-  const rows = prepared(db, 
-      `SELECT p.id, p.student_number AS studentNumber, p.first_name AS firstName,
+  const rows = prepared(
+    db,
+    `SELECT p.id, p.student_number AS studentNumber, p.first_name AS firstName,
               p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName, p.birth_date AS birthDate,
               g.id AS groupId, g.name AS groupName, p.left_on AS leftOn
          FROM pupils p
          LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = @schoolYearId
          LEFT JOIN groups g ON g.id = m.group_id
         WHERE (@includeLeft OR p.left_on IS NULL) AND (@groupId IS NULL OR g.id = @groupId)`,
-    )
-    .all({ schoolYearId, groupId: groupId ?? null, includeLeft: includeLeft ? 1 : 0 }) as PupilSummary[]
+  ).all({ schoolYearId, groupId: groupId ?? null, includeLeft: includeLeft ? 1 : 0 }) as PupilSummary[]
   return rows.sort(compareByName)
 }
 
 export function listGroups(db: Db, schoolYearId: number): GroupSummary[] {
-  return prepared(db, 
-      `SELECT g.id, g.name, y.name AS schoolYear, g.teacher_name AS teacherName, g.teacher_email AS teacherEmail, g.version,
+  return prepared(
+    db,
+    `SELECT g.id, g.name, y.name AS schoolYear, g.teacher_name AS teacherName, g.teacher_email AS teacherEmail, g.version,
               (SELECT count(*) FROM group_memberships m JOIN pupils p ON p.id = m.pupil_id
                 WHERE m.group_id = g.id AND p.left_on IS NULL) AS pupilCount
          FROM groups g JOIN school_years y ON y.id = g.school_year_id
         WHERE g.school_year_id = ?
         ORDER BY g.name`,
-    )
-    .all(schoolYearId) as GroupSummary[]
+  ).all(schoolYearId) as GroupSummary[]
 }
 
 export interface IndexedPupilRow {
@@ -56,15 +56,17 @@ export interface IndexedPupilRow {
 export function indexedPupilRows(db: Db, ids?: readonly number[]): IndexedPupilRow[] {
   const only = ids ? `WHERE p.id IN (SELECT value FROM json_each(@ids))` : ''
   const params = { ids: JSON.stringify(ids ?? []) }
-  const rows = prepared(db, 
-      `SELECT p.id, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName,
+  const rows = prepared(
+    db,
+    `SELECT p.id, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName,
               p.student_number AS studentNumber, p.form_code AS formCode, p.left_on AS leftOn
          FROM pupils p ${only}`,
-    )
-    .all(params) as Omit<IndexedPupilRow, 'guardianNames'>[]
+  ).all(params) as Omit<IndexedPupilRow, 'guardianNames'>[]
   const names = new Map<number, string[]>()
   // The guardians in one pass beside the pupils: a subquery per pupil or a GROUP BY costs more at 10,000.
-  const links = prepared(db, `SELECT pg.pupil_id, g.name FROM pupil_guardians pg JOIN guardians g ON g.id = pg.guardian_id ${only.replace('p.id', 'pg.pupil_id')}`).raw().all(params) as [number, string][]
+  const links = prepared(db, `SELECT pg.pupil_id, g.name FROM pupil_guardians pg JOIN guardians g ON g.id = pg.guardian_id ${only.replace('p.id', 'pg.pupil_id')}`)
+    .raw()
+    .all(params) as [number, string][]
   for (const [pupilId, name] of links) {
     const list = names.get(pupilId)
     if (list) list.push(name)
@@ -81,20 +83,20 @@ export function pupilIdsWithFormCode(db: Db, code: string): number[] {
 /** The rows of search hits, in no order, and each hit's guardians' names (', '), for these ids. */
 export function hitRows(db: Db, ids: readonly number[], schoolYearId: number): { rows: Omit<PupilHit, 'guardianNames'>[]; guardianNames: Map<number, string> } {
   const json = JSON.stringify(ids)
-  const rows = prepared(db, 
-      `SELECT p.id, p.student_number AS studentNumber, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName,
+  const rows = prepared(
+    db,
+    `SELECT p.id, p.student_number AS studentNumber, p.first_name AS firstName, p.last_name_prefix AS lastNamePrefix, p.last_name AS lastName,
               p.birth_date AS birthDate, p.left_on AS leftOn, p.form_code AS formCode, g.id AS groupId, g.name AS groupName
          FROM pupils p
          LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = @schoolYearId
          LEFT JOIN groups g ON g.id = m.group_id
         WHERE p.id IN (SELECT value FROM json_each(@json))`,
-    )
-    .all({ json, schoolYearId }) as Omit<PupilHit, 'guardianNames'>[]
-  const names = prepared(db, 
-      `SELECT pg.pupil_id AS id, group_concat(g.name, ', ') AS names FROM pupil_guardians pg JOIN guardians g ON g.id = pg.guardian_id
+  ).all({ json, schoolYearId }) as Omit<PupilHit, 'guardianNames'>[]
+  const names = prepared(
+    db,
+    `SELECT pg.pupil_id AS id, group_concat(g.name, ', ') AS names FROM pupil_guardians pg JOIN guardians g ON g.id = pg.guardian_id
         WHERE pg.pupil_id IN (SELECT value FROM json_each(?)) GROUP BY pg.pupil_id`,
-    )
-    .all(json) as { id: number; names: string }[]
+  ).all(json) as { id: number; names: string }[]
   return { rows, guardianNames: new Map(names.map((n) => [n.id, n.names])) }
 }
 

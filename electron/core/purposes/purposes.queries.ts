@@ -34,15 +34,8 @@ export interface PurposeValues {
 
 export function insertPurpose(db: Db, code: string, v: PurposeValues, now: string): number {
   return Number(
-    statement(db, `INSERT INTO purposes (code, label, description, sort_order, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-      code,
-      v.label,
-      v.description,
-      v.sortOrder,
-      v.active ? 1 : 0,
-      now,
-      now,
-    ).lastInsertRowid,
+    statement(db, `INSERT INTO purposes (code, label, description, sort_order, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(code, v.label, v.description, v.sortOrder, v.active ? 1 : 0, now, now)
+      .lastInsertRowid,
   )
 }
 

@@ -26,7 +26,12 @@ export function getPurpose(db: Db, id: number): Purpose {
 
 /** A code for a new purpose from its label: 'Schoolreis & kamp' -> 'schoolreis_kamp'. */
 function codeFromLabel(db: Db, label: string): string {
-  const base = fold(label).replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').replace(/^(\d)/, 'doel_$1').slice(0, 36) || 'doel'
+  const base =
+    fold(label)
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+      .replace(/^(\d)/, 'doel_$1')
+      .slice(0, 36) || 'doel'
   let code = base
   for (let i = 2; purposeCodeTaken(db, code); i++) code = `${base}_${i}`
   return code

@@ -106,9 +106,7 @@ function removeGuardian(db: Db, guardianId: number): void {
  * that were scrubbed, to pass on to the backups.
  */
 export function applyRemoval(db: Db, plan: RemovalPlan, now: Date, known: readonly string[] = []): string[] {
-  const pupils = plan.pupils
-    .map((p) => ({ ...p, names: samePupil(db, p.id, p.formCode) }))
-    .filter((p) => p.names !== undefined)
+  const pupils = plan.pupils.map((p) => ({ ...p, names: samePupil(db, p.id, p.formCode) })).filter((p) => p.names !== undefined)
   const contact = plan.contactGuardians.filter((g) => sameGuardianName(db, g.id, g.createdAt) !== undefined)
   const purged = plan.purgedGuardians.filter((g) => sameGuardianName(db, g.id, g.createdAt) !== undefined)
   const words = new Set(known)

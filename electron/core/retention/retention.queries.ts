@@ -34,11 +34,9 @@ export function guardiansWithContactLeft(db: Db, pupilId: number, today: string)
   ).get(pupilId, today) as number
 }
 
-export const dossierEntryCount = (db: Db, pupilId: number): number =>
-  statement(db, `SELECT count(*) FROM dossier_entries WHERE pupil_id = ?`, 'pluck').get(pupilId) as number
+export const dossierEntryCount = (db: Db, pupilId: number): number => statement(db, `SELECT count(*) FROM dossier_entries WHERE pupil_id = ?`, 'pluck').get(pupilId) as number
 
-export const consentRecordCount = (db: Db, pupilId: number): number =>
-  statement(db, `SELECT count(*) FROM consent_records WHERE pupil_id = ?`, 'pluck').get(pupilId) as number
+export const consentRecordCount = (db: Db, pupilId: number): number => statement(db, `SELECT count(*) FROM consent_records WHERE pupil_id = ?`, 'pluck').get(pupilId) as number
 
 /** Compacts the file after a removal (freed pages go; it needs free disk space). */
 export function vacuum(db: Db): void {
@@ -55,23 +53,17 @@ export function pupilFormCode(db: Db, pupilId: number): string | undefined {
   return statement(db, `SELECT form_code FROM pupils WHERE id = ?`, 'pluck').get(pupilId) as string | undefined
 }
 
-export const guardiansOfPupil = (db: Db, pupilId: number): number[] =>
-  statement(db, `SELECT guardian_id FROM pupil_guardians WHERE pupil_id = ?`, 'pluck').all(pupilId) as number[]
+export const guardiansOfPupil = (db: Db, pupilId: number): number[] => statement(db, `SELECT guardian_id FROM pupil_guardians WHERE pupil_id = ?`, 'pluck').all(pupilId) as number[]
 
-export const childrenOfGuardian = (db: Db, guardianId: number): number[] =>
-  statement(db, `SELECT pupil_id FROM pupil_guardians WHERE guardian_id = ?`, 'pluck').all(guardianId) as number[]
+export const childrenOfGuardian = (db: Db, guardianId: number): number[] => statement(db, `SELECT pupil_id FROM pupil_guardians WHERE guardian_id = ?`, 'pluck').all(guardianId) as number[]
 
 /** The pupils a guardian gave an answer for. */
-export const pupilsAnsweredFor = (db: Db, guardianId: number): number[] =>
-  statement(db, `SELECT DISTINCT pupil_id FROM consent_records WHERE guardian_id = ?`, 'pluck').all(guardianId) as number[]
+export const pupilsAnsweredFor = (db: Db, guardianId: number): number[] => statement(db, `SELECT DISTINCT pupil_id FROM consent_records WHERE guardian_id = ?`, 'pluck').all(guardianId) as number[]
 
 /** True when none of the guardian's children is at school on `today`. */
 export function noChildAtSchool(db: Db, guardianId: number, today: string): boolean {
   return (
-    statement(
-      db,
-      `SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pupil_guardians o JOIN pupils p ON p.id = o.pupil_id WHERE o.guardian_id = ? AND (p.left_on IS NULL OR p.left_on > ?))`,
-    ).get(guardianId, today) !== undefined
+    statement(db, `SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM pupil_guardians o JOIN pupils p ON p.id = o.pupil_id WHERE o.guardian_id = ? AND (p.left_on IS NULL OR p.left_on > ?))`).get(guardianId, today) !== undefined
   )
 }
 
@@ -85,9 +77,7 @@ export interface PupilNames {
 
 /** The pupil's names, only when id and form code are the same pupil's (an older backup of another register). */
 export function samePupil(db: Db, id: number, formCode: string): PupilNames | undefined {
-  return statement(db, `SELECT first_name AS firstName, last_name_prefix AS lastNamePrefix, last_name AS lastName FROM pupils WHERE id = ? AND form_code = ?`).get(id, formCode) as
-    | PupilNames
-    | undefined
+  return statement(db, `SELECT first_name AS firstName, last_name_prefix AS lastNamePrefix, last_name AS lastName FROM pupils WHERE id = ? AND form_code = ?`).get(id, formCode) as PupilNames | undefined
 }
 
 /** The guardian's name, only when id and creation time are the same guardian's. */
@@ -157,8 +147,7 @@ export function unlinkGuardian(db: Db, guardianId: number): void {
   statement(db, `DELETE FROM import_changes WHERE entity = 'pupil_guardian' AND json_valid(after_json) AND json_extract(after_json, '$.guardianId') = ?`).run(guardianId)
 }
 
-export const guardianGaveAnswers = (db: Db, guardianId: number): boolean =>
-  statement(db, `SELECT 1 FROM consent_records WHERE guardian_id = ?`).get(guardianId) !== undefined
+export const guardianGaveAnswers = (db: Db, guardianId: number): boolean => statement(db, `SELECT 1 FROM consent_records WHERE guardian_id = ?`).get(guardianId) !== undefined
 
 /** Only the contact details, without a version change: an older backup, where the guardian's answers stay. */
 export function blankGuardianContact(db: Db, guardianId: number): void {

@@ -3,16 +3,7 @@ import { dropImportSessions } from '../imports/sessions.ts'
 import { displayName, formatDate, localIsoDate } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { sentFields } from '../../../shared/save-schema.ts'
-import {
-  RETENTION_INFO,
-  RETENTION_KINDS,
-  addMonths,
-  type RetentionDue,
-  type RetentionKind,
-  type RetentionOverview,
-  type RetentionPeriods,
-  type RetentionResult,
-} from '../../../shared/retention.ts'
+import { RETENTION_INFO, RETENTION_KINDS, addMonths, type RetentionDue, type RetentionKind, type RetentionOverview, type RetentionPeriods, type RetentionResult } from '../../../shared/retention.ts'
 import { writeAudit } from '../audit/audit.ts'
 import { backupNow } from '../backup/backup.ts'
 import type { CoreContext } from '../context.ts'
@@ -28,9 +19,7 @@ const log = createLogger('retention')
 const key = (kind: RetentionKind): string => `retention.${kind}`
 
 export function retentionPeriods(db: Db): RetentionPeriods {
-  return Object.fromEntries(
-    RETENTION_KINDS.map((kind) => [kind, Number(settingValue(db, key(kind)) ?? RETENTION_INFO[kind].defaultMonths)]),
-  ) as RetentionPeriods
+  return Object.fromEntries(RETENTION_KINDS.map((kind) => [kind, Number(settingValue(db, key(kind)) ?? RETENTION_INFO[kind].defaultMonths)])) as RetentionPeriods
 }
 
 /** Saves the periods sent; one left out keeps its stored value. */
@@ -67,9 +56,7 @@ export function retentionOverview(ctx: CoreContext): RetentionOverview {
   const due: RetentionDue[] = []
   for (const p of left) {
     const held = itemsHeld(ctx.db, p.id, today)
-    const kinds = RETENTION_KINDS.map((kind) => ({ kind, dueSince: addMonths(p.leftOn, periods[kind]), items: held[kind] })).filter(
-      (k) => k.dueSince <= today && k.items > 0,
-    )
+    const kinds = RETENTION_KINDS.map((kind) => ({ kind, dueSince: addMonths(p.leftOn, periods[kind]), items: held[kind] })).filter((k) => k.dueSince <= today && k.items > 0)
     if (kinds.length > 0) due.push({ pupilId: p.id, name: displayName(p), leftOn: p.leftOn, kinds })
   }
   // Only where this app may write: a register another app holds (or a read-only one) keeps its files.
@@ -83,9 +70,12 @@ const n = (count: number, one: string, many: string): string => `${count} ${coun
 function describeRemoval(pupils: number, backups: BackupsAfterRemoval, safety: { name: string; until: string } | null, documents: number): string {
   const parts = [`Verwijderd: gegevens van ${n(pupils, 'leerling', 'leerlingen')}, ook uit het logboek en de importgeschiedenis.`]
   if (backups.rewritten.length > 0) parts.push(`${n(backups.rewritten.length, 'oudere reservekopie is', 'oudere reservekopieën zijn')} herschreven zonder deze gegevens: ${backups.rewritten.join(', ')}.`)
-  if (backups.deleted.length > 0) parts.push(`${n(backups.deleted.length, 'kopie kon', 'kopieën konden')} niet worden herschreven en ${backups.deleted.length === 1 ? 'is' : 'zijn'} gewist: ${backups.deleted.join(', ')}.`)
+  if (backups.deleted.length > 0)
+    parts.push(`${n(backups.deleted.length, 'kopie kon', 'kopieën konden')} niet worden herschreven en ${backups.deleted.length === 1 ? 'is' : 'zijn'} gewist: ${backups.deleted.join(', ')}.`)
   if (backups.failed.length > 0) {
-    parts.push(`Let op: ${n(backups.failed.length, 'reservekopie kon', 'reservekopieën konden')} niet worden herschreven of gewist (${backups.failed.join(', ')}). Verwijder ${backups.failed.length === 1 ? 'dat bestand' : 'die bestanden'} zelf uit de map met reservekopieën.`)
+    parts.push(
+      `Let op: ${n(backups.failed.length, 'reservekopie kon', 'reservekopieën konden')} niet worden herschreven of gewist (${backups.failed.join(', ')}). Verwijder ${backups.failed.length === 1 ? 'dat bestand' : 'die bestanden'} zelf uit de map met reservekopieën.`,
+    )
   }
   if (documents > 0) parts.push(`${n(documents, 'geopend document is', 'geopende documenten zijn')} uit de tijdelijke map gewist; maak ${documents === 1 ? 'het' : 'ze'} zo nodig opnieuw.`)
   if (safety) parts.push(`De reservekopie van vlak vóór het verwijderen (${safety.name}) bevat de gegevens nog en wordt op ${formatDate(safety.until)} gewist; tot dan kunt u met die kopie een vergissing herstellen.`)

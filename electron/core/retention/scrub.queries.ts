@@ -4,8 +4,7 @@ import type { Db } from '../db/open.ts'
 import { statement } from '../db/statements.ts'
 
 /** SQL that finds rows whose JSON columns may hold a word: a prefilter, the JSON walk decides. */
-const mayHold = (columns: string[]): string =>
-  `EXISTS (SELECT 1 FROM json_each(@words) w WHERE ${columns.map((c) => `instr(lower(coalesce(${c}, '')), lower(w.value)) > 0`).join(' OR ')})`
+const mayHold = (columns: string[]): string => `EXISTS (SELECT 1 FROM json_each(@words) w WHERE ${columns.map((c) => `instr(lower(coalesce(${c}, '')), lower(w.value)) > 0`).join(' OR ')})`
 
 /** The words as JSON text fragments, the way they appear inside a JSON column. */
 const wordsParam = (words: readonly string[]): string => JSON.stringify(words.map((w) => JSON.stringify(w).slice(1, -1)))
@@ -61,10 +60,10 @@ export function updateImportChange(db: Db, id: number, beforeJson: string | null
 
 /** Answers a batch imported from the enrolment form whose source names this file. */
 export function answersNamingFile(db: Db, batchId: number, fileName: string): { id: number; detail: string }[] {
-  return statement(db, `SELECT id, source_detail AS detail FROM consent_records WHERE import_batch_id = ? AND source = 'enrolment_form' AND instr(source_detail, ?) > 0`).all(
-    batchId,
-    fileName,
-  ) as { id: number; detail: string }[]
+  return statement(db, `SELECT id, source_detail AS detail FROM consent_records WHERE import_batch_id = ? AND source = 'enrolment_form' AND instr(source_detail, ?) > 0`).all(batchId, fileName) as {
+    id: number
+    detail: string
+  }[]
 }
 
 /** Queues the answer (so the trigger lets it change) and writes its new source detail. */

@@ -41,9 +41,7 @@ function blanked(value: unknown, lower: readonly string[], contactKeys: boolean)
   if (typeof value === 'string') return value !== '' && lower.some((w) => value.toLowerCase().includes(w)) ? '' : value
   if (Array.isArray(value)) return value.map((v) => blanked(v, lower, contactKeys))
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, contactKeys && CONTACT_KEYS.has(k) && typeof v === 'string' ? '' : blanked(v, lower, contactKeys)]),
-    )
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, contactKeys && CONTACT_KEYS.has(k) && typeof v === 'string' ? '' : blanked(v, lower, contactKeys)]))
   }
   return value
 }
@@ -114,7 +112,9 @@ function scrubSourceDetails(db: Db, batchId: number, fileName: string): void {
 
 /** Replaces file names of import batches that name a removed pupil, also in the answers from them; the hash and the number of rows stay. */
 export function scrubFileNames(db: Db, s: FileNameScrub): number {
-  const words = usable(s.words).map(squash).filter((w) => w.length >= 3)
+  const words = usable(s.words)
+    .map(squash)
+    .filter((w) => w.length >= 3)
   const rows = importBatchFiles(db)
   let changed = 0
   for (const r of rows) {

@@ -51,7 +51,12 @@ const shift = (r: FormRect, dx: number, dy: number): FormRect => ({ ...r, x: r.x
 function outlineInk(img: Gray, h: Homography, box: FormRect, limit: number): number {
   const values: number[] = []
   for (let t = 0; t <= box.width; t += 0.75) {
-    for (const [x, y] of [[box.x + t, box.y], [box.x + t, box.y + box.height], [box.x, box.y + t], [box.x + box.width, box.y + t]] as const) {
+    for (const [x, y] of [
+      [box.x + t, box.y],
+      [box.x + t, box.y + box.height],
+      [box.x, box.y + t],
+      [box.x + box.width, box.y + t],
+    ] as const) {
       const p = apply(h, x, y)
       values.push(at(img, p.x, p.y))
     }
@@ -120,7 +125,7 @@ export function decide(ja: { inside: number; ring: number; outline?: number }, n
     if (hi >= SOLID && lo < hi - 0.2) return { reading: 'onduidelijk', confidence: 0.4 }
     return { reading: 'beide', confidence: clamp(0.6 + Math.min(0.35, lo)) }
   }
-  return { reading: 'onduidelijk', confidence: clamp(0.3 + 0.2 * Math.abs(j - n) / Math.max(hi, 0.01)) }
+  return { reading: 'onduidelijk', confidence: clamp(0.3 + (0.2 * Math.abs(j - n)) / Math.max(hi, 0.01)) }
 }
 
 /** Ink over a signature or date field: present when clearly more than a speck. */

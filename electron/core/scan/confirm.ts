@@ -70,7 +70,15 @@ export function confirmScannedForm(ctx: CoreContext, input: ScanConfirmInput): S
     }
     let first = true
     for (const [page, decisions] of perPage) {
-      const common = { decisions, guardianId: guardian?.id ?? null, effectiveFrom, sourceDetail, note, attachment: proofOf(page, form.code, session.scannedOn), ...(first && input.consentStamp !== undefined ? { consentStamp: input.consentStamp } : {}) }
+      const common = {
+        decisions,
+        guardianId: guardian?.id ?? null,
+        effectiveFrom,
+        sourceDetail,
+        note,
+        attachment: proofOf(page, form.code, session.scannedOn),
+        ...(first && input.consentStamp !== undefined ? { consentStamp: input.consentStamp } : {}),
+      }
       if (form.round) recordReturn(ctx, { ...common, code: form.round.code })
       else recordConsent(ctx, { ...common, pupilId: form.pupil.id, source: 'paper_form' })
       first = false

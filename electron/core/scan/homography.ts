@@ -77,8 +77,14 @@ export function affineFit(from: Point[], to: Point[]): Homography | undefined {
       bv[a] = (bv[a] as number) + (row[a] as number) * (to[i] as Point).y
     }
   }
-  const u = solve(m.map((r) => [...r]), bu)
-  const v = solve(m.map((r) => [...r]), bv)
+  const u = solve(
+    m.map((r) => [...r]),
+    bu,
+  )
+  const v = solve(
+    m.map((r) => [...r]),
+    bv,
+  )
   return u && v ? [...u, ...v, 0, 0, 1] : undefined
 }
 

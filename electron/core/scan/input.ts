@@ -35,19 +35,17 @@ async function toGray(input: Buffer | { raw: Buffer | Uint8Array | Uint8ClampedA
   const img = Buffer.isBuffer(input)
     ? sharp(input, { page: page ?? 0, limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'truncated' }).rotate()
     : sharp(Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength), { raw: { width: input.width, height: input.height, channels: input.channels } })
-  const { data, info } = await img
-    .flatten({ background: '#ffffff' })
-    .greyscale()
-    .resize({ width: WORK_SIDE, height: WORK_SIDE, fit: 'inside', withoutEnlargement: true })
-    .raw()
-    .toBuffer({ resolveWithObject: true })
+  const { data, info } = await img.flatten({ background: '#ffffff' }).greyscale().resize({ width: WORK_SIDE, height: WORK_SIDE, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true })
   if (info.channels !== 1) throw new ScanInputProblem('channels')
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height }
 }
 
 async function imageFile(name: string, bytes: Buffer): Promise<ScanFile> {
-  const meta = await sharpImages()(bytes, { limitInputPixels: false }).metadata().catch(() => undefined)
-  if (!meta?.width || !meta.height) throw new ScanInputProblem(`${name} is geen afbeelding die het programma kan lezen (JPEG, PNG of TIFF) of is beschadigd. Er is niets gelezen of opgeslagen. Scan de pagina opnieuw, of sla haar op als JPEG of PDF.`)
+  const meta = await sharpImages()(bytes, { limitInputPixels: false })
+    .metadata()
+    .catch(() => undefined)
+  if (!meta?.width || !meta.height)
+    throw new ScanInputProblem(`${name} is geen afbeelding die het programma kan lezen (JPEG, PNG of TIFF) of is beschadigd. Er is niets gelezen of opgeslagen. Scan de pagina opnieuw, of sla haar op als JPEG of PDF.`)
   const height = meta.pageHeight ?? meta.height
   if (meta.width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || meta.width * height > MAX_IMAGE_PIXELS) {
     throw new ScanInputProblem(`${name} is te groot om te lezen (${meta.width} x ${height} pixels; de grens is 40 megapixel). Er is niets gelezen of opgeslagen. Scan op 300 dpi of minder.`)
@@ -75,7 +73,9 @@ async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
   } catch (e) {
     await task.destroy().catch(() => undefined)
     if ((e as Error).name === 'PasswordException') {
-      throw new ScanInputProblem(`${name} is beveiligd met een wachtwoord; het programma opent zo'n PDF niet. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw zonder beveiliging, of sla de PDF op zonder wachtwoord.`)
+      throw new ScanInputProblem(
+        `${name} is beveiligd met een wachtwoord; het programma opent zo'n PDF niet. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw zonder beveiliging, of sla de PDF op zonder wachtwoord.`,
+      )
     }
     throw new ScanInputProblem(`${name} is geen PDF die het programma kan lezen, of is beschadigd. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw.`)
   }
@@ -88,7 +88,9 @@ async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
     async page(i) {
       const jpeg = direct[i]
       if (jpeg) {
-        const size = await sharpImages()(jpeg).metadata().catch(() => undefined)
+        const size = await sharpImages()(jpeg)
+          .metadata()
+          .catch(() => undefined)
         if (size?.width && size.height && size.width <= MAX_IMAGE_SIDE && size.height <= MAX_IMAGE_SIDE && size.width * size.height <= MAX_IMAGE_PIXELS) {
           const gray = await toGray(jpeg).catch(() => undefined)
           if (gray) return gray

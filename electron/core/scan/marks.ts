@@ -139,7 +139,10 @@ export function findMarks(img: Gray): FoundMarks | undefined {
           if (set.some((b) => !b)) continue
           const blobs = set as Blob[]
           const c = blobs.map((b) => b.centre)
-          const ok = fits(c, blobs.map((b) => b.side))
+          const ok = fits(
+            c,
+            blobs.map((b) => b.side),
+          )
           if (ok) return { corners: c as FoundMarks['corners'], ...ok, found: 4 }
         }
   // One mark missing (a staple, a torn corner, a thumb): complete the parallelogram from the other three.
@@ -151,7 +154,10 @@ export function findMarks(img: Gray): FoundMarks | undefined {
     const next = c[(missing + 1) % 4] as Point
     const opposite = c[(missing + 2) % 4] as Point
     c[missing] = { x: prev.x + next.x - opposite.x, y: prev.y + next.y - opposite.y }
-    const ok = fits(c as Point[], others.map((i) => pick(i, 0)?.side ?? 0))
+    const ok = fits(
+      c as Point[],
+      others.map((i) => pick(i, 0)?.side ?? 0),
+    )
     if (ok) return { corners: c as FoundMarks['corners'], ...ok, found: 3 }
   }
   return undefined

@@ -12,7 +12,8 @@ import type { Gray } from './pixels.ts'
 import { formByCode, guardianIdsInOrder } from './scan.queries.ts'
 import { STRAIGHT_SCALE, writeStraightened } from './straighten.ts'
 
-const NO_CODE = 'Op deze pagina staat geen formuliercode die het programma kan lezen (bijvoorbeeld een eigen brief van een ouder, of een voorblad). Er is niets vastgelegd. Wijs de pagina zo nodig met de hand toe aan een leerling.'
+const NO_CODE =
+  'Op deze pagina staat geen formuliercode die het programma kan lezen (bijvoorbeeld een eigen brief van een ouder, of een voorblad). Er is niets vastgelegd. Wijs de pagina zo nodig met de hand toe aan een leerling.'
 
 /** Reads one page; the straightened picture's writing is added to `writing` (the caller waits for it). */
 export async function readPage(ctx: CoreContext, img: Gray, base: { index: number; source: string }, outDir: string, writing: Promise<unknown>[] = []): Promise<ScannedPage> {
@@ -56,8 +57,7 @@ export async function readPage(ctx: CoreContext, img: Gray, base: { index: numbe
   return { ...base, status: 'read', ...(notes.length ? { message: notes.join(' ') } : {}), form: formInfo, ...page, imagePath, scale: STRAIGHT_SCALE }
 }
 
-const unknownCode = (code: string): string =>
-  `Formuliercode ${code} staat niet in dit register (een formulier van een andere school of een verwijderde leerling). Er is niets vastgelegd. Zoek de leerling op naam.`
+const unknownCode = (code: string): string => `Formuliercode ${code} staat niet in dit register (een formulier van een andere school of een verwijderde leerling). Er is niets vastgelegd. Zoek de leerling op naam.`
 
 function readMarks(ctx: CoreContext, img: Gray, h: Homography, layout: SheetLayout, pupilId: number): { answers: ScannedAnswer[]; signatures: ScannedSignature[] } {
   const levels = pageLevels(img, h, layout.marks)

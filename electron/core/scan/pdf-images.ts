@@ -61,8 +61,7 @@ function entry(p: Parsed, dict: string, key: string): string | undefined {
       if (rest[i] === '<' && rest[i + 1] === '<') {
         depth++
         i++
-      }
-      else if (rest[i] === '>' && rest[i + 1] === '>') {
+      } else if (rest[i] === '>' && rest[i + 1] === '>') {
         depth--
         i++
         if (depth === 0) return rest.slice(0, i + 1)

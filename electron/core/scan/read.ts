@@ -53,7 +53,13 @@ export async function readScan(ctx: CoreContext, files: { name: string; path: st
         const img = await next
         next = i + 1 < f.pages ? f.page(i + 1).catch(() => undefined) : undefined
         if (!img) {
-          pages.push({ ...base, status: 'unreadable', message: `${source} is niet te lezen (beschadigd of een soort afbeelding die het programma niet kent). Er is niets vastgelegd. Scan deze pagina opnieuw.`, answers: [], signatures: [] })
+          pages.push({
+            ...base,
+            status: 'unreadable',
+            message: `${source} is niet te lezen (beschadigd of een soort afbeelding die het programma niet kent). Er is niets vastgelegd. Scan deze pagina opnieuw.`,
+            answers: [],
+            signatures: [],
+          })
         } else {
           pages.push(await readPage(ctx, img, base, options.outDir, writing))
           while (writing.length > 3) await writing.shift()

@@ -94,10 +94,16 @@ function lookUp(ctx: CoreContext, code: string): { pupilId: number; round: FormO
 function stateOf(session: ScanSession, key: string, code: string, round: FormOfCode | null): Pick<SessionForm, 'state' | 'message'> {
   if (session.confirmed.has(key)) return { state: 'confirmed', message: null }
   if (round?.closedAt) {
-    return { state: 'closed_round', message: `Formulier ${code} hoort bij de ronde '${round.campaignName}', die op ${formatDate(round.closedAt.slice(0, 10))} is afgesloten. Er is niets vastgelegd. Leg de antwoorden vast op de pagina van de leerling, als ze nog gelden.` }
+    return {
+      state: 'closed_round',
+      message: `Formulier ${code} hoort bij de ronde '${round.campaignName}', die op ${formatDate(round.closedAt.slice(0, 10))} is afgesloten. Er is niets vastgelegd. Leg de antwoorden vast op de pagina van de leerling, als ze nog gelden.`,
+    }
   }
   if (round?.returnedAt) {
-    return { state: 'already_returned', message: `Formulier ${code} is al teruggekomen (vastgelegd op ${formatDate(round.returnedAt.slice(0, 10))}). Het wordt niet nog eens vastgelegd. Is er iets veranderd, leg het dan vast op de pagina van de leerling.` }
+    return {
+      state: 'already_returned',
+      message: `Formulier ${code} is al teruggekomen (vastgelegd op ${formatDate(round.returnedAt.slice(0, 10))}). Het wordt niet nog eens vastgelegd. Is er iets veranderd, leg het dan vast op de pagina van de leerling.`,
+    }
   }
   return { state: 'open', message: null }
 }
@@ -124,7 +130,8 @@ export function sessionForms(ctx: CoreContext, session: ScanSession, onlyKey?: s
   for (const [code, list] of byCode) {
     const found = lookUp(ctx, code)
     if (!found) {
-      for (const p of list) pages.push({ pageIndex: p.index, source: p.source, status: 'unknown_code', message: `De code ${code} op deze pagina staat niet in het register. Kies de leerling zelf, of sla de pagina over.` })
+      for (const p of list)
+        pages.push({ pageIndex: p.index, source: p.source, status: 'unknown_code', message: `De code ${code} op deze pagina staat niet in het register. Kies de leerling zelf, of sla de pagina over.` })
       continue
     }
     known.set(code, found)
@@ -166,10 +173,7 @@ export function sessionView(ctx: CoreContext, session: ScanSession): ScanSession
   const views = forms.map((f) => ({ f, v: formView(f, purposes) }))
   views.sort(
     (a, b) =>
-      ORDER[a.v.state] - ORDER[b.v.state] ||
-      Number(b.v.needsAttention) - Number(a.v.needsAttention) ||
-      compareGroupNames(a.f.pupil.groupName ?? '~', b.f.pupil.groupName ?? '~') ||
-      compareByName(a.f.pupil, b.f.pupil),
+      ORDER[a.v.state] - ORDER[b.v.state] || Number(b.v.needsAttention) - Number(a.v.needsAttention) || compareGroupNames(a.f.pupil.groupName ?? '~', b.f.pupil.groupName ?? '~') || compareByName(a.f.pupil, b.f.pupil),
   )
   const none = session.pages.length === 0 || (!session.pages.some((p) => p.status === 'read') && session.assigned.size === 0)
   const count = session.pages.length === 1 ? 'de enige pagina' : `alle ${session.pages.length} pagina's`

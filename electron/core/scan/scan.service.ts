@@ -20,11 +20,7 @@ import { findSessionForm, sessionForms, sessionView } from './review.ts'
 import { dropSession, keepSession, newSessionId, requireSession, type ScanSession } from './scan-session.ts'
 
 /** The reader (read.ts): files on disk -> pages, PNGs written to outDir; reports progress, stops on the signal. */
-export type ScanReader = (
-  ctx: CoreContext,
-  files: { name: string; path: string }[],
-  options: { onProgress: (done: number, total: number) => void; signal: AbortSignal; outDir: string },
-) => Promise<ScannedPage[]>
+export type ScanReader = (ctx: CoreContext, files: { name: string; path: string }[], options: { onProgress: (done: number, total: number) => void; signal: AbortSignal; outDir: string }) => Promise<ScannedPage[]>
 
 /**
  * The chosen files, where they lie; refused (nothing read) when one of them, or all together, is over
@@ -55,7 +51,11 @@ export async function readChosenFiles(ctx: CoreContext, tokens: { token: string 
   const files = tokens.map((t) => chosenFile(ctx, t.token))
   const dir = ctx.temp.newDir()
   try {
-    const pages = await read(ctx, files.map((f) => ({ name: f.name, path: f.path })), { outDir: dir, signal: new AbortController().signal, onProgress: () => {} })
+    const pages = await read(
+      ctx,
+      files.map((f) => ({ name: f.name, path: f.path })),
+      { outDir: dir, signal: new AbortController().signal, onProgress: () => {} },
+    )
     return pages.map(({ imagePath: _picture, ...page }) => page)
   } finally {
     ctx.temp.remove(dir)

@@ -31,6 +31,8 @@ export function writeStraightened(img: Gray, h: Homography, page: { width: numbe
     }
   }
   const path = join(dir, name)
-  const written = sharpImages()(Buffer.from(out.buffer), { raw: { width, height, channels: 1 } }).png({ compressionLevel: 3, adaptiveFiltering: false }).toFile(path)
+  const written = sharpImages()(Buffer.from(out.buffer), { raw: { width, height, channels: 1 } })
+    .png({ compressionLevel: 3, adaptiveFiltering: false })
+    .toFile(path)
   return { path, written }
 }

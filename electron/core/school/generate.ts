@@ -37,16 +37,78 @@ export interface GeneratedSchool {
 }
 
 const FIRST_NAMES = [
-  'Sanne', 'Daan', 'Zoë', 'Sem', 'Lotte', 'Ömer', 'Fenna', 'Łukasz', 'Noah', 'Emma', 'Liam', 'Julia', 'Mila', 'Finn',
-  'Tess', 'Luuk', 'Saar', 'Mohammed', 'Yasmin', 'Bram', 'Noor', 'Jesse', 'Anouk', 'Thijs', 'Eva', 'Milan', 'Chloë',
-  'Joëlle', 'Siëm', 'Ayşe', 'Mees', 'Isa', 'Lars', 'Roos', 'Ilias', 'Hanna', 'René', 'Céline', 'Jip', 'Fleur',
+  'Sanne',
+  'Daan',
+  'Zoë',
+  'Sem',
+  'Lotte',
+  'Ömer',
+  'Fenna',
+  'Łukasz',
+  'Noah',
+  'Emma',
+  'Liam',
+  'Julia',
+  'Mila',
+  'Finn',
+  'Tess',
+  'Luuk',
+  'Saar',
+  'Mohammed',
+  'Yasmin',
+  'Bram',
+  'Noor',
+  'Jesse',
+  'Anouk',
+  'Thijs',
+  'Eva',
+  'Milan',
+  'Chloë',
+  'Joëlle',
+  'Siëm',
+  'Ayşe',
+  'Mees',
+  'Isa',
+  'Lars',
+  'Roos',
+  'Ilias',
+  'Hanna',
+  'René',
+  'Céline',
+  'Jip',
+  'Fleur',
 ]
 const LAST_NAMES: ReadonlyArray<readonly [string, string]> = [
-  ['van der', 'Berg'], ['de', 'Vries'], ['', 'Jansen'], ['van den', 'Heuvel'], ['', 'Bakker'], ['de', 'Jong'],
-  ['', 'Yılmaz'], ['', 'Nguyễn'], ['van', 'Dijk'], ['', 'Visser'], ["van 't", 'Hof'], ['', 'Smit'], ['', 'Meijer'],
-  ['de', 'Boer'], ['', 'Mulder'], ['van', 'Leeuwen'], ['', 'Kowalski'], ['', 'El Amrani'], ['', 'Peters'],
-  ['ter', 'Horst'], ['van der', 'Linden'], ['', 'Hendriks'], ['', 'Öztürk'], ['', 'Dekker'], ['de', 'Graaf'],
-  ['', 'Brouwer'], ['van', 'Wijk'], ['', 'Çelik'], ['', 'Vermeulen'], ['in het', 'Veld'],
+  ['van der', 'Berg'],
+  ['de', 'Vries'],
+  ['', 'Jansen'],
+  ['van den', 'Heuvel'],
+  ['', 'Bakker'],
+  ['de', 'Jong'],
+  ['', 'Yılmaz'],
+  ['', 'Nguyễn'],
+  ['van', 'Dijk'],
+  ['', 'Visser'],
+  ["van 't", 'Hof'],
+  ['', 'Smit'],
+  ['', 'Meijer'],
+  ['de', 'Boer'],
+  ['', 'Mulder'],
+  ['van', 'Leeuwen'],
+  ['', 'Kowalski'],
+  ['', 'El Amrani'],
+  ['', 'Peters'],
+  ['ter', 'Horst'],
+  ['van der', 'Linden'],
+  ['', 'Hendriks'],
+  ['', 'Öztürk'],
+  ['', 'Dekker'],
+  ['de', 'Graaf'],
+  ['', 'Brouwer'],
+  ['van', 'Wijk'],
+  ['', 'Çelik'],
+  ['', 'Vermeulen'],
+  ['in het', 'Veld'],
 ]
 const PARENT_FIRST = ['Marieke', 'Peter', 'Fatma', 'Jeroen', 'Anna', 'Mehmet', 'Ewa', 'Thanh', 'Karin', 'Rachid', 'Inge', 'Bas', 'Linh', 'Joost', 'Sevgi', 'Marco']
 const DEFAULT_GROUPS = ['1/2a', '1/2b', '3', '4', '5', '6', '7', '8']
@@ -66,7 +128,14 @@ function prng(seed: number): () => number {
 }
 
 const ascii = (s: string): string =>
-  s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ı/g, 'i').replace(/ł/g, 'l').replace(/Ł/g, 'L').toLowerCase().replace(/[^a-z]/g, '')
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ı/g, 'i')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '')
 
 /** Grade of a group name: '1/2a' -> 1, '8b' -> 8. */
 function grade(group: string): number {

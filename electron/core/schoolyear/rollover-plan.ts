@@ -77,7 +77,9 @@ export function planRollover(preview: RolloverPreview, input: RolloverInput): Ro
     const group = byName.get(choice.target.trim().toLowerCase())
     if (!group) return refuse(`Groep ${choice.target} (voor ${pupil.name}) staat niet bij de groepen van volgend jaar.`)
     if (!group.levels.includes(level)) {
-      return refuse(`Groep ${group.name} heeft volgend jaar leerjaar ${formatLevels(group.levels)}, maar ${pupil.name} komt in leerjaar ${level}. Kies een groep met leerjaar ${level}, of zet leerjaar ${level} bij groep ${group.name}.`)
+      return refuse(
+        `Groep ${group.name} heeft volgend jaar leerjaar ${formatLevels(group.levels)}, maar ${pupil.name} komt in leerjaar ${level}. Kies een groep met leerjaar ${level}, of zet leerjaar ${level} bij groep ${group.name}.`,
+      )
     }
     return { ...base, toGroup: group.name, toLevel: level }
   })

@@ -40,9 +40,7 @@ export function rolloverPreview(ctx: CoreContext): RolloverPreview {
     .sort((a, b) => compareGroupNames(a.groupName, b.groupName) || compareByName(a, b) || a.pupilId - b.pupilId)
     .map((r): RolloverPupil => ({ pupilId: r.pupilId, name: sortName(r), groupName: r.groupName, ...levelOf(r, fromYear) }))
   const openRounds = openRoundsOfYear(ctx.db, yearId)
-  const withoutGroup = pupilsWithoutGroup(ctx.db, yearId)
-    .sort(compareByName)
-    .map(sortName)
+  const withoutGroup = pupilsWithoutGroup(ctx.db, yearId).sort(compareByName).map(sortName)
   return {
     fromYear,
     toYear,

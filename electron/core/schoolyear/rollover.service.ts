@@ -28,10 +28,7 @@ export async function applyRollover(ctx: CoreContext, input: RolloverInput): Pro
     const fromId = ensureSchoolYear(db, preview.fromYear)
     const toId = ensureSchoolYear(db, preview.toYear)
     const groupIds = new Map(
-      plan.groups.map((g) => [
-        g.name,
-        insertGroup(db, { schoolYearId: toId, name: g.name, teacherName: g.teacherName, teacherEmail: g.teacherEmail, yearLevels: storedLevels(g.levels), createdAt: stamp }),
-      ]),
+      plan.groups.map((g) => [g.name, insertGroup(db, { schoolYearId: toId, name: g.name, teacherName: g.teacherName, teacherEmail: g.teacherEmail, yearLevels: storedLevels(g.levels), createdAt: stamp })]),
     )
     const reason = input.leavingReason || DEFAULT_LEAVING_REASON
     const counts = { moved: 0, repeated: 0, skipped: 0, left: 0 }

@@ -62,7 +62,11 @@ function Dialog({ request, onAnswer }: { request: ConfirmRequest; onAnswer: (yes
       {request.lines.map((line, i) => (
         <p key={i}>{line}</p>
       ))}
-      {request.lists?.filter((l) => l.names.length > 0).map((l, i) => <NameList key={i} list={l} />)}
+      {request.lists
+        ?.filter((l) => l.names.length > 0)
+        .map((l, i) => (
+          <NameList key={i} list={l} />
+        ))}
       <FormActions>
         <button type="button" className={request.danger ? 'danger' : 'primary'} onClick={() => onAnswer(true)}>
           {request.confirmLabel}

@@ -9,7 +9,13 @@ export interface GroupChoice {
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange' | 'children'>
 
-export function GroupSelect({ groups, value, onChange, emptyLabel, ...select }: SelectProps & { groups: readonly GroupChoice[] | undefined; value: number | null | undefined; onChange: (groupId: number | undefined) => void; emptyLabel?: string }) {
+export function GroupSelect({
+  groups,
+  value,
+  onChange,
+  emptyLabel,
+  ...select
+}: SelectProps & { groups: readonly GroupChoice[] | undefined; value: number | null | undefined; onChange: (groupId: number | undefined) => void; emptyLabel?: string }) {
   return (
     <select {...select} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}>
       {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}

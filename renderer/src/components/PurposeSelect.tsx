@@ -8,7 +8,13 @@ export interface PurposeChoice {
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange' | 'children'>
 
-export function PurposeSelect({ purposes, value, onChange, emptyLabel, ...select }: SelectProps & { purposes: readonly PurposeChoice[] | undefined; value: number | null | undefined; onChange: (purposeId: number | undefined) => void; emptyLabel?: string }) {
+export function PurposeSelect({
+  purposes,
+  value,
+  onChange,
+  emptyLabel,
+  ...select
+}: SelectProps & { purposes: readonly PurposeChoice[] | undefined; value: number | null | undefined; onChange: (purposeId: number | undefined) => void; emptyLabel?: string }) {
   return (
     <select {...select} value={value ?? ''} onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}>
       {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}

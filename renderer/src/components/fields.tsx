@@ -135,9 +135,5 @@ export function FilePicker({ accept, multiple, files, onChange }: { accept: stri
 export function FormError({ error, fields }: { error: ErrorInfo | undefined; fields: readonly string[] }) {
   const atField = error?.field !== undefined && fields.some((f) => isAbout(error.field, f))
   if (!error || atField) return null
-  return (
-    <ErrorText alert>
-      {error.message}
-    </ErrorText>
-  )
+  return <ErrorText alert>{error.message}</ErrorText>
 }

@@ -73,8 +73,7 @@ function classRows(db: Database.Database, groupId: number): ClassRow[] {
 }
 
 const csvLine = (cells: (string | null)[]): string => cells.map((c) => `"${(c ?? '').replace(/"/g, '""')}"`).join(';')
-const vcard = (r: ClassRow): string =>
-  ['BEGIN:VCARD', 'VERSION:3.0', `FN:${r.guardian} (${r.pupil})`, `TEL;TYPE=CELL:${r.phone ?? ''}`, `EMAIL:${r.email ?? ''}`, 'END:VCARD'].join('\r\n')
+const vcard = (r: ClassRow): string => ['BEGIN:VCARD', 'VERSION:3.0', `FN:${r.guardian} (${r.pupil})`, `TEL;TYPE=CELL:${r.phone ?? ''}`, `EMAIL:${r.email ?? ''}`, 'END:VCARD'].join('\r\n')
 
 const FORMATS = ['pdf', 'csv', 'vcf'] as const
 
@@ -100,8 +99,22 @@ export const classListCase: BenchCase = {
       const fonts = loadFonts('resources')
       const make = {
         pdf: () => plainPdf([classRows(db, groupId).map((r) => `${r.pupil}  ${r.guardian ?? ''}  ${r.phone ?? ''}  ${r.email ?? ''}`)], fonts),
-        csv: () => Buffer.from('\uFEFF' + classRows(db, groupId).map((r) => csvLine([r.pupil, r.guardian, r.phone, r.email])).join('\r\n'), 'utf8'),
-        vcf: () => Buffer.from(classRows(db, groupId).filter((r) => r.guardian).map(vcard).join('\r\n'), 'utf8'),
+        csv: () =>
+          Buffer.from(
+            '\uFEFF' +
+              classRows(db, groupId)
+                .map((r) => csvLine([r.pupil, r.guardian, r.phone, r.email]))
+                .join('\r\n'),
+            'utf8',
+          ),
+        vcf: () =>
+          Buffer.from(
+            classRows(db, groupId)
+              .filter((r) => r.guardian)
+              .map(vcard)
+              .join('\r\n'),
+            'utf8',
+          ),
       }
       const out: Record<string, number[]> = {}
       for (const format of FORMATS) out[format] = await repeat(runs, make[format])

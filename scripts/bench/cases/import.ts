@@ -14,8 +14,7 @@ import { EXPORT, NOW, STAFF, type BenchFiles } from '../../../tests/helpers/benc
 import { summarize, time } from '../../../tests/helpers/stats.ts'
 import { rateAtLeast, row, under, type BenchCase, type Measured, type Samples } from '../types.ts'
 
-const sum = (m: Measured, ...keys: string[]): number[] =>
-  (m.samples[keys[0] as string] ?? []).map((_, i) => keys.reduce((s, k) => s + (m.samples[k]?.[i] ?? 0), 0))
+const sum = (m: Measured, ...keys: string[]): number[] => (m.samples[keys[0] as string] ?? []).map((_, i) => keys.reduce((s, k) => s + (m.samples[k]?.[i] ?? 0), 0))
 
 function freshRegister(files: BenchFiles, name: string): string {
   const path = join(files.dir, name)
@@ -64,14 +63,10 @@ function insertRows(path: string, school: ReturnType<typeof generateSchool>): vo
     const groups = new Map(school.groups.map((g) => [g.name, group.run(yearId, g.name, now).lastInsertRowid]))
     const guardian = db.prepare(`INSERT INTO guardians (name, email, phone, created_at, updated_at) VALUES (?, ?, ?, ?, ?)`)
     const guardians = new Map(school.guardians.map((g) => [g.key, guardian.run(g.name, g.email, g.phone, now, now).lastInsertRowid]))
-    const pupil = db.prepare(
-      `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, form_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
+    const pupil = db.prepare(`INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, form_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
     const member = db.prepare(`INSERT INTO group_memberships (pupil_id, school_year_id, group_id) VALUES (?, ?, ?)`)
     const link = db.prepare(`INSERT INTO pupil_guardians (pupil_id, guardian_id, sort_order) VALUES (?, ?, ?)`)
-    const consent = db.prepare(
-      `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, effective_from, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, 'enrolment_form', ?, ?)`,
-    )
+    const consent = db.prepare(`INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, effective_from, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, 'enrolment_form', ?, ?)`)
     school.pupils.forEach((p, i) => {
       const id = pupil.run(p.studentNumber, p.firstName, p.lastNamePrefix, p.lastName, p.birthDate, `TR-B${String(i).padStart(5, '0')}`, now, now).lastInsertRowid
       member.run(id, yearId, groups.get(p.group))

@@ -38,14 +38,22 @@ function searchQueries(path: string): string[] {
     const p = pupil.get(id) as { f: string; pre: string; l: string; nr: string; code: string }
     const surname = [p.pre, p.l].filter(Boolean).join(' ')
     switch (i % 8) {
-      case 0: return surname.toLowerCase()
-      case 1: return fold(p.f)
-      case 2: return `${p.f} ${surname}`
-      case 3: return p.nr
-      case 4: return (parent.get(id) as string).split(' ')[0] as string
-      case 5: return fold(p.l).slice(0, 4)
-      case 6: return p.code.toLowerCase()
-      default: return i % 16 === 7 ? 'xqz' : `${fold(p.f)} ${fold(p.l).slice(0, 3)}`
+      case 0:
+        return surname.toLowerCase()
+      case 1:
+        return fold(p.f)
+      case 2:
+        return `${p.f} ${surname}`
+      case 3:
+        return p.nr
+      case 4:
+        return (parent.get(id) as string).split(' ')[0] as string
+      case 5:
+        return fold(p.l).slice(0, 4)
+      case 6:
+        return p.code.toLowerCase()
+      default:
+        return i % 16 === 7 ? 'xqz' : `${fold(p.f)} ${fold(p.l).slice(0, 3)}`
     }
   })
   db.close()
@@ -87,7 +95,9 @@ export const searchCase: BenchCase = {
       const db = rawDb(files.register, true)
       const stmts = new Map<number, Database.Statement>()
       const out = await searchRuns(runs, strokes, (query) => {
-        const words = fold(query).split(/[\s,]+/).filter(Boolean)
+        const words = fold(query)
+          .split(/[\s,]+/)
+          .filter(Boolean)
         let stmt = stmts.get(words.length)
         if (!stmt) {
           const where = words.map(() => `search_text LIKE ?`).join(' AND ')
@@ -167,9 +177,7 @@ function listCase(id: string, title: string, label: string, target: number | nul
   }
 }
 
-export const noConsentCase = listCase(
-  'no-consent', 'Geen-toestemmingslijst, 1.500 leerlingen', 'consent.noConsentList, hele school', 50, (core, call) => call(core, 'consent.noConsentList', {}), NO_CONSENT_SQL,
-)
+export const noConsentCase = listCase('no-consent', 'Geen-toestemmingslijst, 1.500 leerlingen', 'consent.noConsentList, hele school', 50, (core, call) => call(core, 'consent.noConsentList', {}), NO_CONSENT_SQL)
 export const overviewCase = listCase('overview', 'Groepsoverzicht, 1.500 leerlingen', 'groups.overview, 56 groepen × 8 doelen', null, (core, call) => call(core, 'groups.overview', {}), OVERVIEW_SQL)
 
 // ---- recording a consent (a form handed in at the desk: an answer for all 8 purposes) ----

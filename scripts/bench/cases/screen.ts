@@ -76,7 +76,6 @@ const SEARCH = 'input[aria-label="Zoek leerling"]'
 
 const FILTER = 'input[aria-label="Filter de lijst"]'
 
-
 /** Every prefix of a few pupils' names ('Zoë Yılmaz' as typed): each one still finds its pupil. */
 const strokesOf = (names: string[]): string[][] => names.map((n) => Array.from({ length: n.length }, (_, i) => n.slice(0, i + 1)).filter((k) => !k.endsWith(' ')))
 

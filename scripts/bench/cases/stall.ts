@@ -35,8 +35,13 @@ export const stallCase: BenchCase = {
       removeSchool(files, path)
       if (s.batchId === null) throw new Error('the import in the worker wrote nothing')
       return {
-        spinning: [s.spinning], preview: [s.importPreview], commit: [s.importCommit], forms: [s.forms],
-        previewTurn: [s.hostTurn.importPreview], commitTurn: [s.hostTurn.importCommit], formsTurn: [s.hostTurn.forms],
+        spinning: [s.spinning],
+        preview: [s.importPreview],
+        commit: [s.importCommit],
+        forms: [s.forms],
+        previewTurn: [s.hostTurn.importPreview],
+        commitTurn: [s.hostTurn.importCommit],
+        formsTurn: [s.hostTurn.forms],
       }
     },
   },

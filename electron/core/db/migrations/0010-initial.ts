@@ -229,12 +229,8 @@ export function up(db: Database): void {
   `)
 
   const now = new Date().toISOString()
-  const insertPurpose = db.prepare(
-    `INSERT INTO purposes (code, label, description, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  )
-  const insertVersion = db.prepare(
-    `INSERT INTO purpose_versions (purpose_id, version, label, description, created_at) VALUES (?, 1, ?, ?, ?)`,
-  )
+  const insertPurpose = db.prepare(`INSERT INTO purposes (code, label, description, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`)
+  const insertVersion = db.prepare(`INSERT INTO purpose_versions (purpose_id, version, label, description, created_at) VALUES (?, 1, ?, ?, ?)`)
   DEFAULT_PURPOSES.forEach(([code, label, description], i) => {
     const { lastInsertRowid } = insertPurpose.run(code, label, description, (i + 1) * 10, now, now)
     insertVersion.run(lastInsertRowid, label, description, now)

@@ -93,9 +93,14 @@ export function BackupsPage() {
     <>
       <h1>Reservekopieën</h1>
       <p className="lead-small">
-        Het programma maakt elke dag bij de eerste start een reservekopie, en ook vóór elke import, het ongedaan maken van een import, de overgang
-        naar een nieuw schooljaar, het verwijderen na de bewaartermijn en het terugzetten van een reservekopie.
-        {list.data && <> Ze staan in <span className="path">{list.data.folder}</span>.</>}
+        Het programma maakt elke dag bij de eerste start een reservekopie, en ook vóór elke import, het ongedaan maken van een import, de overgang naar een nieuw schooljaar, het verwijderen na de bewaartermijn en het
+        terugzetten van een reservekopie.
+        {list.data && (
+          <>
+            {' '}
+            Ze staan in <span className="path">{list.data.folder}</span>.
+          </>
+        )}
       </p>
       <div className="toolbar">
         <button className="primary" disabled={busy} onClick={() => void run(() => invoke('backups.create', {}), 'Reservekopie gemaakt.')}>
@@ -120,11 +125,7 @@ export function BackupsPage() {
           {message}
         </p>
       )}
-      {(error || list.error) && (
-        <ErrorText alert>
-          {error ?? list.error}
-        </ErrorText>
-      )}
+      {(error || list.error) && <ErrorText alert>{error ?? list.error}</ErrorText>}
       <ListTable
         className="compact"
         rows={list.data?.backups}

@@ -23,32 +23,32 @@ function ConsentMatrix({ groupId }: { groupId: number }) {
     <section className="card">
       <h2>Per leerling</h2>
       <div className="table-wide">
-      <table className="list compact matrix">
-        <thead>
-          <tr>
-            <th>Leerling</th>
-            <PurposeHeaders purposes={list.data.purposes} />
-          </tr>
-        </thead>
-        <tbody>
-          {pupils.data.map((pupil) => (
-            <tr key={pupil.id}>
-              <td>
-                <a href={href({ name: 'pupil', id: pupil.id, tab: 'toestemming' })}>{sortName(pupil)}</a>
-              </td>
-              {list.data?.purposes.map((p) => {
-                const d = status.get(`${pupil.id}:${p.id}`) ?? 'granted'
-                const label = d === 'granted' ? 'toestemming' : d === 'refused' ? 'geweigerd' : 'geen antwoord'
-                return (
-                  <td key={p.id} className={`mark ${d}`} title={`${p.label}: ${label}`} aria-label={`${p.label}: ${label}`}>
-                    {MARKS[d]}
-                  </td>
-                )
-              })}
+        <table className="list compact matrix">
+          <thead>
+            <tr>
+              <th>Leerling</th>
+              <PurposeHeaders purposes={list.data.purposes} />
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {pupils.data.map((pupil) => (
+              <tr key={pupil.id}>
+                <td>
+                  <a href={href({ name: 'pupil', id: pupil.id, tab: 'toestemming' })}>{sortName(pupil)}</a>
+                </td>
+                {list.data?.purposes.map((p) => {
+                  const d = status.get(`${pupil.id}:${p.id}`) ?? 'granted'
+                  const label = d === 'granted' ? 'toestemming' : d === 'refused' ? 'geweigerd' : 'geen antwoord'
+                  return (
+                    <td key={p.id} className={`mark ${d}`} title={`${p.label}: ${label}`} aria-label={`${p.label}: ${label}`}>
+                      {MARKS[d]}
+                    </td>
+                  )
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <p className="made-at">✓ toestemming · ✗ geweigerd · ? geen antwoord (telt als geen toestemming). Gemaakt op {formatMoment(list.data.generatedAt)}.</p>
     </section>

@@ -27,11 +27,7 @@ export function GroupsPage() {
           }}
         />
       )}
-      {overview.error && (
-        <ErrorText alert>
-          {overview.error}
-        </ErrorText>
-      )}
+      {overview.error && <ErrorText alert>{overview.error}</ErrorText>}
       {overview.data === undefined ? null : groups.length === 0 ? (
         <p className="empty">Nog geen groepen in dit schooljaar. Voeg een groep toe of importeer inschrijfformulieren.</p>
       ) : (

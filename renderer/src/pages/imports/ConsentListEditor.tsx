@@ -14,10 +14,7 @@ export function ConsentListEditor({ column, target, purposes, onChange }: { colu
   const toggle = (list: readonly string[], code: string, on: boolean): string[] => purposes.map((p) => p.code).filter((c) => (c === code ? on : list.includes(c)))
   return (
     <div className="consent-list">
-      <p className="muted">
-        Vink per antwoord aan voor welke doelen het toestemming geeft. Een gevraagd doel dat de ouder niet koos, telt als geweigerd; een lege cel als geen
-        antwoord.
-      </p>
+      <p className="muted">Vink per antwoord aan voor welke doelen het toestemming geeft. Een gevraagd doel dat de ouder niet koos, telt als geweigerd; een lege cel als geen antwoord.</p>
       <div className="table-wide">
         <table className="list compact list-matrix">
           <thead>
@@ -35,12 +32,7 @@ export function ConsentListEditor({ column, target, purposes, onChange }: { colu
               <th scope="row">Gevraagd op het formulier</th>
               {purposes.map((p) => (
                 <td key={p.code}>
-                  <input
-                    type="checkbox"
-                    aria-label={`Gevraagd: ${p.label}`}
-                    checked={asked.has(p.code)}
-                    onChange={(e) => onChange({ ...target, purposes: toggle(target.purposes, p.code, e.target.checked) })}
-                  />
+                  <input type="checkbox" aria-label={`Gevraagd: ${p.label}`} checked={asked.has(p.code)} onChange={(e) => onChange({ ...target, purposes: toggle(target.purposes, p.code, e.target.checked) })} />
                 </td>
               ))}
             </tr>

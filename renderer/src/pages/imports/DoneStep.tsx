@@ -64,11 +64,7 @@ export function DoneStep({ state, result }: { state: WizardState; result: Import
         <a href={href({ name: 'noConsent' })}>Naar de lijsten zonder toestemming</a>
       </FormActions>
       {rejected > 0 && <p className="muted">In het Excel-bestand met afgekeurde rijen staat per rij wat er mis is. Verbeter ze en importeer het bestand opnieuw.</p>}
-      {state.error?.step === 'done' && (
-        <ErrorText alert>
-          {state.error.message}
-        </ErrorText>
-      )}
+      {state.error?.step === 'done' && <ErrorText alert>{state.error.message}</ErrorText>}
     </section>
   )
 }

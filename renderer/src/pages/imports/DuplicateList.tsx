@@ -12,8 +12,7 @@ function decode(row: string, value: string): RowDecision | undefined {
   return { row, action: action as RowDecision['action'], ...(id ? { pupilId: Number(id) } : {}) }
 }
 
-const pupilLine = (p: PossibleDuplicate['pupils'][number]): string =>
-  [p.name, p.studentNumber ? `nr. ${p.studentNumber}` : '', formatDate(p.birthDate), p.group ? `groep ${p.group}` : ''].filter(Boolean).join(' · ')
+const pupilLine = (p: PossibleDuplicate['pupils'][number]): string => [p.name, p.studentNumber ? `nr. ${p.studentNumber}` : '', formatDate(p.birthDate), p.group ? `groep ${p.group}` : ''].filter(Boolean).join(' · ')
 
 /** Possible duplicates: per row the choice skip, a new pupil, or the same as a pupil in the register (or as the other row). */
 export function DuplicateList(props: {
@@ -50,9 +49,7 @@ export function DuplicateList(props: {
                       <tr key={row}>
                         <td>
                           <strong>{displayName(p)}</strong>
-                          <div className="muted small">
-                            {[p.studentNumber ? `nr. ${p.studentNumber}` : '', formatDate(p.birthDate), p.group ? `groep ${p.group}` : '', rowText(p)].filter(Boolean).join(' · ')}
-                          </div>
+                          <div className="muted small">{[p.studentNumber ? `nr. ${p.studentNumber}` : '', formatDate(p.birthDate), p.group ? `groep ${p.group}` : '', rowText(p)].filter(Boolean).join(' · ')}</div>
                         </td>
                         <td className="col-choice">
                           <select aria-label={label} value={encode(props.decisions[row])} disabled={props.busy} onChange={(e) => props.onDecide(row, decode(row, e.target.value))}>
@@ -61,7 +58,8 @@ export function DuplicateList(props: {
                             <option value="new">Nieuwe leerling toevoegen</option>
                             {d.pupils.map((c) => (
                               <option key={c.id} value={`update:${c.id}`}>
-                                Is {c.name}{c.studentNumber ? ` (nr. ${c.studentNumber})` : ''}: die bijwerken
+                                Is {c.name}
+                                {c.studentNumber ? ` (nr. ${c.studentNumber})` : ''}: die bijwerken
                               </option>
                             ))}
                             {d.kind === 'in_import' && d.pupils.length === 0 && i > 0 && <option value="update">Dezelfde leerling als hierboven: samenvoegen</option>}

@@ -84,7 +84,9 @@ export function FileStep({ state, onNext }: { state: WizardState; onNext: () => 
         onDrop={onDrop}
       >
         <p className="drop-title">{files.length > 0 ? 'Meer bestanden? Sleep ze hierheen' : 'Sleep de inschrijfformulieren hierheen'}</p>
-        <p className="muted drop-help">Excel-bestanden (.xlsx), LibreOffice-rekenbladen (.ods) of CSV: één export met alle leerlingen, of een los formulier per leerling. Meerdere bestanden of een hele map tegelijk kan ook.</p>
+        <p className="muted drop-help">
+          Excel-bestanden (.xlsx), LibreOffice-rekenbladen (.ods) of CSV: één export met alle leerlingen, of een los formulier per leerling. Meerdere bestanden of een hele map tegelijk kan ook.
+        </p>
         <FormActions>
           {choosesInMain ? (
             <button type="button" className="primary" disabled={busy !== undefined} onClick={() => void chooseInMain()}>

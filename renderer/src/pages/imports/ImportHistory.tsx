@@ -118,11 +118,7 @@ export function ImportHistory({ tick }: { tick: number }) {
           {message}
         </p>
       )}
-      {batches.error && (
-        <ErrorText alert>
-          {batches.error}
-        </ErrorText>
-      )}
+      {batches.error && <ErrorText alert>{batches.error}</ErrorText>}
       {batches.data?.length === 0 ? (
         <p className="empty">Nog geen imports. Een import die u opslaat, verschijnt hier en kan als geheel ongedaan worden gemaakt.</p>
       ) : (
@@ -163,11 +159,7 @@ export function ImportHistory({ tick }: { tick: number }) {
                 {(open?.batch.id === b.id || error?.batchId === b.id) && (
                   <tr className="undo-row">
                     <td colSpan={6}>
-                      {error?.batchId === b.id && (
-                        <ErrorText alert>
-                          {error.text}
-                        </ErrorText>
-                      )}
+                      {error?.batchId === b.id && <ErrorText alert>{error.text}</ErrorText>}
                       {open?.batch.id === b.id && <UndoConfirm plan={open} busy={busy === b.id} onConfirm={() => void undo(b.id)} onCancel={() => setOpen(undefined)} />}
                     </td>
                   </tr>

@@ -8,8 +8,7 @@ import { choicesFor, targetOf, targetValue, type Purpose } from './targets.ts'
 
 export type Mappings = Record<string, Record<string, ColumnTarget>>
 
-export const targetIn = (mappings: Mappings, layout: ImportLayout, column: ImportColumn): ColumnTarget =>
-  column.sensitive ? { kind: 'ignore' } : (mappings[layout.signature]?.[column.key] ?? column.target)
+export const targetIn = (mappings: Mappings, layout: ImportLayout, column: ImportColumn): ColumnTarget => (column.sensitive ? { kind: 'ignore' } : (mappings[layout.signature]?.[column.key] ?? column.target))
 
 /** Where a validation error of imports.preview points: 'mappings.0.columns.12.target.purposes'. */
 function errorAt(error: ErrorInfo | undefined): { layout: number; column: number } | null {
@@ -139,8 +138,7 @@ function LayoutCard(props: {
         </tbody>
       </table>
       <p className="ignored">
-        <strong>Niet gebruikt en niet opgeslagen:</strong>{' '}
-        {ignored.length === 0 ? 'geen; alle kolommen worden gebruikt.' : ignored.map((c) => c.header + (c.sensitive ? ' (gevoelig)' : '')).join(', ')}
+        <strong>Niet gebruikt en niet opgeslagen:</strong> {ignored.length === 0 ? 'geen; alle kolommen worden gebruikt.' : ignored.map((c) => c.header + (c.sensitive ? ' (gevoelig)' : '')).join(', ')}
       </p>
     </section>
   )
@@ -161,8 +159,8 @@ export function MappingStep(props: {
   return (
     <>
       <p className="lead-small step-intro">
-        Controleer per kolom wat erin staat. Het programma heeft een voorstel gedaan; kies bij een kolom iets anders als het niet klopt. Bij een volgende
-        import van een bestand met dezelfde kolommen wordt uw keuze onthouden.
+        Controleer per kolom wat erin staat. Het programma heeft een voorstel gedaan; kies bij een kolom iets anders als het niet klopt. Bij een volgende import van een bestand met dezelfde kolommen wordt uw keuze
+        onthouden.
       </p>
       {analysis.layouts.map((layout, i) => (
         <LayoutCard

@@ -38,8 +38,8 @@ function SameEmailNotes({ guardians }: { guardians: readonly PreviewGuardian[] }
     <>
       {notes.map((g) => (
         <div key={g.name} className="warn-note small same-email">
-          Let op: {g.email} is ook het e-mailadres van {g.sameEmailAs.join(' en ')}. {g.name} wordt als aparte ouder/verzorger vastgelegd. Is het dezelfde persoon? Schrijf de
-          naam in het bestand dan hetzelfde en lees het opnieuw in.
+          Let op: {g.email} is ook het e-mailadres van {g.sameEmailAs.join(' en ')}. {g.name} wordt als aparte ouder/verzorger vastgelegd. Is het dezelfde persoon? Schrijf de naam in het bestand dan hetzelfde en lees het
+          opnieuw in.
         </div>
       ))}
     </>
@@ -122,8 +122,7 @@ function FieldLine({ change }: { change: FieldChange }) {
 export function ConsentLine({ change }: { change: ConsentChange }) {
   return (
     <li className="consent-change">
-      <span className="what">{change.label}:</span> <span className={`badge ${change.old}`}>{DECISION_WORDS[change.old]}</span> →{' '}
-      <span className={`badge ${change.new}`}>{DECISION_WORDS[change.new]}</span>
+      <span className="what">{change.label}:</span> <span className={`badge ${change.old}`}>{DECISION_WORDS[change.old]}</span> → <span className={`badge ${change.new}`}>{DECISION_WORDS[change.new]}</span>
       {change.currentSource && (
         <span className="warn-note">
           {' '}
@@ -134,8 +133,7 @@ export function ConsentLine({ change }: { change: ConsentChange }) {
       {change.replacesDisagreement && (
         <span className="warn-note">
           {' '}
-          De ouders antwoorden nu verschillend; dit antwoord uit de import geldt voor beide ouders samen en komt in de plaats van hun eigen antwoorden. Controleer het met
-          de ouders, of sla deze leerling over.
+          De ouders antwoorden nu verschillend; dit antwoord uit de import geldt voor beide ouders samen en komt in de plaats van hun eigen antwoorden. Controleer het met de ouders, of sla deze leerling over.
         </span>
       )}
     </li>

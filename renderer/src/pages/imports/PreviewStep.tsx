@@ -49,7 +49,16 @@ export function PreviewStep({ state, preview }: { state: WizardState; preview: I
   const pick = (pupils: PreviewPupil[]) => (needle === '' ? pupils : pupils.filter((p) => pupilText(p).includes(needle)))
   const errors = needle === '' ? preview.rowErrors : preview.rowErrors.filter((e) => fold(`${baseName(e.file)} ${e.sheet} ${e.column ?? ''} ${e.value} ${e.message}`).includes(needle))
   const duplicates =
-    needle === '' ? preview.duplicates : preview.duplicates.filter((d) => fold(d.message).includes(needle) || d.rows.some((r) => { const p = lists.byKey.get(r); return p ? pupilText(p).includes(needle) : false }))
+    needle === ''
+      ? preview.duplicates
+      : preview.duplicates.filter(
+          (d) =>
+            fold(d.message).includes(needle) ||
+            d.rows.some((r) => {
+              const p = lists.byKey.get(r)
+              return p ? pupilText(p).includes(needle) : false
+            }),
+        )
   const resetKey = `${tab}\n${needle}\n${preview.generatedAt}`
 
   const tabs: { id: Tab; label: string; count: number; tone: string; note?: string }[] = [
@@ -90,9 +99,7 @@ export function PreviewStep({ state, preview }: { state: WizardState; preview: I
 
       <section className="card preview-panel" role="tabpanel" aria-busy={state.busy === 'preview'}>
         <div className="panel-head">
-          {(current > 0 || filter !== '') && (
-            <input type="search" aria-label="Zoeken in de lijst" placeholder="Zoek op naam, groep of bestand" value={filter} onChange={(e) => setFilter(e.target.value)} />
-          )}
+          {(current > 0 || filter !== '') && <input type="search" aria-label="Zoeken in de lijst" placeholder="Zoek op naam, groep of bestand" value={filter} onChange={(e) => setFilter(e.target.value)} />}
           {tab === 'errors' && s.rowErrors > 0 && (
             <button type="button" disabled={busy} onClick={() => void downloadRejected()}>
               Afgekeurde rijen downloaden (.xlsx)
@@ -102,17 +109,13 @@ export function PreviewStep({ state, preview }: { state: WizardState; preview: I
         </div>
         {tab === 'new' && (lists.new.length === 0 ? <p className="muted">Geen nieuwe leerlingen.</p> : <NewList pupils={pick(lists.new)} labels={lists.labels} resetKey={resetKey} />)}
         {tab === 'changed' && (lists.changed.length === 0 ? <p className="muted">Geen leerlingen met wijzigingen.</p> : <ChangedList pupils={pick(lists.changed)} resetKey={resetKey} />)}
-        {tab === 'unchanged' &&
-          (lists.unchanged.length === 0 ? <p className="muted">Geen leerlingen die al precies zo in het register staan.</p> : <UnchangedList pupils={pick(lists.unchanged)} resetKey={resetKey} />)}
+        {tab === 'unchanged' && (lists.unchanged.length === 0 ? <p className="muted">Geen leerlingen die al precies zo in het register staan.</p> : <UnchangedList pupils={pick(lists.unchanged)} resetKey={resetKey} />)}
         {tab === 'errors' &&
           (preview.rowErrors.length === 0 ? (
             <p className="muted">Geen rijen met fouten.</p>
           ) : (
             <>
-              <p className="muted">
-                Deze rijen worden niet geïmporteerd. Verbeter ze in het bestand en importeer dat opnieuw, of download ze als Excel-bestand met een kolom die zegt
-                wat er mis is.
-              </p>
+              <p className="muted">Deze rijen worden niet geïmporteerd. Verbeter ze in het bestand en importeer dat opnieuw, of download ze als Excel-bestand met een kolom die zegt wat er mis is.</p>
               <ErrorList errors={errors} resetKey={resetKey} />
             </>
           ))}

@@ -53,7 +53,13 @@ export function targetOf(value: string, column: ImportColumn, purposes: readonly
 /** An answer text that names a purpose ('Website', 'Nieuwsbrief') grants that purpose. */
 function guessPurposes(text: string, purposes: readonly Purpose[]): string[] {
   const t = fold(text)
-  return purposes.filter((p) => fold(p.label).split(/[^a-z0-9]+/).some((w) => w.length >= 5 && t.includes(w))).map((p) => p.code)
+  return purposes
+    .filter((p) =>
+      fold(p.label)
+        .split(/[^a-z0-9]+/)
+        .some((w) => w.length >= 5 && t.includes(w)),
+    )
+    .map((p) => p.code)
 }
 
 /** The choices for one column, grouped; the column's current target is always among them. */

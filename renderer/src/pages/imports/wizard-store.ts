@@ -126,9 +126,7 @@ export function runInput(s: WizardState = state): Omit<ImportRunInput, 'files'> 
 
 /** The user's choices as the API wants them: by the file's place in the list. */
 function chosenLayouts(s: WizardState): SheetLayout[] {
-  return s.files.flatMap((f, file) =>
-    Object.entries(s.sheetLayouts).flatMap(([key, layout]) => (key.startsWith(sheetKey(f.id, '')) ? [{ file, sheet: key.slice(sheetKey(f.id, '').length), layout }] : [])),
-  )
+  return s.files.flatMap((f, file) => Object.entries(s.sheetLayouts).flatMap(([key, layout]) => (key.startsWith(sheetKey(f.id, '')) ? [{ file, sheet: key.slice(sheetKey(f.id, '').length), layout }] : [])))
 }
 
 /** `reopen`: the list of files changed, so the core reads them (a new session); otherwise the session's files are analyzed again. */
@@ -137,10 +135,7 @@ async function analyze(reopen = true): Promise<void> {
   if (state.files.length === 0) return set({ analysis: undefined, busy: undefined, preview: undefined, session: undefined })
   set({ busy: 'analyze', error: undefined, notice: undefined, preview: undefined, decisions: {}, ...(reopen ? { session: undefined } : {}) })
   const { sheetLayouts } = runInput()
-  const r =
-    reopen || !state.session
-      ? await tracked('imports.open', { files: state.files.map((f) => ({ token: f.token })), sheetLayouts })
-      : await tracked('imports.analyze', { session: state.session, sheetLayouts })
+  const r = reopen || !state.session ? await tracked('imports.open', { files: state.files.map((f) => ({ token: f.token })), sheetLayouts }) : await tracked('imports.analyze', { session: state.session, sheetLayouts })
   if (mine !== sequence) return
   if (!r.ok && r.error.code === 'cancelled') return set({ busy: undefined, analysis: undefined, session: undefined, notice: r.error.message })
   if (!r.ok) return set({ busy: undefined, analysis: undefined, error: { ...r.error, step: 'files' } })

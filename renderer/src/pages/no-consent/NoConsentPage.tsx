@@ -48,7 +48,10 @@ export function NoConsentList({ groupIds, purposeIds, status = 'both' }: { group
   return (
     <div className="no-consent" aria-busy={list.loading}>
       <p className="made-at">
-        Gemaakt op {formatMoment(data.generatedAt)} uit de actuele antwoorden. <button className="link" onClick={list.reload}>Vernieuwen</button>
+        Gemaakt op {formatMoment(data.generatedAt)} uit de actuele antwoorden.{' '}
+        <button className="link" onClick={list.reload}>
+          Vernieuwen
+        </button>
       </p>
       {data.purposes.map((p, i) => {
         const mine = data.rows[i] ?? []
@@ -109,9 +112,7 @@ export function NoConsentPage() {
       </div>
       {groups.data && groups.data.length > 0 && (
         <section className="card print-from-screen" aria-label="Afdrukken">
-          <p>
-            Afdrukken voor de leerkracht of de fotograaf, met dezelfde keuze als hierboven: één regel per leerling, met een vakje per doel.
-          </p>
+          <p>Afdrukken voor de leerkracht of de fotograaf, met dezelfde keuze als hierboven: één regel per leerling, met een vakje per doel.</p>
           <DocumentActions
             compact
             key={`${groupId ?? 'all'}-${purposeId ?? 'all'}-${status}`}

@@ -39,8 +39,8 @@ export function DossierRequest() {
   return (
     <div className="dossier-request">
       <p>
-        Een ouder vraagt welke gegevens de school over het kind heeft (AVG artikel 15). Het dossier beantwoordt dat: de gegevens, waarvoor en op welke
-        grond, wie ze krijgt, hoe lang ze bewaard worden, de rechten en waar de ouder met een klacht terecht kan.
+        Een ouder vraagt welke gegevens de school over het kind heeft (AVG artikel 15). Het dossier beantwoordt dat: de gegevens, waarvoor en op welke grond, wie ze krijgt, hoe lang ze bewaard worden, de rechten en waar
+        de ouder met een klacht terecht kan.
       </p>
       <label className="field">
         <span>Leerling</span>

@@ -16,8 +16,7 @@ export function ConflictNote({ purposeLabel, cell, guardians, onJointAnswer }: {
       <ul>
         {cell.disagreement.map((a) => (
           <li key={`${a.guardianId}-${a.effectiveFrom}`}>
-            {nameOf(a.guardianId)}: <span className={`badge ${a.decision}`}>{DECISION_LABELS[a.decision]}</span> vanaf {formatDate(a.effectiveFrom)}, via{' '}
-            {SOURCE_LABELS[a.source].toLowerCase()}
+            {nameOf(a.guardianId)}: <span className={`badge ${a.decision}`}>{DECISION_LABELS[a.decision]}</span> vanaf {formatDate(a.effectiveFrom)}, via {SOURCE_LABELS[a.source].toLowerCase()}
             {a.sourceDetail && ` (${a.sourceDetail})`}
           </li>
         ))}
@@ -25,8 +24,7 @@ export function ConflictNote({ purposeLabel, cell, guardians, onJointAnswer }: {
       <p>
         {refusers.length > 0 && `Geweigerd door: ${refusers.join(' en ')}. `}
         {unanswered.length > 0 && `Nog geen antwoord van: ${unanswered.join(' en ')}. `}
-        Nu telt <strong>{DECISION_LABELS[cell.decision].toLowerCase()}</strong>: het strengste antwoord telt, want zonder toestemming van alle ouders/verzorgers mag de
-        school het beeld niet gebruiken.
+        Nu telt <strong>{DECISION_LABELS[cell.decision].toLowerCase()}</strong>: het strengste antwoord telt, want zonder toestemming van alle ouders/verzorgers mag de school het beeld niet gebruiken.
       </p>
       <p>
         Oplossen: spreek met de ouders/verzorgers één antwoord af en leg dat vast als hun gezamenlijke antwoord.{' '}

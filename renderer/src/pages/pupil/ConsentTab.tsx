@@ -1,15 +1,5 @@
 import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import {
-  DECISION_LABELS,
-  DESK_SOURCES,
-  MAX_ATTACHMENT_BYTES,
-  SOURCE_LABELS,
-  formatDate,
-  localIsoDate,
-  type ConsentCell,
-  type Decision,
-  type PupilDetail,
-} from '../../../../shared/domain.ts'
+import { DECISION_LABELS, DESK_SOURCES, MAX_ATTACHMENT_BYTES, SOURCE_LABELS, formatDate, localIsoDate, type ConsentCell, type Decision, type PupilDetail } from '../../../../shared/domain.ts'
 import { invoke } from '../../api.ts'
 import { DateInput, Field, FilePicker, FormError, impossibleDates, readFileBase64 } from '../../components/fields.tsx'
 import { useSave } from '../../components/useSave.ts'
@@ -28,7 +18,11 @@ export function StatusBadge({ cell }: { cell: Pick<ConsentCell, 'decision' | 'as
   return (
     <span className="badges">
       <span className={`badge ${cell.decision}`}>{DECISION_LABELS[cell.decision]}</span>
-      {cell.askAgain && <span className="badge ask-again" title="Het doel is anders omschreven sinds dit antwoord">Opnieuw vragen</span>}
+      {cell.askAgain && (
+        <span className="badge ask-again" title="Het doel is anders omschreven sinds dit antwoord">
+          Opnieuw vragen
+        </span>
+      )}
     </span>
   )
 }
@@ -100,8 +94,8 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
       const r = mail
         ? await invoke('mail.record', { pupilId: pupil.id, mail: mail.file, decisions: chosen, guardianId, effectiveFrom, note, consentStamp: pupil.consentStamp })
         : returnedForm
-        ? await invoke('campaigns.recordReturn', { ...given, code: returnedForm.code }).then((x) => (x.ok ? { ok: true as const, value: x.value.pupil } : x))
-        : await invoke('consent.record', { ...given, pupilId: pupil.id, source })
+          ? await invoke('campaigns.recordReturn', { ...given, code: returnedForm.code }).then((x) => (x.ok ? { ok: true as const, value: x.value.pupil } : x))
+          : await invoke('consent.record', { ...given, pupilId: pupil.id, source })
       if (!r.ok) return setError(r.error)
       setError(undefined)
       const who = guardianId === null ? 'de ouders/verzorgers samen' : guardianName(guardianId)
@@ -132,150 +126,167 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
 
   return (
     <>
-    {formCode && returnedForm && (
-      <p className="form-banner" role="status">
-        Teruggekomen formulier <strong>{returnedForm.code}</strong> van de ronde '{returnedForm.campaignName}'
-        {returnedForm.returnedAt ? ' (al eerder als terug geteld)' : ''}. Vink de antwoorden aan zoals ze op het formulier staan.
-      </p>
-    )}
-    {formCode && form.error && (
-      <p className="form-banner error" role="alert">
-        {form.error}
-      </p>
-    )}
-    {done && (
-      <p className="ok saved-banner" role="status">
-        {done}
-      </p>
-    )}
-    <div className="consent-layout" onKeyDown={saveByKey}>
-      <section className="card consent-grid">
-        <div className="grid-head">
-          <h2>Toestemming per doel</h2>
-          <div className="quick">
-            <button type="button" onClick={() => setAll('granted')}>Alles ja</button>
-            <button type="button" onClick={() => setAll('refused')}>Alles nee</button>
-            <button type="button" onClick={() => setAnswers({})} disabled={chosen.length === 0}>Wissen</button>
-          </div>
-        </div>
-        <p className="hint keys">Met het toetsenbord: Tab naar een doel, dan J (ja), N (nee) of G (geen antwoord); Ctrl+Enter legt vast.</p>
-        <table className="grid" ref={gridRef}>
-          <thead>
-            <tr>
-              <th>Doel</th>
-              <th>Nu</th>
-              <th colSpan={3}>Nieuw antwoord</th>
-            </tr>
-          </thead>
-          <tbody>
-            {purposes.data?.map((p, index) => {
-              const cell = cells.get(p.id)
-              return (
-                <Fragment key={p.id}>
-                <tr className={answers[p.id] ? 'answer-row changed' : 'answer-row'} onKeyDown={(e) => answerByKey(e, p.id, index)}>
-                  <td>
-                    <div className="purpose-label">{p.label}</div>
-                  </td>
-                  <td>{cell && <StatusBadge cell={cell} />}</td>
-                  {CHOICES.map((d) => (
-                    <td key={d} className="choice">
-                      <label>
-                        <input type="radio" name={`purpose-${p.id}`} value={d} checked={answers[p.id] === d} onChange={() => {
-                            setDone(undefined)
-                            setAnswers({ ...answers, [p.id]: d })
-                          }} aria-label={`${p.label}: ${CHOICE_LABELS[d]}`} />
-                        {CHOICE_LABELS[d]}
-                      </label>
-                    </td>
-                  ))}
-                </tr>
-                {cell?.conflict && (
-                  <tr className="conflict-row">
-                    <td colSpan={5}>
-                      <ConflictNote
-                        purposeLabel={p.label}
-                        cell={cell}
-                        guardians={pupil.guardians}
-                        onJointAnswer={() => {
-                          setGuardianId(null)
-                          focusRow(index)
-                        }}
-                      />
-                    </td>
-                  </tr>
-                )}
-                </Fragment>
-              )
-            })}
-          </tbody>
-        </table>
-      </section>
-
-      <div className="record-column">
-      <section className="card record-panel" key={round}>
-        <h2>Vastleggen</h2>
-        <Field label="Antwoord van" name="guardianId" error={error}>
-          <select value={guardianId ?? ''} onChange={(e) => setGuardianId(e.target.value === '' ? null : Number(e.target.value))}>
-            <option value="">De ouders/verzorgers samen</option>
-            {pupil.guardians.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-                {g.relation ? ` (${g.relation})` : ''}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Gaat in op" name="effectiveFrom" error={error}>
-          <DateInput name="effectiveFrom" value={effectiveFrom} invalid={error?.field === 'effectiveFrom'} onBad={setBadDate} onChange={setEffectiveFrom} />
-        </Field>
-        {mail && <p className="hint">Uit de e-mail: bron e-mail, '{mail.preview.subject || '(geen onderwerp)'}, {formatDate(mail.preview.sentDate)}'; de e-mail wordt als bewijs bewaard.</p>}
-        {!returnedForm && !mail && (
-        <Field label="Hoe kwam het antwoord binnen?" name="source" error={error}>
-          <select value={source} onChange={(e) => setSource(e.target.value as (typeof DESK_SOURCES)[number])}>
-            {DESK_SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {SOURCE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </Field>
-        )}
-        {!mail && (
-        <Field label="Welk formulier of bericht" name="sourceDetail" error={error}>
-          <input value={sourceDetail} placeholder="bijv. toestemmingsformulier 2026-2027" onChange={(e) => setSourceDetail(e.target.value)} />
-        </Field>
-        )}
-        <Field label="Notitie" name="note" error={error}>
-          <input value={note} onChange={(e) => setNote(e.target.value)} />
-        </Field>
-        {!mail && (
-        <Field label="Scan van het formulier (PDF, JPG, PNG; tot 20 MB)" name="attachment" error={error}>
-          <FilePicker accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" files={scan ? [scan] : []} onChange={(files) => setScan(files[0])} />
-        </Field>
-        )}
-        <FormError error={error} fields={['guardianId', 'effectiveFrom', 'source', 'sourceDetail', 'note', 'attachment']} />
-        <FormActions>
-          <button className="primary" disabled={chosen.length === 0 || saving.busy} aria-keyshortcuts="Control+Enter" onClick={() => void save()}>
-            {chosen.length === 0 ? 'Kies eerst antwoorden' : `${chosen.length} ${chosen.length === 1 ? 'antwoord' : 'antwoorden'} vastleggen`}
-          </button>
-        </FormActions>
-      </section>
-      {!returnedForm && (
-        <MailPanel
-          key={`mail-${round}`}
-          pupil={pupil}
-          mail={mail}
-          onMail={(m) => {
-            setMail(m)
-            if (!m) return
-            setGuardianId(m.preview.guardianMatches[0]?.guardianId ?? null)
-            setEffectiveFrom(m.preview.sentDate)
-            setSource('email')
-          }}
-        />
+      {formCode && returnedForm && (
+        <p className="form-banner" role="status">
+          Teruggekomen formulier <strong>{returnedForm.code}</strong> van de ronde '{returnedForm.campaignName}'{returnedForm.returnedAt ? ' (al eerder als terug geteld)' : ''}. Vink de antwoorden aan zoals ze op het
+          formulier staan.
+        </p>
       )}
+      {formCode && form.error && (
+        <p className="form-banner error" role="alert">
+          {form.error}
+        </p>
+      )}
+      {done && (
+        <p className="ok saved-banner" role="status">
+          {done}
+        </p>
+      )}
+      <div className="consent-layout" onKeyDown={saveByKey}>
+        <section className="card consent-grid">
+          <div className="grid-head">
+            <h2>Toestemming per doel</h2>
+            <div className="quick">
+              <button type="button" onClick={() => setAll('granted')}>
+                Alles ja
+              </button>
+              <button type="button" onClick={() => setAll('refused')}>
+                Alles nee
+              </button>
+              <button type="button" onClick={() => setAnswers({})} disabled={chosen.length === 0}>
+                Wissen
+              </button>
+            </div>
+          </div>
+          <p className="hint keys">Met het toetsenbord: Tab naar een doel, dan J (ja), N (nee) of G (geen antwoord); Ctrl+Enter legt vast.</p>
+          <table className="grid" ref={gridRef}>
+            <thead>
+              <tr>
+                <th>Doel</th>
+                <th>Nu</th>
+                <th colSpan={3}>Nieuw antwoord</th>
+              </tr>
+            </thead>
+            <tbody>
+              {purposes.data?.map((p, index) => {
+                const cell = cells.get(p.id)
+                return (
+                  <Fragment key={p.id}>
+                    <tr className={answers[p.id] ? 'answer-row changed' : 'answer-row'} onKeyDown={(e) => answerByKey(e, p.id, index)}>
+                      <td>
+                        <div className="purpose-label">{p.label}</div>
+                      </td>
+                      <td>{cell && <StatusBadge cell={cell} />}</td>
+                      {CHOICES.map((d) => (
+                        <td key={d} className="choice">
+                          <label>
+                            <input
+                              type="radio"
+                              name={`purpose-${p.id}`}
+                              value={d}
+                              checked={answers[p.id] === d}
+                              onChange={() => {
+                                setDone(undefined)
+                                setAnswers({ ...answers, [p.id]: d })
+                              }}
+                              aria-label={`${p.label}: ${CHOICE_LABELS[d]}`}
+                            />
+                            {CHOICE_LABELS[d]}
+                          </label>
+                        </td>
+                      ))}
+                    </tr>
+                    {cell?.conflict && (
+                      <tr className="conflict-row">
+                        <td colSpan={5}>
+                          <ConflictNote
+                            purposeLabel={p.label}
+                            cell={cell}
+                            guardians={pupil.guardians}
+                            onJointAnswer={() => {
+                              setGuardianId(null)
+                              focusRow(index)
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
+                )
+              })}
+            </tbody>
+          </table>
+        </section>
+
+        <div className="record-column">
+          <section className="card record-panel" key={round}>
+            <h2>Vastleggen</h2>
+            <Field label="Antwoord van" name="guardianId" error={error}>
+              <select value={guardianId ?? ''} onChange={(e) => setGuardianId(e.target.value === '' ? null : Number(e.target.value))}>
+                <option value="">De ouders/verzorgers samen</option>
+                {pupil.guardians.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {g.name}
+                    {g.relation ? ` (${g.relation})` : ''}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field label="Gaat in op" name="effectiveFrom" error={error}>
+              <DateInput name="effectiveFrom" value={effectiveFrom} invalid={error?.field === 'effectiveFrom'} onBad={setBadDate} onChange={setEffectiveFrom} />
+            </Field>
+            {mail && (
+              <p className="hint">
+                Uit de e-mail: bron e-mail, '{mail.preview.subject || '(geen onderwerp)'}, {formatDate(mail.preview.sentDate)}'; de e-mail wordt als bewijs bewaard.
+              </p>
+            )}
+            {!returnedForm && !mail && (
+              <Field label="Hoe kwam het antwoord binnen?" name="source" error={error}>
+                <select value={source} onChange={(e) => setSource(e.target.value as (typeof DESK_SOURCES)[number])}>
+                  {DESK_SOURCES.map((s) => (
+                    <option key={s} value={s}>
+                      {SOURCE_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            )}
+            {!mail && (
+              <Field label="Welk formulier of bericht" name="sourceDetail" error={error}>
+                <input value={sourceDetail} placeholder="bijv. toestemmingsformulier 2026-2027" onChange={(e) => setSourceDetail(e.target.value)} />
+              </Field>
+            )}
+            <Field label="Notitie" name="note" error={error}>
+              <input value={note} onChange={(e) => setNote(e.target.value)} />
+            </Field>
+            {!mail && (
+              <Field label="Scan van het formulier (PDF, JPG, PNG; tot 20 MB)" name="attachment" error={error}>
+                <FilePicker accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" files={scan ? [scan] : []} onChange={(files) => setScan(files[0])} />
+              </Field>
+            )}
+            <FormError error={error} fields={['guardianId', 'effectiveFrom', 'source', 'sourceDetail', 'note', 'attachment']} />
+            <FormActions>
+              <button className="primary" disabled={chosen.length === 0 || saving.busy} aria-keyshortcuts="Control+Enter" onClick={() => void save()}>
+                {chosen.length === 0 ? 'Kies eerst antwoorden' : `${chosen.length} ${chosen.length === 1 ? 'antwoord' : 'antwoorden'} vastleggen`}
+              </button>
+            </FormActions>
+          </section>
+          {!returnedForm && (
+            <MailPanel
+              key={`mail-${round}`}
+              pupil={pupil}
+              mail={mail}
+              onMail={(m) => {
+                setMail(m)
+                if (!m) return
+                setGuardianId(m.preview.guardianMatches[0]?.guardianId ?? null)
+                setEffectiveFrom(m.preview.sentDate)
+                setSource('email')
+              }}
+            />
+          )}
+        </div>
       </div>
-    </div>
     </>
   )
 }

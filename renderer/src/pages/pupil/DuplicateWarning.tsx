@@ -9,8 +9,7 @@ export function DuplicateWarning({ found, onAddAnyway, busy }: { found: Possible
   return (
     <div className="warning duplicate-warning" role="alert">
       <p>
-        <strong>Deze leerling staat misschien al in het register.</strong> Er is nog niets opgeslagen. Open de bestaande leerling, of voeg toch een nieuwe toe als het
-        een ander kind is.
+        <strong>Deze leerling staat misschien al in het register.</strong> Er is nog niets opgeslagen. Open de bestaande leerling, of voeg toch een nieuwe toe als het een ander kind is.
       </p>
       <ul>
         {found.map((d) => (

@@ -140,7 +140,15 @@ export function GuardiansSection({ pupil, onChanged }: { pupil: PupilDetail; onC
         ),
       )}
       {editing === 'new' && <GuardianEditor pupil={pupil} onDone={() => void reload()} onCancel={() => setEditing(undefined)} />}
-      {editing === 'link' && <LinkExisting pupil={pupil} onDone={(p) => { setEditing(undefined); onChanged(p) }} />}
+      {editing === 'link' && (
+        <LinkExisting
+          pupil={pupil}
+          onDone={(p) => {
+            setEditing(undefined)
+            onChanged(p)
+          }}
+        />
+      )}
       {error && <ErrorText>{error}</ErrorText>}
       {editing === undefined && (
         <FormActions>

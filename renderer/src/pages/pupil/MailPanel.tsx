@@ -64,7 +64,11 @@ export function MailPanel({ pupil, mail, onMail }: { pupil: PupilDetail; mail: L
       <FilePicker accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook" files={[]} onChange={(files) => void read(files[0])} />
       {busy && <p className="hint">De e-mail wordt gelezen…</p>}
       <FormError error={error} fields={[]} />
-      {kept && <p className="ok" role="status">{kept}</p>}
+      {kept && (
+        <p className="ok" role="status">
+          {kept}
+        </p>
+      )}
       {p && (
         <div className="mail-preview">
           <dl>
@@ -94,8 +98,12 @@ export function MailPanel({ pupil, mail, onMail }: { pupil: PupilDetail; mail: L
           <pre className="mail-text">{p.text || '(deze e-mail heeft geen tekst)'}</pre>
           {p.textCut && <p className="hint">De tekst is ingekort; de hele e-mail wordt bewaard.</p>}
           <FormActions>
-            <button type="button" onClick={() => void keepInDossier()}>Alleen in het dossier bewaren</button>
-            <button type="button" onClick={() => onMail(undefined)}>Andere e-mail</button>
+            <button type="button" onClick={() => void keepInDossier()}>
+              Alleen in het dossier bewaren
+            </button>
+            <button type="button" onClick={() => onMail(undefined)}>
+              Andere e-mail
+            </button>
           </FormActions>
         </div>
       )}

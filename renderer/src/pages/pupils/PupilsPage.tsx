@@ -80,7 +80,10 @@ export function PupilsPage() {
     }
     setMailError(undefined)
     setDropped(r.value)
-    holdMailFor(file, r.value.suggestedPupils.map((p) => p.pupilId))
+    holdMailFor(
+      file,
+      r.value.suggestedPupils.map((p) => p.pupilId),
+    )
   }
 
   return (
@@ -92,13 +95,7 @@ export function PupilsPage() {
         </a>
       </div>
       <div className="toolbar">
-        <input
-          type="search"
-          placeholder="Filter op naam of leerlingnummer"
-          aria-label="Filter de lijst"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
+        <input type="search" placeholder="Filter op naam of leerlingnummer" aria-label="Filter de lijst" value={filter} onChange={(e) => setFilter(e.target.value)} />
         <select aria-label="Groep" value={groupId ?? ''} onChange={(e) => setGroupId(e.target.value ? Number(e.target.value) : undefined)}>
           <option value="">Alle groepen</option>
           {groups.data?.map((g) => (

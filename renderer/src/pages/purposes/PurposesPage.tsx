@@ -50,8 +50,7 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
       </div>
       {reworded && (
         <p className="warning" role="note">
-          U wijzigt de tekst van dit doel. Antwoorden die ouders op de oude tekst gaven blijven bewaard, maar worden gemarkeerd als
-          'opnieuw vragen'.
+          U wijzigt de tekst van dit doel. Antwoorden die ouders op de oude tekst gaven blijven bewaard, maar worden gemarkeerd als 'opnieuw vragen'.
         </p>
       )}
       <FormError error={error} fields={['label', 'description', 'sortOrder']} />

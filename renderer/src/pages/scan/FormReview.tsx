@@ -102,22 +102,33 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
         <caption className="visually-hidden">Antwoorden per doel, zoals gelezen; onduidelijke regels eerst</caption>
         <thead>
           <tr>
-            <th scope="col" className="scan-col-purpose">Doel</th>
+            <th scope="col" className="scan-col-purpose">
+              Doel
+            </th>
             <th scope="col">Op het formulier</th>
-            <th scope="col" className="scan-col-answer">Antwoord</th>
+            <th scope="col" className="scan-col-answer">
+              Antwoord
+            </th>
           </tr>
         </thead>
         <tbody>
           {form.rows.map((r, i) => {
             const answer = answers[r.purposeId] ?? 'none'
             return (
-              <tr key={r.purposeId} className={[i === current ? 'current' : '', r.unclear ? 'unclear' : r.lowConfidence ? 'unsure' : ''].join(' ')} aria-current={i === current ? 'true' : undefined} onClick={() => setCurrent(i)}>
+              <tr
+                key={r.purposeId}
+                className={[i === current ? 'current' : '', r.unclear ? 'unclear' : r.lowConfidence ? 'unsure' : ''].join(' ')}
+                aria-current={i === current ? 'true' : undefined}
+                onClick={() => setCurrent(i)}
+              >
                 <th scope="row">
                   {r.label}
                   {r.unclear && <span className="badge ask-again"> {r.reading === 'beide' ? `Onduidelijk: ${READING_LABEL.beide}` : r.reading ? 'Onduidelijk' : 'Zelf invullen'}</span>}
                   {r.lowConfidence && <span className="badge unknown"> Onzeker: {READING_LABEL[r.reading ?? ''] ?? ''}</span>}
                 </th>
-                <td className="scan-crop">{crops[r.purposeId] ? <img src={crops[r.purposeId]} alt={`Gescande regel '${r.label}'`} /> : <span className="muted">{r.hasCrop ? 'Laden…' : 'zie de pagina hierboven'}</span>}</td>
+                <td className="scan-crop">
+                  {crops[r.purposeId] ? <img src={crops[r.purposeId]} alt={`Gescande regel '${r.label}'`} /> : <span className="muted">{r.hasCrop ? 'Laden…' : 'zie de pagina hierboven'}</span>}
+                </td>
                 <td>
                   <span className="scan-choices" role="group" aria-label={`Antwoord voor '${r.label}'`}>
                     {(['granted', 'refused', 'none'] as const).map((a) => (
@@ -133,9 +144,7 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
         </tbody>
       </table>
       <fieldset className="scan-signer" disabled={!open}>
-        <legend>
-          {form.unsigned ? 'Geen handtekening gevonden. Van wie zijn deze antwoorden?' : `Ondertekend door ${signedNames.join(' en ') || 'een ouder/verzorger'}. Antwoorden van:`}
-        </legend>
+        <legend>{form.unsigned ? 'Geen handtekening gevonden. Van wie zijn deze antwoorden?' : `Ondertekend door ${signedNames.join(' en ') || 'een ouder/verzorger'}. Antwoorden van:`}</legend>
         {form.guardians.map((g, i) => (
           <label key={g.id} className="check">
             <input type="radio" name={`signer-${form.key}`} checked={signer === g.id} onChange={() => setSigner(g.id)} /> {i + 1}. {g.name}
@@ -152,7 +161,8 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
         </p>
       )}
       <p className="scan-keys" aria-label="Toetsen">
-        <kbd>J</kbd> ja · <kbd>N</kbd> nee · <kbd>G</kbd> leeg · <kbd>↑</kbd> <kbd>↓</kbd> vorig / volgend doel · <kbd>1</kbd> <kbd>2</kbd> ouder/verzorger · <kbd>0</kbd> zonder · <kbd>Enter</kbd> bevestigen · <kbd>S</kbd> overslaan
+        <kbd>J</kbd> ja · <kbd>N</kbd> nee · <kbd>G</kbd> leeg · <kbd>↑</kbd> <kbd>↓</kbd> vorig / volgend doel · <kbd>1</kbd> <kbd>2</kbd> ouder/verzorger · <kbd>0</kbd> zonder · <kbd>Enter</kbd> bevestigen ·{' '}
+        <kbd>S</kbd> overslaan
       </p>
       <div className="actions">
         {open && (

@@ -80,7 +80,10 @@ export function ScanPage() {
   }
   const nextOpen = (view: ScanSessionView, after: string | undefined, skip: Set<string>) => {
     const forms = view.forms
-    const from = Math.max(0, forms.findIndex((f) => f.key === after))
+    const from = Math.max(
+      0,
+      forms.findIndex((f) => f.key === after),
+    )
     const order = [...forms.slice(from + 1), ...forms.slice(0, from + 1)]
     return order.find((f) => f.state === 'open' && !skip.has(f.key) && f.key !== after)?.key
   }
@@ -131,7 +134,10 @@ export function ScanPage() {
       <h1>Formulieren scannen</h1>
       {!session && !reading && (
         <section className="card">
-          <p>Scan de teruggekomen toestemmingsformulieren op de kopieermachine (één PDF, of een map met JPG-, PNG- of TIFF-bestanden) en kies de bestanden. Het programma leest per formulier de code en de aangekruiste antwoorden; u controleert ze en legt elk formulier vast met Enter.</p>
+          <p>
+            Scan de teruggekomen toestemmingsformulieren op de kopieermachine (één PDF, of een map met JPG-, PNG- of TIFF-bestanden) en kies de bestanden. Het programma leest per formulier de code en de aangekruiste
+            antwoorden; u controleert ze en legt elk formulier vast met Enter.
+          </p>
           <ScanFiles files={files} onChange={setFiles} onError={setError} />
           <div className="actions scan-start">
             <button className="primary" disabled={files.length === 0} onClick={() => void start()}>

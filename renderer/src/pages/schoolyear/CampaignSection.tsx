@@ -40,7 +40,9 @@ function NewCampaign({ onStarted }: { onStarted: (c: CampaignDetail) => void }) 
     const roundName = name || `Toestemming ${settings.data?.schoolYear ?? ''}`.trim()
     const chosen = (groups.data ?? []).filter((g) => groupIds.length === 0 || groupIds.includes(g.id))
     const pupils = chosen.reduce((n, g) => n + g.pupilCount, 0)
-    const only = [withoutAnswer && 'geen antwoord bij een doel', askAgain && 'een antwoord dat opnieuw gevraagd moet worden', olderThan && answeredBefore && `een antwoord van vóór ${formatDate(answeredBefore)}`].filter(Boolean)
+    const only = [withoutAnswer && 'geen antwoord bij een doel', askAgain && 'een antwoord dat opnieuw gevraagd moet worden', olderThan && answeredBefore && `een antwoord van vóór ${formatDate(answeredBefore)}`].filter(
+      Boolean,
+    )
     const yes = await ask({
       title: `Ronde '${roundName}' starten?`,
       lines: [
@@ -114,7 +116,9 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
     setBusy(false)
     if (!r.ok) return setError(r.error.message)
     if (r.value.delivered === 'data') downloadBase64(r.value.fileName, r.value.mimeType, r.value.data)
-    setMessage(r.value.delivered === 'cancelled' ? undefined : `${r.value.fileName} (${r.value.count} ${r.value.countLabel}) ${r.value.delivered === 'opened' ? 'geopend: druk af vanuit het venster dat opent' : 'gedownload'}.`)
+    setMessage(
+      r.value.delivered === 'cancelled' ? undefined : `${r.value.fileName} (${r.value.count} ${r.value.countLabel}) ${r.value.delivered === 'opened' ? 'geopend: druk af vanuit het venster dat opent' : 'gedownload'}.`,
+    )
   }
   const { dialog, ask } = useConfirm()
   const close = async () => {
@@ -144,9 +148,8 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
       </div>
       <p className="muted">
         Gestart op {formatMoment(c.createdAt)} door {c.createdBy}
-        {c.closedAt ? ` · afgesloten op ${formatMoment(c.closedAt)}` : ''}. Komt een formulier terug: typ of scan de code in het zoekvak
-        bovenaan (Ctrl+K) en vink de antwoorden aan. Een stapel teruggekomen formulieren: scan ze op de kopieermachine en kies
-        'Teruggekomen formulieren scannen'.
+        {c.closedAt ? ` · afgesloten op ${formatMoment(c.closedAt)}` : ''}. Komt een formulier terug: typ of scan de code in het zoekvak bovenaan (Ctrl+K) en vink de antwoorden aan. Een stapel teruggekomen formulieren:
+        scan ze op de kopieermachine en kies 'Teruggekomen formulieren scannen'.
       </p>
       <table className="list compact">
         <thead>
@@ -173,11 +176,7 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
           {message}
         </p>
       )}
-      {error && (
-        <ErrorText alert>
-          {error}
-        </ErrorText>
-      )}
+      {error && <ErrorText alert>{error}</ErrorText>}
       {!c.closedAt && (
         <FormActions>
           <button className="primary" disabled={busy} onClick={() => void document('campaigns.printForms')}>

@@ -74,7 +74,13 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
                 </td>
                 <td>
                   <Field label="" name={kind} error={error}>
-                    <input aria-label={`Termijn ${RETENTION_INFO[kind].label}`} inputMode="numeric" className="months" value={periods[kind]} onChange={(e) => setPeriods({ ...periods, [kind]: e.target.value.replace(/\D/g, '') })} />
+                    <input
+                      aria-label={`Termijn ${RETENTION_INFO[kind].label}`}
+                      inputMode="numeric"
+                      className="months"
+                      value={periods[kind]}
+                      onChange={(e) => setPeriods({ ...periods, [kind]: e.target.value.replace(/\D/g, '') })}
+                    />
                   </Field>
                 </td>
                 <td className="muted">{RETENTION_INFO[kind].basis}</td>

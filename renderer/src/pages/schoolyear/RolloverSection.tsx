@@ -52,8 +52,8 @@ export function RolloverSection({ preview, onDone }: { preview: RolloverPreview;
           Van {preview.fromYear} naar {preview.toYear}
         </h2>
         <p className="muted">
-          Elke leerling gaat naar het volgende leerjaar en naar de groep die dat leerjaar heeft; groep 8 verlaat de school. Controleer het overzicht, pas aan wie blijft zitten of een jaar overslaat, en de indeling van volgend jaar.
-          Toestemmingen blijven gewoon gelden; de groepen van dit jaar blijven zichtbaar in de geschiedenis.
+          Elke leerling gaat naar het volgende leerjaar en naar de groep die dat leerjaar heeft; groep 8 verlaat de school. Controleer het overzicht, pas aan wie blijft zitten of een jaar overslaat, en de indeling van
+          volgend jaar. Toestemmingen blijven gewoon gelden; de groepen van dit jaar blijven zichtbaar in de geschiedenis.
         </p>
         {preview.withoutGroup.length > 0 && (
           <p className="form-banner">
@@ -92,11 +92,7 @@ export function RolloverSection({ preview, onDone }: { preview: RolloverPreview;
             </label>
           </fieldset>
         )}
-        {error && error.field !== 'leavingDate' && error.field !== 'leavingReason' && (
-          <ErrorText alert>
-            {error.message}
-          </ErrorText>
-        )}
+        {error && error.field !== 'leavingDate' && error.field !== 'leavingReason' && <ErrorText alert>{error.message}</ErrorText>}
         <FormActions>
           <button className="primary" disabled={busy} onClick={() => void apply()}>
             Overgaan naar {preview.toYear}

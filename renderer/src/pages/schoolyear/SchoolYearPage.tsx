@@ -36,7 +36,8 @@ export function SchoolYearPage({ tab, onYearChanged }: { tab?: string; onYearCha
       {current === 'instroom' && <IntakeSection />}
       {current === 'overgang' && done && (
         <p className="card ok" role="status">
-          Schooljaar {done.toYear} is begonnen: {done.moved} leerlingen zijn overgegaan, {done.repeated} blijven zitten, {done.skipped} gaan een jaar over, {done.left} hebben de school verlaten; {done.groupsCreated} groepen gemaakt.
+          Schooljaar {done.toYear} is begonnen: {done.moved} leerlingen zijn overgegaan, {done.repeated} blijven zitten, {done.skipped} gaan een jaar over, {done.left} hebben de school verlaten; {done.groupsCreated}{' '}
+          groepen gemaakt.
           {done.backup && ` Reservekopie: ${done.backup}.`}
         </p>
       )}

@@ -20,11 +20,9 @@ export interface PupilChoice {
   picked: string | null
 }
 
-export const groupRowsOf = (p: RolloverPreview): GroupRow[] =>
-  p.groups.map((g, i) => ({ key: i, name: g.name, teacherName: g.teacherName, teacherEmail: g.teacherEmail, levelsText: formatLevels(g.levels) }))
+export const groupRowsOf = (p: RolloverPreview): GroupRow[] => p.groups.map((g, i) => ({ key: i, name: g.name, teacherName: g.teacherName, teacherEmail: g.teacherEmail, levelsText: formatLevels(g.levels) }))
 
-export const nextGroupsOf = (rows: GroupRow[]): NextGroup[] =>
-  rows.map((r) => ({ name: r.name.trim(), teacherName: r.teacherName.trim(), teacherEmail: r.teacherEmail, levels: parseLevels(r.levelsText) ?? [] }))
+export const nextGroupsOf = (rows: GroupRow[]): NextGroup[] => rows.map((r) => ({ name: r.name.trim(), teacherName: r.teacherName.trim(), teacherEmail: r.teacherEmail, levels: parseLevels(r.levelsText) ?? [] }))
 
 /** Where the pupil goes: the hand-picked group if it still holds the level, else the proposal. */
 export function targetOf(pupil: RolloverPupil, choice: PupilChoice, groups: NextGroup[]): string | null {

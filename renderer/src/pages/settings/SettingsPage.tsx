@@ -101,7 +101,11 @@ export function SettingsPage({ settings, onSaved }: { settings: Settings; onSave
           <button className="primary" type="submit">
             Opslaan
           </button>
-          {saved && <span className="ok" role="status">Opgeslagen</span>}
+          {saved && (
+            <span className="ok" role="status">
+              Opgeslagen
+            </span>
+          )}
         </FormActions>
       </form>
       {settings.demo && <LeaveDemo onLeft={onSaved} />}
