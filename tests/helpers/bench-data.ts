@@ -11,6 +11,7 @@ import { insertSchool } from '../../electron/core/school/school.service.ts'
 import { consentFormsData } from '../../electron/core/documents/documents.service.ts'
 import { benchFiles, EXPORT, FORM_PUPILS, NOW, REGISTER, SCHOOL, STAFF, type BenchFiles } from './bench-files.ts'
 import { consentFormLines } from './plain-pdf.ts'
+import { EXPORT_HEADERS } from '../imports/big-workbook.ts'
 
 silenceLog()
 
@@ -49,30 +50,6 @@ async function fiftyRecords(core: Core): Promise<void> {
     })
   }
 }
-
-const EXPORT_HEADERS = [
-  'Leerlingnummer',
-  'Roepnaam',
-  'Tussenvoegsel',
-  'Achternaam',
-  'Geboortedatum',
-  'Groep',
-  'BSN',
-  'Naam ouder/verzorger 1',
-  'E-mail ouder/verzorger 1',
-  'Telefoon ouder/verzorger 1',
-  'Naam ouder/verzorger 2',
-  'E-mail ouder/verzorger 2',
-  'Telefoon ouder/verzorger 2',
-  'Toestemming website',
-  'Social media',
-  'Schoolgids',
-  'Nieuwsbrief',
-  'Ouderapp',
-  'Pers',
-  'Filmen in de klas',
-  'Klassenlijst',
-]
 
 const ANSWER = { granted: 'Ja', refused: 'Nee' } as const
 
