@@ -9,7 +9,8 @@ import type { BoxReading, ScannedPage } from '../../../shared/scan.ts'
 import type { CoreContext } from '../context.ts'
 import { listPurposes } from '../purposes/purposes.service.ts'
 import { schoolYearId } from '../settings/settings.service.ts'
-import { campaignFormByCode, openFormOfPupil, pupilByFormCode, reviewPupil, type FormOfCode, type ReviewPupil } from './review.queries.ts'
+import { formByCode, type FormByCodeRow } from '../campaigns/campaigns.queries.ts'
+import { openFormOfPupil, pupilByFormCode, reviewPupil, type ReviewPupil } from './review.queries.ts'
 import type { ScanSession } from './scan-session.ts'
 
 /** A form as the session holds it: its pages, and what it is in the register. */
@@ -18,7 +19,7 @@ export interface SessionForm {
   code: string | null
   pages: ScannedPage[]
   pupil: ReviewPupil
-  round: FormOfCode | null
+  round: FormByCodeRow | null
   state: ScanFormView['state']
   message: string | null
 }
@@ -84,14 +85,14 @@ function formView(f: SessionForm, purposes: Map<number, Purpose>): ScanFormView 
 }
 
 /** The register's view of one code: a round's form, or a pupil's own form code; undefined when unknown. */
-function lookUp(ctx: CoreContext, code: string): { pupilId: number; round: FormOfCode | null } | undefined {
-  const round = campaignFormByCode(ctx.db, code)
+function lookUp(ctx: CoreContext, code: string): { pupilId: number; round: FormByCodeRow | null } | undefined {
+  const round = formByCode(ctx.db, code)
   if (round) return { pupilId: round.pupilId, round }
   const pupilId = pupilByFormCode(ctx.db, code)
   return pupilId === undefined ? undefined : { pupilId, round: null }
 }
 
-function stateOf(session: ScanSession, key: string, code: string, round: FormOfCode | null): Pick<SessionForm, 'state' | 'message'> {
+function stateOf(session: ScanSession, key: string, code: string, round: FormByCodeRow | null): Pick<SessionForm, 'state' | 'message'> {
   if (session.confirmed.has(key)) return { state: 'confirmed', message: null }
   if (round?.closedAt) {
     return {
@@ -126,7 +127,7 @@ export function sessionForms(ctx: CoreContext, session: ScanSession, onlyKey?: s
     else byCode.set(code, [...list, page])
   }
   const forms: (Omit<SessionForm, 'pupil'> & { pupilId: number })[] = []
-  const known = new Map<string, { pupilId: number; round: FormOfCode | null }>()
+  const known = new Map<string, { pupilId: number; round: FormByCodeRow | null }>()
   for (const [code, list] of byCode) {
     const found = lookUp(ctx, code)
     if (!found) {
