@@ -8,7 +8,7 @@
 // first whole list is answered (warmPupilIndex), not at open: the cold start does not wait for it.
 import { fold } from '../../../shared/text.ts'
 import type { Db } from '../db/open.ts'
-import { dataVersion, indexedPupilRows, type IndexedPupilRow } from './pupils.queries.ts'
+import { createPupilIndexTriggers, dataVersion, indexedPupilRows, type IndexedPupilRow } from './pupils.queries.ts'
 
 export interface IndexedPupil {
   id: number
@@ -247,9 +247,9 @@ export class PupilIndex {
 }
 
 /**
- * Temporary triggers (connection-only, never written to the file) that report each pupil whose
- * searchable text may have changed: names, number, form code, leaving, guardians and their links.
- * A read-only connection cannot have them and needs none: it writes nothing.
+ * The function the index's temporary triggers call (pupils.queries.ts createPupilIndexTriggers) for
+ * each pupil whose searchable text may have changed. A read-only connection cannot have them and
+ * needs none: it writes nothing.
  */
 function installTriggers(db: Db, touched: (pupilId: number) => void): void {
   if (db.readonly) return
@@ -257,16 +257,7 @@ function installTriggers(db: Db, touched: (pupilId: number) => void): void {
     if (typeof id === 'number' || typeof id === 'bigint') touched(Number(id))
     return null
   })
-  const on = (name: string, event: string, body: string): void => {
-    db.exec(`CREATE TEMP TRIGGER IF NOT EXISTS pupil_index_${name} AFTER ${event} BEGIN ${body}; END`)
-  }
-  on('pupil_insert', 'INSERT ON main.pupils', 'SELECT pupil_index_touched(NEW.id)')
-  on('pupil_update', 'UPDATE OF first_name, last_name_prefix, last_name, student_number, form_code, left_on ON main.pupils', 'SELECT pupil_index_touched(NEW.id)')
-  on('pupil_delete', 'DELETE ON main.pupils', 'SELECT pupil_index_touched(OLD.id)')
-  on('link_insert', 'INSERT ON main.pupil_guardians', 'SELECT pupil_index_touched(NEW.pupil_id)')
-  on('link_update', 'UPDATE ON main.pupil_guardians', 'SELECT pupil_index_touched(OLD.pupil_id), pupil_index_touched(NEW.pupil_id)')
-  on('link_delete', 'DELETE ON main.pupil_guardians', 'SELECT pupil_index_touched(OLD.pupil_id)')
-  on('guardian_update', 'UPDATE OF name ON main.guardians', 'SELECT pupil_index_touched(pupil_id) FROM main.pupil_guardians WHERE guardian_id = NEW.id')
+  createPupilIndexTriggers(db)
 }
 
 const indexes = new WeakMap<Db, PupilIndex>()
