@@ -221,7 +221,7 @@ describe.skipIf(!browserTestsEnabled('front desk'))('the front desk, foolproof',
     await press('j')
     await press('n')
     await press('Control+Enter')
-    await page.getByRole('status').filter({ hasText: 'Opgeslagen: 2 antwoorden' }).waitFor()
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen: 2 antwoorden' }).waitFor({ timeout: 15_000 })
     const records = await call<ConsentRecordView[]>('consent.history', { pupilId: pupil.id })
     expect(records.length).toBe(before + 2)
     expect(
