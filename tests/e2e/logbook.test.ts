@@ -79,7 +79,8 @@ describe.skipIf(!browserTestsEnabled('logbook'))('the Logboek', () => {
     await page.getByRole('tab', { name: 'Logboek' }).waitFor()
     await page.evaluate(`location.hash = '#/logboek?leerling=${pupil?.id}'`)
     await page.getByRole('heading', { name: 'Logboek', level: 1 }).waitFor()
-    expect(await page.getByRole('combobox', { name: /^Leerling/ }).inputValue()).toBe(String(pupil?.id))
+    // The pupil's option is there once the list of pupils has come in.
+    await expect.poll(() => page.getByRole('combobox', { name: /^Leerling/ }).inputValue()).toBe(String(pupil?.id))
     expect(app.pageErrors).toEqual([])
   })
 })
