@@ -53,16 +53,8 @@ const nextDay = (isoDay: string): string => {
   return d.toISOString()
 }
 
-export interface AuditPageRow {
+export interface AuditPageRow extends AuditEntryRow {
   id: number
-  at: string
-  actor: string
-  action: string
-  entity: string
-  entityId: number | null
-  pupilId: number | null
-  oldValue: string | null
-  newValue: string | null
   scrubbedAt: string | null
   firstName: string | null
   lastNamePrefix: string | null

@@ -5,22 +5,12 @@ import type { Db } from '../db/open.ts'
 import { statement } from '../db/statements.ts'
 import type { PossibleDuplicate } from '../../../shared/pupils.contract.ts'
 
-export interface PupilRow {
+export interface PupilRow extends PupilFields {
   id: number
-  studentNumber: string | null
-  firstName: string
-  lastNamePrefix: string
-  lastName: string
-  birthDate: string | null
-  enrolledOn: string | null
-  leftOn: string | null
-  leavingReason: string
   formCode: string
   version: number
   groupId: number | null
   groupName: string | null
-  yearLevel: number | null
-  yearLevelUnsure: number
 }
 
 /** The stored fields a save writes, in the order of the INSERT and UPDATE below. */
