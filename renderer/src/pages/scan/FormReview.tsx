@@ -1,7 +1,7 @@
 // One scanned form under review: each purpose row's crop beside the proposed answer (unclear and
 // unsure rows first, marked), who signed, and the keyboard: J / N / G per row, arrows between rows,
 // 1-9 or 0 for the guardian, Enter confirms, S skips. Nothing is recorded before Enter (or the button).
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { ReviewAnswer, ScanFormView } from '../../../../shared/scan.contract.ts'
 import { invoke } from '../../api.ts'
 
@@ -33,8 +33,12 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
   const panel = useRef<HTMLDivElement>(null)
   const open = form.state === 'open'
 
-  useEffect(() => {
+  // Focus before the browser paints the new form: a key pressed the moment it shows reaches it (after a
+  // passive effect it could land on the page's body, and the Enter for this form was lost).
+  useLayoutEffect(() => {
     panel.current?.focus({ preventScroll: true })
+  }, [form.key])
+  useEffect(() => {
     let live = true
     if (!form.rows.some((r) => r.hasCrop)) {
       const [pageIndex] = form.pageIndexes
