@@ -34,10 +34,11 @@ export function FormReview({ sessionId, form, onConfirm, onSkip, busy }: { sessi
   const open = form.state === 'open'
 
   // Focus before the browser paints the new form: a key pressed the moment it shows reaches it (after a
-  // passive effect it could land on the page's body, and the Enter for this form was lost).
+  // passive effect it could land on the page's body, and the Enter for this form was lost). The page
+  // mounts this component anew for each form (keyed by the form), so once is each form.
   useLayoutEffect(() => {
     panel.current?.focus({ preventScroll: true })
-  }, [form.key])
+  }, [])
   useEffect(() => {
     let live = true
     if (!form.rows.some((r) => r.hasCrop)) {
