@@ -2,6 +2,7 @@
 // and the settings that go on them (the form's intro text, the school's logo).
 import { z } from 'zod'
 import { MAX_FORM_INTRO, type SchoolContact } from './documents.labels.ts'
+import { fileTokenSchema } from './files.contract.ts'
 import { safeText } from './schemas-base.ts'
 
 export * from './documents.labels.ts'
@@ -25,6 +26,7 @@ const progressId = z.string().regex(/^[\w-]{8,64}$/, 'Ongeldige voortgangscode.'
 export const NOT_ABOUT_IMAGES: readonly string[] = ['contact_list']
 
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024
+export const LOGO_TOO_LARGE_MESSAGE = 'Het logo is groter dan 2 MB. Het is niet opgeslagen; het logo dat er stond blijft. Kies een kleiner bestand.'
 
 export const documentsSchemas = {
   'documents.consentForms': z.strictObject({
@@ -70,14 +72,8 @@ export const documentsSchemas = {
     /** Where parents find the privacy statement: a web address or 'in de schoolgids'. */
     privacyStatement: z.string().trim().max(200, 'De verwijzing naar de privacyverklaring is te lang (hoogstens 200 tekens).').superRefine(safeText()).optional(),
     formIntro: z.string().trim().max(MAX_FORM_INTRO, `De tekst is te lang (hoogstens ${MAX_FORM_INTRO} tekens). Houd hem kort: hij moet op het formulier passen.`).superRefine(safeText(true)).optional(),
-    /** A new logo (base64 PNG or JPG), or null to remove it. */
-    logo: z
-      .strictObject({
-        fileName: z.string().trim().min(1).max(255),
-        data: z.string().max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 8, 'Het logo is groter dan 2 MB. Kies een kleiner bestand.'),
-      })
-      .nullable()
-      .optional(),
+    /** A new logo (PNG or JPG) by the token it was chosen or dropped under (files.contract.ts), or null to remove it. */
+    logo: z.strictObject({ token: fileTokenSchema }).nullable().optional(),
   }),
 } as const
 
