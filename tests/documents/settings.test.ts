@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { LOGO_TOO_LARGE_MESSAGE } from '../../shared/documents.contract.ts'
-import { chooseFile } from '../helpers/chosen-file.ts'
+import { chooseFile, chooseSparseFile } from '../helpers/chosen-file.ts'
 import { hugePng, jpegHeader, lyingPng } from '../helpers/images.ts'
 import { ok } from '../helpers/register.ts'
 import { documentSchool, make, makePng, pdfPages } from './helpers.ts'
@@ -59,6 +59,10 @@ describe('settings for documents: intro text and logo', () => {
     expect(await s.core.dispatch('documents.saveSettings', upload(s, 'leeg.png', Buffer.alloc(0)))).toMatchObject({ ok: false, error: { field: 'logo', message: expect.stringContaining('is leeg') } })
     const big = Buffer.concat([makePng(10, 10), Buffer.alloc(2 * 1024 * 1024)])
     expect(await s.core.dispatch('documents.saveSettings', upload(s, 'groot.png', big))).toMatchObject({ ok: false, error: { field: 'logo', message: LOGO_TOO_LARGE_MESSAGE } })
+    // Refused by its size before a byte is read: 6 GB would not even fit in one buffer.
+    const t = performance.now()
+    expect(await s.core.dispatch('documents.saveSettings', { logo: chooseSparseFile(s.core, 'poster.png', 6 * 1024 ** 3) })).toMatchObject({ ok: false, error: { field: 'logo', message: LOGO_TOO_LARGE_MESSAGE } })
+    expect(performance.now() - t).toBeLessThan(2_000)
     expect((await ok(s.core, 'documents.settings', {})).logo).toMatchObject({ mimeType: 'image/png', size: makePng(10, 10).length })
   })
 

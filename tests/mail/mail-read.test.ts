@@ -7,7 +7,7 @@ import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { MAX_MAIL_BYTES, readMail } from '../../electron/core/mail/mail-reader.ts'
 import { htmlToText, normaliseText } from '../../electron/core/mail/mail-text.ts'
-import { chooseFile } from '../helpers/chosen-file.ts'
+import { chooseFile, chooseSparseFile } from '../helpers/chosen-file.ts'
 import { ok, registerCore } from '../helpers/register.ts'
 
 const fixture = (name: string): Buffer => readFileSync(join(import.meta.dirname, '../fixtures/mail', name))
@@ -96,6 +96,11 @@ describe('reading an .eml', () => {
     const huge = mailWithAttachment('scan.pdf', 'application/pdf', Buffer.alloc(MAX_MAIL_BYTES, 0x25))
     const big = await core.dispatch('mail.read', { pupilId: pupil.id, mail: chooseFile(core, 'groot.eml', huge) })
     expect(big).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('groter dan 25 MB') } })
+    // Refused by its size before a byte is read: 6 GB would not even fit in one buffer.
+    const t = performance.now()
+    const enormous = await core.dispatch('mail.read', { pupilId: pupil.id, mail: chooseSparseFile(core, 'archief.eml', 6 * 1024 ** 3) })
+    expect(enormous).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('groter dan 25 MB') } })
+    expect(performance.now() - t).toBeLessThan(2_000)
     const junk = await core.dispatch('mail.read', { mail: chooseFile(core, 'foto.eml', Buffer.from('89504e470d0a1a0a00000000', 'hex')) })
     expect(junk).toMatchObject({ ok: false, error: { message: expect.stringMatching(/kan niet als e-mail worden gelezen: het is geen \.eml- of \.msg-bestand\. Er is niets opgeslagen/) } })
     const noSender = await core.dispatch('mail.read', { mail: chooseFile(core, 'x.eml', Buffer.from('Subject: hoi\r\nDate: Tue, 01 Dec 2026 08:00:00 +0100\r\n\r\nhoi\r\n')) })
