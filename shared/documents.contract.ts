@@ -19,8 +19,8 @@ export const DELIVERIES = ['save', 'open', 'data'] as const
 export type Delivery = (typeof DELIVERIES)[number]
 const delivery = z.enum(DELIVERIES).default('data')
 
-/** A caller-chosen name to ask 'documents.progress' about a long batch while it runs. */
-const progressId = z.string().regex(/^[\w-]{8,64}$/, 'Ongeldige voortgangscode.')
+/** A caller-chosen name to follow a long batch of forms while it runs (its progress events) and to stop it (jobs.cancel). */
+export const progressIdSchema = z.string().regex(/^[\w-]{8,64}$/, 'Ongeldige voortgangscode.')
 
 /** Purposes that are not about pictures: never on the list 'wie mag niet op de foto'. */
 export const NOT_ABOUT_IMAGES: readonly string[] = ['contact_list']
@@ -38,7 +38,7 @@ export const documentsSchemas = {
     onlyWithoutAnswer: z.boolean().default(false),
     purposeIds: ids(200).optional(),
     delivery,
-    progressId: progressId.optional(),
+    progressId: progressIdSchema.optional(),
   }),
   'documents.noConsentList': z.strictObject({
     groupIds: ids(200).min(1, 'Kies minstens één groep.'),
@@ -61,7 +61,7 @@ export const documentsSchemas = {
     format: z.enum(['pdf', 'zip'], 'Kies PDF of ZIP.').default('pdf'),
     delivery,
   }),
-  'documents.progress': z.strictObject({ progressId }),
+  'documents.progress': z.strictObject({ progressId: progressIdSchema }),
   'documents.settings': z.strictObject({}),
   'documents.saveSettings': z.strictObject({
     schoolAddress: z.string().trim().max(200, 'Het adres is te lang (hoogstens 200 tekens).').superRefine(safeText(true)).optional(),
