@@ -9,6 +9,7 @@ import { insertSchool } from '../../electron/core/school/school.service.ts'
 import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
 import { makePng, pdfPages } from '../documents/helpers.ts'
 import sharp from 'sharp'
+import { PRINT_STOPPED_MESSAGE } from '../../shared/documents.labels.ts'
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' })
 
@@ -60,6 +61,59 @@ describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (w
     expect(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' }))?.[1]).toBe('608')
     expect(app.pageErrors).toEqual([])
   }, 60_000)
+
+  it("Afdrukken and a round's forms: Stoppen while 600 forms are made gives no download and records nothing; the screen says so", async () => {
+    const { page } = app
+    let downloads = 0
+    const count = () => downloads++
+    page.on('download', count)
+    const stopped = page.getByRole('status').filter({ hasText: PRINT_STOPPED_MESSAGE })
+    // A round of all 600 pupils, its forms stopped on the Schooljaar page.
+    const round = await app.harness.core.dispatch('campaigns.start', { name: 'Toestemming 2026-2027' })
+    if (!round.ok) throw new Error(round.error.message)
+    await sidebar(page).getByRole('link', { name: 'Schooljaar' }).click()
+    await page.getByRole('heading', { name: 'Toestemming 2026-2027' }).waitFor()
+    await page.getByRole('button', { name: 'Formulieren afdrukken (600)' }).click()
+    await page
+      .getByRole('progressbar')
+      .filter({ hasText: / van 600 / })
+      .waitFor({ timeout: 10_000 })
+    await page
+      .locator('.campaign')
+      .screenshot({ path: 'test-results/ronde-afdrukken-bezig.png' })
+      .catch(() => undefined)
+    await page.getByRole('button', { name: 'Stoppen' }).click()
+    await stopped.waitFor({ timeout: 10_000 })
+    await page
+      .locator('.campaign')
+      .screenshot({ path: 'test-results/ronde-afdrukken-gestopt.png' })
+      .catch(() => undefined)
+    expect(await page.getByRole('button', { name: 'Formulieren afdrukken (600)' }).isEnabled()).toBe(true)
+    // Then the Afdrukken page's forms for the whole school.
+    await sidebar(page).getByRole('link', { name: 'Afdrukken' }).click()
+    await page.getByRole('heading', { name: 'Afdrukken', level: 1 }).waitFor()
+    await page.getByRole('button', { name: /^Formulieren voor .*\(600 leerlingen\) downloaden$/ }).click()
+    await page
+      .getByRole('progressbar')
+      .filter({ hasText: / van 600 / })
+      .waitFor({ timeout: 10_000 })
+    await page.getByRole('button', { name: 'Stoppen' }).click()
+    await stopped.waitFor({ timeout: 10_000 })
+    expect(await page.getByRole('progressbar').count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Stoppen' }).count()).toBe(0)
+
+    page.off('download', count)
+    expect(downloads).toBe(0)
+    // Read over a second connection to the harness's file: no form of the round recorded as handed out.
+    const side = openCore({ dbPath: app.harness.core.info.dbPath, appVersion: 'test' })
+    try {
+      expect(side.ctx.db.prepare('SELECT count(*) FROM campaign_forms WHERE printed_at IS NOT NULL').pluck().get()).toBe(0)
+    } finally {
+      side.close()
+    }
+    await app.harness.core.dispatch('campaigns.close', { id: (round.value as { id: number }).id })
+    expect(app.pageErrors).toEqual([])
+  }, 90_000)
 
   it('a group without pupils gives a clear message, not an empty PDF', async () => {
     const { page } = app
