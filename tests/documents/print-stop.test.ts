@@ -75,9 +75,15 @@ describe('Stoppen while printing many forms', () => {
     expect(await ok(s.core, 'documents.progress', { progressId: 'ronde-stop-1' })).toEqual({ done: 0, total: 0, running: false })
 
     // A cancelled save dialog: the forms were made but never handed out, so nothing is recorded.
+    const [first] = round.groups
     s.answer.savePath = undefined
-    expect(await ok(s.core, 'campaigns.printForms', { id: round.id, delivery: 'save', groupIds: [round.groups[0]?.groupId ?? 0] })).toEqual({ delivered: 'cancelled' })
+    expect(await ok(s.core, 'campaigns.printForms', { id: round.id, delivery: 'save', groupIds: [first?.groupId ?? 0] })).toEqual({ delivered: 'cancelled' })
     expect(s.recorded().printed).toBe(0)
+    // One group's forms saved: those forms are recorded as handed out, not the other groups'.
+    s.answer.savePath = join(dirs[0] ?? '', 'groep.pdf')
+    expect(await ok(s.core, 'campaigns.printForms', { id: round.id, delivery: 'save', groupIds: [first?.groupId ?? 0] })).toMatchObject({ delivered: 'saved' })
+    expect(s.recorded().printed).toBe(first?.total)
+    expect(first?.total).toBeLessThan(600)
 
     // The same round printed to the end: one file of 600 forms, every form recorded.
     s.answer.savePath = join(dirs[0] ?? '', 'formulieren.pdf')

@@ -45,7 +45,12 @@ export async function printForms(ctx: CoreContext, input: ApiParsed<'campaigns.p
   rememberLayouts(ctx, made.layouts)
   const fileName = `toestemmingsformulieren-${fileSafe(campaign.name)}-${localIsoDate(ctx.now())}.pdf`
   const result = await deliver(ctx, input.delivery, { fileName, mimeType: 'application/pdf', bytes: made.pdf, count: made.pages, countLabel: pagesLabel(made.pages) })
-  if (result.delivered !== 'cancelled') recordFormsPrinted(ctx, input.id)
+  if (result.delivered !== 'cancelled')
+    recordFormsPrinted(
+      ctx,
+      input.id,
+      forms.map((f) => f.code),
+    )
   return result
 }
 

@@ -150,9 +150,9 @@ export function formsToPrint(ctx: CoreContext, id: number, groupIds?: number[]):
   return chosen
 }
 
-/** The round's forms were handed out: recorded once the file reached the user, never for a stopped or cancelled print. */
-export function recordFormsPrinted(ctx: CoreContext, id: number): void {
-  markFormsPrinted(ctx.db, id, ctx.now().toISOString())
+/** These forms of the round were handed out: recorded once the file reached the user, never for a stopped or cancelled print. */
+export function recordFormsPrinted(ctx: CoreContext, id: number, codes: readonly string[]): void {
+  markFormsPrinted(ctx.db, id, codes, ctx.now().toISOString())
 }
 
 export function schoolName(ctx: CoreContext): string {
