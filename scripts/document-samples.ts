@@ -11,6 +11,7 @@ import type { ApiInput, ApiOutput, Method } from '../shared/api.ts'
 import type { DocumentResult } from '../shared/documents.contract.ts'
 import { openCore } from '../electron/core/boot.ts'
 import { silenceLog } from '../electron/core/log.ts'
+import { chooseFile } from '../tests/helpers/chosen-file.ts'
 
 silenceLog()
 const OUT = resolve('docs/documents')
@@ -59,7 +60,7 @@ function firstPage(pdf: Buffer, name: string): void {
 
 await call('school.setup', { mode: 'demo' })
 await call('documents.saveSettings', {
-  logo: { fileName: 'regenboog.png', data: (await rainbowLogo()).toString('base64') },
+  logo: chooseFile(core, 'regenboog.png', await rainbowLogo()),
   schoolAddress: 'Regenbooglaan 12\n3811 AB Amersfoort',
   schoolEmail: 'administratie@deregenboog.nl',
   schoolPhone: '033-1234567',

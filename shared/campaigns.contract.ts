@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DELIVERIES, type DocumentResult } from './documents.contract.ts'
+import { DELIVERIES, progressIdSchema, type DocumentResult } from './documents.contract.ts'
 import type { PupilDetail } from './domain.ts'
 import { consentRecordSchema, isoDate, safeText } from './schemas-base.ts'
 
@@ -53,7 +53,8 @@ export const campaignsSchemas = {
   'campaigns.close': z.strictObject({ id }),
   'campaigns.findForm': z.strictObject({ code: z.string().trim().min(1, 'Vul de formuliercode in.').max(40) }),
   'campaigns.recordReturn': consentRecordSchema.omit({ pupilId: true, source: true }).extend({ code: z.string().trim().min(1).max(40) }),
-  'campaigns.printForms': z.strictObject({ id, groupIds: z.array(id).max(200).optional(), delivery: z.enum(DELIVERIES).default('data') }),
+  /** With a progressId: progress events per form, and jobs.cancel stops it before anything is written or recorded. */
+  'campaigns.printForms': z.strictObject({ id, groupIds: z.array(id).max(200).optional(), delivery: z.enum(DELIVERIES).default('data'), progressId: progressIdSchema.optional() }),
   'campaigns.reminderList': z.strictObject({ id, delivery: z.enum(DELIVERIES).default('data') }),
 } as const
 

@@ -2,6 +2,7 @@
 // and the settings that go on them (the form's intro text, the school's logo).
 import { z } from 'zod'
 import { MAX_FORM_INTRO, type SchoolContact } from './documents.labels.ts'
+import { fileTokenSchema } from './files.contract.ts'
 import { safeText } from './schemas-base.ts'
 
 export * from './documents.labels.ts'
@@ -18,13 +19,14 @@ export const DELIVERIES = ['save', 'open', 'data'] as const
 export type Delivery = (typeof DELIVERIES)[number]
 const delivery = z.enum(DELIVERIES).default('data')
 
-/** A caller-chosen name to ask 'documents.progress' about a long batch while it runs. */
-const progressId = z.string().regex(/^[\w-]{8,64}$/, 'Ongeldige voortgangscode.')
+/** A caller-chosen name to follow a long batch of forms while it runs (its progress events) and to stop it (jobs.cancel). */
+export const progressIdSchema = z.string().regex(/^[\w-]{8,64}$/, 'Ongeldige voortgangscode.')
 
 /** Purposes that are not about pictures: never on the list 'wie mag niet op de foto'. */
 export const NOT_ABOUT_IMAGES: readonly string[] = ['contact_list']
 
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024
+export const LOGO_TOO_LARGE_MESSAGE = 'Het logo is groter dan 2 MB. Het is niet opgeslagen; het logo dat er stond blijft. Kies een kleiner bestand.'
 
 export const documentsSchemas = {
   'documents.consentForms': z.strictObject({
@@ -36,7 +38,7 @@ export const documentsSchemas = {
     onlyWithoutAnswer: z.boolean().default(false),
     purposeIds: ids(200).optional(),
     delivery,
-    progressId: progressId.optional(),
+    progressId: progressIdSchema.optional(),
   }),
   'documents.noConsentList': z.strictObject({
     groupIds: ids(200).min(1, 'Kies minstens één groep.'),
@@ -59,7 +61,7 @@ export const documentsSchemas = {
     format: z.enum(['pdf', 'zip'], 'Kies PDF of ZIP.').default('pdf'),
     delivery,
   }),
-  'documents.progress': z.strictObject({ progressId }),
+  'documents.progress': z.strictObject({ progressId: progressIdSchema }),
   'documents.settings': z.strictObject({}),
   'documents.saveSettings': z.strictObject({
     schoolAddress: z.string().trim().max(200, 'Het adres is te lang (hoogstens 200 tekens).').superRefine(safeText(true)).optional(),
@@ -70,14 +72,8 @@ export const documentsSchemas = {
     /** Where parents find the privacy statement: a web address or 'in de schoolgids'. */
     privacyStatement: z.string().trim().max(200, 'De verwijzing naar de privacyverklaring is te lang (hoogstens 200 tekens).').superRefine(safeText()).optional(),
     formIntro: z.string().trim().max(MAX_FORM_INTRO, `De tekst is te lang (hoogstens ${MAX_FORM_INTRO} tekens). Houd hem kort: hij moet op het formulier passen.`).superRefine(safeText(true)).optional(),
-    /** A new logo (base64 PNG or JPG), or null to remove it. */
-    logo: z
-      .strictObject({
-        fileName: z.string().trim().min(1).max(255),
-        data: z.string().max(Math.ceil((MAX_LOGO_BYTES * 4) / 3) + 8, 'Het logo is groter dan 2 MB. Kies een kleiner bestand.'),
-      })
-      .nullable()
-      .optional(),
+    /** A new logo (PNG or JPG) by the token it was chosen or dropped under (files.contract.ts), or null to remove it. */
+    logo: z.strictObject({ token: fileTokenSchema }).nullable().optional(),
   }),
 } as const
 

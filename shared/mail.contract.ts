@@ -11,14 +11,11 @@ const id = z.number('Kies eerst een leerling.').int().positive()
 export const MAIL_TOO_LARGE_MESSAGE = 'De e-mail is groter dan 25 MB. Er is niets opgeslagen. Bewaar de bijlagen apart als scan en voeg die toe.'
 export const MAX_MAIL_BYTES = 25 * 1024 * 1024
 
-/** The mail file as dropped or chosen: base64 of at most 25 MB, or a token (files.contract.ts) the core reads it by where it lies. */
-export const mailFileSchema = z.union([
-  z.strictObject({
-    fileName: z.string().trim().min(1).max(255),
-    data: z.string().max(35_000_000, MAIL_TOO_LARGE_MESSAGE),
-  }),
-  z.strictObject({ token: fileTokenSchema }),
-])
+/**
+ * The mail file, by the token it was chosen or dropped under (files.contract.ts): the core reads
+ * it where it lies, after checking its size against MAX_MAIL_BYTES. Its bytes never travel here.
+ */
+export const mailFileSchema = z.strictObject({ token: fileTokenSchema })
 
 export const mailSchemas = {
   /** Reads the mail; with a pupilId, which of that pupil's guardians sent it. Stores nothing. */

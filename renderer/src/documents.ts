@@ -1,14 +1,20 @@
-// Making a document from the screen: call the method, ask for progress while a batch runs, and
-// hand the result to the user (in the desktop app the main process saved or opened it; in the
-// browser harness it comes back as bytes and is offered as a download).
+// Making a document from the screen: call the method, follow a batch of forms while it runs (its
+// progress id: events in the desktop app, a progress question in the harness), and hand the result
+// to the user (in the desktop app the main process saved or opened it; in the browser harness it
+// comes back as bytes and is offered as a download). A batch can be stopped (jobs.cancel) as the
+// import preview can: the core stops at its next page and writes nothing.
 import type { ApiInput } from '../../shared/api.ts'
 import type { Delivery, DocumentResult } from '../../shared/documents.contract.ts'
+import { PRINT_STOPPED_MESSAGE } from '../../shared/documents.labels.ts'
 import type { ErrorInfo } from '../../shared/errors.ts'
 import { invoke } from './api.ts'
 import { downloadBase64 } from './components/fields.tsx'
 
-export type DocumentMethod = 'documents.consentForms' | 'documents.noConsentList' | 'documents.classList' | 'documents.dossier'
+export type DocumentMethod = 'documents.consentForms' | 'documents.noConsentList' | 'documents.classList' | 'documents.dossier' | 'campaigns.printForms' | 'campaigns.reminderList'
 export type DocumentInput<M extends DocumentMethod> = Omit<ApiInput<M>, 'delivery' | 'progressId'>
+
+/** The documents made in batches of forms: they show a progress bar and can be stopped. */
+export const isBatch = (method: DocumentMethod): boolean => method === 'documents.consentForms' || method === 'campaigns.printForms'
 
 /** The desktop app (save dialog, system viewer) or the browser harness (downloads only). */
 export const isDesktop = (): boolean => Boolean(window.api)
@@ -23,12 +29,20 @@ function describe(r: DocumentResult): string {
   return `Gedownload: ${what}. Open het bestand om het af te drukken.`
 }
 
+/** A fresh progress id for one batch: to follow it and to stop it. */
+export const newProgressId = (): string => `p-${crypto.randomUUID()}`
+
+/** Asks the core to stop the batch `progressId`; its call then answers 'cancelled' (see makeDocument). */
+export async function stopDocument(progressId: string): Promise<void> {
+  await invoke('jobs.cancel', { progressId })
+}
+
 /**
- * Makes the document. `onProgress` gets (done, total) while a batch of consent forms runs; the
- * main process answers 'documents.progress' between pages.
+ * Makes the document. With `batch` (a batch of forms) the call carries its progress id, and
+ * `onProgress` gets (done, total) between pages; a stopped batch answers with PRINT_STOPPED_MESSAGE.
  */
-export async function makeDocument<M extends DocumentMethod>(method: M, input: DocumentInput<M>, delivery: Delivery, onProgress?: (done: number, total: number) => void): Promise<Outcome> {
-  const progressId = onProgress && method === 'documents.consentForms' ? `p-${crypto.randomUUID()}` : undefined
+export async function makeDocument<M extends DocumentMethod>(method: M, input: DocumentInput<M>, delivery: Delivery, batch?: { progressId: string; onProgress: (done: number, total: number) => void }): Promise<Outcome> {
+  const progressId = batch && isBatch(method) ? batch.progressId : undefined
   const full = { ...input, delivery, ...(progressId ? { progressId } : {}) } as ApiInput<M>
   const state = { finished: false }
   const poll = async (id: string): Promise<void> => {
@@ -36,14 +50,14 @@ export async function makeDocument<M extends DocumentMethod>(method: M, input: D
       await new Promise((r) => setTimeout(r, 150))
       if (state.finished) break
       const p = await invoke('documents.progress', { progressId: id })
-      if (p.ok && p.value.running && !state.finished) onProgress?.(p.value.done, p.value.total)
+      if (p.ok && p.value.running && !state.finished) batch?.onProgress(p.value.done, p.value.total)
     }
   }
   const polling = progressId ? poll(progressId) : Promise.resolve()
   const r = await invoke(method, full)
   state.finished = true
   await polling
-  if (!r.ok) return { ok: false, error: r.error }
+  if (!r.ok) return { ok: false, error: r.error.code === 'cancelled' ? { ...r.error, message: PRINT_STOPPED_MESSAGE } : r.error }
   const result = r.value as DocumentResult
   if (result.delivered === 'data') downloadBase64(result.fileName, result.mimeType, result.data)
   return { ok: true, message: describe(result), result }

@@ -1,9 +1,9 @@
 // A mail dropped on the Leerlingen list, waiting for the pupil page the user opens from the
-// suggestions: that page reads it again for that pupil. Held in memory only, taken once.
-export interface MailFile {
-  fileName: string
-  data: string
-}
+// suggestions: that page reads it again for that pupil, by the same token (the core reads the file
+// where it lies). Held in memory only, taken once.
+import type { ChosenFile } from '../../shared/files.contract.ts'
+
+export type MailFile = ChosenFile
 
 let pending: { file: MailFile; pupilIds: number[] } | undefined
 

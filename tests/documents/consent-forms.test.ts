@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { DEFAULT_INTRO } from '../../electron/core/documents/consent-form.ts'
+import { chooseFile } from '../helpers/chosen-file.ts'
 import { ok } from '../helpers/register.ts'
 import { documentSchool, make, makePng, pdfFonts, pdfPages, renderPng, wordBoxes } from './helpers.ts'
 
@@ -63,7 +64,7 @@ describe('consent forms', () => {
 
   it("uses the school's own intro text and logo", async () => {
     const s = await documentSchool()
-    await ok(s.core, 'documents.saveSettings', { formIntro: 'Beste ouders van De Linde,\nWij vragen uw toestemming. Één formulier per kind.', logo: { fileName: 'logo.png', data: PNG_LOGO.toString('base64') } })
+    await ok(s.core, 'documents.saveSettings', { formIntro: 'Beste ouders van De Linde,\nWij vragen uw toestemming. Één formulier per kind.', logo: chooseFile(s.core, 'logo.png', PNG_LOGO) })
     const pdf = await make(s.core, 'documents.consentForms', { pupilIds: [s.zoe.id] })
     const [text] = await pdfPages(pdf)
     expect(text).toContain('Wij vragen uw toestemming. Één formulier per kind.')

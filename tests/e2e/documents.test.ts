@@ -8,6 +8,8 @@ import { generateSchool } from '../../electron/core/school/generate.ts'
 import { insertSchool } from '../../electron/core/school/school.service.ts'
 import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
 import { makePng, pdfPages } from '../documents/helpers.ts'
+import sharp from 'sharp'
+import { PRINT_STOPPED_MESSAGE } from '../../shared/documents.labels.ts'
 
 const sidebar = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' })
 
@@ -59,6 +61,59 @@ describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (w
     expect(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' }))?.[1]).toBe('608')
     expect(app.pageErrors).toEqual([])
   }, 60_000)
+
+  it("Afdrukken and a round's forms: Stoppen while 600 forms are made gives no download and records nothing; the screen says so", async () => {
+    const { page } = app
+    let downloads = 0
+    const count = () => downloads++
+    page.on('download', count)
+    const stopped = page.getByRole('status').filter({ hasText: PRINT_STOPPED_MESSAGE })
+    // A round of all 600 pupils, its forms stopped on the Schooljaar page.
+    const round = await app.harness.core.dispatch('campaigns.start', { name: 'Toestemming 2026-2027' })
+    if (!round.ok) throw new Error(round.error.message)
+    await sidebar(page).getByRole('link', { name: 'Schooljaar' }).click()
+    await page.getByRole('heading', { name: 'Toestemming 2026-2027' }).waitFor()
+    await page.getByRole('button', { name: 'Formulieren afdrukken (600)' }).click()
+    await page
+      .getByRole('progressbar')
+      .filter({ hasText: / van 600 / })
+      .waitFor({ timeout: 10_000 })
+    await page
+      .locator('.campaign')
+      .screenshot({ path: 'test-results/ronde-afdrukken-bezig.png' })
+      .catch(() => undefined)
+    await page.getByRole('button', { name: 'Stoppen' }).click()
+    await stopped.waitFor({ timeout: 10_000 })
+    await page
+      .locator('.campaign')
+      .screenshot({ path: 'test-results/ronde-afdrukken-gestopt.png' })
+      .catch(() => undefined)
+    expect(await page.getByRole('button', { name: 'Formulieren afdrukken (600)' }).isEnabled()).toBe(true)
+    // Then the Afdrukken page's forms for the whole school.
+    await sidebar(page).getByRole('link', { name: 'Afdrukken' }).click()
+    await page.getByRole('heading', { name: 'Afdrukken', level: 1 }).waitFor()
+    await page.getByRole('button', { name: /^Formulieren voor .*\(600 leerlingen\) downloaden$/ }).click()
+    await page
+      .getByRole('progressbar')
+      .filter({ hasText: / van 600 / })
+      .waitFor({ timeout: 10_000 })
+    await page.getByRole('button', { name: 'Stoppen' }).click()
+    await stopped.waitFor({ timeout: 10_000 })
+    expect(await page.getByRole('progressbar').count()).toBe(0)
+    expect(await page.getByRole('button', { name: 'Stoppen' }).count()).toBe(0)
+
+    page.off('download', count)
+    expect(downloads).toBe(0)
+    // Read over a second connection to the harness's file: no form of the round recorded as handed out.
+    const side = openCore({ dbPath: app.harness.core.info.dbPath, appVersion: 'test' })
+    try {
+      expect(side.ctx.db.prepare('SELECT count(*) FROM campaign_forms WHERE printed_at IS NOT NULL').pluck().get()).toBe(0)
+    } finally {
+      side.close()
+    }
+    await app.harness.core.dispatch('campaigns.close', { id: (round.value as { id: number }).id })
+    expect(app.pageErrors).toEqual([])
+  }, 90_000)
 
   it('a group without pupils gives a clear message, not an empty PDF', async () => {
     const { page } = app
@@ -138,15 +193,44 @@ describe.skipIf(!browserTestsEnabled('documents'))('printing from the screens (w
     expect(app.pageErrors).toEqual([])
   })
 
-  it('Instellingen: a logo that is not a PNG or JPG is refused at upload; a PNG is shown', async () => {
+  it('Instellingen: a logo that is not a PNG or JPG is refused at upload; a chosen PNG is shown, a dropped one replaces it; no call carries the file', async () => {
     const { page } = app
+    const calls: string[] = []
+    const watch = (r: { url: () => string; postData: () => string | null }): void => {
+      if (r.url().endsWith('/api')) calls.push(r.postData() ?? '')
+    }
+    page.on('request', watch)
     await sidebar(page).getByRole('link', { name: 'Instellingen' }).click()
     await page.getByRole('heading', { name: 'Formulieren en lijsten' }).waitFor()
     await page.getByLabel('Logo kiezen').setInputFiles({ name: 'logo.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1') })
     await page.getByRole('alert').filter({ hasText: 'logo.gif is geen PNG- of JPG-afbeelding.' }).waitFor()
-    await page.getByLabel('Logo kiezen').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: makePng(60, 30) })
+    // A photo-like logo of about 140 KB: as base64 it could never fit in a 10 KB call.
+    const photo = await sharp({ create: { width: 240, height: 200, channels: 3, background: '#1f5f7a', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+      .png()
+      .toBuffer()
+    expect(photo.length).toBeGreaterThan(100_000)
+    await page.getByLabel('Logo kiezen').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: photo })
     await page.getByRole('img', { name: 'Logo van de school' }).waitFor()
     await page.getByRole('status').filter({ hasText: 'Logo opgeslagen' }).waitFor()
+    expect(await app.harness.core.dispatch('documents.settings', {})).toMatchObject({ ok: true, value: { logo: { mimeType: 'image/png', size: photo.length } } })
+    // Dropped on the logo's field: the same as choosing it.
+    const small = makePng(60, 30)
+    const dataTransfer = await page.evaluateHandle(`(() => {
+      const bytes = Uint8Array.from(atob('${small.toString('base64')}'), (c) => c.charCodeAt(0))
+      const dt = new DataTransfer()
+      dt.items.add(new File([bytes], 'klein-logo.png', { type: 'image/png' }))
+      return dt
+    })()`)
+    await page.getByRole('group', { name: 'Logo van de school' }).dispatchEvent('drop', { dataTransfer })
+    await expect.poll(async () => ((await app.harness.core.dispatch('documents.settings', {})) as { value: { logo: { size: number } } }).value.logo.size).toBe(small.length)
+    await page
+      .getByRole('group', { name: 'Logo van de school' })
+      .screenshot({ path: 'test-results/logo-gekozen.png' })
+      .catch(() => undefined)
+    page.off('request', watch)
+    const saves = calls.filter((c) => c.includes('"documents.saveSettings"'))
+    expect(saves).toHaveLength(3)
+    expect(saves.every((c) => c.length < 10_000 && !c.includes('"data"') && /"logo":\{"token":"f-/.test(c))).toBe(true)
     await page.getByLabel('Inleiding op het toestemmingsformulier').fill('Beste ouders van De Linde,\nGraag voor 1 december terug.')
     await page.getByLabel('E-mailadres voor ouders').fill('info@delinde.nl')
     await page.getByLabel('Functionaris voor de gegevensbescherming').fill('Mw. J. de Boer, fg@stichting.nl')

@@ -94,6 +94,60 @@ describe.skipIf(!browserTestsEnabled('mail'))('a parent’s e-mail as proof', ()
     expect(strFromU8(files['LEESMIJ.txt'] ?? new Uint8Array())).toContain('e-mails/')
   })
 
+  it('chooses a mail of 120 KB with E-mail kiezen and keeps it in the dossier; the file goes up once and every call names only its token', async () => {
+    const { page } = app
+    const calls: string[] = []
+    const uploads: string[] = []
+    const watch = (r: { url: () => string; postData: () => string | null }): void => {
+      if (r.url().endsWith('/api')) calls.push(r.postData() ?? '')
+      if (r.url().endsWith('/upload')) uploads.push(r.url())
+    }
+    // The mother's answer with a 120 KB attachment: far more than a call may carry.
+    const notes = Buffer.alloc(90_000, 'Aantekeningen bij het formulier. ').toString('base64').replace(/.{76}/g, '$&\r\n')
+    const big = Buffer.from(
+      [
+        `From: ${mother.name} <${mother.email}>`,
+        'Subject: Nog een bericht over de foto’s',
+        'Date: Mon, 30 Nov 2026 21:47:12 +0100',
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="grens"',
+        '',
+        '--grens',
+        'Content-Type: text/plain; charset=UTF-8',
+        '',
+        'Hierbij mijn aantekeningen over de foto’s van de klas.',
+        '--grens',
+        'Content-Type: text/plain; name="aantekeningen.txt"',
+        'Content-Disposition: attachment; filename="aantekeningen.txt"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        notes,
+        '--grens--',
+        '',
+      ].join('\r\n'),
+    )
+    expect(big.length).toBeGreaterThan(120_000)
+    await page.evaluate(`location.hash = '#/leerling/${pupil.id}/toestemming'`)
+    const panel = page.getByRole('region', { name: 'E-mail van een ouder' })
+    await panel.waitFor()
+    const before = (await call<unknown[]>('dossier.list', { pupilId: pupil.id })).length
+    page.on('request', watch)
+    await panel.getByLabel('E-mail kiezen').setInputFiles({ name: 'Aantekeningen.eml', mimeType: 'message/rfc822', buffer: big })
+    await panel.locator('pre.mail-text').filter({ hasText: 'Hierbij mijn aantekeningen' }).waitFor()
+    expect(await panel.innerText()).toContain(`Dit is ${mother.name}.`)
+    await panel.screenshot({ path: 'test-results/mail-gekozen.png' }).catch(() => undefined)
+    await panel.getByRole('button', { name: 'Alleen in het dossier bewaren' }).click()
+    await panel.getByRole('status').filter({ hasText: 'De e-mail staat in het dossier' }).waitFor()
+    page.off('request', watch)
+    expect(await call<unknown[]>('dossier.list', { pupilId: pupil.id })).toHaveLength(before + 1)
+
+    expect(uploads).toHaveLength(1)
+    const mailCalls = calls.filter((c) => /"method":"mail\./.test(c))
+    expect(mailCalls.map((c) => /"method":"(mail\.\w+)"/.exec(c)?.[1])).toEqual(['mail.read', 'mail.addToDossier'])
+    expect(mailCalls.every((c) => c.length < 10_000 && !c.includes('"data"') && /"mail":\{"token":"f-/.test(c))).toBe(true)
+    expect(app.pageErrors).toEqual([])
+  })
+
   it('a mail dropped on the Leerlingen list suggests the pupil by the sender; opening it shows the mail there', async () => {
     const { page } = app
     await page.evaluate(`location.hash = '#/leerlingen'`)

@@ -7,6 +7,7 @@ import { burn, type Entry } from '@kenjiuno/msgreader/lib/Burner'
 import { TypeEnum } from '@kenjiuno/msgreader/lib/Reader'
 import { describe, expect, it } from 'vitest'
 import { readMail } from '../../electron/core/mail/mail-reader.ts'
+import { chooseFile } from '../helpers/chosen-file.ts'
 import { ok, registerCore } from '../helpers/register.ts'
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n')
@@ -77,7 +78,7 @@ describe('reading an Outlook .msg', () => {
   it('matches the sender to the guardian and records the answer with the .msg kept', async () => {
     const { core, pupil, mother, purpose } = await registerCore(new Date('2026-12-01T09:00:00Z'))
     const msg = item()
-    const mailFile = { fileName: 'Toestemming.msg', data: msg.toString('base64') }
+    const mailFile = chooseFile(core, 'Toestemming.msg', msg)
     expect((await ok(core, 'mail.read', { pupilId: pupil.id, mail: mailFile })).guardianMatches).toEqual([{ guardianId: mother.id, name: 'Marieke van der Berg' }])
     await ok(core, 'mail.record', { pupilId: pupil.id, mail: mailFile, decisions: [{ purposeId: purpose('website').id, decision: 'refused' }] })
     const [last] = await ok(core, 'consent.history', { pupilId: pupil.id })
@@ -87,7 +88,7 @@ describe('reading an Outlook .msg', () => {
   it('a damaged .msg gets a Dutch message and nothing is stored', async () => {
     const { core } = await registerCore()
     const broken = item().subarray(0, 1000)
-    const r = await core.dispatch('mail.read', { mail: { fileName: 'kapot.msg', data: broken.toString('base64') } })
+    const r = await core.dispatch('mail.read', { mail: chooseFile(core, 'kapot.msg', broken) })
     expect(r).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('kapot.msg kan niet als e-mail worden gelezen') } })
     expect(core.ctx.db.prepare('SELECT count(*) FROM mails').pluck().get()).toBe(0)
   })

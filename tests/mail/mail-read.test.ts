@@ -7,10 +7,10 @@ import { zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { MAX_MAIL_BYTES, readMail } from '../../electron/core/mail/mail-reader.ts'
 import { htmlToText, normaliseText } from '../../electron/core/mail/mail-text.ts'
+import { chooseFile, chooseSparseFile } from '../helpers/chosen-file.ts'
 import { ok, registerCore } from '../helpers/register.ts'
 
 const fixture = (name: string): Buffer => readFileSync(join(import.meta.dirname, '../fixtures/mail', name))
-const asFile = (fileName: string, bytes: Buffer) => ({ fileName, data: bytes.toString('base64') })
 
 function mailWithAttachment(name: string, type: string, bytes: Buffer): Buffer {
   const b64 = bytes.toString('base64').replace(/.{76}/g, '$&\r\n')
@@ -51,7 +51,7 @@ describe('reading an .eml', () => {
 
   it('turns hostile HTML into text only: no script, no style, no image address; an .exe named .pdf is not a PDF', async () => {
     const { core, pupil } = await registerCore()
-    const r = { value: await ok(core, 'mail.read', { pupilId: pupil.id, mail: asFile('vreemd.eml', fixture('html-script-exe-als-pdf.eml')) }) }
+    const r = { value: await ok(core, 'mail.read', { pupilId: pupil.id, mail: chooseFile(core, 'vreemd.eml', fixture('html-script-exe-als-pdf.eml')) }) }
     expect(r.value.subject).toBe('Formulier én foto')
     expect(r.value.text).toBe("Zie het formulier.\nGroet & dank, Zoë's ouder")
     expect(r.value.text).not.toMatch(/tracker|evil|fetch|color|alert|</)
@@ -79,7 +79,7 @@ describe('reading an .eml', () => {
     expect(mail.subject).toBe('Formulier nee')
     expect(mail.attachments[0]?.fileName).toBe('scanfdp.exe')
     const { core, pupil } = await registerCore()
-    const entry = await ok(core, 'mail.addToDossier', { pupilId: pupil.id, mail: asFile('x.eml', Buffer.from(raw, 'latin1')) })
+    const entry = await ok(core, 'mail.addToDossier', { pupilId: pupil.id, mail: chooseFile(core, 'x.eml', Buffer.from(raw, 'latin1')) })
     expect(entry.title).toBe('E-mail van Marieke greB: Formulier nee')
   })
 
@@ -87,18 +87,23 @@ describe('reading an .eml', () => {
     const bomb = Buffer.from(zipSync({ 'formulier.pdf': new Uint8Array(50 * 1024 * 1024) }, { level: 9 }))
     expect(bomb.length).toBeLessThan(200_000)
     const { core } = await registerCore()
-    const r = { value: await ok(core, 'mail.read', { mail: asFile('bom.eml', mailWithAttachment('formulier.zip', 'application/zip', bomb)) }) }
+    const r = { value: await ok(core, 'mail.read', { mail: chooseFile(core, 'bom.eml', mailWithAttachment('formulier.zip', 'application/zip', bomb)) }) }
     expect(r.value.attachments).toEqual([expect.objectContaining({ fileName: 'formulier.zip', size: bomb.length, type: null })])
   })
 
   it('refuses a mail over 25 MB, and bytes that are no mail, in Dutch, storing nothing', async () => {
     const { core, pupil } = await registerCore()
     const huge = mailWithAttachment('scan.pdf', 'application/pdf', Buffer.alloc(MAX_MAIL_BYTES, 0x25))
-    const big = await core.dispatch('mail.read', { pupilId: pupil.id, mail: asFile('groot.eml', huge) })
+    const big = await core.dispatch('mail.read', { pupilId: pupil.id, mail: chooseFile(core, 'groot.eml', huge) })
     expect(big).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('groter dan 25 MB') } })
-    const junk = await core.dispatch('mail.read', { mail: asFile('foto.eml', Buffer.from('89504e470d0a1a0a00000000', 'hex')) })
+    // Refused by its size before a byte is read: 6 GB would not even fit in one buffer.
+    const t = performance.now()
+    const enormous = await core.dispatch('mail.read', { pupilId: pupil.id, mail: chooseSparseFile(core, 'archief.eml', 6 * 1024 ** 3) })
+    expect(enormous).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('groter dan 25 MB') } })
+    expect(performance.now() - t).toBeLessThan(2_000)
+    const junk = await core.dispatch('mail.read', { mail: chooseFile(core, 'foto.eml', Buffer.from('89504e470d0a1a0a00000000', 'hex')) })
     expect(junk).toMatchObject({ ok: false, error: { message: expect.stringMatching(/kan niet als e-mail worden gelezen: het is geen \.eml- of \.msg-bestand\. Er is niets opgeslagen/) } })
-    const noSender = await core.dispatch('mail.read', { mail: asFile('x.eml', Buffer.from('Subject: hoi\r\nDate: Tue, 01 Dec 2026 08:00:00 +0100\r\n\r\nhoi\r\n')) })
+    const noSender = await core.dispatch('mail.read', { mail: chooseFile(core, 'x.eml', Buffer.from('Subject: hoi\r\nDate: Tue, 01 Dec 2026 08:00:00 +0100\r\n\r\nhoi\r\n')) })
     expect(noSender).toMatchObject({ ok: false, error: { message: expect.stringContaining('geen afzender') } })
     expect(core.ctx.db.prepare('SELECT count(*) FROM mails').pluck().get()).toBe(0)
   })

@@ -8,16 +8,18 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { DossierData } from '../../electron/core/documents/dossier.ts'
 import { documentSchool, flat, make, pdfPages } from '../documents/helpers.ts'
+import { chooseFile } from '../helpers/chosen-file.ts'
 import { ok } from '../helpers/register.ts'
 
 const NOW = new Date('2026-12-01T09:00:00Z')
 const eml = readFileSync(join(import.meta.dirname, '../fixtures/mail/toestemming-website-nee.eml'))
-const mailFile = { fileName: 'Toestemming Zoë.eml', data: eml.toString('base64') }
+/** The fixture as the desk chose it, for this test's core. */
+const mailFile = (s: { core: Parameters<typeof chooseFile>[0] }) => chooseFile(s.core, 'Toestemming Zoë.eml', eml)
 
 describe('an answer from an e-mail', () => {
   it('matches the sender to the guardian (case aside) and suggests the pupil on the list', async () => {
     const s = await documentSchool(NOW)
-    const preview = await ok(s.core, 'mail.read', { pupilId: s.zoe.id, mail: mailFile })
+    const preview = await ok(s.core, 'mail.read', { pupilId: s.zoe.id, mail: mailFile(s) })
     expect(preview.guardianMatches).toEqual([{ guardianId: s.mother.id, name: 'Marieke van der Berg' }])
     expect(preview.suggestedPupils).toEqual([{ pupilId: s.zoe.id, name: 'Zoë van der Berg', groupName: '5' }])
     expect(preview).toMatchObject({ sentDate: '2026-11-30', sha256: createHash('sha256').update(eml).digest('hex') })
@@ -28,7 +30,7 @@ describe('an answer from an e-mail', () => {
   it("records 'website: nee' from the mail, with the mail and its scan as proof, in the history and the dossier ZIP", async () => {
     const s = await documentSchool(NOW)
     const website = s.purpose('website')
-    const detail = await ok(s.core, 'mail.record', { pupilId: s.zoe.id, mail: mailFile, decisions: [{ purposeId: website.id, decision: 'refused' }] })
+    const detail = await ok(s.core, 'mail.record', { pupilId: s.zoe.id, mail: mailFile(s), decisions: [{ purposeId: website.id, decision: 'refused' }] })
     expect(detail.consent.find((c) => c.purposeId === website.id)?.decision).toBe('refused')
     const [last] = await ok(s.core, 'consent.history', { pupilId: s.zoe.id })
     expect(last).toMatchObject({
@@ -59,17 +61,17 @@ describe('an answer from an e-mail', () => {
   it('a later effective date may be chosen, an earlier one not; nothing is stored then', async () => {
     const s = await documentSchool(NOW)
     const decisions = [{ purposeId: s.purpose('website').id, decision: 'refused' as const }]
-    const early = await s.core.dispatch('mail.record', { pupilId: s.zoe.id, mail: mailFile, decisions, effectiveFrom: '2026-11-29' })
+    const early = await s.core.dispatch('mail.record', { pupilId: s.zoe.id, mail: mailFile(s), decisions, effectiveFrom: '2026-11-29' })
     expect(early).toMatchObject({ ok: false, error: { message: expect.stringContaining('verzonden op 30-11-2026; het antwoord kan niet eerder ingaan. Er is niets opgeslagen') } })
     expect(s.core.ctx.db.prepare('SELECT count(*) FROM mails').pluck().get()).toBe(0)
-    await ok(s.core, 'mail.record', { pupilId: s.zoe.id, mail: mailFile, decisions, effectiveFrom: '2026-12-01' })
+    await ok(s.core, 'mail.record', { pupilId: s.zoe.id, mail: mailFile(s), decisions, effectiveFrom: '2026-12-01' })
     expect((await ok(s.core, 'consent.history', { pupilId: s.zoe.id }))[0]?.effectiveFrom).toBe('2026-12-01')
   })
 
   it('keeps the mail in the file as correspondence without recording consent', async () => {
     const s = await documentSchool(NOW)
     const before = (await ok(s.core, 'consent.history', { pupilId: s.zoe.id })).length
-    const entry = await ok(s.core, 'mail.addToDossier', { pupilId: s.zoe.id, mail: mailFile })
+    const entry = await ok(s.core, 'mail.addToDossier', { pupilId: s.zoe.id, mail: mailFile(s) })
     expect(entry).toMatchObject({ kind: 'e-mail', entryDate: '2026-11-30', title: "E-mail van Marieke van der Berg: Toestemming foto's Zoë – website nee" })
     expect(entry.body).toContain('Zoë op de website')
     expect(entry.attachments.map((a) => a.fileName)).toEqual(['toestemmingsformulier-zoe.pdf'])

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCore } from '../../electron/core/boot.ts'
+import { chooseFile } from '../helpers/chosen-file.ts'
 import { ok } from '../helpers/register.ts'
 
 const eml = readFileSync(join(import.meta.dirname, '../fixtures/mail/toestemming-website-nee.eml'))
@@ -18,7 +19,7 @@ describe('a kept e-mail after the retention period', () => {
     let pupil = await ok(core, 'pupils.save', { firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2014-04-07', groupId: group.id })
     await ok(core, 'guardians.save', { pupilId: pupil.id, name: 'Marieke van der Berg', relation: 'moeder', email: 'marieke@voorbeeld.nl' })
     const website = (await ok(core, 'purposes.list', {})).find((p) => p.code === 'website')
-    const mail = { fileName: 'mail.eml', data: eml.toString('base64') }
+    const mail = chooseFile(core, 'mail.eml', eml)
     await ok(core, 'mail.record', { pupilId: pupil.id, mail, decisions: [{ purposeId: website?.id ?? 0, decision: 'refused' }] })
     await ok(core, 'mail.addToDossier', { pupilId: pupil.id, mail })
     const { db } = core.ctx

@@ -104,9 +104,9 @@ export function formCodesOfCampaign(db: Db, campaignId: number): { pupilId: numb
   }[]
 }
 
-/** Marks a round's forms as printed; a form printed before keeps its first moment. */
-export function markFormsPrinted(db: Db, campaignId: number, at: string): void {
-  statement(db, `UPDATE campaign_forms SET printed_at = coalesce(printed_at, ?) WHERE campaign_id = ?`).run(at, campaignId)
+/** Marks these forms of a round (by code) as printed; a form printed before keeps its first moment. */
+export function markFormsPrinted(db: Db, campaignId: number, codes: readonly string[], at: string): void {
+  statement(db, `UPDATE campaign_forms SET printed_at = coalesce(printed_at, ?) WHERE campaign_id = ? AND code IN (SELECT value FROM json_each(?))`).run(at, campaignId, JSON.stringify(codes))
 }
 
 /** The pupil's own form code (on the pupil, not on a round's form). */

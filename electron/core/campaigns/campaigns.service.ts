@@ -140,15 +140,19 @@ export function recordReturn(ctx: CoreContext, input: ApiParsed<'campaigns.recor
   })()
 }
 
-/** The pupils and codes to print, optionally for some groups; marks the forms as printed. */
+/** The pupils and codes to print, optionally for some groups; records nothing (see recordFormsPrinted). */
 export function formsToPrint(ctx: CoreContext, id: number, groupIds?: number[]): { pupilId: number; code: string }[] {
   const row = campaignRow(ctx.db, id)
   if (row.closedAt) throw new AppError('conflict', `De ronde '${row.name}' is afgesloten; er worden geen formulieren meer voor gemaakt.`)
   const forms = formCodesOfCampaign(ctx.db, id)
   const chosen = groupIds ? forms.filter((f) => f.groupId !== null && groupIds.includes(f.groupId)) : forms
   if (chosen.length === 0) throw new AppError('validation', 'Voor deze keuze zijn er geen formulieren in deze ronde.', 'groupIds')
-  markFormsPrinted(ctx.db, id, ctx.now().toISOString())
   return chosen
+}
+
+/** These forms of the round were handed out: recorded once the file reached the user, never for a stopped or cancelled print. */
+export function recordFormsPrinted(ctx: CoreContext, id: number, codes: readonly string[]): void {
+  markFormsPrinted(ctx.db, id, codes, ctx.now().toISOString())
 }
 
 export function schoolName(ctx: CoreContext): string {

@@ -38,6 +38,8 @@ const makeDocument = {
     const progress = trackProgress(ctx, input.progressId, data.pupils.length)
     try {
       const { pdf, pages, layouts } = await consentFormsPdf(data, fonts(ctx), { onProgress: progress.update, yieldToOthers })
+      // A stop asked while the file was being finished is still in time: nothing is written yet.
+      progress.update(data.pupils.length)
       rememberLayouts(ctx, layouts)
       return { fileName: `${name(ctx, ...data.fileParts)}.pdf`, mimeType: 'application/pdf', bytes: pdf, count: pages, countLabel: PAGES(pages) }
     } finally {

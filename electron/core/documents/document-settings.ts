@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto'
 import { pdfKit } from '../libraries.ts'
 import type { ApiParsed } from '../../../shared/api.ts'
-import { MAX_LOGO_BYTES, SCHOOL_CONTACT_FIELDS, type DocumentSettings, type SchoolContact } from '../../../shared/documents.contract.ts'
+import { LOGO_TOO_LARGE_MESSAGE, MAX_LOGO_BYTES, SCHOOL_CONTACT_FIELDS, type DocumentSettings, type SchoolContact } from '../../../shared/documents.contract.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { checkImage, describeSize, MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../attachments/image-size.ts'
 import { writeAudit } from '../audit/audit.ts'
+import { chosenFile, readChosenFile } from '../chosen-files.ts'
 import type { CoreContext } from '../context.ts'
 import { createLogger } from '../log.ts'
 import { deleteSetting, putSetting, settingValue } from '../settings/settings.queries.ts'
@@ -40,7 +41,7 @@ export function logoType(bytes: Buffer): LogoType | undefined {
 /** Refuses what is not a PNG or JPG a PDF can hold, with a Dutch message at the field. */
 export function checkLogo(fileName: string, bytes: Buffer): LogoType {
   if (bytes.length === 0) throw new AppError('validation', `Het bestand ${fileName} is leeg. Kies het logo opnieuw.`, 'logo')
-  if (bytes.length > MAX_LOGO_BYTES) throw new AppError('validation', 'Het logo is groter dan 2 MB. Kies een kleiner bestand.', 'logo')
+  if (bytes.length > MAX_LOGO_BYTES) throw new AppError('validation', LOGO_TOO_LARGE_MESSAGE, 'logo')
   const type = logoType(bytes)
   if (!type) throw new AppError('validation', `${fileName} is geen PNG- of JPG-afbeelding. Sla het logo op als PNG of JPG en kies het opnieuw.`, 'logo')
   const image = checkImage(bytes, type, { pixels: true })
@@ -82,9 +83,18 @@ export function getDocumentSettings(ctx: CoreContext): DocumentSettings {
   }
 }
 
+/** The chosen logo's name and bytes, read where it lies; one over 2 MB is refused by its size, before a byte is read. */
+function chosenLogo(ctx: CoreContext, token: string): { fileName: string; bytes: Buffer } {
+  const entry = chosenFile(ctx, token)
+  const file = readChosenFile(entry, MAX_LOGO_BYTES)
+  if (!('bytes' in file)) throw new AppError('validation', LOGO_TOO_LARGE_MESSAGE, 'logo')
+  return { fileName: entry.name.replace(/^.*[\\/]/, ''), bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength) }
+}
+
 export function saveDocumentSettings(ctx: CoreContext, input: ApiParsed<'documents.saveSettings'>): DocumentSettings {
-  const bytes = input.logo ? Buffer.from(input.logo.data, 'base64') : undefined
-  const type = input.logo && bytes ? checkLogo(input.logo.fileName, bytes) : undefined
+  const chosen = input.logo ? chosenLogo(ctx, input.logo.token) : undefined
+  const bytes = chosen?.bytes
+  const type = chosen ? checkLogo(chosen.fileName, chosen.bytes) : undefined
   return ctx.db.transaction(() => {
     const before = getDocumentSettings(ctx)
     const old: Record<string, unknown> = {}

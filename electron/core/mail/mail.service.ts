@@ -29,9 +29,8 @@ interface Checked {
   attachments: (MailAttachmentView & { bytes: Buffer })[]
 }
 
-/** The mail's name and bytes: sent along (base64), or read by token where the file lies. */
+/** The mail's name and bytes, read by token where the file lies; its size is checked before a byte is read. */
 function mailBytes(ctx: CoreContext, file: MailFile): { fileName: string; bytes: Buffer } {
-  if (!('token' in file)) return { fileName: file.fileName, bytes: Buffer.from(file.data, 'base64') }
   const chosen = chosenFile(ctx, file.token)
   const read = readChosenFile(chosen, MAX_MAIL_BYTES)
   if (!('bytes' in read)) throw new AppError('validation', MAIL_TOO_LARGE_MESSAGE)

@@ -1,9 +1,11 @@
+// The buttons that make documents on the print, group, pupil and no-consent pages; a batch of
+// forms shows its progress with Stoppen (PrintJob).
 import { useState } from 'react'
 import type { Delivery } from '../../../shared/documents.contract.ts'
 import type { ErrorInfo } from '../../../shared/errors.ts'
-import { isDesktop, makeDocument, type DocumentInput, type DocumentMethod } from '../documents.ts'
+import { isDesktop, type DocumentInput, type DocumentMethod } from '../documents.ts'
 import './document-actions.css'
-import { ProgressBar } from './ProgressBar.tsx'
+import { usePrintJob } from './PrintJob.tsx'
 
 export interface DocumentItem<M extends DocumentMethod = DocumentMethod> {
   /** What the buttons make, e.g. 'Klassenlijst (CSV voor Excel)'. */
@@ -18,19 +20,18 @@ export interface DocumentItem<M extends DocumentMethod = DocumentMethod> {
  */
 export function DocumentActions({ items, compact = false }: { items: DocumentItem[]; compact?: boolean }) {
   const [busy, setBusy] = useState<string>()
-  const [progress, setProgress] = useState<{ done: number; total: number }>()
   const [message, setMessage] = useState<string>()
   const [error, setError] = useState<ErrorInfo>()
+  const { run: make, progress } = usePrintJob()
 
   const run = async (item: DocumentItem, delivery: Delivery) => {
     setBusy(`${item.label}:${delivery}`)
     setMessage(undefined)
     setError(undefined)
-    setProgress(item.method === 'documents.consentForms' ? { done: 0, total: 0 } : undefined)
-    const outcome = await makeDocument(item.method, item.input as never, delivery, (done, total) => setProgress({ done, total }))
+    const outcome = await make(item.method, item.input as never, delivery)
     setBusy(undefined)
-    setProgress(undefined)
     if (outcome.ok) setMessage(outcome.message)
+    else if (outcome.error.code === 'cancelled') setMessage(outcome.error.message)
     else setError(outcome.error)
   }
 
@@ -60,7 +61,7 @@ export function DocumentActions({ items, compact = false }: { items: DocumentIte
           </li>
         ))}
       </ul>
-      {progress && <ProgressBar {...progress} />}
+      {progress}
       {message && (
         <p className="ok doc-status" role="status">
           {message}

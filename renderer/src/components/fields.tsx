@@ -1,7 +1,9 @@
 import { useState, type KeyboardEvent, type ReactNode } from 'react'
 import { parseDutchDate } from '../../../shared/dates.ts'
 import { formatDate } from '../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../shared/errors.ts'
+import type { ErrorInfo, Result } from '../../../shared/errors.ts'
+import type { ChosenFile, FilePurpose } from '../../../shared/files.contract.ts'
+import { choosesInMain, invoke, registerFiles } from '../api.ts'
 import { ErrorText } from './ErrorText.tsx'
 
 const isAbout = (field: string | undefined, name: string): boolean => field === name || field?.startsWith(`${name}.`) === true
@@ -124,6 +126,82 @@ export function FilePicker({ accept, multiple, files, onChange }: { accept: stri
       </span>
       <span className="file-names">{files.length ? files.map((f) => f.name).join(', ') : 'Geen bestand gekozen'}</span>
       <input type="file" hidden accept={accept} multiple={multiple} onChange={(e) => onChange([...(e.target.files ?? [])])} />
+    </span>
+  )
+}
+
+/** The first file of a drop as a token the core reads it by (the desktop app passes its path, the harness uploads it once); undefined when nothing was dropped. */
+export async function droppedFile(transfer: DataTransfer): Promise<Result<ChosenFile> | undefined> {
+  const file = transfer.files[0]
+  if (!file) return undefined
+  const r = await registerFiles([{ file, name: file.name }])
+  return r.ok ? { ok: true, value: r.value[0] as ChosenFile } : r
+}
+
+/**
+ * One file from outside (a mail, a logo), chosen as the import and scan screens choose theirs: in
+ * the desktop app main's open dialog (files.choose), in the web harness the browser's file input
+ * (uploaded once). Either way the page gets a token, never the bytes. `onChosen` is not called
+ * when the dialog is cancelled.
+ */
+export function ChooseFile({
+  purpose,
+  label,
+  accept,
+  disabled,
+  invalid,
+  onChosen,
+}: {
+  purpose: FilePurpose
+  label: string
+  accept: string
+  disabled?: boolean
+  invalid?: boolean
+  onChosen: (r: Result<ChosenFile>) => void
+}) {
+  if (choosesInMain) {
+    const choose = async () => {
+      const r = await invoke('files.choose', { purpose })
+      if (!r.ok) return onChosen(r)
+      const [file] = r.value.files
+      if (file) onChosen({ ok: true, value: file })
+    }
+    return (
+      <button type="button" disabled={disabled} aria-invalid={invalid} onClick={() => void choose()}>
+        {label}
+      </button>
+    )
+  }
+  const open = (e: { currentTarget: HTMLElement }) => e.currentTarget.parentElement?.querySelector<HTMLInputElement>('input[type=file]')?.click()
+  return (
+    <span className="file-picker">
+      <span
+        className="button-like"
+        role="button"
+        tabIndex={disabled ? -1 : 0}
+        aria-disabled={disabled}
+        onClick={(e) => !disabled && open(e)}
+        onKeyDown={(e) => {
+          if (disabled || (e.key !== 'Enter' && e.key !== ' ')) return
+          e.preventDefault()
+          open(e)
+        }}
+      >
+        {label}
+      </span>
+      <input
+        type="file"
+        hidden
+        accept={accept}
+        aria-label={label.replace(/…$/, '')}
+        aria-invalid={invalid}
+        disabled={disabled}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0]
+          e.currentTarget.value = ''
+          if (file) void registerFiles([{ file, name: file.name }]).then((r) => onChosen(r.ok ? { ok: true, value: r.value[0] as ChosenFile } : r))
+        }}
+      />
     </span>
   )
 }

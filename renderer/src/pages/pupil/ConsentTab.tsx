@@ -92,7 +92,7 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
       const attachment = scan ? { fileName: scan.name, mimeType: scan.type as 'application/pdf', data: await readFileBase64(scan) } : undefined
       const given = { decisions: chosen, guardianId, effectiveFrom, sourceDetail, note, attachment, consentStamp: pupil.consentStamp }
       const r = mail
-        ? await invoke('mail.record', { pupilId: pupil.id, mail: mail.file, decisions: chosen, guardianId, effectiveFrom, note, consentStamp: pupil.consentStamp })
+        ? await invoke('mail.record', { pupilId: pupil.id, mail: { token: mail.file.token }, decisions: chosen, guardianId, effectiveFrom, note, consentStamp: pupil.consentStamp })
         : returnedForm
           ? await invoke('campaigns.recordReturn', { ...given, code: returnedForm.code }).then((x) => (x.ok ? { ok: true as const, value: x.value.pupil } : x))
           : await invoke('consent.record', { ...given, pupilId: pupil.id, source })

@@ -1,18 +1,20 @@
 // A parent's e-mail on the pupil page: drop or choose an .eml or Outlook .msg; the core reads it
-// (nothing is stored yet) and this shows who sent it, when, and its text: as plain text in a
-// pre-wrapped block, never as HTML, so no script runs and no remote image is loaded.
+// by token where the file lies (nothing is stored yet) and this shows who sent it, when, and its
+// text: as plain text in a pre-wrapped block, never as HTML, so no script runs and no remote image
+// is loaded. The mail's bytes never pass through this page.
 import { useEffect, useState, type DragEvent } from 'react'
 import { formatDate, type PupilDetail } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
+import type { ErrorInfo, Result } from '../../../../shared/errors.ts'
 import type { MailPreview } from '../../../../shared/mail.contract.ts'
 import { invoke } from '../../api.ts'
-import { FilePicker, FormError, readFileBase64 } from '../../components/fields.tsx'
+import { ChooseFile, droppedFile, FormError } from '../../components/fields.tsx'
 import { takeMailFor, type MailFile } from '../../pending-mail.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 
 export interface LoadedMail {
   preview: MailPreview
-  file: { fileName: string; data: string }
+  /** The chosen file: its token, name and size. */
+  file: MailFile
 }
 
 export function MailPanel({ pupil, mail, onMail }: { pupil: PupilDetail; mail: LoadedMail | undefined; onMail: (m: LoadedMail | undefined) => void }) {
@@ -20,14 +22,19 @@ export function MailPanel({ pupil, mail, onMail }: { pupil: PupilDetail; mail: L
   const [busy, setBusy] = useState(false)
   const [kept, setKept] = useState<string>()
 
-  const read = async (f: File | undefined) => {
-    if (f) await readFile({ fileName: f.name, data: await readFileBase64(f) })
+  const read = async (chosen: Result<MailFile> | undefined) => {
+    if (!chosen) return
+    if (!chosen.ok) {
+      onMail(undefined)
+      return setError(chosen.error)
+    }
+    await readFile(chosen.value)
   }
   const readFile = async (file: MailFile) => {
     setKept(undefined)
     setBusy(true)
     try {
-      const r = await invoke('mail.read', { pupilId: pupil.id, mail: file })
+      const r = await invoke('mail.read', { pupilId: pupil.id, mail: { token: file.token } })
       if (!r.ok) {
         onMail(undefined)
         return setError(r.error)
@@ -46,11 +53,15 @@ export function MailPanel({ pupil, mail, onMail }: { pupil: PupilDetail; mail: L
   }, [pupil.id])
   const drop = (e: DragEvent) => {
     e.preventDefault()
-    void read(e.dataTransfer.files[0])
+    setBusy(true)
+    void droppedFile(e.dataTransfer).then((chosen) => {
+      setBusy(false)
+      return read(chosen)
+    })
   }
   const keepInDossier = async () => {
     if (!mail) return
-    const r = await invoke('mail.addToDossier', { pupilId: pupil.id, mail: mail.file })
+    const r = await invoke('mail.addToDossier', { pupilId: pupil.id, mail: { token: mail.file.token } })
     if (!r.ok) return setError(r.error)
     setKept(`De e-mail staat in het dossier als '${r.value.title}'. Er is geen toestemming vastgelegd.`)
     onMail(undefined)
@@ -61,7 +72,7 @@ export function MailPanel({ pupil, mail, onMail }: { pupil: PupilDetail; mail: L
     <section className="card mail-panel" onDragOver={(e) => e.preventDefault()} onDrop={drop} aria-label="E-mail van een ouder">
       <h2>E-mail als bewijs</h2>
       {!p && <p className="hint">Sleep een e-mail hierheen (.eml of Outlook .msg) of kies het bestand.</p>}
-      <FilePicker accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook" files={[]} onChange={(files) => void read(files[0])} />
+      <ChooseFile purpose="mail" label="E-mail kiezen…" accept=".eml,.msg,message/rfc822,application/vnd.ms-outlook" disabled={busy} onChosen={(r) => void read(r)} />
       {busy && <p className="hint">De e-mail wordt gelezen…</p>}
       <FormError error={error} fields={[]} />
       {kept && (

@@ -3,7 +3,7 @@ import { formatDate, sortName, type PupilSummary } from '../../../../shared/doma
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import type { MailPreview } from '../../../../shared/mail.contract.ts'
 import { invoke } from '../../api.ts'
-import { readFileBase64 } from '../../components/fields.tsx'
+import { droppedFile } from '../../components/fields.tsx'
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { holdMailFor } from '../../pending-mail.ts'
@@ -70,10 +70,14 @@ export function PupilsPage() {
   const [mailError, setMailError] = useState<ErrorInfo>()
   const dropMail = async (e: DragEvent) => {
     e.preventDefault()
-    const f = e.dataTransfer.files[0]
-    if (!f) return
-    const file = { fileName: f.name, data: await readFileBase64(f) }
-    const r = await invoke('mail.read', { mail: file })
+    const chosen = await droppedFile(e.dataTransfer)
+    if (!chosen) return
+    if (!chosen.ok) {
+      setDropped(undefined)
+      return setMailError(chosen.error)
+    }
+    const file = chosen.value
+    const r = await invoke('mail.read', { mail: { token: file.token } })
     if (!r.ok) {
       setDropped(undefined)
       return setMailError(r.error)

@@ -4,7 +4,8 @@ import { formatDate } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { invoke } from '../../api.ts'
 import { useConfirm } from '../../components/ConfirmDialog.tsx'
-import { DateInput, Field, downloadBase64 } from '../../components/fields.tsx'
+import { usePrintJob } from '../../components/PrintJob.tsx'
+import { DateInput, Field } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
 import { href } from '../../router.ts'
@@ -109,16 +110,16 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
   const [busy, setBusy] = useState(false)
   const desktop = Boolean(window.api)
 
+  // The round's forms are a batch: a progress bar with Stoppen while they are made (PrintJob).
+  const { run: make, progress } = usePrintJob()
   const document = async (method: 'campaigns.printForms' | 'campaigns.reminderList') => {
     setBusy(true)
     setError(undefined)
-    const r = await invoke(method, { id, delivery: desktop ? 'open' : 'data' })
+    setMessage(undefined)
+    const outcome = await make(method, { id }, desktop ? 'open' : 'data')
     setBusy(false)
-    if (!r.ok) return setError(r.error.message)
-    if (r.value.delivered === 'data') downloadBase64(r.value.fileName, r.value.mimeType, r.value.data)
-    setMessage(
-      r.value.delivered === 'cancelled' ? undefined : `${r.value.fileName} (${r.value.count} ${r.value.countLabel}) ${r.value.delivered === 'opened' ? 'geopend: druk af vanuit het venster dat opent' : 'gedownload'}.`,
-    )
+    if (!outcome.ok) return outcome.error.code === 'cancelled' ? setMessage(outcome.error.message) : setError(outcome.error.message)
+    setMessage(outcome.result.delivered === 'cancelled' ? undefined : outcome.message)
   }
   const { dialog, ask } = useConfirm()
   const close = async () => {
@@ -171,6 +172,7 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
           ))}
         </tbody>
       </table>
+      {progress}
       {message && (
         <p className="ok" role="status">
           {message}

@@ -1,9 +1,12 @@
-import { useEffect, useState, type FormEvent } from 'react'
+// Instellingen, Formulieren en lijsten: the form's intro text, the school's logo (chosen or dropped
+// as a token: the core reads and checks the file where it lies) and the contact for parents.
+import { useEffect, useState, type DragEvent, type FormEvent } from 'react'
 import type { DocumentSettings as Saved } from '../../../../shared/documents.contract.ts'
 import { MAX_FORM_INTRO, SCHOOL_CONTACT_FIELDS, type SchoolContact, type SchoolContactField } from '../../../../shared/documents.labels.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
+import type { ErrorInfo, Result } from '../../../../shared/errors.ts'
+import type { ChosenFile } from '../../../../shared/files.contract.ts'
 import { invoke } from '../../api.ts'
-import { FormError, readFileBase64 } from '../../components/fields.tsx'
+import { ChooseFile, droppedFile, FormError } from '../../components/fields.tsx'
 import './settings.css'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
@@ -34,7 +37,7 @@ export function DocumentSettings() {
     })
   }, [])
 
-  const save = async (input: { formIntro?: string; logo?: { fileName: string; data: string } | null } & Partial<SchoolContact>, done: string) => {
+  const save = async (input: { formIntro?: string; logo?: { token: string } | null } & Partial<SchoolContact>, done: string) => {
     setStatus(undefined)
     const r = await invoke('documents.saveSettings', input)
     if (!r.ok) return setError(r.error)
@@ -50,13 +53,17 @@ export function DocumentSettings() {
     const changed = Object.fromEntries(SCHOOL_CONTACT_FIELDS.filter((f) => contact[f] !== saved[f]).map((f) => [f, contact[f]]))
     void save({ ...(intro !== saved.formIntro ? { formIntro: intro } : {}), ...changed }, 'Opgeslagen')
   }
-  const chooseLogo = async (file: File | undefined) => {
-    if (!file) return
-    try {
-      await save({ logo: { fileName: file.name, data: await readFileBase64(file) } }, 'Logo opgeslagen')
-    } catch {
-      setError({ code: 'io', message: 'Het bestand kon niet worden gelezen. Kies het opnieuw.', field: 'logo' })
+  const chooseLogo = async (chosen: Result<ChosenFile> | undefined) => {
+    if (!chosen) return
+    if (!chosen.ok) {
+      setStatus(undefined)
+      return setError({ ...chosen.error, field: 'logo' })
     }
+    await save({ logo: { token: chosen.value.token } }, 'Logo opgeslagen')
+  }
+  const dropLogo = (e: DragEvent) => {
+    e.preventDefault()
+    void droppedFile(e.dataTransfer).then(chooseLogo)
   }
 
   if (!saved || !contact) return error ? <ErrorText>{error.message}</ErrorText> : null
@@ -85,7 +92,7 @@ export function DocumentSettings() {
           <small>Staat boven de vragen op elk formulier. Leeg laten: de standaardtekst (grijs) wordt gebruikt.</small>
         )}
       </label>
-      <div className="field">
+      <div className="field" onDragOver={(e) => e.preventDefault()} onDrop={dropLogo} aria-label="Logo van de school" role="group">
         <span>Logo van de school</span>
         <div className="logo-preview">
           {saved.logo ? <img src={`data:${saved.logo.mimeType};base64,${saved.logo.data}`} alt="Logo van de school" /> : <small>Nog geen logo: alleen de naam van de school staat bovenaan.</small>}
@@ -95,13 +102,13 @@ export function DocumentSettings() {
             </button>
           )}
         </div>
-        <input type="file" name="logo" accept="image/png,image/jpeg,.png,.jpg,.jpeg" aria-label="Logo kiezen" aria-invalid={error?.field?.startsWith('logo')} onChange={(e) => chooseLogo(e.target.files?.[0])} />
+        <ChooseFile purpose="logo" label="Logo kiezen…" accept="image/png,image/jpeg,.png,.jpg,.jpeg" invalid={error?.field?.startsWith('logo')} onChosen={(r) => void chooseLogo(r)} />
         {error?.field?.startsWith('logo') ? (
           <small className="error" role="alert">
             {error.message}
           </small>
         ) : (
-          <small>PNG of JPG, hoogstens 2 MB. Staat linksboven op elk formulier en elke lijst.</small>
+          <small>PNG of JPG, hoogstens 2 MB; kies het bestand of sleep het hierheen. Staat linksboven op elk formulier en elke lijst.</small>
         )}
       </div>
       <h3>Contact voor ouders en privacy</h3>
