@@ -198,7 +198,8 @@ export function sessionView(ctx: CoreContext, session: ScanSession): ScanSession
     (a, b) =>
       ORDER[a.v.state] - ORDER[b.v.state] || Number(b.v.needsAttention) - Number(a.v.needsAttention) || compareGroupNames(a.f.pupil.groupName ?? '~', b.f.pupil.groupName ?? '~') || compareByName(a.f.pupil, b.f.pupil),
   )
-  const none = session.pages.length === 0 || (!session.pages.some((p) => p.status === 'read') && session.assigned.size === 0)
+  // An old form's page carries a code (its pupil is offered): the scan is not 'without forms'.
+  const none = session.pages.length === 0 || (!session.pages.some((p) => p.status === 'read' || p.byHand) && session.assigned.size === 0)
   const count = session.pages.length === 1 ? 'de enige pagina' : `alle ${session.pages.length} pagina's`
   const notice = !none
     ? null

@@ -35,10 +35,12 @@ function PageRow({ sessionId, page, onAssign, onSkip }: { sessionId: string; pag
       </div>
       <div className="scan-page-actions">
         {page.pupil && (
-          <button className="primary" onClick={() => page.pupil && onAssign(page.pupil.id)}>
-            Toewijzen aan {page.pupil.name}
-            {page.pupil.groupName ? ` (groep ${page.pupil.groupName})` : ''}
-          </button>
+          <div className="actions">
+            <button className="primary" onClick={() => page.pupil && onAssign(page.pupil.id)}>
+              Toewijzen aan {page.pupil.name}
+              {page.pupil.groupName ? ` (groep ${page.pupil.groupName})` : ''}
+            </button>
+          </div>
         )}
         <label className="field">
           <span>Leerling zoeken voor deze pagina</span>
