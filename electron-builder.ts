@@ -52,8 +52,16 @@ const config: Configuration = {
   files: appFiles(),
   asar: true,
   // A native addon cannot be loaded from inside the asar: Electron reads it from app.asar.unpacked.
-  // The same for the scan reader's sharp (its addon and libvips) and canvas.
-  asarUnpack: ['node_modules/better-sqlite3/prebuilds/*.node', 'node_modules/@img/**', 'node_modules/@napi-rs/canvas-*/**'],
+  // The same for the scan reader's sharp (its addon and libvips) and canvas. pdf.js (an ES module,
+  // with its wasm/ and fonts) and canvas's JavaScript are imported from there too (core/libraries.ts).
+  asarUnpack: [
+    'node_modules/better-sqlite3/prebuilds/*.node',
+    'node_modules/@img/**',
+    'node_modules/@napi-rs/canvas/**',
+    'node_modules/@napi-rs/canvas-*/**',
+    'node_modules/pdfjs-dist/package.json',
+    'node_modules/pdfjs-dist/{legacy/build,wasm,standard_fonts}/**',
+  ],
   // better-sqlite3's prebuilt binary is N-API: the same file loads in Node and Electron, no rebuild.
   npmRebuild: false,
   nodeGypRebuild: false,

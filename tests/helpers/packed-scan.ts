@@ -1,5 +1,5 @@
-// A returned consent form as a two-page copier PDF, for running the packed app's scan reader
-// (tests/unit/dist.test.ts). Made without sharp or canvas in the test's own process, so the packed
+// What the packed app must hold for the scan reader, and a returned consent form as a two-page
+// copier PDF for running the packed reader (tests/unit/dist.test.ts). Made without sharp or canvas in the test's own process, so the packed
 // copies are the only ones loaded and a native library missing from the pack cannot hide behind
 // the repo's: poppler (pdftoppm) rasterises, the PDF is written here by hand.
 //   page 1: one JPEG and nothing else (the reader's quick path: sharp decodes it), of page 2;
@@ -9,10 +9,28 @@
 // tests/fixtures/scan/cross-48.jp2 is a 48 x 48 grey cross, made once with openjpeg's tool:
 // `opj_compress -i cross.pgm -o cross-48.jp2 -r 20` (openjpeg 2.5.0).
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { SheetLayout } from '../../electron/core/documents/consent-form-layout.ts'
 import type { BoxReading, FormRect } from '../../shared/scan.ts'
+
+/** What the dynamic loader opens (addons, libvips, DLLs): Electron cannot load these from inside the asar. */
+export const NATIVE = /\.(node|dll|dylib)$|\.so(\.\d+)*$/
+/** sharp's and canvas's binaries for this machine: their own packages (better-sqlite3's is a file of its package). */
+export const ownNatives = (f: string): boolean => new RegExp(`^node_modules/(@img/sharp-(libvips-)?${process.platform}-${process.arch}|@napi-rs/canvas-${process.platform}-${process.arch}-[a-z]+)(/|$)`).test(f)
+export const windowsNatives = (f: string): boolean => /^node_modules\/(@img\/sharp-win32-x64|@napi-rs\/canvas-win32-x64-msvc)(\/|$)/.test(f)
+
+/** The reader's files that the pack must hold as node_modules has them: zxing's reader .wasm, pdf.js's legacy build with its wasm/ and standard_fonts/. */
+export function scanReaderFiles(root: string): string[] {
+  const filesIn = (dir: string): string[] => readdirSync(join(root, dir)).map((f) => `${dir}/${f}`)
+  return [
+    'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm',
+    'node_modules/pdfjs-dist/legacy/build/pdf.mjs',
+    'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs',
+    ...filesIn('node_modules/pdfjs-dist/wasm'),
+    ...filesIn('node_modules/pdfjs-dist/standard_fonts'),
+  ]
+}
 
 const A4 = { width: 595.28, height: 841.89 }
 const JPX = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'scan', 'cross-48.jp2'))

@@ -9,7 +9,7 @@ import * as asar from '@electron/asar'
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { builtinModules, createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -19,7 +19,7 @@ import Database from 'better-sqlite3'
 import type { SheetLayout } from '../../electron/core/documents/consent-form-layout.ts'
 import type { ScannedPage } from '../../shared/scan.ts'
 import { packedExeInfo } from '../helpers/pe-file.ts'
-import { packedScan } from '../helpers/packed-scan.ts'
+import { NATIVE, ownNatives, packedScan, scanReaderFiles, windowsNatives } from '../helpers/packed-scan.ts'
 import { pdfFonts, pdfPages } from '../documents/helpers.ts'
 import { createFakeElectron, invokeEvent, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
 
@@ -29,12 +29,6 @@ const asarPath = join(appDir, 'resources', 'app.asar')
 const winDir = join(root, 'dist', 'check', 'win-unpacked')
 const winAsarPath = join(winDir, 'resources', 'app.asar')
 const ownBinary = `${process.platform}-${process.arch}.node`
-/** What the dynamic loader opens (addons, libvips, DLLs): Electron cannot load these from inside the asar. */
-const NATIVE = /\.(node|dll|dylib)$|\.so(\.\d+)*$/
-/** sharp's and canvas's binaries for this machine: their own packages (better-sqlite3's is a file of its package). */
-const ownNatives = (f: string): boolean => new RegExp(`^node_modules/(@img/sharp-(libvips-)?${process.platform}-${process.arch}|@napi-rs/canvas-${process.platform}-${process.arch}-[a-z]+)(/|$)`).test(f)
-const windowsNatives = (f: string): boolean => /^node_modules\/(@img\/sharp-win32-x64|@napi-rs\/canvas-win32-x64-msvc)(\/|$)/.test(f)
-const filesIn = (dir: string): string[] => readdirSync(join(root, dir)).map((f) => `${dir}/${f}`)
 
 let files: Set<string>
 const read = (path: string): Buffer => asar.extractFile(asarPath, path)
@@ -79,10 +73,10 @@ describe('dist:check: what the app.asar holds', () => {
     // out/main holds main (index.js), the core's worker (worker.js) and the chunks they share.
     const code = [...files].filter((f) => /^out\/main\/.*\.js$/.test(f)).map((f) => read(f).toString('utf8'))
     expect(code.length).toBeGreaterThanOrEqual(2)
-    // require("x"), and the heavy libraries that core/libraries.ts loads on first use: load("x").
-    const wanted = code.flatMap((js) => [...js.matchAll(/(?:require|load)\("([^"]+)"\)/g)].map((m) => m[1]!))
+    // require("x"), and the heavy libraries that core/libraries.ts loads on first use: load("x"), load.resolve("x").
+    const wanted = code.flatMap((js) => [...js.matchAll(/(?:require|load|load\.resolve)\("([^"]+)"\)/g)].map((m) => m[1]!))
     const packages = [...new Set(wanted.filter((n) => n !== 'electron' && !n.startsWith('.') && !n.startsWith('node:') && !builtinModules.includes(n)))]
-    expect(packages).toEqual(expect.arrayContaining(['better-sqlite3', 'exceljs', 'pdfkit', 'zod']))
+    expect(packages).toEqual(expect.arrayContaining(['better-sqlite3', 'exceljs', 'pdfkit', 'zod', 'sharp', '@napi-rs/canvas', 'zxing-wasm/reader', 'pdfjs-dist/legacy/build/pdf.mjs']))
     for (const name of packages) {
       const pkg = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!
       expect(files, pkg).toContain(`node_modules/${pkg}/package.json`)
@@ -100,16 +94,15 @@ describe('dist:check: what the app.asar holds', () => {
   })
 
   it("the scan reader's files byte for byte (zxing's .wasm, pdf.js's legacy build, wasm/ and standard_fonts/), every native library unpacked beside the asar", () => {
-    const wanted = [
-      'node_modules/zxing-wasm/dist/reader/zxing_reader.wasm',
-      'node_modules/pdfjs-dist/legacy/build/pdf.mjs',
-      'node_modules/pdfjs-dist/legacy/build/pdf.worker.mjs',
-      ...filesIn('node_modules/pdfjs-dist/wasm'),
-      ...filesIn('node_modules/pdfjs-dist/standard_fonts'),
-    ]
+    const wanted = scanReaderFiles(root)
     expect(wanted.filter((f) => f.endsWith('.wasm')).length).toBeGreaterThanOrEqual(4)
     expect(wanted.filter((f) => f.endsWith('.pfb')).length).toBeGreaterThanOrEqual(10)
     for (const f of wanted) expect(read(f).equals(readFileSync(join(root, f))), f).toBe(true)
+    // pdf.js and canvas's JavaScript are imported from app.asar.unpacked (core/libraries.ts), with what pdf.js reads beside it.
+    for (const f of [...wanted.filter((x) => x.includes('pdfjs-dist/')), 'node_modules/@napi-rs/canvas/index.js', 'node_modules/@napi-rs/canvas/js-binding.js'])
+      expect(readFileSync(join(`${asarPath}.unpacked`, f)).equals(readFileSync(join(root, f))), f).toBe(true)
+    // electron-builder rewrites each package.json it packs: there, not equal.
+    expect(existsSync(join(`${asarPath}.unpacked`, 'node_modules/pdfjs-dist/package.json'))).toBe(true)
     const natives = [...files].filter((f) => NATIVE.test(f))
     // sharp's addon and its libvips, canvas's addon, better-sqlite3's: this machine's, each unpacked.
     expect(natives.filter(ownNatives).map((f) => f.replace(/[\d.]+\.node$|\.so[\d.]*$/, ''))).toEqual(
@@ -211,8 +204,11 @@ describe('dist:check: the packed main, started against the fake electron', () =>
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tr-dist-'))
-    extracted = join(dir, 'app')
+    // Laid out as installed: resources/app.asar (here a folder, everything in it) and beside it the
+    // real app.asar.unpacked, from which the core imports pdf.js and canvas (core/libraries.ts).
+    extracted = join(dir, 'resources', 'app.asar')
     asar.extractAll(asarPath, extracted) // unpacked files included, from app.asar.unpacked
+    cpSync(`${asarPath}.unpacked`, join(dir, 'resources', 'app.asar.unpacked'), { recursive: true })
     fake = createFakeElectron()
     fake.app.paths.userData = join(dir, 'userData')
     fake.app.paths.documents = join(dir, 'Documenten')
