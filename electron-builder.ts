@@ -23,12 +23,23 @@ const COMMON_FILES = [
 ]
 
 /**
- * The files, with only the target platform's better-sqlite3 binary. A platform's `files` replaces
- * the top-level list (it is not added to it), so each platform gets the whole list; the macro
- * ${platform} would name the building machine's platform, not the target's.
+ * The files, with only the target platform's native binaries: better-sqlite3's prebuild, sharp's
+ * addon and libvips (@img/sharp-<platform>-<arch>, and on Linux and macOS @img/sharp-libvips-...;
+ * on Windows the DLLs are inside @img/sharp-win32-x64), and canvas's (@napi-rs/canvas-<platform>-
+ * <arch>-<abi>). npm installs only the building machine's, so a Windows installer is built on
+ * Windows, where `npm ci` fetches @img/sharp-win32-x64 and @napi-rs/canvas-win32-x64-msvc (pinned
+ * in package-lock.json); a Linux machine's binaries never go into a Windows package. A platform's
+ * `files` replaces the top-level list (it is not added to it), so each platform gets the whole
+ * list; the macro ${platform} would name the building machine's platform, not the target's.
  */
 function appFiles(platform?: 'win32' | 'linux' | 'darwin'): string[] {
-  return platform ? [...COMMON_FILES, `!node_modules/better-sqlite3/prebuilds/!(${platform}-\${arch}).node`] : COMMON_FILES
+  if (!platform) return COMMON_FILES
+  return [
+    ...COMMON_FILES,
+    `!node_modules/better-sqlite3/prebuilds/!(${platform}-\${arch}).node`,
+    `!node_modules/@img/sharp-!(${platform}-\${arch}|libvips-${platform}-\${arch})/**`,
+    `!node_modules/@napi-rs/canvas-!(${platform}-\${arch}-*)/**`,
+  ]
 }
 
 const config: Configuration = {
@@ -41,8 +52,16 @@ const config: Configuration = {
   files: appFiles(),
   asar: true,
   // A native addon cannot be loaded from inside the asar: Electron reads it from app.asar.unpacked.
-  // The same for the scan reader's sharp (its addon and libvips) and canvas.
-  asarUnpack: ['node_modules/better-sqlite3/prebuilds/*.node', 'node_modules/@img/**', 'node_modules/@napi-rs/canvas-*/**'],
+  // The same for the scan reader's sharp (its addon and libvips) and canvas. pdf.js (an ES module,
+  // with its wasm/ and fonts) and canvas's JavaScript are imported from there too (core/libraries.ts).
+  asarUnpack: [
+    'node_modules/better-sqlite3/prebuilds/*.node',
+    'node_modules/@img/**',
+    'node_modules/@napi-rs/canvas/**',
+    'node_modules/@napi-rs/canvas-*/**',
+    'node_modules/pdfjs-dist/package.json',
+    'node_modules/pdfjs-dist/{legacy/build,wasm,standard_fonts}/**',
+  ],
   // better-sqlite3's prebuilt binary is N-API: the same file loads in Node and Electron, no rebuild.
   npmRebuild: false,
   nodeGypRebuild: false,

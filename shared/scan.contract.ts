@@ -108,8 +108,11 @@ export interface ScanFormView {
 export interface ScanPageView {
   pageIndex: number
   source: string
-  status: 'no_code' | 'unreadable' | 'unknown_code'
+  /** 'old_form': the code was read but not the boxes (printed before forms carried their layout, or with a layout this register does not know). */
+  status: 'no_code' | 'unreadable' | 'unknown_code' | 'old_form'
   message: string
+  /** The pupil whose form code the page carries, to give the page to at once (an old form). */
+  pupil?: { id: number; name: string; groupName: string | null }
 }
 
 export interface ScanSessionView {

@@ -57,6 +57,13 @@ export interface ScannedPage {
   }
   answers: ScannedAnswer[]
   signatures: ScannedSignature[]
+  /**
+   * The form's code was read, its boxes cannot be: 'old_form' was printed before forms carried
+   * their layout (a bare code in the QR code, no corner marks), 'unknown_layout' with a layout this
+   * register never printed (another computer, a register restored from before). Its answers are
+   * typed in by hand from the page's picture.
+   */
+  byHand?: 'old_form' | 'unknown_layout'
   /** The page straightened onto the form's own coordinates, as a PNG in the job's temp folder (for crops and as the proof). */
   imagePath?: string
   /** Pixels per PDF point of imagePath. */

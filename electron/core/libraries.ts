@@ -6,6 +6,7 @@
 // Node under the CLI, the harness and the tests then loads the same builds the bundled app requires.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
 
 const load = createRequire(import.meta.url)
 
@@ -44,6 +45,16 @@ export function qrReader(): typeof import('zxing-wasm/reader') {
   return zxing
 }
 
+/**
+ * An installed file as it lies on disk: inside the packed app, its copy in app.asar.unpacked
+ * (electron-builder.ts unpacks pdf.js and canvas); elsewhere the path itself. pdf.js is an ES
+ * module, and Electron's ES module loader inside an asar has broken in several releases; from
+ * real files it is Node's own. Canvas comes from the same place, so pdf.js (which requires it
+ * from beside itself) and the reader share one copy of it.
+ */
+const onDisk = (path: string): string => path.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked')
+
 /** pdf.js (its Node build), for the pages of a scanned PDF. */
-export const pdfJs = (): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'))
-export const canvas = (): typeof import('@napi-rs/canvas') => load('@napi-rs/canvas') as typeof import('@napi-rs/canvas')
+export const pdfJs = (): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> =>
+  (pdfjs ??= import(pathToFileURL(onDisk(load.resolve('pdfjs-dist/legacy/build/pdf.mjs'))).href) as Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')>)
+export const canvas = (): typeof import('@napi-rs/canvas') => load(onDisk(load.resolve('@napi-rs/canvas'))) as typeof import('@napi-rs/canvas')

@@ -2,19 +2,24 @@
 // app.asar, real fuse hook, stand-ins for Electron's binary): every file the app loads at run
 // time is inside, nothing of the developer's is, the fuses are flipped, the Windows .exe holds
 // the asar's hash, and the packed main, started against the fake electron, opens a database in
-// the user-data folder and answers the API from the packed files.
+// the user-data folder, answers the API and reads a scanned form (sharp, canvas, zxing's and
+// pdf.js's WebAssembly) from the packed files alone.
 // Runs dist:check itself (30 to 90 s on 2 shared cores); DIST_CHECK_REUSE=1 reuses dist/check.
 import * as asar from '@electron/asar'
 import { FuseState, FuseV1Options, getCurrentFuseWire } from '@electron/fuses'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { builtinModules, createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import Database from 'better-sqlite3'
+import type { SheetLayout } from '../../electron/core/documents/consent-form-layout.ts'
+import type { ScannedPage } from '../../shared/scan.ts'
 import { packedExeInfo } from '../helpers/pe-file.ts'
+import { NATIVE, ownNatives, packedScan, scanReaderFiles, windowsNatives } from '../helpers/packed-scan.ts'
 import { pdfFonts, pdfPages } from '../documents/helpers.ts'
 import { createFakeElectron, invokeEvent, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
 
@@ -68,10 +73,10 @@ describe('dist:check: what the app.asar holds', () => {
     // out/main holds main (index.js), the core's worker (worker.js) and the chunks they share.
     const code = [...files].filter((f) => /^out\/main\/.*\.js$/.test(f)).map((f) => read(f).toString('utf8'))
     expect(code.length).toBeGreaterThanOrEqual(2)
-    // require("x"), and the heavy libraries that core/libraries.ts loads on first use: load("x").
-    const wanted = code.flatMap((js) => [...js.matchAll(/(?:require|load)\("([^"]+)"\)/g)].map((m) => m[1]!))
+    // require("x"), and the heavy libraries that core/libraries.ts loads on first use: load("x"), load.resolve("x").
+    const wanted = code.flatMap((js) => [...js.matchAll(/(?:require|load|load\.resolve)\("([^"]+)"\)/g)].map((m) => m[1]!))
     const packages = [...new Set(wanted.filter((n) => n !== 'electron' && !n.startsWith('.') && !n.startsWith('node:') && !builtinModules.includes(n)))]
-    expect(packages).toEqual(expect.arrayContaining(['better-sqlite3', 'exceljs', 'pdfkit', 'zod']))
+    expect(packages).toEqual(expect.arrayContaining(['better-sqlite3', 'exceljs', 'pdfkit', 'zod', 'sharp', '@napi-rs/canvas', 'zxing-wasm/reader', 'pdfjs-dist/legacy/build/pdf.mjs']))
     for (const name of packages) {
       const pkg = name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0]!
       expect(files, pkg).toContain(`node_modules/${pkg}/package.json`)
@@ -86,6 +91,33 @@ describe('dist:check: what the app.asar holds', () => {
     expect(unpacked.equals(readFileSync(join(root, inAsar)))).toBe(true)
     expect([...files].filter((f) => f.startsWith('node_modules/better-sqlite3/prebuilds/'))).toEqual([inAsar])
     expect([...files].filter((f) => /^node_modules\/better-sqlite3\/(src|deps)\//.test(f))).toEqual([])
+  })
+
+  it("the scan reader's files byte for byte (zxing's .wasm, pdf.js's legacy build, wasm/ and standard_fonts/), every native library unpacked beside the asar", () => {
+    const wanted = scanReaderFiles(root)
+    expect(wanted.filter((f) => f.endsWith('.wasm')).length).toBeGreaterThanOrEqual(4)
+    expect(wanted.filter((f) => f.endsWith('.pfb')).length).toBeGreaterThanOrEqual(10)
+    for (const f of wanted) expect(read(f).equals(readFileSync(join(root, f))), f).toBe(true)
+    // pdf.js and canvas's JavaScript are imported from app.asar.unpacked (core/libraries.ts), with what pdf.js reads beside it.
+    for (const f of [...wanted.filter((x) => x.includes('pdfjs-dist/')), 'node_modules/@napi-rs/canvas/index.js', 'node_modules/@napi-rs/canvas/js-binding.js'])
+      expect(readFileSync(join(`${asarPath}.unpacked`, f)).equals(readFileSync(join(root, f))), f).toBe(true)
+    // electron-builder rewrites each package.json it packs: there, not equal.
+    expect(existsSync(join(`${asarPath}.unpacked`, 'node_modules/pdfjs-dist/package.json'))).toBe(true)
+    const natives = [...files].filter((f) => NATIVE.test(f))
+    // sharp's addon and its libvips, canvas's addon, better-sqlite3's: this machine's, each unpacked.
+    expect(natives.filter(ownNatives).map((f) => f.replace(/[\d.]+\.node$|\.so[\d.]*$/, ''))).toEqual(
+      expect.arrayContaining([
+        `node_modules/@img/sharp-${process.platform}-${process.arch}/lib/sharp-${process.platform}-${process.arch}-`,
+        expect.stringMatching(/\/lib\/libvips-cpp$/),
+        expect.stringMatching(/^node_modules\/@napi-rs\/canvas-.*\/skia\./),
+      ]),
+    )
+    for (const f of natives) {
+      expect((asar.statFile(asarPath, f) as { unpacked?: boolean }).unpacked, f).toBe(true)
+      expect(readFileSync(join(`${asarPath}.unpacked`, f)).equals(readFileSync(join(root, f))), f).toBe(true)
+    }
+    // Nothing that only exists on this machine is baked into the built code (a path into the repo's node_modules).
+    for (const f of [...files].filter((x) => /^out\/(main|preload)\/.*\.js$/.test(x))) expect(read(f).toString('utf8').includes(root), f).toBe(false)
   })
 
   it("nothing of the developer's: no sources, tests, scripts, databases or dev tools", () => {
@@ -129,13 +161,30 @@ describe('dist:check: the fuses of the packed binaries', () => {
 })
 
 describe('dist:check: the Windows package', () => {
-  it("holds what the Linux one holds, with better-sqlite3's Windows binary unpacked instead", () => {
+  it("holds what the Linux one holds, with better-sqlite3's Windows binary unpacked instead and no Linux binary of sharp or canvas", () => {
     const winFiles = asar.listPackage(winAsarPath, { isPack: false }).map((f) => f.replace(/^\//, ''))
     const linuxBinary = `node_modules/better-sqlite3/prebuilds/linux-${process.arch}.node`
     const winBinary = 'node_modules/better-sqlite3/prebuilds/win32-x64.node'
-    expect(new Set(winFiles)).toEqual(new Set([...files].map((f) => (f === linuxBinary ? winBinary : f))))
-    expect((asar.statFile(winAsarPath, winBinary) as { unpacked?: boolean }).unpacked).toBe(true)
-    expect(readFileSync(join(`${winAsarPath}.unpacked`, winBinary)).equals(readFileSync(join(root, winBinary)))).toBe(true)
+    // sharp's and canvas's Windows packages are in node_modules only where npm installed them (Windows).
+    const linuxExpected = [...files].filter((f) => !ownNatives(f)).map((f) => (f === linuxBinary ? winBinary : f))
+    expect(new Set(winFiles.filter((f) => !windowsNatives(f)))).toEqual(new Set(linuxExpected))
+    expect(winFiles.filter((f) => NATIVE.test(f) && !windowsNatives(f))).toEqual([winBinary])
+    for (const f of winFiles.filter((x) => NATIVE.test(x))) {
+      expect((asar.statFile(winAsarPath, f) as { unpacked?: boolean }).unpacked, f).toBe(true)
+      expect(readFileSync(join(`${winAsarPath}.unpacked`, f)).equals(readFileSync(join(root, f))), f).toBe(true)
+    }
+  })
+
+  it("the lockfile pins sharp's and canvas's Windows x64 binaries at the versions they ask for, so `npm ci` on Windows fetches them", () => {
+    const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; integrity?: string; os?: string[]; optionalDependencies?: Record<string, string> }> }
+    for (const [parent, child] of [
+      ['sharp', '@img/sharp-win32-x64'],
+      ['@napi-rs/canvas', '@napi-rs/canvas-win32-x64-msvc'],
+    ] as const) {
+      const wanted = lock.packages[`node_modules/${parent}`]?.optionalDependencies?.[child]
+      expect(wanted, child).toMatch(/^\d+\.\d+\.\d+$/)
+      expect(lock.packages[`node_modules/${child}`], child).toMatchObject({ version: wanted, os: ['win32'], integrity: expect.stringMatching(/^sha512-/) })
+    }
   })
 
   it('the .exe holds the hash of its app.asar header, which Electron checks at start with asar integrity on', () => {
@@ -155,8 +204,11 @@ describe('dist:check: the packed main, started against the fake electron', () =>
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tr-dist-'))
-    extracted = join(dir, 'app')
+    // Laid out as installed: resources/app.asar (here a folder, everything in it) and beside it the
+    // real app.asar.unpacked, from which the core imports pdf.js and canvas (core/libraries.ts).
+    extracted = join(dir, 'resources', 'app.asar')
     asar.extractAll(asarPath, extracted) // unpacked files included, from app.asar.unpacked
+    cpSync(`${asarPath}.unpacked`, join(dir, 'resources', 'app.asar.unpacked'), { recursive: true })
     fake = createFakeElectron()
     fake.app.paths.userData = join(dir, 'userData')
     fake.app.paths.documents = join(dir, 'Documenten')
@@ -213,6 +265,45 @@ describe('dist:check: the packed main, started against the fake electron', () =>
     const template = (await call('imports.template', {})) as { data: string }
     expect(Buffer.from(template.data, 'base64').subarray(0, 2).toString('latin1')).toBe('PK')
   })
+
+  it('reads a two-page scan of a returned form with the packed sharp, canvas, zxing and pdf.js, run from a folder where no repo is', async () => {
+    const pupil = ((await call('pupils.list', {})) as { id: number; firstName: string }[]).find((p) => p.firstName === 'Zoë')
+    const pdf = Buffer.from(((await call('documents.consentForms', { delivery: 'data' })) as { data: string }).data, 'base64')
+    // Printing remembered the form's layout in the register; the marks go where it says the boxes are.
+    const db = new Database(join(dir, 'userData', 'toestemmingsregister.sqlite'), { readonly: true })
+    const layouts = (db.prepare('SELECT layout_json FROM form_layouts').pluck().all() as string[]).map((j) => JSON.parse(j) as SheetLayout)
+    db.close()
+    expect(layouts).toHaveLength(1)
+    const work = mkdtempSync(join(dir, 'scan-'))
+    const made = packedScan(pdf, layouts[0] as SheetLayout, work)
+    const scanFile = join(fake.app.paths.documents as string, 'teruggekomen.pdf')
+    mkdirSync(fake.app.paths.documents as string, { recursive: true })
+    writeFileSync(scanFile, made.pdf)
+    fake.dialog.openAnswer = { canceled: false, filePaths: [scanFile] }
+    const chosen = (await call('files.choose', { purpose: 'scan' })) as { files: { token: string }[] }
+    // From a folder outside the repo: a path worked out from the working folder finds nothing.
+    const cwd = process.cwd()
+    process.chdir(work)
+    let pages: ScannedPage[]
+    try {
+      pages = (await call('scan.read', { files: chosen.files.map((f) => ({ token: f.token })) })) as ScannedPage[]
+    } finally {
+      process.chdir(cwd)
+    }
+    expect(pages.map((p) => [p.source, p.status, p.message])).toEqual([
+      ['teruggekomen.pdf, pagina 1', 'read', undefined],
+      ['teruggekomen.pdf, pagina 2', 'read', undefined],
+    ])
+    for (const scanned of pages) {
+      expect(scanned.form).toMatchObject({ code: expect.stringMatching(/^TR-/), pupilId: pupil?.id })
+      // Page 2's third row is ticked only by the JPEG 2000 cross: pdf.js decodes it with its packed wasm/.
+      expect(
+        scanned.answers.map((a) => ({ purposeId: a.purposeId, reading: a.reading })),
+        scanned.source,
+      ).toEqual(made.answers)
+      expect(scanned.signatures[0]?.signed, scanned.source).toBe(true)
+    }
+  }, 120_000)
 
   it('a page from elsewhere gets no answer from the packed main', async () => {
     const r = await fake.ipcMain.invoke('api', invokeEvent({ url: 'https://evil.example/' }), 'settings.get', {})

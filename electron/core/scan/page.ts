@@ -25,10 +25,13 @@ export async function readPage(ctx: CoreContext, img: Gray, base: { index: numbe
     if (!q) return { ...empty, status: 'no_code', message: NO_CODE }
     const form = formByCode(ctx.db, q.code)
     if (!form) return { ...empty, status: 'unreadable', message: unknownCode(q.code) }
+    const formInfo = { code: q.code, sheet: q.sheet, sheets: q.sheets, layoutVersion: q.version, pupilId: form.pupilId, campaignId: form.campaignId }
+    // A form printed before the reader has no corner marks: its answers are typed in from the page.
+    if (!q.layout) return { ...empty, status: 'unreadable', form: formInfo, byHand: 'old_form', message: oldForm(q.code) }
     return {
       ...empty,
       status: 'unreadable',
-      form: { code: q.code, sheet: q.sheet, sheets: q.sheets, layoutVersion: q.version, pupilId: form.pupilId, campaignId: form.campaignId },
+      form: formInfo,
       message: `Formulier ${q.code} is herkend, maar de hoekjes van de pagina zijn niet te zien (afgesneden, gevouwen of te scheef). Er is niets vastgelegd. Scan de pagina opnieuw, recht en helemaal, of vul de antwoorden met de hand in.`,
     }
   }
@@ -40,12 +43,8 @@ export async function readPage(ctx: CoreContext, img: Gray, base: { index: numbe
   const formInfo = { code: q.code, sheet: q.sheet, sheets: q.sheets, layoutVersion: q.version, pupilId: form.pupilId, campaignId: form.campaignId }
   const layout = q.layout ? printedLayout(ctx, q.layout) : undefined
   if (!layout) {
-    return {
-      ...empty,
-      status: 'unreadable',
-      form: formInfo,
-      message: `Formulier ${q.code} is herkend, maar het is gedrukt met een opmaak die dit register niet kent (gedrukt vóór deze versie, of op een andere computer). Er is niets vastgelegd. Vul de antwoorden met de hand in, of druk een nieuw formulier af.`,
-    }
+    const byHand = q.layout ? 'unknown_layout' : 'old_form'
+    return { ...empty, status: 'unreadable', form: formInfo, byHand, message: byHand === 'old_form' ? oldForm(q.code) : unknownLayout(q.code) }
   }
   const page = readMarks(ctx, img, located.h, layout, form.pupilId)
   const notes: string[] = []
@@ -57,6 +56,10 @@ export async function readPage(ctx: CoreContext, img: Gray, base: { index: numbe
   return { ...base, status: 'read', ...(notes.length ? { message: notes.join(' ') } : {}), form: formInfo, ...page, imagePath, scale: STRAIGHT_SCALE }
 }
 
+const oldForm = (code: string): string =>
+  `Formulier ${code} is een ouder formulier, gedrukt voordat het programma formulieren kon lezen: de vakjes Ja en Nee kan het programma daarop niet lezen. Er is niets vastgelegd. Geef de pagina aan de leerling en vul de antwoorden in met het toetsenbord; de pagina staat ernaast en wordt als bewijs bewaard.`
+const unknownLayout = (code: string): string =>
+  `Formulier ${code} is herkend, maar gedrukt met een opmaak die dit register niet kent (op een andere computer, of vóór het terugzetten van een reservekopie): de vakjes Ja en Nee kan het programma daarop niet lezen. Er is niets vastgelegd. Geef de pagina aan de leerling en vul de antwoorden in met het toetsenbord; de pagina staat ernaast en wordt als bewijs bewaard.`
 const unknownCode = (code: string): string => `Formuliercode ${code} staat niet in dit register (een formulier van een andere school of een verwijderde leerling). Er is niets vastgelegd. Zoek de leerling op naam.`
 
 function readMarks(ctx: CoreContext, img: Gray, h: Homography, layout: SheetLayout, pupilId: number): { answers: ScannedAnswer[]; signatures: ScannedSignature[] } {

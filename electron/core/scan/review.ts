@@ -3,6 +3,7 @@
 // who signed, and whether it may be confirmed (not if it came back already, is in the scan twice, or
 // belongs to a closed round). Pages without a known code are listed to assign by hand.
 import { LOW_CONFIDENCE, type ReviewAnswer, type ScanFormView, type ScanPageView, type ScanRowView, type ScanSessionView } from '../../../shared/scan.contract.ts'
+import { AppError } from '../../../shared/errors.ts'
 import { compareByName, compareGroupNames } from '../../../shared/text.ts'
 import { displayName, formatDate, type Purpose } from '../../../shared/domain.ts'
 import type { BoxReading, ScannedPage } from '../../../shared/scan.ts'
@@ -54,6 +55,10 @@ function rowsOf(pages: ScannedPage[], purposes: Map<number, Purpose>, byHand: bo
   return rows.sort((a, b) => rank(a) - rank(b))
 }
 
+/** A page given by hand is past its 'no code' note; an old form's says why every answer is to be typed in. */
+const handNotes = (pages: ScannedPage[]): string[] =>
+  pages.some((p) => p.byHand) ? ['Dit is een ouder formulier (of een met een opmaak die dit register niet kent): de vakjes zijn niet gelezen. Vul elk antwoord in vanaf de pagina hiernaast.'] : []
+
 function formView(f: SessionForm, purposes: Map<number, Purpose>): ScanFormView {
   const byHand = f.key.startsWith('pagina-')
   const signatures = f.pages.flatMap((p) => p.signatures)
@@ -74,7 +79,7 @@ function formView(f: SessionForm, purposes: Map<number, Purpose>): ScanFormView 
     state: f.state,
     message: f.message,
     // The reader's notes on a read form (upside down, turned); a page given by hand is past its 'no code' note.
-    notes: f.state === 'closed_round' || byHand ? [] : f.pages.flatMap((p) => (p.message ? [p.message] : [])),
+    notes: f.state === 'closed_round' ? [] : byHand ? handNotes(f.pages) : f.pages.flatMap((p) => (p.message ? [p.message] : [])),
     guardians,
     proposedGuardianId: signers.length === 1 ? (signers[0]?.id ?? null) : null,
     unsigned,
@@ -114,8 +119,13 @@ export function sessionForms(ctx: CoreContext, session: ScanSession, onlyKey?: s
   const byCode = new Map<string, ScannedPage[]>()
   const copies: { code: string; page: ScannedPage; first: ScannedPage }[] = []
   const pages: ScanPageView[] = []
+  const yearId = schoolYearId(ctx)
   for (const page of session.pages) {
     if (session.assigned.has(page.index)) continue
+    if (page.byHand && page.form) {
+      pages.push({ pageIndex: page.index, source: page.source, status: 'old_form', message: page.message ?? '', ...pupilOf(ctx, yearId, page.form.pupilId) })
+      continue
+    }
     if (page.status !== 'read' || !page.form) {
       pages.push({ pageIndex: page.index, source: page.source, status: page.status === 'unreadable' ? 'unreadable' : 'no_code', message: page.message ?? 'Op deze pagina is geen formuliercode gevonden.' })
       continue
@@ -149,13 +159,25 @@ export function sessionForms(ctx: CoreContext, session: ScanSession, onlyKey?: s
     const page = session.pages.find((p) => p.index === index)
     if (!page) continue
     const key = `pagina-${index + 1}`
-    const round = openFormOfPupil(ctx.db, pupilId) ?? null
+    // The round of the code on the page (an old form's), if it is this pupil's and still open; else the pupil's open form.
+    const own = page.form?.pupilId === pupilId ? formByCode(ctx.db, page.form.code) : undefined
+    const round = (own && !own.closedAt && !own.returnedAt ? own : openFormOfPupil(ctx.db, pupilId)) ?? null
     forms.push({ key, code: round?.code ?? null, pages: [page], pupilId, round, ...(session.confirmed.has(key) ? { state: 'confirmed' as const, message: null } : { state: 'open' as const, message: null }) })
   }
   // The pupil (names, group, guardians) only for the forms asked for: one form when confirming or cutting its crops.
-  const yearId = schoolYearId(ctx)
   const wanted = forms.filter((f) => onlyKey === undefined || f.key === onlyKey)
   return { forms: wanted.map(({ pupilId, ...f }) => ({ ...f, pupil: reviewPupil(ctx.db, yearId, pupilId) })), pages }
+}
+
+/** The pupil an old form's code names, offered for the page; nothing when the pupil has gone from the register since. */
+function pupilOf(ctx: CoreContext, yearId: number, pupilId: number): Pick<ScanPageView, 'pupil'> {
+  try {
+    const p = reviewPupil(ctx.db, yearId, pupilId)
+    return { pupil: { id: p.id, name: displayName(p), groupName: p.groupName } }
+  } catch (e) {
+    if (e instanceof AppError) return {}
+    throw e
+  }
 }
 
 export function findSessionForm(ctx: CoreContext, session: ScanSession, key: string): { form: SessionForm; view: ScanFormView } | undefined {
@@ -176,7 +198,8 @@ export function sessionView(ctx: CoreContext, session: ScanSession): ScanSession
     (a, b) =>
       ORDER[a.v.state] - ORDER[b.v.state] || Number(b.v.needsAttention) - Number(a.v.needsAttention) || compareGroupNames(a.f.pupil.groupName ?? '~', b.f.pupil.groupName ?? '~') || compareByName(a.f.pupil, b.f.pupil),
   )
-  const none = session.pages.length === 0 || (!session.pages.some((p) => p.status === 'read') && session.assigned.size === 0)
+  // An old form's page carries a code (its pupil is offered): the scan is not 'without forms'.
+  const none = session.pages.length === 0 || (!session.pages.some((p) => p.status === 'read' || p.byHand) && session.assigned.size === 0)
   const count = session.pages.length === 1 ? 'de enige pagina' : `alle ${session.pages.length} pagina's`
   const notice = !none
     ? null

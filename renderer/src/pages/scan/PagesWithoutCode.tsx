@@ -1,12 +1,13 @@
 // Pages of the scan without a (known) form code: a parent's own letter, a page the reader could not
-// read. Each can be looked at, given to a pupil found by name (its answers are then filled in by
-// hand, with the page as proof), or skipped.
+// read, an old form whose code names its pupil but whose boxes cannot be read (offered to that
+// pupil at once). Each can be looked at, given to a pupil found by name (its answers are then
+// filled in by hand, with the page as proof), or skipped.
 import { useState } from 'react'
 import type { PupilHit } from '../../../../shared/domain.ts'
 import type { ScanPageView } from '../../../../shared/scan.contract.ts'
 import { invoke } from '../../api.ts'
 
-const STATUS: Record<ScanPageView['status'], string> = { no_code: 'Geen code', unreadable: 'Niet te lezen', unknown_code: 'Onbekende code' }
+const STATUS: Record<ScanPageView['status'], string> = { no_code: 'Geen code', unreadable: 'Niet te lezen', unknown_code: 'Onbekende code', old_form: 'Ouder formulier' }
 
 function PageRow({ sessionId, page, onAssign, onSkip }: { sessionId: string; page: ScanPageView; onAssign: (pupilId: number) => void; onSkip: () => void }) {
   const [query, setQuery] = useState('')
@@ -33,6 +34,14 @@ function PageRow({ sessionId, page, onAssign, onSkip }: { sessionId: string; pag
         {image && <img className="scan-page-image" src={image} alt={`Gescande pagina: ${page.source}`} />}
       </div>
       <div className="scan-page-actions">
+        {page.pupil && (
+          <div className="actions">
+            <button className="primary" onClick={() => page.pupil && onAssign(page.pupil.id)}>
+              Toewijzen aan {page.pupil.name}
+              {page.pupil.groupName ? ` (groep ${page.pupil.groupName})` : ''}
+            </button>
+          </div>
+        )}
         <label className="field">
           <span>Leerling zoeken voor deze pagina</span>
           <input type="search" value={query} onChange={(e) => void search(e.target.value)} placeholder="Naam of leerlingnummer" />
