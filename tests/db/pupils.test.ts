@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ok, registerCore } from '../helpers/register.ts'
+import { chooseFile } from '../helpers/chosen-file.ts'
 
 describe('pupils and guardians', () => {
   it('finds a pupil by first name without diacritics, surname with or without tussenvoegsel, number, guardian and form code', async () => {
@@ -84,14 +85,13 @@ describe('pupils and guardians', () => {
 
   it('keeps dossier entries with attachments', async () => {
     const { core, pupil } = await registerCore()
-    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64')
     const e = await ok(core, 'dossier.save', {
       pupilId: pupil.id,
       entryDate: '2026-11-20',
       kind: 'brief',
       title: 'Brief over toestemming',
       body: 'Verstuurd per post.',
-      attachments: [{ fileName: 'brief.pdf', mimeType: 'application/pdf', data: pdf }],
+      attachments: [chooseFile(core, 'brief.pdf', '%PDF-1.4\n%%EOF\n')],
     })
     expect(e).toMatchObject({ title: 'Brief over toestemming', createdBy: 'Ans de Wit', attachments: [{ fileName: 'brief.pdf', mimeType: 'application/pdf' }] })
     const list = await ok(core, 'dossier.list', { pupilId: pupil.id })
