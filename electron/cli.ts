@@ -1,12 +1,13 @@
 // The handler table from a terminal: `npm run cli -- <command>`. Same code as the app: every
 // command goes to the core's worker thread (core/worker.ts), the same entry the app and the web
 // harness start. The terminal is a door like main: it vouches for the files it names (registered
-// by path for a token), its --out is the save dialog's answer, and its --staff (else the
-// terminal's user) commits an import.
+// by path for a token; `call` takes "@PAD" where a token goes), its --out is the save dialog's
+// answer, and its --staff (else the terminal's user) commits an import.
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppError, INTERNAL_ERROR_MESSAGE, type Result } from '../shared/errors.ts'
 import { BACKUP_HELP, runBackupCommand } from './cli/backup.ts'
+import { CALL_HELP, runCallCommand } from './cli/call.ts'
 import { IMPORT_HELP, IMPORT_OPTIONS, importDbPath, runImportCommand } from './cli/import.ts'
 import { DOCUMENT_HELP, DOCUMENT_OPTIONS, runDocumentCommand } from './cli/print.ts'
 import { runScanCommand, SCAN_HELP } from './cli/scan.ts'
@@ -35,9 +36,7 @@ Opdrachten:
   setup --demo | --empty        richt de school in: de demoschool of een lege school
   settings [--school-name N] [--school-year 2026-2027] [--staff NAAM]
                                 toon of wijzig de instellingen
-  call METHODE [JSON]           roep een methode van het programma aan, bijv.
-                                call pupils.list '{"groupId":1}'
-${DOCUMENT_HELP}${IMPORT_HELP}${SCAN_HELP}${BACKUP_HELP}
+${CALL_HELP}${DOCUMENT_HELP}${IMPORT_HELP}${SCAN_HELP}${BACKUP_HELP}
 Opties voor elke opdracht:
   --db PATH                     de database (anders \$${DB_ENV}, anders de standaardmap)
 
@@ -111,7 +110,7 @@ async function run(door: CoreHost, command: string, args: ReturnType<typeof pars
       } catch {
         throw new UsageError('De invoer na de methode is geen geldige JSON.')
       }
-      return door.dispatch(method, input)
+      return runCallCommand(door, method, input)
     }
     case 'backup':
       return runBackupCommand(door, 'backup', values.out, usageError)

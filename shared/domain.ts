@@ -96,6 +96,9 @@ export const DESK_SOURCES = ['paper_form', 'email', 'phone', 'desk', 'enrolment_
 export const ATTACHMENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number]
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024
+/** A scan or document over MAX_ATTACHMENT_BYTES, refused by its size before it is read (the screen says the same at once). */
+export const attachmentTooLargeMessage = (fileName: string): string =>
+  `Het bestand ${fileName} is groter dan 20 MB. Er is niets opgeslagen. Maak een kleinere scan (bijvoorbeeld in zwart-wit of met een lagere resolutie) en kies die.`
 
 export interface Purpose {
   id: number

@@ -1,4 +1,5 @@
-// Files from outside (an import's spreadsheets, a backup to restore, a mail, a logo, a scan) are read by the
+// Files from outside (an import's spreadsheets, a backup to restore, a mail, a logo, scans, the scan of a
+// signed form kept with an answer, a dossier's attachments) are read by the
 // core where they lie. The renderer never sends their bytes and never names a path: it gets a
 // token for a file that was chosen in main's open dialog (files.choose), dropped on the window
 // (the preload turns the dropped File into its path, main registers it), or, in the web harness,
@@ -6,12 +7,15 @@
 // (the core was started again) gives a Dutch message to choose the file again.
 import { z } from 'zod'
 
-export const FILE_PURPOSES = ['import', 'restore', 'mail', 'logo', 'scan'] as const
+export const FILE_PURPOSES = ['import', 'restore', 'mail', 'logo', 'scan', 'signedForm', 'dossier'] as const
 export type FilePurpose = (typeof FILE_PURPOSES)[number]
 
 export const UNKNOWN_FILE_MESSAGE = 'Het programma kent dit bestand niet meer (het is intussen opnieuw gestart). Er is niets gewijzigd. Kies het bestand opnieuw.'
 
 export const fileTokenSchema = z.string().regex(/^f-[\w-]{16,64}$/, UNKNOWN_FILE_MESSAGE)
+
+/** A chosen or dropped file as an input field: only its token (its bytes never travel). */
+export const chosenFileSchema = z.strictObject({ token: fileTokenSchema })
 
 export const filesSchemas = {
   /** Desktop only: main's open dialog, with the file types of `purpose`; several files for an import. */

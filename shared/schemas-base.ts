@@ -1,7 +1,8 @@
 // Field-level schemas shared by the contract's method schemas (shared/schemas.ts and the
 // feature contracts). Messages are Dutch and say what to do; they are shown at the field.
 import { z } from 'zod'
-import { ATTACHMENT_TYPES, CONSENT_SOURCES, DECISIONS } from './domain.ts'
+import { CONSENT_SOURCES, DECISIONS } from './domain.ts'
+import { chosenFileSchema } from './files.contract.ts'
 import { unsafeTextMessage } from './safe-text.ts'
 import { id, saveSchema } from './save-schema.ts'
 
@@ -93,13 +94,6 @@ const guardianFields = {
 }
 export const guardianSchema = saveSchema(guardianFields)
 
-export const attachmentUploadSchema = z.strictObject({
-  fileName: z.string().trim().min(1).max(255),
-  mimeType: z.enum(ATTACHMENT_TYPES, 'Voeg een PDF, JPG of PNG toe.'),
-  /** base64 */
-  data: z.string().max(28_000_000, 'Het bestand is groter dan 20 MB. Maak een kleinere scan (bijvoorbeeld in zwart-wit of met een lagere resolutie).'),
-})
-
 export const consentRecordSchema = z.strictObject({
   pupilId: id,
   decisions: z
@@ -111,7 +105,8 @@ export const consentRecordSchema = z.strictObject({
   source: z.enum(CONSENT_SOURCES, 'Kies hoe het antwoord binnenkwam.'),
   sourceDetail: text(300, 'De omschrijving van de bron is te lang.').default(''),
   note: multilineText(MAX_TEXT, 'De notitie is te lang.').default(''),
-  attachment: attachmentUploadSchema.optional(),
+  /** The scan of the signed form, by the token it was chosen or dropped under; the core reads and checks it. */
+  attachment: chosenFileSchema.optional(),
   /** The consentStamp of the grid the user saw; a newer change in between is refused. */
   consentStamp: z.number().int().nonnegative().optional(),
 })
@@ -143,6 +138,7 @@ const dossierEntryFields = {
   kind: text(40, 'Het soort is te lang.').min(1, 'Kies het soort stuk.'),
   title: text(200, 'De titel is te lang.').min(1, 'Vul een titel in.'),
   body: multilineText(MAX_TEXT * 10, 'De tekst is te lang.').default(''),
-  attachments: z.array(attachmentUploadSchema).max(10).default([]),
+  /** Files to keep with the entry, by their tokens; the core reads and checks each. */
+  attachments: z.array(chosenFileSchema).max(10, 'Voeg hoogstens 10 bijlagen tegelijk toe. Er is niets opgeslagen.').default([]),
 }
 export const dossierEntrySchema = saveSchema(dossierEntryFields, { kept: ['pupilId'] })

@@ -88,6 +88,8 @@ export const CHOOSE: Record<FilePurpose, { title: string; multiple: boolean; fil
   mail: { title: 'E-mail kiezen', multiple: false, filters: [{ name: 'E-mail (.eml) of Outlook-bericht (.msg)', extensions: ['eml', 'msg'] }] },
   logo: { title: 'Logo kiezen', multiple: false, filters: [{ name: 'Afbeelding (PNG of JPEG)', extensions: ['png', 'jpg', 'jpeg'] }] },
   scan: { title: 'Scans van teruggekomen formulieren kiezen', multiple: true, filters: [{ name: 'Scan (PDF, JPEG, PNG of TIFF)', extensions: ['pdf', 'jpg', 'jpeg', 'png', 'tif', 'tiff'] }] },
+  signedForm: { title: 'Scan van het ondertekende formulier kiezen', multiple: false, filters: [{ name: 'Scan of foto (PDF, JPG of PNG)', extensions: ['pdf', 'jpg', 'jpeg', 'png'] }] },
+  dossier: { title: 'Bijlagen voor het dossier kiezen', multiple: true, filters: [{ name: 'PDF, JPG of PNG', extensions: ['pdf', 'jpg', 'jpeg', 'png'] }] },
 }
 
 /** files.choose: main's open dialog; every chosen path gets a token. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { bytesOf, pdfPages } from '../documents/helpers.ts'
+import { chooseFile } from '../helpers/chosen-file.ts'
 import { testCore } from '../helpers/db.ts'
 import { ok } from '../helpers/register.ts'
 
@@ -43,6 +44,15 @@ describe('consent campaigns', () => {
     expect(reminder).toContain('3 van 20')
     for (const o of progress.outstanding) expect(reminder).toContain(o.code)
     for (const o of campaign.outstanding.slice(0, 3)) expect(reminder).not.toContain(o.code)
+
+    // A returned form with its scan, chosen at the desk: kept by its token with the answers.
+    const fourth = campaign.outstanding[3]
+    const scan = Buffer.from('%PDF-1.4\n% teruggekomen formulier\n%%EOF\n')
+    const withScan = await ok(core, 'campaigns.recordReturn', { code: fourth?.code ?? '', decisions: answers, effectiveFrom: '2026-11-22', attachment: chooseFile(core, `formulier-${fourth?.code}.pdf`, scan) })
+    expect(withScan.returnedAt).not.toBeNull()
+    const proved = await ok(core, 'consent.history', { pupilId: fourth?.pupilId ?? 0 })
+    expect(proved.slice(0, answers.length).map((h) => h.attachment?.fileName)).toEqual(answers.map(() => `formulier-${fourth?.code}.pdf`))
+    expect(proved[0]?.attachment?.size).toBe(scan.length)
 
     // The search box finds the pupil by the round's code too.
     const hits = await ok(core, 'pupils.search', { query: codes[5] ?? '' })

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { truncateSync } from 'node:fs'
+import { chosenFile } from '../../electron/core/chosen-files.ts'
+import { chooseFile, chooseSparseFile } from '../helpers/chosen-file.ts'
 import { ok, registerCore } from '../helpers/register.ts'
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6e2d70000000049454e44ae426082', 'hex')
@@ -29,7 +32,7 @@ describe('consent register', () => {
       effectiveFrom: '2026-11-20',
       source: 'email',
       note: 'Moeder trekt toestemming in per mail',
-      attachment: { fileName: 'mail.png', mimeType: 'image/png', data: PNG.toString('base64') },
+      attachment: chooseFile(core, 'mail.png', PNG),
       consentStamp: detail.consentStamp,
     })
     const list = await ok(core, 'consent.noConsentList', { purposeIds: [website.id] })
@@ -137,16 +140,45 @@ describe('consent register', () => {
   it('refuses attachments that are not a PDF or image, or too large, and saves nothing', async () => {
     const { core, pupil, purpose } = await registerCore()
     const base = { pupilId: pupil.id, effectiveFrom: '2026-11-22', source: 'paper_form' as const, decisions: [{ purposeId: purpose('website').id, decision: 'granted' as const }] }
-    const docx = await core.dispatch('consent.record', { ...base, attachment: { fileName: 'brief.pdf', mimeType: 'application/pdf', data: Buffer.from('PK\u0003\u0004 not a pdf').toString('base64') } })
+    const docx = await core.dispatch('consent.record', { ...base, attachment: chooseFile(core, 'brief.pdf', 'PK\u0003\u0004 not a pdf') })
     expect(docx).toMatchObject({ ok: false, error: { code: 'validation', field: 'attachment' } })
     expect(docx.ok || docx.error.message).toContain('geen PDF, JPG of PNG')
     const big = Buffer.alloc(20 * 1024 * 1024 + 1, 0)
     Buffer.from('%PDF-1.7').copy(big)
-    const tooBig = await core.dispatch('consent.record', { ...base, attachment: { fileName: 'scan.pdf', mimeType: 'application/pdf', data: big.toString('base64') } })
-    expect(tooBig).toMatchObject({ ok: false, error: { code: 'validation' } })
-    expect(tooBig.ok || tooBig.error.message).toContain('20 MB')
+    const tooBig = await core.dispatch('consent.record', { ...base, attachment: chooseFile(core, 'scan.pdf', big) })
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'validation', field: 'attachment', message: expect.stringContaining('scan.pdf is groter dan 20 MB. Er is niets opgeslagen.') } })
     expect(core.ctx.db.prepare(`SELECT count(*) FROM consent_records`).pluck().get()).toBe(0)
     expect(core.ctx.db.prepare(`SELECT count(*) FROM attachments`).pluck().get()).toBe(0)
+  })
+
+  it('a scan of 6 GB is refused by its size at once, before a byte is read; one that grew after it was chosen too', async () => {
+    const { core, pupil, purpose } = await registerCore()
+    const base = { pupilId: pupil.id, effectiveFrom: '2026-11-22', source: 'paper_form' as const, decisions: [{ purposeId: purpose('website').id, decision: 'granted' as const }] }
+    const started = performance.now()
+    const huge = await core.dispatch('consent.record', { ...base, attachment: chooseSparseFile(core, 'scan-hele-map.pdf', 6 * 1024 ** 3) })
+    // Reading 6 GB (or making it base64) takes far longer than this and would not fit in memory.
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect(huge).toMatchObject({ ok: false, error: { code: 'validation', field: 'attachment', message: expect.stringContaining('scan-hele-map.pdf is groter dan 20 MB') } })
+    // Chosen small, then grown to 6 GB before the save: the size is measured again where it is read.
+    const grown = chooseFile(core, 'scan.pdf', '%PDF-1.4\n%%EOF\n')
+    truncateSync(chosenFile(core.ctx, grown.token).path, 6 * 1024 ** 3)
+    const later = await core.dispatch('consent.record', { ...base, attachment: grown })
+    expect(later).toMatchObject({ ok: false, error: { code: 'validation', field: 'attachment', message: expect.stringContaining('groter dan 20 MB') } })
+    expect(core.ctx.db.prepare(`SELECT count(*) FROM consent_records`).pluck().get()).toBe(0)
+    expect(core.ctx.db.prepare(`SELECT count(*) FROM attachments`).pluck().get()).toBe(0)
+  })
+
+  it('a scan sent along as base64 is refused: a scan travels only by its token', async () => {
+    const { core, pupil, purpose } = await registerCore()
+    const sent = await core.dispatch('consent.record', {
+      pupilId: pupil.id,
+      effectiveFrom: '2026-11-22',
+      source: 'paper_form',
+      decisions: [{ purposeId: purpose('website').id, decision: 'granted' }],
+      attachment: { fileName: 'mail.png', mimeType: 'image/png', data: PNG.toString('base64') },
+    })
+    expect(sent).toMatchObject({ ok: false, error: { code: 'validation' } })
+    expect(core.ctx.db.prepare(`SELECT count(*) FROM consent_records`).pluck().get()).toBe(0)
   })
 
   it('nothing is recorded without a staff name', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { ok, registerCore } from '../helpers/register.ts'
+import { chooseFile, chooseSparseFile } from '../helpers/chosen-file.ts'
 
 describe('pupils and guardians', () => {
   it('finds a pupil by first name without diacritics, surname with or without tussenvoegsel, number, guardian and form code', async () => {
@@ -84,18 +85,31 @@ describe('pupils and guardians', () => {
 
   it('keeps dossier entries with attachments', async () => {
     const { core, pupil } = await registerCore()
-    const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64')
     const e = await ok(core, 'dossier.save', {
       pupilId: pupil.id,
       entryDate: '2026-11-20',
       kind: 'brief',
       title: 'Brief over toestemming',
       body: 'Verstuurd per post.',
-      attachments: [{ fileName: 'brief.pdf', mimeType: 'application/pdf', data: pdf }],
+      attachments: [chooseFile(core, 'brief.pdf', '%PDF-1.4\n%%EOF\n')],
     })
     expect(e).toMatchObject({ title: 'Brief over toestemming', createdBy: 'Ans de Wit', attachments: [{ fileName: 'brief.pdf', mimeType: 'application/pdf' }] })
     const list = await ok(core, 'dossier.list', { pupilId: pupil.id })
     expect(list).toHaveLength(1)
+  })
+
+  it('refuses a dossier entry whose second attachment is 6 GB by its size at once, before any file is read, and saves nothing', async () => {
+    const { core, pupil } = await registerCore()
+    const entry = { pupilId: pupil.id, entryDate: '2026-11-20', kind: 'brief', title: 'Brief met bijlagen' }
+    const started = performance.now()
+    const r = await core.dispatch('dossier.save', { ...entry, attachments: [chooseFile(core, 'brief.pdf', '%PDF-1.4\n%%EOF\n'), chooseSparseFile(core, 'hele-map.pdf', 6 * 1024 ** 3)] })
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect(r).toMatchObject({ ok: false, error: { code: 'validation', field: 'attachments.1', message: expect.stringContaining('hele-map.pdf is groter dan 20 MB. Er is niets opgeslagen.') } })
+    expect(await ok(core, 'dossier.list', { pupilId: pupil.id })).toEqual([])
+    expect(core.ctx.db.prepare(`SELECT count(*) FROM attachments`).pluck().get()).toBe(0)
+    // An attachment sent along as base64 is no longer taken.
+    const sent = await core.dispatch('dossier.save', { ...entry, attachments: [{ fileName: 'brief.pdf', mimeType: 'application/pdf', data: 'JVBERi0xLjQK' }] })
+    expect(sent).toMatchObject({ ok: false, error: { code: 'validation' } })
   })
 })
 

@@ -1,15 +1,16 @@
 // Removed means gone everywhere: after a retention removal, the removed pupil's name and the
 // guardians' e-mail and phone (as typed and normalised) are searched for, byte for byte in UTF-8 and
 // UTF-16LE, in the database, its -wal, every file in the backups folder, the log and the temp folder.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../electron/core/boot.ts'
 import { logToFile } from '../../electron/core/log.ts'
 import { expireSafetyBackups } from '../../electron/core/retention/backups.ts'
 import type { ApiInput, ApiOutput, Method } from '../../shared/api.ts'
+import { registerChosenFile } from '../../electron/core/chosen-files.ts'
 
 const dirs: string[] = []
 const BASE = tmpdir()
@@ -76,6 +77,14 @@ function findings(files: string[], texts: string[]): { file: string; text: strin
  * who came in through an imported workbook, has a signed scan, a dossier entry, a mother whose
  * phone was changed at the desk, and who then left; with backups made along the way.
  */
+/** The scan as the office keeps it in its own Documents folder: the user's file, not the app's, so outside what is searched. */
+function scanInDocuments(core: Core, root: string, name: string, bytes: Buffer): { token: string } {
+  const path = join(root, 'Documenten', name)
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, bytes)
+  return { token: registerChosenFile(core.ctx, path).token }
+}
+
 async function register(options: { sister?: boolean } = {}) {
   const root = mkdtempSync(join(BASE, 'tr-removal-'))
   dirs.push(root)
@@ -110,7 +119,7 @@ async function register(options: { sister?: boolean } = {}) {
     effectiveFrom: '2026-09-01',
     source: 'paper_form',
     sourceDetail: `formulier ${PUPIL}`,
-    attachment: { fileName: `toestemming ${PUPIL}.pdf`, mimeType: 'application/pdf', data: scan.toString('base64') },
+    attachment: scanInDocuments(core, root, `toestemming ${PUPIL}.pdf`, scan),
   })
   await ok(core, 'dossier.save', { pupilId: pupil.id, entryDate: '2026-09-02', kind: 'notitie', title: `Gesprek over ${PUPIL}`, body: `Moeder belt op ${PHONE}.` })
   await ok(core, 'guardians.save', { id: mother.id, version: mother.version, pupilId: pupil.id, name: MOTHER, relation: mother.relation, email: EMAIL, phone: NEW_PHONE })

@@ -4,6 +4,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { DossierData } from '../../electron/core/documents/dossier.ts'
 import { jpegHeader } from '../helpers/images.ts'
+import { chooseFile } from '../helpers/chosen-file.ts'
 import { ok } from '../helpers/register.ts'
 import { documentSchool, make, makePng } from './helpers.ts'
 
@@ -17,7 +18,8 @@ const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i
 describe('dossier ZIP: attachment names', () => {
   it('keep a safe name with the extension of what the file really is', async () => {
     const s = await documentSchool()
-    const upload = (fileName: string, data: Buffer, mimeType: 'application/pdf' | 'image/png' | 'image/jpeg' = 'application/pdf') => ({ fileName, mimeType, data: data.toString('base64') })
+    // Each as a drop may name it: any text, whatever the file on disk is called.
+    const upload = (fileName: string, data: Buffer) => chooseFile(s.core, 'bijlage', data, fileName)
     await ok(s.core, 'dossier.save', {
       pupilId: s.zoe.id,
       entryDate: '2026-10-02',
@@ -26,8 +28,8 @@ describe('dossier ZIP: attachment names', () => {
       attachments: [
         upload('scan.pdf.exe', PDF),
         upload('..\\..\\AppData\\Roaming\\Microsoft\\Windows\\Start Menu\\Programs\\Startup\\run.pdf', PDF),
-        upload('../../../etc/cron.d/x.png', makePng(2, 2), 'image/png'),
-        upload('CON', JPG, 'image/jpeg'),
+        upload('../../../etc/cron.d/x.png', makePng(2, 2)),
+        upload('CON', JPG),
         upload('foto.pdf', makePng(2, 2)), // a PNG that says it is a PDF
         upload(`brief\u0000\u202Efdp.exe`, PDF),
         upload(`${'heel-lange-naam-'.repeat(15)}.pdf`, PDF),

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import type { DossierData } from '../../electron/core/documents/dossier.ts'
+import { chooseFile } from '../helpers/chosen-file.ts'
 import { ok } from '../helpers/register.ts'
 import { documentSchool, flat, make, makePng, pdfPages, pdftotextPages } from './helpers.ts'
 
@@ -19,7 +20,7 @@ async function pupilWithFile() {
     source: 'email',
     sourceDetail: 'mail van moeder, 30-09-2026',
     note: 'Wil geen foto’s meer op de website.',
-    attachment: { fileName: 'mail moeder.pdf', mimeType: 'application/pdf', data: SCAN_PDF.toString('base64') },
+    attachment: chooseFile(core, 'mail moeder.pdf', SCAN_PDF),
   })
   await ok(core, 'dossier.save', {
     pupilId: zoe.id,
@@ -27,17 +28,14 @@ async function pupilWithFile() {
     kind: 'brief',
     title: 'Bevestiging intrekking toestemming',
     body: 'Beste mevrouw Van der Berg,\nWij hebben uw intrekking verwerkt. Zoë komt niet meer op de website.',
-    attachments: [
-      { fileName: 'brief.pdf', mimeType: 'application/pdf', data: Buffer.from(`${SCAN_PDF.toString()}%brief\n`).toString('base64') },
-      { fileName: 'foto-formulier.png', mimeType: 'image/png', data: makePng(8, 8).toString('base64') },
-    ],
+    attachments: [chooseFile(core, 'brief.pdf', `${SCAN_PDF.toString()}%brief\n`), chooseFile(core, 'foto-formulier.png', makePng(8, 8))],
   })
   await ok(core, 'dossier.save', {
     pupilId: s.lukasz.id,
     entryDate: '2026-10-03',
     kind: 'notitie',
     title: 'Alleen over Łukasz',
-    attachments: [{ fileName: 'lukasz.png', mimeType: 'image/png', data: makePng(4, 4, [1, 2, 3]).toString('base64') }],
+    attachments: [chooseFile(core, 'lukasz.png', makePng(4, 4, [1, 2, 3]))],
   })
   await ok(core, 'pupils.save', { id: zoe.id, version: zoe.version, firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2017-04-07', studentNumber: '1001-B' })
   return s

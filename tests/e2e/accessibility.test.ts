@@ -69,7 +69,8 @@ describe.skipIf(!browserTestsEnabled('accessibility'))('accessibility of every p
     await page.locator('.record-panel').getByRole('button', { name: 'Bestand kiezen…' }).focus()
     await page.keyboard.press('Enter')
     await (await chooser).setFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
-    expect(await page.locator('.record-panel .file-names').innerText()).toBe('scan.pdf')
+    // The file goes to the program first (in the harness: uploaded once); then its name shows.
+    await expect.poll(() => page.locator('.record-panel .file-names').innerText()).toBe('scan.pdf')
 
     // On a fresh page (the list of pupils: no field takes focus by itself) the first Tab is the skip link.
     await page.evaluate("location.hash = '#/leerlingen'")

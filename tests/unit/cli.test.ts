@@ -128,6 +128,28 @@ describe('cli', () => {
     expect(broken.stderr).toContain('De invoer na de methode is geen geldige JSON.')
   })
 
+  it('call takes a file as "@path" where a token goes: the scan of a signed form is kept with the answer; a missing file is refused in Dutch, nothing recorded', async () => {
+    const file = join(dir, 'school.sqlite')
+    expect((await cli('setup', '--empty', '--name', 'OBS De Linde', '--db', file)).code).toBe(0)
+    expect((await cli('settings', '--staff', 'Ans de Wit', '--db', file)).code).toBe(0)
+    const pupil = JSON.parse((await cli('call', 'pupils.save', '{"firstName":"Zoë","lastName":"Berg"}', '--db', file)).stdout) as { id: number }
+    const purposes = JSON.parse((await cli('call', 'purposes.list', '--db', file)).stdout) as { id: number; code: string }[]
+    const scan = join(dir, 'formulier zoë.pdf')
+    writeFileSync(scan, '%PDF-1.4\n% getekend\n%%EOF\n')
+    const answer = (token: string) =>
+      JSON.stringify({ pupilId: pupil.id, decisions: [{ purposeId: purposes.find((p) => p.code === 'website')?.id, decision: 'refused' }], effectiveFrom: '2026-11-30', source: 'paper_form', attachment: { token } })
+    const recorded = await cli('call', 'consent.record', answer(`@${scan}`), '--db', file)
+    expect(recorded.stderr).toBe('')
+    expect(recorded.code).toBe(0)
+    const history = JSON.parse((await cli('call', 'consent.history', JSON.stringify({ pupilId: pupil.id }), '--db', file)).stdout) as { attachment: { fileName: string; size: number } | null }[]
+    expect(history.map((h) => h.attachment)).toEqual([expect.objectContaining({ fileName: 'formulier zoë.pdf', size: readFileSync(scan).length })])
+
+    const missing = await cli('call', 'consent.record', answer(`@${join(dir, 'weg.pdf')}`), '--db', file)
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toMatch(/weg\.pdf/)
+    expect(JSON.parse((await cli('call', 'consent.history', JSON.stringify({ pupilId: pupil.id }), '--db', file)).stdout)).toHaveLength(1)
+  })
+
   it('call nope.nope gives the Dutch unknown-method message', async () => {
     const r = await cli('call', 'nope.nope', '--db', join(dir, 'school.sqlite'))
     expect(r.code).toBe(1)

@@ -1,9 +1,9 @@
 // Files as paths in the desktop app: main's open dialog chooses the import's files (several at
 // once), a dropped file's path comes from the preload, and the page only ever holds tokens. An
-// import is a session: opened once with the tokens, then previewed and committed by its id. A mail
-// and the school's logo go by token only.
+// import is a session: opened once with the tokens, then previewed and committed by its id. A mail,
+// the school's logo, a signed form's scan and a dossier entry's attachments go by token only.
 // Against the fake Electron and the real worker, like electron-restore-chosen.test.ts.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -132,5 +132,64 @@ describe('files chosen in main, imported as a session', () => {
     expect(byToken).toMatchObject({ ok: true, value: { fileName: 'antwoord.eml', size: readFileSync(eml).length } })
     const sent = await api('mail.read', { mail: { fileName: 'antwoord.eml', data: readFileSync(eml).toString('base64') } })
     expect(sent).toMatchObject({ ok: false, error: { code: 'validation' } })
+  }, 60_000)
+
+  it("a signed form's scan is chosen in main's open dialog (one PDF, JPG or PNG) and kept with the answer by its token; one of 6 GB is refused by its size, nothing recorded", async () => {
+    const pupil = (await api('pupils.save', { firstName: 'Zoë', lastName: 'Berg', lastNamePrefix: 'van der' })).value as { id: number }
+    const website = ((await api('purposes.list', {})).value as unknown as { id: number; code: string }[]).find((p) => p.code === 'website')
+    const png = makePng(40, 50)
+    const path = join(fake.app.paths.documents as string, 'formulier-zoë.png')
+    writeFileSync(path, png)
+    fake.dialog.openAnswer = { canceled: false, filePaths: [path] }
+    const chosen = await api('files.choose', { purpose: 'signedForm' })
+    expect(fake.dialog.openDialogs.at(-1)).toMatchObject({
+      options: { title: 'Scan van het ondertekende formulier kiezen', properties: ['openFile'], filters: [{ extensions: ['pdf', 'jpg', 'jpeg', 'png'] }] },
+    })
+    const token = chosen.value?.files?.[0]?.token
+    expect(chosen.value?.files).toEqual([{ token, name: 'formulier-zoë.png', size: png.length }])
+    const answer = { pupilId: pupil.id, decisions: [{ purposeId: website?.id, decision: 'refused' }], effectiveFrom: '2026-11-30', source: 'paper_form' }
+    expect(await api('consent.record', { ...answer, attachment: { token } })).toMatchObject({ ok: true })
+    const [record] = (await api('consent.history', { pupilId: pupil.id })).value as unknown as { attachment: { fileName: string; size: number } }[]
+    expect(record?.attachment).toMatchObject({ fileName: 'formulier-zoë.png', size: png.length })
+
+    const huge = join(fake.app.paths.documents as string, 'hele-map.pdf')
+    writeFileSync(huge, '')
+    truncateSync(huge, 6 * 1024 ** 3)
+    fake.dialog.openAnswer = { canceled: false, filePaths: [huge] }
+    const big = (await api('files.choose', { purpose: 'signedForm' })).value?.files?.[0]
+    expect(big?.size).toBe(6 * 1024 ** 3)
+    const started = performance.now()
+    expect(await api('consent.record', { ...answer, attachment: { token: big?.token } })).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: expect.stringContaining('hele-map.pdf is groter dan 20 MB. Er is niets opgeslagen.') },
+    })
+    expect(performance.now() - started).toBeLessThan(2000)
+    expect((await api('consent.history', { pupilId: pupil.id })).value).toHaveLength(1)
+    expect(await api('consent.record', { ...answer, attachment: { fileName: 'formulier.png', mimeType: 'image/png', data: png.toString('base64') } })).toMatchObject({ ok: false, error: { code: 'validation' } })
+  }, 60_000)
+
+  it("a dossier entry's attachments are chosen several at once in main's open dialog and kept by their tokens", async () => {
+    const pupil = (await api('pupils.save', { firstName: 'Łukasz', lastName: 'Nowak' })).value as { id: number }
+    const letter = join(fake.app.paths.documents as string, 'brief.pdf')
+    const photo = join(fake.app.paths.documents as string, 'foto.png')
+    writeFileSync(letter, '%PDF-1.4\n%%EOF\n')
+    writeFileSync(photo, makePng(8, 8))
+    fake.dialog.openAnswer = { canceled: false, filePaths: [letter, photo] }
+    const chosen = await api('files.choose', { purpose: 'dossier' })
+    expect(fake.dialog.openDialogs.at(-1)).toMatchObject({
+      options: { title: 'Bijlagen voor het dossier kiezen', properties: ['openFile', 'multiSelections'], filters: [{ extensions: ['pdf', 'jpg', 'jpeg', 'png'] }] },
+    })
+    const files = chosen.value?.files ?? []
+    expect(files.map((f) => f.name)).toEqual(['brief.pdf', 'foto.png'])
+    const saved = await api('dossier.save', { pupilId: pupil.id, entryDate: '2026-11-30', kind: 'brief', title: 'Brief', attachments: files.map((f) => ({ token: f.token })) })
+    expect(saved).toMatchObject({
+      ok: true,
+      value: {
+        attachments: [
+          { fileName: 'brief.pdf', mimeType: 'application/pdf' },
+          { fileName: 'foto.png', mimeType: 'image/png' },
+        ],
+      },
+    })
   }, 60_000)
 })

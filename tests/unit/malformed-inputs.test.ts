@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { inputSchemas, type Method } from '../../shared/schemas.ts'
 import { testCore } from '../helpers/db.ts'
+import { chooseFile } from '../helpers/chosen-file.ts'
 import { hugePng, jpegHeader } from '../helpers/images.ts'
 import { ok, registerCore } from '../helpers/register.ts'
 
@@ -81,7 +82,7 @@ describe('a scan that claims an enormous picture is refused before it is stored 
         effectiveFrom: '2026-11-22',
         source: 'paper_form',
         decisions: [{ purposeId: purpose('website').id, decision: 'refused' }],
-        attachment: { fileName, mimeType: 'image/png', data: bytes.toString('base64') },
+        attachment: chooseFile(core, fileName, bytes),
       })
     const cases: [string, Buffer, string][] = [
       ['reus.png', hugePng(20_000, 20_000), 'De afbeelding reus.png is 20.000 x 20.000 pixels: te groot om te bewaren en te tonen. Er is niets opgeslagen. Scan het formulier opnieuw met een lagere resolutie'],

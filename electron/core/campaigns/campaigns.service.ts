@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors.ts'
 import { compareByName, compareGroupNames } from '../../../shared/text.ts'
 import { writeAudit } from '../audit/audit.ts'
 import { effectiveDecisions } from '../consent/consent.current.ts'
+import type { WithAttachment } from '../attachments/attachments.service.ts'
 import { recordConsent } from '../consent/consent.service.ts'
 import type { CoreContext } from '../context.ts'
 import type { Db } from '../db/open.ts'
@@ -129,7 +130,7 @@ export function findForm(ctx: CoreContext, typed: string): CampaignForm {
 }
 
 /** Records the answers of a returned form and counts the form as returned, in one transaction. */
-export function recordReturn(ctx: CoreContext, input: ApiParsed<'campaigns.recordReturn'>): CampaignForm {
+export function recordReturn(ctx: CoreContext, input: WithAttachment<ApiParsed<'campaigns.recordReturn'>>): CampaignForm {
   const actor = requireStaffName(ctx)
   return ctx.db.transaction(() => {
     const form = findForm(ctx, input.code)

@@ -4,7 +4,7 @@ import type { ApiParsed } from '../../../shared/api.ts'
 import { DESK_SOURCES, type ConsentRecordView, type PupilDetail } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { attachmentMeta } from '../attachments/attachments.queries.ts'
-import { storeAttachment } from '../attachments/attachments.service.ts'
+import { checkChosenSizes, storeAttachment, type WithAttachment } from '../attachments/attachments.service.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
 import { assertNotFarAhead } from '../db/register-clock.ts'
@@ -17,14 +17,16 @@ import { consentHistoryRows, insertConsentRecord } from './consent.queries.ts'
 /**
  * Records answers for one pupil: one new record per purpose, never an overwrite. With a
  * guardianId the answer is that guardian's; the pupil's decision is then the strictest of the
- * guardians' answers. The grid the user saw must still be current (consentStamp).
+ * guardians' answers. The grid the user saw must still be current (consentStamp). The scan, if
+ * any, is kept as their proof: a chosen one over 20 MB is refused by its size before it is read.
  */
-export function recordConsent(ctx: CoreContext, input: ApiParsed<'consent.record'>): PupilDetail {
+export function recordConsent(ctx: CoreContext, input: WithAttachment<ApiParsed<'consent.record'>>): PupilDetail {
   const actor = requireStaffName(ctx)
   const { db } = ctx
   const now = ctx.now()
   if (!(DESK_SOURCES as readonly string[]).includes(input.source)) throw new AppError('validation', 'Kies hoe het antwoord binnenkwam.', 'source')
   assertNotFarAhead(input.effectiveFrom, now, 'De datum waarop het antwoord ingaat', 'effectiveFrom')
+  if (input.attachment) checkChosenSizes(ctx, [input.attachment], () => 'attachment')
   return db.transaction(() => {
     const before = getPupil(ctx, input.pupilId)
     if (input.consentStamp !== undefined && input.consentStamp !== before.consentStamp) {
@@ -42,7 +44,7 @@ export function recordConsent(ctx: CoreContext, input: ApiParsed<'consent.record
       if (seen.has(d.purposeId)) throw new AppError('validation', `Het doel '${purpose.label}' staat twee keer in de invoer.`, 'decisions')
       seen.add(d.purposeId)
     }
-    const attachmentId = input.attachment ? storeAttachment(db, input.attachment, actor, now) : null
+    const attachmentId = input.attachment ? storeAttachment(ctx, input.attachment, actor, now) : null
     const oldDecision = new Map(before.consent.map((c) => [c.purposeId, c.decision]))
     for (const d of input.decisions) {
       const purpose = purposes.get(d.purposeId)

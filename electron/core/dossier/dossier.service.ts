@@ -3,7 +3,7 @@
 import type { ApiParsed } from '../../../shared/api.ts'
 import type { DossierEntry } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
-import { storeAttachment } from '../attachments/attachments.service.ts'
+import { checkChosenSizes, storeAttachment, type WithAttachments } from '../attachments/attachments.service.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
 import { requireStaffName } from '../settings/settings.service.ts'
@@ -18,11 +18,13 @@ const STALE_ENTRY = 'Dit stuk is intussen door iemand anders gewijzigd. Uw wijzi
 /**
  * Adds a note or a piece of correspondence to the pupil's file, or corrects the fields sent of
  * one (a stale screen is refused, an omitted field keeps its value, new attachments are added).
+ * A chosen attachment over 20 MB is refused by its size before any file is read; nothing is saved.
  */
-export function saveDossierEntry(ctx: CoreContext, input: ApiParsed<'dossier.save'>): DossierEntry {
+export function saveDossierEntry(ctx: CoreContext, input: WithAttachments<ApiParsed<'dossier.save'>>): DossierEntry {
   const actor = requireStaffName(ctx)
   const { db } = ctx
   const now = ctx.now()
+  checkChosenSizes(ctx, input.attachments ?? [], (i) => `attachments.${i}`)
   return db.transaction(() => {
     if (!pupilExists(db, input.pupilId)) throw new AppError('not_found', 'Deze leerling bestaat niet (meer).')
     let id: number
@@ -41,7 +43,7 @@ export function saveDossierEntry(ctx: CoreContext, input: ApiParsed<'dossier.sav
       writeAudit(db, now, { actor, action: 'dossier.update', entity: 'dossier_entry', entityId: id, pupilId: input.pupilId, oldValue: old, newValue: fields })
     }
     ;(input.attachments ?? []).forEach((upload, i) => {
-      const attachmentId = storeAttachment(db, upload, actor, now, `attachments.${i}`)
+      const attachmentId = storeAttachment(ctx, upload, actor, now, `attachments.${i}`)
       attachToEntry(db, id, attachmentId)
     })
     const saved = listDossier(ctx, input.pupilId).find((e) => e.id === id)

@@ -97,7 +97,7 @@ function storeMail(db: Db, fileName: string, c: Checked, actor: string, now: Dat
   })
 }
 
-const upload = (a: Checked['attachments'][number]) => ({ fileName: a.fileName.slice(0, 255), mimeType: a.type ?? 'application/pdf', data: a.bytes.toString('base64') })
+const upload = (a: Checked['attachments'][number]) => ({ fileName: a.fileName.slice(0, 255), bytes: a.bytes })
 
 /** Records the answers from the mail, with the mail (and the first scan in it) as proof; all or nothing. */
 export async function recordFromMail(ctx: CoreContext, input: ApiParsed<'mail.record'>): Promise<PupilDetail> {
@@ -143,12 +143,12 @@ export async function addMailToDossier(ctx: CoreContext, input: ApiParsed<'mail.
     kind: 'e-mail',
     title: `E-mail van ${c.mail.fromName || c.mail.fromAddress}: ${c.mail.subject || '(geen onderwerp)'}`.slice(0, 200),
     body: c.mail.text,
-    attachments: c.attachments.filter((a) => a.type !== null).map(upload),
   })
+  const attachments = c.attachments.filter((a) => a.type !== null).map(upload)
   const { db } = ctx
   const now = ctx.now()
   return db.transaction(() => {
-    const saved = saveDossierEntry(ctx, entry)
+    const saved = saveDossierEntry(ctx, { ...entry, attachments })
     const mailId = storeMail(db, c.fileName, c, actor, now)
     linkMailToDossierEntry(db, saved.id, mailId)
     return saved

@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { parseDutchDate } from '../../../shared/dates.ts'
 import { formatDate } from '../../../shared/domain.ts'
 import type { ErrorInfo, Result } from '../../../shared/errors.ts'
@@ -86,16 +86,6 @@ export function DateInput({ name, value, onChange, invalid, onBad }: { name: str
   )
 }
 
-/** Reads a chosen file as base64 for the API. */
-export function readFileBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''))
-    reader.onerror = () => reject(new Error('Het bestand kon niet worden gelezen.'))
-    reader.readAsDataURL(file)
-  })
-}
-
 /** Offers a stored attachment as a download (the system opens or saves it). */
 export function downloadBase64(fileName: string, mimeType: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
@@ -107,30 +97,14 @@ export function downloadBase64(fileName: string, mimeType: string, base64: strin
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
 
-/**
- * A file choice in Dutch, whatever language the system's own control speaks. Put it inside a
- * Field (a label): a click anywhere on it opens the file dialog.
- */
-export function FilePicker({ accept, multiple, files, onChange }: { accept: string; multiple?: boolean; files: File[]; onChange: (files: File[]) => void }) {
-  // The system's control is hidden (it speaks the system's language); this button takes its place
-  // in the Tab order, and Enter or Space opens the file dialog.
-  const open = (e: KeyboardEvent<HTMLSpanElement>) => {
-    if (e.key !== 'Enter' && e.key !== ' ') return
-    e.preventDefault()
-    e.currentTarget.parentElement?.querySelector<HTMLInputElement>('input[type=file]')?.click()
-  }
-  return (
-    <span className="file-picker">
-      <span className="button-like" role="button" tabIndex={0} onKeyDown={open}>
-        {multiple ? 'Bestanden kiezen…' : 'Bestand kiezen…'}
-      </span>
-      <span className="file-names">{files.length ? files.map((f) => f.name).join(', ') : 'Geen bestand gekozen'}</span>
-      <input type="file" hidden accept={accept} multiple={multiple} onChange={(e) => onChange([...(e.target.files ?? [])])} />
-    </span>
-  )
+/** The files of a drop as tokens the core reads them by (the desktop app passes their paths, the harness uploads each once); undefined when nothing was dropped. */
+export async function droppedFiles(transfer: DataTransfer): Promise<Result<ChosenFile[]> | undefined> {
+  const files = [...transfer.files]
+  if (files.length === 0) return undefined
+  return registerFiles(files.map((file) => ({ file, name: file.name })))
 }
 
-/** The first file of a drop as a token the core reads it by (the desktop app passes its path, the harness uploads it once); undefined when nothing was dropped. */
+/** The first file of a drop as a token the core reads it by; undefined when nothing was dropped. */
 export async function droppedFile(transfer: DataTransfer): Promise<Result<ChosenFile> | undefined> {
   const file = transfer.files[0]
   if (!file) return undefined
@@ -139,15 +113,17 @@ export async function droppedFile(transfer: DataTransfer): Promise<Result<Chosen
 }
 
 /**
- * One file from outside (a mail, a logo), chosen as the import and scan screens choose theirs: in
- * the desktop app main's open dialog (files.choose), in the web harness the browser's file input
- * (uploaded once). Either way the page gets a token, never the bytes. `onChosen` is not called
- * when the dialog is cancelled.
+ * Files from outside (a mail, a logo, a signed form's scan, a dossier's attachments), chosen as the
+ * import and scan screens choose theirs: in the desktop app main's open dialog (files.choose, with
+ * the purpose's file types), in the web harness the browser's file input (each file uploaded once).
+ * Either way the page gets tokens, never the bytes. `onChosen` is not called when the dialog is
+ * cancelled.
  */
-export function ChooseFile({
+export function ChooseFiles({
   purpose,
   label,
   accept,
+  multiple,
   disabled,
   invalid,
   onChosen,
@@ -155,16 +131,16 @@ export function ChooseFile({
   purpose: FilePurpose
   label: string
   accept: string
+  multiple?: boolean
   disabled?: boolean
   invalid?: boolean
-  onChosen: (r: Result<ChosenFile>) => void
+  onChosen: (r: Result<ChosenFile[]>) => void
 }) {
   if (choosesInMain) {
     const choose = async () => {
       const r = await invoke('files.choose', { purpose })
       if (!r.ok) return onChosen(r)
-      const [file] = r.value.files
-      if (file) onChosen({ ok: true, value: file })
+      if (r.value.files.length > 0) onChosen({ ok: true, value: multiple ? r.value.files : r.value.files.slice(0, 1) })
     }
     return (
       <button type="button" disabled={disabled} aria-invalid={invalid} onClick={() => void choose()}>
@@ -193,17 +169,23 @@ export function ChooseFile({
         type="file"
         hidden
         accept={accept}
+        multiple={multiple}
         aria-label={label.replace(/…$/, '')}
         aria-invalid={invalid}
         disabled={disabled}
         onChange={(e) => {
-          const file = e.currentTarget.files?.[0]
+          const files = [...(e.currentTarget.files ?? [])]
           e.currentTarget.value = ''
-          if (file) void registerFiles([{ file, name: file.name }]).then((r) => onChosen(r.ok ? { ok: true, value: r.value[0] as ChosenFile } : r))
+          if (files.length > 0) void registerFiles(files.map((file) => ({ file, name: file.name }))).then(onChosen)
         }}
       />
     </span>
   )
+}
+
+/** One file from outside (a mail, a logo): ChooseFiles for a single file. */
+export function ChooseFile({ onChosen, ...props }: Omit<Parameters<typeof ChooseFiles>[0], 'multiple' | 'onChosen'> & { onChosen: (r: Result<ChosenFile>) => void }) {
+  return <ChooseFiles {...props} onChosen={(r) => onChosen(r.ok ? { ok: true, value: r.value[0] as ChosenFile } : r)} />
 }
 
 /**

@@ -1,7 +1,12 @@
+// The pupil's Toestemming tab: the consent grid, and the panel that records the answers of a form,
+// mail or call, with the scan of the signed form as proof (chosen or dropped: the page holds its
+// token, the core reads the file where it lies when the answers are saved).
 import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { DECISION_LABELS, DESK_SOURCES, MAX_ATTACHMENT_BYTES, SOURCE_LABELS, formatDate, localIsoDate, type ConsentCell, type Decision, type PupilDetail } from '../../../../shared/domain.ts'
+import { DECISION_LABELS, DESK_SOURCES, SOURCE_LABELS, formatDate, localIsoDate, type ConsentCell, type Decision, type PupilDetail } from '../../../../shared/domain.ts'
+import type { ChosenFile } from '../../../../shared/files.contract.ts'
 import { invoke } from '../../api.ts'
-import { DateInput, Field, FilePicker, FormError, impossibleDates, readFileBase64 } from '../../components/fields.tsx'
+import { DateInput, Field, FormError, impossibleDates } from '../../components/fields.tsx'
+import { FileField } from '../../components/FileField.tsx'
 import { useSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { ConflictNote } from './ConflictNote.tsx'
@@ -39,7 +44,7 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
   const [source, setSource] = useState<(typeof DESK_SOURCES)[number]>('paper_form')
   const [sourceDetail, setSourceDetail] = useState('')
   const [note, setNote] = useState('')
-  const [scan, setScan] = useState<File>()
+  const [scan, setScan] = useState<ChosenFile>()
   // A parent's e-mail read from a dropped or chosen file: the answer is then recorded from it.
   const [mail, setMail] = useState<LoadedMail>()
   // Raised after each save: the record panel's controls start again empty (a file input too).
@@ -86,10 +91,7 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
       if (chosen.length === 0) return setError({ code: 'validation', field: 'decisions', message: 'Er is niets vastgelegd: kies eerst bij minstens één doel Ja, Nee of Geen antwoord.' })
       const bad = impossibleDates({ effectiveFrom: badDate })
       if (bad) return setError(bad)
-      if (scan && scan.size > MAX_ATTACHMENT_BYTES) {
-        return setError({ code: 'validation', field: 'attachment', message: 'De scan is groter dan 20 MB. Er is niets vastgelegd. Maak een kleinere scan (bijvoorbeeld in zwart-wit of met een lagere resolutie).' })
-      }
-      const attachment = scan ? { fileName: scan.name, mimeType: scan.type as 'application/pdf', data: await readFileBase64(scan) } : undefined
+      const attachment = scan ? { token: scan.token } : undefined
       const given = { decisions: chosen, guardianId, effectiveFrom, sourceDetail, note, attachment, consentStamp: pupil.consentStamp }
       const r = mail
         ? await invoke('mail.record', { pupilId: pupil.id, mail: { token: mail.file.token }, decisions: chosen, guardianId, effectiveFrom, note, consentStamp: pupil.consentStamp })
@@ -260,9 +262,21 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
               <input value={note} onChange={(e) => setNote(e.target.value)} />
             </Field>
             {!mail && (
-              <Field label="Scan van het formulier (PDF, JPG, PNG; tot 20 MB)" name="attachment" error={error}>
-                <FilePicker accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png" files={scan ? [scan] : []} onChange={(files) => setScan(files[0])} />
-              </Field>
+              <FileField
+                label="Scan van het formulier (PDF, JPG, PNG; tot 20 MB)"
+                name="attachment"
+                purpose="signedForm"
+                files={scan ? [scan] : []}
+                error={error}
+                onChange={(files) => {
+                  setError(undefined)
+                  setScan(files[0])
+                }}
+                onRefused={(e) => {
+                  setScan(undefined)
+                  setError(e)
+                }}
+              />
             )}
             <FormError error={error} fields={['guardianId', 'effectiveFrom', 'source', 'sourceDetail', 'note', 'attachment']} />
             <FormActions>

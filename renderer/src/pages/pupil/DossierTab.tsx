@@ -1,7 +1,11 @@
+// The pupil's Dossier tab: notes and correspondence, and a new entry with its attachments (chosen
+// or dropped: the page holds their tokens, the core reads each file where it lies on save).
 import { useState, type FormEvent } from 'react'
 import { formatDate, localIsoDate, type PupilDetail } from '../../../../shared/domain.ts'
+import type { ChosenFile } from '../../../../shared/files.contract.ts'
 import { invoke } from '../../api.ts'
-import { DateInput, Field, FilePicker, FormError, impossibleDates, readFileBase64 } from '../../components/fields.tsx'
+import { DateInput, Field, FormError, impossibleDates } from '../../components/fields.tsx'
+import { FileField } from '../../components/FileField.tsx'
 import { useSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { AttachmentLink } from './HistoryTab.tsx'
@@ -14,7 +18,7 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
   const [tick, setTick] = useState(0)
   const entries = useLoad('dossier.list', { pupilId: pupil.id }, String(tick))
   const [form, setForm] = useState(() => ({ entryDate: localIsoDate(new Date()), kind: 'notitie', title: '', body: '' }))
-  const [files, setFiles] = useState<File[]>([])
+  const [files, setFiles] = useState<ChosenFile[]>([])
   const [adding, setAdding] = useState(false)
   const [badDate, setBadDate] = useState(false)
   const saving = useSave()
@@ -25,7 +29,7 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
     return saving.run(async () => {
       const bad = impossibleDates({ entryDate: badDate })
       if (bad) return setError(bad)
-      const attachments = await Promise.all(files.map(async (f) => ({ fileName: f.name, mimeType: f.type as 'application/pdf', data: await readFileBase64(f) })))
+      const attachments = files.map((f) => ({ token: f.token }))
       const r = await invoke('dossier.save', { pupilId: pupil.id, ...form, attachments })
       if (!r.ok) return setError(r.error)
       setError(undefined)
@@ -66,9 +70,22 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
           <Field label="Tekst" name="body" error={error}>
             <textarea rows={4} value={form.body} onChange={(e) => setForm({ ...form, body: e.target.value })} />
           </Field>
-          <Field label="Bijlagen (PDF, JPG, PNG; hoogstens 20 MB per bestand)" name="attachments" error={error}>
-            <FilePicker multiple accept=".pdf,.jpg,.jpeg,.png" files={files} onChange={setFiles} />
-          </Field>
+          <FileField
+            label="Bijlagen (PDF, JPG, PNG; hoogstens 20 MB per bestand)"
+            name="attachments"
+            purpose="dossier"
+            multiple
+            files={files}
+            error={error}
+            onChange={(chosen) => {
+              setError(undefined)
+              setFiles(chosen)
+            }}
+            onRefused={(e) => {
+              setFiles([])
+              setError(e)
+            }}
+          />
           <FormError error={error} fields={['entryDate', 'kind', 'title', 'body', 'attachments']} />
           <FormActions>
             <button className="primary" type="submit" disabled={saving.busy}>
