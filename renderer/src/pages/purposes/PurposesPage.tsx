@@ -6,6 +6,7 @@ import { Field, FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
+import { ListTable } from '../../components/ListTable.tsx'
 
 type Form = { label: string; description: string; sortOrder: string; active: boolean }
 
@@ -88,41 +89,27 @@ export function PurposesPage() {
         </div>
       )}
       {purposes.error && <ErrorText>{purposes.error}</ErrorText>}
-      <table className="list">
-        <thead>
-          <tr>
-            <th>Doel</th>
-            <th>Omschrijving</th>
-            <th className="num">Versie</th>
-            <th>Status</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {purposes.data?.map((p) =>
-            editing === p.id ? (
-              <tr key={p.id}>
-                <td colSpan={5}>
-                  <PurposeEditor purpose={p} onDone={done} onCancel={() => setEditing(undefined)} />
-                </td>
-              </tr>
-            ) : (
-              <tr key={p.id} className={p.active ? undefined : 'inactive'}>
-                <td>
-                  <strong>{p.label}</strong>
-                  <div className="muted code">{p.code}</div>
-                </td>
-                <td className="muted">{p.description}</td>
-                <td className="num">{p.version}</td>
-                <td>{p.active ? 'In gebruik' : 'Niet in gebruik'}</td>
-                <td>
-                  <button onClick={() => setEditing(p.id)}>Wijzigen</button>
-                </td>
-              </tr>
+      <ListTable
+        rows={purposes.data}
+        rowKey={(p) => p.id}
+        rowClassName={(p) => (p.active ? undefined : 'inactive')}
+        renderOpened={(p) => editing === p.id && <PurposeEditor purpose={p} onDone={done} onCancel={() => setEditing(undefined)} />}
+        columns={[
+          {
+            header: 'Doel',
+            render: (p) => (
+              <>
+                <strong>{p.label}</strong>
+                <div className="muted code">{p.code}</div>
+              </>
             ),
-          )}
-        </tbody>
-      </table>
+          },
+          { header: 'Omschrijving', className: 'muted', render: (p) => p.description },
+          { header: 'Versie', headerClassName: 'num', className: 'num', render: (p) => p.version },
+          { header: 'Status', render: (p) => (p.active ? 'In gebruik' : 'Niet in gebruik') },
+          { render: (p) => <button onClick={() => setEditing(p.id)}>Wijzigen</button> },
+        ]}
+      />
     </>
   )
 }

@@ -10,6 +10,7 @@ import { formatMoment } from '../../../../shared/dates.ts'
 import { href } from '../../router.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
+import { ListTable } from '../../components/ListTable.tsx'
 
 function Progress({ done, total }: { done: number; total: number }) {
   const pct = total === 0 ? 0 : Math.round((done / total) * 100)
@@ -151,26 +152,16 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
         {c.closedAt ? ` · afgesloten op ${formatMoment(c.closedAt)}` : ''}. Komt een formulier terug: typ of scan de code in het zoekvak bovenaan (Ctrl+K) en vink de antwoorden aan. Een stapel teruggekomen formulieren:
         scan ze op de kopieermachine en kies 'Teruggekomen formulieren scannen'.
       </p>
-      <table className="list compact">
-        <thead>
-          <tr>
-            <th>Groep</th>
-            <th>Leerkracht</th>
-            <th>Terug</th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.groups.map((g) => (
-            <tr key={g.groupId ?? 'none'}>
-              <td>{g.name}</td>
-              <td>{g.teacherName}</td>
-              <td>
-                <Progress done={g.returned} total={g.total} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ListTable
+        className="compact"
+        rows={c.groups}
+        rowKey={(g) => g.groupId ?? 'none'}
+        columns={[
+          { header: 'Groep', render: (g) => g.name },
+          { header: 'Leerkracht', render: (g) => g.teacherName },
+          { header: 'Terug', render: (g) => <Progress done={g.returned} total={g.total} /> },
+        ]}
+      />
       {message && (
         <p className="ok" role="status">
           {message}
@@ -226,19 +217,12 @@ export function CampaignSection() {
       {closed.length > 0 && (
         <section className="card">
           <h2>Afgesloten rondes</h2>
-          <table className="list compact">
-            <tbody>
-              {closed.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.name}</td>
-                  <td className="muted">{c.schoolYear}</td>
-                  <td>
-                    <Progress done={c.returned} total={c.total} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ListTable
+            className="compact"
+            rows={closed}
+            rowKey={(c) => c.id}
+            columns={[{ render: (c) => c.name }, { className: 'muted', render: (c) => c.schoolYear }, { render: (c) => <Progress done={c.returned} total={c.total} /> }]}
+          />
         </section>
       )}
     </>
