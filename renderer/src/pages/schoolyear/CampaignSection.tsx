@@ -10,6 +10,7 @@ import { formatMoment } from '../../../../shared/dates.ts'
 import { href } from '../../router.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
+import { useSave } from '../../components/useSave.ts'
 import { ListTable } from '../../components/ListTable.tsx'
 
 function Progress({ done, total }: { done: number; total: number }) {
@@ -106,21 +107,19 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
   const [tick, setTick] = useState(0)
   const campaign = useLoad('campaigns.get', { id }, String(tick))
   const [message, setMessage] = useState<string>()
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  const { run, busy, error, setError } = useSave()
   const desktop = Boolean(window.api)
 
-  const document = async (method: 'campaigns.printForms' | 'campaigns.reminderList') => {
-    setBusy(true)
-    setError(undefined)
-    const r = await invoke(method, { id, delivery: desktop ? 'open' : 'data' })
-    setBusy(false)
-    if (!r.ok) return setError(r.error.message)
-    if (r.value.delivered === 'data') downloadBase64(r.value.fileName, r.value.mimeType, r.value.data)
-    setMessage(
-      r.value.delivered === 'cancelled' ? undefined : `${r.value.fileName} (${r.value.count} ${r.value.countLabel}) ${r.value.delivered === 'opened' ? 'geopend: druk af vanuit het venster dat opent' : 'gedownload'}.`,
-    )
-  }
+  const document = (method: 'campaigns.printForms' | 'campaigns.reminderList') =>
+    run(async () => {
+      setError(undefined)
+      const r = await invoke(method, { id, delivery: desktop ? 'open' : 'data' })
+      if (!r.ok) return setError(r.error)
+      if (r.value.delivered === 'data') downloadBase64(r.value.fileName, r.value.mimeType, r.value.data)
+      setMessage(
+        r.value.delivered === 'cancelled' ? undefined : `${r.value.fileName} (${r.value.count} ${r.value.countLabel}) ${r.value.delivered === 'opened' ? 'geopend: druk af vanuit het venster dat opent' : 'gedownload'}.`,
+      )
+    })
   const { dialog, ask } = useConfirm()
   const close = async () => {
     const c = campaign.data
@@ -134,7 +133,7 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
     })
     if (!yes) return
     const r = await invoke('campaigns.close', { id })
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(r.error)
     setTick((t) => t + 1)
     onChanged()
   }
@@ -167,7 +166,7 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
           {message}
         </p>
       )}
-      {error && <ErrorText alert>{error}</ErrorText>}
+      {error && <ErrorText alert>{error.message}</ErrorText>}
       {!c.closedAt && (
         <FormActions>
           <button className="primary" disabled={busy} onClick={() => void document('campaigns.printForms')}>

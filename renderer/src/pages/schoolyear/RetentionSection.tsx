@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { formatDate } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { RETENTION_INFO, RETENTION_KINDS, SAFETY_BACKUP_DAYS, SAFETY_BACKUP_TEXT, type RetentionOverview, type RetentionPeriods } from '../../../../shared/retention.ts'
 import { invoke } from '../../api.ts'
 import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { Field, FormError } from '../../components/fields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { useSave } from '../../components/useSave.ts'
 import { ListTable } from '../../components/ListTable.tsx'
 
 const asText = (p: RetentionPeriods): Record<keyof RetentionPeriods, string> => ({ contact: String(p.contact), dossier: String(p.dossier), consent: String(p.consent), pupil: String(p.pupil) })
@@ -16,9 +16,8 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
   // window changed meanwhile is not written back with the old value.
   const [loaded, setLoaded] = useState(() => asText(overview.periods))
   const [periods, setPeriods] = useState(loaded)
-  const [error, setError] = useState<ErrorInfo>()
+  const { run, busy, error, setError } = useSave()
   const [message, setMessage] = useState<string>()
-  const [busy, setBusy] = useState(false)
   const { dialog, ask } = useConfirm()
 
   const savePeriods = async () => {
@@ -46,12 +45,12 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
       danger: true,
     })
     if (!yes) return
-    setBusy(true)
-    const r = await invoke('retention.remove', { items: overview.due.map((d) => ({ pupilId: d.pupilId, kinds: d.kinds.map((k) => k.kind) })) })
-    setBusy(false)
-    if (!r.ok) return setError(r.error)
-    setMessage(r.value.message)
-    onChanged()
+    await run(async () => {
+      const r = await invoke('retention.remove', { items: overview.due.map((d) => ({ pupilId: d.pupilId, kinds: d.kinds.map((k) => k.kind) })) })
+      if (!r.ok) return setError(r.error)
+      setMessage(r.value.message)
+      onChanged()
+    })
   }
 
   return (
