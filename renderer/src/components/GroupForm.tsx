@@ -4,7 +4,7 @@ import type { GroupSummary } from '../../../shared/domain.ts'
 import { invoke } from '../api.ts'
 import { Field, FormError } from './fields.tsx'
 import { useSave } from './useSave.ts'
-import { FormActions } from './FormActions.tsx'
+import { SaveActions } from './FormActions.tsx'
 
 /** Adds a group to this school year (no `group`), or changes one. */
 export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' | 'version' | 'name' | 'teacherName' | 'teacherEmail'>; onSaved: () => void }) {
@@ -38,11 +38,7 @@ export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' 
         {text('teacherEmail', 'E-mail leerkracht')}
       </div>
       <FormError error={error} fields={['name', 'teacherName', 'teacherEmail']} />
-      <FormActions>
-        <button className="primary" type="submit" disabled={saving.busy}>
-          {group ? 'Opslaan' : 'Groep toevoegen'}
-        </button>
-      </FormActions>
+      <SaveActions label={group ? 'Opslaan' : 'Groep toevoegen'} busy={saving.busy} />
     </form>
   )
 }

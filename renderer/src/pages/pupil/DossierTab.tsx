@@ -5,7 +5,7 @@ import { DateInput, Field, FilePicker, FormError, impossibleDates, readFileBase6
 import { useSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { AttachmentLink } from './HistoryTab.tsx'
-import { FormActions } from '../../components/FormActions.tsx'
+import { SaveActions } from '../../components/FormActions.tsx'
 
 const KINDS = ['notitie', 'brief', 'e-mail', 'gesprek', 'besluit', 'incident']
 
@@ -70,14 +70,7 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
             <FilePicker multiple accept=".pdf,.jpg,.jpeg,.png" files={files} onChange={setFiles} />
           </Field>
           <FormError error={error} fields={['entryDate', 'kind', 'title', 'body', 'attachments']} />
-          <FormActions>
-            <button className="primary" type="submit" disabled={saving.busy}>
-              Opslaan in dossier
-            </button>
-            <button type="button" onClick={() => setAdding(false)}>
-              Annuleren
-            </button>
-          </FormActions>
+          <SaveActions label="Opslaan in dossier" busy={saving.busy} onCancel={() => setAdding(false)} />
         </form>
       )}
       {entries.data?.length === 0 && !adding && <p className="empty">Het dossier is nog leeg.</p>}

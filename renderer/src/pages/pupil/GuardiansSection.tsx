@@ -3,7 +3,7 @@ import type { Guardian, PupilDetail } from '../../../../shared/domain.ts'
 import { invoke } from '../../api.ts'
 import { Field, FormError, fieldMessage } from '../../components/fields.tsx'
 import { useSave } from '../../components/useSave.ts'
-import { FormActions } from '../../components/FormActions.tsx'
+import { FormActions, SaveActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
 
 type GuardianForm = { name: string; relation: string; email: string; phone: string; inGroupApp: boolean; preferredChannel: 'app' | 'email' }
@@ -52,14 +52,7 @@ function GuardianEditor({ pupil, guardian, onDone, onCancel }: { pupil: PupilDet
       </label>
       {guardian && guardian.otherPupils.length > 0 && <p className="hint">Wijzigingen gelden ook voor {guardian.otherPupils.map((p) => p.name).join(', ')}.</p>}
       <FormError error={error} fields={['name', 'relation', 'email', 'phone']} />
-      <FormActions>
-        <button className="primary" type="submit" disabled={saving.busy}>
-          Opslaan
-        </button>
-        <button type="button" onClick={onCancel}>
-          Annuleren
-        </button>
-      </FormActions>
+      <SaveActions busy={saving.busy} onCancel={onCancel} />
     </form>
   )
 }

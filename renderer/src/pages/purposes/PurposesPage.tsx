@@ -4,7 +4,7 @@ import { invoke } from '../../api.ts'
 import { useSave } from '../../components/useSave.ts'
 import { Field, FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
-import { FormActions } from '../../components/FormActions.tsx'
+import { SaveActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
 import { ListTable } from '../../components/ListTable.tsx'
 
@@ -55,14 +55,7 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
         </p>
       )}
       <FormError error={error} fields={['label', 'description', 'sortOrder']} />
-      <FormActions>
-        <button className="primary" type="submit" disabled={saving.busy}>
-          Opslaan
-        </button>
-        <button type="button" onClick={onCancel}>
-          Annuleren
-        </button>
-      </FormActions>
+      <SaveActions busy={saving.busy} onCancel={onCancel} />
     </form>
   )
 }
