@@ -80,16 +80,19 @@ function PagedTable<T>({ items, resetKey, className, rowKey, columns }: { items:
   )
 }
 
+/** The new or unchanged pupils of the preview. */
+function PupilTable({ pupils, resetKey, columns }: { pupils: readonly PreviewPupil[]; resetKey: string; columns: ListColumn<PreviewPupil>[] }) {
+  return <PagedTable items={pupils} resetKey={resetKey} className="compact preview-table" rowKey={(p) => p.key} columns={columns} />
+}
+
 const BIRTH_DATE: ListColumn<PreviewPupil> = { header: 'Geboortedatum', headerClassName: 'col-date', className: 'col-date', render: (p) => formatDate(p.birthDate) }
 const GROUP: ListColumn<PreviewPupil> = { header: 'Groep', headerClassName: 'col-group', className: 'col-group', render: (p) => p.group ?? '—' }
 
 export function NewList({ pupils, labels, resetKey }: { pupils: readonly PreviewPupil[]; labels: Map<string, string>; resetKey: string }) {
   return (
-    <PagedTable
-      items={pupils}
+    <PupilTable
+      pupils={pupils}
       resetKey={resetKey}
-      className="compact preview-table"
-      rowKey={(p) => p.key}
       columns={[
         {
           header: 'Leerling',
@@ -180,15 +183,7 @@ export function ChangedList({ pupils, resetKey }: { pupils: readonly PreviewPupi
 }
 
 export function UnchangedList({ pupils, resetKey }: { pupils: readonly PreviewPupil[]; resetKey: string }) {
-  return (
-    <PagedTable
-      items={pupils}
-      resetKey={resetKey}
-      className="compact preview-table"
-      rowKey={(p) => p.key}
-      columns={[{ header: 'Leerling', render: (p) => <NameCell pupil={p} /> }, BIRTH_DATE, GROUP, { header: 'Uit', className: 'source', render: (p) => rowText(p) }]}
-    />
-  )
+  return <PupilTable pupils={pupils} resetKey={resetKey} columns={[{ header: 'Leerling', render: (p) => <NameCell pupil={p} /> }, BIRTH_DATE, GROUP, { header: 'Uit', className: 'source', render: (p) => rowText(p) }]} />
 }
 
 export function ErrorList({ errors, resetKey }: { errors: readonly ImportRowError[]; resetKey: string }) {
