@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { formatDate, localIsoDate, type PupilDetail } from '../../../../shared/domain.ts'
 import { invoke } from '../../api.ts'
 import { DateInput, Field, FilePicker, FormError, impossibleDates, readFileBase64 } from '../../components/fields.tsx'
@@ -20,21 +20,18 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
   const saving = useSave()
   const { error, setError } = saving
 
-  const save = (e: FormEvent) => {
-    e.preventDefault()
-    return saving.run(async () => {
-      const bad = impossibleDates({ entryDate: badDate })
-      if (bad) return setError(bad)
-      const attachments = await Promise.all(files.map(async (f) => ({ fileName: f.name, mimeType: f.type as 'application/pdf', data: await readFileBase64(f) })))
-      const r = await invoke('dossier.save', { pupilId: pupil.id, ...form, attachments })
-      if (!r.ok) return setError(r.error)
-      setError(undefined)
-      setAdding(false)
-      setFiles([])
-      setForm({ ...form, title: '', body: '' })
-      setTick((t) => t + 1)
-    })
-  }
+  const save = saving.submit(async () => {
+    const bad = impossibleDates({ entryDate: badDate })
+    if (bad) return setError(bad)
+    const attachments = await Promise.all(files.map(async (f) => ({ fileName: f.name, mimeType: f.type as 'application/pdf', data: await readFileBase64(f) })))
+    const r = await invoke('dossier.save', { pupilId: pupil.id, ...form, attachments })
+    if (!r.ok) return setError(r.error)
+    setError(undefined)
+    setAdding(false)
+    setFiles([])
+    setForm({ ...form, title: '', body: '' })
+    setTick((t) => t + 1)
+  })
 
   return (
     <>

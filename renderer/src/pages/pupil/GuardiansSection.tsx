@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import type { Guardian, PupilDetail } from '../../../../shared/domain.ts'
 import { invoke } from '../../api.ts'
 import { Field, FormError, fieldMessage } from '../../components/fields.tsx'
@@ -15,15 +15,12 @@ function GuardianEditor({ pupil, guardian, onDone, onCancel }: { pupil: PupilDet
   const [version] = useState(guardian?.version)
   const saving = useSave()
   const { error, setError } = saving
-  const save = (e: FormEvent) => {
-    e.preventDefault()
-    return saving.run(async () => {
-      const input = { name: form.name, relation: form.relation, email: form.email, phone: form.phone, inGroupApp: form.inGroupApp, preferredChannel: form.preferredChannel, pupilId: pupil.id }
-      const r = await invoke('guardians.save', guardian ? { ...input, id: guardian.id, version: version ?? guardian.version } : input)
-      if (!r.ok) return setError(r.error)
-      onDone()
-    })
-  }
+  const save = saving.submit(async () => {
+    const input = { name: form.name, relation: form.relation, email: form.email, phone: form.phone, inGroupApp: form.inGroupApp, preferredChannel: form.preferredChannel, pupilId: pupil.id }
+    const r = await invoke('guardians.save', guardian ? { ...input, id: guardian.id, version: version ?? guardian.version } : input)
+    if (!r.ok) return setError(r.error)
+    onDone()
+  })
   const text = (key: 'name' | 'relation' | 'email' | 'phone', label: string, hint?: string) => (
     <Field label={label} name={key} error={error} hint={hint}>
       <input name={key} value={form[key]} aria-invalid={fieldMessage(error, key) !== undefined} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import type { Purpose } from '../../../../shared/domain.ts'
 import { invoke } from '../../api.ts'
 import { useSave } from '../../components/useSave.ts'
@@ -22,15 +22,12 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
   const reworded = purpose !== undefined && (form.label.trim() !== purpose.label || form.description.trim() !== purpose.description)
   const saving = useSave()
   const { error, setError } = saving
-  const save = (e: FormEvent) => {
-    e.preventDefault()
-    return saving.run(async () => {
-      const input = { label: form.label, description: form.description, active: form.active, sortOrder: form.sortOrder === '' ? undefined : Number(form.sortOrder) }
-      const r = await invoke('purposes.save', purpose ? { ...input, id: purpose.id, rowVersion: rowVersion ?? purpose.rowVersion } : input)
-      if (!r.ok) return setError(r.error)
-      onDone()
-    })
-  }
+  const save = saving.submit(async () => {
+    const input = { label: form.label, description: form.description, active: form.active, sortOrder: form.sortOrder === '' ? undefined : Number(form.sortOrder) }
+    const r = await invoke('purposes.save', purpose ? { ...input, id: purpose.id, rowVersion: rowVersion ?? purpose.rowVersion } : input)
+    if (!r.ok) return setError(r.error)
+    onDone()
+  })
   return (
     <form className="card" onSubmit={save}>
       <h2>{purpose ? `Doel wijzigen: ${purpose.label}` : 'Nieuw doel'}</h2>
