@@ -5,6 +5,7 @@ import { pickedFromDrop, pickedFromInput, sizeText } from './read-files.ts'
 import { addFiles, chooseInMain, removeFile, restart, setSheetLayout, stop as stopJob, type WizardState } from './wizard-store.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ListTable } from '../../components/ListTable.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 const LAYOUT_CHOICES = [
   ['table', 'Tabel: één leerling per rij'],
@@ -112,11 +113,7 @@ export function FileStep({ state, onNext }: { state: WizardState; onNext: () => 
           {state.notice}
         </p>
       )}
-      {state.error?.step === 'files' && (
-        <p className="form-banner error" role="alert">
-          {state.error.message}
-        </p>
-      )}
+      {state.error?.step === 'files' && <ErrorText banner>{state.error.message}</ErrorText>}
 
       {files.length > 0 && (
         <section className="card">

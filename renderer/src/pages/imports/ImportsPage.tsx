@@ -8,6 +8,7 @@ import { MappingStep } from './MappingStep.tsx'
 import { PreviewStep } from './PreviewStep.tsx'
 import { goTo, resetLayout, setTarget, showPreview, useWizard, type Step, type WizardState } from './wizard-store.ts'
 import { useSave } from '../../components/useSave.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
 import './imports.css'
 
 const STEPS: { id: Step; label: string }[] = [
@@ -118,11 +119,7 @@ export function ImportsPage() {
               {state.notice}
             </p>
           )}
-          {mappingError && !/^mappings\.\d+\.columns\.\d+/.test(mappingError.field ?? '') && (
-            <p className="form-banner error" role="alert">
-              {mappingError.message}
-            </p>
-          )}
+          {mappingError && !/^mappings\.\d+\.columns\.\d+/.test(mappingError.field ?? '') && <ErrorText banner>{mappingError.message}</ErrorText>}
         </>
       )}
 
