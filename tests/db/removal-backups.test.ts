@@ -6,11 +6,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
-import { openCore, type Core } from '../../electron/core/boot.ts'
+import { openCore } from '../../electron/core/boot.ts'
 import { backupDir, backupNow, dailyBackupIfDue, listBackups, verifyBackup } from '../../electron/core/backup/backup.ts'
 import { migrate } from '../../electron/core/db/migrate.ts'
 import { LATEST_VERSION } from '../../electron/core/db/migrations/index.ts'
 import { ok } from '../helpers/register.ts'
+import { pupilLeaves, removeDue } from '../helpers/leavers.ts'
 
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
@@ -25,27 +26,11 @@ async function demoWithLeaver() {
   await ok(core, 'school.setup', { mode: 'demo' })
   const [first] = await ok(core, 'pupils.list', {})
   if (!first) throw new Error('no pupils')
-  const p = await ok(core, 'pupils.get', { id: first.id })
-  await ok(core, 'pupils.save', {
-    id: p.id,
-    version: p.version,
-    firstName: p.firstName,
-    lastNamePrefix: p.lastNamePrefix,
-    lastName: p.lastName,
-    birthDate: p.birthDate ?? undefined,
-    groupId: p.groupId,
-    enrolledOn: p.enrolledOn ?? undefined,
-    leftOn: '2026-09-30',
-    leavingReason: 'verhuisd',
-  })
+  const p = await pupilLeaves(core, first.id, '2026-09-30')
   // The form code is this pupil's alone: its bytes mark the pupil's row in a file.
   return { core, dir, pupil: p, name: p.formCode, setClock: (d: Date) => (clock = d) }
 }
 
-async function removePupil(core: Core, pupilId: number) {
-  const due = (await ok(core, 'retention.overview', {})).due.find((d) => d.pupilId === pupilId)
-  return ok(core, 'retention.remove', { items: [{ pupilId, kinds: due?.kinds.map((k) => k.kind) ?? [] }] })
-}
 const holds = (file: string, text: string): boolean => readFileSync(file).includes(Buffer.from(text, 'utf8'))
 const formCodeIn = (file: string, id: number): unknown => {
   const db = new Database(file, { readonly: true })
@@ -75,7 +60,7 @@ describe('backups after a removal', () => {
 
     r.setClock(new Date('2028-10-15T08:00:00Z'))
     const started = performance.now()
-    const result = await removePupil(r.core, r.pupil.id)
+    const result = await removeDue(r.core, r.pupil.id)
     const ms = performance.now() - started
     console.log(`retention removal with 20 backups rewritten: ${Math.round(ms)} ms (${(before.reduce((n, b) => n + b.size, 0) / 20 / 1024) | 0} KB per backup)`)
 
@@ -117,7 +102,7 @@ describe('backups after a removal', () => {
     expect(foreignCode).not.toBe(r.pupil.formCode)
 
     r.setClock(new Date('2028-10-15T08:00:00Z'))
-    const result = await removePupil(r.core, r.pupil.id)
+    const result = await removeDue(r.core, r.pupil.id)
     expect(result.backupsDeleted).toEqual([damaged.name])
     expect(result.backupsRewritten.sort()).toEqual([good.name, 'toestemmingsregister-20260901-070000-000-manual.sqlite'].sort())
     expect(result.message).toContain(`1 kopie kon niet worden herschreven en is gewist: ${damaged.name}`)
@@ -144,7 +129,7 @@ describe('backups after a removal', () => {
     expect(holds(file, r.pupil.formCode)).toBe(true)
 
     r.setClock(new Date('2028-10-15T08:00:00Z'))
-    const result = await removePupil(r.core, r.pupil.id)
+    const result = await removeDue(r.core, r.pupil.id)
     expect(result.backupsRewritten).toContain('toestemmingsregister-20260915-080000-000-manual.sqlite')
     expect(holds(file, r.pupil.formCode)).toBe(false)
     const check = new Database(file, { readonly: true })

@@ -7,10 +7,12 @@ import { dirname, join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../electron/core/boot.ts'
+import { registerChosenFile } from '../../electron/core/chosen-files.ts'
 import { logToFile } from '../../electron/core/log.ts'
 import { expireSafetyBackups } from '../../electron/core/retention/backups.ts'
-import type { ApiInput, ApiOutput, Method } from '../../shared/api.ts'
-import { registerChosenFile } from '../../electron/core/chosen-files.ts'
+// Through the real dispatch; call-ok.ts, not helpers/register.ts, which silences the log this test searches.
+import { ok } from '../helpers/call-ok.ts'
+import { pupilLeaves, removeDue } from '../helpers/leavers.ts'
 
 const dirs: string[] = []
 const BASE = tmpdir()
@@ -21,13 +23,6 @@ afterEach(() => {
   dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true }))
 })
 
-/** Through the real dispatch; not the shared helper, which silences the log this test searches. */
-async function ok<M extends Method>(core: Core, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const r = await core.dispatch(method, input)
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`)
-  return r.value as ApiOutput<M>
-}
-
 const PUPIL = 'Sem van Zwanenburg'
 const MOTHER = 'Floor van Zwanenburg'
 const EMAIL = 'floor.zwanenburg@voorbeeld.nl'
@@ -37,6 +32,15 @@ const NEW_PHONE = '06 4242 1337'
 const NEW_PHONE_NORMALISED = '+31642421337'
 const FILE = `inschrijving ${PUPIL}.xlsx`
 /** How a document's file name writes the pupil's name. */
+
+/** The scan as the office keeps it in its own Documents folder: the user's file, not the app's, so outside what is searched. */
+function scanInDocuments(core: Core, root: string, name: string, bytes: Buffer): { token: string } {
+  const path = join(root, 'Documenten', name)
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, bytes)
+  return { token: registerChosenFile(core.ctx, path).token }
+}
+
 const DOSSIER_FILE = 'Sem-van-Zwanenburg'
 
 /** An enrolment workbook of one pupil, as a parent's online form exports it. */
@@ -77,14 +81,6 @@ function findings(files: string[], texts: string[]): { file: string; text: strin
  * who came in through an imported workbook, has a signed scan, a dossier entry, a mother whose
  * phone was changed at the desk, and who then left; with backups made along the way.
  */
-/** The scan as the office keeps it in its own Documents folder: the user's file, not the app's, so outside what is searched. */
-function scanInDocuments(core: Core, root: string, name: string, bytes: Buffer): { token: string } {
-  const path = join(root, 'Documenten', name)
-  mkdirSync(dirname(path), { recursive: true })
-  writeFileSync(path, bytes)
-  return { token: registerChosenFile(core.ctx, path).token }
-}
-
 async function register(options: { sister?: boolean } = {}) {
   const root = mkdtempSync(join(BASE, 'tr-removal-'))
   dirs.push(root)
@@ -125,19 +121,7 @@ async function register(options: { sister?: boolean } = {}) {
   await ok(core, 'guardians.save', { id: mother.id, version: mother.version, pupilId: pupil.id, name: MOTHER, relation: mother.relation, email: EMAIL, phone: NEW_PHONE })
   clock = new Date('2026-09-02T08:00:00Z')
   await ok(core, 'backups.create', {})
-  pupil = await ok(core, 'pupils.get', { id: pupil.id })
-  await ok(core, 'pupils.save', {
-    id: pupil.id,
-    version: pupil.version,
-    firstName: pupil.firstName,
-    lastNamePrefix: pupil.lastNamePrefix,
-    lastName: pupil.lastName,
-    birthDate: pupil.birthDate ?? undefined,
-    groupId: pupil.groupId ?? null,
-    enrolledOn: pupil.enrolledOn ?? undefined,
-    leftOn: '2026-10-01',
-    leavingReason: 'verhuisd',
-  })
+  await pupilLeaves(core, pupil.id, '2026-10-01')
   clock = new Date('2026-10-02T08:00:00Z')
   await ok(core, 'backups.create', {})
   const opened = await ok(core, 'documents.dossier', { pupilId: pupil.id, format: 'pdf', delivery: 'open' })
@@ -151,17 +135,11 @@ async function register(options: { sister?: boolean } = {}) {
   return { core, data, temp, pupilId: pupil.id, batchId: commit.batch?.id ?? 0, texts, everywhere, setClock: (d: Date) => (clock = d) }
 }
 
-const removeAll = async (core: Core, pupilId: number) => {
-  const due = (await ok(core, 'retention.overview', {})).due.find((d) => d.pupilId === pupilId)
-  if (!due) throw new Error('nothing due')
-  return ok(core, 'retention.remove', { items: [{ pupilId, kinds: due.kinds.map((k) => k.kind) }] })
-}
-
 describe('removing a pupil entirely', () => {
   it('leaves the name, phone and e-mail nowhere: database, WAL, backups, log, temp folder; only the safety backup until its day', async () => {
     const r = await register()
     r.setClock(new Date('2028-10-15T08:00:00Z')) // two years after leaving
-    const result = await removeAll(r.core, r.pupilId)
+    const result = await removeDue(r.core, r.pupilId)
     expect(result.pupilsRemoved).toBe(1)
     // The backup before the import and three made by hand: all rewritten under their own names, none lost.
     expect(result.backupsRewritten).toHaveLength(4)
@@ -199,7 +177,7 @@ describe('removing a pupil entirely', () => {
     const r = await register()
     const pupilsBefore = (await ok(r.core, 'pupils.list', { includeLeft: true })).length
     r.setClock(new Date('2028-10-15T08:00:00Z'))
-    const result = await removeAll(r.core, r.pupilId)
+    const result = await removeDue(r.core, r.pupilId)
     const oldest = result.backupsRewritten.at(-1) ?? ''
     await ok(r.core, 'backups.restore', { name: oldest })
     const pupils = await ok(r.core, 'pupils.list', { includeLeft: true })
@@ -213,7 +191,7 @@ describe('removing a pupil whose sister came in with the same workbook', () => {
   it('takes the file name out of the batch and out of her answers; her answers and the row stay', async () => {
     const r = await register({ sister: true })
     r.setClock(new Date('2028-10-15T08:00:00Z'))
-    const result = await removeAll(r.core, r.pupilId)
+    const result = await removeDue(r.core, r.pupilId)
     expect(result.counts.contact).toBe(0) // the mother still has a child at school
     const [noor] = await ok(r.core, 'pupils.search', { query: 'Noor van Zwanenburg' })
     if (!noor) throw new Error('sister gone')

@@ -104,7 +104,7 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
       { name: 'heel-groot.xlsx', sizeMb: 21 },
     ])
     const files = page.locator('table.files tbody tr')
-    await expect.poll(() => files.count()).toBe(3)
+    await expect.poll(() => files.count(), { timeout: 10_000 }).toBe(3)
     await page.locator('table.files[aria-busy=false]').waitFor()
     await files.filter({ hasText: 'heel-groot.xlsx' }).getByText('Het bestand is te groot (21 MB)').waitFor()
     expect(await files.filter({ hasText: 'leerlingen-november.xlsx' }).innerText()).toContain('In orde: tabel met 5 leerlingen')

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openCore } from '../../electron/core/boot.ts'
 import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
 import { ok } from '../helpers/register.ts'
+import { pupilLeaves } from '../helpers/leavers.ts'
 
 describe.skipIf(!browserTestsEnabled('retention'))('removal after the retention period', () => {
   let browser: Browser
@@ -23,20 +24,8 @@ describe.skipIf(!browserTestsEnabled('retention'))('removal after the retention 
     await ok(core, 'school.setup', { mode: 'demo' })
     const [first] = await ok(core, 'pupils.list', {})
     if (!first) throw new Error('no pupils')
-    const p = await ok(core, 'pupils.get', { id: first.id })
     await ok(core, 'backups.create', {})
-    await ok(core, 'pupils.save', {
-      id: p.id,
-      version: p.version,
-      firstName: p.firstName,
-      lastNamePrefix: p.lastNamePrefix,
-      lastName: p.lastName,
-      birthDate: p.birthDate ?? undefined,
-      groupId: p.groupId,
-      enrolledOn: p.enrolledOn ?? undefined,
-      leftOn: '2026-09-30',
-      leavingReason: 'verhuisd',
-    })
+    await pupilLeaves(core, first.id, '2026-09-30')
     clock = new Date('2026-10-01T08:00:00Z')
     await ok(core, 'backups.create', {})
     core.close()

@@ -1,13 +1,8 @@
-import type { ApiInput, ApiOutput, Method } from '../../shared/api.ts'
-import { call, type Door } from '../../electron/core/call.ts'
+// A register to test against: the typed call that fails on an error (call-ok.ts), and a small school.
+import { ok } from './call-ok.ts'
 import { testCore } from './db.ts'
 
-/** Calls a method through the real dispatch (in this process, or the harness's worker) and fails the test on an error result. */
-export async function ok<M extends Method>(core: Door, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const r = await call(core, method, input)
-  if (!r.ok) throw new Error(`${method} failed: ${r.error.code} ${r.error.message}`)
-  return r.value
-}
+export { ok }
 
 /** An empty school with a staff name, one group and one pupil with two guardians. */
 export async function registerCore(now?: Date) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { openCore } from '../../electron/core/boot.ts'
 import { chooseFile } from '../helpers/chosen-file.ts'
 import { ok } from '../helpers/register.ts'
+import { pupilLeaves, removeDue } from '../helpers/leavers.ts'
 
 const eml = readFileSync(join(import.meta.dirname, '../fixtures/mail/toestemming-website-nee.eml'))
 
@@ -25,21 +26,9 @@ describe('a kept e-mail after the retention period', () => {
     const { db } = core.ctx
     expect(db.prepare('SELECT count(*) FROM mails').pluck().get()).toBe(2)
 
-    pupil = await ok(core, 'pupils.get', { id: pupil.id })
-    await ok(core, 'pupils.save', {
-      id: pupil.id,
-      version: pupil.version,
-      firstName: pupil.firstName,
-      lastNamePrefix: pupil.lastNamePrefix,
-      lastName: pupil.lastName,
-      groupId: pupil.groupId ?? null,
-      leftOn: '2026-12-01',
-      leavingReason: 'verhuisd',
-    })
+    await pupilLeaves(core, pupil.id, '2026-12-01')
     clock = new Date('2033-01-01T09:00:00Z')
-    const due = (await ok(core, 'retention.overview', {})).due.find((d) => d.pupilId === pupil.id)
-    if (!due) throw new Error('nothing due')
-    await ok(core, 'retention.remove', { items: [{ pupilId: pupil.id, kinds: due.kinds.map((k) => k.kind) }] })
+    await removeDue(core, pupil.id)
     expect(db.prepare('SELECT count(*) FROM mails').pluck().get()).toBe(0)
     expect(db.prepare('SELECT count(*) FROM consent_record_mails').pluck().get()).toBe(0)
     expect(db.prepare('SELECT count(*) FROM dossier_entry_mails').pluck().get()).toBe(0)

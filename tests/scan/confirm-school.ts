@@ -28,7 +28,9 @@ export async function scanSchool() {
     core.close()
     rmSync(dir, { recursive: true, force: true })
   }
-  return { core, ctx: core.ctx, dir, purposes, round, forms: round.outstanding, done }
+  /** How many rows a table has now: what confirming did or did not write. */
+  const count = (table: string): number => core.ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
+  return { core, ctx: core.ctx, dir, purposes, round, forms: round.outstanding, done, count }
 }
 
 /** A PNG's pixels as another program decodes them (sharp), to check what the app made. */

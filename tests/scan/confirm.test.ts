@@ -2,6 +2,7 @@
 // as proof, the round's returned count; nothing before confirming; a form is never recorded twice.
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it } from 'vitest'
+import type { ApiInput } from '../../shared/api.ts'
 import { ok } from '../helpers/register.ts'
 import { SCALE, pixelsOf, readerOf, scan, scanSchool, type PageSpec } from './confirm-school.ts'
 
@@ -11,18 +12,31 @@ afterEach(() => cleanup?.())
 async function school() {
   const s = await scanSchool()
   cleanup = s.done
-  const count = (table: string): number => s.ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
   const pupil = (id: number) => ok(s.core, 'pupils.get', { id })
   const [website, social, guide] = s.purposes
   if (!website || !social || !guide) throw new Error('purposes')
-  return { ...s, count, pupil, website, social, guide }
+  /** The round's i-th form. */
+  const form = (i: number) => {
+    const f = s.forms[i]
+    if (!f) throw new Error('no form')
+    return f
+  }
+  return { ...s, pupil, website, social, guide, form }
 }
+
+type Confirm = ApiInput<'scan.confirm'>
+/** What the review sends to confirm one form: these answers in this order, by both guardians together unless one is named. */
+const confirmation = (sessionId: string, formKey: string, answers: [number, Confirm['answers'][number]['answer']][], by: Pick<Confirm, 'guardianId' | 'consentStamp'> = { guardianId: null }): Confirm => ({
+  sessionId,
+  formKey,
+  ...by,
+  answers: answers.map(([purposeId, answer]) => ({ purposeId, answer })),
+})
 
 describe('confirming a scanned form', () => {
   it('records nothing when scanned, then exactly the confirmed answers with the signer, the page as proof and the round count', async () => {
     const s = await school()
-    const form = s.forms[0]
-    if (!form) throw new Error('no form')
+    const form = s.form(0)
     const zoe = await s.pupil(form.pupilId)
     const signer = zoe.guardians[0]
     if (!signer) throw new Error('no guardian')
@@ -52,17 +66,20 @@ describe('confirming a scanned form', () => {
     ])
 
     // The user corrects the unclear row to 'nee' and confirms.
-    const result = await ok(s.core, 'scan.confirm', {
-      sessionId: view.sessionId,
-      formKey: form.code,
-      guardianId: signer.id,
-      consentStamp: zoe.consentStamp,
-      answers: [
-        { purposeId: s.guide.id, answer: 'refused' },
-        { purposeId: s.website.id, answer: 'granted' },
-        { purposeId: s.social.id, answer: 'refused' },
-      ],
-    })
+    const result = await ok(
+      s.core,
+      'scan.confirm',
+      confirmation(
+        view.sessionId,
+        form.code,
+        [
+          [s.guide.id, 'refused'],
+          [s.website.id, 'granted'],
+          [s.social.id, 'refused'],
+        ],
+        { guardianId: signer.id, consentStamp: zoe.consentStamp },
+      ),
+    )
     expect(result).toMatchObject({ recorded: 3, campaign: { returned: 1, total: 20 }, form: { state: 'confirmed' } })
     expect(result.message).toContain("ronde 'Toestemming 2026-2027': 1 van 20 terug")
     expect(s.count('consent_records')).toBe(before.records + 3)
@@ -93,8 +110,7 @@ describe('confirming a scanned form', () => {
 
   it("records only the rows with an answer; 'leeg' everywhere is refused and writes nothing", async () => {
     const s = await school()
-    const form = s.forms[1]
-    if (!form) throw new Error('no form')
+    const form = s.form(1)
     const view = await scan(
       s.ctx,
       readerOf([
@@ -108,27 +124,24 @@ describe('confirming a scanned form', () => {
       ]),
     )
     const records = s.count('consent_records')
-    const empty = await s.core.dispatch('scan.confirm', {
-      sessionId: view.sessionId,
-      formKey: form.code,
-      guardianId: null,
-      answers: [
-        { purposeId: s.website.id, answer: 'none' },
-        { purposeId: s.social.id, answer: 'none' },
-      ],
-    })
+    const empty = await s.core.dispatch(
+      'scan.confirm',
+      confirmation(view.sessionId, form.code, [
+        [s.website.id, 'none'],
+        [s.social.id, 'none'],
+      ]),
+    )
     expect(empty).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringContaining('Er is niets vastgelegd') } })
     expect(s.count('consent_records')).toBe(records)
     expect((await ok(s.core, 'campaigns.get', { id: s.round.id })).returned).toBe(0)
-    const done = await ok(s.core, 'scan.confirm', {
-      sessionId: view.sessionId,
-      formKey: form.code,
-      guardianId: null,
-      answers: [
-        { purposeId: s.website.id, answer: 'none' },
-        { purposeId: s.social.id, answer: 'granted' },
-      ],
-    })
+    const done = await ok(
+      s.core,
+      'scan.confirm',
+      confirmation(view.sessionId, form.code, [
+        [s.website.id, 'none'],
+        [s.social.id, 'granted'],
+      ]),
+    )
     expect(done.recorded).toBe(1)
     expect(s.count('consent_records')).toBe(records + 1)
     const [last] = await ok(s.core, 'consent.history', { pupilId: form.pupilId })
@@ -167,8 +180,7 @@ describe('what the review proposes', () => {
 
   it('a form of two sheets is one form; each answer is proved by the sheet it is on', async () => {
     const s = await school()
-    const form = s.forms[3]
-    if (!form) throw new Error('no form')
+    const form = s.form(3)
     const view = await scan(
       s.ctx,
       readerOf([
@@ -178,15 +190,14 @@ describe('what the review proposes', () => {
     )
     expect(view.forms).toHaveLength(1)
     expect(view.forms[0]?.sources).toEqual(['scan-0912.pdf, pagina 2', 'scan-0912.pdf, pagina 1'])
-    await ok(s.core, 'scan.confirm', {
-      sessionId: view.sessionId,
-      formKey: form.code,
-      guardianId: null,
-      answers: [
-        { purposeId: s.website.id, answer: 'granted' },
-        { purposeId: s.guide.id, answer: 'refused' },
-      ],
-    })
+    await ok(
+      s.core,
+      'scan.confirm',
+      confirmation(view.sessionId, form.code, [
+        [s.website.id, 'granted'],
+        [s.guide.id, 'refused'],
+      ]),
+    )
     const history = (await ok(s.core, 'consent.history', { pupilId: form.pupilId })).slice(0, 2)
     const file = (purposeId: number) => history.find((h) => h.purposeId === purposeId)?.attachment?.fileName
     expect([file(s.website.id), file(s.guide.id)]).toEqual([`formulier-${form.code}-gescand-2026-12-01-blad-1.png`, `formulier-${form.code}-gescand-2026-12-01-blad-2.png`])
@@ -195,10 +206,10 @@ describe('what the review proposes', () => {
 
   it("a form printed outside a round (the pupil's own code) is recorded for that pupil, with no round to count it in", async () => {
     const s = await school()
-    const pupil = await s.pupil(s.forms[5]?.pupilId ?? 0)
+    const pupil = await s.pupil(s.form(5).pupilId)
     const view = await scan(s.ctx, readerOf([{ code: pupil.formCode, readings: new Map([[s.website.id, { reading: 'nee' as const }]]) }]))
     expect(view.forms[0]).toMatchObject({ code: pupil.formCode, campaign: null, state: 'open', pupil: { id: pupil.id } })
-    const result = await ok(s.core, 'scan.confirm', { sessionId: view.sessionId, formKey: pupil.formCode, guardianId: pupil.guardians[0]?.id ?? null, answers: [{ purposeId: s.website.id, answer: 'refused' }] })
+    const result = await ok(s.core, 'scan.confirm', confirmation(view.sessionId, pupil.formCode, [[s.website.id, 'refused']], { guardianId: pupil.guardians[0]?.id ?? null }))
     expect(result).toMatchObject({
       recorded: 1,
       campaign: null,
@@ -212,11 +223,11 @@ describe('what the review proposes', () => {
   it('a restore of a backup drops the open scan: nothing of it is recorded into the restored register', async () => {
     const s = await school()
     const backups = await ok(s.core, 'backups.create', {})
-    const view = await scan(s.ctx, readerOf([{ code: s.forms[0]?.code ?? '', readings: new Map([[s.website.id, { reading: 'ja' as const }]]) }]))
+    const view = await scan(s.ctx, readerOf([{ code: s.form(0).code, readings: new Map([[s.website.id, { reading: 'ja' as const }]]) }]))
     const name = backups.backups[0]?.name ?? ''
     await ok(s.core, 'backups.restore', { name })
     const records = s.count('consent_records')
-    const after = await s.core.dispatch('scan.confirm', { sessionId: view.sessionId, formKey: s.forms[0]?.code ?? '', guardianId: null, answers: [{ purposeId: s.website.id, answer: 'granted' }] })
+    const after = await s.core.dispatch('scan.confirm', confirmation(view.sessionId, s.form(0).code, [[s.website.id, 'granted']]))
     expect(after).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringContaining('teruggezet') } })
     expect(s.count('consent_records')).toBe(records)
   })

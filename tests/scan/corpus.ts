@@ -17,18 +17,10 @@ import type { BoxReading, FormRect } from '../../shared/scan.ts'
 import { bytesOf } from '../documents/helpers.ts'
 import { ok } from '../helpers/register.ts'
 import { testCore } from '../helpers/db.ts'
+import { seededRandom } from '../../electron/core/school/seeded-random.ts'
 
-/** mulberry32: small, seeded, good enough to vary a corpus. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+/** A seeded generator (mulberry32), good enough to vary a corpus. */
+export const prng = seededRandom
 
 export type MarkStyle = 'tick' | 'cross' | 'filled' | 'pencil' | 'edge'
 

@@ -3,48 +3,35 @@
 // import is a session: opened once with the tokens, then previewed and committed by its id. A mail,
 // the school's logo, a signed form's scan and a dossier entry's attachments go by token only.
 // Against the fake Electron and the real worker, like electron-restore-chosen.test.ts.
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { copyFileSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { UNKNOWN_FILE_MESSAGE } from '../../shared/files.contract.ts'
 import { UNKNOWN_SESSION_MESSAGE } from '../../shared/imports.contract.ts'
-import { createFakeElectron, invokeEvent, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
+import { invokeEvent, type FakeElectron } from '../helpers/fake-electron.ts'
+import { openFakeDesktop, type FakeDesktop } from '../helpers/fake-desktop.ts'
 import { makePng } from '../documents/helpers.ts'
 import { fixture } from '../imports/helpers.ts'
 
 type Answer = { ok: boolean; value?: Record<string, unknown> & { files?: { token: string; name: string; size: number }[] }; error?: { code: string; message: string } }
 
+let desktop: FakeDesktop
 let fake: FakeElectron
 let dir: string
-const ownUrl = pathToFileURL(join(resolve(import.meta.dirname, '../../electron/main'), '../renderer/index.html')).href
-const saved = process.env.TOESTEMMINGSREGISTER_DB
 
 beforeEach(async () => {
-  fake = createFakeElectron()
-  dir = mkdtempSync(join(tmpdir(), 'tr-chosen-files-'))
-  fake.app.paths.userData = join(dir, 'userData')
-  fake.app.paths.documents = join(dir, 'Documenten')
-  mkdirSync(fake.app.paths.documents)
-  process.env.TOESTEMMINGSREGISTER_DB = join(dir, 'school.sqlite')
-  vi.resetModules()
-  vi.doMock('electron', () => fake.module)
-  await import('../../electron/main/index.ts')
-  fake.app.ready()
-  await untilStarted(fake)
+  desktop = openFakeDesktop('tr-chosen-files-')
+  fake = desktop.fake
+  dir = desktop.dir
+  mkdirSync(fake.app.paths.documents as string)
+  await desktop.start()
   const setup = await api('school.setup', { mode: 'empty', schoolName: 'OBS De Linde', staffName: 'Ans de Wit' })
   if (!setup.ok) throw new Error(setup.error?.message)
 }, 60_000)
-afterEach(() => {
-  fake.app.emit('will-quit', {})
-  if (saved === undefined) delete process.env.TOESTEMMINGSREGISTER_DB
-  else process.env.TOESTEMMINGSREGISTER_DB = saved
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => desktop.close())
 
-const api = async (method: string, input: unknown): Promise<Answer> => (await fake.ipcMain.fromPage('api', invokeEvent({ url: ownUrl }), method, input)) as Answer
-const dropped = async (path: string, name: string): Promise<Answer> => (await fake.ipcMain.fromPage('file', invokeEvent({ url: ownUrl }), path, name)) as Answer
+const api = (method: string, input: unknown): Promise<Answer> => desktop.api(method, input)
+const dropped = (path: string, name: string): Promise<Answer> => desktop.dropped(path, name)
 
 /** A copy of an import fixture in the user's Documents folder, where the dialog opens. */
 function inDocuments(name: string): string {

@@ -1,43 +1,28 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createFakeElectron, invokeEvent, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { FakeElectron } from '../helpers/fake-electron.ts'
+import { openFakeDesktop, type FakeDesktop } from '../helpers/fake-desktop.ts'
 
 // The desktop app wires the save dialog and the system viewer into the core (main/index.ts):
 // a document asked for over IPC goes through Electron's dialog and shell, and the fonts are found
 // next to the built app. Same pattern as electron-main.test.ts: a fresh fake per test.
+let desktop: FakeDesktop
 let fake: FakeElectron
 let dir: string
-const ownUrl = pathToFileURL(join(resolve(import.meta.dirname, '../../electron/main'), '../renderer/index.html')).href
-const saved = process.env.TOESTEMMINGSREGISTER_DB
 
 beforeEach(() => {
-  fake = createFakeElectron()
-  dir = mkdtempSync(join(tmpdir(), 'tr-main-docs-'))
-  fake.app.paths.userData = join(dir, 'userData')
-  fake.app.paths.documents = join(dir, 'Documenten')
-  process.env.TOESTEMMINGSREGISTER_DB = join(dir, 'school.sqlite')
-  vi.resetModules()
-  vi.doMock('electron', () => fake.module)
+  desktop = openFakeDesktop('tr-main-docs-')
+  fake = desktop.fake
+  dir = desktop.dir
 })
-afterEach(() => {
-  fake.app.emit('will-quit', {})
-  if (saved === undefined) delete process.env.TOESTEMMINGSREGISTER_DB
-  else process.env.TOESTEMMINGSREGISTER_DB = saved
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => desktop.close())
 
-async function api(method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
-  return (await fake.ipcMain.fromPage('api', invokeEvent({ url: ownUrl }), method, input)) as never
-}
+const api = (method: string, input: unknown) => desktop.api(method, input)
 
 describe('main: documents reach the desktop', () => {
   it("'save' shows Electron's save dialog on the window in the Documents folder, and writes the PDF there", async () => {
-    await import('../../electron/main/index.ts')
-    fake.app.ready()
-    await untilStarted(fake)
+    await desktop.start()
     expect((await api('school.setup', { mode: 'demo' })).ok).toBe(true)
     const groups = (await api('groups.list', {})).value as { id: number; name: string }[]
     const target = join(dir, 'klassenlijst groep 5.pdf')

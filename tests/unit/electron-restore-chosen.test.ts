@@ -1,44 +1,29 @@
 // Restoring from a file in the desktop app: main's open dialog chooses it (on the window, in the
 // Documents folder), the core's worker reads it where it lies; no bytes travel from the page.
 // Against the fake Electron, like electron-documents.test.ts; the harness has no dialog to offer.
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { copyFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startCoreWorker } from '../../electron/core/worker-host.ts'
-import { createFakeElectron, invokeEvent, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
+import type { FakeElectron } from '../helpers/fake-electron.ts'
+import { openFakeDesktop, type FakeDesktop } from '../helpers/fake-desktop.ts'
 
+let desktop: FakeDesktop
 let fake: FakeElectron
 let dir: string
-const ownUrl = pathToFileURL(join(resolve(import.meta.dirname, '../../electron/main'), '../renderer/index.html')).href
-const saved = process.env.TOESTEMMINGSREGISTER_DB
 
 beforeEach(() => {
-  fake = createFakeElectron()
-  dir = mkdtempSync(join(tmpdir(), 'tr-restore-chosen-'))
-  fake.app.paths.userData = join(dir, 'userData')
-  fake.app.paths.documents = join(dir, 'Documenten')
-  process.env.TOESTEMMINGSREGISTER_DB = join(dir, 'school.sqlite')
-  vi.resetModules()
-  vi.doMock('electron', () => fake.module)
+  desktop = openFakeDesktop('tr-restore-chosen-')
+  fake = desktop.fake
+  dir = desktop.dir
 })
-afterEach(() => {
-  fake.app.emit('will-quit', {})
-  if (saved === undefined) delete process.env.TOESTEMMINGSREGISTER_DB
-  else process.env.TOESTEMMINGSREGISTER_DB = saved
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => desktop.close())
 
-async function api(method: string, input: unknown): Promise<{ ok: boolean; value?: Record<string, unknown>; error?: { code: string; message: string } }> {
-  return (await fake.ipcMain.fromPage('api', invokeEvent({ url: ownUrl }), method, input)) as never
-}
+const api = (method: string, input: unknown) => desktop.api<Record<string, unknown>>(method, input)
 
 describe('restore from a file chosen in main', () => {
   it('the open dialog chooses the file, the register gets its state, and a cancelled dialog changes nothing', async () => {
-    await import('../../electron/main/index.ts')
-    fake.app.ready()
-    await untilStarted(fake)
+    await desktop.start()
     expect((await api('settings.update', { schoolName: 'Eerst' })).ok).toBe(true)
     const created = (await api('backups.create', {})).value as { folder: string; backups: { name: string; reason: string }[] }
     const made = created.backups.find((b) => b.reason === 'manual') // not the day's first backup, made before 'Eerst'

@@ -2,53 +2,30 @@
 // later) would: documents opened with 'Openen', a database export, an uploaded backup. The desktop
 // app runs against the fake Electron; TMPDIR points the temp folder at a folder of this test.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, relative, resolve, sep } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { existsSync, mkdirSync, readdirSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
+import { join, relative, sep } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openCore } from '../../electron/core/boot.ts'
-import { createFakeElectron, invokeEvent, untilStarted, type FakeElectron } from '../helpers/fake-electron.ts'
+import type { FakeElectron } from '../helpers/fake-electron.ts'
+import { openFakeDesktop, type FakeDesktop } from '../helpers/fake-desktop.ts'
 
+let desktop: FakeDesktop
 let fake: FakeElectron
 let dir: string
 let tmp: string
-const ownUrl = pathToFileURL(join(resolve(import.meta.dirname, '../../electron/main'), '../renderer/index.html')).href
-const saved = { db: process.env.TOESTEMMINGSREGISTER_DB, tmp: process.env.TMPDIR }
 
 beforeEach(() => {
-  fake = createFakeElectron()
-  dir = mkdtempSync(join(tmpdir(), 'tr-temp-files-'))
+  // The temporary folder inside the test's own: os.tmpdir() reads TMPDIR on every call.
+  desktop = openFakeDesktop('tr-temp-files-', (d) => ({ TMPDIR: join(d, 'tmp') }))
+  fake = desktop.fake
+  dir = desktop.dir
   tmp = join(dir, 'tmp')
   mkdirSync(tmp)
-  fake.app.paths.userData = join(dir, 'userData')
-  fake.app.paths.documents = join(dir, 'Documenten')
-  process.env.TOESTEMMINGSREGISTER_DB = join(dir, 'school.sqlite')
-  process.env.TMPDIR = tmp // os.tmpdir() reads it on every call
-  vi.resetModules()
-  vi.doMock('electron', () => fake.module)
 })
-afterEach(() => {
-  fake.app.emit('will-quit', {})
-  for (const [key, value] of [
-    ['TOESTEMMINGSREGISTER_DB', saved.db],
-    ['TMPDIR', saved.tmp],
-  ] as const) {
-    if (value === undefined) delete process.env[key]
-    else process.env[key] = value
-  }
-  rmSync(dir, { recursive: true, force: true })
-})
+afterEach(() => desktop.close())
 
-async function startApp(): Promise<void> {
-  await import('../../electron/main/index.ts')
-  fake.app.ready()
-  await untilStarted(fake)
-}
-
-async function api(method: string, input: unknown): Promise<{ ok: boolean; value?: unknown; error?: { message: string } }> {
-  return (await fake.ipcMain.fromPage('api', invokeEvent({ url: ownUrl }), method, input)) as never
-}
+const startApp = (): Promise<void> => desktop.start()
+const api = (method: string, input: unknown) => desktop.api(method, input)
 
 /** Every file under the temp folder, relative to it. */
 function filesIn(root: string): string[] {

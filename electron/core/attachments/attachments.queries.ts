@@ -2,7 +2,7 @@
 // removing the files nothing refers to any more.
 import type { AttachmentMeta } from '../../../shared/domain.ts'
 import type { Db } from '../db/open.ts'
-import { statement } from '../db/statements.ts'
+import { insertRow, statement } from '../db/statements.ts'
 
 export const ATTACHMENT_META_COLUMNS = `a.id AS id, a.file_name AS fileName, a.mime_type AS mimeType, a.size AS size, a.sha256 AS sha256`
 
@@ -17,9 +17,7 @@ export interface StoredAttachment {
 }
 
 export function insertAttachment(db: Db, a: StoredAttachment): number {
-  return Number(
-    statement(db, `INSERT INTO attachments (file_name, mime_type, size, sha256, data, created_by, created_at) VALUES (@fileName, @mimeType, @size, @sha256, @data, @createdBy, @createdAt)`).run(a).lastInsertRowid,
-  )
+  return insertRow(db, `INSERT INTO attachments (file_name, mime_type, size, sha256, data, created_by, created_at) VALUES (@fileName, @mimeType, @size, @sha256, @data, @createdBy, @createdAt)`, a)
 }
 
 /** What is known about an attachment without its bytes. */

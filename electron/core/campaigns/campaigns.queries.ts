@@ -1,7 +1,7 @@
 // The consent rounds' SQL: rounds with their counts, their forms (one code per pupil), and the
 // marks a form gets when it is printed and when it comes back.
 import type { Db } from '../db/open.ts'
-import { statement } from '../db/statements.ts'
+import { insertRow, statement } from '../db/statements.ts'
 
 export interface CampaignRow {
   id: number
@@ -73,7 +73,7 @@ export function pupilsAtSchool(db: Db, schoolYearId: number, today: string): { i
 }
 
 export function insertCampaign(db: Db, c: { name: string; schoolYearId: number; criteriaJson: string; createdAt: string; createdBy: string }): number {
-  return Number(statement(db, `INSERT INTO campaigns (name, school_year_id, criteria_json, created_at, created_by) VALUES (@name, @schoolYearId, @criteriaJson, @createdAt, @createdBy)`).run(c).lastInsertRowid)
+  return insertRow(db, `INSERT INTO campaigns (name, school_year_id, criteria_json, created_at, created_by) VALUES (@name, @schoolYearId, @criteriaJson, @createdAt, @createdBy)`, c)
 }
 
 export function insertForm(db: Db, campaignId: number, pupilId: number, groupId: number | null, code: string): void {

@@ -3,7 +3,7 @@
 import type { CurrentAnswer } from '../../../shared/consent.ts'
 import type { ConsentRecordView, ConsentSource } from '../../../shared/domain.ts'
 import type { Db } from '../db/open.ts'
-import { statement } from '../db/statements.ts'
+import { insertRow, statement } from '../db/statements.ts'
 
 export interface CurrentAnswerRow extends CurrentAnswer {
   pupilId: number
@@ -65,12 +65,11 @@ export interface NewConsentRecord {
 
 /** Appends one answer (records are append-only in SQL); returns its id. */
 export function insertConsentRecord(db: Db, r: NewConsentRecord): number {
-  return Number(
-    statement(
-      db,
-      `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, guardian_id, effective_from, source, source_detail, attachment_id, note, recorded_by, recorded_at)
-       VALUES (@pupilId, @purposeId, @purposeVersion, @decision, @guardianId, @effectiveFrom, @source, @sourceDetail, @attachmentId, @note, @recordedBy, @recordedAt)`,
-    ).run(r).lastInsertRowid,
+  return insertRow(
+    db,
+    `INSERT INTO consent_records (pupil_id, purpose_id, purpose_version, decision, guardian_id, effective_from, source, source_detail, attachment_id, note, recorded_by, recorded_at)
+     VALUES (@pupilId, @purposeId, @purposeVersion, @decision, @guardianId, @effectiveFrom, @source, @sourceDetail, @attachmentId, @note, @recordedBy, @recordedAt)`,
+    r,
   )
 }
 

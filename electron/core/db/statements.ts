@@ -34,3 +34,8 @@ function shaped(s: Statement, shape: RowShape): Statement {
   if (shape === 'raw') return s.raw()
   return s
 }
+
+/** Runs an INSERT of one row (through the cache) and answers the new row's id. */
+export function insertRow(db: Db, sql: string, ...params: unknown[]): number {
+  return Number(statement(db, sql).run(...params).lastInsertRowid)
+}

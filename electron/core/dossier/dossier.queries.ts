@@ -3,7 +3,7 @@
 import type { AttachmentMeta, DossierEntry } from '../../../shared/domain.ts'
 import { ATTACHMENT_META_COLUMNS } from '../attachments/attachments.queries.ts'
 import type { Db } from '../db/open.ts'
-import { statement } from '../db/statements.ts'
+import { insertRow, statement } from '../db/statements.ts'
 
 export type DossierEntryRow = Omit<DossierEntry, 'attachments'>
 
@@ -32,10 +32,7 @@ export interface DossierFields {
 }
 
 export function insertDossierEntry(db: Db, pupilId: number, f: DossierFields, createdBy: string, createdAt: string): number {
-  return Number(
-    statement(db, `INSERT INTO dossier_entries (pupil_id, entry_date, kind, title, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(pupilId, f.entryDate, f.kind, f.title, f.body, createdBy, createdAt)
-      .lastInsertRowid,
-  )
+  return insertRow(db, `INSERT INTO dossier_entries (pupil_id, entry_date, kind, title, body, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, pupilId, f.entryDate, f.kind, f.title, f.body, createdBy, createdAt)
 }
 
 /** Writes the corrected fields and moves the entry's version on. */

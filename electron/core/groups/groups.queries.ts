@@ -1,7 +1,7 @@
 // The groups' SQL: a group of a school year, a name already taken, adding and changing a group,
 // and who is in which group.
 import type { Db } from '../db/open.ts'
-import { statement } from '../db/statements.ts'
+import { insertRow, statement } from '../db/statements.ts'
 
 export interface NewGroup {
   schoolYearId: number
@@ -14,10 +14,7 @@ export interface NewGroup {
 }
 
 export function insertGroup(db: Db, g: NewGroup): number {
-  return Number(
-    statement(db, `INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, year_levels, created_at) VALUES (@schoolYearId, @name, @teacherName, @teacherEmail, @yearLevels, @createdAt)`).run(g)
-      .lastInsertRowid,
-  )
+  return insertRow(db, `INSERT INTO groups (school_year_id, name, teacher_name, teacher_email, year_levels, created_at) VALUES (@schoolYearId, @name, @teacherName, @teacherEmail, @yearLevels, @createdAt)`, g)
 }
 
 /** Another group of the school year with this name, if any (`exceptId`: the group itself). */

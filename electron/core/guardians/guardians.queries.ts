@@ -2,7 +2,7 @@
 import { displayName, type Guardian } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import type { Db } from '../db/open.ts'
-import { statement } from '../db/statements.ts'
+import { insertRow, statement } from '../db/statements.ts'
 
 export interface GuardianRow {
   id: number
@@ -68,12 +68,11 @@ export interface GuardianValues {
 }
 
 export function insertGuardian(db: Db, v: GuardianValues, stamp: string): number {
-  return Number(
-    statement(
-      db,
-      `INSERT INTO guardians (name, email, phone, phone_normalized, in_group_app, preferred_channel, created_at, updated_at)
-       VALUES (@name, @email, @phone, @phoneNormalized, @inGroupApp, @preferredChannel, @stamp, @stamp)`,
-    ).run({ ...v, stamp }).lastInsertRowid,
+  return insertRow(
+    db,
+    `INSERT INTO guardians (name, email, phone, phone_normalized, in_group_app, preferred_channel, created_at, updated_at)
+     VALUES (@name, @email, @phone, @phoneNormalized, @inGroupApp, @preferredChannel, @stamp, @stamp)`,
+    { ...v, stamp },
   )
 }
 

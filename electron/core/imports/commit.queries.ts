@@ -3,7 +3,7 @@
 // statement comes from the per-connection cache, so a second import prepares nothing again.
 import type { Statement } from 'better-sqlite3'
 import type { Db } from '../db/open.ts'
-import { statement } from '../db/statements.ts'
+import { insertRow, statement } from '../db/statements.ts'
 
 const PUPIL_COLUMNS = `student_number AS studentNumber, first_name AS firstName, last_name_prefix AS lastNamePrefix, last_name AS lastName,
   birth_date AS birthDate, left_on AS leftOn, leaving_reason AS leavingReason, undone_import_batch_id AS undoneImportBatchId`
@@ -14,7 +14,7 @@ export function schoolYearName(db: Db, yearId: number): string {
 }
 
 export function addBatch(db: Db, stamp: string, actor: string, filesJson: string): number {
-  return Number(statement(db, `INSERT INTO import_batches (created_at, created_by, files_json, summary_json) VALUES (?, ?, ?, '{}')`).run(stamp, actor, filesJson).lastInsertRowid)
+  return insertRow(db, `INSERT INTO import_batches (created_at, created_by, files_json, summary_json) VALUES (?, ?, ?, '{}')`, stamp, actor, filesJson)
 }
 
 export function putBatchSummary(db: Db, batchId: number, summaryJson: string): void {

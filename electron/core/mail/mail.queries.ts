@@ -2,7 +2,7 @@
 import type { MailProofView } from '../../../shared/mail.contract.ts'
 import { AppError } from '../../../shared/errors.ts'
 import type { Db } from '../db/open.ts'
-import { statement } from '../db/statements.ts'
+import { insertRow, statement } from '../db/statements.ts'
 
 const PROOF_COLUMNS = `m.id AS id, m.file_name AS fileName, m.format AS format, m.size AS size, m.sha256 AS sha256, m.from_address AS fromAddress, m.subject AS subject, m.sent_at AS sentAt`
 
@@ -55,12 +55,11 @@ export interface StoredMail {
 }
 
 export function insertMail(db: Db, m: StoredMail): number {
-  return Number(
-    statement(
-      db,
-      `INSERT INTO mails (file_name, format, size, sha256, data, from_address, subject, sent_at, created_by, created_at)
-       VALUES (@fileName, @format, @size, @sha256, @data, @fromAddress, @subject, @sentAt, @createdBy, @createdAt)`,
-    ).run(m).lastInsertRowid,
+  return insertRow(
+    db,
+    `INSERT INTO mails (file_name, format, size, sha256, data, from_address, subject, sent_at, created_by, created_at)
+     VALUES (@fileName, @format, @size, @sha256, @data, @fromAddress, @subject, @sentAt, @createdBy, @createdAt)`,
+    m,
   )
 }
 

@@ -2,7 +2,7 @@
 // year, the checks before a save (student number, group, possible duplicates), the form code and
 // the folded search text.
 import type { Db } from '../db/open.ts'
-import { statement } from '../db/statements.ts'
+import { insertRow, statement } from '../db/statements.ts'
 import type { PossibleDuplicate } from '../../../shared/pupils.contract.ts'
 
 export interface PupilRow extends PupilFields {
@@ -65,12 +65,23 @@ export function joinGroup(db: Db, pupilId: number, yearId: number, groupId: numb
 }
 
 export function insertPupil(db: Db, v: PupilFields, formCode: string, stamp: string): number {
-  return Number(
-    statement(
-      db,
-      `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, enrolled_on, left_on, leaving_reason, year_level, year_level_unsure, form_code, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(v.studentNumber, v.firstName, v.lastNamePrefix, v.lastName, v.birthDate, v.enrolledOn, v.leftOn, v.leavingReason, v.yearLevel, v.yearLevelUnsure, formCode, stamp, stamp).lastInsertRowid,
+  return insertRow(
+    db,
+    `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, enrolled_on, left_on, leaving_reason, year_level, year_level_unsure, form_code, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    v.studentNumber,
+    v.firstName,
+    v.lastNamePrefix,
+    v.lastName,
+    v.birthDate,
+    v.enrolledOn,
+    v.leftOn,
+    v.leavingReason,
+    v.yearLevel,
+    v.yearLevelUnsure,
+    formCode,
+    stamp,
+    stamp,
   )
 }
 

@@ -1,7 +1,7 @@
 // The purposes' SQL: the list in its order, one purpose, and the wording kept per version.
 import type { Purpose } from '../../../shared/domain.ts'
 import type { Db } from '../db/open.ts'
-import { statement } from '../db/statements.ts'
+import { insertRow, statement } from '../db/statements.ts'
 
 export interface PurposeRow extends Omit<Purpose, 'active'> {
   active: number
@@ -33,10 +33,7 @@ export interface PurposeValues {
 }
 
 export function insertPurpose(db: Db, code: string, v: PurposeValues, now: string): number {
-  return Number(
-    statement(db, `INSERT INTO purposes (code, label, description, sort_order, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(code, v.label, v.description, v.sortOrder, v.active ? 1 : 0, now, now)
-      .lastInsertRowid,
-  )
+  return insertRow(db, `INSERT INTO purposes (code, label, description, sort_order, active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`, code, v.label, v.description, v.sortOrder, v.active ? 1 : 0, now, now)
 }
 
 /** Writes the purpose's fields with its (maybe new) wording version; the row version moves on. */

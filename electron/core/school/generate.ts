@@ -1,6 +1,7 @@
 // Deterministic fictional schools: the demo school, test fixtures and the benchmarks.
 // Dutch names with tussenvoegsels and diacritics, 1-2 guardians, siblings, mixed consent.
 import type { Decision } from '../../../shared/domain.ts'
+import { seededRandom } from './seeded-random.ts'
 
 export interface GeneratedGuardian {
   key: number
@@ -115,18 +116,6 @@ const DEFAULT_GROUPS = ['1/2a', '1/2b', '3', '4', '5', '6', '7', '8']
 const TEACHERS = ['Juf Anne', 'Juf Meryem', 'Meester Joris', 'Juf Fleur', 'Meester Kees', 'Juf Iris', 'Meester Dennis', 'Juf Samira', 'Juf Petra', 'Meester Rob']
 const PURPOSE_CODES = ['website', 'social_media', 'school_guide', 'newsletter', 'parent_app', 'press', 'class_video', 'contact_list']
 
-/** mulberry32: small, fast, and the same numbers for the same seed everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 const ascii = (s: string): string =>
   s
     .normalize('NFD')
@@ -143,7 +132,7 @@ function grade(group: string): number {
 }
 
 export function generateSchool(options: { seed?: number; pupils?: number; groups?: string[]; year?: number } = {}): GeneratedSchool {
-  const random = prng(options.seed ?? 20262027)
+  const random = seededRandom(options.seed ?? 20262027)
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T
   const groups = options.groups ?? DEFAULT_GROUPS
   const count = options.pupils ?? 160

@@ -2,7 +2,7 @@
 // their guardians' links and their answers from the demo's paper forms. Groups, memberships and
 // guardians go through their own modules' queries.
 import type { Db } from '../db/open.ts'
-import { statement } from '../db/statements.ts'
+import { insertRow, statement } from '../db/statements.ts'
 
 export function purposeVersionsByCode(db: Db): { code: string; id: number; version: number }[] {
   return statement(db, `SELECT code, id, version FROM purposes`).all() as { code: string; id: number; version: number }[]
@@ -21,12 +21,11 @@ export interface GeneratedPupilRow {
 }
 
 export function insertGeneratedPupil(db: Db, p: GeneratedPupilRow): number {
-  return Number(
-    statement(
-      db,
-      `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, year_level, enrolled_on, form_code, created_at, updated_at)
-       VALUES (@studentNumber, @firstName, @lastNamePrefix, @lastName, @birthDate, @yearLevel, @enrolledOn, @formCode, @stamp, @stamp)`,
-    ).run(p).lastInsertRowid,
+  return insertRow(
+    db,
+    `INSERT INTO pupils (student_number, first_name, last_name_prefix, last_name, birth_date, year_level, enrolled_on, form_code, created_at, updated_at)
+     VALUES (@studentNumber, @firstName, @lastNamePrefix, @lastName, @birthDate, @yearLevel, @enrolledOn, @formCode, @stamp, @stamp)`,
+    p,
   )
 }
 

@@ -1,10 +1,10 @@
 // The form for a group's name and teacher, on the Groepen page (new group) and a group's page (change it).
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import type { GroupSummary } from '../../../shared/domain.ts'
 import { invoke } from '../api.ts'
 import { Field, FormError } from './fields.tsx'
 import { useSave } from './useSave.ts'
-import { FormActions } from './FormActions.tsx'
+import { SaveActions } from './FormActions.tsx'
 
 /** Adds a group to this school year (no `group`), or changes one. */
 export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' | 'version' | 'name' | 'teacherName' | 'teacherEmail'>; onSaved: () => void }) {
@@ -14,16 +14,13 @@ export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' 
   const [version] = useState(group?.version)
   const saving = useSave()
   const { error, setError } = saving
-  const save = (e: FormEvent) => {
-    e.preventDefault()
-    return saving.run(async () => {
-      const r = await invoke('groups.save', group ? { id: group.id, version: version ?? group.version, ...form } : form)
-      if (!r.ok) return setError(r.error)
-      setError(undefined)
-      if (!group) setForm(empty)
-      onSaved()
-    })
-  }
+  const save = saving.submit(async () => {
+    const r = await invoke('groups.save', group ? { id: group.id, version: version ?? group.version, ...form } : form)
+    if (!r.ok) return setError(r.error)
+    setError(undefined)
+    if (!group) setForm(empty)
+    onSaved()
+  })
   const text = (key: keyof typeof form, label: string, hint?: string) => (
     <Field label={label} name={key} error={error} hint={hint}>
       <input name={key} value={form[key]} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
@@ -38,11 +35,7 @@ export function GroupForm({ group, onSaved }: { group?: Pick<GroupSummary, 'id' 
         {text('teacherEmail', 'E-mail leerkracht')}
       </div>
       <FormError error={error} fields={['name', 'teacherName', 'teacherEmail']} />
-      <FormActions>
-        <button className="primary" type="submit" disabled={saving.busy}>
-          {group ? 'Opslaan' : 'Groep toevoegen'}
-        </button>
-      </FormActions>
+      <SaveActions label={group ? 'Opslaan' : 'Groep toevoegen'} busy={saving.busy} />
     </form>
   )
 }

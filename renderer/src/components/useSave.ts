@@ -2,12 +2,14 @@
 // Enter or Ctrl+Enter while the first request runs sends nothing, so the second never meets the
 // version the first just raised: 'door iemand anders gewijzigd' beside 'Opgeslagen'), whether
 // one runs (to disable the button), and the error of the last attempt for the form to show.
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useRef, useState, type FormEvent } from 'react'
 import type { ErrorInfo } from '../../../shared/errors.ts'
 
 export interface Save {
   /** Runs `work` unless a save of this form is still running; then it does nothing. */
   run: (work: () => Promise<void>) => Promise<void>
+  /** A form's onSubmit: keeps the browser from sending the form itself, then run(work). */
+  submit: (work: () => Promise<void>) => (e: FormEvent) => Promise<void>
   busy: boolean
   /** What went wrong the last time; the form clears it when a save succeeds. */
   error: ErrorInfo | undefined
@@ -29,5 +31,9 @@ export function useSave(): Save {
       setBusy(false)
     }
   }, [])
-  return { run, busy, error, setError }
+  const submit = (work: () => Promise<void>) => (e: FormEvent) => {
+    e.preventDefault()
+    return run(work)
+  }
+  return { run, submit, busy, error, setError }
 }

@@ -9,6 +9,8 @@ import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
 import { ErrorText } from '../../components/ErrorText.tsx'
 import { ListTable } from '../../components/ListTable.tsx'
+import { useSave } from '../../components/useSave.ts'
+import type { ErrorInfo } from '../../../../shared/errors.ts'
 
 const size = (bytes: number): string => (bytes > 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1000))} kB`)
 
@@ -17,21 +19,20 @@ export function BackupsPage() {
   const [tick, setTick] = useState(0)
   const list = useLoad('backups.list', {}, String(tick))
   const [message, setMessage] = useState<string>()
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  const saving = useSave()
+  const { busy, error, setError } = saving
   const { dialog, ask } = useConfirm()
 
-  const run = async (work: () => Promise<{ ok: true; value: BackupsOverview | unknown } | { ok: false; error: { message: string } }>, done: string) => {
-    setBusy(true)
-    setMessage(undefined)
-    setError(undefined)
-    const r = await work()
-    setBusy(false)
-    if (!r.ok) return setError(r.error.message)
-    setMessage(done)
-    setTick((t) => t + 1)
-    announceRegisterChanged()
-  }
+  const run = (work: () => Promise<{ ok: true; value: BackupsOverview | unknown } | { ok: false; error: ErrorInfo }>, done: string) =>
+    saving.run(async () => {
+      setMessage(undefined)
+      setError(undefined)
+      const r = await work()
+      if (!r.ok) return setError(r.error)
+      setMessage(done)
+      setTick((t) => t + 1)
+      announceRegisterChanged()
+    })
   const restore = async (b: BackupView) => {
     const { name, createdAt } = b
     const yes = await ask({
@@ -64,30 +65,29 @@ export function BackupsPage() {
       const chosen = await registerFiles([{ file, name: file.name }])
       if (!chosen.ok) return chosen
       const token = chosen.value[0]?.token
-      return token ? invoke('backups.restoreFile', { token }) : { ok: false as const, error: { message: 'Er is geen bestand gekozen. Er is niets veranderd.' } }
+      return token ? invoke('backups.restoreFile', { token }) : { ok: false as const, error: { code: 'validation' as const, message: 'Er is geen bestand gekozen. Er is niets veranderd.' } }
     }, `${file.name} is teruggezet. Alle schermen tonen nu die stand.`)
   }
   // The desktop app: main's open dialog chooses the file and the core reads it where it lies, so a
   // database of hundreds of MB is not sent over as text.
   const restoreChosen = async () => {
     if (!confirm('De database vervangen door een bestand dat u nu kiest? De huidige stand wordt eerst als reservekopie bewaard.')) return
-    setBusy(true)
-    setMessage(undefined)
-    setError(undefined)
-    const r = await invoke('backups.restoreChosen', {})
-    setBusy(false)
-    if (!r.ok) return setError(r.error.message)
-    setMessage(r.value.restoredFrom ? `${r.value.restoredFrom} is teruggezet. Herlaad het scherm om alles opnieuw te zien.` : 'Geen bestand gekozen. Er is niets veranderd.')
-    setTick((t) => t + 1)
+    await saving.run(async () => {
+      setMessage(undefined)
+      setError(undefined)
+      const r = await invoke('backups.restoreChosen', {})
+      if (!r.ok) return setError(r.error)
+      setMessage(r.value.restoredFrom ? `${r.value.restoredFrom} is teruggezet. Herlaad het scherm om alles opnieuw te zien.` : 'Geen bestand gekozen. Er is niets veranderd.')
+      setTick((t) => t + 1)
+    })
   }
-  const exportAll = async () => {
-    setBusy(true)
-    const r = await invoke('backups.export', { delivery: window.api ? 'save' : 'data' })
-    setBusy(false)
-    if (!r.ok) return setError(r.error.message)
-    if (r.value.delivered === 'data') downloadBase64(r.value.fileName, r.value.mimeType, r.value.data)
-    setMessage(r.value.delivered === 'saved' ? `Opgeslagen: ${r.value.path}` : r.value.delivered === 'cancelled' ? 'Niet opgeslagen.' : `Gedownload: ${r.value.fileName}`)
-  }
+  const exportAll = () =>
+    saving.run(async () => {
+      const r = await invoke('backups.export', { delivery: window.api ? 'save' : 'data' })
+      if (!r.ok) return setError(r.error)
+      if (r.value.delivered === 'data') downloadBase64(r.value.fileName, r.value.mimeType, r.value.data)
+      setMessage(r.value.delivered === 'saved' ? `Opgeslagen: ${r.value.path}` : r.value.delivered === 'cancelled' ? 'Niet opgeslagen.' : `Gedownload: ${r.value.fileName}`)
+    })
 
   return (
     <>
@@ -125,7 +125,7 @@ export function BackupsPage() {
           {message}
         </p>
       )}
-      {(error || list.error) && <ErrorText alert>{error ?? list.error}</ErrorText>}
+      {(error || list.error) && <ErrorText alert>{error?.message ?? list.error}</ErrorText>}
       <ListTable
         className="compact"
         rows={list.data?.backups}

@@ -9,6 +9,7 @@ import { GroupDocuments } from './GroupDocuments.tsx'
 import '../../components/consent-overview.css'
 import { href } from '../../router.ts'
 import { ErrorText } from '../../components/ErrorText.tsx'
+import { ListTable } from '../../components/ListTable.tsx'
 
 const MARKS = { granted: '✓', refused: '✗', unknown: '?' } as const
 
@@ -65,6 +66,7 @@ export function GroupPage({ id }: { id: number }) {
   if (overview.error) return <ErrorText>{overview.error}</ErrorText>
   if (!overview.data) return <p className="loading">Laden…</p>
   if (!group) return <ErrorText>Deze groep bestaat niet in dit schooljaar.</ErrorText>
+  const coverageOf = (purposeId: number) => group.coverage.find((c) => c.purposeId === purposeId)
   return (
     <>
       <header className="pupil-header">
@@ -90,22 +92,23 @@ export function GroupPage({ id }: { id: number }) {
           <h2>Toestemming per doel</h2>
           <CoverageLegend />
         </div>
-        <table className="list compact coverage">
-          <tbody>
-            {overview.data.purposes.map((p) => {
-              const c = group.coverage.find((x) => x.purposeId === p.id)
-              return (
-                <tr key={p.id}>
-                  <td>{p.label}</td>
-                  <td>{c && <CoverageBar coverage={c} width={220} />}</td>
-                  <td className="num">{c?.granted ?? 0} ja</td>
-                  <td className="num">{c?.refused ?? 0} nee</td>
-                  <td className="num">{c?.unknown ?? 0} geen antwoord</td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
+        <ListTable
+          className="compact coverage"
+          rows={overview.data.purposes}
+          rowKey={(p) => p.id}
+          columns={[
+            { render: (p) => p.label },
+            {
+              render: (p) => {
+                const c = coverageOf(p.id)
+                return c && <CoverageBar coverage={c} width={220} />
+              },
+            },
+            { className: 'num', render: (p) => `${coverageOf(p.id)?.granted ?? 0} ja` },
+            { className: 'num', render: (p) => `${coverageOf(p.id)?.refused ?? 0} nee` },
+            { className: 'num', render: (p) => `${coverageOf(p.id)?.unknown ?? 0} geen antwoord` },
+          ]}
+        />
         <p className="made-at">Gemaakt op {formatMoment(overview.data.generatedAt)}.</p>
       </section>
       <GroupDocuments groupId={group.id} name={group.name} />

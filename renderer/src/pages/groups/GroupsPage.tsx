@@ -1,11 +1,15 @@
 import { useState } from 'react'
 import { CoverageBar, CoverageLegend } from '../../components/CoverageBar.tsx'
-import { PurposeHeaders } from '../../components/PurposeHeaders.tsx'
+import { purposeColumns } from '../../components/PurposeHeaders.tsx'
+import { ListTable } from '../../components/ListTable.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { GroupForm } from '../../components/GroupForm.tsx'
 import '../../components/consent-overview.css'
+import type { GroupOverview } from '../../../../shared/domain.ts'
 import { href } from '../../router.ts'
 import { ErrorText } from '../../components/ErrorText.tsx'
+
+type GroupRow = GroupOverview['groups'][number]
 
 /** Every group of this school year, with its coverage per purpose at a glance. */
 export function GroupsPage() {
@@ -37,32 +41,23 @@ export function GroupsPage() {
             <CoverageLegend />
           </div>
           <div className="table-wide">
-            <table className="list compact groups-overview">
-              <thead>
-                <tr>
-                  <th>Groep</th>
-                  <th>Leerkracht</th>
-                  <th className="num">Leerlingen</th>
-                  <PurposeHeaders purposes={overview.data.purposes} />
-                </tr>
-              </thead>
-              <tbody>
-                {groups.map((g) => (
-                  <tr key={g.id}>
-                    <td className="nowrap">
-                      <a href={href({ name: 'group', id: g.id })}>{g.name}</a>
-                    </td>
-                    <td>{g.teacherName || <span className="muted">nog niet ingevuld</span>}</td>
-                    <td className="num">{g.pupilCount}</td>
-                    {g.coverage.map((c) => (
-                      <td key={c.purposeId} className="bar-cell">
-                        <CoverageBar coverage={c} width={64} />
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
+            <ListTable
+              className="compact groups-overview"
+              rows={groups}
+              rowKey={(g) => g.id}
+              columns={[
+                { header: 'Groep', className: 'nowrap', render: (g) => <a href={href({ name: 'group', id: g.id })}>{g.name}</a> },
+                { header: 'Leerkracht', render: (g) => g.teacherName || <span className="muted">nog niet ingevuld</span> },
+                { header: 'Leerlingen', className: 'num', headerClassName: 'num', render: (g) => g.pupilCount },
+                ...purposeColumns<GroupRow>(overview.data.purposes, {
+                  className: 'bar-cell',
+                  render: (g, p) => {
+                    const c = g.coverage.find((x) => x.purposeId === p.id)
+                    return c && <CoverageBar coverage={c} width={64} />
+                  },
+                }),
+              ]}
+              footer={
                 <tr>
                   <td colSpan={2}>
                     Totaal {groups.length} {groups.length === 1 ? 'groep' : 'groepen'}
@@ -70,8 +65,8 @@ export function GroupsPage() {
                   <td className="num">{total}</td>
                   <td colSpan={overview.data.purposes.length} />
                 </tr>
-              </tfoot>
-            </table>
+              }
+            />
           </div>
         </section>
       )}

@@ -3,6 +3,7 @@ import type { PossibleDuplicate, PreviewPupil, RowDecision } from '../../../../s
 import { Paged } from './Paged.tsx'
 import { rowText } from './PreviewLists.tsx'
 import { href } from '../../router.ts'
+import { ListTable } from '../../components/ListTable.tsx'
 
 const encode = (d: RowDecision | undefined): string => (d ? (d.pupilId !== undefined ? `update:${d.pupilId}` : d.action) : '')
 
@@ -39,37 +40,41 @@ export function DuplicateList(props: {
                   ))}
                 </ul>
               )}
-              <table className="list compact dup-rows">
-                <tbody>
-                  {d.rows.map((row, i) => {
-                    const p = props.byKey.get(row)
-                    if (!p) return null
-                    const label = `Keuze voor ${displayName(p)}, ${rowText(p)}`
-                    return (
-                      <tr key={row}>
-                        <td>
-                          <strong>{displayName(p)}</strong>
-                          <div className="muted small">{[p.studentNumber ? `nr. ${p.studentNumber}` : '', formatDate(p.birthDate), p.group ? `groep ${p.group}` : '', rowText(p)].filter(Boolean).join(' · ')}</div>
-                        </td>
-                        <td className="col-choice">
-                          <select aria-label={label} value={encode(props.decisions[row])} disabled={props.busy} onChange={(e) => props.onDecide(row, decode(row, e.target.value))}>
-                            <option value="">Niet gekozen: {p.action === 'skip' ? 'wordt overgeslagen' : 'wordt geïmporteerd'}</option>
-                            <option value="skip">Overslaan: deze rij niet importeren</option>
-                            <option value="new">Nieuwe leerling toevoegen</option>
-                            {d.pupils.map((c) => (
-                              <option key={c.id} value={`update:${c.id}`}>
-                                Is {c.name}
-                                {c.studentNumber ? ` (nr. ${c.studentNumber})` : ''}: die bijwerken
-                              </option>
-                            ))}
-                            {d.kind === 'in_import' && d.pupils.length === 0 && i > 0 && <option value="update">Dezelfde leerling als hierboven: samenvoegen</option>}
-                          </select>
-                        </td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
+              <ListTable
+                className="compact dup-rows"
+                rows={d.rows.flatMap((row, i) => {
+                  const p = props.byKey.get(row)
+                  return p ? [{ row, i, p }] : []
+                })}
+                rowKey={(r) => r.row}
+                columns={[
+                  {
+                    render: ({ p }) => (
+                      <>
+                        <strong>{displayName(p)}</strong>
+                        <div className="muted small">{[p.studentNumber ? `nr. ${p.studentNumber}` : '', formatDate(p.birthDate), p.group ? `groep ${p.group}` : '', rowText(p)].filter(Boolean).join(' · ')}</div>
+                      </>
+                    ),
+                  },
+                  {
+                    className: 'col-choice',
+                    render: ({ row, i, p }) => (
+                      <select aria-label={`Keuze voor ${displayName(p)}, ${rowText(p)}`} value={encode(props.decisions[row])} disabled={props.busy} onChange={(e) => props.onDecide(row, decode(row, e.target.value))}>
+                        <option value="">Niet gekozen: {p.action === 'skip' ? 'wordt overgeslagen' : 'wordt geïmporteerd'}</option>
+                        <option value="skip">Overslaan: deze rij niet importeren</option>
+                        <option value="new">Nieuwe leerling toevoegen</option>
+                        {d.pupils.map((c) => (
+                          <option key={c.id} value={`update:${c.id}`}>
+                            Is {c.name}
+                            {c.studentNumber ? ` (nr. ${c.studentNumber})` : ''}: die bijwerken
+                          </option>
+                        ))}
+                        {d.kind === 'in_import' && d.pupils.length === 0 && i > 0 && <option value="update">Dezelfde leerling als hierboven: samenvoegen</option>}
+                      </select>
+                    ),
+                  },
+                ]}
+              />
             </li>
           ))}
         </ul>

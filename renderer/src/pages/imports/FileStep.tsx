@@ -4,6 +4,8 @@ import { choosesInMain } from '../../api.ts'
 import { pickedFromDrop, pickedFromInput, sizeText } from './read-files.ts'
 import { addFiles, chooseInMain, removeFile, restart, setSheetLayout, stop as stopJob, type WizardState } from './wizard-store.ts'
 import { FormActions } from '../../components/FormActions.tsx'
+import { ListTable } from '../../components/ListTable.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 const LAYOUT_CHOICES = [
   ['table', 'Tabel: één leerling per rij'],
@@ -111,11 +113,7 @@ export function FileStep({ state, onNext }: { state: WizardState; onNext: () => 
           {state.notice}
         </p>
       )}
-      {state.error?.step === 'files' && (
-        <p className="form-banner error" role="alert">
-          {state.error.message}
-        </p>
-      )}
+      {state.error?.step === 'files' && <ErrorText banner>{state.error.message}</ErrorText>}
 
       {files.length > 0 && (
         <section className="card">
@@ -127,32 +125,26 @@ export function FileStep({ state, onNext }: { state: WizardState; onNext: () => 
               Alles weghalen
             </button>
           </div>
-          <table className="list compact files" aria-busy={busy === 'analyze'}>
-            <thead>
-              <tr>
-                <th className="col-file">Bestand</th>
-                <th className="num col-size">Grootte</th>
-                <th>Wat erin staat</th>
-                <th className="col-remove" />
-              </tr>
-            </thead>
-            <tbody>
-              {files.map((f, i) => (
-                <tr key={f.id}>
-                  <td className="file-name">{f.name}</td>
-                  <td className="num nowrap">{sizeText(f.size)}</td>
-                  <td>
-                    <FileStatus info={current?.files[i]} busy={busy !== undefined} fileId={f.id} />
-                  </td>
-                  <td className="col-remove">
-                    <button type="button" className="link" aria-label={`${f.name} weghalen`} onClick={() => void removeFile(f.id)}>
-                      Weghalen
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ListTable
+            className="compact files"
+            busy={busy === 'analyze'}
+            rows={files.map((file, i) => ({ ...file, info: current?.files[i] }))}
+            rowKey={(f) => f.id}
+            columns={[
+              { header: 'Bestand', headerClassName: 'col-file', className: 'file-name', render: (f) => f.name },
+              { header: 'Grootte', headerClassName: 'num col-size', className: 'num nowrap', render: (f) => sizeText(f.size) },
+              { header: 'Wat erin staat', render: (f) => <FileStatus info={f.info} busy={busy !== undefined} fileId={f.id} /> },
+              {
+                headerClassName: 'col-remove',
+                className: 'col-remove',
+                render: (f) => (
+                  <button type="button" className="link" aria-label={`${f.name} weghalen`} onClick={() => void removeFile(f.id)}>
+                    Weghalen
+                  </button>
+                ),
+              },
+            ]}
+          />
         </section>
       )}
 

@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react'
+import { useState } from 'react'
 import type { ImportBatch, ImportUndoPreview, UndoPupil } from '../../../../shared/imports.contract.ts'
 import { invoke } from '../../api.ts'
 import { useLoad } from '../../useLoad.ts'
@@ -10,6 +10,7 @@ import { historyChanged } from './wizard-store.ts'
 import { href } from '../../router.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
+import { ListTable } from '../../components/ListTable.tsx'
 
 const ACTION_TEXT: Record<UndoPupil['action'], string> = {
   hide: 'wordt weer verborgen',
@@ -119,56 +120,44 @@ export function ImportHistory({ tick }: { tick: number }) {
         </p>
       )}
       {batches.error && <ErrorText alert>{batches.error}</ErrorText>}
-      {batches.data?.length === 0 ? (
-        <p className="empty">Nog geen imports. Een import die u opslaat, verschijnt hier en kan als geheel ongedaan worden gemaakt.</p>
-      ) : (
-        <table className="list compact history-table">
-          <thead>
-            <tr>
-              <th className="num">Nr.</th>
-              <th className="col-date">Opgeslagen op</th>
-              <th>Door</th>
-              <th>Bestanden</th>
-              <th>Resultaat</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {batches.data?.map((b) => (
-              <Fragment key={b.id}>
-                <tr className={b.undoneAt ? 'undone' : undefined}>
-                  <td className="num">{b.id}</td>
-                  <td className="col-date">{formatMoment(b.createdAt)}</td>
-                  <td className="nowrap">{b.createdBy}</td>
-                  <td className="files-cell">{b.files.map((f) => f.name).join(', ')}</td>
-                  <td>{batchCounts(b)}</td>
-                  <td className="col-undo">
-                    {b.undoneAt ? (
-                      <span className="undone-note">
-                        Ongedaan gemaakt op {formatMoment(b.undoneAt)}
-                        <br />
-                        door {b.undoneBy}
-                      </span>
-                    ) : (
-                      <button type="button" disabled={busy !== undefined || open?.batch.id === b.id} onClick={() => void ask(b)} aria-label={`Import ${b.id} ongedaan maken`}>
-                        Ongedaan maken
-                      </button>
-                    )}
-                  </td>
-                </tr>
-                {(open?.batch.id === b.id || error?.batchId === b.id) && (
-                  <tr className="undo-row">
-                    <td colSpan={6}>
-                      {error?.batchId === b.id && <ErrorText alert>{error.text}</ErrorText>}
-                      {open?.batch.id === b.id && <UndoConfirm plan={open} busy={busy === b.id} onConfirm={() => void undo(b.id)} onCancel={() => setOpen(undefined)} />}
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable
+        className="compact history-table"
+        rows={batches.data}
+        empty="Nog geen imports. Een import die u opslaat, verschijnt hier en kan als geheel ongedaan worden gemaakt."
+        rowKey={(b) => b.id}
+        rowClassName={(b) => (b.undoneAt ? 'undone' : undefined)}
+        columns={[
+          { header: 'Nr.', headerClassName: 'num', className: 'num', render: (b) => b.id },
+          { header: 'Opgeslagen op', headerClassName: 'col-date', className: 'col-date', render: (b) => formatMoment(b.createdAt) },
+          { header: 'Door', className: 'nowrap', render: (b) => b.createdBy },
+          { header: 'Bestanden', className: 'files-cell', render: (b) => b.files.map((f) => f.name).join(', ') },
+          { header: 'Resultaat', render: (b) => batchCounts(b) },
+          {
+            className: 'col-undo',
+            render: (b) =>
+              b.undoneAt ? (
+                <span className="undone-note">
+                  Ongedaan gemaakt op {formatMoment(b.undoneAt)}
+                  <br />
+                  door {b.undoneBy}
+                </span>
+              ) : (
+                <button type="button" disabled={busy !== undefined || open?.batch.id === b.id} onClick={() => void ask(b)} aria-label={`Import ${b.id} ongedaan maken`}>
+                  Ongedaan maken
+                </button>
+              ),
+          },
+        ]}
+        belowClassName="undo-row"
+        renderBelow={(b) =>
+          (open?.batch.id === b.id || error?.batchId === b.id) && (
+            <>
+              {error?.batchId === b.id && <ErrorText alert>{error.text}</ErrorText>}
+              {open?.batch.id === b.id && <UndoConfirm plan={open} busy={busy === b.id} onConfirm={() => void undo(b.id)} onCancel={() => setOpen(undefined)} />}
+            </>
+          )
+        }
+      />
     </section>
   )
 }

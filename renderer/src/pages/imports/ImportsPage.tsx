@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { invoke } from '../../api.ts'
 import { downloadBase64 } from '../../components/fields.tsx'
 import { DoneStep } from './DoneStep.tsx'
@@ -7,6 +7,8 @@ import { ImportHistory } from './ImportHistory.tsx'
 import { MappingStep } from './MappingStep.tsx'
 import { PreviewStep } from './PreviewStep.tsx'
 import { goTo, resetLayout, setTarget, showPreview, useWizard, type Step, type WizardState } from './wizard-store.ts'
+import { useSave } from '../../components/useSave.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
 import './imports.css'
 
 const STEPS: { id: Step; label: string }[] = [
@@ -46,16 +48,14 @@ function Stepper({ state }: { state: WizardState }) {
 }
 
 function TemplateButton() {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
-  const download = async () => {
-    setBusy(true)
-    setError(undefined)
-    const r = await invoke('imports.template', {})
-    setBusy(false)
-    if (!r.ok) return setError(r.error.message)
-    downloadBase64(r.value.fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', r.value.data)
-  }
+  const { run, busy, error, setError } = useSave()
+  const download = () =>
+    run(async () => {
+      setError(undefined)
+      const r = await invoke('imports.template', {})
+      if (!r.ok) return setError(r.error)
+      downloadBase64(r.value.fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', r.value.data)
+    })
   return (
     <div className="template">
       <button type="button" disabled={busy} onClick={() => void download()}>
@@ -63,7 +63,7 @@ function TemplateButton() {
       </button>
       {error ? (
         <small className="error" role="alert">
-          {error}
+          {error.message}
         </small>
       ) : (
         <small className="muted">Excel, met de doelen van uw school; ingevuld weer te importeren.</small>
@@ -119,11 +119,7 @@ export function ImportsPage() {
               {state.notice}
             </p>
           )}
-          {mappingError && !/^mappings\.\d+\.columns\.\d+/.test(mappingError.field ?? '') && (
-            <p className="form-banner error" role="alert">
-              {mappingError.message}
-            </p>
-          )}
+          {mappingError && !/^mappings\.\d+\.columns\.\d+/.test(mappingError.field ?? '') && <ErrorText banner>{mappingError.message}</ErrorText>}
         </>
       )}
 

@@ -1,4 +1,4 @@
-import { Fragment } from 'react'
+import { ListTable } from '../../components/ListTable.tsx'
 import { formatDate } from '../../../../shared/domain.ts'
 import type { ErrorInfo } from '../../../../shared/errors.ts'
 import type { ImportAnalysis, ImportColumn, ImportLayout } from '../../../../shared/imports.contract.ts'
@@ -67,76 +67,70 @@ function LayoutCard(props: {
           </ul>
         </details>
       )}
-      <table className="list compact mapping">
-        <thead>
-          <tr>
-            <th className="col-at">{form ? 'Vak' : 'Kolom'}</th>
-            <th className="col-header">{form ? 'Vraag op het formulier' : 'Kop in het bestand'}</th>
-            <th>Voorbeelden</th>
-            <th className="col-target">Wordt</th>
-          </tr>
-        </thead>
-        <tbody>
-          {layout.columns.map((column, i) => {
-            const target = targetIn(mappings, layout, column)
-            const wrong = bad?.layout === props.index && bad.column === i
-            return (
-              <Fragment key={column.key}>
-                <tr className={target.kind === 'ignore' ? 'unused' : undefined}>
-                  <td className="col-at">{column.at}</td>
-                  <td>
-                    {column.header}
-                    {column.hidden && <span className="tag">verborgen kolom</span>}
-                  </td>
-                  <td className="samples">{column.sensitive ? <span className="muted">niet getoond</span> : column.samples.map(sampleText).join(' · ')}</td>
-                  <td className="col-target">
-                    {column.sensitive ? (
-                      <span className="sensitive">Niet gebruiken: gevoelige gegevens worden nooit opgeslagen</span>
-                    ) : (
-                      <select
-                        aria-label={`Wordt: ${column.header}`}
-                        aria-invalid={wrong || undefined}
-                        value={targetValue(target)}
-                        onChange={(e) => props.onChange(column.key, targetOf(e.target.value, column, purposes, target))}
-                      >
-                        {choicesFor(target, purposes, column).map((g) =>
-                          g.label === '' ? (
-                            g.choices.map((c) => (
-                              <option key={c.value} value={c.value}>
-                                {c.label}
-                              </option>
-                            ))
-                          ) : (
-                            <optgroup key={g.label} label={g.label}>
-                              {g.choices.map((c) => (
-                                <option key={c.value} value={c.value}>
-                                  {c.label}
-                                </option>
-                              ))}
-                            </optgroup>
-                          ),
-                        )}
-                      </select>
+      <ListTable
+        className="compact mapping"
+        rows={layout.columns.map((column, i) => ({ column, target: targetIn(mappings, layout, column), wrong: bad?.layout === props.index && bad.column === i }))}
+        rowKey={(r) => r.column.key}
+        rowClassName={(r) => (r.target.kind === 'ignore' ? 'unused' : undefined)}
+        columns={[
+          { header: form ? 'Vak' : 'Kolom', headerClassName: 'col-at', className: 'col-at', render: ({ column }) => column.at },
+          {
+            header: form ? 'Vraag op het formulier' : 'Kop in het bestand',
+            headerClassName: 'col-header',
+            render: ({ column }) => (
+              <>
+                {column.header}
+                {column.hidden && <span className="tag">verborgen kolom</span>}
+              </>
+            ),
+          },
+          { header: 'Voorbeelden', className: 'samples', render: ({ column }) => (column.sensitive ? <span className="muted">niet getoond</span> : column.samples.map(sampleText).join(' · ')) },
+          {
+            header: 'Wordt',
+            headerClassName: 'col-target',
+            className: 'col-target',
+            render: ({ column, target, wrong }) => (
+              <>
+                {column.sensitive ? (
+                  <span className="sensitive">Niet gebruiken: gevoelige gegevens worden nooit opgeslagen</span>
+                ) : (
+                  <select
+                    aria-label={`Wordt: ${column.header}`}
+                    aria-invalid={wrong || undefined}
+                    value={targetValue(target)}
+                    onChange={(e) => props.onChange(column.key, targetOf(e.target.value, column, purposes, target))}
+                  >
+                    {choicesFor(target, purposes, column).map((g) =>
+                      g.label === '' ? (
+                        g.choices.map((c) => (
+                          <option key={c.value} value={c.value}>
+                            {c.label}
+                          </option>
+                        ))
+                      ) : (
+                        <optgroup key={g.label} label={g.label}>
+                          {g.choices.map((c) => (
+                            <option key={c.value} value={c.value}>
+                              {c.label}
+                            </option>
+                          ))}
+                        </optgroup>
+                      ),
                     )}
-                    {wrong && (
-                      <small className="error" role="alert">
-                        {props.error?.message}
-                      </small>
-                    )}
-                  </td>
-                </tr>
-                {target.kind === 'consentList' && (
-                  <tr className="sub">
-                    <td colSpan={4}>
-                      <ConsentListEditor column={column} target={target} purposes={purposes} onChange={(t) => props.onChange(column.key, t)} />
-                    </td>
-                  </tr>
+                  </select>
                 )}
-              </Fragment>
-            )
-          })}
-        </tbody>
-      </table>
+                {wrong && (
+                  <small className="error" role="alert">
+                    {props.error?.message}
+                  </small>
+                )}
+              </>
+            ),
+          },
+        ]}
+        belowClassName="sub"
+        renderBelow={({ column, target }) => target.kind === 'consentList' && <ConsentListEditor column={column} target={target} purposes={purposes} onChange={(t) => props.onChange(column.key, t)} />}
+      />
       <p className="ignored">
         <strong>Niet gebruikt en niet opgeslagen:</strong> {ignored.length === 0 ? 'geen; alle kolommen worden gebruikt.' : ignored.map((c) => c.header + (c.sensitive ? ' (gevoelig)' : '')).join(', ')}
       </p>

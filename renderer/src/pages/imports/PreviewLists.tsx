@@ -5,6 +5,7 @@ import { SOURCE_LABELS } from '../../../../shared/domain.ts'
 import type { ConsentChange, FieldChange, ImportRowError, PreviewGuardian, PreviewPupil } from '../../../../shared/imports.contract.ts'
 import { DECISION_WORDS } from '../../../../shared/imports.labels.ts'
 import { Paged } from './Paged.tsx'
+import { ListTable, type ListColumn } from '../../components/ListTable.tsx'
 import { href } from '../../router.ts'
 
 const SEARCH_HINT = 'Of zoek hierboven op naam, groep of bestand.'
@@ -70,42 +71,53 @@ function ConsentAnswers({ pupil, labels }: { pupil: PreviewPupil; labels: Map<st
   )
 }
 
+/** A preview list as a table, a few hundred rows at a time. */
+function PagedTable<T>({ items, resetKey, className, rowKey, columns }: { items: readonly T[]; resetKey: string; className: string; rowKey: (row: T, index: number) => string; columns: ListColumn<T>[] }) {
+  return (
+    <Paged items={items} resetKey={resetKey} hint={SEARCH_HINT}>
+      {(shown) => <ListTable className={className} rows={shown} rowKey={rowKey} columns={columns} />}
+    </Paged>
+  )
+}
+
+/** The new or unchanged pupils of the preview. */
+function PupilTable({ pupils, resetKey, columns }: { pupils: readonly PreviewPupil[]; resetKey: string; columns: ListColumn<PreviewPupil>[] }) {
+  return <PagedTable items={pupils} resetKey={resetKey} className="compact preview-table" rowKey={(p) => p.key} columns={columns} />
+}
+
+const BIRTH_DATE: ListColumn<PreviewPupil> = { header: 'Geboortedatum', headerClassName: 'col-date', className: 'col-date', render: (p) => formatDate(p.birthDate) }
+const GROUP: ListColumn<PreviewPupil> = { header: 'Groep', headerClassName: 'col-group', className: 'col-group', render: (p) => p.group ?? '—' }
+
 export function NewList({ pupils, labels, resetKey }: { pupils: readonly PreviewPupil[]; labels: Map<string, string>; resetKey: string }) {
   return (
-    <Paged items={pupils} resetKey={resetKey} hint={SEARCH_HINT}>
-      {(shown) => (
-        <table className="list compact preview-table">
-          <thead>
-            <tr>
-              <th>Leerling</th>
-              <th className="col-date">Geboortedatum</th>
-              <th className="col-group">Groep</th>
-              <th className="col-guardians">Ouders/verzorgers</th>
-              <th className="col-consent">Toestemming</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((p) => (
-              <tr key={p.key}>
-                <td>
-                  <NameCell pupil={p} />
-                  <div className="muted small">{[p.studentNumber ? `nr. ${p.studentNumber}` : '', rowText(p)].filter(Boolean).join(' · ')}</div>
-                </td>
-                <td className="col-date">{formatDate(p.birthDate)}</td>
-                <td className="col-group">{p.group ?? '—'}</td>
-                <td>
-                  {p.guardians.map((g) => g.name || g.email || g.phone).join(', ') || <span className="muted">geen</span>}
-                  <SameEmailNotes guardians={p.guardians} />
-                </td>
-                <td>
-                  <ConsentAnswers pupil={p} labels={labels} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Paged>
+    <PupilTable
+      pupils={pupils}
+      resetKey={resetKey}
+      columns={[
+        {
+          header: 'Leerling',
+          render: (p) => (
+            <>
+              <NameCell pupil={p} />
+              <div className="muted small">{[p.studentNumber ? `nr. ${p.studentNumber}` : '', rowText(p)].filter(Boolean).join(' · ')}</div>
+            </>
+          ),
+        },
+        BIRTH_DATE,
+        GROUP,
+        {
+          header: 'Ouders/verzorgers',
+          headerClassName: 'col-guardians',
+          render: (p) => (
+            <>
+              {p.guardians.map((g) => g.name || g.email || g.phone).join(', ') || <span className="muted">geen</span>}
+              <SameEmailNotes guardians={p.guardians} />
+            </>
+          ),
+        },
+        { header: 'Toestemming', headerClassName: 'col-consent', render: (p) => <ConsentAnswers pupil={p} labels={labels} /> },
+      ]}
+    />
   )
 }
 
@@ -171,65 +183,24 @@ export function ChangedList({ pupils, resetKey }: { pupils: readonly PreviewPupi
 }
 
 export function UnchangedList({ pupils, resetKey }: { pupils: readonly PreviewPupil[]; resetKey: string }) {
-  return (
-    <Paged items={pupils} resetKey={resetKey} hint={SEARCH_HINT}>
-      {(shown) => (
-        <table className="list compact preview-table">
-          <thead>
-            <tr>
-              <th>Leerling</th>
-              <th className="col-date">Geboortedatum</th>
-              <th className="col-group">Groep</th>
-              <th>Uit</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((p) => (
-              <tr key={p.key}>
-                <td>
-                  <NameCell pupil={p} />
-                </td>
-                <td className="col-date">{formatDate(p.birthDate)}</td>
-                <td className="col-group">{p.group ?? '—'}</td>
-                <td className="source">{rowText(p)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Paged>
-  )
+  return <PupilTable pupils={pupils} resetKey={resetKey} columns={[{ header: 'Leerling', render: (p) => <NameCell pupil={p} /> }, BIRTH_DATE, GROUP, { header: 'Uit', className: 'source', render: (p) => rowText(p) }]} />
 }
 
 export function ErrorList({ errors, resetKey }: { errors: readonly ImportRowError[]; resetKey: string }) {
   return (
-    <Paged items={errors} resetKey={resetKey} hint={SEARCH_HINT}>
-      {(shown) => (
-        <table className="list compact preview-table errors">
-          <thead>
-            <tr>
-              <th>Bestand</th>
-              <th>Blad</th>
-              <th className="num">Rij</th>
-              <th>Kolom</th>
-              <th>Waarde</th>
-              <th>Wat is er mis</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((e, i) => (
-              <tr key={`${e.fileIndex}/${e.sheet}/${e.row}/${i}`}>
-                <td className="source">{baseName(e.file)}</td>
-                <td>{e.sheet}</td>
-                <td className="num">{e.row}</td>
-                <td>{e.column ?? '—'}</td>
-                <td className="value">{e.value}</td>
-                <td className="reason">{e.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </Paged>
+    <PagedTable
+      items={errors}
+      resetKey={resetKey}
+      className="compact preview-table errors"
+      rowKey={(e, i) => `${e.fileIndex}/${e.sheet}/${e.row}/${i}`}
+      columns={[
+        { header: 'Bestand', className: 'source', render: (e) => baseName(e.file) },
+        { header: 'Blad', render: (e) => e.sheet },
+        { header: 'Rij', headerClassName: 'num', className: 'num', render: (e) => e.row },
+        { header: 'Kolom', render: (e) => e.column ?? '—' },
+        { header: 'Waarde', className: 'value', render: (e) => e.value },
+        { header: 'Wat is er mis', className: 'reason', render: (e) => e.message },
+      ]}
+    />
   )
 }

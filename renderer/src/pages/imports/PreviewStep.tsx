@@ -7,6 +7,7 @@ import { ImportProgressBar, Indeterminate } from './FileStep.tsx'
 import { baseName, ChangedList, ErrorList, NewList, UnchangedList } from './PreviewLists.tsx'
 import { commit, decide, downloadRejected, goTo, type WizardState } from './wizard-store.ts'
 import { href } from '../../router.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 type Tab = 'new' | 'changed' | 'unchanged' | 'errors' | 'duplicates'
 
@@ -154,7 +155,7 @@ export function PreviewStep({ state, preview }: { state: WizardState; preview: I
         )}
       </div>
       {state.error?.step === 'preview' && (
-        <p className="form-banner error" role="alert">
+        <ErrorText banner>
           {state.error.message}
           {state.error.field === 'staffName' && (
             <>
@@ -162,7 +163,7 @@ export function PreviewStep({ state, preview }: { state: WizardState; preview: I
               <a href={href({ name: 'settings' })}>Naar Instellingen</a>
             </>
           )}
-        </p>
+        </ErrorText>
       )}
     </>
   )

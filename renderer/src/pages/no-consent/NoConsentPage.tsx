@@ -6,6 +6,9 @@ import { useLoad } from '../../useLoad.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
 import '../../components/consent-overview.css'
 import { href } from '../../router.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
+import { GroupSelect } from '../../components/GroupSelect.tsx'
+import { PurposeSelect } from '../../components/PurposeSelect.tsx'
 
 type StatusFilter = 'both' | 'refused' | 'unknown'
 
@@ -41,7 +44,7 @@ const columnsFor = (data: NoConsentData): Column<number>[] => {
  */
 export function NoConsentList({ groupIds, purposeIds, status = 'both' }: { groupIds?: number[]; purposeIds?: number[]; status?: StatusFilter }) {
   const list = useLoad('consent.noConsentPage', { groupIds, purposeIds, only: status })
-  if (list.error) return <p className="error">{list.error}</p>
+  if (list.error) return <ErrorText>{list.error}</ErrorText>
   if (!list.data) return <p className="loading">Laden…</p>
   const data = list.data
   const columns = columnsFor(data)
@@ -80,26 +83,10 @@ export function NoConsentPage() {
       <p className="lead-small">Leerlingen van wie de ouders/verzorgers geen toestemming gaven, of nog niet antwoordden. Geen antwoord telt als geen toestemming.</p>
       <div className="toolbar filters">
         <label>
-          Groep{' '}
-          <select aria-label="Groep" value={groupId ?? ''} onChange={(e) => setGroupId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">Hele school</option>
-            {groups.data?.map((g) => (
-              <option key={g.id} value={g.id}>
-                Groep {g.name}
-              </option>
-            ))}
-          </select>
+          Groep <GroupSelect aria-label="Groep" groups={groups.data} value={groupId} onChange={setGroupId} emptyLabel="Hele school" />
         </label>
         <label>
-          Doel{' '}
-          <select aria-label="Doel" value={purposeId ?? ''} onChange={(e) => setPurposeId(e.target.value ? Number(e.target.value) : undefined)}>
-            <option value="">Alle doelen</option>
-            {purposes.data?.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
+          Doel <PurposeSelect aria-label="Doel" purposes={purposes.data} value={purposeId} onChange={setPurposeId} emptyLabel="Alle doelen" />
         </label>
         <label>
           Status{' '}

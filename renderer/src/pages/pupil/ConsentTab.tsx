@@ -12,6 +12,7 @@ import { useLoad } from '../../useLoad.ts'
 import { ConflictNote } from './ConflictNote.tsx'
 import { MailPanel, type LoadedMail } from './MailPanel.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { ErrorText } from '../../components/ErrorText.tsx'
 
 const CHOICES: Decision[] = ['granted', 'refused', 'unknown']
 const CHOICE_LABELS: Record<Decision, string> = { granted: 'Ja', refused: 'Nee', unknown: 'Geen antwoord' }
@@ -134,11 +135,7 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
           formulier staan.
         </p>
       )}
-      {formCode && form.error && (
-        <p className="form-banner error" role="alert">
-          {form.error}
-        </p>
-      )}
+      {formCode && form.error && <ErrorText banner>{form.error}</ErrorText>}
       {done && (
         <p className="ok saved-banner" role="status">
           {done}

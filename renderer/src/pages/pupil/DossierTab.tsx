@@ -1,6 +1,6 @@
 // The pupil's Dossier tab: notes and correspondence, and a new entry with its attachments (chosen
 // or dropped: the page holds their tokens, the core reads each file where it lies on save).
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { formatDate, localIsoDate, type PupilDetail } from '../../../../shared/domain.ts'
 import type { ChosenFile } from '../../../../shared/files.contract.ts'
 import { invoke } from '../../api.ts'
@@ -9,7 +9,7 @@ import { FileField } from '../../components/FileField.tsx'
 import { useSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { AttachmentLink } from './HistoryTab.tsx'
-import { FormActions } from '../../components/FormActions.tsx'
+import { SaveActions } from '../../components/FormActions.tsx'
 
 const KINDS = ['notitie', 'brief', 'e-mail', 'gesprek', 'besluit', 'incident']
 
@@ -24,21 +24,18 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
   const saving = useSave()
   const { error, setError } = saving
 
-  const save = (e: FormEvent) => {
-    e.preventDefault()
-    return saving.run(async () => {
-      const bad = impossibleDates({ entryDate: badDate })
-      if (bad) return setError(bad)
-      const attachments = files.map((f) => ({ token: f.token }))
-      const r = await invoke('dossier.save', { pupilId: pupil.id, ...form, attachments })
-      if (!r.ok) return setError(r.error)
-      setError(undefined)
-      setAdding(false)
-      setFiles([])
-      setForm({ ...form, title: '', body: '' })
-      setTick((t) => t + 1)
-    })
-  }
+  const save = saving.submit(async () => {
+    const bad = impossibleDates({ entryDate: badDate })
+    if (bad) return setError(bad)
+    const attachments = files.map((f) => ({ token: f.token }))
+    const r = await invoke('dossier.save', { pupilId: pupil.id, ...form, attachments })
+    if (!r.ok) return setError(r.error)
+    setError(undefined)
+    setAdding(false)
+    setFiles([])
+    setForm({ ...form, title: '', body: '' })
+    setTick((t) => t + 1)
+  })
 
   return (
     <>
@@ -87,14 +84,7 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
             }}
           />
           <FormError error={error} fields={['entryDate', 'kind', 'title', 'body', 'attachments']} />
-          <FormActions>
-            <button className="primary" type="submit" disabled={saving.busy}>
-              Opslaan in dossier
-            </button>
-            <button type="button" onClick={() => setAdding(false)}>
-              Annuleren
-            </button>
-          </FormActions>
+          <SaveActions label="Opslaan in dossier" busy={saving.busy} onCancel={() => setAdding(false)} />
         </form>
       )}
       {entries.data?.length === 0 && !adding && <p className="empty">Het dossier is nog leeg.</p>}

@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import type { Guardian, PupilDetail } from '../../../../shared/domain.ts'
 import { invoke } from '../../api.ts'
 import { Field, FormError, fieldMessage } from '../../components/fields.tsx'
 import { useSave } from '../../components/useSave.ts'
-import { FormActions } from '../../components/FormActions.tsx'
+import { FormActions, SaveActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
 
 type GuardianForm = { name: string; relation: string; email: string; phone: string; inGroupApp: boolean; preferredChannel: 'app' | 'email' }
@@ -15,15 +15,12 @@ function GuardianEditor({ pupil, guardian, onDone, onCancel }: { pupil: PupilDet
   const [version] = useState(guardian?.version)
   const saving = useSave()
   const { error, setError } = saving
-  const save = (e: FormEvent) => {
-    e.preventDefault()
-    return saving.run(async () => {
-      const input = { name: form.name, relation: form.relation, email: form.email, phone: form.phone, inGroupApp: form.inGroupApp, preferredChannel: form.preferredChannel, pupilId: pupil.id }
-      const r = await invoke('guardians.save', guardian ? { ...input, id: guardian.id, version: version ?? guardian.version } : input)
-      if (!r.ok) return setError(r.error)
-      onDone()
-    })
-  }
+  const save = saving.submit(async () => {
+    const input = { name: form.name, relation: form.relation, email: form.email, phone: form.phone, inGroupApp: form.inGroupApp, preferredChannel: form.preferredChannel, pupilId: pupil.id }
+    const r = await invoke('guardians.save', guardian ? { ...input, id: guardian.id, version: version ?? guardian.version } : input)
+    if (!r.ok) return setError(r.error)
+    onDone()
+  })
   const text = (key: 'name' | 'relation' | 'email' | 'phone', label: string, hint?: string) => (
     <Field label={label} name={key} error={error} hint={hint}>
       <input name={key} value={form[key]} aria-invalid={fieldMessage(error, key) !== undefined} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
@@ -52,14 +49,7 @@ function GuardianEditor({ pupil, guardian, onDone, onCancel }: { pupil: PupilDet
       </label>
       {guardian && guardian.otherPupils.length > 0 && <p className="hint">Wijzigingen gelden ook voor {guardian.otherPupils.map((p) => p.name).join(', ')}.</p>}
       <FormError error={error} fields={['name', 'relation', 'email', 'phone']} />
-      <FormActions>
-        <button className="primary" type="submit" disabled={saving.busy}>
-          Opslaan
-        </button>
-        <button type="button" onClick={onCancel}>
-          Annuleren
-        </button>
-      </FormActions>
+      <SaveActions busy={saving.busy} onCancel={onCancel} />
     </form>
   )
 }

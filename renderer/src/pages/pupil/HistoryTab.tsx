@@ -5,6 +5,7 @@ import { invoke } from '../../api.ts'
 import { downloadBase64 } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { ErrorText } from '../../components/ErrorText.tsx'
+import { ListTable } from '../../components/ListTable.tsx'
 
 export function AttachmentLink({ attachment }: { attachment: AttachmentMeta }) {
   const open = async () => {
@@ -35,52 +36,58 @@ function MailLink({ mail }: { mail: MailProofView }) {
 export function HistoryTab({ pupil }: { pupil: PupilDetail }) {
   const history = useLoad('consent.history', { pupilId: pupil.id }, String(pupil.consentStamp))
   if (history.error) return <ErrorText>{history.error}</ErrorText>
-  if (history.data?.length === 0) return <p className="empty">Nog geen antwoorden vastgelegd voor deze leerling.</p>
   return (
-    <table className="list history">
-      <thead>
-        <tr>
-          <th>Gaat in op</th>
-          <th>Doel</th>
-          <th>Antwoord</th>
-          <th>Van</th>
-          <th>Bron</th>
-          <th>Vastgelegd</th>
-          <th>Bijlage</th>
-        </tr>
-      </thead>
-      <tbody>
-        {history.data?.map((h) => (
-          <tr key={h.id}>
-            <td>{formatDate(h.effectiveFrom)}</td>
-            <td>
+    <ListTable
+      className="history"
+      rows={history.data}
+      rowKey={(h) => h.id}
+      empty="Nog geen antwoorden vastgelegd voor deze leerling."
+      columns={[
+        { header: 'Gaat in op', render: (h) => formatDate(h.effectiveFrom) },
+        {
+          header: 'Doel',
+          render: (h) => (
+            <>
               {h.purposeLabel}
               {h.purposeVersion > 1 && <small className="muted"> (versie {h.purposeVersion})</small>}
-            </td>
-            <td>
-              <span className={`badge ${h.decision}`}>{DECISION_LABELS[h.decision]}</span>
-            </td>
-            <td>{h.guardianName ?? 'ouders samen'}</td>
-            <td>
+            </>
+          ),
+        },
+        { header: 'Antwoord', render: (h) => <span className={`badge ${h.decision}`}>{DECISION_LABELS[h.decision]}</span> },
+        { header: 'Van', render: (h) => h.guardianName ?? 'ouders samen' },
+        {
+          header: 'Bron',
+          render: (h) => (
+            <>
               {SOURCE_LABELS[h.source]}
               {h.sourceDetail && <div className="muted">{h.sourceDetail}</div>}
               {h.note && <div className="note">{h.note}</div>}
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          header: 'Vastgelegd',
+          render: (h) => (
+            <>
               {h.recordedBy}
               <div className="muted">{formatMoment(h.recordedAt)}</div>
-            </td>
-            <td>
+            </>
+          ),
+        },
+        {
+          header: 'Bijlage',
+          render: (h) => (
+            <>
               {h.attachment && <AttachmentLink attachment={h.attachment} />}
               {h.mail && (
                 <div className="mail-proof">
                   <MailLink mail={h.mail} />
                 </div>
               )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+            </>
+          ),
+        },
+      ]}
+    />
   )
 }

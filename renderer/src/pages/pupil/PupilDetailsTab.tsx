@@ -7,7 +7,7 @@ import { useSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
 import { DuplicateWarning } from './DuplicateWarning.tsx'
 import { GuardiansSection } from './GuardiansSection.tsx'
-import { FormActions } from '../../components/FormActions.tsx'
+import { SaveActions } from '../../components/FormActions.tsx'
 import { GroupSelect } from '../../components/GroupSelect.tsx'
 
 function formOf(p: PupilDetail | undefined) {
@@ -150,16 +150,7 @@ export function PupilDetailsTab({ pupil, onSaved }: { pupil: PupilDetail | undef
         </div>
         <FormError error={error} fields={['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'studentNumber', 'groupId', 'yearLevel', 'enrolledOn', 'leftOn', 'leavingReason']} />
         {duplicates.length > 0 && <DuplicateWarning found={duplicates} busy={saving.busy} onAddAnyway={() => void save(undefined, true)} />}
-        <FormActions>
-          <button className="primary" type="submit" disabled={saving.busy}>
-            {pupil ? 'Opslaan' : 'Leerling toevoegen'}
-          </button>
-          {saved && (
-            <span className="ok" role="status">
-              Opgeslagen
-            </span>
-          )}
-        </FormActions>
+        <SaveActions label={pupil ? 'Opslaan' : 'Leerling toevoegen'} busy={saving.busy} saved={saved} />
       </form>
       {pupil && <GuardiansSection pupil={pupil} onChanged={onSaved} />}
     </div>

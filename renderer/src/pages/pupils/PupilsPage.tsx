@@ -8,6 +8,8 @@ import { VirtualTable, type Column } from '../../components/VirtualTable.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { holdMailFor } from '../../pending-mail.ts'
 import { href } from '../../router.ts'
+import { ErrorText } from '../../components/ErrorText.tsx'
+import { GroupSelect } from '../../components/GroupSelect.tsx'
 
 /** 'overal ja', or how many purposes are refused / unanswered: the gaps at a glance. */
 function ConsentSummary({ summary }: { summary: { refused: number; unknown: number; askAgain: number } | undefined }) {
@@ -100,14 +102,7 @@ export function PupilsPage() {
       </div>
       <div className="toolbar">
         <input type="search" placeholder="Filter op naam of leerlingnummer" aria-label="Filter de lijst" value={filter} onChange={(e) => setFilter(e.target.value)} />
-        <select aria-label="Groep" value={groupId ?? ''} onChange={(e) => setGroupId(e.target.value ? Number(e.target.value) : undefined)}>
-          <option value="">Alle groepen</option>
-          {groups.data?.map((g) => (
-            <option key={g.id} value={g.id}>
-              Groep {g.name}
-            </option>
-          ))}
-        </select>
+        <GroupSelect aria-label="Groep" groups={groups.data} value={groupId} onChange={setGroupId} emptyLabel="Alle groepen" />
         <label className="check inline-check">
           <input type="checkbox" checked={includeLeft} onChange={(e) => setIncludeLeft(e.target.checked)} />
           Ook vertrokken leerlingen
@@ -116,11 +111,7 @@ export function PupilsPage() {
           {pupils.data && total > 0 && (query ? `${n(shown.length)} van ${n(total)} ${plural(total)}` : `${n(total)} ${plural(total)}`)}
         </span>
       </div>
-      {mailError && (
-        <p className="error" role="alert">
-          {mailError.message}
-        </p>
-      )}
+      {mailError && <ErrorText alert>{mailError.message}</ErrorText>}
       {dropped && (
         <div className="mail-suggestions" role="status" aria-label="Leerlingen bij deze e-mail">
           E-mail van {dropped.fromName || dropped.fromAddress} ({formatDate(dropped.sentDate)}): '{dropped.subject || '(geen onderwerp)'}'.{' '}
@@ -142,11 +133,7 @@ export function PupilsPage() {
           )}
         </div>
       )}
-      {pupils.error && (
-        <p className="error" role="alert">
-          {pupils.error}
-        </p>
-      )}
+      {pupils.error && <ErrorText alert>{pupils.error}</ErrorText>}
       {pupils.data === undefined ? null : total === 0 && groupId !== undefined ? (
         <p className="empty">Geen leerlingen in deze groep.</p>
       ) : total === 0 ? (

@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import type { Purpose } from '../../../../shared/domain.ts'
 import { invoke } from '../../api.ts'
 import { useSave } from '../../components/useSave.ts'
 import { Field, FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
-import { FormActions } from '../../components/FormActions.tsx'
+import { SaveActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
+import { ListTable } from '../../components/ListTable.tsx'
 
 type Form = { label: string; description: string; sortOrder: string; active: boolean }
 
@@ -21,15 +22,12 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
   const reworded = purpose !== undefined && (form.label.trim() !== purpose.label || form.description.trim() !== purpose.description)
   const saving = useSave()
   const { error, setError } = saving
-  const save = (e: FormEvent) => {
-    e.preventDefault()
-    return saving.run(async () => {
-      const input = { label: form.label, description: form.description, active: form.active, sortOrder: form.sortOrder === '' ? undefined : Number(form.sortOrder) }
-      const r = await invoke('purposes.save', purpose ? { ...input, id: purpose.id, rowVersion: rowVersion ?? purpose.rowVersion } : input)
-      if (!r.ok) return setError(r.error)
-      onDone()
-    })
-  }
+  const save = saving.submit(async () => {
+    const input = { label: form.label, description: form.description, active: form.active, sortOrder: form.sortOrder === '' ? undefined : Number(form.sortOrder) }
+    const r = await invoke('purposes.save', purpose ? { ...input, id: purpose.id, rowVersion: rowVersion ?? purpose.rowVersion } : input)
+    if (!r.ok) return setError(r.error)
+    onDone()
+  })
   return (
     <form className="card" onSubmit={save}>
       <h2>{purpose ? `Doel wijzigen: ${purpose.label}` : 'Nieuw doel'}</h2>
@@ -54,14 +52,7 @@ function PurposeEditor({ purpose, onDone, onCancel }: { purpose?: Purpose; onDon
         </p>
       )}
       <FormError error={error} fields={['label', 'description', 'sortOrder']} />
-      <FormActions>
-        <button className="primary" type="submit" disabled={saving.busy}>
-          Opslaan
-        </button>
-        <button type="button" onClick={onCancel}>
-          Annuleren
-        </button>
-      </FormActions>
+      <SaveActions busy={saving.busy} onCancel={onCancel} />
     </form>
   )
 }
@@ -88,41 +79,27 @@ export function PurposesPage() {
         </div>
       )}
       {purposes.error && <ErrorText>{purposes.error}</ErrorText>}
-      <table className="list">
-        <thead>
-          <tr>
-            <th>Doel</th>
-            <th>Omschrijving</th>
-            <th className="num">Versie</th>
-            <th>Status</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {purposes.data?.map((p) =>
-            editing === p.id ? (
-              <tr key={p.id}>
-                <td colSpan={5}>
-                  <PurposeEditor purpose={p} onDone={done} onCancel={() => setEditing(undefined)} />
-                </td>
-              </tr>
-            ) : (
-              <tr key={p.id} className={p.active ? undefined : 'inactive'}>
-                <td>
-                  <strong>{p.label}</strong>
-                  <div className="muted code">{p.code}</div>
-                </td>
-                <td className="muted">{p.description}</td>
-                <td className="num">{p.version}</td>
-                <td>{p.active ? 'In gebruik' : 'Niet in gebruik'}</td>
-                <td>
-                  <button onClick={() => setEditing(p.id)}>Wijzigen</button>
-                </td>
-              </tr>
+      <ListTable
+        rows={purposes.data}
+        rowKey={(p) => p.id}
+        rowClassName={(p) => (p.active ? undefined : 'inactive')}
+        renderOpened={(p) => editing === p.id && <PurposeEditor purpose={p} onDone={done} onCancel={() => setEditing(undefined)} />}
+        columns={[
+          {
+            header: 'Doel',
+            render: (p) => (
+              <>
+                <strong>{p.label}</strong>
+                <div className="muted code">{p.code}</div>
+              </>
             ),
-          )}
-        </tbody>
-      </table>
+          },
+          { header: 'Omschrijving', className: 'muted', render: (p) => p.description },
+          { header: 'Versie', headerClassName: 'num', className: 'num', render: (p) => p.version },
+          { header: 'Status', render: (p) => (p.active ? 'In gebruik' : 'Niet in gebruik') },
+          { render: (p) => <button onClick={() => setEditing(p.id)}>Wijzigen</button> },
+        ]}
+      />
     </>
   )
 }

@@ -11,6 +11,8 @@ import { formatMoment } from '../../../../shared/dates.ts'
 import { href } from '../../router.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
+import { useSave } from '../../components/useSave.ts'
+import { ListTable } from '../../components/ListTable.tsx'
 
 function Progress({ done, total }: { done: number; total: number }) {
   const pct = total === 0 ? 0 : Math.round((done / total) * 100)
@@ -106,21 +108,19 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
   const [tick, setTick] = useState(0)
   const campaign = useLoad('campaigns.get', { id }, String(tick))
   const [message, setMessage] = useState<string>()
-  const [error, setError] = useState<string>()
-  const [busy, setBusy] = useState(false)
+  const { run, busy, error, setError } = useSave()
   const desktop = Boolean(window.api)
 
   // The round's forms are a batch: a progress bar with Stoppen while they are made (PrintJob).
   const { run: make, progress } = usePrintJob()
-  const document = async (method: 'campaigns.printForms' | 'campaigns.reminderList') => {
-    setBusy(true)
-    setError(undefined)
-    setMessage(undefined)
-    const outcome = await make(method, { id }, desktop ? 'open' : 'data')
-    setBusy(false)
-    if (!outcome.ok) return outcome.error.code === 'cancelled' ? setMessage(outcome.error.message) : setError(outcome.error.message)
-    setMessage(outcome.result.delivered === 'cancelled' ? undefined : outcome.message)
-  }
+  const document = (method: 'campaigns.printForms' | 'campaigns.reminderList') =>
+    run(async () => {
+      setError(undefined)
+      setMessage(undefined)
+      const outcome = await make(method, { id }, desktop ? 'open' : 'data')
+      if (!outcome.ok) return outcome.error.code === 'cancelled' ? setMessage(outcome.error.message) : setError(outcome.error)
+      setMessage(outcome.result.delivered === 'cancelled' ? undefined : outcome.message)
+    })
   const { dialog, ask } = useConfirm()
   const close = async () => {
     const c = campaign.data
@@ -134,7 +134,7 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
     })
     if (!yes) return
     const r = await invoke('campaigns.close', { id })
-    if (!r.ok) return setError(r.error.message)
+    if (!r.ok) return setError(r.error)
     setTick((t) => t + 1)
     onChanged()
   }
@@ -152,33 +152,23 @@ function CampaignView({ id, onChanged }: { id: number; onChanged: () => void }) 
         {c.closedAt ? ` · afgesloten op ${formatMoment(c.closedAt)}` : ''}. Komt een formulier terug: typ of scan de code in het zoekvak bovenaan (Ctrl+K) en vink de antwoorden aan. Een stapel teruggekomen formulieren:
         scan ze op de kopieermachine en kies 'Teruggekomen formulieren scannen'.
       </p>
-      <table className="list compact">
-        <thead>
-          <tr>
-            <th>Groep</th>
-            <th>Leerkracht</th>
-            <th>Terug</th>
-          </tr>
-        </thead>
-        <tbody>
-          {c.groups.map((g) => (
-            <tr key={g.groupId ?? 'none'}>
-              <td>{g.name}</td>
-              <td>{g.teacherName}</td>
-              <td>
-                <Progress done={g.returned} total={g.total} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ListTable
+        className="compact"
+        rows={c.groups}
+        rowKey={(g) => g.groupId ?? 'none'}
+        columns={[
+          { header: 'Groep', render: (g) => g.name },
+          { header: 'Leerkracht', render: (g) => g.teacherName },
+          { header: 'Terug', render: (g) => <Progress done={g.returned} total={g.total} /> },
+        ]}
+      />
       {progress}
       {message && (
         <p className="ok" role="status">
           {message}
         </p>
       )}
-      {error && <ErrorText alert>{error}</ErrorText>}
+      {error && <ErrorText alert>{error.message}</ErrorText>}
       {!c.closedAt && (
         <FormActions>
           <button className="primary" disabled={busy} onClick={() => void document('campaigns.printForms')}>
@@ -228,19 +218,12 @@ export function CampaignSection() {
       {closed.length > 0 && (
         <section className="card">
           <h2>Afgesloten rondes</h2>
-          <table className="list compact">
-            <tbody>
-              {closed.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.name}</td>
-                  <td className="muted">{c.schoolYear}</td>
-                  <td>
-                    <Progress done={c.returned} total={c.total} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <ListTable
+            className="compact"
+            rows={closed}
+            rowKey={(c) => c.id}
+            columns={[{ render: (c) => c.name }, { className: 'muted', render: (c) => c.schoolYear }, { render: (c) => <Progress done={c.returned} total={c.total} /> }]}
+          />
         </section>
       )}
     </>

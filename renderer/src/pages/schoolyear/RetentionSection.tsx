@@ -1,11 +1,12 @@
 import { useState } from 'react'
 import { formatDate } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { RETENTION_INFO, RETENTION_KINDS, SAFETY_BACKUP_DAYS, SAFETY_BACKUP_TEXT, type RetentionOverview, type RetentionPeriods } from '../../../../shared/retention.ts'
 import { invoke } from '../../api.ts'
 import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { Field, FormError } from '../../components/fields.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
+import { useSave } from '../../components/useSave.ts'
+import { ListTable } from '../../components/ListTable.tsx'
 
 const asText = (p: RetentionPeriods): Record<keyof RetentionPeriods, string> => ({ contact: String(p.contact), dossier: String(p.dossier), consent: String(p.consent), pupil: String(p.pupil) })
 
@@ -15,9 +16,8 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
   // window changed meanwhile is not written back with the old value.
   const [loaded, setLoaded] = useState(() => asText(overview.periods))
   const [periods, setPeriods] = useState(loaded)
-  const [error, setError] = useState<ErrorInfo>()
+  const { run, busy, error, setError } = useSave()
   const [message, setMessage] = useState<string>()
-  const [busy, setBusy] = useState(false)
   const { dialog, ask } = useConfirm()
 
   const savePeriods = async () => {
@@ -45,49 +45,49 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
       danger: true,
     })
     if (!yes) return
-    setBusy(true)
-    const r = await invoke('retention.remove', { items: overview.due.map((d) => ({ pupilId: d.pupilId, kinds: d.kinds.map((k) => k.kind) })) })
-    setBusy(false)
-    if (!r.ok) return setError(r.error)
-    setMessage(r.value.message)
-    onChanged()
+    await run(async () => {
+      const r = await invoke('retention.remove', { items: overview.due.map((d) => ({ pupilId: d.pupilId, kinds: d.kinds.map((k) => k.kind) })) })
+      if (!r.ok) return setError(r.error)
+      setMessage(r.value.message)
+      onChanged()
+    })
   }
 
   return (
     <>
       <section className="card">
         <h2>Bewaartermijnen na vertrek</h2>
-        <table className="list compact">
-          <thead>
-            <tr>
-              <th>Gegevens</th>
-              <th>Termijn (maanden)</th>
-              <th>Waarom</th>
-            </tr>
-          </thead>
-          <tbody>
-            {RETENTION_KINDS.map((kind) => (
-              <tr key={kind}>
-                <td>
+        <ListTable
+          className="compact"
+          rows={RETENTION_KINDS}
+          rowKey={(kind) => kind}
+          columns={[
+            {
+              header: 'Gegevens',
+              render: (kind) => (
+                <>
                   <strong>{RETENTION_INFO[kind].label}</strong>
                   <div className="muted">{RETENTION_INFO[kind].what}</div>
-                </td>
-                <td>
-                  <Field label="" name={kind} error={error}>
-                    <input
-                      aria-label={`Termijn ${RETENTION_INFO[kind].label}`}
-                      inputMode="numeric"
-                      className="months"
-                      value={periods[kind]}
-                      onChange={(e) => setPeriods({ ...periods, [kind]: e.target.value.replace(/\D/g, '') })}
-                    />
-                  </Field>
-                </td>
-                <td className="muted">{RETENTION_INFO[kind].basis}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                </>
+              ),
+            },
+            {
+              header: 'Termijn (maanden)',
+              render: (kind) => (
+                <Field label="" name={kind} error={error}>
+                  <input
+                    aria-label={`Termijn ${RETENTION_INFO[kind].label}`}
+                    inputMode="numeric"
+                    className="months"
+                    value={periods[kind]}
+                    onChange={(e) => setPeriods({ ...periods, [kind]: e.target.value.replace(/\D/g, '') })}
+                  />
+                </Field>
+              ),
+            },
+            { header: 'Waarom', className: 'muted', render: (kind) => RETENTION_INFO[kind].basis },
+          ]}
+        />
         <FormError error={error} fields={['contact', 'dossier', 'consent', 'pupil']} />
         <FormActions>
           <button onClick={() => void savePeriods()}>Termijnen opslaan</button>
@@ -114,30 +114,24 @@ export function RetentionSection({ overview, onChanged }: { overview: RetentionO
           <p className="muted">Er zijn geen gegevens waarvan de bewaartermijn verstreken is.</p>
         ) : (
           <>
-            <table className="list compact">
-              <thead>
-                <tr>
-                  <th>Leerling</th>
-                  <th>Vertrokken</th>
-                  <th>Wat gaat weg</th>
-                </tr>
-              </thead>
-              <tbody>
-                {overview.due.map((d) => (
-                  <tr key={d.pupilId}>
-                    <td>{d.name}</td>
-                    <td>{formatDate(d.leftOn)}</td>
-                    <td>
-                      {d.kinds.map((k) => (
-                        <div key={k.kind}>
-                          {RETENTION_INFO[k.kind].label} ({k.items}) <span className="muted">sinds {formatDate(k.dueSince)}</span>
-                        </div>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <ListTable
+              className="compact"
+              rows={overview.due}
+              rowKey={(d) => d.pupilId}
+              columns={[
+                { header: 'Leerling', render: (d) => d.name },
+                { header: 'Vertrokken', render: (d) => formatDate(d.leftOn) },
+                {
+                  header: 'Wat gaat weg',
+                  render: (d) =>
+                    d.kinds.map((k) => (
+                      <div key={k.kind}>
+                        {RETENTION_INFO[k.kind].label} ({k.items}) <span className="muted">sinds {formatDate(k.dueSince)}</span>
+                      </div>
+                    )),
+                },
+              ]}
+            />
             <FormActions>
               <button className="primary danger" disabled={busy} onClick={() => void remove()}>
                 Deze gegevens verwijderen

@@ -3,6 +3,7 @@
 import { useState } from 'react'
 import { ROLLOVER_STEPS, STEP_LABELS, type NextGroup, type RolloverStep } from '../../../../shared/schoolyear.ts'
 import type { Outcome, PupilChoice } from './rollover-state.ts'
+import { ListTable } from '../../components/ListTable.tsx'
 
 export function RolloverPupils({ outcomes, groups, onChoice }: { outcomes: Outcome[]; groups: NextGroup[]; onChoice: (pupilId: number, choice: PupilChoice) => void }) {
   const groupNames = [...new Set(outcomes.map((o) => o.pupil.groupName))]
@@ -24,58 +25,54 @@ export function RolloverPupils({ outcomes, groups, onChoice }: { outcomes: Outco
           ))}
         </select>
       </label>
-      <table className="list compact rollover-pupils">
-        <thead>
-          <tr>
-            <th>Leerling</th>
-            <th>Groep nu</th>
-            <th>Leerjaar nu</th>
-            <th>Volgend jaar</th>
-            <th>Leerjaar</th>
-            <th>Groep volgend jaar</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map(({ pupil, step, target, level }) => {
-            const fits = groups.filter((g) => level !== null && g.levels.includes(level))
-            return (
-              <tr key={pupil.pupilId}>
-                <td>{pupil.name}</td>
-                <td>{pupil.groupName}</td>
-                <td>
-                  {pupil.yearLevel ?? <span className="error">onbekend</span>}
-                  {pupil.yearLevelUnsure && <span className="badge ask-again"> nagaan</span>}
-                </td>
-                <td>
-                  <select aria-label={`Volgend jaar voor ${pupil.name}`} value={step} onChange={(e) => onChoice(pupil.pupilId, { step: e.target.value as RolloverStep, picked: null })}>
-                    {ROLLOVER_STEPS.map((s) => (
-                      <option key={s} value={s}>
-                        {STEP_LABELS[s]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>{target === null ? '' : level}</td>
-                <td>
-                  {target === null ? (
-                    <span className="muted">{pupil.yearLevel === null && step !== 'leave' ? 'vul eerst het leerjaar in' : 'verlaat de school'}</span>
-                  ) : fits.length === 0 ? (
-                    <span className="error">geen groep met leerjaar {level}</span>
-                  ) : (
-                    <select aria-label={`Groep volgend jaar voor ${pupil.name}`} value={target} onChange={(e) => onChoice(pupil.pupilId, { step, picked: e.target.value })}>
-                      {fits.map((g) => (
-                        <option key={g.name} value={g.name}>
-                          {g.name}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <ListTable
+        className="compact rollover-pupils"
+        rows={list.map((o) => ({ ...o, fits: groups.filter((g) => o.level !== null && g.levels.includes(o.level)) }))}
+        rowKey={(o) => o.pupil.pupilId}
+        columns={[
+          { header: 'Leerling', render: ({ pupil }) => pupil.name },
+          { header: 'Groep nu', render: ({ pupil }) => pupil.groupName },
+          {
+            header: 'Leerjaar nu',
+            render: ({ pupil }) => (
+              <>
+                {pupil.yearLevel ?? <span className="error">onbekend</span>}
+                {pupil.yearLevelUnsure && <span className="badge ask-again"> nagaan</span>}
+              </>
+            ),
+          },
+          {
+            header: 'Volgend jaar',
+            render: ({ pupil, step }) => (
+              <select aria-label={`Volgend jaar voor ${pupil.name}`} value={step} onChange={(e) => onChoice(pupil.pupilId, { step: e.target.value as RolloverStep, picked: null })}>
+                {ROLLOVER_STEPS.map((s) => (
+                  <option key={s} value={s}>
+                    {STEP_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            ),
+          },
+          { header: 'Leerjaar', render: ({ target, level }) => (target === null ? '' : level) },
+          {
+            header: 'Groep volgend jaar',
+            render: ({ pupil, step, target, level, fits }) =>
+              target === null ? (
+                <span className="muted">{pupil.yearLevel === null && step !== 'leave' ? 'vul eerst het leerjaar in' : 'verlaat de school'}</span>
+              ) : fits.length === 0 ? (
+                <span className="error">geen groep met leerjaar {level}</span>
+              ) : (
+                <select aria-label={`Groep volgend jaar voor ${pupil.name}`} value={target} onChange={(e) => onChoice(pupil.pupilId, { step, picked: e.target.value })}>
+                  {fits.map((g) => (
+                    <option key={g.name} value={g.name}>
+                      {g.name}
+                    </option>
+                  ))}
+                </select>
+              ),
+          },
+        ]}
+      />
     </section>
   )
 }

@@ -1,7 +1,6 @@
 // The move to next school year: edit next year's groups and each pupil's step in the preview,
 // confirm in the app's dialog (numbers and names), then apply it in one go after a backup.
 import { useState } from 'react'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
 import type { RolloverPreview, RolloverResult } from '../../../../shared/schoolyear.ts'
 import { invoke } from '../../api.ts'
 import { useConfirm } from '../../components/ConfirmDialog.tsx'
@@ -11,6 +10,7 @@ import { RolloverGroups } from './RolloverGroups.tsx'
 import { RolloverPupils } from './RolloverPupils.tsx'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
+import { useSave } from '../../components/useSave.ts'
 
 export function RolloverSection({ preview, onDone }: { preview: RolloverPreview; onDone: (r: RolloverResult) => void }) {
   const [rows, setRows] = useState(() => groupRowsOf(preview))
@@ -18,8 +18,7 @@ export function RolloverSection({ preview, onDone }: { preview: RolloverPreview;
   const [leavingDate, setLeavingDate] = useState(preview.leavingDate)
   const [leavingReason, setLeavingReason] = useState(preview.leavingReason)
   const [rounds, setRounds] = useState<'close' | 'carry'>()
-  const [error, setError] = useState<ErrorInfo>()
-  const [busy, setBusy] = useState(false)
+  const { run, busy, error, setError } = useSave()
   const { dialog, ask } = useConfirm()
   const groups = nextGroupsOf(rows)
   const list = outcomes(preview, choices, groups)
@@ -29,18 +28,18 @@ export function RolloverSection({ preview, onDone }: { preview: RolloverPreview;
   const apply = async () => {
     setError(undefined)
     if (!(await ask(confirmRollover(preview, list, groups, leavingDate, leavingReason, rounds)))) return
-    setBusy(true)
-    const r = await invoke('schoolyear.rollover', {
-      toYear: preview.toYear,
-      leavingDate,
-      leavingReason,
-      groups,
-      pupils: list.map((o) => ({ pupilId: o.pupil.pupilId, step: o.step, target: o.target })),
-      ...(rounds ? { openRounds: rounds } : {}),
+    await run(async () => {
+      const r = await invoke('schoolyear.rollover', {
+        toYear: preview.toYear,
+        leavingDate,
+        leavingReason,
+        groups,
+        pupils: list.map((o) => ({ pupilId: o.pupil.pupilId, step: o.step, target: o.target })),
+        ...(rounds ? { openRounds: rounds } : {}),
+      })
+      if (!r.ok) return setError(r.error)
+      onDone(r.value)
     })
-    setBusy(false)
-    if (!r.ok) return setError(r.error)
-    onDone(r.value)
   }
 
   if (preview.alreadyDone) return <p className="card muted">De overgang naar {preview.toYear} is al gedaan.</p>

@@ -6,7 +6,7 @@ import { useConfirm } from '../../components/ConfirmDialog.tsx'
 import { FormError } from '../../components/fields.tsx'
 import { useLoad } from '../../useLoad.ts'
 import { DocumentSettings } from './DocumentSettings.tsx'
-import { FormActions } from '../../components/FormActions.tsx'
+import { SaveActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
 
 /** The demo school holds fictional pupils only; leaving it empties the register for the real school. */
@@ -97,16 +97,7 @@ export function SettingsPage({ settings, onSaved }: { settings: Settings; onSave
         {field('schoolYear', 'Schooljaar', 'Van 1 augustus tot 31 juli, geschreven als 2026-2027.')}
         {field('staffName', 'Uw naam', "Wordt bij elke wijziging vastgelegd als 'vastgelegd door'.")}
         <FormError error={error} fields={['schoolName', 'schoolYear', 'staffName']} />
-        <FormActions>
-          <button className="primary" type="submit">
-            Opslaan
-          </button>
-          {saved && (
-            <span className="ok" role="status">
-              Opgeslagen
-            </span>
-          )}
-        </FormActions>
+        <SaveActions saved={saved} />
       </form>
       {settings.demo && <LeaveDemo onLeft={onSaved} />}
       <DocumentSettings />
