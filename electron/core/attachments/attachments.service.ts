@@ -13,11 +13,10 @@ import { attachmentWithData, deleteUnusedAttachments, deleteUnusedMails, insertA
 import { checkImage, describeSize } from './image-size.ts'
 
 /**
- * A file to keep: one chosen or dropped from outside (its token, as the screens send it), one the
- * core holds itself (an e-mail's attachment: its bytes), or a page the scan reader wrote (base64,
- * as scan/confirm.ts gives it).
+ * A file to keep: one chosen or dropped from outside (its token, as the screens send it), or one the
+ * core holds itself (an e-mail's attachment, a page the scan reader wrote: its bytes).
  */
-export type AttachmentSource = { token: string } | { fileName: string; bytes: Buffer } | { fileName: string; data: string }
+export type AttachmentSource = { token: string } | { fileName: string; bytes: Buffer }
 
 /** A service's input with its scan as an AttachmentSource instead of the contract's token (each member of a union). */
 export type WithAttachment<T> = T extends unknown ? Omit<T, 'attachment'> & { attachment?: AttachmentSource | undefined } : never
@@ -39,7 +38,6 @@ export function checkChosenSizes(ctx: Pick<CoreContext, 'temp'>, sources: readon
 /** The file's name and bytes; a chosen file is read where it lies, and only when it is not over 20 MB. */
 function bytesOf(ctx: Pick<CoreContext, 'temp'>, source: AttachmentSource, field: string): { fileName: string; bytes: Buffer } {
   if ('bytes' in source) return source
-  if ('data' in source) return { fileName: source.fileName, bytes: Buffer.from(source.data, 'base64') }
   const entry = chosenFile(ctx, source.token)
   const fileName = nameOf(entry.name)
   const read = readChosenFile(entry, MAX_ATTACHMENT_BYTES)

@@ -18,7 +18,7 @@ import { requireSession } from './scan-session.ts'
 const DECISION = { granted: 'granted', refused: 'refused' } as const
 
 /** The page as the proof: the straightened PNG the reader wrote, checked again when it is stored. */
-function proofOf(page: ScannedPage, code: string | null, scannedOn: string): { fileName: string; mimeType: 'image/png'; data: string } {
+function proofOf(page: ScannedPage, code: string | null, scannedOn: string): { fileName: string; bytes: Buffer } {
   if (!page.imagePath) {
     throw new AppError('validation', `Van ${page.source} is geen afbeelding bewaard, dus er is geen bewijs om bij de antwoorden te zetten. Er is niets vastgelegd. Scan dit formulier opnieuw.`)
   }
@@ -29,7 +29,7 @@ function proofOf(page: ScannedPage, code: string | null, scannedOn: string): { f
     throw new AppError('not_found', 'De gescande pagina is niet meer in de tijdelijke map. Er is niets vastgelegd. Scan dit formulier opnieuw.')
   }
   const name = `${code ? `formulier-${code}` : 'gescande-pagina'}-gescand-${scannedOn}${page.form && page.form.sheets > 1 ? `-blad-${page.form.sheet}` : ''}.png`
-  return { fileName: name, mimeType: 'image/png', data: bytes.toString('base64') }
+  return { fileName: name, bytes }
 }
 
 function signedNote(names: string[], guardianName: string | null, sources: string[]): string {
