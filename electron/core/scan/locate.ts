@@ -84,9 +84,12 @@ function fromQr(img: Gray, qr: QrHit): Homography | undefined {
     to.push(blob.centre)
   }
   // The code's corners only place the page roughly (they are close together); the marks fix it:
-  // three or more give an affine transform, two a scanner's turn, scale and shift.
+  // three or more give an affine transform, two a scanner's turn, scale and shift; one, with the
+  // code's centre across the page from it (a sheet turned so far that three corners fell off the glass), the same.
   if (from.length >= 3) return affineFit(from, to)
   if (from.length === 2) return similarity(from as [Point, Point], to as [Point, Point])
+  const qrCentre = { x: QR_RECT.x + QR_RECT.width / 2, y: QR_RECT.y + QR_RECT.height / 2 }
+  if (from.length === 1 && Math.hypot((from[0] as Point).x - qrCentre.x, (from[0] as Point).y - qrCentre.y) > 300) return similarity([from[0] as Point, qrCentre], [to[0] as Point, qr.centre])
   return undefined
 }
 

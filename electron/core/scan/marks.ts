@@ -80,10 +80,31 @@ export function blobsInWindow(img: Gray, x0: number, y0: number, w: number, h: n
     if (area / (bw * bh) < 0.68 || bw / bh < 0.7 || bw / bh > 1.43) continue
     // Touching the window's edge: part of something bigger (a dark border of the scan).
     if (minX === 0 || minY === 0 || maxX === w - 1 || maxY === h - 1) continue
+    if (!standsAlone(mask, w, h, minX, minY, maxX, maxY, side)) continue
     const centre = { x: x0 + sx / area, y: y0 + sy / area }
     blobs.push({ centre, side, distance: Math.hypot(centre.x - corner.x, centre.y - corner.y) })
   }
   return blobs.sort((a, b) => a.distance - b.distance).slice(0, 3)
+}
+
+/**
+ * A corner mark has clear paper around it; a bold letter of the heading, a QR code's finder square
+ * or a blot in a word has ink close by. Dark share of the band from 0.35 to 0.75 of a side around
+ * the blob's bounds (`mask` is non-zero where dark), outside the window counted as paper.
+ */
+function standsAlone(mask: Uint8Array, w: number, h: number, minX: number, minY: number, maxX: number, maxY: number, side: number): boolean {
+  const near = Math.max(1, Math.round(side * 0.35))
+  const far = Math.max(near + 1, Math.round(side * 0.75))
+  let dark = 0
+  let all = 0
+  for (let y = minY - far; y <= maxY + far; y++) {
+    for (let x = minX - far; x <= maxX + far; x++) {
+      if (x >= minX - near && x <= maxX + near && y >= minY - near && y <= maxY + near) continue
+      all++
+      if (x >= 0 && y >= 0 && x < w && y < h && mask[y * w + x] !== 0) dark++
+    }
+  }
+  return dark <= all * 0.04
 }
 
 export interface FoundMarks {

@@ -1,0 +1,50 @@
+// Small seeded scans for the reader's hard cases: a few of the round's pages, marked by markSheet
+// (plus any extra ink a case draws, with the answers it changes), through the copier with the exact
+// options a failure of the big corpus had, into one PDF; read back and scored like the corpus.
+import { join } from 'node:path'
+import type { SheetLayout } from '../../electron/core/documents/consent-form-layout.ts'
+import { readScan } from '../../electron/core/scan/read.ts'
+import type { ScannedPage } from '../../shared/scan.ts'
+import { copierPdf, copy, layoutOf, markSheet, prng, rasterise, score, type CopierOptions, type ExpectedPage, type Round, type Score } from './corpus.ts'
+import { writeFileSync } from 'node:fs'
+
+export interface CaseExtra {
+  /** More ink on the page, in pixels (`s` pixels per point). */
+  svg: string
+  /** What a careful person reads on the rows the extra ink touches, by row index. */
+  answers?: Record<number, ExpectedPage['answers'][number]['expected']>
+}
+
+export interface CasePage {
+  /** 1-based page of the round's printed forms. */
+  formPage: number
+  dpi: 150 | 200 | 300
+  seed: number
+  copier: CopierOptions
+  extra?: (layout: SheetLayout, s: number) => CaseExtra
+}
+
+export const plainCopier: CopierOptions = { rotate: 0.8, shiftX: 0.002, shiftY: -0.003, scale: 0.99, blur: 0, speckles: 0, blackWhite: false, fold: false, upsideDown: false, quality: 75 }
+
+/** The pages through the copier and the reader: what was read, what was on paper, and the score. */
+export async function readCases(round: Round, dir: string, pages: CasePage[]): Promise<{ read: ScannedPage[]; expected: ExpectedPage[]; score: Score }> {
+  const jpegs: Buffer[] = []
+  const expected: ExpectedPage[] = []
+  for (const [i, c] of pages.entries()) {
+    const [p] = rasterise(round.pdf, join(dir, `case-${i}`), c.dpi, c.formPage, c.formPage)
+    if (!p) throw new Error(`no page ${c.formPage}`)
+    const layout = layoutOf(round.core, p.qr)
+    const r = prng(c.seed)
+    const s = c.dpi / 72
+    const marking = markSheet(r, layout, s)
+    const extra = c.extra?.(layout, s)
+    const answers = marking.expected.answers.map((a, k) => (extra?.answers?.[k] === undefined ? a : { ...a, expected: extra.answers[k] }))
+    jpegs.push(await copy(r, p.png, marking.svg + (extra?.svg ?? ''), c.copier))
+    const code = p.qr.split(' ')[0] as string
+    expected.push({ code, pupilId: round.pupilByCode.get(code) ?? 0, upsideDown: c.copier.upsideDown, ...marking.expected, answers })
+  }
+  const file = join(dir, 'cases.pdf')
+  writeFileSync(file, await copierPdf(jpegs))
+  const read = await readScan(round.core.ctx, [{ name: 'cases.pdf', path: file }], { outDir: join(dir, 'out') })
+  return { read, expected, score: score(read, expected) }
+}
