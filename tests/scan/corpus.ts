@@ -100,7 +100,7 @@ function stroke(r: () => number, points: [number, number][], width: number, grey
 }
 
 /** The SVG of one box's mark, in pixels (`s` pixels per point). */
-function boxMark(r: () => number, box: FormRect, s: number, style: MarkStyle): string {
+export function boxMark(r: () => number, box: FormRect, s: number, style: MarkStyle): string {
   const x = box.x * s
   const y = box.y * s
   const w = box.width * s
