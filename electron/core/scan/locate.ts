@@ -7,7 +7,7 @@
 import { cornerMarks, QR_SIDE } from '../documents/consent-form-layout.ts'
 import { MARGIN, PAGE } from '../documents/pdf-base.ts'
 import { affineFit, apply, homography, similarity, type Homography, type Point } from './homography.ts'
-import { blobsInWindow, findMarks, MARK_CENTRES, type FoundMarks } from './marks.ts'
+import { blobsInWindow, cutMark, findMarks, MARK_CENTRES, type FoundMarks } from './marks.ts'
 import type { Gray } from './pixels.ts'
 import { readQr, type QrHit } from './qr-code.ts'
 
@@ -78,10 +78,12 @@ function fromQr(img: Gray, qr: QrHit): Homography | undefined {
     const h = Math.min(img.height, Math.round(p.y + r)) - y0
     if (w < 8 || h < 8) continue
     const side = MARK_CENTRES.side * scale
-    const blob = blobsInWindow(img, x0, y0, w, h, p, side * 0.6, side * 1.4)[0]
-    if (!blob || Math.hypot(blob.centre.x - p.x, blob.centre.y - p.y) > 30 * scale) continue
+    // A whole mark; else, where the window runs off the picture, a mark cut off by its edge.
+    const turn = Math.atan2(rough[3] as number, rough[0] as number)
+    const found = blobsInWindow(img, x0, y0, w, h, p, side * 0.6, side * 1.4)[0]?.centre ?? cutMark(img, x0, y0, w, h, p, (side / 2) * (Math.abs(Math.cos(turn)) + Math.abs(Math.sin(turn))))
+    if (!found || Math.hypot(found.x - p.x, found.y - p.y) > 30 * scale) continue
     from.push(m)
-    to.push(blob.centre)
+    to.push(found)
   }
   // The code's corners only place the page roughly (they are close together); the marks fix it:
   // three or more give an affine transform, two a scanner's turn, scale and shift; one, with the
