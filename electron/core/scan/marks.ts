@@ -127,8 +127,8 @@ export function cutMark(img: Gray, x0: number, y0: number, w: number, h: number,
     const bw = maxX - minX + 1
     const bh = maxY - minY + 1
     if (area < 0.6 * bw * bh) continue
-    const fits = (extent: number, cut: boolean): boolean => (cut ? extent >= 0.3 * half && extent <= 2.3 * half : extent >= 1.5 * half && extent <= 2.4 * half)
-    if (!fits(bw, left || right) || !fits(bh, top || bottom)) continue
+    const spans = (extent: number, cut: boolean): boolean => (cut ? extent >= 0.3 * half && extent <= 2.3 * half : extent >= 1.5 * half && extent <= 2.4 * half)
+    if (!spans(bw, left || right) || !spans(bh, top || bottom)) continue
     if (!standsAlone(mask, w, h, minX, minY, maxX, maxY, half * 1.8)) continue
     const x = left ? x0 + maxX + 0.5 - half : right ? x0 + minX - 0.5 + half : x0 + (minX + maxX + 1) / 2
     const y = top ? y0 + maxY + 0.5 - half : bottom ? y0 + minY - 0.5 + half : y0 + (minY + maxY + 1) / 2
