@@ -105,3 +105,37 @@ describe('box decisions on the corpus’s hard cases', () => {
     expect(score.wrong).toEqual([])
   }, 120_000)
 })
+
+describe('signatures on a soft scan', () => {
+  it('a thin, light signature and date on a blurred JPEG 30 scan count as signed; a blank line does not', async () => {
+    // Copier options of bench page 186 (150 dpi, blurred, JPEG 30, specks).
+    const copier = { rotate: -0.839, shiftX: -0.011, shiftY: 0.014, scale: 0.9856, blur: 0.993, speckles: 177, blackWhite: false, fold: false, upsideDown: false, quality: 30 }
+    const { read, score } = await readCases(round, join(dir, 'signature'), [
+      {
+        formPage: 9,
+        dpi: 150,
+        seed: 185,
+        copier,
+        rows: [{ box: 'ja', style: 'tick' }],
+        extra: (layout, s) => {
+          const first = layout.signatures[0]
+          if (!first) throw new Error('no signature line')
+          // A gentle wave over most of each field, thin and grey, as a light ballpoint leaves it.
+          const wave = (f: FormRect, part: number): string =>
+            line(
+              Array.from({ length: 9 }, (_, i) => [(f.x + f.width * (0.05 + (part * i) / 8)) * s, (f.y + f.height * (i % 2 ? 0.45 : 0.7)) * s] as [number, number]),
+              0.8 * s,
+              80,
+            )
+          return { svg: wave(first.sign, 0.85) + wave(first.date, 0.6), signed: [first.slot] }
+        },
+      },
+    ])
+    expect(read[0]?.signatures.map((l) => [l.slot, l.signed, l.dated])).toEqual([
+      [0, true, true],
+      [1, false, false],
+    ])
+    expect(score.falseSigned).toBe(0)
+    expect(score.wrong).toEqual([])
+  }, 120_000)
+})

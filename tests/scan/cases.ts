@@ -14,6 +14,8 @@ export interface CaseExtra {
   svg: string
   /** What a careful person reads on the rows the extra ink changes, by row index. */
   answers?: Record<number, BoxReading>
+  /** The signature lines the extra ink signs, by slot. */
+  signed?: number[]
 }
 
 /** A row's mark: which box, how; undefined leaves the row empty. */
@@ -60,7 +62,8 @@ export async function readCases(round: Round, dir: string, pages: CasePage[]): P
     })
     jpegs.push(await copy(r, p.png, marking.svg + (extra?.svg ?? ''), c.copier))
     const code = p.qr.split(' ')[0] as string
-    expected.push({ code, pupilId: round.pupilByCode.get(code) ?? 0, upsideDown: c.copier.upsideDown, ...marking.expected, answers })
+    const signatures = marking.expected.signatures.map((l) => (extra?.signed?.includes(l.slot) ? { ...l, signed: true } : l))
+    expected.push({ code, pupilId: round.pupilByCode.get(code) ?? 0, upsideDown: c.copier.upsideDown, ...marking.expected, answers, signatures })
   }
   const file = join(dir, 'cases.pdf')
   writeFileSync(file, await copierPdf(jpegs))

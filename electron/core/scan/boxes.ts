@@ -1,49 +1,13 @@
-// Reading the marks on a straightened form: per purpose the ink inside its Ja and Nee boxes (the
-// printed outline left out) and just around them (a tick across the edge), at a threshold set by
-// the paper and the ink of that part of the page (a fold's shadow, light pencil); then ja, nee,
-// beide, geen or onduidelijk with a confidence. Per signature line: ink in the signature and date
-// fields beyond what dust and noise leave.
+// Reading the marks on a straightened form: per purpose the strokes inside its Ja and Nee boxes
+// (the printed outline left out, specks and a line running through left out) and the ink just
+// around them (a tick across the edge), at thresholds set by the paper and the ink of that part of
+// the page (a fold's shadow, light pencil); then ja, nee, beide, geen or onduidelijk with a confidence.
 import type { BoxReading, FormRect } from '../../../shared/scan.ts'
 import { apply, type Homography } from './homography.ts'
+import { darkLimit, faintLimits, grid, grow, samples, share, strokes, type Levels } from './ink.ts'
 import { at, type Gray } from './pixels.ts'
 
-/** Grey values sampled over a rectangle of the form (points), every `step` points. */
-function samples(img: Gray, h: Homography, r: FormRect, step: number): number[] {
-  const out: number[] = []
-  for (let y = r.y + step / 2; y < r.y + r.height; y += step) {
-    for (let x = r.x + step / 2; x < r.x + r.width; x += step) {
-      const p = apply(h, x, y)
-      out.push(at(img, p.x, p.y))
-    }
-  }
-  return out
-}
-
-const grow = (r: FormRect, by: number): FormRect => ({ x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by })
-
-function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 255
-}
-
-export interface Levels {
-  /** Grey of the printed black (the corner marks). */
-  ink: number
-}
-
-/** The grey of the corner marks' middles: the page's own black. */
-export function pageLevels(img: Gray, h: Homography, marks: FormRect[]): Levels {
-  const inner = marks.flatMap((m) => samples(img, h, grow(m, -3), 1))
-  return { ink: percentile(inner, 0.5) }
-}
-
-/** Dark enough to be a mark: a little below the local paper, towards the page's black. */
-function threshold(img: Gray, h: Homography, around: FormRect, levels: Levels): number {
-  const paper = percentile(samples(img, h, around, 1.5), 0.85)
-  return paper - 0.4 * Math.max(40, paper - levels.ink)
-}
-
-const share = (values: number[], limit: number): number => (values.length === 0 ? 0 : values.filter((v) => v < limit).length / values.length)
+export { fieldInk, pageLevels } from './ink.ts'
 
 const shift = (r: FormRect, dx: number, dy: number): FormRect => ({ ...r, x: r.x + dx, y: r.y + dy })
 
@@ -81,44 +45,6 @@ function alignBox(img: Gray, h: Homography, box: FormRect, limit: number): { box
   return best
 }
 
-/** Grey values over a rectangle of the form on a grid of `step` points, row by row. */
-function grid(img: Gray, h: Homography, r: FormRect, step: number): { values: number[]; cols: number; rows: number } {
-  const values = samples(img, h, r, step)
-  const cols = Math.max(1, Math.ceil(r.width / step - 0.5))
-  return { values, cols, rows: Math.round(values.length / cols) }
-}
-
-/** Pieces of connected ink (8-neighbours) in a grid where `ink` says so: their cells. */
-function pieces(g: { values: number[]; cols: number; rows: number }, ink: (i: number) => boolean): number[][] {
-  const seen = new Uint8Array(g.values.length)
-  const out: number[][] = []
-  for (let start = 0; start < g.values.length; start++) {
-    if (seen[start] || !ink(start)) continue
-    const cells: number[] = []
-    const stack = [start]
-    seen[start] = 1
-    while (stack.length > 0) {
-      const i = stack.pop() as number
-      cells.push(i)
-      const c = i % g.cols
-      const r = (i - c) / g.cols
-      for (let dr = -1; dr <= 1; dr++) {
-        for (let dc = -1; dc <= 1; dc++) {
-          const rr = r + dr
-          const cc = c + dc
-          if (rr < 0 || cc < 0 || rr >= g.rows || cc >= g.cols) continue
-          const j = rr * g.cols + cc
-          if (seen[j] || !ink(j)) continue
-          seen[j] = 1
-          stack.push(j)
-        }
-      }
-    }
-    out.push(cells)
-  }
-  return out
-}
-
 export interface BoxInk {
   /** Share of the inside (inset past the outline) darker than the box's threshold. */
   inside: number
@@ -143,24 +69,15 @@ const STEP = 0.45
 
 /** Ink inside a box (inset past its outline), and in a ring just outside it; `outline` low means the box was not found. */
 export function boxInk(img: Gray, h: Homography, printed: FormRect, levels: Levels): BoxInk {
-  const paper = percentile(samples(img, h, grow(printed, 9), 1.5), 0.85)
-  const range = Math.max(40, paper - levels.ink)
-  const limit = paper - 0.4 * range
+  const { range, limit } = darkLimit(img, h, grow(printed, 9), levels)
   const { box, outline } = alignBox(img, h, printed, limit)
   const inner = grow(box, -INSET)
   const g = grid(img, h, inner, STEP)
   const crease = lineThrough(img, h, box, limit)
-  // Light pencil: darker than the paper of its own row of the box (a fold's shadow darkens the page
-  // gradually, from one row to the next), by a sixth of the way to black.
-  const faintLimit: number[] = []
-  for (let r = 0; r < g.rows; r++) {
-    const y = inner.y + (r + 0.5) * STEP
-    const row = [
-      ...g.values.slice(r * g.cols, (r + 1) * g.cols),
-      ...samples(img, h, { x: box.x - 4.5, y: y - 0.25, width: 2, height: 0.5 }, 0.5),
-      ...samples(img, h, { x: box.x + box.width + 2.2, y: y - 0.25, width: 2, height: 0.5 }, 0.5),
-    ]
-    faintLimit.push(Math.max(limit, percentile(row, 0.7) - 0.16 * range))
+  // Light pencil: darker than the paper of its own row of the box and just beside it.
+  const beside = (r: number): number[] => {
+    const y = inner.y + (r + 0.5) * STEP - 0.25
+    return [...samples(img, h, { x: box.x - 4.5, y, width: 2, height: 0.5 }, 0.5), ...samples(img, h, { x: box.x + box.width + 2.2, y, width: 2, height: 0.5 }, 0.5)]
   }
   const onCrease = (i: number): boolean => {
     if (!crease) return false
@@ -170,27 +87,14 @@ export function boxInk(img: Gray, h: Homography, printed: FormRect, levels: Leve
     const t = (x - crease.x0) / (crease.x1 - crease.x0)
     return Math.abs(y - (crease.y0 + t * (crease.y1 - crease.y0))) <= crease.half
   }
-  const faintInk = (i: number): boolean => (g.values[i] as number) < (faintLimit[Math.floor(i / g.cols)] as number) && !onCrease(i)
-  let stroke = 0
-  let faint = 0
-  let extent = 0
-  for (const cells of pieces(g, faintInk)) {
-    const cs = cells.map((i) => i % g.cols)
-    const rs = cells.map((i) => Math.floor(i / g.cols))
-    const long = (Math.max(Math.max(...cs) - Math.min(...cs), Math.max(...rs) - Math.min(...rs)) + 1) * STEP
-    if (long < STROKE) continue
-    extent = Math.max(extent, long)
-    faint += cells.length
-    stroke += cells.filter((i) => (g.values[i] as number) < limit).length
-  }
-  const n = Math.max(1, g.values.length)
+  const { stroke, faint, extent } = strokes(g, limit, faintLimits(g, limit, range, beside), STROKE, onCrease)
   const ringValues = [
     ...samples(img, h, { x: box.x - 3.6, y: box.y - 3.6, width: box.width + 7.2, height: 2 }, 0.6),
     ...samples(img, h, { x: box.x - 3.6, y: box.y + box.height + 1.6, width: box.width + 7.2, height: 2 }, 0.6),
     ...samples(img, h, { x: box.x - 3.6, y: box.y - 1.6, width: 2, height: box.height + 3.2 }, 0.6),
     ...samples(img, h, { x: box.x + box.width + 1.6, y: box.y - 1.6, width: 2, height: box.height + 3.2 }, 0.6),
   ]
-  return { inside: share(g.values, limit), ring: share(ringValues, limit), outline, stroke: stroke / n, faint: faint / n, extent, line: crease !== undefined }
+  return { inside: share(g.values, limit), ring: share(ringValues, limit), outline, stroke, faint, extent, line: crease !== undefined }
 }
 
 /**
@@ -260,13 +164,4 @@ export function decide(ja: Measured, nee: Measured): { reading: BoxReading; conf
     return { reading: 'beide', confidence: clamp(crossed * (0.6 + Math.min(0.35, lo))) }
   }
   return { reading: 'onduidelijk', confidence: clamp(0.3 + (0.2 * Math.abs(j - n)) / Math.max(hi, 0.01)) }
-}
-
-/** Ink over a signature or date field: present when clearly more than a speck. */
-export function fieldInk(img: Gray, h: Homography, field: FormRect, levels: Levels): { present: boolean; ink: number; confidence: number } {
-  const limit = threshold(img, h, grow(field, 4), levels)
-  const ink = share(samples(img, h, field, 0.6), limit)
-  const present = ink >= 0.012
-  const confidence = present ? Math.min(1, 0.6 + ink * 8) : Math.min(1, 1 - ink / 0.012 / 2)
-  return { present, ink, confidence: Math.round(confidence * 100) / 100 }
 }
