@@ -78,11 +78,7 @@ describe('box decisions on the corpus’s hard cases', () => {
         dpi: 200,
         seed: 324,
         copier,
-        rows: [
-          { box: 'nee', style: 'cross' },
-          { box: 'ja', style: 'cross' },
-          { box: 'ja', style: 'tick' },
-        ],
+        rows: [{ box: 'nee', style: 'cross' }, { box: 'ja', style: 'cross' }, { box: 'ja', style: 'tick' }, undefined],
         extra: (layout, s) => {
           // Rising 12 points across the page, through (x, y).
           const through = (x: number, y: number): string =>
@@ -94,14 +90,18 @@ describe('box decisions on the corpus’s hard cases', () => {
               1.1 * s,
               0,
             )
-          const [a, b] = layout.rows
-          if (!a || !b) throw new Error('two rows expected')
-          // Through the middle of row 0's Ja box; along the bottom of row 1's Nee box.
-          return { svg: through(a.ja.x + a.ja.width / 2, a.ja.y + a.ja.height / 2) + through(b.nee.x + b.nee.width / 2, b.nee.y + b.nee.height - 1.5) }
+          const [a, b, , d] = layout.rows
+          if (!a || !b || !d) throw new Error('four rows expected')
+          // Through the middle of row 0's Ja box; along the bottom of row 1's Nee box; through both
+          // empty boxes of row 3, as if the row were struck out: that is for a person to decide.
+          return {
+            svg: through(a.ja.x + a.ja.width / 2, a.ja.y + a.ja.height / 2) + through(b.nee.x + b.nee.width / 2, b.nee.y + b.nee.height - 1.5) + through((d.ja.x + d.nee.x + d.nee.width) / 2, d.ja.y + d.ja.height / 2),
+            answers: { 3: 'onduidelijk' },
+          }
         },
       },
     ])
-    expect(read[0]?.answers.slice(0, 3).map((a) => a.reading)).toEqual(['nee', 'ja', 'ja'])
+    expect(read[0]?.answers.slice(0, 4).map((a) => a.reading)).toEqual(['nee', 'ja', 'ja', 'onduidelijk'])
     expect(score.wrong).toEqual([])
   }, 120_000)
 })

@@ -153,7 +153,9 @@ export function decide(ja: Measured, nee: Measured): { reading: BoxReading; conf
   const clamp = (c: number): number => Math.round(Math.max(0, Math.min(1, c)) * 100) / 100
   // A line through a box was left out of it: the reading stands, a little less sure.
   const crossed = ja.line || nee.line ? 0.9 : 1
-  if (hi < EMPTY) return { reading: 'geen', confidence: clamp(crossed * (1 - hi / EMPTY / 2)) }
+  // A line through a row with nothing else in its boxes may be the row struck out: a person decides.
+  if (hi < EMPTY && crossed < 1) return { reading: 'onduidelijk', confidence: 0.4 }
+  if (hi < EMPTY) return { reading: 'geen', confidence: clamp(1 - hi / EMPTY / 2) }
   if (hi >= MARKED && lo < EMPTY) return { reading: j > n ? 'ja' : 'nee', confidence: clamp(crossed * (0.75 + 0.25 * Math.min(1, (hi - MARKED) / 0.1) - lo / EMPTY / 4)) }
   if (lo >= MARKED) {
     // Both marked. One filled in solid and the other not: most likely a correction, but which way
