@@ -73,12 +73,15 @@ export function boxInk(img: Gray, h: Homography, printed: FormRect, levels: Leve
   const { box, outline } = alignBox(img, h, printed, limit)
   const inner = grow(box, -INSET)
   const g = grid(img, h, inner, STEP)
-  const crease = lineThrough(img, h, box, limit)
   // Light pencil: darker than the paper of its own row of the box and just beside it.
   const beside = (r: number): number[] => {
     const y = inner.y + (r + 0.5) * STEP - 0.25
     return [...samples(img, h, { x: box.x - 4.5, y, width: 2, height: 0.5 }, 0.5), ...samples(img, h, { x: box.x + box.width + 2.2, y, width: 2, height: 0.5 }, 0.5)]
   }
+  const light = faintLimits(g, limit, range, beside)
+  // Nothing at all inside (most boxes): no strokes to count, and a line that misses the inside does not matter.
+  const any = g.values.some((v, i) => v < (light[Math.floor(i / g.cols)] as number))
+  const crease = any ? lineThrough(img, h, box, limit) : undefined
   const onCrease = (i: number): boolean => {
     if (!crease) return false
     const c = i % g.cols
@@ -87,7 +90,7 @@ export function boxInk(img: Gray, h: Homography, printed: FormRect, levels: Leve
     const t = (x - crease.x0) / (crease.x1 - crease.x0)
     return Math.abs(y - (crease.y0 + t * (crease.y1 - crease.y0))) <= crease.half
   }
-  const { stroke, faint, extent } = strokes(g, limit, faintLimits(g, limit, range, beside), STROKE, onCrease)
+  const { stroke, faint, extent } = any ? strokes(g, limit, light, STROKE, onCrease) : { stroke: 0, faint: 0, extent: 0 }
   const ringValues = [
     ...samples(img, h, { x: box.x - 3.6, y: box.y - 3.6, width: box.width + 7.2, height: 2 }, 0.6),
     ...samples(img, h, { x: box.x - 3.6, y: box.y + box.height + 1.6, width: box.width + 7.2, height: 2 }, 0.6),
