@@ -31,6 +31,10 @@ export interface ExpectedPage {
   /** Per printed row: what a careful person reads. */
   answers: { purposeId: number; expected: BoxReading; style: MarkStyle | 'correction' | 'none' }[]
   signatures: { slot: number; signed: boolean }[]
+  /** The purpose whose row has a note in its margin, if any (for a person looking into a wrong reading). */
+  notePurposeId?: number
+  /** How the copier treated the page, and its dpi (for the same). */
+  copier?: CopierOptions & { dpi: number }
 }
 
 export interface Round {
@@ -88,7 +92,7 @@ function stroke(r: () => number, points: [number, number][], width: number, grey
 }
 
 /** The SVG of one box's mark, in pixels (`s` pixels per point). */
-function boxMark(r: () => number, box: FormRect, s: number, style: MarkStyle): string {
+export function boxMark(r: () => number, box: FormRect, s: number, style: MarkStyle): string {
   const x = box.x * s
   const y = box.y * s
   const w = box.width * s
@@ -181,7 +185,7 @@ function writing(r: () => number, field: FormRect, s: number, part: number): str
 
 export interface Marking {
   svg: string
-  expected: Omit<ExpectedPage, 'code' | 'pupilId' | 'upsideDown'>
+  expected: Omit<ExpectedPage, 'code' | 'pupilId' | 'upsideDown' | 'copier'>
 }
 
 /** Marks one sheet as a parent might; the expected reading comes with it. */
@@ -208,12 +212,14 @@ export function markSheet(r: () => number, layout: SheetLayout, s: number): Mark
     if (signed) parts.push(writing(r, line.sign, s, 0.85), writing(r, line.date, s, 0.6))
     return { slot: line.slot, signed }
   })
+  let notePurposeId: number | undefined
   if (r() < 0.25) {
     // A note in the margin beside the purposes, away from the boxes.
     const row = layout.rows[Math.floor(r() * layout.rows.length)]
     if (row) parts.push(writing(r, { x: row.row.x + 150, y: row.row.y + 2, width: 180, height: Math.min(12, row.row.height - 4) }, s, 0.9))
+    notePurposeId = row?.purposeId ?? undefined
   }
-  return { svg: parts.join(''), expected: { answers, signatures } }
+  return { svg: parts.join(''), expected: { answers, signatures, ...(notePurposeId === undefined ? {} : { notePurposeId }) } }
 }
 
 export interface CopierOptions {
@@ -376,7 +382,7 @@ export async function buildScan(round: Round, dir: string, count: number, seed: 
     const marking = markSheet(r, layout, p.dpi / 72)
     const o = copierOptions(r)
     const code = parseFormQr(p.qr)?.code ?? ''
-    const e: ExpectedPage = { code, pupilId: round.pupilByCode.get(code) ?? 0, upsideDown: o.upsideDown, ...marking.expected }
+    const e: ExpectedPage = { code, pupilId: round.pupilByCode.get(code) ?? 0, upsideDown: o.upsideDown, ...marking.expected, copier: { ...o, dpi: p.dpi } }
     const jpeg = await copy(r, p.png, marking.svg, o)
     if (i < pictures) {
       const kind = (['jpg', 'png', 'tif'] as const)[i % 3]

@@ -1,49 +1,13 @@
-// Reading the marks on a straightened form: per purpose the ink inside its Ja and Nee boxes (the
-// printed outline left out) and just around them (a tick across the edge), at a threshold set by
-// the paper and the ink of that part of the page (a fold's shadow, light pencil); then ja, nee,
-// beide, geen or onduidelijk with a confidence. Per signature line: ink in the signature and date
-// fields beyond what dust and noise leave.
+// Reading the marks on a straightened form: per purpose the strokes inside its Ja and Nee boxes
+// (the printed outline left out, specks and a line running through left out) and the ink just
+// around them (a tick across the edge), at thresholds set by the paper and the ink of that part of
+// the page (a fold's shadow, light pencil); then ja, nee, beide, geen or onduidelijk with a confidence.
 import type { BoxReading, FormRect } from '../../../shared/scan.ts'
 import { apply, type Homography } from './homography.ts'
+import { darkLimit, faintLimits, grid, grow, samples, share, strokes, type Levels } from './ink.ts'
 import { at, type Gray } from './pixels.ts'
 
-/** Grey values sampled over a rectangle of the form (points), every `step` points. */
-function samples(img: Gray, h: Homography, r: FormRect, step: number): number[] {
-  const out: number[] = []
-  for (let y = r.y + step / 2; y < r.y + r.height; y += step) {
-    for (let x = r.x + step / 2; x < r.x + r.width; x += step) {
-      const p = apply(h, x, y)
-      out.push(at(img, p.x, p.y))
-    }
-  }
-  return out
-}
-
-const grow = (r: FormRect, by: number): FormRect => ({ x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by })
-
-function percentile(values: number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 255
-}
-
-export interface Levels {
-  /** Grey of the printed black (the corner marks). */
-  ink: number
-}
-
-/** The grey of the corner marks' middles: the page's own black. */
-export function pageLevels(img: Gray, h: Homography, marks: FormRect[]): Levels {
-  const inner = marks.flatMap((m) => samples(img, h, grow(m, -3), 1))
-  return { ink: percentile(inner, 0.5) }
-}
-
-/** Dark enough to be a mark: a little below the local paper, towards the page's black. */
-function threshold(img: Gray, h: Homography, around: FormRect, levels: Levels): number {
-  const paper = percentile(samples(img, h, around, 1.5), 0.85)
-  return paper - 0.4 * Math.max(40, paper - levels.ink)
-}
-
-const share = (values: number[], limit: number): number => (values.length === 0 ? 0 : values.filter((v) => v < limit).length / values.length)
+export { fieldInk, pageLevels } from './ink.ts'
 
 const shift = (r: FormRect, dx: number, dy: number): FormRect => ({ ...r, x: r.x + dx, y: r.y + dy })
 
@@ -81,58 +45,128 @@ function alignBox(img: Gray, h: Homography, box: FormRect, limit: number): { box
   return best
 }
 
+export interface BoxInk {
+  /** Share of the inside (inset past the outline) darker than the box's threshold. */
+  inside: number
+  /** The same in a ring just outside the box (a tick across the edge). */
+  ring: number
+  /** Share of the printed outline found dark: low means the box was not found. */
+  outline: number
+  /** Share of the inside in strokes: ink in pieces at least STROKE long, not specks, not a line running through. */
+  stroke: number
+  /** The same at a lighter threshold (light pencil). */
+  faint: number
+  /** The longest piece of ink inside, in points. */
+  extent: number
+  /** A thin straight line ran through the box and on beyond both sides (a fold's crease in black and white, a ruler's line): left out. */
+  line: boolean
+}
+
+/** Ink shorter than this (points) inside a box is a speck of dust or toner, not a mark. */
+const STROKE = 3.5
+const INSET = 2
+const STEP = 0.45
+
 /** Ink inside a box (inset past its outline), and in a ring just outside it; `outline` low means the box was not found. */
-export function boxInk(img: Gray, h: Homography, printed: FormRect, levels: Levels): { inside: number; ring: number; outline: number } {
-  const limit = threshold(img, h, grow(printed, 9), levels)
+export function boxInk(img: Gray, h: Homography, printed: FormRect, levels: Levels): BoxInk {
+  const { range, limit } = darkLimit(img, h, grow(printed, 9), levels)
   const { box, outline } = alignBox(img, h, printed, limit)
-  const inside = share(samples(img, h, grow(box, -2), 0.45), limit)
+  const inner = grow(box, -INSET)
+  const g = grid(img, h, inner, STEP)
+  // Light pencil: darker than the paper of its own row of the box and just beside it.
+  const beside = (r: number): number[] => {
+    const y = inner.y + (r + 0.5) * STEP - 0.25
+    return [...samples(img, h, { x: box.x - 4.5, y, width: 2, height: 0.5 }, 0.5), ...samples(img, h, { x: box.x + box.width + 2.2, y, width: 2, height: 0.5 }, 0.5)]
+  }
+  const light = faintLimits(g, limit, range, beside)
+  // Nothing at all inside (most boxes): no strokes to count, and a line that misses the inside does not matter.
+  const any = g.values.some((v, i) => v < (light[Math.floor(i / g.cols)] as number))
+  const crease = any ? lineThrough(img, h, box, limit) : undefined
+  const onCrease = (i: number): boolean => {
+    if (!crease) return false
+    const c = i % g.cols
+    const x = inner.x + (c + 0.5) * STEP
+    const y = inner.y + ((i - c) / g.cols + 0.5) * STEP
+    const t = (x - crease.x0) / (crease.x1 - crease.x0)
+    return Math.abs(y - (crease.y0 + t * (crease.y1 - crease.y0))) <= crease.half
+  }
+  const { stroke, faint, extent } = any ? strokes(g, limit, light, STROKE, onCrease) : { stroke: 0, faint: 0, extent: 0 }
   const ringValues = [
     ...samples(img, h, { x: box.x - 3.6, y: box.y - 3.6, width: box.width + 7.2, height: 2 }, 0.6),
     ...samples(img, h, { x: box.x - 3.6, y: box.y + box.height + 1.6, width: box.width + 7.2, height: 2 }, 0.6),
     ...samples(img, h, { x: box.x - 3.6, y: box.y - 1.6, width: 2, height: box.height + 3.2 }, 0.6),
     ...samples(img, h, { x: box.x + box.width + 1.6, y: box.y - 1.6, width: 2, height: box.height + 3.2 }, 0.6),
   ]
-  return { inside, ring: share(ringValues, limit), outline }
+  return { inside: share(g.values, limit), ring: share(ringValues, limit), outline, stroke, faint, extent, line: crease !== undefined }
+}
+
+/**
+ * A thin straight line running past the box on both sides, nearly level (a fold's crease that the
+ * copier's black and white made a line, a ruler's line through the row): where it crosses the box,
+ * from the dark bands found just left and right of it. Undefined when there is none.
+ */
+function lineThrough(img: Gray, h: Homography, box: FormRect, limit: number): { x0: number; y0: number; x1: number; y1: number; half: number } | undefined {
+  const bands = (x: number): { y: number; tall: number }[] => {
+    const out: { y: number; tall: number }[] = []
+    let start: number | undefined
+    for (let y = box.y - 3; y <= box.y + box.height + 3.01; y += 0.5) {
+      const dark = share(samples(img, h, { x, y: y - 0.25, width: 2, height: 0.5 }, 0.5), limit) >= 0.5
+      if (dark && start === undefined) start = y
+      if (!dark && start !== undefined) {
+        out.push({ y: (start + y - 0.5) / 2, tall: y - start })
+        start = undefined
+      }
+    }
+    return out.filter((b) => b.tall <= 2.5)
+  }
+  const x0 = box.x - 3.5
+  const x1 = box.x + box.width + 3.2
+  for (const l of bands(x0 - 1)) {
+    for (const r of bands(x1 - 1)) {
+      if (Math.abs(l.y - r.y) <= 0.11 * (x1 - x0)) return { x0, y0: l.y, x1, y1: r.y, half: Math.max(l.tall, r.tall) / 2 + 0.6 }
+    }
+  }
+  return undefined
 }
 
 /** Below this share of its outline, a box was not found where the layout puts it: a person must look. */
 const OUTLINE_FOUND = 0.55
 
 /**
- * Below EMPTY a box is empty (an empty box reads under 0.01 even at JPEG quality 30 with specks);
- * from MARKED up it is ticked (a tick covers about 0.2-0.4 of the inside, a cross 0.4-0.7); from
- * SOLID up it is filled in. Between EMPTY and MARKED a person must look.
+ * Ink in strokes, at the light threshold (so light pencil counts): below EMPTY a box is empty (specks
+ * are not strokes, and an empty box reads 0 even at JPEG quality 30, folded, in black and white);
+ * from MARKED up it is marked (light pencil reads 0.24 or more, a tick 0.16-0.64, a cross 0.45-0.9);
+ * in between a person must look. From SOLID up (dark ink only) a box is filled in.
  */
-const EMPTY = 0.01
-const MARKED = 0.05
+const EMPTY = 0.03
+const MARKED = 0.1
 const SOLID = 0.8
 
-/** One number per box: its inside, helped by the ring when a tick lies mostly across the edge. */
-const strength = (b: { inside: number; ring: number }): number => Math.max(b.inside, b.ring >= 0.08 ? Math.min(b.ring, 0.3) * 0.8 : 0)
+type Measured = { inside: number; ring: number; outline?: number; stroke?: number; faint?: number; line?: boolean }
 
-export function decide(ja: { inside: number; ring: number; outline?: number }, nee: { inside: number; ring: number; outline?: number }): { reading: BoxReading; confidence: number } {
+/** One number per box: its strokes inside, helped by the ring when a tick lies mostly across the edge. */
+const strength = (b: Measured): number => Math.max(b.faint ?? b.inside, b.ring >= 0.08 ? Math.min(b.ring, 0.3) * 0.8 : 0)
+
+export function decide(ja: Measured, nee: Measured): { reading: BoxReading; confidence: number } {
   if ((ja.outline ?? 1) < OUTLINE_FOUND || (nee.outline ?? 1) < OUTLINE_FOUND) return { reading: 'onduidelijk', confidence: 0.1 }
   const j = strength(ja)
   const n = strength(nee)
   const hi = Math.max(j, n)
   const lo = Math.min(j, n)
   const clamp = (c: number): number => Math.round(Math.max(0, Math.min(1, c)) * 100) / 100
+  // A line through a box was left out of it: the reading stands, a little less sure.
+  const crossed = ja.line || nee.line ? 0.9 : 1
+  // A line through a row with nothing else in its boxes may be the row struck out: a person decides.
+  if (hi < EMPTY && crossed < 1) return { reading: 'onduidelijk', confidence: 0.4 }
   if (hi < EMPTY) return { reading: 'geen', confidence: clamp(1 - hi / EMPTY / 2) }
-  if (hi >= MARKED && lo < EMPTY) return { reading: j > n ? 'ja' : 'nee', confidence: clamp(0.75 + 0.25 * Math.min(1, (hi - MARKED) / 0.1) - lo / EMPTY / 4) }
+  if (hi >= MARKED && lo < EMPTY) return { reading: j > n ? 'ja' : 'nee', confidence: clamp(crossed * (0.75 + 0.25 * Math.min(1, (hi - MARKED) / 0.1) - lo / EMPTY / 4)) }
   if (lo >= MARKED) {
     // Both marked. One filled in solid and the other not: most likely a correction, but which way
     // round is the parent's to say; the same kind of mark in both is both ticked.
-    if (hi >= SOLID && lo < hi - 0.2) return { reading: 'onduidelijk', confidence: 0.4 }
-    return { reading: 'beide', confidence: clamp(0.6 + Math.min(0.35, lo)) }
+    const dj = ja.stroke ?? ja.inside
+    const dn = nee.stroke ?? nee.inside
+    if (Math.max(dj, dn) >= SOLID && Math.min(dj, dn) < Math.max(dj, dn) - 0.2) return { reading: 'onduidelijk', confidence: 0.4 }
+    return { reading: 'beide', confidence: clamp(crossed * (0.6 + Math.min(0.35, lo))) }
   }
   return { reading: 'onduidelijk', confidence: clamp(0.3 + (0.2 * Math.abs(j - n)) / Math.max(hi, 0.01)) }
-}
-
-/** Ink over a signature or date field: present when clearly more than a speck. */
-export function fieldInk(img: Gray, h: Homography, field: FormRect, levels: Levels): { present: boolean; ink: number; confidence: number } {
-  const limit = threshold(img, h, grow(field, 4), levels)
-  const ink = share(samples(img, h, field, 0.6), limit)
-  const present = ink >= 0.012
-  const confidence = present ? Math.min(1, 0.6 + ink * 8) : Math.min(1, 1 - ink / 0.012 / 2)
-  return { present, ink, confidence: Math.round(confidence * 100) / 100 }
 }

@@ -7,7 +7,7 @@
 import { cornerMarks, QR_SIDE } from '../documents/consent-form-layout.ts'
 import { MARGIN, PAGE } from '../documents/pdf-base.ts'
 import { affineFit, apply, homography, similarity, type Homography, type Point } from './homography.ts'
-import { blobsInWindow, findMarks, MARK_CENTRES, type FoundMarks } from './marks.ts'
+import { blobsInWindow, cutMark, findMarks, MARK_CENTRES, type FoundMarks } from './marks.ts'
 import type { Gray } from './pixels.ts'
 import { readQr, type QrHit } from './qr-code.ts'
 
@@ -78,15 +78,20 @@ function fromQr(img: Gray, qr: QrHit): Homography | undefined {
     const h = Math.min(img.height, Math.round(p.y + r)) - y0
     if (w < 8 || h < 8) continue
     const side = MARK_CENTRES.side * scale
-    const blob = blobsInWindow(img, x0, y0, w, h, p, side * 0.6, side * 1.4)[0]
-    if (!blob || Math.hypot(blob.centre.x - p.x, blob.centre.y - p.y) > 30 * scale) continue
+    // A whole mark; else, where the window runs off the picture, a mark cut off by its edge.
+    const turn = Math.atan2(rough[3] as number, rough[0] as number)
+    const found = blobsInWindow(img, x0, y0, w, h, p, side * 0.6, side * 1.4)[0]?.centre ?? cutMark(img, x0, y0, w, h, p, (side / 2) * (Math.abs(Math.cos(turn)) + Math.abs(Math.sin(turn))))
+    if (!found || Math.hypot(found.x - p.x, found.y - p.y) > 30 * scale) continue
     from.push(m)
-    to.push(blob.centre)
+    to.push(found)
   }
   // The code's corners only place the page roughly (they are close together); the marks fix it:
-  // three or more give an affine transform, two a scanner's turn, scale and shift.
+  // three or more give an affine transform, two a scanner's turn, scale and shift; one, with the
+  // code's centre across the page from it (a sheet turned so far that three corners fell off the glass), the same.
   if (from.length >= 3) return affineFit(from, to)
   if (from.length === 2) return similarity(from as [Point, Point], to as [Point, Point])
+  const qrCentre = { x: QR_RECT.x + QR_RECT.width / 2, y: QR_RECT.y + QR_RECT.height / 2 }
+  if (from.length === 1 && Math.hypot((from[0] as Point).x - qrCentre.x, (from[0] as Point).y - qrCentre.y) > 300) return similarity([from[0] as Point, qrCentre], [to[0] as Point, qr.centre])
   return undefined
 }
 

@@ -16,8 +16,19 @@ export const MARK_CENTRES = { spanX: 595.28 - 2 * 26, spanY: 841.89 - 2 * 26, si
 
 const WINDOW = { x: 0.24, y: 0.2 }
 
-/** Solid, squarish dark blobs in one window of the picture, nearest the picture's corner first. */
-export function blobsInWindow(img: Gray, x0: number, y0: number, w: number, h: number, corner: Point, minSide: number, maxSide: number): Blob[] {
+interface Piece {
+  area: number
+  /** Centre of mass, in the picture. */
+  centre: Point
+  /** Bounds in the window. */
+  minX: number
+  minY: number
+  maxX: number
+  maxY: number
+}
+
+/** The window's dark pieces (4-connected, below halfway from its paper to black), and its dark mask. */
+function darkPieces(img: Gray, x0: number, y0: number, w: number, h: number): { pieces: Piece[]; mask: Uint8Array } {
   const { data, width } = img
   // Paper: a high percentile of the window; dark: below halfway to black.
   const hist = new Uint32Array(256)
@@ -39,7 +50,7 @@ export function blobsInWindow(img: Gray, x0: number, y0: number, w: number, h: n
     const row = (y0 + y) * width + x0
     for (let x = 0; x < w; x++) if ((data[row + x] as number) < threshold) mask[y * w + x] = 1
   }
-  const blobs: (Blob & { distance: number })[] = []
+  const pieces: Piece[] = []
   const stack: number[] = []
   for (let start = 0; start < mask.length; start++) {
     if (mask[start] !== 1) continue
@@ -73,6 +84,16 @@ export function blobsInWindow(img: Gray, x0: number, y0: number, w: number, h: n
       if (y > 0) visit(i - w)
       if (y < h - 1) visit(i + w)
     }
+    pieces.push({ area, centre: { x: x0 + sx / area, y: y0 + sy / area }, minX, minY, maxX, maxY })
+  }
+  return { pieces, mask }
+}
+
+/** Solid, squarish dark blobs in one window of the picture, nearest the picture's corner first. */
+export function blobsInWindow(img: Gray, x0: number, y0: number, w: number, h: number, corner: Point, minSide: number, maxSide: number): Blob[] {
+  const { pieces, mask } = darkPieces(img, x0, y0, w, h)
+  const blobs: (Blob & { distance: number })[] = []
+  for (const { area, centre, minX, minY, maxX, maxY } of pieces) {
     const bw = maxX - minX + 1
     const bh = maxY - minY + 1
     const side = Math.sqrt(area)
@@ -80,10 +101,61 @@ export function blobsInWindow(img: Gray, x0: number, y0: number, w: number, h: n
     if (area / (bw * bh) < 0.68 || bw / bh < 0.7 || bw / bh > 1.43) continue
     // Touching the window's edge: part of something bigger (a dark border of the scan).
     if (minX === 0 || minY === 0 || maxX === w - 1 || maxY === h - 1) continue
-    const centre = { x: x0 + sx / area, y: y0 + sy / area }
+    if (!standsAlone(mask, w, h, minX, minY, maxX, maxY, side)) continue
     blobs.push({ centre, side, distance: Math.hypot(centre.x - corner.x, centre.y - corner.y) })
   }
   return blobs.sort((a, b) => a.distance - b.distance).slice(0, 3)
+}
+
+/**
+ * A corner mark cut off by the picture's edge (a sheet turned on the copier's glass): a solid piece
+ * against that edge, as tall (or wide) as a whole mark along it. Its centre is where the whole mark's
+ * would be, from the edge it still shows: `half` is half the mark's extent in the picture (turned
+ * marks are wider than their side). The piece nearest `near`, or undefined.
+ */
+export function cutMark(img: Gray, x0: number, y0: number, w: number, h: number, near: Point, half: number): Point | undefined {
+  const { pieces, mask } = darkPieces(img, x0, y0, w, h)
+  let best: { centre: Point; distance: number } | undefined
+  for (const { area, minX, minY, maxX, maxY } of pieces) {
+    const left = x0 + minX === 0
+    const right = x0 + maxX === img.width - 1
+    const top = y0 + minY === 0
+    const bottom = y0 + maxY === img.height - 1
+    if (!(left || right || top || bottom)) continue
+    // Against the window's edge inside the picture: part of something bigger.
+    if ((minX === 0 && !left) || (minY === 0 && !top) || (maxX === w - 1 && !right) || (maxY === h - 1 && !bottom)) continue
+    const bw = maxX - minX + 1
+    const bh = maxY - minY + 1
+    if (area < 0.6 * bw * bh) continue
+    const spans = (extent: number, cut: boolean): boolean => (cut ? extent >= 0.3 * half && extent <= 2.3 * half : extent >= 1.5 * half && extent <= 2.4 * half)
+    if (!spans(bw, left || right) || !spans(bh, top || bottom)) continue
+    if (!standsAlone(mask, w, h, minX, minY, maxX, maxY, half * 1.8)) continue
+    const x = left ? x0 + maxX + 0.5 - half : right ? x0 + minX - 0.5 + half : x0 + (minX + maxX + 1) / 2
+    const y = top ? y0 + maxY + 0.5 - half : bottom ? y0 + minY - 0.5 + half : y0 + (minY + maxY + 1) / 2
+    const distance = Math.hypot(x - near.x, y - near.y)
+    if (!best || distance < best.distance) best = { centre: { x, y }, distance }
+  }
+  return best?.centre
+}
+
+/**
+ * A corner mark has clear paper around it; a bold letter of the heading, a QR code's finder square
+ * or a blot in a word has ink close by. Dark share of the band from 0.35 to 0.75 of a side around
+ * the blob's bounds (`mask` is non-zero where dark), outside the window counted as paper.
+ */
+function standsAlone(mask: Uint8Array, w: number, h: number, minX: number, minY: number, maxX: number, maxY: number, side: number): boolean {
+  const near = Math.max(1, Math.round(side * 0.35))
+  const far = Math.max(near + 1, Math.round(side * 0.75))
+  let dark = 0
+  let all = 0
+  for (let y = minY - far; y <= maxY + far; y++) {
+    for (let x = minX - far; x <= maxX + far; x++) {
+      if (x >= minX - near && x <= maxX + near && y >= minY - near && y <= maxY + near) continue
+      all++
+      if (x >= 0 && y >= 0 && x < w && y < h && mask[y * w + x] !== 0) dark++
+    }
+  }
+  return dark <= all * 0.04
 }
 
 export interface FoundMarks {
