@@ -1,9 +1,8 @@
 // Intake during the year: a new kleuter starts any day. Enrol them in a group (the level follows
 // from the group and the birth date), and print their consent form straight away; until it comes
 // back they are on the no-consent lists as 'geen antwoord'.
-import { useState, type FormEvent } from 'react'
+import { useState } from 'react'
 import { displayName, formatDate, type PupilDetail } from '../../../../shared/domain.ts'
-import type { ErrorInfo } from '../../../../shared/errors.ts'
 import { levelsOfGroupName } from '../../../../shared/year-levels.ts'
 import { invoke } from '../../api.ts'
 import { DocumentActions } from '../../components/DocumentActions.tsx'
@@ -12,6 +11,7 @@ import { useLoad } from '../../useLoad.ts'
 import { href } from '../../router.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { GroupSelect } from '../../components/GroupSelect.tsx'
+import { useSave } from '../../components/useSave.ts'
 
 const empty = () => ({ firstName: '', lastNamePrefix: '', lastName: '', birthDate: '', enrolledOn: '' })
 
@@ -20,18 +20,18 @@ export function IntakeSection() {
   const kleuterGroup = groups.data?.find((g) => levelsOfGroupName(g.name).includes(1))
   const [form, setForm] = useState(empty)
   const [groupId, setGroupId] = useState<number>()
-  const [error, setError] = useState<ErrorInfo>()
+  // One enrolment at a time: a double click or a second Enter while the first runs enrols no second child.
+  const { submit, busy, error, setError } = useSave()
   const [added, setAdded] = useState<PupilDetail>()
   const chosenGroup = groupId ?? kleuterGroup?.id
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault()
+  const save = submit(async () => {
     const r = await invoke('pupils.save', { ...form, groupId: chosenGroup ?? null })
     if (!r.ok) return setError(r.error)
     setError(undefined)
     setAdded(r.value)
     setForm(empty())
-  }
+  })
   const text = (key: 'firstName' | 'lastNamePrefix' | 'lastName', label: string) => (
     <Field label={label} name={key} error={error}>
       <input name={key} value={form[key]} aria-invalid={error?.field === key} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
@@ -75,7 +75,7 @@ export function IntakeSection() {
         </div>
         <FormError error={error} fields={['firstName', 'lastNamePrefix', 'lastName', 'birthDate', 'groupId', 'enrolledOn']} />
         <FormActions>
-          <button className="primary" type="submit">
+          <button className="primary" type="submit" disabled={busy}>
             Inschrijven
           </button>
         </FormActions>
