@@ -1,6 +1,5 @@
 // The page straightened onto the form's own coordinates, as a grey PNG: what the review crops its
 // rows from and what is kept as the proof. Each output pixel takes the scan's pixel under it.
-import { join } from 'node:path'
 import { sharpImages } from '../libraries.ts'
 import type { Homography } from './homography.ts'
 import type { Gray } from './pixels.ts'
@@ -8,8 +7,8 @@ import type { Gray } from './pixels.ts'
 /** Pixels per point of the straightened page: 150 dpi. */
 export const STRAIGHT_SCALE = 150 / 72
 
-/** Straightens at once; the PNG is written in the background (sharp's threads): `written` settles when it is on disk. */
-export function writeStraightened(img: Gray, h: Homography, page: { width: number; height: number }, dir: string, name: string): { path: string; written: Promise<unknown> } {
+/** Straightens at once; the PNG is written in sharp's threads, and the promise settles when it is on disk at `path`. */
+export function writeStraightened(img: Gray, h: Homography, page: { width: number; height: number }, path: string): Promise<unknown> {
   const width = Math.round(page.width * STRAIGHT_SCALE)
   const height = Math.round(page.height * STRAIGHT_SCALE)
   const out = new Uint8Array(width * height)
@@ -39,9 +38,7 @@ export function writeStraightened(img: Gray, h: Homography, page: { width: numbe
       w += dw
     }
   }
-  const path = join(dir, name)
-  const written = sharpImages()(Buffer.from(out.buffer), { raw: { width, height, channels: 1 } })
+  return sharpImages()(Buffer.from(out.buffer), { raw: { width, height, channels: 1 } })
     .png({ compressionLevel: 3, adaptiveFiltering: false })
     .toFile(path)
-  return { path, written }
 }
