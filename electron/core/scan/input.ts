@@ -38,13 +38,25 @@ export class ScanInputProblem extends Error {}
 
 const MB = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`
 
-/** Grey pixels, the long side at most WORK_SIDE, turned upright by the photo's own orientation tag. */
+/**
+ * Grey pixels, the long side at most WORK_SIDE, turned upright by the photo's own orientation tag.
+ * Shrunk first, in colour, and made grey after: sharp makes a picture grey before it shrinks it,
+ * and then cannot shrink a JPEG while decoding it (a 300 dpi page took three times as long).
+ */
 async function toGray(input: Buffer | { raw: Buffer | Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 1 | 2 | 3 | 4 }, page?: number): Promise<Gray> {
   const sharp = sharpImages()
   const img = Buffer.isBuffer(input)
     ? sharp(input, { page: page ?? 0, limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'truncated' }).rotate()
     : sharp(Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength), { raw: { width: input.width, height: input.height, channels: input.channels } })
-  const { data, info } = await img.flatten({ background: '#ffffff' }).greyscale().resize({ width: WORK_SIDE, height: WORK_SIDE, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true })
+  const small = await img.flatten({ background: '#ffffff' }).resize({ width: WORK_SIDE, height: WORK_SIDE, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true })
+  const { data, info } =
+    small.info.channels === 1
+      ? small
+      : await sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } })
+          .flatten({ background: '#ffffff' })
+          .greyscale()
+          .raw()
+          .toBuffer({ resolveWithObject: true })
   if (info.channels !== 1) throw new ScanInputProblem('channels')
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height }
 }
