@@ -58,6 +58,10 @@ function readerFile(): string | URL {
   return new URL('./page-worker.ts', import.meta.url)
 }
 
+let live = 0
+/** Page reader threads running now, in this thread's pools (for the tests: a finished or stopped read leaves none). */
+export const liveReaders = (): number => live
+
 interface Reader {
   worker: Worker
   pages: Map<number, { layoutFor: LayoutFor; ok: (r: PixelReading) => void; fail: (e: Error) => void }>
@@ -79,7 +83,17 @@ export function startPageReaders(count = readerCount()): PageReaders {
   }
   for (let i = 0; i < count; i++) {
     const worker = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: 512 } })
-    const reader: Reader = { worker, pages: new Map(), exited: new Promise((ok) => worker.once('exit', () => ok())) }
+    live++
+    const reader: Reader = {
+      worker,
+      pages: new Map(),
+      exited: new Promise((ok) =>
+        worker.once('exit', () => {
+          live--
+          ok()
+        }),
+      ),
+    }
     worker.on('message', (m: FromReader) => {
       const page = reader.pages.get(m.id)
       if (!page) return
