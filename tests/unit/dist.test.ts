@@ -214,6 +214,19 @@ describe('dist:check: the packed main, started against the fake electron', () =>
     expect(Buffer.from(template.data, 'base64').subarray(0, 2).toString('latin1')).toBe('PK')
   })
 
+  it('reads a scan of its own printed form with the packed page readers (out/main/scan-reader.js, started by the packed core)', async () => {
+    // Two pages, so the core hands them to its page readers rather than reading them itself.
+    const pdf = (await call('documents.consentForms', { delivery: 'data' })) as { data: string }
+    mkdirSync(fake.app.paths.documents as string, { recursive: true })
+    const file = join(fake.app.paths.documents as string, 'scan.pdf')
+    writeFileSync(file, Buffer.from(pdf.data, 'base64'))
+    fake.dialog.openAnswer = { canceled: false, filePaths: [file, file] }
+    const chosen = (await call('files.choose', { purpose: 'scan' })) as { files: { token: string }[] }
+    const pages = (await call('scan.read', { files: chosen.files.map((f) => ({ token: f.token })) })) as { status: string; form?: { code: string } }[]
+    expect(pages.map((p) => p.status)).toEqual(['read', 'read'])
+    expect(pages[0]?.form?.code).toMatch(/^TR-/)
+  })
+
   it('a page from elsewhere gets no answer from the packed main', async () => {
     const r = await fake.ipcMain.invoke('api', invokeEvent({ url: 'https://evil.example/' }), 'settings.get', {})
     expect(JSON.parse(r as string)).toMatchObject({ ok: false, error: { code: 'forbidden' } })
