@@ -9,7 +9,8 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../attachments/image-size.ts'
 import { canvas, pdfJs, sharpImages } from '../libraries.ts'
-import { singleJpegPages } from './pdf-images.ts'
+import { flatePixels } from './flate-image.ts'
+import { singlePicturePages, type FlatePicture } from './pdf-images.ts'
 import type { Gray } from './pixels.ts'
 
 /** A copier's 500-page colour scan at 300 dpi stays under this; a bigger file is refused unread. */
@@ -19,15 +20,15 @@ const WORK_SIDE = 1760
 /** Rendered PDF pages: 150 dpi. */
 const RENDER_SCALE = 150 / 72
 
-/** A page as it is handed to a reader: its encoded bytes (decoded by decodePage), or pixels drawn by pdf.js. */
-export type PageSource = { kind: 'encoded'; bytes: Uint8Array; page: number; fromPdf: boolean } | { kind: 'pixels'; gray: Gray }
+/** A page as it is handed to a reader: its encoded bytes or a PDF's Flate picture (decoded by decodePage), or pixels drawn by pdf.js. */
+export type PageSource = { kind: 'encoded'; bytes: Uint8Array; page: number; fromPdf: boolean } | { kind: 'flate'; picture: FlatePicture } | { kind: 'pixels'; gray: Gray }
 
 export interface ScanFile {
   name: string
   pages: number
   /** Page i (0-based) as a reader takes it; for a PDF page that is not one plain JPEG, drawn by pdf.js now. */
   source(i: number): Promise<PageSource>
-  /** Page i drawn by pdf.js: for a PDF's JPEG that sharp could not decode; undefined for a picture file. */
+  /** Page i drawn by pdf.js: for a PDF's picture that could not be decoded here; undefined for a picture file. */
   render?(i: number): Promise<Gray>
   /** Page i as grey pixels, decoded in this thread (the page given to a pupil by hand). */
   page(i: number): Promise<Gray>
@@ -67,6 +68,10 @@ async function toGray(input: Buffer | { raw: Buffer | Uint8Array | Uint8ClampedA
  */
 export async function decodePage(source: PageSource): Promise<Gray | undefined> {
   if (source.kind === 'pixels') return source.gray
+  if (source.kind === 'flate') {
+    const raw = flatePixels(source.picture)
+    return raw ? toGray({ raw: raw.data, width: raw.width, height: raw.height, channels: raw.channels }).catch(() => undefined) : undefined
+  }
   const bytes = Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength)
   if (source.fromPdf) {
     const size = await sharpImages()(bytes)
@@ -129,9 +134,9 @@ async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
     }
     throw new ScanInputProblem(`${name} is geen PDF die het programma kan lezen, of is beschadigd. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw.`)
   }
-  // A page that is one JPEG and nothing else goes to sharp as it is (see pdf-images.ts).
-  const jpegs = singleJpegPages(bytes)
-  const direct = jpegs?.length === doc.numPages ? jpegs : []
+  // A page that is one picture and nothing else goes to sharp as it is (see pdf-images.ts).
+  const pictures = singlePicturePages(bytes)
+  const direct = pictures?.length === doc.numPages ? pictures : []
   const render = async (i: number): Promise<Gray> => {
     const page = await doc.getPage(i + 1)
     try {
@@ -153,8 +158,10 @@ async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
     name,
     pages: doc.numPages,
     source: async (i) => {
-      const jpeg = direct[i]
-      return jpeg ? { kind: 'encoded', bytes: jpeg, page: 0, fromPdf: true } : { kind: 'pixels', gray: await render(i) }
+      const picture = direct[i]
+      if (picture?.kind === 'jpeg') return { kind: 'encoded', bytes: picture.bytes, page: 0, fromPdf: true }
+      if (picture?.kind === 'flate') return { kind: 'flate', picture }
+      return { kind: 'pixels', gray: await render(i) }
     },
     render,
     page: (i) => decoded(file, i),
