@@ -9,8 +9,9 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../attachments/image-size.ts'
 import { canvas, pdfJs, sharpImages } from '../libraries.ts'
+import { faxTiff } from './fax-image.ts'
 import { flatePixels } from './flate-image.ts'
-import { singlePicturePages, type FlatePicture } from './pdf-images.ts'
+import { singlePicturePages, type FaxPicture, type FlatePicture } from './pdf-images.ts'
 import type { Gray } from './pixels.ts'
 
 /** A copier's 500-page colour scan at 300 dpi stays under this; a bigger file is refused unread. */
@@ -20,8 +21,8 @@ const WORK_SIDE = 1760
 /** Rendered PDF pages: 150 dpi. */
 const RENDER_SCALE = 150 / 72
 
-/** A page as it is handed to a reader: its encoded bytes or a PDF's Flate picture (decoded by decodePage), or pixels drawn by pdf.js. */
-export type PageSource = { kind: 'encoded'; bytes: Uint8Array; page: number; fromPdf: boolean } | { kind: 'flate'; picture: FlatePicture } | { kind: 'pixels'; gray: Gray }
+/** A page as it is handed to a reader: its encoded bytes or a PDF's Flate or CCITT picture (decoded by decodePage), or pixels drawn by pdf.js. */
+export type PageSource = { kind: 'encoded'; bytes: Uint8Array; page: number; fromPdf: boolean } | { kind: 'flate'; picture: FlatePicture } | { kind: 'fax'; picture: FaxPicture } | { kind: 'pixels'; gray: Gray }
 
 export interface ScanFile {
   name: string
@@ -68,6 +69,10 @@ async function toGray(input: Buffer | { raw: Buffer | Uint8Array | Uint8ClampedA
  */
 export async function decodePage(source: PageSource): Promise<Gray | undefined> {
   if (source.kind === 'pixels') return source.gray
+  if (source.kind === 'fax') {
+    const tiff = faxTiff(source.picture)
+    return tiff ? toGray(tiff).catch(() => undefined) : undefined
+  }
   if (source.kind === 'flate') {
     const raw = flatePixels(source.picture)
     return raw ? toGray({ raw: raw.data, width: raw.width, height: raw.height, channels: raw.channels }).catch(() => undefined) : undefined
@@ -161,6 +166,7 @@ async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
       const picture = direct[i]
       if (picture?.kind === 'jpeg') return { kind: 'encoded', bytes: picture.bytes, page: 0, fromPdf: true }
       if (picture?.kind === 'flate') return { kind: 'flate', picture }
+      if (picture?.kind === 'fax') return { kind: 'fax', picture }
       return { kind: 'pixels', gray: await render(i) }
     },
     render,

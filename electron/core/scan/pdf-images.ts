@@ -1,11 +1,12 @@
 // The quick way through a copier's PDF: most copiers write each page as one picture and nothing
 // else: a JPEG (DCT), or for grey and black-and-white scans a Flate-compressed grey, colour or
-// 1-bit picture. Those pictures go to sharp as they are (a JPEG decoded in C and shrunk while
-// decoding; a Flate picture unpacked to pixels by flate-image.ts) instead of through pdf.js,
-// several times quicker. Only for a plainly written file: the page tree, each page's resources and
-// its content are read from ordinary objects; a page that draws text, several images, or a
-// picture of another kind (CCITT, JBIG2, a mask, a colour space of its own), and any file that
-// hides its objects in compressed object streams, returns undefined for that page: pdf.js draws it.
+// 1-bit picture, or a CCITT (fax) one. Those pictures go to sharp as they are (a JPEG decoded in
+// C and shrunk while decoding; a Flate picture unpacked to pixels by flate-image.ts; a CCITT one
+// wrapped as a TIFF by fax-image.ts) instead of through pdf.js, several times quicker. Only for a
+// plainly written file: the page tree, each page's resources and its content are read from
+// ordinary objects; a page that draws text, several images, or a picture of another kind (JBIG2,
+// a mask, a colour space of its own), and any file that hides its objects in compressed object
+// streams, returns undefined for that page: pdf.js draws it.
 import { inflateSync } from 'node:zlib'
 
 type Ref = number
@@ -101,7 +102,18 @@ export interface FlatePicture {
   inverted: boolean
 }
 
-export type PagePicture = { kind: 'jpeg'; bytes: Buffer } | ({ kind: 'flate' } & FlatePicture)
+/** A CCITT (fax) picture, 1 bit a pixel: the bytes as they are, and how a TIFF reader must take them. */
+export interface FaxPicture {
+  bytes: Buffer
+  width: number
+  height: number
+  /** The PDF's /K: below 0 Group 4, 0 Group 3 one-dimensional, above 0 Group 3 two-dimensional. */
+  k: number
+  /** TIFF's PhotometricInterpretation for these bits: 0 when a coded black run shows black. */
+  photometric: 0 | 1
+}
+
+export type PagePicture = { kind: 'jpeg'; bytes: Buffer } | ({ kind: 'flate' } & FlatePicture) | ({ kind: 'fax' } & FaxPicture)
 
 const num = (dict: string, key: string): number | undefined => {
   const m = new RegExp(`/${key}\\s+(\\d+)(?![\\d.\\s]*R)`).exec(dict)
@@ -129,6 +141,29 @@ function flatePicture(p: Parsed, bytes: Buffer, ref: Ref, image: string): PagePi
   return data ? { kind: 'flate', bytes: data, width, height, bits, channels, predictor, inverted } : undefined
 }
 
+const flag = (dict: string, key: string): boolean | undefined => {
+  const m = new RegExp(`/${key}\\s+(true|false)\\b`).exec(dict)
+  return m ? m[1] === 'true' : undefined
+}
+
+/** A black-and-white copier's CCITT picture, when sharp can read it as a TIFF strip. */
+function faxPicture(p: Parsed, bytes: Buffer, ref: Ref, image: string): PagePicture | undefined {
+  if (!/\/Filter\s*(\/CCITTFaxDecode|\[\s*\/CCITTFaxDecode\s*\])/.test(image) || /\/(ImageMask\s+true|SMask|Mask)\b/.test(image)) return undefined
+  const width = num(image, 'Width')
+  const height = num(image, 'Height')
+  if (!/\/ColorSpace\s*\/DeviceGray\b/.test(image) || num(image, 'BitsPerComponent') !== 1 || !width || !height) return undefined
+  const parms = entry(p, image, 'DecodeParms') ?? ''
+  const k = Number(/\/K\s+(-?\d+)/.exec(parms)?.[1] ?? 0)
+  if ((num(parms, 'Columns') ?? 1728) !== width || (num(parms, 'Rows') ?? height) !== height || flag(parms, 'EncodedByteAlign')) return undefined
+  const decode = /\/Decode\s*\[([^\]]*)\]/.exec(image)?.[1]?.trim().split(/\s+/).map(Number)
+  const inverted = decode !== undefined && decode[0] === 1 && decode[1] === 0
+  if (decode !== undefined && !inverted && !(decode[0] === 0 && decode[1] === 1)) return undefined
+  const data = streamBytes(p, bytes, ref, image)
+  // /BlackIs1 false (the default): a coded black run is a 0 sample, black; as TIFF's white-is-zero.
+  const photometric = (flag(parms, 'BlackIs1') ?? false) !== inverted ? 1 : 0
+  return data ? { kind: 'fax', bytes: data, width, height, k, photometric } : undefined
+}
+
 function pagePicture(p: Parsed, bytes: Buffer, ref: Ref): PagePicture | undefined {
   const page = body(p, ref)
   if (!page) return undefined
@@ -140,7 +175,7 @@ function pagePicture(p: Parsed, bytes: Buffer, ref: Ref): PagePicture | undefine
   const image = body(p, imageRef)
   if (!image || !/\/Subtype\s*\/Image\b/.test(image)) return undefined
   const jpeg = /\/Filter\s*(\/DCTDecode|\[\s*\/DCTDecode\s*\])/.test(image)
-  if (!jpeg && !/\/FlateDecode/.test(image)) return undefined
+  if (!jpeg && !/\/(FlateDecode|CCITTFaxDecode)/.test(image)) return undefined
   // The content must do no more than place that one picture.
   const contentsRef = /\/Contents\s+(\d+)\s+\d+\s+R/.exec(page)?.[1]
   if (!contentsRef) return undefined
@@ -154,7 +189,7 @@ function pagePicture(p: Parsed, bytes: Buffer, ref: Ref): PagePicture | undefine
     return undefined
   }
   if ((content.match(/\bDo\b/g) ?? []).length !== 1 || /\b(Tj|TJ|re|BI)\b/.test(content)) return undefined
-  if (!jpeg) return flatePicture(p, bytes, imageRef, image)
+  if (!jpeg) return /\/CCITTFaxDecode/.test(image) ? faxPicture(p, bytes, imageRef, image) : flatePicture(p, bytes, imageRef, image)
   const data = streamBytes(p, bytes, imageRef, image)
   return data && data[0] === 0xff && data[1] === 0xd8 ? { kind: 'jpeg', bytes: data } : undefined
 }
