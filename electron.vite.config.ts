@@ -8,13 +8,14 @@ const r = (p: string): string => resolve(process.cwd(), p)
 // reader's: sharp and @napi-rs/canvas (natives), zxing-wasm (reads its .wasm beside itself) and
 // pdf.js (starts its worker module from its own folder).
 // The core's worker thread is an entry of its own: out/main/worker.js, next to out/main/index.js,
-// which starts it by that path (main/index.ts); packaging ships everything under out/.
+// which starts it by that path (main/index.ts); packaging ships everything under out/. The scan's
+// page readers are one more: out/main/scan-reader.js, which the core starts by that path (scan/pool.ts).
 export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { index: r('electron/main/index.ts'), worker: r('electron/core/worker.ts') },
+        input: { index: r('electron/main/index.ts'), worker: r('electron/core/worker.ts'), 'scan-reader': r('electron/core/scan/page-worker.ts') },
         external: ['better-sqlite3', 'electron', 'sharp', '@napi-rs/canvas', 'zxing-wasm', /^zxing-wasm\//, 'pdfjs-dist', /^pdfjs-dist\//],
       },
     },

@@ -266,7 +266,7 @@ describe('dist:check: the packed main, started against the fake electron', () =>
     expect(Buffer.from(template.data, 'base64').subarray(0, 2).toString('latin1')).toBe('PK')
   })
 
-  it('reads a two-page scan of a returned form with the packed sharp, canvas, zxing and pdf.js, run from a folder where no repo is', async () => {
+  it('reads a two-page scan of a returned form with the packed page readers (out/main/scan-reader.js), sharp, canvas, zxing and pdf.js, run from a folder where no repo is', async () => {
     const pupil = ((await call('pupils.list', {})) as { id: number; firstName: string }[]).find((p) => p.firstName === 'Zoë')
     const pdf = Buffer.from(((await call('documents.consentForms', { delivery: 'data' })) as { data: string }).data, 'base64')
     // Printing remembered the form's layout in the register; the marks go where it says the boxes are.

@@ -2,12 +2,16 @@
 // or TIFF pages, or a phone photo. Each page comes out as grey pixels at about 150 dpi (enough for
 // the boxes, small enough to be quick). Every file is hostile: its size is checked before it is
 // read, an image's pixel count before it is decoded, and a PDF with a password is not opened.
-import { readFileSync, statSync } from 'node:fs'
+// A file is read once into shared memory: a page's bytes (a copier's JPEG, a picture file) go to
+// the page readers' threads (pool.ts) without a copy, and are decoded there (decodePage).
+import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../attachments/image-size.ts'
 import { canvas, pdfJs, sharpImages } from '../libraries.ts'
-import { singleJpegPages } from './pdf-images.ts'
+import { faxTiff } from './fax-image.ts'
+import { flatePixels } from './flate-image.ts'
+import { singlePicturePages, type FaxPicture, type FlatePicture } from './pdf-images.ts'
 import type { Gray } from './pixels.ts'
 
 /** A copier's 500-page colour scan at 300 dpi stays under this; a bigger file is refused unread. */
@@ -17,10 +21,17 @@ const WORK_SIDE = 1760
 /** Rendered PDF pages: 150 dpi. */
 const RENDER_SCALE = 150 / 72
 
+/** A page as it is handed to a reader: its encoded bytes or a PDF's Flate or CCITT picture (decoded by decodePage), or pixels drawn by pdf.js. */
+export type PageSource = { kind: 'encoded'; bytes: Uint8Array; page: number; fromPdf: boolean } | { kind: 'flate'; picture: FlatePicture } | { kind: 'fax'; picture: FaxPicture } | { kind: 'pixels'; gray: Gray }
+
 export interface ScanFile {
   name: string
   pages: number
-  /** 0-based. */
+  /** Page i (0-based) as a reader takes it; for a PDF page that is not one plain JPEG, drawn by pdf.js now. */
+  source(i: number): Promise<PageSource>
+  /** Page i drawn by pdf.js: for a PDF's picture that could not be decoded here; undefined for a picture file. */
+  render?(i: number): Promise<Gray>
+  /** Page i as grey pixels, decoded in this thread (the page given to a pupil by hand). */
   page(i: number): Promise<Gray>
   close(): Promise<void>
 }
@@ -29,15 +40,57 @@ export class ScanInputProblem extends Error {}
 
 const MB = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`
 
-/** Grey pixels, the long side at most WORK_SIDE, turned upright by the photo's own orientation tag. */
+/**
+ * Grey pixels, the long side at most WORK_SIDE, turned upright by the photo's own orientation tag.
+ * Shrunk first, in colour, and made grey after: sharp makes a picture grey before it shrinks it,
+ * and then cannot shrink a JPEG while decoding it (a 300 dpi page took three times as long).
+ */
 async function toGray(input: Buffer | { raw: Buffer | Uint8Array | Uint8ClampedArray; width: number; height: number; channels: 1 | 2 | 3 | 4 }, page?: number): Promise<Gray> {
   const sharp = sharpImages()
   const img = Buffer.isBuffer(input)
     ? sharp(input, { page: page ?? 0, limitInputPixels: MAX_IMAGE_PIXELS, failOn: 'truncated' }).rotate()
     : sharp(Buffer.from(input.raw.buffer, input.raw.byteOffset, input.raw.byteLength), { raw: { width: input.width, height: input.height, channels: input.channels } })
-  const { data, info } = await img.flatten({ background: '#ffffff' }).greyscale().resize({ width: WORK_SIDE, height: WORK_SIDE, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true })
+  const small = await img.flatten({ background: '#ffffff' }).resize({ width: WORK_SIDE, height: WORK_SIDE, fit: 'inside', withoutEnlargement: true }).raw().toBuffer({ resolveWithObject: true })
+  const { data, info } =
+    small.info.channels === 1
+      ? small
+      : await sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } })
+          .flatten({ background: '#ffffff' })
+          .greyscale()
+          .raw()
+          .toBuffer({ resolveWithObject: true })
   if (info.channels !== 1) throw new ScanInputProblem('channels')
   return { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height }
+}
+
+/**
+ * A page's pixels from its bytes; undefined when they cannot be decoded. A PDF's JPEG too large
+ * for the caps is left undecoded too: pdf.js draws that page at 150 dpi instead.
+ */
+export async function decodePage(source: PageSource): Promise<Gray | undefined> {
+  if (source.kind === 'pixels') return source.gray
+  if (source.kind === 'fax') {
+    const tiff = faxTiff(source.picture)
+    return tiff ? toGray(tiff).catch(() => undefined) : undefined
+  }
+  if (source.kind === 'flate') {
+    const raw = flatePixels(source.picture)
+    return raw ? toGray({ raw: raw.data, width: raw.width, height: raw.height, channels: raw.channels }).catch(() => undefined) : undefined
+  }
+  const bytes = Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength)
+  if (source.fromPdf) {
+    const size = await sharpImages()(bytes)
+      .metadata()
+      .catch(() => undefined)
+    if (!size?.width || !size.height || size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE || size.width * size.height > MAX_IMAGE_PIXELS) return undefined
+  }
+  return toGray(bytes, source.page).catch(() => undefined)
+}
+
+async function decoded(file: ScanFile, i: number): Promise<Gray> {
+  const gray = (await decodePage(await file.source(i))) ?? (await file.render?.(i))
+  if (!gray) throw new ScanInputProblem(`${file.name}: pagina ${i + 1} is niet te lezen.`)
+  return gray
 }
 
 async function imageFile(name: string, bytes: Buffer): Promise<ScanFile> {
@@ -50,7 +103,14 @@ async function imageFile(name: string, bytes: Buffer): Promise<ScanFile> {
   if (meta.width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || meta.width * height > MAX_IMAGE_PIXELS) {
     throw new ScanInputProblem(`${name} is te groot om te lezen (${meta.width} x ${height} pixels; de grens is 40 megapixel). Er is niets gelezen of opgeslagen. Scan op 300 dpi of minder.`)
   }
-  return { name, pages: meta.pages ?? 1, page: (i) => toGray(bytes, i), close: async () => undefined }
+  const file: ScanFile = {
+    name,
+    pages: meta.pages ?? 1,
+    source: async (i) => ({ kind: 'encoded', bytes, page: i, fromPdf: false }),
+    page: (i) => decoded(file, i),
+    close: async () => undefined,
+  }
+  return file
 }
 
 const pdfjsDir = (): string => dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
@@ -79,40 +139,57 @@ async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
     }
     throw new ScanInputProblem(`${name} is geen PDF die het programma kan lezen, of is beschadigd. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw.`)
   }
-  // A page that is one JPEG and nothing else goes to sharp as it is (see pdf-images.ts).
-  const jpegs = singleJpegPages(bytes)
-  const direct = jpegs?.length === doc.numPages ? jpegs : []
-  return {
+  // A page that is one picture and nothing else goes to sharp as it is (see pdf-images.ts).
+  const pictures = singlePicturePages(bytes)
+  const direct = pictures?.length === doc.numPages ? pictures : []
+  const render = async (i: number): Promise<Gray> => {
+    const page = await doc.getPage(i + 1)
+    try {
+      const viewport = page.getViewport({ scale: RENDER_SCALE })
+      const width = Math.min(MAX_IMAGE_SIDE, Math.ceil(viewport.width))
+      const height = Math.min(MAX_IMAGE_SIDE, Math.ceil(viewport.height))
+      const c = canvas().createCanvas(width, height)
+      const context = c.getContext('2d')
+      context.fillStyle = '#ffffff'
+      context.fillRect(0, 0, width, height)
+      await page.render({ canvas: c as never, canvasContext: context as never, viewport }).promise
+      const rgba = context.getImageData(0, 0, width, height).data
+      return await toGray({ raw: rgba, width, height, channels: 4 })
+    } finally {
+      page.cleanup()
+    }
+  }
+  const file: ScanFile = {
     name,
     pages: doc.numPages,
-    async page(i) {
-      const jpeg = direct[i]
-      if (jpeg) {
-        const size = await sharpImages()(jpeg)
-          .metadata()
-          .catch(() => undefined)
-        if (size?.width && size.height && size.width <= MAX_IMAGE_SIDE && size.height <= MAX_IMAGE_SIDE && size.width * size.height <= MAX_IMAGE_PIXELS) {
-          const gray = await toGray(jpeg).catch(() => undefined)
-          if (gray) return gray
-        }
-      }
-      const page = await doc.getPage(i + 1)
-      try {
-        const viewport = page.getViewport({ scale: RENDER_SCALE })
-        const width = Math.min(MAX_IMAGE_SIDE, Math.ceil(viewport.width))
-        const height = Math.min(MAX_IMAGE_SIDE, Math.ceil(viewport.height))
-        const c = canvas().createCanvas(width, height)
-        const context = c.getContext('2d')
-        context.fillStyle = '#ffffff'
-        context.fillRect(0, 0, width, height)
-        await page.render({ canvas: c as never, canvasContext: context as never, viewport }).promise
-        const rgba = context.getImageData(0, 0, width, height).data
-        return await toGray({ raw: rgba, width, height, channels: 4 })
-      } finally {
-        page.cleanup()
-      }
+    source: async (i) => {
+      const picture = direct[i]
+      if (picture?.kind === 'jpeg') return { kind: 'encoded', bytes: picture.bytes, page: 0, fromPdf: true }
+      if (picture?.kind === 'flate') return { kind: 'flate', picture }
+      if (picture?.kind === 'fax') return { kind: 'fax', picture }
+      return { kind: 'pixels', gray: await render(i) }
     },
+    render,
+    page: (i) => decoded(file, i),
     close: () => task.destroy(),
+  }
+  return file
+}
+
+/** The file's bytes (up to `size`, its size when it was checked) in memory the page readers' threads share. */
+function readShared(path: string, size: number): Buffer {
+  const bytes = Buffer.from(new SharedArrayBuffer(size))
+  const fd = openSync(path, 'r')
+  try {
+    let at = 0
+    while (at < size) {
+      const n = readSync(fd, bytes, at, size - at, at)
+      if (n === 0) break
+      at += n
+    }
+    return bytes.subarray(0, at)
+  } finally {
+    closeSync(fd)
   }
 }
 
@@ -128,7 +205,7 @@ export async function openScanFile(name: string, path: string): Promise<ScanFile
     throw new ScanInputProblem(`${name} is te groot om te lezen (${MB(size)}; de grens is ${MB(MAX_SCAN_BYTES)}). Er is niets gelezen of opgeslagen. Scan de formulieren in delen, bijvoorbeeld per groep, of op 200 dpi.`)
   }
   if (size === 0) throw new ScanInputProblem(`${name} is leeg. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw.`)
-  const bytes = readFileSync(path)
+  const bytes = readShared(path, size)
   if (bytes.subarray(0, 1024).includes('%PDF-')) return pdfFile(name, bytes)
   return imageFile(name, bytes)
 }

@@ -1,9 +1,12 @@
-// The quick way through a copier's PDF: most copiers write each page as one JPEG and nothing else.
-// Those JPEG bytes go to sharp as they are (decoded in C, shrunk while decoding) instead of
-// through pdf.js, several times quicker. Only for a plainly written file: the page tree, each
-// page's resources and its content are read from ordinary objects; a page that draws text,
-// several images, or a picture that is not a DCT (JPEG) stream, and any file that hides its
-// objects in compressed object streams, returns undefined for that page, and pdf.js draws it.
+// The quick way through a copier's PDF: most copiers write each page as one picture and nothing
+// else: a JPEG (DCT), or for grey and black-and-white scans a Flate-compressed grey, colour or
+// 1-bit picture, or a CCITT (fax) one. Those pictures go to sharp as they are (a JPEG decoded in
+// C and shrunk while decoding; a Flate picture unpacked to pixels by flate-image.ts; a CCITT one
+// wrapped as a TIFF by fax-image.ts) instead of through pdf.js, several times quicker. Only for a
+// plainly written file: the page tree, each page's resources and its content are read from
+// ordinary objects; a page that draws text, several images, or a picture of another kind (JBIG2,
+// a mask, a colour space of its own), and any file that hides its objects in compressed object
+// streams, returns undefined for that page: pdf.js draws it.
 import { inflateSync } from 'node:zlib'
 
 type Ref = number
@@ -86,7 +89,82 @@ function pageRefs(p: Parsed, ref: Ref, out: Ref[], depth = 0): boolean {
   return true
 }
 
-function pageJpeg(p: Parsed, bytes: Buffer, ref: Ref): Buffer | undefined {
+/** A Flate picture as the PDF describes it; its bytes still compressed. */
+export interface FlatePicture {
+  bytes: Buffer
+  width: number
+  height: number
+  bits: 1 | 8
+  channels: 1 | 3
+  /** The PNG predictor the rows were written with (10-15), or 1 for none. */
+  predictor: number
+  /** /Decode [1 0]: dark and light swapped. */
+  inverted: boolean
+}
+
+/** A CCITT (fax) picture, 1 bit a pixel: the bytes as they are, and how a TIFF reader must take them. */
+export interface FaxPicture {
+  bytes: Buffer
+  width: number
+  height: number
+  /** The PDF's /K: below 0 Group 4, 0 Group 3 one-dimensional, above 0 Group 3 two-dimensional. */
+  k: number
+  /** TIFF's PhotometricInterpretation for these bits: 0 when a coded black run shows black. */
+  photometric: 0 | 1
+}
+
+export type PagePicture = { kind: 'jpeg'; bytes: Buffer } | ({ kind: 'flate' } & FlatePicture) | ({ kind: 'fax' } & FaxPicture)
+
+const num = (dict: string, key: string): number | undefined => {
+  const m = new RegExp(`/${key}\\s+(\\d+)(?![\\d.\\s]*R)`).exec(dict)
+  return m ? Number(m[1]) : undefined
+}
+
+/** A Flate image's description, when it is one this reader unpacks itself: grey or RGB, 8-bit, or 1-bit grey. */
+function flatePicture(p: Parsed, bytes: Buffer, ref: Ref, image: string): PagePicture | undefined {
+  if (!/\/Filter\s*(\/FlateDecode|\[\s*\/FlateDecode\s*\])/.test(image) || /\/(ImageMask\s+true|SMask|Mask)\b/.test(image)) return undefined
+  const space = /\/ColorSpace\s*\/(DeviceGray|DeviceRGB)\b/.exec(image)?.[1]
+  const width = num(image, 'Width')
+  const height = num(image, 'Height')
+  const bits = num(image, 'BitsPerComponent')
+  if (!space || !width || !height || (bits !== 1 && bits !== 8) || (bits === 1 && space !== 'DeviceGray')) return undefined
+  const channels = space === 'DeviceGray' ? 1 : 3
+  const parms = entry(p, image, 'DecodeParms')
+  const predictor = (parms ? num(parms, 'Predictor') : undefined) ?? 1
+  if (predictor !== 1 && (predictor < 10 || predictor > 15)) return undefined
+  // The predictor's own description of the rows must be the picture's.
+  if (parms && predictor !== 1 && ((num(parms, 'Colors') ?? 1) !== channels || (num(parms, 'BitsPerComponent') ?? 8) !== bits || (num(parms, 'Columns') ?? 1) !== width)) return undefined
+  const decode = /\/Decode\s*\[([^\]]*)\]/.exec(image)?.[1]?.trim().split(/\s+/).map(Number)
+  const inverted = decode !== undefined && decode[0] === 1 && decode[1] === 0
+  if (decode !== undefined && !inverted && !(decode[0] === 0 && decode[1] === 1)) return undefined
+  const data = streamBytes(p, bytes, ref, image)
+  return data ? { kind: 'flate', bytes: data, width, height, bits, channels, predictor, inverted } : undefined
+}
+
+const flag = (dict: string, key: string): boolean | undefined => {
+  const m = new RegExp(`/${key}\\s+(true|false)\\b`).exec(dict)
+  return m ? m[1] === 'true' : undefined
+}
+
+/** A black-and-white copier's CCITT picture, when sharp can read it as a TIFF strip. */
+function faxPicture(p: Parsed, bytes: Buffer, ref: Ref, image: string): PagePicture | undefined {
+  if (!/\/Filter\s*(\/CCITTFaxDecode|\[\s*\/CCITTFaxDecode\s*\])/.test(image) || /\/(ImageMask\s+true|SMask|Mask)\b/.test(image)) return undefined
+  const width = num(image, 'Width')
+  const height = num(image, 'Height')
+  if (!/\/ColorSpace\s*\/DeviceGray\b/.test(image) || num(image, 'BitsPerComponent') !== 1 || !width || !height) return undefined
+  const parms = entry(p, image, 'DecodeParms') ?? ''
+  const k = Number(/\/K\s+(-?\d+)/.exec(parms)?.[1] ?? 0)
+  if ((num(parms, 'Columns') ?? 1728) !== width || (num(parms, 'Rows') ?? height) !== height || flag(parms, 'EncodedByteAlign')) return undefined
+  const decode = /\/Decode\s*\[([^\]]*)\]/.exec(image)?.[1]?.trim().split(/\s+/).map(Number)
+  const inverted = decode !== undefined && decode[0] === 1 && decode[1] === 0
+  if (decode !== undefined && !inverted && !(decode[0] === 0 && decode[1] === 1)) return undefined
+  const data = streamBytes(p, bytes, ref, image)
+  // /BlackIs1 false (the default): a coded black run is a 0 sample, black; as TIFF's white-is-zero.
+  const photometric = (flag(parms, 'BlackIs1') ?? false) !== inverted ? 1 : 0
+  return data ? { kind: 'fax', bytes: data, width, height, k, photometric } : undefined
+}
+
+function pagePicture(p: Parsed, bytes: Buffer, ref: Ref): PagePicture | undefined {
   const page = body(p, ref)
   if (!page) return undefined
   const resources = entry(p, page, 'Resources')
@@ -95,7 +173,9 @@ function pageJpeg(p: Parsed, bytes: Buffer, ref: Ref): Buffer | undefined {
   if (images.length !== 1 || (resources && /\/Font\b/.test(resources))) return undefined
   const imageRef = images[0] as number
   const image = body(p, imageRef)
-  if (!image || !/\/Subtype\s*\/Image\b/.test(image) || !/\/Filter\s*(\/DCTDecode|\[\s*\/DCTDecode\s*\])/.test(image)) return undefined
+  if (!image || !/\/Subtype\s*\/Image\b/.test(image)) return undefined
+  const jpeg = /\/Filter\s*(\/DCTDecode|\[\s*\/DCTDecode\s*\])/.test(image)
+  if (!jpeg && !/\/(FlateDecode|CCITTFaxDecode)/.test(image)) return undefined
   // The content must do no more than place that one picture.
   const contentsRef = /\/Contents\s+(\d+)\s+\d+\s+R/.exec(page)?.[1]
   if (!contentsRef) return undefined
@@ -109,12 +189,18 @@ function pageJpeg(p: Parsed, bytes: Buffer, ref: Ref): Buffer | undefined {
     return undefined
   }
   if ((content.match(/\bDo\b/g) ?? []).length !== 1 || /\b(Tj|TJ|re|BI)\b/.test(content)) return undefined
-  const jpeg = streamBytes(p, bytes, imageRef, image)
-  return jpeg && jpeg[0] === 0xff && jpeg[1] === 0xd8 ? jpeg : undefined
+  if (!jpeg) return /\/CCITTFaxDecode/.test(image) ? faxPicture(p, bytes, imageRef, image) : flatePicture(p, bytes, imageRef, image)
+  const data = streamBytes(p, bytes, imageRef, image)
+  return data && data[0] === 0xff && data[1] === 0xd8 ? { kind: 'jpeg', bytes: data } : undefined
 }
 
 /** Per page, its JPEG when the page is only that; undefined for the whole file when its structure is not plain. */
 export function singleJpegPages(bytes: Buffer): (Buffer | undefined)[] | undefined {
+  return singlePicturePages(bytes)?.map((picture) => (picture?.kind === 'jpeg' ? picture.bytes : undefined))
+}
+
+/** Per page, its one picture when the page is only that; undefined for the whole file when its structure is not plain. */
+export function singlePicturePages(bytes: Buffer): (PagePicture | undefined)[] | undefined {
   try {
     const p = parse(bytes)
     const trailerRoot = [...p.text.matchAll(/\/Root\s+(\d+)\s+\d+\s+R/g)].at(-1)?.[1]
@@ -123,7 +209,7 @@ export function singleJpegPages(bytes: Buffer): (Buffer | undefined)[] | undefin
     if (!pagesRef) return undefined
     const pages: Ref[] = []
     if (!pageRefs(p, Number(pagesRef), pages)) return undefined
-    return pages.map((ref) => pageJpeg(p, bytes, ref))
+    return pages.map((ref) => pagePicture(p, bytes, ref))
   } catch {
     return undefined
   }

@@ -1,7 +1,10 @@
 // The scan reader's entry: files in (PDFs from the copier, pictures of pages), one ScannedPage per
-// page out, in order, with progress after each page and a stop between pages. A file that cannot be
-// read becomes one 'unreadable' entry with the Dutch reason, and the other files go on. Reads the
-// register to find forms and pupils; writes nothing there (the review's confirm does that).
+// page out, in order, with progress after each page and a stop between pages. The pages are read
+// side by side by the page readers (pool.ts, one per core), a few under way at once; they come out
+// in the order of the input all the same. A file that cannot be read becomes one 'unreadable' entry
+// with the Dutch reason, and the other files go on. Reads the register to find forms and pupils;
+// writes nothing there (the review's confirm does that). A stopped or failed read waits for the
+// pages under way, ends the readers and throws: the caller removes the pictures written so far.
 import { mkdirSync } from 'node:fs'
 import { basename } from 'node:path'
 import type { ScannedPage } from '../../../shared/scan.ts'
@@ -9,21 +12,28 @@ import { AppError } from '../../../shared/errors.ts'
 import type { CoreContext } from '../context.ts'
 import { openScanFile, ScanInputProblem, type ScanFile } from './input.ts'
 import { readPage } from './page.ts'
-import type { Gray } from './pixels.ts'
+import type { PixelReading } from './page-pixels.ts'
+import { readersInThisThread, startPageReaders, type PageReaders } from './pool.ts'
 
 export interface ReadScanOptions {
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
   /** Where the straightened page PNGs go: a folder in ctx.temp. */
   outDir: string
+  /** How many page readers (threads); 0 reads in this thread. Default: one per core, at most three. */
+  readers?: number
 }
 
 const stopped = (): AppError => new AppError('cancelled', 'Het lezen van de scan is gestopt. Er is niets vastgelegd.')
 
+/** One page of the input, read when its turn comes. */
+type Job = () => Promise<ScannedPage>
+
 export async function readScan(ctx: CoreContext, files: { name: string; path: string }[], options: ReadScanOptions): Promise<ScannedPage[]> {
   mkdirSync(options.outDir, { recursive: true })
   const opened: (ScanFile | { name: string; problem: string })[] = []
-  const writing: Promise<unknown>[] = []
+  let readers: PageReaders | undefined
+  const underWay: Promise<ScannedPage>[] = []
   try {
     for (const f of files) {
       const name = basename(f.name)
@@ -36,42 +46,53 @@ export async function readScan(ctx: CoreContext, files: { name: string; path: st
       }
     }
     const total = opened.reduce((n, f) => n + ('problem' in f ? 1 : f.pages), 0)
-    const pages: ScannedPage[] = []
-    options.onProgress?.(0, total)
+    const pool = options.readers === 0 || total < 2 ? readersInThisThread() : startPageReaders(options.readers)
+    readers = pool
+    const jobs: Job[] = []
     for (const f of opened) {
       if ('problem' in f) {
-        pages.push({ index: pages.length, source: f.name, status: 'unreadable', message: f.problem, answers: [], signatures: [] })
-        options.onProgress?.(pages.length, total)
+        const base = { index: jobs.length, source: f.name }
+        jobs.push(async () => ({ ...base, status: 'unreadable', message: f.problem, answers: [], signatures: [] }))
         continue
       }
-      // The next page decodes (in sharp's threads) while this one is read; pictures are written behind.
-      let next: Promise<Gray | undefined> | undefined = f.pages > 0 ? f.page(0).catch(() => undefined) : undefined
       for (let i = 0; i < f.pages; i++) {
-        if (options.signal?.aborted) throw stopped()
-        const source = f.pages > 1 || /\.pdf$/i.test(f.name) ? `${f.name}, pagina ${i + 1}` : f.name
-        const base = { index: pages.length, source }
-        const img = await next
-        next = i + 1 < f.pages ? f.page(i + 1).catch(() => undefined) : undefined
-        if (!img) {
-          pages.push({
-            ...base,
-            status: 'unreadable',
-            message: `${source} is niet te lezen (beschadigd of een soort afbeelding die het programma niet kent). Er is niets vastgelegd. Scan deze pagina opnieuw.`,
-            answers: [],
-            signatures: [],
-          })
-        } else {
-          pages.push(await readPage(ctx, img, base, options.outDir, writing))
-          while (writing.length > 3) await writing.shift()
-        }
-        options.onProgress?.(pages.length, total)
+        const base = { index: jobs.length, source: f.pages > 1 || /\.pdf$/i.test(f.name) ? `${f.name}, pagina ${i + 1}` : f.name }
+        jobs.push(() => readPage(ctx, base, options.outDir, (layoutFor, imagePath) => pixelsOf(pool, f, i, layoutFor, imagePath)))
       }
-      await next
     }
-    await Promise.all(writing.splice(0))
+    const pages: ScannedPage[] = []
+    options.onProgress?.(0, total)
+    let next = 0
+    while (pages.length < jobs.length) {
+      while (next < jobs.length && underWay.length < pool.width) {
+        if (options.signal?.aborted) throw stopped()
+        const page = (jobs[next++] as Job)()
+        page.catch(() => undefined) // awaited in turn below; a failure is not left unhandled meanwhile
+        underWay.push(page)
+      }
+      pages.push(await (underWay.shift() as Promise<ScannedPage>))
+      options.onProgress?.(pages.length, total)
+      if (options.signal?.aborted && pages.length < jobs.length) throw stopped()
+    }
     return pages
   } finally {
-    await Promise.allSettled(writing)
+    // Nothing goes on writing once this returns or throws: the pages under way end first.
+    await Promise.allSettled(underWay.splice(0))
+    await readers?.close()
     for (const f of opened) if (!('problem' in f)) await f.close().catch(() => undefined)
   }
+}
+
+/** A page's pixels read by the pool; a copier's picture that cannot be decoded there is drawn by pdf.js and read again. */
+async function pixelsOf(pool: PageReaders, file: ScanFile, i: number, layoutFor: Parameters<PageReaders['read']>[1], imagePath: string): Promise<PixelReading> {
+  let source
+  try {
+    source = await file.source(i)
+  } catch {
+    return { kind: 'undecodable' }
+  }
+  const reading = await pool.read(source, layoutFor, imagePath)
+  if (reading.kind !== 'undecodable' || source.kind === 'pixels' || !file.render) return reading
+  const drawn = await file.render(i).catch(() => undefined)
+  return drawn ? pool.read({ kind: 'pixels', gray: drawn }, layoutFor, imagePath) : reading
 }
