@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import ExcelJS from 'exceljs'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
+import { browserTestsEnabled, launchBrowser, openApp, watchTraffic, type AppSession } from '../helpers/browser.ts'
 import { bigWorkbook } from '../imports/big-workbook.ts'
 import { fixture } from '../imports/helpers.ts'
 
@@ -238,13 +238,8 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
 
   it('a 10,000-row preview shows how far it is and stops with Stoppen: the register is unchanged, and no file travels in an API call', async () => {
     const { page } = app
-    const calls: string[] = []
-    const uploads: string[] = []
-    const watch = (r: { url: () => string; postData: () => string | null }): void => {
-      if (r.url().endsWith('/api')) calls.push(r.postData() ?? '')
-      if (r.url().endsWith('/upload')) uploads.push(r.url())
-    }
-    page.on('request', watch)
+    const traffic = watchTraffic(page)
+    const { calls, uploads } = traffic
     const register = async () => ({
       pupils: ((await app.harness.core.dispatch('pupils.list', { includeLeft: true })) as { value: unknown[] }).value.length,
       batches: ((await app.harness.core.dispatch('imports.batches', {})) as { value: unknown[] }).value.length,
@@ -278,7 +273,7 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
     expect(imports.length).toBeGreaterThanOrEqual(2)
     expect(imports.every((c) => c.length < 10_000 && !c.includes('"data"'))).toBe(true)
     expect(imports.filter((c) => c.includes('"imports.preview"')).every((c) => /"session":"s-/.test(c))).toBe(true)
-    page.off('request', watch)
+    traffic.stop()
     expect(app.pageErrors).toEqual([])
   }, 120_000)
 })

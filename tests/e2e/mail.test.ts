@@ -6,7 +6,7 @@ import { strFromU8, unzipSync } from 'fflate'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsentRecordView, PupilDetail, PupilSummary } from '../../shared/domain.ts'
-import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
+import { browserTestsEnabled, launchBrowser, openDemoApp, watchTraffic, type AppSession } from '../helpers/browser.ts'
 
 const FIXTURE = readFileSync(join(import.meta.dirname, '../fixtures/mail/toestemming-website-nee.eml'), 'latin1')
 
@@ -96,12 +96,6 @@ describe.skipIf(!browserTestsEnabled('mail'))('a parent’s e-mail as proof', ()
 
   it('chooses a mail of 120 KB with E-mail kiezen and keeps it in the dossier; the file goes up once and every call names only its token', async () => {
     const { page } = app
-    const calls: string[] = []
-    const uploads: string[] = []
-    const watch = (r: { url: () => string; postData: () => string | null }): void => {
-      if (r.url().endsWith('/api')) calls.push(r.postData() ?? '')
-      if (r.url().endsWith('/upload')) uploads.push(r.url())
-    }
     // The mother's answer with a 120 KB attachment: far more than a call may carry.
     const notes = Buffer.alloc(90_000, 'Aantekeningen bij het formulier. ').toString('base64').replace(/.{76}/g, '$&\r\n')
     const big = Buffer.from(
@@ -131,14 +125,14 @@ describe.skipIf(!browserTestsEnabled('mail'))('a parent’s e-mail as proof', ()
     const panel = page.getByRole('region', { name: 'E-mail van een ouder' })
     await panel.waitFor()
     const before = (await call<unknown[]>('dossier.list', { pupilId: pupil.id })).length
-    page.on('request', watch)
+    const { calls, uploads, stop } = watchTraffic(page)
     await panel.getByLabel('E-mail kiezen').setInputFiles({ name: 'Aantekeningen.eml', mimeType: 'message/rfc822', buffer: big })
     await panel.locator('pre.mail-text').filter({ hasText: 'Hierbij mijn aantekeningen' }).waitFor()
     expect(await panel.innerText()).toContain(`Dit is ${mother.name}.`)
     await panel.screenshot({ path: 'test-results/mail-gekozen.png' }).catch(() => undefined)
     await panel.getByRole('button', { name: 'Alleen in het dossier bewaren' }).click()
     await panel.getByRole('status').filter({ hasText: 'De e-mail staat in het dossier' }).waitFor()
-    page.off('request', watch)
+    stop()
     expect(await call<unknown[]>('dossier.list', { pupilId: pupil.id })).toHaveLength(before + 1)
 
     expect(uploads).toHaveLength(1)

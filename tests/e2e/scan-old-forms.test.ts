@@ -5,45 +5,28 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { parseFormQr, type SheetLayout } from '../../electron/core/documents/consent-form-layout.ts'
 import { openDatabase } from '../../electron/core/db/open.ts'
-import type { ApiInput, ApiOutput, Method } from '../../shared/api.ts'
 import { seriousViolations } from '../helpers/axe.ts'
-import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
+import { browserTestsEnabled } from '../helpers/browser.ts'
+import { ok } from '../helpers/call-ok.ts'
+import { demoAppForSuite } from '../helpers/demo-suite.ts'
 import { copierPdf, rasterise } from '../scan/corpus.ts'
 import { oldFormJpeg } from '../scan/old-form.ts'
 
 const DPI = 150
 const dir = mkdtempSync(join(tmpdir(), 'tr-scan-old-e2e-'))
 
-async function call<M extends Method>(app: AppSession, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const r = JSON.parse(await app.harness.core.call(method, input)) as { ok: boolean; value?: ApiOutput<M>; error?: { message: string } }
-  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
-  return r.value as ApiOutput<M>
-}
-
 describe.skipIf(!browserTestsEnabled('scan old forms'))('an old consent form in a scan', () => {
-  let browser: Browser
-  let app: AppSession
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await openApp(browser, { bypassCsp: true })
-    await app.page.getByRole('button', { name: 'Demoschool openen' }).click()
-    await app.page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const app = demoAppForSuite({ bypassCsp: true })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('is offered to its pupil, given with one click, filled in by keyboard and counted in the round', async () => {
     const { page } = app
-    const group5 = (await call(app, 'groups.list', {})).find((g) => g.name === '5')
-    const round = await call(app, 'campaigns.start', { name: 'Toestemming najaar', groupIds: [group5?.id ?? 0] })
-    const printed = await call(app, 'campaigns.printForms', { id: round.id, delivery: 'data' })
+    const group5 = (await ok(app.harness.core, 'groups.list', {})).find((g) => g.name === '5')
+    const round = await ok(app.harness.core, 'campaigns.start', { name: 'Toestemming najaar', groupIds: [group5?.id ?? 0] })
+    const printed = await ok(app.harness.core, 'campaigns.printForms', { id: round.id, delivery: 'data' })
     if (printed.delivered !== 'data') throw new Error('no data')
     const [first] = rasterise(Buffer.from(printed.data, 'base64'), join(dir, 'raster'), DPI, 1, 1)
     const qr = parseFormQr(first?.qr ?? '')
@@ -53,7 +36,7 @@ describe.skipIf(!browserTestsEnabled('scan old forms'))('an old consent form in 
     db.close()
     const file = join(dir, 'oud-formulier.pdf')
     writeFileSync(file, await copierPdf([await oldFormJpeg(first.png, layout, qr.code, DPI)]))
-    const pupil = await call(app, 'pupils.get', { id: round.outstanding.find((o) => o.code === qr.code)?.pupilId ?? 0 })
+    const pupil = await ok(app.harness.core, 'pupils.get', { id: round.outstanding.find((o) => o.code === qr.code)?.pupilId ?? 0 })
     const name = [pupil.firstName, pupil.lastNamePrefix, pupil.lastName].filter(Boolean).join(' ')
 
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Formulieren scannen' }).click()
@@ -82,7 +65,7 @@ describe.skipIf(!browserTestsEnabled('scan old forms'))('an old consent form in 
     await page.keyboard.press('Enter')
     await page.getByRole('status').filter({ hasText: "ronde 'Toestemming najaar': 1 van 20 terug" }).waitFor()
 
-    const history = (await call(app, 'consent.history', { pupilId: pupil.id })).slice(0, 2)
+    const history = (await ok(app.harness.core, 'consent.history', { pupilId: pupil.id })).slice(0, 2)
     expect(history.map((h) => h.decision).sort()).toEqual(['granted', 'refused'])
     for (const h of history) expect(h).toMatchObject({ source: 'paper_form', guardianId: pupil.guardians[0]?.id, attachment: { mimeType: 'image/png' } })
     expect(app.pageErrors).toEqual([])

@@ -5,24 +5,18 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import type { Browser } from 'playwright-core'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { parseFormQr, type SheetLayout } from '../../electron/core/documents/consent-form-layout.ts'
 import { openDatabase } from '../../electron/core/db/open.ts'
-import type { ApiInput, ApiOutput, Method } from '../../shared/api.ts'
-import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
+import { browserTestsEnabled, type AppSession } from '../helpers/browser.ts'
+import { ok } from '../helpers/call-ok.ts'
+import { demoAppForSuite } from '../helpers/demo-suite.ts'
 import { copierPdf, rasterise, readPgm } from '../scan/corpus.ts'
 import { seriousViolations } from '../helpers/axe.ts'
 
 const DPI = 150
 const dir = mkdtempSync(join(tmpdir(), 'tr-scan-e2e-'))
-
-async function call<M extends Method>(app: AppSession, method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const r = JSON.parse(await app.harness.core.call(method, input)) as { ok: boolean; value?: ApiOutput<M>; error?: { message: string } }
-  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`)
-  return r.value as ApiOutput<M>
-}
 
 /** A firm hand-drawn cross in a box, in pixels. */
 const cross = (b: { x: number; y: number; width: number; height: number }, s: number): string => {
@@ -42,7 +36,7 @@ interface Expected {
 
 /** The round's forms as printed by the app, each marked (ja or nee per row; on the first form one row ticked both), through the copier into one PDF. */
 async function markedScan(app: AppSession, roundId: number): Promise<{ pdf: string; expected: Expected[]; unclear: { code: string; purposeId: number } }> {
-  const printed = await call(app, 'campaigns.printForms', { id: roundId, delivery: 'data' })
+  const printed = await ok(app.harness.core, 'campaigns.printForms', { id: roundId, delivery: 'data' })
   if (printed.delivered !== 'data') throw new Error('no data')
   const pages = rasterise(Buffer.from(printed.data, 'base64'), join(dir, 'raster'), DPI, 1, 20)
   const db = openDatabase(app.dbPath, { readonly: true })
@@ -83,24 +77,13 @@ async function markedScan(app: AppSession, roundId: number): Promise<{ pdf: stri
 }
 
 describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms', () => {
-  let browser: Browser
-  let app: AppSession
-  beforeAll(async () => {
-    browser = await launchBrowser()
-    app = await openApp(browser, { bypassCsp: true })
-    await app.page.getByRole('button', { name: 'Demoschool openen' }).click()
-    await app.page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()
-  })
-  afterAll(async () => {
-    await app?.close()
-    await browser?.close()
-    rmSync(dir, { recursive: true, force: true })
-  })
+  const app = demoAppForSuite({ bypassCsp: true })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('scans a 20-page PDF of a round, corrects the unclear row by keyboard, confirms every form, and finds answers, scans and 20 of 20 back', async () => {
     const { page } = app
-    const group5 = (await call(app, 'groups.list', {})).find((g) => g.name === '5')
-    const round = await call(app, 'campaigns.start', { name: 'Toestemming najaar', groupIds: [group5?.id ?? 0] })
+    const group5 = (await ok(app.harness.core, 'groups.list', {})).find((g) => g.name === '5')
+    const round = await ok(app.harness.core, 'campaigns.start', { name: 'Toestemming najaar', groupIds: [group5?.id ?? 0] })
     const { pdf, expected, unclear } = await markedScan(app, round.id)
     expect(expected).toHaveLength(20)
 
@@ -142,9 +125,9 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
     const byCode = new Map(round.outstanding.map((o) => [o.code, o.pupilId]))
     const today = new Date().toLocaleDateString('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric' })
     for (const e of expected) {
-      const pupil = await call(app, 'pupils.get', { id: byCode.get(e.code) ?? 0 })
+      const pupil = await ok(app.harness.core, 'pupils.get', { id: byCode.get(e.code) ?? 0 })
       // The records just added (the pupil's current decision also weighs the other guardian's earlier answers).
-      const history = (await call(app, 'consent.history', { pupilId: pupil.id })).slice(0, e.answers.size)
+      const history = (await ok(app.harness.core, 'consent.history', { pupilId: pupil.id })).slice(0, e.answers.size)
       expect([e.code, new Map(history.map((h) => [h.purposeId, h.decision]))]).toEqual([e.code, e.answers])
       for (const h of history) {
         expect(h).toMatchObject({ source: 'paper_form', sourceDetail: `teruggekomen formulier ${e.code}, gescand ${today}`, guardianId: pupil.guardians[0]?.id })
@@ -172,7 +155,7 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Formulieren scannen' }).click()
     expect(await page.locator('.scan .count').innerText()).toBe("20 pagina's gelezen · 20 formulieren · 20 vastgelegd · 0 zonder code")
     await page.getByRole('button', { name: 'Klaar met deze scan' }).click()
-    const before = (await call(app, 'audit.page', {})).total
+    const before = (await ok(app.harness.core, 'audit.page', {})).total
     await page.getByLabel('Scans kiezen').setInputFiles(join(dir, 'scan-kopieerapparaat.pdf'))
     await page.getByRole('button', { name: 'Scan lezen' }).click()
     await page.getByText(/^Pagina \d+ van 20 gelezen…$/).waitFor({ timeout: 60_000 })
@@ -181,17 +164,17 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
     await stopped.waitFor({ timeout: 30_000 })
     expect(await stopped.innerText()).toMatch(/niets (opgeslagen|vastgelegd)/)
     expect(await page.getByRole('heading', { name: /^Formulier van / }).count()).toBe(0)
-    expect((await call(app, 'audit.page', {})).total).toBe(before)
+    expect((await ok(app.harness.core, 'audit.page', {})).total).toBe(before)
   }, 120_000)
 
   it('a PDF without forms gets a clear Dutch message and records nothing', async () => {
     const { page } = app
-    const round = (await call(app, 'campaigns.list', {}))[0]
-    const reminder = await call(app, 'campaigns.reminderList', { id: round?.id ?? 0, delivery: 'data' })
+    const round = (await ok(app.harness.core, 'campaigns.list', {}))[0]
+    const reminder = await ok(app.harness.core, 'campaigns.reminderList', { id: round?.id ?? 0, delivery: 'data' })
     if (reminder.delivered !== 'data') throw new Error('no data')
     const file = join(dir, 'herinneringslijst.pdf')
     writeFileSync(file, Buffer.from(reminder.data, 'base64'))
-    const before = (await call(app, 'audit.page', {})).total
+    const before = (await ok(app.harness.core, 'audit.page', {})).total
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Formulieren scannen' }).click()
     // The scan that was stopped is still chosen (to read again); the user takes it off and chooses the other file.
     const chosen = page.getByRole('table', { name: 'Gekozen scans' })
@@ -212,7 +195,7 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
     const notice = page.getByRole('alert').filter({ hasText: 'geen toestemmingsformulier herkend' })
     await notice.waitFor({ timeout: 60_000 })
     expect(await notice.innerText()).toMatch(/^In de scan is geen toestemmingsformulier herkend: op (de enige pagina|alle \d+ pagina's) is geen formuliercode gevonden\. Er is niets vastgelegd\./)
-    expect((await call(app, 'audit.page', {})).total).toBe(before)
+    expect((await ok(app.harness.core, 'audit.page', {})).total).toBe(before)
     expect(app.pageErrors).toEqual([])
   }, 120_000)
 
@@ -237,8 +220,8 @@ describe.skipIf(!browserTestsEnabled('scan'))('scanning returned consent forms',
       .getByRole('status')
       .filter({ hasText: `Formulier van ${name} vastgelegd: 1 antwoord, met de scan als bewijs` })
       .waitFor()
-    const hit = (await call(app, 'pupils.search', { query: name }))[0]
-    const [last] = await call(app, 'consent.history', { pupilId: hit?.id ?? 0 })
+    const hit = (await ok(app.harness.core, 'pupils.search', { query: name }))[0]
+    const [last] = await ok(app.harness.core, 'consent.history', { pupilId: hit?.id ?? 0 })
     expect(last).toMatchObject({ decision: 'granted', source: 'paper_form', guardianId: null, attachment: { mimeType: 'image/png' } })
     expect(last?.note).toBe('Gescand: herinneringslijst.pdf, pagina 1. Geen handtekening gevonden; bij het bevestigen vastgelegd zonder ouder/verzorger.')
     expect(app.pageErrors).toEqual([])

@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core'
 import { startHarness, type Harness } from '../../electron/web-harness.ts'
 import { silenceLog } from '../../electron/core/log.ts'
 
@@ -104,9 +104,21 @@ export async function openApp(
 }
 
 /** The app with the demo school opened through the welcome screen, as a newcomer does, on Leerlingen. */
-export async function openDemoApp(browser: Browser, options: { now?: () => Date } = {}): Promise<AppSession> {
+export async function openDemoApp(browser: Browser, options: Parameters<typeof openApp>[1] = {}): Promise<AppSession> {
   const app = await openApp(browser, options)
   await app.page.getByRole('button', { name: 'Demoschool openen' }).click()
   await app.page.getByRole('heading', { name: 'Leerlingen', level: 1 }).waitFor()
   return app
+}
+
+/** What a page sends while it is watched: the API calls' bodies and the names of the files uploaded (the harness's POST /upload). */
+export function watchTraffic(page: Page): { calls: string[]; uploads: string[]; stop: () => void } {
+  const calls: string[] = []
+  const uploads: string[] = []
+  const watch = (r: Request): void => {
+    if (r.url().endsWith('/api')) calls.push(r.postData() ?? '')
+    if (r.url().endsWith('/upload')) uploads.push(decodeURIComponent(r.headers()['x-file-name'] ?? ''))
+  }
+  page.on('request', watch)
+  return { calls, uploads, stop: () => page.off('request', watch) }
 }
