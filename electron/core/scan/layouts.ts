@@ -13,10 +13,13 @@ export function rememberLayouts(ctx: CoreContext, layouts: Record<string, SheetL
   })()
 }
 
-const parsed = new Map<string, SheetLayout>()
+/** Parsed layouts per connection: a restore's new connection (another register) starts empty. */
+const parsedPer = new WeakMap<CoreContext['db'], Map<string, SheetLayout>>()
 
-/** The layout a QR code names, checked against its own digest. */
+/** The layout a QR code names, checked against its own digest, from this register only. */
 export function printedLayout(ctx: CoreContext, digest: string): SheetLayout | undefined {
+  let parsed = parsedPer.get(ctx.db)
+  if (!parsed) parsedPer.set(ctx.db, (parsed = new Map()))
   const hit = parsed.get(digest)
   if (hit) return hit
   const json = layoutJson(ctx.db, digest)
