@@ -16,12 +16,13 @@ const SLOW = [
 ]
 const BROWSER = ['tests/e2e/**/*.test.ts']
 // Files whose time goes into starting processes: the CLI, the Electron main process on the fake
-// Electron with its core worker, the linter, a second app for the lock. Correct but not quick.
+// Electron with its core worker, the linter, a second app for the lock, LibreOffice. Correct but not quick.
 const PROCESS = [
   'tests/**/cli*.test.ts',
   'tests/unit/electron-*.test.ts',
   'tests/unit/lint-rules.test.ts', // runs oxlint once per rule it breaks
   'tests/unit/lock.test.ts', // starts a second process that holds the register
+  'tests/documents/output-injection-calc.test.ts', // starts LibreOffice Calc for each CSV it opens
 ]
 
 export default defineConfig({
