@@ -159,19 +159,6 @@ describe('a CSV past the caps', () => {
     expect((await refusal('lang.csv', csv(`Voornaam;Achternaam\nZoë;${'b'.repeat(MAX_CELL_CHARS + 1)}\n`))).error).toContain('een cel bevat meer dan 32.767 tekens')
     expect((await refusal('lang.csv', csv(`Voornaam;Achternaam\n${'Zoë;Bos\n'.repeat(200_001)}`))).error).toContain('het bestand heeft meer dan 200.000 rijen')
   })
-
-  it('2,000 columns by 300 rows (under the caps) still go through the whole preview in seconds: nothing is quadratic in the columns', async () => {
-    const core = testCore()
-    await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-    const header = ['Leerlingnummer', 'Voornaam', 'Achternaam', 'Groep', ...Array.from({ length: 1_996 }, (_, i) => `extra ${i}`)].join(';')
-    const rows = Array.from({ length: 300 }, (_, i) => [String(5000 + i), `Kind${i}`, `Bos${i}`, '3', ...Array.from({ length: 1_996 }, () => 'x')].join(';'))
-    const t = performance.now()
-    const preview = await ok(core, 'imports.preview', { files: [{ name: 'breed.csv', data: Buffer.from([header, ...rows].join('\n')).toString('base64') }], decisions: [] })
-    expect(performance.now() - t).toBeLessThan(20_000)
-    expect(preview.summary.new).toBe(300)
-    expect(preview.files[0]?.ignoredColumns).toHaveLength(1_996)
-    core.close()
-  }, 60_000)
 })
 
 describe('in an import of several files', () => {
