@@ -1,4 +1,4 @@
-// Stoppen while a long print runs: a round's forms for a school of 600 pupils, and the Afdrukken
+// Stoppen while a long print runs: a round's forms for a school of 200 pupils, and the Afdrukken
 // page's forms for the whole school. A stopped print stops at the next page, opens no save dialog,
 // writes no file and records nothing (no form marked as handed out, no layout kept); a print that
 // runs to the end, or whose save dialog is cancelled, is recorded only when the file was delivered.
@@ -14,10 +14,12 @@ import { JOB_CANCELLED_MESSAGE } from '../../shared/jobs.contract.ts'
 import { pdfPages } from './helpers.ts'
 import { ok } from '../helpers/register.ts'
 
+/** Enough forms that a stop after 25 is far from the end; the full print of them is part of the test. */
+const PUPILS = 200
 const dirs: string[] = []
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })))
 
-/** A school of 600 pupils in a real database file, with a desktop whose save dialog answers `savePath` (or is cancelled). */
+/** A school of PUPILS pupils in a real database file, with a desktop whose save dialog answers `savePath` (or is cancelled). */
 async function largeSchool() {
   const dir = mkdtempSync(join(tmpdir(), 'tr-print-stop-'))
   dirs.push(dir)
@@ -37,7 +39,7 @@ async function largeSchool() {
   })
   await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
   await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
-  core.ctx.db.transaction(() => insertSchool(core.ctx, generateSchool({ pupils: 600 }), 'Ans de Wit'))()
+  core.ctx.db.transaction(() => insertSchool(core.ctx, generateSchool({ pupils: PUPILS }), 'Ans de Wit'))()
   const events: ProgressEvent[] = []
   /** Asks for a stop (as jobs.cancel does) once `after` forms are done. */
   const stopAfter = { id: '', after: Infinity }
@@ -54,20 +56,20 @@ async function largeSchool() {
 }
 
 describe('Stoppen while printing many forms', () => {
-  it("a round's 600 forms stopped after 25: no save dialog, no file, no form recorded as handed out; printed to the end they are", async () => {
+  it("a round's 200 forms stopped after 25: no save dialog, no file, no form recorded as handed out; printed to the end they are", async () => {
     const s = await largeSchool()
     const round = await ok(s.core, 'campaigns.start', { name: 'Toestemming 2026-2027' })
-    expect(round.total).toBe(600)
+    expect(round.total).toBe(PUPILS)
     expect(s.recorded()).toEqual({ printed: 0, layouts: 0 })
 
     Object.assign(s.stopAfter, { id: 'ronde-stop-1', after: 25 })
     const t = performance.now()
     const stopped = await s.core.dispatch('campaigns.printForms', { id: round.id, delivery: 'save', progressId: 'ronde-stop-1' })
     expect(stopped).toEqual({ ok: false, error: { code: 'cancelled', message: JOB_CANCELLED_MESSAGE } })
-    // It stopped at the next form (the 26th is drawn, then the stop is seen), not after the 600.
+    // It stopped at the next form (the 26th is drawn, then the stop is seen), not after the 200.
     const mine = s.events.filter((e) => e.progressId === 'ronde-stop-1')
     expect(Math.max(...mine.map((e) => e.done))).toBe(26)
-    expect(mine.at(-1)).toMatchObject({ running: false, total: 600 })
+    expect(mine.at(-1)).toMatchObject({ running: false, total: PUPILS })
     expect(performance.now() - t).toBeLessThan(20_000)
     expect(s.dialogs).toEqual([])
     expect(existsSync(s.answer.savePath ?? '')).toBe(false)
@@ -83,14 +85,14 @@ describe('Stoppen while printing many forms', () => {
     s.answer.savePath = join(dirs[0] ?? '', 'groep.pdf')
     expect(await ok(s.core, 'campaigns.printForms', { id: round.id, delivery: 'save', groupIds: [first?.groupId ?? 0] })).toMatchObject({ delivered: 'saved' })
     expect(s.recorded().printed).toBe(first?.total)
-    expect(first?.total).toBeLessThan(600)
+    expect(first?.total).toBeLessThan(PUPILS)
 
-    // The same round printed to the end: one file of 600 forms, every form recorded.
+    // The same round printed to the end: one file of all its forms, every form recorded.
     s.answer.savePath = join(dirs[0] ?? '', 'formulieren.pdf')
     const printed = await ok(s.core, 'campaigns.printForms', { id: round.id, delivery: 'save', progressId: 'ronde-heel-1' })
     expect(printed).toMatchObject({ delivered: 'saved', path: s.answer.savePath })
     expect(existsSync(s.answer.savePath)).toBe(true)
-    expect(s.recorded()).toMatchObject({ printed: 600 })
+    expect(s.recorded()).toMatchObject({ printed: PUPILS })
     expect(s.recorded().layouts).toBeGreaterThan(0)
   }, 120_000)
 
