@@ -14,6 +14,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // zod is bundled: as a package it is a hundred small modules, which cost the worker's cold start
+      // 60-75 ms to load one by one; in the bundle it is parsed with the rest.
+      externalizeDeps: { exclude: ['zod'] },
       rolldownOptions: {
         input: { index: r('electron/main/index.ts'), worker: r('electron/core/worker.ts'), 'scan-reader': r('electron/core/scan/page-worker.ts') },
         external: ['better-sqlite3', 'electron', 'sharp', '@napi-rs/canvas', 'zxing-wasm', /^zxing-wasm\//, 'pdfjs-dist', /^pdfjs-dist\//],

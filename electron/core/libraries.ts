@@ -1,5 +1,5 @@
-// The heavy libraries (exceljs, pdfkit, qrcode, and for reading scans sharp, zxing-wasm, pdf.js and
-// its canvas), loaded the first time a feature needs them, so opening the register and the first
+// The heavy libraries (exceljs, pdfkit, qrcode, the e-mail readers postal-mime and msgreader, and for
+// reading scans sharp, zxing-wasm, pdf.js and its canvas), loaded the first time a feature needs them, so opening the register and the first
 // screen do not wait for them (about half of the core's load time). Synchronous where the caller is
 // (the PDF and QR code are built in synchronous steps; require() of an installed package is a cache
 // lookup after the first time); pdf.js is an ES module only, so it comes through import().
@@ -21,6 +21,15 @@ let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | undefined
 export const excel = (): typeof import('exceljs') => (exceljs ??= load('exceljs') as typeof import('exceljs'))
 export const pdfKit = (): typeof import('pdfkit') => (pdfkit ??= load('pdfkit') as typeof import('pdfkit'))
 export const qrCode = (): typeof import('qrcode') => (qrcode ??= load('qrcode') as typeof import('qrcode'))
+
+type PostalMime = typeof import('postal-mime').default
+type MsgReader = typeof import('@kenjiuno/msgreader').default
+let postalMime: PostalMime | undefined
+let msgReader: MsgReader | undefined
+/** An .eml's reader (its CommonJS build is the class itself). */
+export const emlReader = (): PostalMime => (postalMime ??= load('postal-mime') as PostalMime)
+/** An Outlook .msg's reader (its CommonJS build exports the class as default). */
+export const msgFileReader = (): MsgReader => (msgReader ??= (load('@kenjiuno/msgreader') as { default: MsgReader }).default)
 
 /** sharp, with its cache off (every scan page is read once) and its own threads kept to the cores there are. */
 export function sharpImages(): Sharp {

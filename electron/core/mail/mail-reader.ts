@@ -1,9 +1,10 @@
 // Reads a parent's e-mail as saved from a mail program: .eml (MIME, via postal-mime) or an Outlook
 // item (.msg, via @kenjiuno/msgreader). Pure: bytes in, sender, date, subject, text and
 // attachments out, with caps on size, count and text length. HTML is only ever turned into text.
-import MsgReader from '@kenjiuno/msgreader'
-import PostalMime from 'postal-mime'
+import type MsgReader from '@kenjiuno/msgreader'
+import type PostalMime from 'postal-mime'
 import { AppError } from '../../../shared/errors.ts'
+import { emlReader, msgFileReader } from '../libraries.ts'
 import { htmlToText, normaliseText } from './mail-text.ts'
 
 export const MAX_MAIL_BYTES = 25 * 1024 * 1024
@@ -76,7 +77,7 @@ function finish(
 async function readEml(fileName: string, bytes: Buffer): Promise<ReadMail> {
   let mail: Awaited<ReturnType<typeof PostalMime.parse>>
   try {
-    mail = await PostalMime.parse(bytes, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 20, maxHeadersSize: 256 * 1024, maxRfc822NestingDepth: 0 })
+    mail = await emlReader().parse(bytes, { attachmentEncoding: 'arraybuffer', maxNestingDepth: 20, maxHeadersSize: 256 * 1024, maxRfc822NestingDepth: 0 })
   } catch {
     throw unreadable(fileName, 'de opbouw van het bestand klopt niet')
   }
@@ -90,7 +91,7 @@ function readMsg(fileName: string, bytes: Buffer): ReadMail {
   let reader: MsgReader
   let data: ReturnType<MsgReader['getFileData']>
   try {
-    reader = new MsgReader(new Uint8Array(bytes).buffer)
+    reader = new (msgFileReader())(new Uint8Array(bytes).buffer)
     data = reader.getFileData()
   } catch {
     throw unreadable(fileName, 'het Outlook-bestand is beschadigd')
