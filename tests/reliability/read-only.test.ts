@@ -23,7 +23,10 @@ const REPO = resolve(import.meta.dirname, '..', '..')
 const isRoot = process.platform === 'linux' && process.getuid?.() === 0
 const noMount = whyNoMount()
 const noChattr = !isRoot ? 'chattr +i needs root on Linux' : spawnSync('chattr', ['--help']).error ? 'chattr is not installed (apt-get install e2fsprogs)' : null
-const noOtherUser = !isRoot ? 'running as another user needs root on Linux' : null
+const NOBODY = 65_534
+/** Whether user nobody can read the repo's CLI (a clone in a folder only root may enter, such as mktemp -d's, cannot). */
+const nobodyReadsRepo = (): boolean => spawnSync(process.execPath, ['-e', 'require("node:fs").accessSync(process.argv[1])', join(REPO, 'electron', 'cli.ts')], { uid: NOBODY, gid: NOBODY }).status === 0
+const noOtherUser = !isRoot ? 'running as another user needs root on Linux' : !nobodyReadsRepo() ? `user nobody cannot read ${REPO} (chmod 755 the folders above it)` : null
 for (const [what, why] of [
   ['read-only mount', noMount],
   ['chattr +i', noChattr],
@@ -33,7 +36,6 @@ for (const [what, why] of [
 }
 /** Under CI=true nothing is skipped: a reason to skip is a failure there. */
 const skip = (why: string | null): boolean => why !== null && process.env.CI !== 'true'
-const NOBODY = 65_534
 
 const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex')
 
