@@ -1,7 +1,7 @@
 // The pupil's file (AVG art. 15): everything the school holds about one pupil, as a PDF to read.
 // dossier-export.ts packs the same data as JSON, with the PDF and the attachments, in a ZIP.
 import type { MailProofView } from '../../../shared/mail.contract.ts'
-import { formatDate, type AttachmentMeta, type AuditEntryView, type ConsentRecordView, type Decision, type DossierEntry } from '../../../shared/domain.ts'
+import { formatDate, type AttachmentMeta, type AuditEntryView, type ConsentRecordView, type Decision, type DossierEntry, type PupilSummary } from '../../../shared/domain.ts'
 import type { SchoolContact } from '../../../shared/documents.contract.ts'
 import type { RetentionLine } from './dossier-rights.ts'
 import { auditSentence, type Names } from '../audit/audit-sentences.ts'
@@ -12,16 +12,8 @@ import { COLOR, createDocument, finish, type Doc, type Fonts, type Letterhead } 
 import { facts, heading, paragraph, table, title, type Cell } from './pdf-table.ts'
 import { guardianLabel } from './text-wrap.ts'
 
-export interface DossierPupil {
-  id: number
-  studentNumber: string | null
-  firstName: string
-  lastNamePrefix: string
-  lastName: string
-  birthDate: string | null
-  groupName: string | null
+export interface DossierPupil extends Pick<PupilSummary, 'id' | 'studentNumber' | 'firstName' | 'lastNamePrefix' | 'lastName' | 'birthDate' | 'groupName' | 'leftOn'> {
   enrolledOn: string | null
-  leftOn: string | null
   leavingReason: string
   formCode: string
   createdAt: string

@@ -1,17 +1,11 @@
 // The import's reads and small writes: the register as the import sees it (snapshot), the
 // remembered column mappings, where a current consent answer came from, and the change count
 // that tells a preview is still up to date.
+import type { PupilSummary } from '../../../shared/domain.ts'
 import type { Db } from '../db/open.ts'
 import { statement } from '../db/statements.ts'
 
-export interface SnapshotPupilRow {
-  id: number
-  studentNumber: string | null
-  firstName: string
-  lastNamePrefix: string
-  lastName: string
-  birthDate: string | null
-  groupName: string | null
+export interface SnapshotPupilRow extends Pick<PupilSummary, 'id' | 'studentNumber' | 'firstName' | 'lastNamePrefix' | 'lastName' | 'birthDate' | 'groupName'> {
   hidden: number
 }
 
