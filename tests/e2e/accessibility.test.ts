@@ -2,7 +2,7 @@
 // critical impact. Also the skip link and the keyboard on the pupil's tabs.
 import type { PupilSummary } from '../../shared/domain.ts'
 import { seriousViolations } from '../helpers/axe.ts'
-import { browserTestsEnabled, launchBrowser, openApp, type AppSession } from '../helpers/browser.ts'
+import { browserTestsEnabled, launchBrowser, openApp, pressWithinOneFrame, type AppSession } from '../helpers/browser.ts'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -62,6 +62,11 @@ describe.skipIf(!browserTestsEnabled('accessibility'))('accessibility of every p
     await expect.poll(() => page.getByRole('tab', { selected: true }).innerText()).toBe('Logboek')
     await page.keyboard.press('ArrowRight')
     await expect.poll(() => page.getByRole('tab', { selected: true }).innerText()).toBe('Toestemming')
+    // Two arrows faster than a frame (one task): each moves on one tab, from the tab the one before reached.
+    const tabs = await page.getByRole('tab').allInnerTexts()
+    await pressWithinOneFrame(page, ['ArrowRight', 'ArrowRight'])
+    await expect.poll(() => page.getByRole('tab', { selected: true }).innerText()).toBe(tabs[2])
+    await expect.poll(() => page.evaluate<string | null>('document.activeElement?.textContent ?? null')).toBe(tabs[2])
 
     // The scan is chosen from the keyboard too: the Dutch file button is a Tab stop, Enter opens the dialog.
     await page.getByRole('tab', { name: 'Toestemming', exact: true }).click()

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ConsentRecordView, PupilDetail, PupilSummary } from '../../shared/domain.ts'
-import { browserTestsEnabled, launchBrowser, openDemoApp, type AppSession } from '../helpers/browser.ts'
+import { browserTestsEnabled, launchBrowser, openDemoApp, pressWithinOneFrame, type AppSession } from '../helpers/browser.ts'
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d6e2d70000000049454e44ae426082', 'hex')
 
@@ -232,5 +232,20 @@ describe.skipIf(!browserTestsEnabled('front desk'))('the front desk, foolproof',
     ).toEqual(['granted', 'refused'])
     expect(keys).toHaveLength(5)
     expect(app.pageErrors).toEqual([])
+  })
+
+  it('keys typed faster than the screen draws (J and N in one go, before a frame) answer two rows, not the first one twice', async () => {
+    const { page } = app
+    await open(page, 'toestemming')
+    const rows = page.locator('table.grid tbody tr.answer-row')
+    await rows.first().waitFor()
+    await rows.first().locator('input').first().focus()
+    // Both keys in one task: no frame can be drawn between them, as when CI's browser or a busy PC falls behind.
+    await pressWithinOneFrame(page, ['j', 'n'])
+    const labels = await rows.evaluateAll((trs) => trs.slice(0, 2).map((tr) => tr.querySelector('input:checked')?.getAttribute('aria-label') ?? 'niets'))
+    expect(labels[0]).toMatch(/: Ja$/)
+    expect(labels[1]).toMatch(/: Nee$/)
+    // Focus went on to the third purpose, ready for the next key.
+    expect(await rows.evaluateAll((trs) => trs.findIndex((tr) => tr.contains(tr.ownerDocument.activeElement)))).toBe(2)
   })
 })

@@ -122,3 +122,11 @@ export function watchTraffic(page: Page): { calls: string[]; uploads: string[]; 
   page.on('request', watch)
   return { calls, uploads, stop: () => page.off('request', watch) }
 }
+
+/**
+ * Presses keys on the focused element all in one task, so no frame is drawn between them: the user or a busy PC
+ * typing faster than the screen draws. Each key goes to whatever has focus after the key before it.
+ */
+export async function pressWithinOneFrame(page: Page, keys: readonly string[]): Promise<void> {
+  await page.evaluate(`for (const key of ${JSON.stringify(keys)}) document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }))`)
+}

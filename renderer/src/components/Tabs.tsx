@@ -19,7 +19,8 @@ export function Tabs({ label, idBase, link, items, current, children }: { label:
     if (!item) return
     e.preventDefault()
     go(link(item.key))
-    requestAnimationFrame(() => document.getElementById(tabId(idBase, item.key))?.focus())
+    // At once, not after a frame: a second arrow pressed before the screen draws moves on from the new tab.
+    document.getElementById(tabId(idBase, item.key))?.focus()
   }
   return (
     <>

@@ -1,7 +1,7 @@
 // The pupil's Toestemming tab: the consent grid, and the panel that records the answers of a form,
 // mail or call, with the scan of the signed form as proof (chosen or dropped: the page holds its
 // token, the core reads the file where it lies when the answers are saved).
-import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { Fragment, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { DECISION_LABELS, DESK_SOURCES, SOURCE_LABELS, formatDate, localIsoDate, type ConsentCell, type Decision, type PupilDetail } from '../../../../shared/domain.ts'
 import type { ChosenFile } from '../../../../shared/files.contract.ts'
 import { invoke } from '../../api.ts'
@@ -79,9 +79,10 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
     const row = rows?.[Math.max(0, Math.min(index, (rows?.length ?? 1) - 1))]
     ;(row?.querySelector<HTMLInputElement>('input:checked') ?? row?.querySelector<HTMLInputElement>('input'))?.focus()
   }
-  // Opened from the search box (focus nowhere): the first answer takes focus, so J/N can start at once.
+  // Opened from the search box (focus nowhere): the first answer takes focus before the browser paints the grid, so a J/N
+  // pressed the moment it shows already lands on it.
   const loaded = purposes.data !== undefined
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!loaded || (document.activeElement && document.activeElement !== document.body)) return
     gridRef.current?.querySelector<HTMLInputElement>('tbody tr.answer-row input')?.focus()
   }, [loaded, gridRef])
@@ -111,14 +112,14 @@ export function ConsentTab({ pupil, onSaved, formCode }: { pupil: PupilDetail; o
       focusRow(0)
     })
 
-  /** J, N or G answers the row with focus and moves on to the next row. */
+  /** J, N or G answers the row with focus and moves on to the next row at once, so the next key, however fast, answers that row. */
   const answerByKey = (e: KeyboardEvent, purposeId: number, index: number) => {
     const decision = CHOICE_KEYS[e.key.toLowerCase()]
     if (!decision || e.ctrlKey || e.altKey || e.metaKey) return
     e.preventDefault()
     setAnswers((a) => ({ ...a, [purposeId]: decision }))
     setDone(undefined)
-    requestAnimationFrame(() => focusRow(index + 1))
+    focusRow(index + 1)
   }
   const saveByKey = (e: KeyboardEvent) => {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
