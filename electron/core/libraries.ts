@@ -64,6 +64,25 @@ export function qrReader(): typeof import('zxing-wasm/reader') {
 const onDisk = (path: string): string => path.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked')
 
 /** pdf.js (its Node build), for the pages of a scanned PDF. */
-export const pdfJs = (): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> =>
-  (pdfjs ??= import(pathToFileURL(onDisk(load.resolve('pdfjs-dist/legacy/build/pdf.mjs'))).href) as Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')>)
+export const pdfJs = (): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> => (pdfjs ??= loadPdfJs())
+
+const fileUrl = (resolved: string): string => pathToFileURL(onDisk(resolved)).href
+
+/**
+ * pdf.js in Node runs its worker in this thread and takes the worker it finds in globalThis.pdfjsWorker, where every
+ * copy of pdf.js puts its own; another copy's (a test's PDF reader, a library's) cannot read for this one, and the
+ * pages came back unreadable. So this copy loads its own worker and keeps it from the first document on (pdf.js asks
+ * once); what was there before is put back, so no other copy picks up this one's.
+ */
+async function loadPdfJs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  const global = globalThis as { pdfjsWorker?: unknown }
+  const other = global.pdfjsWorker
+  const lib = (await import(fileUrl(load.resolve('pdfjs-dist/legacy/build/pdf.mjs')))) as typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+  const own = (await import(fileUrl(load.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')))) as { WorkerMessageHandler: unknown }
+  global.pdfjsWorker = { WorkerMessageHandler: own.WorkerMessageHandler }
+  void lib.PDFWorker._setupFakeWorkerGlobal
+  if (other === undefined) delete global.pdfjsWorker
+  else global.pdfjsWorker = other
+  return lib
+}
 export const canvas = (): typeof import('@napi-rs/canvas') => load(onDisk(load.resolve('@napi-rs/canvas'))) as typeof import('@napi-rs/canvas')

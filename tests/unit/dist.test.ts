@@ -76,7 +76,20 @@ describe('dist:check: what the app.asar holds', () => {
     // require("x"), and the heavy libraries that core/libraries.ts loads on first use: load("x"), load.resolve("x").
     const wanted = code.flatMap((js) => [...js.matchAll(/(?:require|load|load\.resolve)\("([^"]+)"\)/g)].map((m) => m[1]!))
     const packages = [...new Set(wanted.filter((n) => n !== 'electron' && !n.startsWith('.') && !n.startsWith('node:') && !builtinModules.includes(n)))]
-    expect(packages).toEqual(expect.arrayContaining(['better-sqlite3', 'exceljs', 'pdfkit', 'postal-mime', '@kenjiuno/msgreader', 'sharp', '@napi-rs/canvas', 'zxing-wasm/reader', 'pdfjs-dist/legacy/build/pdf.mjs']))
+    expect(packages).toEqual(
+      expect.arrayContaining([
+        'better-sqlite3',
+        'exceljs',
+        'pdfkit',
+        'postal-mime',
+        '@kenjiuno/msgreader',
+        'sharp',
+        '@napi-rs/canvas',
+        'zxing-wasm/reader',
+        'pdfjs-dist/legacy/build/pdf.mjs',
+        'pdfjs-dist/legacy/build/pdf.worker.mjs',
+      ]),
+    )
     // zod is bundled into the worker (its hundred small modules loaded one by one cost the cold start 60-75 ms).
     expect(packages).not.toContain('zod')
     for (const name of packages) {
