@@ -19,13 +19,9 @@ const BROWSER = ['tests/e2e/**/*.test.ts']
 // pdfjs are imported once per worker, not once per file (that was 52 of the lanes' CPU-seconds).
 // A file that needs the process's module state as a fresh app has it runs isolated, named here.
 const FRESH_MODULES = [
-  // confirm-refusals checks that the process's temp folders are empty, and read-clean once read 1 page
-  // of 6 beside other files in one worker (not understood yet): every scan file as a fresh app.
-  'tests/scan/**/*.test.ts',
+  'tests/scan/confirm-refusals.test.ts', // checks that the process's temp folders are empty
+  'tests/scan/foreign-pdfjs.test.ts', // pdf.js chooses its worker once per process: this file must load the other copy first
   'tests/db/removal-scrub.test.ts', // reads the info lines of its own log file: no other file's silenceLog()
-  // Sees 'read 0/5' only because the first file waits for the readers' modules to load: with them
-  // loaded, the commit reads the first file before the poll looks (a timing test; see issue 17's note).
-  'tests/imports/progress.test.ts',
 ]
 // Files whose time goes into starting processes: the CLI, the Electron main process on the fake
 // Electron with its core worker, the linter, a second app for the lock, LibreOffice. Correct but not quick.

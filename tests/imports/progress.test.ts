@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { describeUndo } from '../../electron/core/imports/undo.ts'
+import { listenToProgress, progressOf } from '../../electron/core/progress.ts'
 import { ok, registerCore } from '../helpers/register.ts'
 import { fileInput } from './helpers.ts'
 
@@ -8,22 +9,19 @@ describe('import progress', () => {
     const { core } = await registerCore()
     const files = ['administratie-export.xlsx', 'libreoffice-tabel.xlsx', 'engelse-kolommen.xlsx', 'inschrijfformulier-zoe.xlsx', 'inschrijfformulier-chloe.xlsx'].map((n) => fileInput(n))
     const progressId = 'p-test-commit'
+    // At every report the commit makes (what the worker forwards to the window), the answer a progress question gets
+    // then: no timing, every step is seen.
     const seen: string[] = []
-    const call = { running: true }
-    const polling = (async () => {
-      while (call.running) {
-        const p = await ok(core, 'imports.progress', { progressId })
-        if (p.running && p.phase) seen.push(`${p.phase} ${p.done}/${p.total}`)
-        await new Promise((r) => setImmediate(r))
-      }
-    })()
+    listenToProgress(core.ctx, (event) => {
+      expect(event.progressId).toBe(progressId)
+      const p = progressOf(core.ctx, progressId)
+      if (p.running && p.phase) seen.push(`${p.phase} ${p.done}/${p.total}`)
+    })
     const result = await ok(core, 'imports.commit', { files, progressId })
-    call.running = false
-    await polling
     expect(result.batch).not.toBeNull()
-    expect(seen).toContain('read 0/5')
-    expect(seen.some((s) => /^read [1-4]\/5$/.test(s))).toBe(true)
+    expect(seen.slice(0, 6)).toEqual(['read 0/5', 'read 1/5', 'read 2/5', 'read 3/5', 'read 4/5', 'read 5/5'])
     expect(seen.every((s) => /^(read|check|backup|write) \d+\/\d+$/.test(s))).toBe(true)
+    expect(new Set(seen.map((s) => s.split(' ')[0]))).toEqual(new Set(['read', 'check', 'backup', 'write']))
     expect(await ok(core, 'imports.progress', { progressId })).toEqual({ phase: null, done: 0, total: 0, running: false })
   })
 })
