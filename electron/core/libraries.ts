@@ -80,6 +80,8 @@ async function loadPdfJs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.m
   const lib = (await import(fileUrl(load.resolve('pdfjs-dist/legacy/build/pdf.mjs')))) as typeof import('pdfjs-dist/legacy/build/pdf.mjs')
   const own = (await import(fileUrl(load.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')))) as { WorkerMessageHandler: unknown }
   global.pdfjsWorker = { WorkerMessageHandler: own.WorkerMessageHandler }
+  // pdf.js's own (underscored, typed) getter that picks the worker and keeps its choice: asked now, it picks this one.
+  // oxlint-disable-next-line no-underscore-dangle
   void lib.PDFWorker._setupFakeWorkerGlobal
   if (other === undefined) delete global.pdfjsWorker
   else global.pdfjsWorker = other
