@@ -193,4 +193,26 @@ describe.skipIf(!browserTestsEnabled('consent register'))('recording consent at 
     expect(calls.every((c) => c.length < 10_000)).toBe(true)
     expect(app.pageErrors).toEqual([])
   })
+
+  it("says Zoeken… while the search box's answer is on its way, never 'Geen leerling gevonden' for a pupil who is there", async () => {
+    const { page } = app
+    // A slow PC: every search answer takes 600 ms.
+    await page.route('**/api', async (route) => {
+      if (route.request().postData()?.includes('"pupils.search"')) await new Promise((r) => setTimeout(r, 600))
+      await route.continue()
+    })
+    try {
+      await page.keyboard.press('Control+K')
+      await page.keyboard.type('zoe')
+      const results = page.locator('#search-results')
+      await results.waitFor()
+      expect(await results.innerText()).toBe('Zoeken…')
+      await page.getByRole('option').first().waitFor()
+      expect(await results.innerText()).not.toContain('Geen leerling gevonden')
+      await page.keyboard.press('Escape')
+    } finally {
+      await page.unroute('**/api')
+    }
+    expect(app.pageErrors).toEqual([])
+  })
 })

@@ -102,7 +102,8 @@ export function SearchBox() {
               {codeError}
             </li>
           )}
-          {hits.length === 0 && !codeError && <li className="search-empty">Geen leerling gevonden voor '{query}'. Druk op Enter om een formuliercode op te zoeken.</li>}
+          {hits.length === 0 && !codeError && hitsFor !== query && <li className="search-empty">Zoeken…</li>}
+          {hits.length === 0 && !codeError && hitsFor === query && <li className="search-empty">Geen leerling gevonden voor '{query}'. Druk op Enter om een formuliercode op te zoeken.</li>}
           {hits.map((h, i) => (
             <li key={h.id} id={`search-hit-${h.id}`} role="option" aria-selected={i === active} onMouseDown={() => void choose(h)} onMouseEnter={() => setActive(i)}>
               <span className="hit-name">{sortName(h)}</span>
