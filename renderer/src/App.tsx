@@ -53,7 +53,7 @@ export function App() {
       </a>
       <nav className="sidebar" aria-label="Hoofdmenu">
         <div className="brand">
-          <span className="brand-name">Toestemmingsregister</span>
+          <span className="brand-name">Toestemmings&shy;register</span>
           <span className="brand-school">{settings.schoolName || 'Naam school nog niet ingevuld'}</span>
           <span className="brand-year">Schooljaar {settings.schoolYear}</span>
           {settings.demo && <span className="brand-demo">Demoschool: verzonnen leerlingen</span>}

@@ -9,7 +9,7 @@ import { ErrorText } from '../../components/ErrorText.tsx'
 type Kind = 'forms' | 'no-consent' | 'class-list' | 'dossier'
 
 const KINDS: { key: Kind; title: string; text: string }[] = [
-  { key: 'forms', title: 'Toestemmingsformulieren', text: 'Eén leerling per pagina, ingevuld, met code en QR-code.' },
+  { key: 'forms', title: 'Toestemmings\u00adformulieren', text: 'Eén leerling per pagina, ingevuld, met code en QR-code.' },
   { key: 'no-consent', title: 'Wie mag niet op de foto', text: 'Eén regel per leerling met een vakje per doel, voor leerkracht of fotograaf.' },
   { key: 'class-list', title: 'Klassenlijst groepsapp', text: 'Ouders en contactgegevens, als PDF, CSV of vCard; e-mailadressen voor BCC.' },
   { key: 'dossier', title: 'Leerlingdossier', text: 'Antwoord op een inzageverzoek: alles over één leerling, als PDF of ZIP.' },

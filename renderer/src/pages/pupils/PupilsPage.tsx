@@ -31,7 +31,7 @@ function pupilColumns(consent: Record<number, Summary> | undefined): Column<Pupi
       header: 'Naam',
       cell: (p) => (
         <>
-          <a className="row-link" href={href({ name: 'pupil', id: p.id })}>
+          <a className="row-link" href={href({ name: 'pupil', id: p.id })} title={sortName(p)}>
             {sortName(p)}
           </a>
           {p.leftOn && <span className="tag"> vertrokken {formatDate(p.leftOn)}</span>}
@@ -39,8 +39,8 @@ function pupilColumns(consent: Record<number, Summary> | undefined): Column<Pupi
       ),
     },
     { header: 'Groep', className: 'col-group', cell: (p) => p.groupName ?? <span className="muted">geen groep</span> },
-    { header: 'Geboortedatum', className: 'col-date', cell: (p) => formatDate(p.birthDate) },
-    { header: 'Leerlingnummer', className: 'col-number', cell: (p) => p.studentNumber ?? '' },
+    { header: 'Geboorte\u00addatum', className: 'col-date', cell: (p) => formatDate(p.birthDate) },
+    { header: 'Leerling\u00adnummer', className: 'col-number', cell: (p) => p.studentNumber ?? '' },
     { header: 'Toestemming', className: 'col-consent', cell: (p) => <ConsentSummary summary={consent?.[p.id]} /> },
   ]
 }

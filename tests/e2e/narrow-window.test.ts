@@ -1,0 +1,58 @@
+// The app in a narrow window, as the office often has it: half a 1920 px screen beside the mail (960 px), or a small
+// laptop at 125 % (1024 x 614). Nothing runs off the side, the pupil list shows the names, the form code is read on
+// one line and the print choices show their whole titles.
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { browserTestsEnabled } from '../helpers/browser.ts'
+import { demoAppForSuite } from '../helpers/demo-suite.ts'
+
+const menu = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' })
+
+/** How many of the drawn rows of the pupil list show the whole name, of how many. */
+const wholeNames = (page: Page): Promise<[number, number]> =>
+  page.locator('table.virtual-table tbody tr:not(.virtual-spacer) td:first-child').evaluateAll((tds) => [tds.filter((td) => td.scrollWidth <= td.clientWidth).length, tds.length] as [number, number])
+
+describe.skipIf(!browserTestsEnabled('narrow window'))('a narrow window', () => {
+  const app = demoAppForSuite()
+
+  for (const [width, height] of [
+    [960, 1000],
+    [1024, 614],
+  ] as const) {
+    it(`at ${width} x ${height}: every menu page fits the width, the pupil list shows whole names, the form code and print titles are whole`, async () => {
+      const { page } = app
+      await page.setViewportSize({ width, height })
+      for (const link of await menu(page).getByRole('link').all()) {
+        const name = (await link.innerText()).trim()
+        await link.click()
+        await page.getByRole('heading', { level: 1 }).first().waitFor()
+        expect(await page.evaluate('document.documentElement.scrollWidth'), name).toBeLessThanOrEqual(width)
+      }
+
+      await menu(page).getByRole('link', { name: 'Leerlingen' }).click()
+      await page.locator('table.virtual-table tbody tr:not(.virtual-spacer)').first().waitFor()
+      const [whole, drawn] = await wholeNames(page)
+      expect(drawn).toBeGreaterThan(5)
+      // Long ones ('Berg, Yasmin van der') may end in '…' at 960; most names are whole.
+      expect(whole / drawn).toBeGreaterThanOrEqual(0.8)
+
+      await page.locator('table.virtual-table tbody a.row-link').first().click()
+      const code = page.locator('.form-code strong')
+      await code.waitFor()
+      // One box per line of text: the code read off the screen in one go, not 'TR-' and the rest below it.
+      const lines = await code.evaluate((el) => {
+        const range = el.ownerDocument.createRange()
+        range.selectNodeContents(el)
+        return range.getClientRects().length
+      })
+      expect(lines).toBe(1)
+
+      await menu(page).getByRole('link', { name: 'Afdrukken' }).click()
+      const kinds = page.locator('.print-kinds > *')
+      await kinds.first().waitFor()
+      const cut = await kinds.evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent))
+      expect(cut).toEqual([])
+      expect(app.pageErrors).toEqual([])
+    })
+  }
+})
