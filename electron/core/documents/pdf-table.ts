@@ -96,19 +96,19 @@ export function statusLegend(doc: Doc): void {
   ensureSpace(doc, 40)
   const y = doc.y
   let x = MARGIN.left
-  x += badge(doc, 'refused', x, y) + 6
-  doc
-    .font(F.regular)
-    .fontSize(8.5)
-    .fillColor(COLOR.ink)
-    .text('De ouders hebben nee gezegd.', x, y + 0.5, { lineBreak: false })
-  x += doc.widthOfString('De ouders hebben nee gezegd.') + 18
-  x += badge(doc, 'unknown', x, y) + 6
-  doc
-    .font(F.regular)
-    .fontSize(8.5)
-    .fillColor(COLOR.ink)
-    .text('Nog geen antwoord: geldt als nee.', x, y + 0.5, { lineBreak: false })
+  const meanings: [Status, string][] = [
+    ['refused', 'De ouders hebben nee gezegd.'],
+    ['unknown', 'Nog geen antwoord: geldt als nee.'],
+  ]
+  for (const [status, meaning] of meanings) {
+    x += badge(doc, status, x, y) + 6
+    doc
+      .font(F.regular)
+      .fontSize(8.5)
+      .fillColor(COLOR.ink)
+      .text(meaning, x, y + 0.5, { lineBreak: false })
+    x += doc.widthOfString(meaning) + 18
+  }
   doc.x = MARGIN.left
   doc.y = y + 20
 }
