@@ -1,5 +1,7 @@
 // A flat OpenDocument spreadsheet that LibreOffice turns into the fixtures libreoffice-tabel.xlsx
 // and oud-formaat.xls: date cells, a merged title, a hidden column, numbers and booleans.
+import { guardianColumns, PUPIL_COLUMNS } from '../tests/helpers/export-columns.ts'
+
 const cell = (v: string | number | boolean | { date: string }): string => {
   if (typeof v === 'number') return `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`
   if (typeof v === 'boolean') return `<table:table-cell office:value-type="boolean" office:boolean-value="${v}"><text:p>${v ? 'WAAR' : 'ONWAAR'}</text:p></table:table-cell>`
@@ -9,21 +11,7 @@ const cell = (v: string | number | boolean | { date: string }): string => {
 const row = (cells: (string | number | boolean | { date: string })[]): string => `<table:table-row>${cells.map(cell).join('')}</table:table-row>`
 
 const rows = [
-  [
-    'Leerlingnummer',
-    'Roepnaam',
-    'Tussenvoegsel',
-    'Achternaam',
-    'Geboortedatum',
-    'Groep',
-    'Onderwijsnummer',
-    'Naam ouder/verzorger 1',
-    'E-mail ouder/verzorger 1',
-    'Telefoon ouder/verzorger 1',
-    'Toestemming website',
-    'Toestemming schoolgids',
-    'Toestemming pers',
-  ],
+  [...PUPIL_COLUMNS, 'Onderwijsnummer', ...guardianColumns(1), 'Toestemming website', 'Toestemming schoolgids', 'Toestemming pers'],
   [4001, 'Zoë', 'van der', 'Berg', { date: '2017-04-07' }, 5, 'X123', 'Marieke van der Berg', 'marieke@voorbeeld.nl', 612345678, true, false, 'Ja'],
   [4002, 'Jesse', '', 'Kuipers', { date: '2014-12-27' }, '7', 'X124', 'Jan Kuipers', 'jan.kuipers@voorbeeld.nl', '06-23456789', 'Nee', 'Ja', ''],
   [4003, 'Noor', 'el', 'Idrissi', { date: '2016-02-29' }, 5, 'X125', 'Samira el Idrissi', 'samira@voorbeeld.nl', 31634567890, 'ja', 'nee', 'nee'],

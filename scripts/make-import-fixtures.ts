@@ -12,6 +12,7 @@ import { zipSync, strToU8 } from 'fflate'
 import { openCore } from '../electron/core/boot.ts'
 import { enrolmentTemplate } from '../electron/core/imports/template.ts'
 import { listPurposes } from '../electron/core/purposes/purposes.service.ts'
+import { PEOPLE_COLUMNS } from '../tests/helpers/export-columns.ts'
 import { FODS_TABLE } from './import-fixtures-fods.ts'
 import { encryptedWorkbookContainer } from './import-fixtures-ole2.ts'
 
@@ -39,27 +40,13 @@ writeFileSync(join(root, 'resources', 'templates', 'inschrijfformulier.xlsx'), t
   ws.mergeCells('A1:F1')
   ws.getCell('A2').value = 'Export van 20-08-2026'
   ws.addRow([])
-  ws.getRow(4).values = [
-    'Leerlingnummer',
-    '  ROEPNAAM ',
-    'tussenvoegsel',
-    'Achternaam',
-    'Geboortedatum',
-    'Groep',
-    'BSN',
-    'Naam ouder/verzorger 1',
-    'E-mail ouder/verzorger 1',
-    'Telefoon ouder/verzorger 1',
-    'Naam  ouder/verzorger 2',
-    'E-mail ouder/verzorger 2',
-    'Telefoon ouder/verzorger 2',
-    'Toestemming website',
-    'Foto nieuwsbrief',
-    'Social media',
-    'Medische bijzonderheden',
-    'Godsdienst',
-    'Interne code',
-  ]
+  // The usual columns, three of them typed by hand: odd case and spacing.
+  const typedByHand: Record<string, (head: string) => string> = {
+    Roepnaam: (head) => `  ${head.toUpperCase()} `,
+    Tussenvoegsel: (head) => head.toLowerCase(),
+    'Naam ouder/verzorger 2': (head) => head.replace(' ', '  '),
+  }
+  ws.getRow(4).values = [...PEOPLE_COLUMNS.map((head) => typedByHand[head]?.(head) ?? head), 'Toestemming website', 'Foto nieuwsbrief', 'Social media', 'Medische bijzonderheden', 'Godsdienst', 'Interne code']
   const rows: unknown[][] = [
     [
       1001,

@@ -2,8 +2,7 @@
 // record the answer from it with the mail kept as proof, or keep it in the file as correspondence.
 import { z } from 'zod'
 import type { DossierEntry, PupilDetail } from './domain.ts'
-import { DECISIONS } from './domain.ts'
-import { isoDate, multilineText, MAX_TEXT } from './schemas-base.ts'
+import { decisionsSchema, isoDate, multilineText, MAX_TEXT } from './schemas-base.ts'
 import { fileTokenSchema } from './files.contract.ts'
 
 const id = z.number('Kies eerst een leerling.').int().positive()
@@ -23,10 +22,7 @@ export const mailSchemas = {
   'mail.record': z.strictObject({
     pupilId: id,
     mail: mailFileSchema,
-    decisions: z
-      .array(z.strictObject({ purposeId: id, decision: z.enum(DECISIONS) }))
-      .min(1, 'Kies bij minstens één doel een antwoord.')
-      .max(100),
+    decisions: decisionsSchema(id),
     guardianId: id.nullable().default(null),
     /** Default: the day the mail was sent; a later day may be chosen, an earlier one not. */
     effectiveFrom: isoDate.optional(),

@@ -94,12 +94,19 @@ const guardianFields = {
 }
 export const guardianSchema = saveSchema(guardianFields)
 
+/**
+ * The answers of one recording, at the desk or from a mail: per purpose granted or refused, at
+ * least one, at most 100. `purposeId` is the caller's id schema (with its own message).
+ */
+export const decisionsSchema = (purposeId: typeof id) =>
+  z
+    .array(z.strictObject({ purposeId, decision: z.enum(DECISIONS) }))
+    .min(1, 'Kies bij minstens één doel een antwoord.')
+    .max(100)
+
 export const consentRecordSchema = z.strictObject({
   pupilId: id,
-  decisions: z
-    .array(z.strictObject({ purposeId: id, decision: z.enum(DECISIONS) }))
-    .min(1, 'Kies bij minstens één doel een antwoord.')
-    .max(100),
+  decisions: decisionsSchema(id),
   guardianId: id.nullable().default(null),
   effectiveFrom: isoDate,
   source: z.enum(CONSENT_SOURCES, 'Kies hoe het antwoord binnenkwam.'),

@@ -2,7 +2,7 @@
 // libraries doing the same job without the app), each run in a child process of its own so that
 // each has an honest peak RSS, and how their samples become rows of the table.
 import type { BenchFiles } from '../../tests/helpers/bench-files.ts'
-import type { Summary } from '../../tests/helpers/stats.ts'
+import { summarize, type Summary } from '../../tests/helpers/stats.ts'
 
 /** Named series of samples in ms: one value per run (a whole call, or a percentile of one run). */
 export type Samples = Record<string, number[]>
@@ -47,6 +47,12 @@ export interface BenchCase {
   baseline: Side
   rows: (app: Measured, baseline: Measured) => Row[]
 }
+
+/** One named series of a side's samples, summarised, with the side's peak RSS: what row() takes. */
+export const series = (m: Measured, key: string) => ({ value: summarize(m.samples[key] ?? []), rss: m.peakRssMb })
+
+/** The baseline's series, with what the baseline is. */
+export const baselineSeries = (m: Measured, key: string, label: string) => ({ label, ...series(m, key) })
 
 /** A row from two series, with the ratio of the medians and the targets checked on the median. */
 export function row(

@@ -12,7 +12,7 @@ import { silenceLog } from '../../electron/core/log.ts'
 import { findDuplicates } from '../../electron/core/pupils/duplicates.ts'
 import { savePupil } from '../../electron/core/pupils/pupils.service.ts'
 import { schoolYearId } from '../../electron/core/settings/settings.service.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 
 silenceLog()
 const dirs: string[] = []
@@ -22,8 +22,7 @@ async function school(): Promise<Core> {
   const dir = mkdtempSync(join(tmpdir(), 'tr-call-pupils-'))
   dirs.push(dir)
   const core = openCore({ dbPath: join(dir, 'school.sqlite'), appVersion: 'test', now: () => new Date('2026-11-22T09:30:00Z') })
-  await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-  await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  await setUpEmptySchool(core)
   return core
 }
 

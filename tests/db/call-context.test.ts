@@ -15,7 +15,7 @@ import { applyRollover, rolloverPreview } from '../../electron/core/schoolyear/r
 import { schoolYearId, updateSettings } from '../../electron/core/settings/settings.service.ts'
 import type { GroupSummary } from '../../shared/domain.ts'
 import { proposedRollover } from '../../shared/schoolyear.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 
 silenceLog()
 const dirs: string[] = []
@@ -52,8 +52,7 @@ describe('the school year of a call', () => {
 
   it('is the new year after settings.update changed it within the same call', async () => {
     const core = fileCore(new Date('2026-11-22T09:30:00Z'))
-    await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-    await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+    await setUpEmptySchool(core)
     const dispatch = createDispatch(core.ctx, {
       ...handlers,
       'settings.get': (ctx) => {

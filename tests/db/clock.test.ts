@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../electron/core/boot.ts'
 import type { DossierData } from '../../electron/core/documents/dossier.ts'
 import { silenceLog } from '../../electron/core/log.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 import { make, pdfPages } from '../documents/helpers.ts'
 
 silenceLog()
@@ -17,8 +17,7 @@ const HOUR = 3_600_000
 async function schoolWithClock() {
   const clock = { now: REAL_NOW }
   const core: Core = openCore({ dbPath: ':memory:', appVersion: '0.0.0-test', now: () => clock.now })
-  await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-  await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  await setUpEmptySchool(core)
   const group = await ok(core, 'groups.save', { name: '5', teacherName: 'Juf Iris' })
   const pupil = await ok(core, 'pupils.save', { firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2017-04-07', studentNumber: '1001', groupId: group.id })
   const purposes = await ok(core, 'purposes.list', {})

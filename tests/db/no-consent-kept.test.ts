@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openCore } from '../../electron/core/boot.ts'
-import { ok, registerCore } from '../helpers/register.ts'
+import { ok, registerCore, setUpEmptySchool } from '../helpers/register.ts'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -35,8 +35,7 @@ describe('the kept decisions of the no-consent list', () => {
     let clock = new Date('2026-11-22T09:30:00Z')
     const dbPath = join(dir, 'school.sqlite')
     const core = openCore({ dbPath, appVersion: 'test', now: () => clock })
-    await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-    await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+    await setUpEmptySchool(core)
     const pupil = await ok(core, 'pupils.save', { firstName: 'Zoë', lastName: 'Berg' })
     const website = (await ok(core, 'purposes.list', {})).find((p) => p.code === 'website')
     if (!website) throw new Error('no website purpose')

@@ -11,7 +11,7 @@ import { openCore, type Core } from '../../electron/core/boot.ts'
 import { silenceLog } from '../../electron/core/log.ts'
 import { pupilIndex } from '../../electron/core/pupils/pupil-index.ts'
 import { searchPupils } from '../../electron/core/pupils/pupil-search.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 import { fileInput } from '../imports/helpers.ts'
 
 silenceLog()
@@ -23,8 +23,7 @@ beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tr-index-'))
   clock = new Date('2026-11-22T09:30:00Z')
   core = openCore({ dbPath: join(dir, 'school.sqlite'), appVersion: 'test', now: () => clock })
-  await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-  await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  await setUpEmptySchool(core)
 })
 afterEach(() => {
   core.close()

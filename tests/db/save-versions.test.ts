@@ -8,7 +8,7 @@ import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openCore, type Core } from '../../electron/core/boot.ts'
 import { silenceLog } from '../../electron/core/log.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 
 silenceLog()
 
@@ -40,8 +40,7 @@ function relationOf(pupilId: number, guardianId: number): unknown {
 }
 
 async function school() {
-  await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-  await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  await setUpEmptySchool(core)
   const group = await ok(core, 'groups.save', { name: '5', teacherName: 'Juf Iris', teacherEmail: 'iris@delinde.nl' })
   const pupil = await ok(core, 'pupils.save', {
     firstName: 'Zoë',

@@ -10,7 +10,7 @@ import { openCore, type Core } from '../../electron/core/boot.ts'
 import type { Db } from '../../electron/core/db/open.ts'
 import { statement } from '../../electron/core/db/statements.ts'
 import { silenceLog } from '../../electron/core/log.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 
 silenceLog()
 const NOW = new Date('2026-11-22T09:30:00Z')
@@ -37,8 +37,7 @@ function countPrepares(db: Db): { count: number } {
 describe('statements prepared once per connection', () => {
   it('prepares nothing again when the same calls are made a second time', async () => {
     const core = fileCore()
-    await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-    await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+    await setUpEmptySchool(core)
     const round = async (schoolName: string) => {
       await ok(core, 'settings.update', { schoolName, schoolYear: '2026-2027' })
       const purpose = await ok(core, 'purposes.save', { label: `Doel ${schoolName}`, description: 'Foto’s op de website' })

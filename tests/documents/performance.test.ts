@@ -13,7 +13,7 @@ import { insertSchool } from '../../electron/core/school/school.service.ts'
 import { plainText } from '../helpers/plain-pdf.ts'
 import { best } from '../helpers/stats.ts'
 import { testCore } from '../helpers/db.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 import { pdfPages } from './helpers.ts'
 
 let core: Core
@@ -21,8 +21,7 @@ const fonts = loadFonts('resources')
 
 beforeAll(async () => {
   core = testCore()
-  await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-  await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  await setUpEmptySchool(core)
   core.ctx.db.transaction(() => insertSchool(core.ctx, generateSchool({ pupils: 500 }), 'Ans de Wit'))()
 })
 

@@ -12,7 +12,7 @@ import { generateSchool } from '../../electron/core/school/generate.ts'
 import { insertSchool } from '../../electron/core/school/school.service.ts'
 import { JOB_CANCELLED_MESSAGE } from '../../shared/jobs.contract.ts'
 import { pdfPages } from './helpers.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 
 /** Enough forms that a stop after 25 is far from the end; the full print of them is part of the test. */
 const PUPILS = 200
@@ -37,8 +37,7 @@ async function largeSchool() {
       openPath: async () => undefined,
     },
   })
-  await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-  await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  await setUpEmptySchool(core)
   core.ctx.db.transaction(() => insertSchool(core.ctx, generateSchool({ pupils: PUPILS }), 'Ans de Wit'))()
   const events: ProgressEvent[] = []
   /** Asks for a stop (as jobs.cancel does) once `after` forms are done. */

@@ -11,7 +11,7 @@ import { insertSchool } from '../../electron/core/school/school.service.ts'
 import { consentFormsData } from '../../electron/core/documents/documents.service.ts'
 import { benchFiles, EXPORT, FORM_PUPILS, NOW, REGISTER, SCHOOL, STAFF, type BenchFiles } from './bench-files.ts'
 import { consentFormLines } from './plain-pdf.ts'
-import { EXPORT_HEADERS } from '../imports/big-workbook.ts'
+import { EXPORT_HEADERS } from './export-columns.ts'
 
 silenceLog()
 

@@ -1,5 +1,6 @@
 // A 10,000-row enrolment workbook like an administration export, for the benchmark and the fuzz seeds.
 import ExcelJS from 'exceljs'
+import { EXPORT_HEADERS } from '../helpers/export-columns.ts'
 
 const FIRST = ['Zoë', 'Sem', 'Łukasz', 'Ömer', 'Nguyễn', 'Daan', 'Fleur', 'Emma', 'Noah', 'Saar', 'Liam', 'Mila']
 const LAST: [string, string][] = [
@@ -12,31 +13,6 @@ const LAST: [string, string][] = [
   ['el', 'Idrissi'],
   ['ter', 'Horst'],
 ]
-/** The columns of an administration system's export as the bench and the big-import tests write it. */
-export const EXPORT_HEADERS = [
-  'Leerlingnummer',
-  'Roepnaam',
-  'Tussenvoegsel',
-  'Achternaam',
-  'Geboortedatum',
-  'Groep',
-  'BSN',
-  'Naam ouder/verzorger 1',
-  'E-mail ouder/verzorger 1',
-  'Telefoon ouder/verzorger 1',
-  'Naam ouder/verzorger 2',
-  'E-mail ouder/verzorger 2',
-  'Telefoon ouder/verzorger 2',
-  'Toestemming website',
-  'Social media',
-  'Schoolgids',
-  'Nieuwsbrief',
-  'Ouderapp',
-  'Pers',
-  'Filmen in de klas',
-  'Klassenlijst',
-]
-
 const ANSWERS = ['Ja', 'Nee', 'ja', 'X', '', 'nee', 'JA', 'Nee']
 
 export async function bigWorkbook(rows = 10_000): Promise<Buffer> {

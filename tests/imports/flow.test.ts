@@ -10,7 +10,7 @@ import { openCore, type Core } from '../../electron/core/boot.ts'
 import { silenceLog } from '../../electron/core/log.ts'
 import { commitImport } from '../../electron/core/imports/imports.service.ts'
 import type { ImportProgress } from '../../shared/imports.contract.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 import { cli, fileInput, fixture } from './helpers.ts'
 
 silenceLog()
@@ -21,8 +21,7 @@ const NOW = new Date('2026-11-22T09:30:00Z')
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'tr-import-'))
   core = openCore({ dbPath: join(dir, 'school.sqlite'), appVersion: 'test', now: () => NOW })
-  await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-  await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  await setUpEmptySchool(core)
 })
 afterEach(() => {
   core.close()

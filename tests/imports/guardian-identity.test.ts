@@ -5,14 +5,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../electron/core/boot.ts'
 import { silenceLog } from '../../electron/core/log.ts'
 import { testCore } from '../helpers/db.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 
 silenceLog()
 let core: Core
 beforeEach(async () => {
   core = testCore()
-  await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-  await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  await setUpEmptySchool(core)
 })
 afterEach(() => core.close())
 

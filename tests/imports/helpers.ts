@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { main } from '../../electron/cli.ts'
 import { openCore, type Core } from '../../electron/core/boot.ts'
-import { ok } from '../helpers/register.ts'
+import { setUpEmptySchool } from '../helpers/register.ts'
 import type { ImportFileInput } from '../../shared/imports.contract.ts'
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'imports')
@@ -14,8 +14,7 @@ export const fileInput = (name: string, path = fixture(name)): ImportFileInput =
 export async function emptySchool(prefix: string): Promise<{ core: Core; close: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), prefix))
   const core = openCore({ dbPath: join(dir, 'school.sqlite'), appVersion: 'test', now: () => new Date('2026-12-01T09:30:00Z') })
-  await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-  await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+  await setUpEmptySchool(core)
   return {
     core,
     close: () => {

@@ -7,7 +7,7 @@ import { MAX_CELL_CHARS } from '../../electron/core/imports/limits.ts'
 import { silenceLog } from '../../electron/core/log.ts'
 import { readWorkbook } from '../../electron/core/imports/read.ts'
 import { testCore } from '../helpers/db.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 import { fileInput } from './helpers.ts'
 import { blocks, inline, NORMAL_ROWS, NS, numberCells, plain, repeated, sevenMillionCells, SHEET_HEAD, SHEET_TAIL, workbook } from './hostile-builders.ts'
 
@@ -165,8 +165,7 @@ describe('in an import of several files', () => {
   let core: Core
   beforeEach(async () => {
     core = testCore()
-    await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-    await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+    await setUpEmptySchool(core)
   })
   afterEach(() => core.close())
 

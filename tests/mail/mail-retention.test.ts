@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openCore } from '../../electron/core/boot.ts'
 import { chooseFile } from '../helpers/chosen-file.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 import { pupilLeaves, removeDue } from '../helpers/leavers.ts'
 
 const eml = readFileSync(join(import.meta.dirname, '../fixtures/mail/toestemming-website-nee.eml'))
@@ -14,8 +14,7 @@ describe('a kept e-mail after the retention period', () => {
   it('is removed with the answers and the dossier entry it belongs to', async () => {
     let clock = new Date('2026-12-01T09:00:00Z')
     const core = openCore({ dbPath: ':memory:', appVersion: '0.0.0-test', now: () => clock })
-    await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-    await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+    await setUpEmptySchool(core)
     const group = await ok(core, 'groups.save', { name: '8' })
     let pupil = await ok(core, 'pupils.save', { firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2014-04-07', groupId: group.id })
     await ok(core, 'guardians.save', { pupilId: pupil.id, name: 'Marieke van der Berg', relation: 'moeder', email: 'marieke@voorbeeld.nl' })

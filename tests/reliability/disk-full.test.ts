@@ -12,7 +12,7 @@ import { openCore, type Core } from '../../electron/core/boot.ts'
 import { silenceLog } from '../../electron/core/log.ts'
 import type { ErrorInfo } from '../../shared/errors.ts'
 import { bigWorkbook } from '../imports/big-workbook.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 import { counts, integrity, missingRows, mountTmpfs, snapshot, whyNoMount, type Snapshot } from './helpers.ts'
 
 silenceLog()
@@ -63,8 +63,7 @@ describe.skipIf(noMount !== null && process.env.CI !== 'true')('a full disk', ()
     fs = mountTmpfs('tr-disk-full-', '2m')
     dbPath = join(fs.dir, 'school.sqlite')
     core = openCore({ dbPath, appVersion: 'test', now: () => new Date('2026-11-22T09:30:00Z') })
-    await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-    await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+    await setUpEmptySchool(core)
     const group = await ok(core, 'groups.save', { name: '5', teacherName: 'Juf Iris' })
     const pupil = await ok(core, 'pupils.save', { firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2017-04-07', studentNumber: '901', groupId: group.id })
     pupilId = pupil.id

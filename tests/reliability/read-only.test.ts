@@ -15,7 +15,7 @@ import { silenceLog } from '../../electron/core/log.ts'
 import { READ_ONLY_MESSAGES } from '../../electron/core/read-only.ts'
 import type { ErrorInfo } from '../../shared/errors.ts'
 import { fileInput } from '../imports/helpers.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 import { integrity, missingRows, mountTmpfs, snapshot, whyNoMount, type Snapshot } from './helpers.ts'
 
 silenceLog()
@@ -50,8 +50,7 @@ interface School {
 async function makeSchool(dbPath: string): Promise<School> {
   const core = openCore({ dbPath, appVersion: 'test', now: () => new Date('2026-11-22T09:30:00Z') })
   try {
-    await ok(core, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-    await ok(core, 'settings.update', { staffName: 'Ans de Wit' })
+    await setUpEmptySchool(core)
     const group = await ok(core, 'groups.save', { name: '5', teacherName: 'Juf Iris' })
     const pupil = await ok(core, 'pupils.save', { firstName: 'Zoë', lastNamePrefix: 'van der', lastName: 'Berg', birthDate: '2017-04-07', studentNumber: '901', groupId: group.id })
     await ok(core, 'guardians.save', { pupilId: pupil.id, name: 'Ömer Yılmaz', relation: 'vader', phone: '0687654321' })

@@ -16,7 +16,7 @@ import { insertSchool } from '../../electron/core/school/school.service.ts'
 import { startCoreWorker, type CoreHost } from '../../electron/core/worker-host.ts'
 import { longestStall, type Stalls } from '../helpers/stall.ts'
 import { bigWorkbook } from '../imports/big-workbook.ts'
-import { ok } from '../helpers/register.ts'
+import { ok, setUpEmptySchool } from '../helpers/register.ts'
 
 const WORKER = new URL('../../electron/core/worker.ts', import.meta.url)
 let dir: string
@@ -57,8 +57,7 @@ beforeAll(async () => {
   workbookFile = join(dir, 'stichting-10000.xlsx')
   copies = { probe: join(dir, 'probe.sqlite'), inProcess: join(dir, 'in-process.sqlite') }
   const setup = openCore({ dbPath, appVersion: 'test' })
-  await ok(setup, 'school.setup', { mode: 'empty', schoolName: 'OBS De Linde' })
-  await ok(setup, 'settings.update', { staffName: 'Ans de Wit' })
+  await setUpEmptySchool(setup)
   setup.ctx.db.transaction(() => insertSchool(setup.ctx, generateSchool({ pupils: 500 }), 'Ans de Wit'))()
   formPupils = setup.ctx.db.prepare(`SELECT id FROM pupils ORDER BY id`).pluck().all() as number[]
   setup.close()

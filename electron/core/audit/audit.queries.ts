@@ -18,10 +18,7 @@ export function listAudit(db: Db, input: ApiParsed<'audit.list'>): AuditEntryVie
                OR (entity = 'guardian' AND entity_id IN (SELECT guardian_id FROM pupil_guardians WHERE pupil_id = @pupilId)))
           AND (@beforeId IS NULL OR id < @beforeId)
         ORDER BY id DESC LIMIT @limit`,
-  ).all({ pupilId: input.pupilId ?? null, beforeId: input.beforeId ?? null, limit: input.limit }) as (Omit<AuditEntryView, 'oldValue' | 'newValue'> & {
-    oldValue: string | null
-    newValue: string | null
-  })[]
+  ).all({ pupilId: input.pupilId ?? null, beforeId: input.beforeId ?? null, limit: input.limit }) as StoredAuditEntry[]
   return rows.map((r) => ({ ...r, oldValue: parse(r.oldValue), newValue: parse(r.newValue) }))
 }
 
@@ -34,6 +31,12 @@ export interface AuditEntryRow {
   pupilId: number | null
   oldValue: string | null
   newValue: string | null
+}
+
+/** An entry as the log holds it: the values still JSON text, and when retention blanked them. */
+interface StoredAuditEntry extends AuditEntryRow {
+  id: number
+  scrubbedAt: string | null
 }
 
 /** Appends one entry (the log is append-only in SQL). */
@@ -53,9 +56,7 @@ const nextDay = (isoDay: string): string => {
   return d.toISOString()
 }
 
-export interface AuditPageRow extends AuditEntryRow {
-  id: number
-  scrubbedAt: string | null
+export interface AuditPageRow extends StoredAuditEntry {
   firstName: string | null
   lastNamePrefix: string | null
   lastName: string | null

@@ -4,8 +4,8 @@
 // not be recognisable in the app's pictures (no 'parent_app' consent).
 import type { Decision } from '../../../shared/domain.ts'
 import { formatPrintedMoment } from '../../../shared/dates.ts'
-import { COLOR, CONTENT_WIDTH, createDocument, F, finish, MARGIN, PAGE, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
-import { badge, ensureSpace, paragraph, title } from './pdf-table.ts'
+import { COLOR, CONTENT_WIDTH, createDocument, F, finish, MARGIN, type Doc, type Fonts, type Letterhead } from './pdf-base.ts'
+import { badge, ensureSpace, paragraph, rowsAcrossPages, title, type RowBlock } from './pdf-table.ts'
 import { fitLine, guardianLabel, measureFit } from './text-wrap.ts'
 
 export interface ClassListGuardian {
@@ -100,71 +100,58 @@ function guardianHeight(doc: Doc, p: ClassListPupil, g: ClassListGuardian): numb
   return Math.max(13, h + 2) + (reachOf(p, g) === 'app' ? 0 : 11)
 }
 
-function pupilBlock(doc: Doc, p: ClassListPupil, index: number, continued: string): void {
+/** A pupil's row: the name (with a label when not recognisable), then each guardian and how they are reached. */
+function pupilBlock(doc: Doc, p: ClassListPupil): RowBlock {
   const guardians = p.guardians
   doc.font(F.bold).fontSize(10.5)
   const nameHeight = Math.max(20, measureFit(doc, p.sortName, NAME_WIDTH).height + 7)
   const heights = guardians.map((g) => guardianHeight(doc, p, g))
   const height = nameHeight + heights.reduce((h, g) => h + g, 0) + (guardians.length === 0 ? 13 : 0) + 6
-  if (doc.y + height > PAGE.height - MARGIN.bottom) {
-    doc.addPage()
-    doc.font(F.bold).fontSize(12).fillColor(COLOR.ink)
-    fitLine(doc, `${continued} (vervolg)`, MARGIN.left, doc.y, CONTENT_WIDTH)
-    doc.y += 20
-    columnHeads(doc)
-  }
-  const top = doc.y
-  if (index % 2 === 1) doc.rect(MARGIN.left, top, CONTENT_WIDTH, height).fill(COLOR.zebra)
-  doc.font(F.bold).fontSize(10.5).fillColor(COLOR.ink)
-  const nameFit = measureFit(doc, p.sortName, NAME_WIDTH)
-  fitLine(doc, p.sortName, COL.name + 5, top + 5, NAME_WIDTH)
-  if (!recognisable(p)) {
-    doc.fontSize(nameFit.size)
-    const x = COL.name + 5 + Math.min(doc.widthOfString(p.sortName), NAME_WIDTH) + 10
-    badge(doc, 'refused', x, top + 5.5, 7.5, NOT_RECOGNISABLE.toUpperCase())
-  }
-  let y = top + nameHeight
-  if (guardians.length === 0) {
-    doc
-      .font(F.italic)
-      .fontSize(8.5)
-      .fillColor(COLOR.muted)
-      .text('Geen ouders/verzorgers bekend bij de school.', COL.name + 15, y, { lineBreak: false })
-    y += 13
-  }
-  guardians.forEach((g, i) => {
-    doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink)
-    fitLine(doc, guardianLabel(g), COL.name + 15, y, GUARDIAN_WIDTH)
-    if (sharesContact(p)) {
-      fitLine(doc, g.phone || '–', COL.phone, y, PHONE_WIDTH)
-      fitLine(doc, g.email || '–', COL.email, y, EMAIL_WIDTH)
+  const draw = (top: number): void => {
+    doc.font(F.bold).fontSize(10.5).fillColor(COLOR.ink)
+    const nameFit = measureFit(doc, p.sortName, NAME_WIDTH)
+    fitLine(doc, p.sortName, COL.name + 5, top + 5, NAME_WIDTH)
+    if (!recognisable(p)) {
+      doc.fontSize(nameFit.size)
+      const x = COL.name + 5 + Math.min(doc.widthOfString(p.sortName), NAME_WIDTH) + 10
+      badge(doc, 'refused', x, top + 5.5, 7.5, NOT_RECOGNISABLE.toUpperCase())
     }
-    const reach = reachOf(p, g)
-    y += (heights[i] ?? 13) - (reach === 'app' ? 0 : 11)
-    if (reach !== 'app') {
+    let y = top + nameHeight
+    if (guardians.length === 0) {
       doc
-        .font(F.bold)
-        .fontSize(8)
-        .fillColor(reach === 'call' ? COLOR.refused : COLOR.unknown)
-        .text(`▸ ${REACH_LABELS[reach]}`, COL.name + 15, y - 1, { lineBreak: false })
-      y += 11
+        .font(F.italic)
+        .fontSize(8.5)
+        .fillColor(COLOR.muted)
+        .text('Geen ouders/verzorgers bekend bij de school.', COL.name + 15, y, { lineBreak: false })
+      y += 13
     }
-  })
-  if (!sharesContact(p) && guardians.length > 0) {
-    doc
-      .font(F.italic)
-      .fontSize(8.5)
-      .fillColor(COLOR.muted)
-      .text(`${NO_CONTACT[0]?.toUpperCase()}${NO_CONTACT.slice(1)}.`, COL.phone, top + nameHeight, { lineBreak: false })
+    guardians.forEach((g, i) => {
+      doc.font(F.regular).fontSize(9.5).fillColor(COLOR.ink)
+      fitLine(doc, guardianLabel(g), COL.name + 15, y, GUARDIAN_WIDTH)
+      if (sharesContact(p)) {
+        fitLine(doc, g.phone || '–', COL.phone, y, PHONE_WIDTH)
+        fitLine(doc, g.email || '–', COL.email, y, EMAIL_WIDTH)
+      }
+      const reach = reachOf(p, g)
+      y += (heights[i] ?? 13) - (reach === 'app' ? 0 : 11)
+      if (reach !== 'app') {
+        doc
+          .font(F.bold)
+          .fontSize(8)
+          .fillColor(reach === 'call' ? COLOR.refused : COLOR.unknown)
+          .text(`▸ ${REACH_LABELS[reach]}`, COL.name + 15, y - 1, { lineBreak: false })
+        y += 11
+      }
+    })
+    if (!sharesContact(p) && guardians.length > 0) {
+      doc
+        .font(F.italic)
+        .fontSize(8.5)
+        .fillColor(COLOR.muted)
+        .text(`${NO_CONTACT[0]?.toUpperCase()}${NO_CONTACT.slice(1)}.`, COL.phone, top + nameHeight, { lineBreak: false })
+    }
   }
-  doc
-    .moveTo(MARGIN.left, top + height)
-    .lineTo(MARGIN.left + CONTENT_WIDTH, top + height)
-    .lineWidth(0.4)
-    .strokeColor(COLOR.rule)
-    .stroke()
-  doc.x = MARGIN.left
-  doc.y = top + height
+  return { height, draw }
 }
 
 /** Three counts side by side, each a number with what it counts. */
@@ -214,6 +201,12 @@ export async function classListPdf(input: ClassListInput, fonts: Fonts): Promise
     [byCall, byCall === 1 ? 'ouder bellen of een brief' : 'ouders bellen of een brief', COLOR.muted],
   ])
   columnHeads(doc)
-  input.pupils.forEach((p, i) => pupilBlock(doc, p, i, `Klassenlijst groepsapp: groep ${input.group.name}`))
+  const newPage = (): void => {
+    doc.font(F.bold).fontSize(12).fillColor(COLOR.ink)
+    fitLine(doc, `Klassenlijst groepsapp: groep ${input.group.name} (vervolg)`, MARGIN.left, doc.y, CONTENT_WIDTH)
+    doc.y += 20
+    columnHeads(doc)
+  }
+  rowsAcrossPages(doc, input.pupils, (p) => pupilBlock(doc, p), { newPage })
   return finish(doc, frame)
 }

@@ -96,19 +96,19 @@ export function statusLegend(doc: Doc): void {
   ensureSpace(doc, 40)
   const y = doc.y
   let x = MARGIN.left
-  x += badge(doc, 'refused', x, y) + 6
-  doc
-    .font(F.regular)
-    .fontSize(8.5)
-    .fillColor(COLOR.ink)
-    .text('De ouders hebben nee gezegd.', x, y + 0.5, { lineBreak: false })
-  x += doc.widthOfString('De ouders hebben nee gezegd.') + 18
-  x += badge(doc, 'unknown', x, y) + 6
-  doc
-    .font(F.regular)
-    .fontSize(8.5)
-    .fillColor(COLOR.ink)
-    .text('Nog geen antwoord: geldt als nee.', x, y + 0.5, { lineBreak: false })
+  const meanings: [Status, string][] = [
+    ['refused', 'De ouders hebben nee gezegd.'],
+    ['unknown', 'Nog geen antwoord: geldt als nee.'],
+  ]
+  for (const [status, meaning] of meanings) {
+    x += badge(doc, status, x, y) + 6
+    doc
+      .font(F.regular)
+      .fontSize(8.5)
+      .fillColor(COLOR.ink)
+      .text(meaning, x, y + 0.5, { lineBreak: false })
+    x += doc.widthOfString(meaning) + 18
+  }
   doc.x = MARGIN.left
   doc.y = y + 20
 }
@@ -195,6 +195,38 @@ function drawCell(doc: Doc, cell: Cell, column: Column | undefined, x: number, y
   }
 }
 
+/** One row of a list: its height, measured before it is placed, and how to draw it from its top. */
+export interface RowBlock {
+  height: number
+  draw: (top: number) => void
+}
+
+/**
+ * Rows one under the other, each with a rule below it and every second one shaded (unless `zebra`
+ * is false). A row never splits across pages: when it does not fit, a new page starts and
+ * `newPage` draws what comes back at its top (the section's name, the column heads).
+ */
+export function rowsAcrossPages<T>(doc: Doc, items: readonly T[], block: (item: T, index: number) => RowBlock, options: { newPage: () => void; zebra?: boolean }): void {
+  items.forEach((item, index) => {
+    const row = block(item, index)
+    if (doc.y + row.height > BOTTOM()) {
+      doc.addPage()
+      options.newPage()
+    }
+    const top = doc.y
+    if (options.zebra !== false && index % 2 === 1) doc.rect(MARGIN.left, top, CONTENT_WIDTH, row.height).fill(COLOR.zebra)
+    row.draw(top)
+    doc
+      .moveTo(MARGIN.left, top + row.height)
+      .lineTo(MARGIN.left + CONTENT_WIDTH, top + row.height)
+      .lineWidth(0.4)
+      .strokeColor(COLOR.rule)
+      .stroke()
+    doc.x = MARGIN.left
+    doc.y = top + row.height
+  })
+}
+
 /**
  * A table; rows never split across pages, and on each new page the header comes back, under the
  * section's name with '(vervolg)' when one is given.
@@ -204,37 +236,30 @@ export function table(doc: Doc, columns: Column[], rows: (string | Cell)[][], op
   const w = widths(columns)
   ensureSpace(doc, size * 2 + 4 * PAD_Y + 20 + (options.key ? 12 : 0))
   drawHeader(doc, columns, w, size, options.key)
-  rows.forEach((raw, r) => {
+  const newPage = (): void => {
+    if (options.continued) {
+      doc
+        .font(F.bold)
+        .fontSize(12)
+        .fillColor(COLOR.ink)
+        .text(wrapAtSpaces(doc, `${options.continued} (vervolg)`, CONTENT_WIDTH), MARGIN.left, doc.y, { width: CONTENT_WIDTH + WRAP_SLACK })
+      doc.moveDown(0.3)
+    }
+    drawHeader(doc, columns, w, size, options.key)
+  }
+  const block = (raw: (string | Cell)[]): RowBlock => {
     const cells = raw.map(toCell)
     const height = Math.max(...cells.map((cell, i) => cellHeight(doc, cell, (w[i] ?? 0) - 2 * PAD_X, size))) + 2 * PAD_Y
-    if (doc.y + height > BOTTOM()) {
-      doc.addPage()
-      if (options.continued) {
-        doc
-          .font(F.bold)
-          .fontSize(12)
-          .fillColor(COLOR.ink)
-          .text(wrapAtSpaces(doc, `${options.continued} (vervolg)`, CONTENT_WIDTH), MARGIN.left, doc.y, { width: CONTENT_WIDTH + WRAP_SLACK })
-        doc.moveDown(0.3)
-      }
-      drawHeader(doc, columns, w, size, options.key)
+    const draw = (y: number): void => {
+      let x = MARGIN.left
+      cells.forEach((cell, i) => {
+        drawCell(doc, cell, columns[i], x + PAD_X, y + PAD_Y, (w[i] ?? 0) - 2 * PAD_X, size)
+        x += w[i] ?? 0
+      })
     }
-    const y = doc.y
-    if (options.zebra !== false && r % 2 === 1) doc.rect(MARGIN.left, y, CONTENT_WIDTH, height).fill(COLOR.zebra)
-    let x = MARGIN.left
-    cells.forEach((cell, i) => {
-      drawCell(doc, cell, columns[i], x + PAD_X, y + PAD_Y, (w[i] ?? 0) - 2 * PAD_X, size)
-      x += w[i] ?? 0
-    })
-    doc
-      .moveTo(MARGIN.left, y + height)
-      .lineTo(MARGIN.left + CONTENT_WIDTH, y + height)
-      .lineWidth(0.4)
-      .strokeColor(COLOR.rule)
-      .stroke()
-    doc.x = MARGIN.left
-    doc.y = y + height
-  })
+    return { height, draw }
+  }
+  rowsAcrossPages(doc, rows, block, { newPage, zebra: options.zebra })
   doc.moveDown(0.6)
 }
 

@@ -4,14 +4,19 @@ import { AppError } from '../../../shared/errors.ts'
 import type { Db } from '../db/open.ts'
 import { insertRow, statement } from '../db/statements.ts'
 
-export interface GuardianRow {
-  id: number
+/** A guardian's details as the guardians table holds them (in_group_app 0 or 1). */
+export interface GuardianValues {
   name: string
   email: string
   phone: string
   phoneNormalized: string
   inGroupApp: number
   preferredChannel: 'app' | 'email'
+}
+
+/** A guardian's row: the details, its id and its version. */
+export interface GuardianRow extends GuardianValues {
+  id: number
   version: number
 }
 
@@ -56,15 +61,6 @@ export const pupilExists = (db: Db, pupilId: number): boolean => statement(db, `
 export function addGuardianLink(db: Db, pupilId: number, guardianId: number, relation: string): void {
   const next = (statement(db, `SELECT coalesce(max(sort_order), -1) + 1 FROM pupil_guardians WHERE pupil_id = ?`, 'pluck').get(pupilId) as number) ?? 0
   statement(db, `INSERT INTO pupil_guardians (pupil_id, guardian_id, relation, sort_order) VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE SET relation = excluded.relation`).run(pupilId, guardianId, relation, next)
-}
-
-export interface GuardianValues {
-  name: string
-  email: string
-  phone: string
-  phoneNormalized: string
-  inGroupApp: number
-  preferredChannel: 'app' | 'email'
 }
 
 export function insertGuardian(db: Db, v: GuardianValues, stamp: string): number {

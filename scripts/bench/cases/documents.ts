@@ -10,11 +10,9 @@ import type { ApiOutputs } from '../../../shared/api.ts'
 import { loadFonts } from '../../../electron/core/documents/pdf-base.ts'
 import { FORM_PUPILS, type BenchFiles } from '../../../tests/helpers/bench-files.ts'
 import { plainPdf } from '../../../tests/helpers/plain-pdf.ts'
-import { repeat, summarize } from '../../../tests/helpers/stats.ts'
-import { rateAtLeast, row, under, type BenchCase, type Measured } from '../types.ts'
+import { repeat } from '../../../tests/helpers/stats.ts'
+import { baselineSeries, rateAtLeast, row, series, under, type BenchCase } from '../types.ts'
 
-const series = (m: Measured, key: string) => ({ value: summarize(m.samples[key] ?? []), rss: m.peakRssMb })
-const base = (m: Measured, key: string, label: string) => ({ label, ...series(m, key) })
 /** The app, loaded only in the app's child process: a baseline's peak RSS is its own. */
 const loadApp = () => import('../../../tests/helpers/bench-data.ts')
 
@@ -48,7 +46,7 @@ export const formsCase: BenchCase = {
     },
   },
   rows(app, b) {
-    return [row(this, 'documents.consentForms, 500 pagina’s', series(app, 'ms'), base(b, 'ms', 'pdfkit, 500 pagina’s platte tekst'), (m, r) => [under(5000, m), rateAtLeast(3, r)])]
+    return [row(this, 'documents.consentForms, 500 pagina’s', series(app, 'ms'), baselineSeries(b, 'ms', 'pdfkit, 500 pagina’s platte tekst'), (m, r) => [under(5000, m), rateAtLeast(3, r)])]
   },
 }
 
@@ -125,7 +123,7 @@ export const classListCase: BenchCase = {
   rows(app, b) {
     const label = { pdf: 'PDF', csv: 'CSV', vcf: 'vCard' }
     const baseline = { pdf: 'better-sqlite3 + pdfkit platte tekst', csv: 'better-sqlite3 + tekst samenvoegen', vcf: 'better-sqlite3 + tekst samenvoegen' }
-    return FORMATS.map((f) => row(this, `documents.classList ${label[f]}`, series(app, f), base(b, f, baseline[f]), (m) => [under(200, m)]))
+    return FORMATS.map((f) => row(this, `documents.classList ${label[f]}`, series(app, f), baselineSeries(b, f, baseline[f]), (m) => [under(200, m)]))
   },
 }
 
@@ -171,8 +169,8 @@ export const dossierCase: BenchCase = {
   },
   rows(app, b) {
     return [
-      row(this, 'documents.dossier PDF', series(app, 'pdf'), base(b, 'pdf', 'better-sqlite3 + pdfkit platte tekst'), (m) => [under(500, m)]),
-      row(this, 'documents.dossier ZIP', series(app, 'zip'), base(b, 'zip', 'idem + fflate zip met JSON'), (m) => [under(500, m)]),
+      row(this, 'documents.dossier PDF', series(app, 'pdf'), baselineSeries(b, 'pdf', 'better-sqlite3 + pdfkit platte tekst'), (m) => [under(500, m)]),
+      row(this, 'documents.dossier ZIP', series(app, 'zip'), baselineSeries(b, 'zip', 'idem + fflate zip met JSON'), (m) => [under(500, m)]),
     ]
   },
 }

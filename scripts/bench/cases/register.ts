@@ -7,13 +7,11 @@ import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import type { Core } from '../../../electron/core/boot.ts'
 import { NOW, STAFF, TODAY, type BenchFiles } from '../../../tests/helpers/bench-files.ts'
-import { percentile, repeat, summarize, time } from '../../../tests/helpers/stats.ts'
-import { row, under, type BenchCase, type Measured, type Samples } from '../types.ts'
+import { percentile, repeat, time } from '../../../tests/helpers/stats.ts'
+import { baselineSeries, row, series, under, type BenchCase, type Samples } from '../types.ts'
 
 /** The app, loaded only in the app's child process: a baseline's peak RSS is its own. */
 const loadApp = () => import('../../../tests/helpers/bench-data.ts')
-const series = (m: Measured, key: string) => ({ value: summarize(m.samples[key] ?? []), rss: m.peakRssMb })
-const base = (m: Measured, key: string, label: string) => ({ label, ...series(m, key) })
 
 /** A raw connection with the app's pragmas. */
 function rawDb(path: string, readonly = false): Database.Database {
@@ -63,16 +61,21 @@ function searchQueries(path: string): string[] {
 /** Every prefix of every query: one search per keystroke. */
 const keystrokes = (queries: string[]): string[] => queries.flatMap((q) => Array.from({ length: q.length }, (_, i) => q.slice(0, i + 1))).filter((k) => k.trim())
 
-async function searchRuns(runs: number, strokes: string[], search: (q: string) => unknown): Promise<Samples> {
-  for (const k of strokes) await search(k) // warm-up
+/** Per run, the median (p50) and the 95th percentile (p95) of the `count` calls timed one after the other. */
+async function percentilesPerRun(runs: number, count: number, call: (run: number, i: number) => unknown): Promise<Samples> {
   const out: Samples = { p50: [], p95: [] }
   for (let r = 0; r < runs; r++) {
     const ms: number[] = []
-    for (const k of strokes) ms.push(await time(() => search(k)))
+    for (let i = 0; i < count; i++) ms.push(await time(() => call(r, i)))
     out.p50?.push(percentile(ms, 0.5))
     out.p95?.push(percentile(ms, 0.95))
   }
   return out
+}
+
+async function searchRuns(runs: number, strokes: string[], search: (q: string) => unknown): Promise<Samples> {
+  for (const k of strokes) await search(k) // warm-up
+  return percentilesPerRun(runs, strokes.length, (_, i) => search(strokes[i] as string))
 }
 
 export const searchCase: BenchCase = {
@@ -113,8 +116,8 @@ export const searchCase: BenchCase = {
   rows(app, b) {
     const n = app.samples.keystrokes?.[0] ?? 0
     return [
-      row(this, `p50 per toetsaanslag (${n} aanslagen, 50 zoekopdrachten)`, series(app, 'p50'), base(b, 'p50', 'better-sqlite3 LIKE, 50 op naam'), () => []),
-      row(this, 'p95 per toetsaanslag', series(app, 'p95'), base(b, 'p95', 'better-sqlite3 LIKE, 50 op naam'), (m, ratio) => [under(20, m), { text: '≤ LIKE', met: ratio !== undefined && ratio <= 1 }]),
+      row(this, `p50 per toetsaanslag (${n} aanslagen, 50 zoekopdrachten)`, series(app, 'p50'), baselineSeries(b, 'p50', 'better-sqlite3 LIKE, 50 op naam'), () => []),
+      row(this, 'p95 per toetsaanslag', series(app, 'p95'), baselineSeries(b, 'p95', 'better-sqlite3 LIKE, 50 op naam'), (m, ratio) => [under(20, m), { text: '≤ LIKE', met: ratio !== undefined && ratio <= 1 }]),
     ]
   },
 }
@@ -172,7 +175,7 @@ function listCase(id: string, title: string, label: string, target: number | nul
       },
     },
     rows(a, b) {
-      return [row(this, label, series(a, 'ms'), base(b, 'ms', 'better-sqlite3, één SQL-query'), (m) => (target === null ? [] : [under(target, m)]))]
+      return [row(this, label, series(a, 'ms'), baselineSeries(b, 'ms', 'better-sqlite3, één SQL-query'), (m) => (target === null ? [] : [under(target, m)]))]
     },
   }
 }
@@ -193,14 +196,7 @@ const removeDb = (path: string): void => ['', '-wal', '-shm'].forEach((s) => rmS
 
 async function recordRuns(runs: number, record: (i: number) => unknown): Promise<Samples> {
   for (let i = 0; i < 5; i++) await record(i) // warm-up
-  const out: Samples = { p50: [], p95: [] }
-  for (let r = 0; r < runs; r++) {
-    const ms: number[] = []
-    for (let i = 0; i < RECORDINGS; i++) ms.push(await time(() => record(10 + r * RECORDINGS + i)))
-    out.p50?.push(percentile(ms, 0.5))
-    out.p95?.push(percentile(ms, 0.95))
-  }
-  return out
+  return percentilesPerRun(runs, RECORDINGS, (r, i) => record(10 + r * RECORDINGS + i))
 }
 
 export const recordCase: BenchCase = {
@@ -247,8 +243,8 @@ export const recordCase: BenchCase = {
   },
   rows(app, b) {
     return [
-      row(this, `consent.record p50 (${RECORDINGS} keer)`, series(app, 'p50'), base(b, 'p50', 'better-sqlite3, 8 INSERTs in 1 transactie'), () => []),
-      row(this, 'consent.record p95', series(app, 'p95'), base(b, 'p95', 'better-sqlite3, 8 INSERTs in 1 transactie'), (m) => [under(10, m)]),
+      row(this, `consent.record p50 (${RECORDINGS} keer)`, series(app, 'p50'), baselineSeries(b, 'p50', 'better-sqlite3, 8 INSERTs in 1 transactie'), () => []),
+      row(this, 'consent.record p95', series(app, 'p95'), baselineSeries(b, 'p95', 'better-sqlite3, 8 INSERTs in 1 transactie'), (m) => [under(10, m)]),
     ]
   },
 }

@@ -9,11 +9,8 @@ import { copyFileSync, existsSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { NOW } from '../../../tests/helpers/bench-files.ts'
-import { median, percentile, summarize } from '../../../tests/helpers/stats.ts'
-import { row, under, type BenchCase, type Measured, type Samples } from '../types.ts'
-
-const series = (m: Measured, key: string) => ({ value: summarize(m.samples[key] ?? []), rss: m.peakRssMb })
-const base = (m: Measured, key: string, label: string) => ({ label, ...series(m, key) })
+import { median, percentile } from '../../../tests/helpers/stats.ts'
+import { baselineSeries, row, series, under, type BenchCase, type Samples } from '../types.ts'
 
 /** Page opens per run (the median counts) and keystrokes typed per run. */
 const OPENS = 5
@@ -184,8 +181,8 @@ export const screenCase: BenchCase = {
   rows(app, b) {
     const nodes = Math.round(median(app.samples.nodes ?? []))
     const strokes = app.samples.keystrokes?.[0] ?? 0
-    const draw = base(b, 'draw', 'Chromium: tabel van 40 rijen tekenen')
-    const key = (k: string) => base(b, k, 'Chromium: 8 resultaten per aanslag')
+    const draw = baselineSeries(b, 'draw', 'Chromium: tabel van 40 rijen tekenen')
+    const key = (k: string) => baselineSeries(b, k, 'Chromium: 8 resultaten per aanslag')
     return [
       row(this, `Leerlingen: eerste rijen getekend (10.000; ${nodes.toLocaleString('nl-NL')} elementen in de pagina)`, series(app, 'pupils'), draw, (m) => [under(150, m)]),
       row(this, 'Geen toestemming, hele school: eerste rijen getekend', series(app, 'noConsent'), draw, (m) => [under(300, m)]),

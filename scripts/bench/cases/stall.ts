@@ -6,10 +6,7 @@ import { copyFileSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { FORM_PUPILS, type BenchFiles } from '../../../tests/helpers/bench-files.ts'
 import { longestStall } from '../../../tests/helpers/stall.ts'
-import { summarize } from '../../../tests/helpers/stats.ts'
-import { row, under, type BenchCase, type Measured } from '../types.ts'
-
-const series = (m: Measured, key: string) => ({ value: summarize(m.samples[key] ?? []), rss: m.peakRssMb })
+import { row, series, under, type BenchCase } from '../types.ts'
 
 function freshSchool(files: BenchFiles, name: string): string {
   const path = join(files.dir, name)

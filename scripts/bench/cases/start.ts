@@ -9,10 +9,8 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { NOW } from '../../../tests/helpers/bench-files.ts'
-import { summarize, time } from '../../../tests/helpers/stats.ts'
-import { row, under, type BenchCase, type Measured } from '../types.ts'
-
-const series = (m: Measured, key: string) => ({ value: summarize(m.samples[key] ?? []), rss: m.peakRssMb })
+import { time } from '../../../tests/helpers/stats.ts'
+import { row, series, under, type BenchCase } from '../types.ts'
 
 const LIST_SQL = `SELECT p.id, p.student_number, p.first_name, p.last_name_prefix, p.last_name, p.birth_date, g.id AS groupId, g.name AS groupName, p.left_on
   FROM pupils p LEFT JOIN group_memberships m ON m.pupil_id = p.id AND m.school_year_id = ? LEFT JOIN groups g ON g.id = m.group_id
