@@ -1,5 +1,5 @@
 // The app in a narrow window, as the office often has it: half a 1920 px screen beside the mail (960 px), or a small
-// laptop at 125 % (1024 x 614). Nothing runs off the side, the pupil list shows the names, the form code is read on
+// laptop at 125 % (1024 x 614), the smallest window zoomed in (768). Nothing runs off the side, the pupil list shows the names, the form code is read on
 // one line and the print choices show their whole titles.
 import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
@@ -18,6 +18,8 @@ describe.skipIf(!browserTestsEnabled('narrow window'))('a narrow window', () => 
   for (const [width, height] of [
     [960, 1000],
     [1024, 614],
+    // The smallest window (960 px) zoomed to 125 %.
+    [768, 700],
   ] as const) {
     it(`at ${width} x ${height}: every menu page fits the width, the pupil list shows whole names, the form code and print titles are whole`, async () => {
       const { page } = app
@@ -35,6 +37,11 @@ describe.skipIf(!browserTestsEnabled('narrow window'))('a narrow window', () => 
       expect(drawn).toBeGreaterThan(5)
       // Long ones ('Berg, Yasmin van der') may end in '…' at 960; most names are whole.
       expect(whole / drawn).toBeGreaterThanOrEqual(0.8)
+      if (width <= 900) {
+        // Narrower still, the list keeps name, group and consent; birth date and number show on the name.
+        expect(await page.locator('table.virtual-table thead th').allInnerTexts()).toEqual(['Naam', 'Groep', 'Toestemming'])
+        expect(await page.locator('table.virtual-table tbody a.row-link').first().getAttribute('title')).toMatch(/ · geboren \d\d-\d\d-\d{4} · nr\. \d+$/)
+      }
 
       await page.locator('table.virtual-table tbody a.row-link').first().click()
       const code = page.locator('.form-code strong')

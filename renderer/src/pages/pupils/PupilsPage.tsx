@@ -6,6 +6,7 @@ import { invoke } from '../../api.ts'
 import { droppedFile } from '../../components/fields.tsx'
 import { VirtualTable, type Column } from '../../components/VirtualTable.tsx'
 import { useLoad } from '../../useLoad.ts'
+import { useMediaQuery } from '../../useMediaQuery.ts'
 import { holdMailFor } from '../../pending-mail.ts'
 import { href } from '../../router.ts'
 import { ErrorText } from '../../components/ErrorText.tsx'
@@ -25,13 +26,17 @@ function ConsentSummary({ summary }: { summary: { refused: number; unknown: numb
 
 type Summary = { refused: number; unknown: number; askAgain: number }
 
-function pupilColumns(consent: Record<number, Summary> | undefined): Column<PupilSummary>[] {
-  return [
+/** The birth date and student number of a pupil, in one line (the hover text of a name in a narrow window). */
+const particulars = (p: PupilSummary): string => [sortName(p), p.birthDate && `geboren ${formatDate(p.birthDate)}`, p.studentNumber && `nr. ${p.studentNumber}`].filter(Boolean).join(' · ')
+
+/** The list's columns; in a narrow window (or zoomed in) only name, group and consent, so the name keeps its room. */
+function pupilColumns(consent: Record<number, Summary> | undefined, narrow: boolean): Column<PupilSummary>[] {
+  const columns: Column<PupilSummary>[] = [
     {
       header: 'Naam',
       cell: (p) => (
         <>
-          <a className="row-link" href={href({ name: 'pupil', id: p.id })} title={sortName(p)}>
+          <a className="row-link" href={href({ name: 'pupil', id: p.id })} title={particulars(p)}>
             {sortName(p)}
           </a>
           {p.leftOn && <span className="tag"> vertrokken {formatDate(p.leftOn)}</span>}
@@ -43,6 +48,7 @@ function pupilColumns(consent: Record<number, Summary> | undefined): Column<Pupi
     { header: 'Leerling\u00adnummer', className: 'col-number', cell: (p) => p.studentNumber ?? '' },
     { header: 'Toestemming', className: 'col-consent', cell: (p) => <ConsentSummary summary={consent?.[p.id]} /> },
   ]
+  return narrow ? columns.filter((c) => c.className !== 'col-date' && c.className !== 'col-number') : columns
 }
 
 export function PupilsPage() {
@@ -64,7 +70,8 @@ export function PupilsPage() {
   )
   const total = pupils.data?.total ?? 0
   const busy = pupils.loading || (query !== '' && matching.loading)
-  const columns = useMemo(() => pupilColumns(consent.data), [consent.data])
+  const narrow = useMediaQuery('(max-width: 900px)')
+  const columns = useMemo(() => pupilColumns(consent.data, narrow), [consent.data, narrow])
   const plural = (count: number): string => (count === 1 ? 'leerling' : 'leerlingen')
   const n = (count: number): string => count.toLocaleString('nl-NL') // 10.000
   // A parent's e-mail dropped on the list: whose pupil it is about, by the sender's address.
