@@ -1,5 +1,6 @@
 // The buttons that make documents on the print, group, pupil and no-consent pages; a batch of
-// forms shows its progress with Stoppen (PrintJob).
+// forms shows its progress with Stoppen (PrintJob). With `kept`, the same buttons for the files
+// kept in a pupil's file (a proof's scan, a parent's e-mail) in the history and the dossier.
 import { useState } from 'react'
 import type { Delivery } from '../../../shared/documents.contract.ts'
 import type { ErrorInfo } from '../../../shared/errors.ts'
@@ -12,13 +13,17 @@ export interface DocumentItem<M extends DocumentMethod = DocumentMethod> {
   label: string
   method: M
   input: DocumentInput<M>
+  /** A tooltip on the label (a kept file's SHA-256). */
+  title?: string
 }
 
 /**
  * Buttons that make documents: in the desktop app 'Openen om af te drukken' (the system viewer,
  * print from there) and 'Opslaan als…'; in the browser a download. One status line for all.
+ * `kept`: files kept in the register, stacked under their name in a table cell, 'Openen' (the
+ * system's viewer, a mail in the mail program) and each button named after its file.
  */
-export function DocumentActions({ items, compact = false }: { items: DocumentItem[]; compact?: boolean }) {
+export function DocumentActions({ items, compact = false, kept = false }: { items: DocumentItem[]; compact?: boolean; kept?: boolean }) {
   const [busy, setBusy] = useState<string>()
   const [message, setMessage] = useState<string>()
   const [error, setError] = useState<ErrorInfo>()
@@ -37,18 +42,26 @@ export function DocumentActions({ items, compact = false }: { items: DocumentIte
 
   const desktop = isDesktop()
   return (
-    <div className={compact ? 'doc-actions compact' : 'doc-actions'}>
+    <div className={['doc-actions', compact || kept ? 'compact' : '', kept ? 'kept' : ''].filter(Boolean).join(' ')}>
       <ul>
         {items.map((item) => (
           <li key={item.label}>
-            <span className="doc-label">{item.label}</span>
+            <span className="doc-label" title={item.title}>
+              {item.label}
+            </span>
             <span className="doc-buttons">
               {desktop ? (
                 <>
-                  <button type="button" disabled={busy !== undefined} onClick={() => run(item, 'open')} title="Opent het document in het standaardprogramma; druk daar af.">
-                    {busy === `${item.label}:open` ? 'Bezig…' : 'Openen om af te drukken'}
+                  <button
+                    type="button"
+                    disabled={busy !== undefined}
+                    onClick={() => run(item, 'open')}
+                    title={kept ? 'Opent het bestand in het standaardprogramma; een e-mail in het e-mailprogramma.' : 'Opent het document in het standaardprogramma; druk daar af.'}
+                    aria-label={kept ? `${item.label} openen` : undefined}
+                  >
+                    {busy === `${item.label}:open` ? 'Bezig…' : kept ? 'Openen' : 'Openen om af te drukken'}
                   </button>
-                  <button type="button" disabled={busy !== undefined} onClick={() => run(item, 'save')}>
+                  <button type="button" disabled={busy !== undefined} onClick={() => run(item, 'save')} aria-label={kept ? `${item.label} opslaan als` : undefined}>
                     {busy === `${item.label}:save` ? 'Bezig…' : 'Opslaan als…'}
                   </button>
                 </>
