@@ -111,7 +111,7 @@ describe('a kept file, opened or saved from the pupil’s history', () => {
       ok: false,
       error: {
         code: 'io',
-        message: expect.stringMatching(/^De bijlage toestemmingsformulier-zoe\.pdf staat in het register, maar de inhoud is beschadigd of ontbreekt: .* Er is niets veranderd; .* Zet zo nodig een reservekopie terug/),
+        message: expect.stringMatching(/^De bijlage toestemmingsformulier-zoe\.pdf is in het register beschadigd of leeg en kan niet worden geopend of opgeslagen\. Er is niets veranderd: .* Zet een reservekopie terug/),
       },
     })
 
@@ -120,7 +120,7 @@ describe('a kept file, opened or saved from the pupil’s history', () => {
     s.core.ctx.db.prepare(`UPDATE mails SET data = substr(data, 1, 100) WHERE id = ?`).run(mail.id)
     fake.dialog.saveAnswer = { canceled: false, filePath: join(dir, 'x.eml') }
     const m = await s.core.dispatch('mail.get', { id: mail.id, delivery: 'save' })
-    expect(m).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining('De e-mail Toestemming Zoë.eml staat in het register, maar de inhoud is beschadigd of ontbreekt') } })
+    expect(m).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining('De e-mail Toestemming Zoë.eml is in het register beschadigd of leeg') } })
     expect(fake.shell.opened).toEqual([])
     expect(fake.dialog.saveDialogs).toEqual([])
     expect(readdirSync(dir)).toEqual(['tmp'].filter((d) => existsSync(join(dir, d))))
@@ -130,6 +130,17 @@ describe('a kept file, opened or saved from the pupil’s history', () => {
       ok: false,
       error: { code: 'not_found', message: expect.stringContaining('Deze bijlage staat niet (meer) in het register') },
     })
+  })
+
+  it('a mail kept only as correspondence is listed with its dossier entry and opens in the mail program', async () => {
+    const { s, log } = await schoolWithProof()
+    const entry = await ok(s.core, 'mail.addToDossier', { pupilId: s.zoe.id, mail: chooseFile(s.core, 'Brief van moeder.eml', eml) })
+    const listed = (await ok(s.core, 'dossier.list', { pupilId: s.zoe.id })).find((e) => e.id === entry.id)
+    expect(listed?.mail).toMatchObject({ fileName: 'Brief van moeder.eml', format: 'eml', sha256: createHash('sha256').update(eml).digest('hex') })
+    expect(entry.mail).toEqual(listed?.mail)
+    const opened = await ok(s.core, 'mail.get', { id: listed?.mail?.id ?? 0, delivery: 'open' })
+    expect(opened).toMatchObject({ delivered: 'opened', fileName: 'Brief van moeder.eml', mimeType: 'message/rfc822' })
+    expect(await log()).toEqual(['E-mail Brief van moeder.eml uit het dossier van Zoë van der Berg geopend.'])
   })
 
   it('without a desktop (the web harness, the CLI) the bytes come back, and the download is logged', async () => {

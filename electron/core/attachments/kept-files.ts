@@ -48,7 +48,7 @@ export function keptFileName(name: string, mimeType: string): string {
 const damaged = (what: string, fileName: string): AppError =>
   new AppError(
     'io',
-    `${what} ${fileName} staat in het register, maar de inhoud is beschadigd of ontbreekt: het bestand kan niet worden geopend of opgeslagen. Er is niets veranderd; het antwoord en de rest van het dossier blijven zoals ze waren. Zet zo nodig een reservekopie terug (Reservekopieën), of vraag de ouders het stuk opnieuw te sturen en voeg het opnieuw toe.`,
+    `${what} ${fileName} is in het register beschadigd of leeg en kan niet worden geopend of opgeslagen. Er is niets veranderd: het antwoord en de rest van het dossier blijven zoals ze waren. Zet een reservekopie terug (Reservekopieën) of vraag de ouders het stuk opnieuw.`,
   )
 
 /** The bytes as they were kept: the length and SHA-256 stored with them must still hold. */

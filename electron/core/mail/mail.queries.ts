@@ -10,6 +10,11 @@ export function mailOfRecord(db: Db, recordId: number): MailProofView | null {
   return (statement(db, `SELECT ${PROOF_COLUMNS} FROM consent_record_mails l JOIN mails m ON m.id = l.mail_id WHERE l.consent_record_id = ?`).get(recordId) as MailProofView | undefined) ?? null
 }
 
+/** The kept mail behind a dossier entry (correspondence), if any. */
+export function mailOfDossierEntry(db: Db, entryId: number): MailProofView | null {
+  return (statement(db, `SELECT ${PROOF_COLUMNS} FROM dossier_entry_mails l JOIN mails m ON m.id = l.mail_id WHERE l.entry_id = ?`).get(entryId) as MailProofView | undefined) ?? null
+}
+
 /** One kept mail with its bytes, if it is there. */
 export function mailWithData(db: Db, id: number): (MailProofView & { data: Buffer }) | undefined {
   return statement(db, `SELECT ${PROOF_COLUMNS}, m.data AS data FROM mails m WHERE m.id = ?`).get(id) as (MailProofView & { data: Buffer }) | undefined

@@ -98,9 +98,9 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
             </span>
           </header>
           {e.body && <p className="body">{e.body}</p>}
-          {e.attachments.length > 0 && (
+          {(e.attachments.length > 0 || e.mail) && (
             <div className="attachments">
-              <KeptFiles attachments={e.attachments} />
+              <KeptFiles attachments={e.attachments} mail={e.mail} />
             </div>
           )}
         </article>
