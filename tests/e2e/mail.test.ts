@@ -135,6 +135,7 @@ describe.skipIf(!browserTestsEnabled('mail'))('a parent’s e-mail as proof', ()
     } finally {
       db.close()
     }
+    await page.keyboard.press('Escape') // the first test left the Afdrukken en exporteren menu open over the table
     await page.evaluate(`location.hash = '#/leerling/${pupil.id}/geschiedenis'`)
     const proof = page.locator('.mail-proof').first()
     await proof.waitFor()
