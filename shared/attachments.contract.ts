@@ -2,14 +2,11 @@
 // desktop, handed back: delivered as a made document is (documents.contract.ts's Delivery), so the
 // bytes never reach the page in the desktop app.
 import { z } from 'zod'
-import { DELIVERIES, type DocumentResult } from './documents.contract.ts'
+import { deliverySchema, type DocumentResult } from './documents.contract.ts'
 import { id } from './schemas-base.ts'
 
-/** How a kept file reaches the user: 'open' (the system's viewer), 'save' (a save dialog), 'data' (base64; the web harness and the CLI). */
-export const keptFileDelivery = z.enum(DELIVERIES).default('data')
-
 export const attachmentsSchemas = {
-  'attachments.get': z.strictObject({ id, delivery: keptFileDelivery }),
+  'attachments.get': z.strictObject({ id, delivery: deliverySchema }),
 }
 
 export interface AttachmentsOutputs {

@@ -5,8 +5,7 @@ import type { DossierEntry, PupilDetail } from './domain.ts'
 import { DECISIONS } from './domain.ts'
 import { isoDate, multilineText, MAX_TEXT } from './schemas-base.ts'
 import { fileTokenSchema } from './files.contract.ts'
-import { keptFileDelivery } from './attachments.contract.ts'
-import type { DocumentResult } from './documents.contract.ts'
+import { deliverySchema, type DocumentResult } from './documents.contract.ts'
 
 const id = z.number('Kies eerst een leerling.').int().positive()
 
@@ -37,7 +36,7 @@ export const mailSchemas = {
   }),
   'mail.addToDossier': z.strictObject({ pupilId: id, mail: mailFileSchema }),
   /** A kept mail's original file (.eml or .msg), opened in the mail program, saved, or (without a desktop) as base64. */
-  'mail.get': z.strictObject({ id: z.number().int().positive(), delivery: keptFileDelivery }),
+  'mail.get': z.strictObject({ id: z.number().int().positive(), delivery: deliverySchema }),
 }
 
 export interface MailAttachmentView {

@@ -19,6 +19,7 @@ const FILTERS: Record<string, { name: string; extensions: string[] }> = {
   'text/vcard': { name: 'vCard (contactpersonen)', extensions: ['vcf'] },
   'text/plain': { name: 'Tekst', extensions: ['txt'] },
   'application/zip': { name: 'ZIP-bestand', extensions: ['zip'] },
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { name: 'Excel-werkmap', extensions: ['xlsx'] },
   'application/vnd.sqlite3': { name: 'Database van Toestemmingsregister', extensions: ['sqlite'] },
   'image/jpeg': { name: 'JPG-afbeelding', extensions: ['jpg', 'jpeg'] },
   'image/png': { name: 'PNG-afbeelding', extensions: ['png'] },

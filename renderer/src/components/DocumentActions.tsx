@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import type { Delivery } from '../../../shared/documents.contract.ts'
 import type { ErrorInfo } from '../../../shared/errors.ts'
-import { isDesktop, type DocumentInput, type DocumentMethod } from '../documents.ts'
+import { isDesktop, opensToPrint, type DocumentInput, type DocumentMethod } from '../documents.ts'
 import './document-actions.css'
 import { usePrintJob } from './PrintJob.tsx'
 
@@ -19,9 +19,9 @@ export interface DocumentItem<M extends DocumentMethod = DocumentMethod> {
 
 /**
  * Buttons that make documents: in the desktop app 'Openen om af te drukken' (the system viewer,
- * print from there) and 'Opslaan als…'; in the browser a download. One status line for all.
- * `kept`: files kept in the register, stacked under their name in a table cell, 'Openen' (the
- * system's viewer, a mail in the mail program) and each button named after its file.
+ * print from there; a file such as a kept scan or a workbook just 'Openen') and 'Opslaan als…';
+ * in the browser a download. One status line for all. `kept`: files kept in the register,
+ * stacked under their name in a table cell, each button named after its file.
  */
 export function DocumentActions({ items, compact = false, kept = false }: { items: DocumentItem[]; compact?: boolean; kept?: boolean }) {
   const [busy, setBusy] = useState<string>()
@@ -56,10 +56,10 @@ export function DocumentActions({ items, compact = false, kept = false }: { item
                     type="button"
                     disabled={busy !== undefined}
                     onClick={() => run(item, 'open')}
-                    title={kept ? 'Opent het bestand in het standaardprogramma; een e-mail in het e-mailprogramma.' : 'Opent het document in het standaardprogramma; druk daar af.'}
+                    title={opensToPrint(item.method) ? 'Opent het document in het standaardprogramma; druk daar af.' : 'Opent het bestand in het standaardprogramma; een e-mail in het e-mailprogramma.'}
                     aria-label={kept ? `${item.label} openen` : undefined}
                   >
-                    {busy === `${item.label}:open` ? 'Bezig…' : kept ? 'Openen' : 'Openen om af te drukken'}
+                    {busy === `${item.label}:open` ? 'Bezig…' : opensToPrint(item.method) ? 'Openen om af te drukken' : 'Openen'}
                   </button>
                   <button type="button" disabled={busy !== undefined} onClick={() => run(item, 'save')} aria-label={kept ? `${item.label} opslaan als` : undefined}>
                     {busy === `${item.label}:save` ? 'Bezig…' : 'Opslaan als…'}
