@@ -143,13 +143,19 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
     const cells = rejected.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String))
     expect(cells).toContain('Eva')
     expect(cells.some((c) => c.includes('is geen datum'))).toBe(true)
-    await page.locator('.preview-panel').screenshot({ path: 'test-results/import-afgekeurde-rijen.png' }).catch(() => undefined)
+    await page
+      .locator('.preview-panel')
+      .screenshot({ path: 'test-results/import-afgekeurde-rijen.png' })
+      .catch(() => undefined)
 
     // 4. Commit: the button says what happens; the summary names the batch.
     await page.getByRole('button', { name: '3 leerlingen importeren' }).click()
     await page.getByRole('heading', { name: 'Import 2 opgeslagen' }).waitFor()
     expect(await page.locator('.done-card [role=status]').innerText()).toContain('2 nieuwe en 1 gewijzigde leerlingen')
-    await page.locator('.done-card').screenshot({ path: 'test-results/import-klaar.png' }).catch(() => undefined)
+    await page
+      .locator('.done-card')
+      .screenshot({ path: 'test-results/import-klaar.png' })
+      .catch(() => undefined)
 
     expect(await noConsentList(page, 'Website van de school')).toEqual(['Boer, Anna de 4 Geweigerd', 'Visser, Cas 4 Geweigerd'])
     expect(await noConsentList(page, 'Nieuwsbrief')).toEqual(['Meijer, Dirk van 4 Geweigerd', 'Smit, Bas 4 Geen antwoord', 'Visser, Cas 4 Geweigerd'])
