@@ -76,6 +76,8 @@ describe('a kept file, opened or saved from the pupil’s history', () => {
     expect(fake.dialog.saveDialogs[0]?.options).toMatchObject({ defaultPath: '/home/ans/Documenten/Toestemming Zoë.eml', filters: [{ name: 'E-mail', extensions: ['eml'] }] })
     expect(createHash('sha256').update(readFileSync(target)).digest('hex')).toBe(mail.sha256)
     expect(await log()).toEqual(['E-mail Toestemming Zoë.eml uit het dossier van Zoë van der Berg opgeslagen.'])
+    const logged = s.core.ctx.db.prepare(`SELECT actor, new_value FROM audit_log WHERE action = 'dossier.export' AND pupil_id = ?`).all(s.zoe.id) as { actor: string; new_value: string }[]
+    expect(logged.map((r) => ({ actor: r.actor, ...JSON.parse(r.new_value) }))).toEqual([{ actor: 'Ans de Wit', format: 'e-mail', mailId: mail.id, fileName: 'Toestemming Zoë.eml', delivered: 'saved' }])
 
     fake.dialog.saveAnswer = { canceled: true, filePath: '' }
     const r = await s.core.dispatch('attachments.get', { id: mail.id, delivery: 'save' })

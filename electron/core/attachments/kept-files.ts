@@ -57,18 +57,21 @@ function checkKept(bytes: Buffer | null, size: number, sha256: string, what: str
   return bytes
 }
 
-/** A copy of a pupil's file left the register (opened, saved or downloaded): logged as the dossier's export is. */
-function logDelivered(ctx: CoreContext, pupilIds: number[], result: DocumentResult, format: 'bijlage' | 'e-mail', fileName: string): void {
-  if (result.delivered === 'cancelled') return
-  const actor = getSettings(ctx).staffName
-  ctx.db.transaction(() => {
-    for (const pupilId of pupilIds) writeAudit(ctx.db, ctx.now(), { actor, action: 'dossier.export', entity: 'pupil', entityId: pupilId, pupilId, newValue: { format, fileName, delivered: result.delivered } })
-  })()
-}
+/** Which kept file it was, as the log names it: a scan or document (attachmentId), or a mail (mailId). */
+type KeptRef = { format: 'bijlage'; attachmentId: number } | { format: 'e-mail'; mailId: number }
 
-async function deliverKept(ctx: CoreContext, delivery: ApiParsed<'attachments.get'>['delivery'], file: MadeFile, pupilIds: number[], format: 'bijlage' | 'e-mail'): Promise<DocumentResult> {
+/**
+ * Delivers the file; a copy that left the register (opened, saved or downloaded, not a cancelled
+ * save) is logged for each pupil it belongs to, as the dossier's export is (same action).
+ */
+async function deliverKept(ctx: CoreContext, delivery: ApiParsed<'attachments.get'>['delivery'], file: MadeFile, pupilIds: number[], ref: KeptRef): Promise<DocumentResult> {
   const result = await deliver(ctx, delivery, file)
-  logDelivered(ctx, pupilIds, result, format, file.fileName)
+  if (result.delivered === 'cancelled') return result
+  const actor = getSettings(ctx).staffName
+  const newValue = { ...ref, fileName: file.fileName, delivered: result.delivered }
+  ctx.db.transaction(() => {
+    for (const pupilId of pupilIds) writeAudit(ctx.db, ctx.now(), { actor, action: 'dossier.export', entity: 'pupil', entityId: pupilId, pupilId, newValue })
+  })()
   return result
 }
 
@@ -79,7 +82,7 @@ export async function deliverAttachment(ctx: CoreContext, input: ApiParsed<'atta
   const bytes = checkKept(row.data, row.size, row.sha256, 'De bijlage', row.fileName)
   assertClockNotBehind(ctx.db, ctx.now()) // the copy is logged: refused before it is made, not after it is saved
   const file: MadeFile = { fileName: keptFileName(row.fileName, row.mimeType), mimeType: row.mimeType, count: 1, countLabel: 'bestand', bytes, kept: 'file' }
-  return deliverKept(ctx, input.delivery, file, pupilsOfAttachment(ctx.db, input.id), 'bijlage')
+  return deliverKept(ctx, input.delivery, file, pupilsOfAttachment(ctx.db, input.id), { format: 'bijlage', attachmentId: input.id })
 }
 
 /** A kept parent's e-mail (the original .eml or .msg), opened in the mail program, saved or handed back. */
@@ -90,5 +93,5 @@ export async function deliverMail(ctx: CoreContext, input: ApiParsed<'mail.get'>
   assertClockNotBehind(ctx.db, ctx.now())
   const mimeType = row.format === 'msg' ? 'application/vnd.ms-outlook' : 'message/rfc822'
   const file: MadeFile = { fileName: keptFileName(row.fileName, mimeType), mimeType, count: 1, countLabel: 'bestand', bytes, kept: 'mail' }
-  return deliverKept(ctx, input.delivery, file, pupilsOfMail(ctx.db, input.id), 'e-mail')
+  return deliverKept(ctx, input.delivery, file, pupilsOfMail(ctx.db, input.id), { format: 'e-mail', mailId: input.id })
 }
