@@ -29,8 +29,9 @@ export function DocumentActions({ items, compact = false, kept = false }: { item
   const [error, setError] = useState<ErrorInfo>()
   const { run: make, progress } = usePrintJob()
 
-  const run = async (item: DocumentItem, delivery: Delivery) => {
-    setBusy(`${item.label}:${delivery}`)
+  // By position: two kept files may have the same name and size.
+  const run = async (at: number, item: DocumentItem, delivery: Delivery) => {
+    setBusy(`${at}:${delivery}`)
     setMessage(undefined)
     setError(undefined)
     const outcome = await make(item.method, item.input as never, delivery)
@@ -44,8 +45,8 @@ export function DocumentActions({ items, compact = false, kept = false }: { item
   return (
     <div className={['doc-actions', compact || kept ? 'compact' : '', kept ? 'kept' : ''].filter(Boolean).join(' ')}>
       <ul>
-        {items.map((item) => (
-          <li key={item.label}>
+        {items.map((item, at) => (
+          <li key={`${at}:${item.label}`}>
             <span className="doc-label" title={item.title}>
               {item.label}
             </span>
@@ -55,19 +56,19 @@ export function DocumentActions({ items, compact = false, kept = false }: { item
                   <button
                     type="button"
                     disabled={busy !== undefined}
-                    onClick={() => run(item, 'open')}
+                    onClick={() => run(at, item, 'open')}
                     title={opensToPrint(item.method) ? 'Opent het document in het standaardprogramma; druk daar af.' : 'Opent het bestand in het standaardprogramma; een e-mail in het e-mailprogramma.'}
                     aria-label={kept ? `${item.label} openen` : undefined}
                   >
-                    {busy === `${item.label}:open` ? 'Bezig…' : opensToPrint(item.method) ? 'Openen om af te drukken' : 'Openen'}
+                    {busy === `${at}:open` ? 'Bezig…' : opensToPrint(item.method) ? 'Openen om af te drukken' : 'Openen'}
                   </button>
-                  <button type="button" disabled={busy !== undefined} onClick={() => run(item, 'save')} aria-label={kept ? `${item.label} opslaan als` : undefined}>
-                    {busy === `${item.label}:save` ? 'Bezig…' : 'Opslaan als…'}
+                  <button type="button" disabled={busy !== undefined} onClick={() => run(at, item, 'save')} aria-label={kept ? `${item.label} opslaan als` : undefined}>
+                    {busy === `${at}:save` ? 'Bezig…' : 'Opslaan als…'}
                   </button>
                 </>
               ) : (
-                <button type="button" disabled={busy !== undefined} onClick={() => run(item, 'data')} aria-label={`${item.label} downloaden`}>
-                  {busy === `${item.label}:data` ? 'Bezig…' : 'Downloaden'}
+                <button type="button" disabled={busy !== undefined} onClick={() => run(at, item, 'data')} aria-label={`${item.label} downloaden`}>
+                  {busy === `${at}:data` ? 'Bezig…' : 'Downloaden'}
                 </button>
               )}
             </span>
