@@ -12,6 +12,7 @@ import { Transform } from 'node:stream'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { extname, join, resolve, sep } from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Desktop } from './core/context.ts'
 import { startCoreWorker, type CoreHost } from './core/worker-host.ts'
 import { createTempFolder } from './core/temp-folder.ts'
 import { createLogger, silenceLog } from './core/log.ts'
@@ -66,10 +67,22 @@ async function readBody(req: IncomingMessage): Promise<string> {
 /** The worker entry as source: Node runs its TypeScript directly (type stripping), in a worker too. */
 export const SOURCE_WORKER = new URL('./core/worker.ts', import.meta.url)
 
-/** `now`: a frozen clock for tests, read once at the start (a function cannot cross to the worker). */
-export async function startHarness(options: { dbPath: string; staticDir?: string; port?: number; now?: () => Date }): Promise<Harness> {
+/**
+ * `now`: a frozen clock for tests, read once at the start (a function cannot cross to the worker).
+ * `desktop`: for tests of the desktop app's screens only, the save dialog and the viewer a test
+ * answers (as the CLI answers --out); without it, as always, every document comes back as data.
+ */
+export async function startHarness(options: { dbPath: string; staticDir?: string; port?: number; now?: () => Date; desktop?: Desktop }): Promise<Harness> {
   const fixedNow = options.now?.().toISOString()
-  const core = await startCoreWorker({ workerPath: SOURCE_WORKER, dbPath: options.dbPath, appVersion: APP_VERSION, lock: 'hold', silent: true, ...(fixedNow ? { fixedNow } : {}) })
+  const core = await startCoreWorker({
+    workerPath: SOURCE_WORKER,
+    dbPath: options.dbPath,
+    appVersion: APP_VERSION,
+    lock: 'hold',
+    silent: true,
+    ...(fixedNow ? { fixedNow } : {}),
+    ...(options.desktop ? { desktop: options.desktop } : {}),
+  })
   const token = randomBytes(24).toString('base64url')
   const staticDir = resolve(options.staticDir ?? 'out/web')
   let origin = ''

@@ -17,7 +17,9 @@ const ids = (max: number) => z.array(id).max(max)
  */
 export const DELIVERIES = ['save', 'open', 'data'] as const
 export type Delivery = (typeof DELIVERIES)[number]
-const delivery = z.enum(DELIVERIES).default('data')
+/** A method's delivery; left out, 'data' (what the CLI and the harness use). */
+export const deliverySchema = z.enum(DELIVERIES).default('data')
+const delivery = deliverySchema
 
 /** A caller-chosen name to follow a long batch of forms while it runs (its progress events) and to stop it (jobs.cancel). */
 export const progressIdSchema = z.string().regex(/^[\w-]{8,64}$/, 'Ongeldige voortgangscode.')

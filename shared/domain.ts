@@ -210,6 +210,8 @@ export interface DossierEntry {
   createdAt: string
   version: number
   attachments: AttachmentMeta[]
+  /** A parent's e-mail kept as this piece of correspondence (the original .eml or .msg), to open or save; the screen's list only. */
+  mail?: MailProofView | null
 }
 
 export interface AuditEntryView {

@@ -3,9 +3,9 @@
 //   2. (the user edits the mapping per layout)
 //   3. imports.preview       files + mappings (+ decisions on possible duplicates) -> new/changed/unchanged, errors
 //   4. imports.commit        the same input -> a recorded batch (backup first, one transaction)
-//   5. imports.rejectedRows  the same input -> an .xlsx of the rows with errors, with a reason column
+//   5. imports.rejectedRows  the same input -> an .xlsx of the rows with errors, with a reason column (opened, saved or as data)
 //   6. imports.batches / imports.undoPreview / imports.undo: list batches, show what an undo changes, undo
-//   +  imports.template      a clean enrolment form (.xlsx) with the school's purposes
+//   +  imports.template      a clean enrolment form (.xlsx) with the school's purposes (opened, saved or as data)
 // An import is a session: imports.open takes the chosen files (tokens, see files.contract.ts), reads
 // each once and answers with the analysis and a session id; analyze, preview, commit and
 // rejectedRows then name that session instead of sending files. A session lives in the core for an
@@ -14,6 +14,7 @@
 // the files' bytes (`files`, base64) on each call: the core then reads them for that call only.
 import { z } from 'zod'
 import type { ConsentSource, Decision } from './domain.ts'
+import { deliverySchema, type DocumentResult } from './documents.contract.ts'
 import { fileTokenSchema } from './files.contract.ts'
 import { GUARDIAN_FIELDS, MAX_GUARDIANS, MAX_IMPORT_FILE_BYTES, MAX_IMPORT_FILES, PUPIL_FIELDS, type ColumnTarget } from './imports.labels.ts'
 
@@ -80,16 +81,15 @@ const session = z
 /** Exactly one of the two: the session from imports.open, or the files themselves. */
 const oneSource = (v: { files?: unknown; session?: unknown }): boolean => (v.files === undefined) !== (v.session === undefined)
 const sourceIssue = { message: 'Kies eerst een of meer bestanden.', path: ['files'] }
-const runSchema = z
-  .strictObject({
-    session,
-    files: filesSchema.optional(),
-    progressId,
-    mappings: z.array(layoutMappingSchema).max(1000).default([]),
-    sheetLayouts,
-    decisions: z.array(rowDecisionSchema).max(200_000).default([]),
-  })
-  .refine(oneSource, sourceIssue)
+const runFields = {
+  session,
+  files: filesSchema.optional(),
+  progressId,
+  mappings: z.array(layoutMappingSchema).max(1000).default([]),
+  sheetLayouts,
+  decisions: z.array(rowDecisionSchema).max(200_000).default([]),
+}
+const runSchema = z.strictObject(runFields).refine(oneSource, sourceIssue)
 const batchId = z.number('Kies eerst een import.').int().positive()
 
 export const importsSchemas = {
@@ -105,11 +105,12 @@ export const importsSchemas = {
   'imports.progress': z.strictObject({ progressId: z.string().regex(/^p-[\w-]{1,80}$/) }),
   'imports.preview': runSchema,
   'imports.commit': runSchema,
-  'imports.rejectedRows': runSchema,
+  /** The rows with errors as a workbook, delivered as a document is (opened in Excel, saved, or as data). */
+  'imports.rejectedRows': z.strictObject({ ...runFields, delivery: deliverySchema }).refine(oneSource, sourceIssue),
   'imports.batches': z.strictObject({}),
   'imports.undoPreview': z.strictObject({ batchId }),
   'imports.undo': z.strictObject({ batchId }),
-  'imports.template': z.strictObject({}),
+  'imports.template': z.strictObject({ delivery: deliverySchema }),
 } as const
 
 export type ImportRunInput = z.output<typeof runSchema>
@@ -370,11 +371,12 @@ export interface ImportsOutputs {
   'imports.progress': { phase: ImportProgress['phase'] | null; done: number; total: number; running: boolean }
   'imports.preview': ImportPreview
   'imports.commit': ImportCommitResult
-  'imports.rejectedRows': { fileName: string; data: string; rows: number }
+  /** count: the rows in it ('rijen'). */
+  'imports.rejectedRows': DocumentResult
   'imports.batches': ImportBatch[]
   'imports.undoPreview': ImportUndoPreview
   'imports.undo': ImportUndoResult
-  'imports.template': { fileName: string; data: string }
+  'imports.template': DocumentResult
 }
 
 /** Progress of long work, for a bar: the service reports it; the CLI draws it on a terminal. */

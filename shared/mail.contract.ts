@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { DossierEntry, PupilDetail } from './domain.ts'
 import { decisionsSchema, isoDate, multilineText, MAX_TEXT } from './schemas-base.ts'
 import { fileTokenSchema } from './files.contract.ts'
+import { deliverySchema, type DocumentResult } from './documents.contract.ts'
 
 const id = z.number('Kies eerst een leerling.').int().positive()
 
@@ -30,8 +31,8 @@ export const mailSchemas = {
     consentStamp: z.number().int().nonnegative().optional(),
   }),
   'mail.addToDossier': z.strictObject({ pupilId: id, mail: mailFileSchema }),
-  /** A kept mail's original file, to open in the mail program. */
-  'mail.get': z.strictObject({ id: z.number().int().positive() }),
+  /** A kept mail's original file (.eml or .msg), opened in the mail program, saved, or (without a desktop) as base64. */
+  'mail.get': z.strictObject({ id: z.number().int().positive(), delivery: deliverySchema }),
 }
 
 export interface MailAttachmentView {
@@ -79,5 +80,5 @@ export interface MailOutputs {
   'mail.read': MailPreview
   'mail.record': PupilDetail
   'mail.addToDossier': DossierEntry
-  'mail.get': MailProofView & { data: string }
+  'mail.get': DocumentResult
 }

@@ -2,7 +2,8 @@
 // progress id: events in the desktop app, a progress question in the harness), and hand the result
 // to the user (in the desktop app the main process saved or opened it; in the browser harness it
 // comes back as bytes and is offered as a download). A batch can be stopped (jobs.cancel) as the
-// import preview can: the core stops at its next page and writes nothing.
+// import preview can: the core stops at its next page and writes nothing. A file kept in a pupil's
+// file (a scan, a parent's e-mail) and the import's workbooks are opened or saved the same way.
 import type { ApiInput } from '../../shared/api.ts'
 import type { Delivery, DocumentResult } from '../../shared/documents.contract.ts'
 import { PRINT_STOPPED_MESSAGE } from '../../shared/documents.labels.ts'
@@ -10,7 +11,17 @@ import type { ErrorInfo } from '../../shared/errors.ts'
 import { invoke } from './api.ts'
 import { downloadBase64 } from './components/fields.tsx'
 
-export type DocumentMethod = 'documents.consentForms' | 'documents.noConsentList' | 'documents.classList' | 'documents.dossier' | 'campaigns.printForms' | 'campaigns.reminderList'
+export type DocumentMethod = 'documents.consentForms' | 'documents.noConsentList' | 'documents.classList' | 'documents.dossier' | 'campaigns.printForms' | 'campaigns.reminderList' | FileMethod
+
+/**
+ * Files opened or saved as they are, not to print: those kept in a pupil's file (a scan, a parent's
+ * e-mail) and the import's workbooks (the rows with errors, the empty enrolment form).
+ */
+export type FileMethod = 'attachments.get' | 'mail.get' | 'imports.rejectedRows' | 'imports.template'
+const FILE_METHODS: readonly DocumentMethod[] = ['attachments.get', 'mail.get', 'imports.rejectedRows', 'imports.template']
+
+/** Whether 'Openen' is to print from (a made document) or to look at and work in (a file). */
+export const opensToPrint = (method: DocumentMethod): boolean => !FILE_METHODS.includes(method)
 export type DocumentInput<M extends DocumentMethod> = Omit<ApiInput<M>, 'delivery' | 'progressId'>
 
 /** The documents made in batches of forms: they show a progress bar and can be stopped. */
@@ -27,6 +38,14 @@ function describe(r: DocumentResult): string {
   if (r.delivered === 'saved') return `Opgeslagen: ${r.path} (${r.count} ${r.countLabel}).`
   if (r.delivered === 'opened') return `Geopend: ${what}. Druk af vanuit het venster dat nu opent.`
   return `Gedownload: ${what}. Open het bestand om het af te drukken.`
+}
+
+/** A file opened as it is: nothing to print; a mail opens in the mail program. */
+function describeFile(r: DocumentResult): string {
+  if (r.delivered === 'cancelled') return 'Niet opgeslagen.'
+  if (r.delivered === 'saved') return `Opgeslagen: ${r.path}.`
+  if (r.delivered === 'opened') return r.mimeType === 'message/rfc822' || r.mimeType === 'application/vnd.ms-outlook' ? `Geopend in het e-mailprogramma: ${r.fileName}.` : `Geopend: ${r.fileName}.`
+  return `Gedownload: ${r.fileName}.`
 }
 
 /** A fresh progress id for one batch: to follow it and to stop it. */
@@ -60,5 +79,5 @@ export async function makeDocument<M extends DocumentMethod>(method: M, input: D
   if (!r.ok) return { ok: false, error: r.error.code === 'cancelled' ? { ...r.error, message: PRINT_STOPPED_MESSAGE } : r.error }
   const result = r.value as DocumentResult
   if (result.delivered === 'data') downloadBase64(result.fileName, result.mimeType, result.data)
-  return { ok: true, message: describe(result), result }
+  return { ok: true, message: opensToPrint(method) ? describe(result) : describeFile(result), result }
 }

@@ -78,6 +78,26 @@ describe('documents reach the user', () => {
     expect(s.core.ctx.db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'dossier.export'`).pluck().get()).toBe(0)
   })
 
+  it("the import's workbooks (rows with errors, the empty enrolment form) are saved and opened as documents are, not handed to the page", async () => {
+    const s = await documentSchool()
+    s.core.ctx.desktop = desktop()
+    const csv = ['Roepnaam;Achternaam;Geboortedatum;Groep', 'Fleur;Jansen;31-02-2015;5'].join('\r\n')
+    const target = join(dir, 'fouten.xlsx')
+    fake.dialog.saveAnswer = { canceled: false, filePath: target }
+    const saved = await ok(s.core, 'imports.rejectedRows', { files: [{ name: 'aanmelding.csv', data: Buffer.from(csv, 'utf8').toString('base64') }], delivery: 'save' })
+    expect(saved).toEqual({ delivered: 'saved', path: target, fileName: 'afgekeurde-rijen.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', count: 1, countLabel: 'rij' })
+    expect(fake.dialog.saveDialogs[0]?.options).toMatchObject({ filters: [{ name: 'Excel-werkmap', extensions: ['xlsx'] }] })
+    expect(readFileSync(target).subarray(0, 2).toString('latin1')).toBe('PK')
+
+    const opened = await ok(s.core, 'imports.template', { delivery: 'open' })
+    expect(opened).toMatchObject({ delivered: 'opened', fileName: 'inschrijfformulier.xlsx' })
+    expect('data' in opened).toBe(false)
+    const path = (opened as { path: string }).path
+    expect(fake.shell.opened).toEqual([path])
+    expect(readFileSync(path).subarray(0, 2).toString('latin1')).toBe('PK')
+    rmSync(dirname(path), { recursive: true, force: true })
+  })
+
   it('a viewer that will not open says where the file is', async () => {
     const s = await documentSchool()
     s.core.ctx.desktop = desktop()

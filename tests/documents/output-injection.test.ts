@@ -7,7 +7,7 @@ import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
 import { ok } from '../helpers/register.ts'
-import { documentSchool, make, pdfPages } from './helpers.ts'
+import { bytesOf, documentSchool, make, pdfPages } from './helpers.ts'
 
 const RLO = '\u202E' // right-to-left override: 'Jan\u202Eneeb' shows as 'Janbeen'
 const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
@@ -119,7 +119,7 @@ describe('rejected rows workbook: text stays text in Excel', () => {
     const csv = ['Roepnaam;Achternaam;Geboortedatum;Groep', '=HYPERLINK("http://x.example","klik");Jansen;31-02-2015;5', '+31612345678;-Berg;32-01-2016;@5'].join('\r\n')
     const r = await ok(s.core, 'imports.rejectedRows', { files: [{ name: 'aanmelding.csv', data: Buffer.from(csv, 'utf8').toString('base64') }] })
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(r.data, 'base64') as unknown as ExcelJS.Buffer)
+    await wb.xlsx.load(bytesOf(r) as unknown as ExcelJS.Buffer)
     const ws = wb.worksheets[0] as ExcelJS.Worksheet
     const risky: { value: unknown; numFmt: string; type: ExcelJS.ValueType }[] = []
     ws.eachRow((row) =>
@@ -138,7 +138,7 @@ describe('enrolment form template: text stays text in Excel', () => {
     await ok(s.core, 'purposes.save', { label: '=HYPERLINK("http://x.example","klik")', description: '' })
     const t = await ok(s.core, 'imports.template', {} as never)
     const wb = new ExcelJS.Workbook()
-    await wb.xlsx.load(Buffer.from(t.data, 'base64') as unknown as ExcelJS.Buffer)
+    await wb.xlsx.load(bytesOf(t) as unknown as ExcelJS.Buffer)
     const risky: { value: unknown; numFmt: string; type: ExcelJS.ValueType }[] = []
     ;(wb.worksheets[0] as ExcelJS.Worksheet).eachRow((row) =>
       row.eachCell((cell) => {

@@ -136,18 +136,26 @@ describe.skipIf(!browserTestsEnabled('import wizard'))('the import wizard', () =
     await tiles.getByRole('tab', { name: /fouten/ }).click()
     const errorRow = page.locator('.preview-table.errors tbody tr')
     expect(await errorRow.allInnerTexts()).toEqual([expect.stringMatching(/^leerlingen-november\.xlsx\tLeerlingen\t6\tGeboortedatum\t31-02-2016\tGeboortedatum: '31-02-2016' is geen datum/)])
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Afgekeurde rijen downloaden (.xlsx)' }).click()])
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Afgekeurde rijen (Excel) downloaden' }).click()])
     expect(download.suggestedFilename()).toBe('afgekeurde-rijen.xlsx')
     const rejected = new ExcelJS.Workbook()
     await rejected.xlsx.load(readFileSync(await download.path()) as unknown as ExcelJS.Buffer)
     const cells = rejected.worksheets.flatMap((ws) => ws.getSheetValues().flat().map(String))
     expect(cells).toContain('Eva')
     expect(cells.some((c) => c.includes('is geen datum'))).toBe(true)
+    await page
+      .locator('.preview-panel')
+      .screenshot({ path: 'test-results/import-afgekeurde-rijen.png' })
+      .catch(() => undefined)
 
     // 4. Commit: the button says what happens; the summary names the batch.
     await page.getByRole('button', { name: '3 leerlingen importeren' }).click()
     await page.getByRole('heading', { name: 'Import 2 opgeslagen' }).waitFor()
     expect(await page.locator('.done-card [role=status]').innerText()).toContain('2 nieuwe en 1 gewijzigde leerlingen')
+    await page
+      .locator('.done-card')
+      .screenshot({ path: 'test-results/import-klaar.png' })
+      .catch(() => undefined)
 
     expect(await noConsentList(page, 'Website van de school')).toEqual(['Boer, Anna de 4 Geweigerd', 'Visser, Cas 4 Geweigerd'])
     expect(await noConsentList(page, 'Nieuwsbrief')).toEqual(['Meijer, Dirk van 4 Geweigerd', 'Smit, Bas 4 Geen antwoord', 'Visser, Cas 4 Geweigerd'])

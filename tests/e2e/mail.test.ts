@@ -1,7 +1,9 @@
 // A parent's e-mail dropped on a pupil: its text shows beside the consent grid as plain text,
-// 'website: nee' is recorded from it, and the mail is in the history and in the dossier ZIP.
+// 'website: nee' is recorded from it, and the mail is in the history and in the dossier ZIP; the
+// kept mail and its scan are offered from the history and the dossier (downloaded in the harness).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { strFromU8, unzipSync } from 'fflate'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -83,6 +85,36 @@ describe.skipIf(!browserTestsEnabled('mail'))('a parent’s e-mail as proof', ()
     const proof = page.locator('.mail-proof').first()
     await proof.waitFor()
     expect(await proof.innerText()).toContain('E-mail: Toestemming Zoë.eml')
+    await page
+      .locator('table.history')
+      .screenshot({ path: 'test-results/geschiedenis-bewijs.png' })
+      .catch(() => undefined)
+
+    // The scan and the mail are offered where they are listed; the harness downloads them (the
+    // desktop app opens a copy or asks where to save), and every call from the page stays small.
+    const { calls, stop } = watchTraffic(page)
+    const scanDownload = page.waitForEvent('download')
+    await proof.getByRole('button', { name: /^toestemmingsformulier-zoe\.pdf \(\d+ kB\) downloaden$/ }).click()
+    const scan = await scanDownload
+    expect(scan.suggestedFilename()).toBe('toestemmingsformulier-zoe.pdf')
+    expect(
+      readFileSync(await scan.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-')
+    await proof.getByRole('status').filter({ hasText: 'Gedownload: toestemmingsformulier-zoe.pdf.' }).waitFor()
+    const mailDownload = page.waitForEvent('download')
+    await proof.getByRole('button', { name: /^E-mail: Toestemming Zoë\.eml \(.*\) downloaden$/ }).click()
+    const kept = await mailDownload
+    expect(kept.suggestedFilename()).toBe('Toestemming Zoë.eml')
+    expect(readFileSync(await kept.path()).equals(eml)).toBe(true)
+    await proof.getByRole('status').filter({ hasText: 'Gedownload: Toestemming Zoë.eml.' }).waitFor()
+    stop()
+    const fileCalls = calls.filter((c) => /"method":"(attachments|mail)\.get"/.test(c))
+    expect(fileCalls).toHaveLength(2)
+    expect(fileCalls.every((c) => c.length < 10_000)).toBe(true)
+    const log = await call<{ lines: { sentence: string }[] }>('audit.page', { pupilId: pupil.id })
+    expect(log.lines.map((l) => l.sentence).filter((t) => t.endsWith(' gedownload.'))).toHaveLength(2)
 
     await page.getByText('Afdrukken en exporteren').click()
     const zipDownload = page.waitForEvent('download')
@@ -92,6 +124,35 @@ describe.skipIf(!browserTestsEnabled('mail'))('a parent’s e-mail as proof', ()
     expect(mails).toHaveLength(1)
     expect(Buffer.from(files[mails[0] ?? ''] ?? []).equals(eml)).toBe(true)
     expect(strFromU8(files['LEESMIJ.txt'] ?? new Uint8Array())).toContain('e-mails/')
+  })
+
+  it('a scan whose bytes are damaged: the cell says so in Dutch, nothing downloads, the answer stays', async () => {
+    const { page } = app
+    const [last] = await call<ConsentRecordView[]>('consent.history', { pupilId: pupil.id })
+    const db = new Database(app.dbPath)
+    try {
+      db.prepare('UPDATE attachments SET data = zeroblob(10) WHERE id = ?').run(last?.attachment?.id ?? 0)
+    } finally {
+      db.close()
+    }
+    await page.keyboard.press('Escape') // the first test left the Afdrukken en exporteren menu open over the table
+    await page.evaluate(`location.hash = '#/leerling/${pupil.id}/geschiedenis'`)
+    const proof = page.locator('.mail-proof').first()
+    await proof.waitFor()
+    let downloads = 0
+    page.on('download', () => void downloads++)
+    await proof.getByRole('button', { name: /^toestemmingsformulier-zoe\.pdf .* downloaden$/ }).click()
+    const alert = proof.getByRole('alert')
+    await alert.waitFor()
+    expect(await alert.innerText()).toMatch(
+      /^De bijlage toestemmingsformulier-zoe\.pdf is in het register beschadigd of leeg en kan niet worden geopend of opgeslagen\. Er is niets veranderd: het antwoord en de rest van het dossier blijven zoals ze waren\./,
+    )
+    await page
+      .locator('table.history')
+      .screenshot({ path: 'test-results/geschiedenis-beschadigd.png' })
+      .catch(() => undefined)
+    expect(downloads).toBe(0)
+    expect((await call<ConsentRecordView[]>('consent.history', { pupilId: pupil.id }))[0]).toMatchObject({ id: last?.id, decision: 'refused' })
   })
 
   it('chooses a mail of 120 KB with E-mail kiezen and keeps it in the dossier; the file goes up once and every call names only its token', async () => {
@@ -139,6 +200,17 @@ describe.skipIf(!browserTestsEnabled('mail'))('a parent’s e-mail as proof', ()
     const mailCalls = calls.filter((c) => /"method":"mail\./.test(c))
     expect(mailCalls.map((c) => /"method":"(mail\.\w+)"/.exec(c)?.[1])).toEqual(['mail.read', 'mail.addToDossier'])
     expect(mailCalls.every((c) => c.length < 10_000 && !c.includes('"data"') && /"mail":\{"token":"f-/.test(c))).toBe(true)
+
+    // The kept original is offered with the entry on the Dossier tab, as the history offers a proof.
+    await page.evaluate(`location.hash = '#/leerling/${pupil.id}/dossier'`)
+    const entry = page.locator('.dossier-entry').filter({ hasText: 'Nog een bericht over de foto’s' })
+    await entry.waitFor()
+    const watched = watchTraffic(page)
+    const download = page.waitForEvent('download')
+    await entry.getByRole('button', { name: /^E-mail: Aantekeningen\.eml \(\d+ kB, van .*\) downloaden$/ }).click()
+    expect(readFileSync(await (await download).path()).equals(big)).toBe(true)
+    watched.stop()
+    expect(watched.calls.filter((c) => c.includes('"method":"mail.get"')).map((c) => c.length < 10_000)).toEqual([true])
     expect(app.pageErrors).toEqual([])
   })
 

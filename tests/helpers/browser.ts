@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core'
+import type { Desktop } from '../../electron/core/context.ts'
 import { startHarness, type Harness } from '../../electron/web-harness.ts'
 import { silenceLog } from '../../electron/core/log.ts'
 
@@ -56,8 +57,12 @@ export interface AppSession {
  */
 export async function openApp(
   browser: Browser,
-  /** bypassCsp: let a test inject a script (axe-core) past the page's own CSP. */
-  options: { dbPath?: string; now?: () => Date; staticDir?: string; bypassCsp?: boolean } = {},
+  /**
+   * bypassCsp: let a test inject a script (axe-core) past the page's own CSP. desktop: the page as
+   * the desktop app shows it (a window.api as the preload gives it, calling the same core), with
+   * the save dialog and viewer the test answers.
+   */
+  options: { dbPath?: string; now?: () => Date; staticDir?: string; bypassCsp?: boolean; desktop?: Desktop } = {},
 ): Promise<AppSession> {
   const builtDir = options.staticDir ?? 'out/web'
   if (!existsSync(join(builtDir, 'index.html'))) throw new Error(`No built renderer in ${builtDir}`)
@@ -65,10 +70,11 @@ export async function openApp(
   const staticDir = join(dir, 'web')
   cpSync(builtDir, staticDir, { recursive: true })
   const dbPath = options.dbPath ?? join(dir, 'school.sqlite')
-  const harness = await startHarness({ dbPath, staticDir, now: options.now })
+  const harness = await startHarness({ dbPath, staticDir, now: options.now, ...(options.desktop ? { desktop: options.desktop } : {}) })
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', bypassCSP: options.bypassCsp ?? false })
   // Fail on the step that waits, with what it waited for, well before the test's own timeout.
   context.setDefaultTimeout(5_000)
+  if (options.desktop) await context.addInitScript(DESKTOP_PRELOAD)
   const page = await context.newPage()
   const pageErrors: string[] = []
   page.on('pageerror', (e) => pageErrors.push(e.message))
@@ -102,6 +108,20 @@ export async function openApp(
     },
   }
 }
+
+/**
+ * Runs in the page before its scripts: a window.api with the preload's invoke, over the harness's
+ * /api with its token (from the address on the first load). No registerFile or progress events:
+ * files go up as in the harness, progress is asked for.
+ */
+const DESKTOP_PRELOAD = `(() => {
+  const token = /token=([\\w-]+)/.exec(location.hash)?.[1] ?? sessionStorage.getItem('harness-token') ?? ''
+  const invoke = async (method, input) => {
+    const res = await fetch('/api', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Harness-Token': token }, body: JSON.stringify({ method, input }) })
+    return res.json()
+  }
+  Object.defineProperty(window, 'api', { value: { invoke } })
+})()`
 
 /** The app with the demo school opened through the welcome screen, as a newcomer does, on Leerlingen. */
 export async function openDemoApp(browser: Browser, options: Parameters<typeof openApp>[1] = {}): Promise<AppSession> {

@@ -44,7 +44,7 @@ describe('an answer from an e-mail', () => {
       mail: { fileName: 'Toestemming Zoë.eml', format: 'eml', size: eml.length, sha256: createHash('sha256').update(eml).digest('hex'), fromAddress: 'marieke@voorbeeld.nl' },
     })
     const kept = await ok(s.core, 'mail.get', { id: last?.mail?.id ?? 0 })
-    expect(Buffer.from(kept.data, 'base64').equals(eml)).toBe(true)
+    expect(kept.delivered === 'data' && Buffer.from(kept.data, 'base64').equals(eml)).toBe(true)
     const files = unzipSync(new Uint8Array(await make(s.core, 'documents.dossier', { pupilId: s.zoe.id, format: 'zip' })))
     const mailInZip = Object.keys(files).filter((n) => n.startsWith('e-mails/'))
     expect(mailInZip).toEqual([`e-mails/${last?.mail?.id}-Toestemming-Zoe.eml`])

@@ -1,5 +1,5 @@
-// The attachments' SQL: storing a checked file, reading one back with its bytes or without, and
-// removing the files nothing refers to any more.
+// The attachments' SQL: storing a checked file, reading one back with its bytes or without, the
+// pupils it belongs to, and removing the files nothing refers to any more.
 import type { AttachmentMeta } from '../../../shared/domain.ts'
 import type { Db } from '../db/open.ts'
 import { insertRow, statement } from '../db/statements.ts'
@@ -27,6 +27,17 @@ export function attachmentMeta(db: Db, id: number): AttachmentMeta | undefined {
 
 export function attachmentWithData(db: Db, id: number): (AttachmentMeta & { data: Buffer }) | undefined {
   return statement(db, `SELECT ${ATTACHMENT_META_COLUMNS}, a.data AS data FROM attachments a WHERE a.id = ?`).get(id) as (AttachmentMeta & { data: Buffer }) | undefined
+}
+
+/** The pupils whose consent record or dossier entry holds this attachment (one, as a rule). */
+export function pupilsOfAttachment(db: Db, id: number): number[] {
+  return statement(
+    db,
+    `SELECT pupil_id FROM consent_records WHERE attachment_id = ?
+      UNION SELECT e.pupil_id FROM dossier_entry_attachments l JOIN dossier_entries e ON e.id = l.entry_id WHERE l.attachment_id = ?
+      ORDER BY 1`,
+    'pluck',
+  ).all(id, id) as number[]
 }
 
 /** Deletes the kept e-mails no answer or dossier entry refers to; returns how many went. */

@@ -3,13 +3,13 @@
 // 20 MB); then checked by its bytes (type, and for a picture its size in pixels, before it is
 // stored), stored with their SHA-256.
 import { createHash } from 'node:crypto'
-import { attachmentTooLargeMessage, MAX_ATTACHMENT_BYTES, type AttachmentMeta, type AttachmentType } from '../../../shared/domain.ts'
+import { attachmentTooLargeMessage, MAX_ATTACHMENT_BYTES, type AttachmentType } from '../../../shared/domain.ts'
 import { AppError } from '../../../shared/errors.ts'
 import { chosenFile, readChosenFile } from '../chosen-files.ts'
 import type { CoreContext } from '../context.ts'
 import type { Db } from '../db/open.ts'
 import { sniffAttachmentType } from './attachment-type.ts'
-import { attachmentWithData, deleteUnusedAttachments, deleteUnusedMails, insertAttachment } from './attachments.queries.ts'
+import { deleteUnusedAttachments, deleteUnusedMails, insertAttachment } from './attachments.queries.ts'
 import { checkImage, describeSize } from './image-size.ts'
 
 /**
@@ -73,12 +73,6 @@ export function storeAttachment(ctx: Pick<CoreContext, 'db' | 'temp'>, source: A
   const type = checkAttachmentBytes(bytes, fileName, field)
   const sha256 = createHash('sha256').update(bytes).digest('hex')
   return insertAttachment(ctx.db, { fileName, mimeType: type, size: bytes.length, sha256, data: bytes, createdBy: actor, createdAt: now.toISOString() })
-}
-
-export function getAttachment(db: Db, id: number): AttachmentMeta & { data: string } {
-  const row = attachmentWithData(db, id)
-  if (!row) throw new AppError('not_found', 'Deze bijlage bestaat niet (meer).')
-  return { ...row, data: row.data.toString('base64') }
 }
 
 /** Removal after the retention period: scans, documents and kept e-mails that no answer and no dossier entry refers to any more. */

@@ -110,6 +110,12 @@ function changes(oldValue: unknown, newValue: unknown, names: Names): string {
   return parts.join(', ')
 }
 
+/** A kept file from the pupil's file (a scan, a parent's e-mail) opened or saved: a copy left the register. */
+function keptFileSentence(n: Record<string, unknown>, pupil: string): string {
+  const what = `${n['format'] === 'e-mail' ? 'E-mail' : 'Bijlage'}${typeof n['fileName'] === 'string' ? ` ${n['fileName']}` : ''} uit het dossier van ${pupil}`
+  return `${what} ${n['delivered'] === 'opened' ? 'geopend' : n['delivered'] === 'saved' ? 'opgeslagen' : 'gedownload'}.`
+}
+
 const count = (n: unknown, one: string, many: string): string => (typeof n === 'number' ? `${n} ${n === 1 ? one : many}` : '')
 
 /**
@@ -154,6 +160,7 @@ export function auditSentence(row: AuditRow, names: Names): string | null {
     case 'dossier.update':
       return withChanges(`Stuk in het dossier van ${pupil} gewijzigd`, changes(row.oldValue, row.newValue, names))
     case 'dossier.export':
+      if (n['format'] === 'bijlage' || n['format'] === 'e-mail') return keptFileSentence(n, pupil)
       return `Dossier van ${pupil} geëxporteerd${n['format'] === 'zip' ? ' als ZIP' : n['format'] === 'pdf' ? ' als PDF' : ''}.`
     case 'settings.update':
       return withChanges('Instellingen gewijzigd', changes(row.oldValue, row.newValue, names))

@@ -6,11 +6,17 @@ import { AppError } from '../../../shared/errors.ts'
 import { checkChosenSizes, storeAttachment, type WithAttachments } from '../attachments/attachments.service.ts'
 import { writeAudit } from '../audit/audit.ts'
 import type { CoreContext } from '../context.ts'
+import { mailOfDossierEntry } from '../mail/mail.queries.ts'
 import { requireStaffName } from '../settings/settings.service.ts'
 import { attachmentsOfEntry, attachToEntry, dossierEntriesOf, dossierEntryOf, insertDossierEntry, pupilExists, updateDossierEntry } from './dossier.queries.ts'
 
 export function listDossier(ctx: CoreContext, pupilId: number): DossierEntry[] {
   return dossierEntriesOf(ctx.db, pupilId).map((e) => ({ ...e, attachments: attachmentsOfEntry(ctx.db, e.id) }))
+}
+
+/** The pupil file as the Dossier tab shows it: each entry with its files and the kept e-mail it holds, to open or save. */
+export function dossierForScreen(ctx: CoreContext, pupilId: number): DossierEntry[] {
+  return listDossier(ctx, pupilId).map((e) => ({ ...e, mail: mailOfDossierEntry(ctx.db, e.id) }))
 }
 
 const STALE_ENTRY = 'Dit stuk is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen; de wijziging van de ander blijft staan. Vernieuw het scherm en probeer het opnieuw.'

@@ -12,6 +12,9 @@ import { enrolmentTemplate } from './template.ts'
 import { loadSnapshot } from './snapshot.ts'
 import { planImport } from './match.ts'
 import { schoolYearId } from '../settings/settings.service.ts'
+import { deliver } from '../documents/deliver.ts'
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** Runs import work while imports.progress can tell how far it is (files read, rows checked, backup, writing). */
 async function withProgress<T>(ctx: CoreContext, id: string | undefined, work: (options: ImportOptions) => Promise<T>): Promise<T> {
@@ -43,13 +46,13 @@ export const importsHandlers: HandlersFor<keyof ImportsOutputs> = {
     const plan = planImport(loadSnapshot(ctx, schoolYearId(ctx), prepared.purposes), prepared.converted.pupils, input.decisions)
     const labels = new Map(prepared.purposes.map((p) => [p.code, p.label]))
     const { data, rows } = await rejectedWorkbook(prepared.files, prepared.layouts, [...prepared.converted.rowErrors, ...plan.rowErrors], (c) => labels.get(c) ?? c)
-    return { fileName: 'afgekeurde-rijen.xlsx', data: data.toString('base64'), rows }
+    return deliver(ctx, input.delivery, { fileName: 'afgekeurde-rijen.xlsx', mimeType: XLSX, bytes: data, count: rows, countLabel: rows === 1 ? 'rij' : 'rijen' })
   },
   'imports.batches': (ctx) => listBatches(ctx),
   'imports.undoPreview': (ctx, input) => undoPreview(ctx, input.batchId),
   'imports.undo': (ctx, input) => undoImport(ctx, input.batchId),
-  'imports.template': async (ctx) => {
+  'imports.template': async (ctx, input) => {
     const data = await enrolmentTemplate(listPurposes(ctx.db), getSettings(ctx).schoolName)
-    return { fileName: 'inschrijfformulier.xlsx', data: data.toString('base64') }
+    return deliver(ctx, input.delivery, { fileName: 'inschrijfformulier.xlsx', mimeType: XLSX, bytes: data, count: 1, countLabel: 'werkmap' })
   },
 }

@@ -1,6 +1,5 @@
 // The kept mails: which record or dossier entry a mail proves, and every mail of one pupil.
 import type { MailProofView } from '../../../shared/mail.contract.ts'
-import { AppError } from '../../../shared/errors.ts'
 import type { Db } from '../db/open.ts'
 import { insertRow, statement } from '../db/statements.ts'
 
@@ -11,11 +10,25 @@ export function mailOfRecord(db: Db, recordId: number): MailProofView | null {
   return (statement(db, `SELECT ${PROOF_COLUMNS} FROM consent_record_mails l JOIN mails m ON m.id = l.mail_id WHERE l.consent_record_id = ?`).get(recordId) as MailProofView | undefined) ?? null
 }
 
-/** One kept mail with its bytes (base64), or a Dutch not-found. */
-export function getMail(db: Db, id: number): MailProofView & { data: string } {
-  const row = statement(db, `SELECT ${PROOF_COLUMNS}, m.data AS data FROM mails m WHERE m.id = ?`).get(id) as (MailProofView & { data: Buffer }) | undefined
-  if (!row) throw new AppError('not_found', 'Deze e-mail bestaat niet (meer). Vernieuw het scherm.')
-  return { ...row, data: row.data.toString('base64') }
+/** The kept mail behind a dossier entry (correspondence), if any. */
+export function mailOfDossierEntry(db: Db, entryId: number): MailProofView | null {
+  return (statement(db, `SELECT ${PROOF_COLUMNS} FROM dossier_entry_mails l JOIN mails m ON m.id = l.mail_id WHERE l.entry_id = ?`).get(entryId) as MailProofView | undefined) ?? null
+}
+
+/** One kept mail with its bytes, if it is there. */
+export function mailWithData(db: Db, id: number): (MailProofView & { data: Buffer }) | undefined {
+  return statement(db, `SELECT ${PROOF_COLUMNS}, m.data AS data FROM mails m WHERE m.id = ?`).get(id) as (MailProofView & { data: Buffer }) | undefined
+}
+
+/** The pupils whose consent record or dossier entry holds this mail. */
+export function pupilsOfMail(db: Db, id: number): number[] {
+  return statement(
+    db,
+    `SELECT c.pupil_id FROM consent_record_mails l JOIN consent_records c ON c.id = l.consent_record_id WHERE l.mail_id = ?
+      UNION SELECT e.pupil_id FROM dossier_entry_mails l JOIN dossier_entries e ON e.id = l.entry_id WHERE l.mail_id = ?
+      ORDER BY 1`,
+    'pluck',
+  ).all(id, id) as number[]
 }
 
 /** Every mail kept for a pupil (as proof or as correspondence), with the bytes, oldest first. */

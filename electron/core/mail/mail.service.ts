@@ -16,7 +16,7 @@ import { saveDossierEntry } from '../dossier/dossier.service.ts'
 import { getPupil } from '../pupils/pupils.service.ts'
 import { requireStaffName } from '../settings/settings.service.ts'
 import { readMail, type ReadMail } from './mail-reader.ts'
-import { insertMail, lastConsentRecordId, linkMailToDossierEntry, linkMailToRecordsAfter, pupilsOfAddress } from './mail.queries.ts'
+import { insertMail, lastConsentRecordId, linkMailToDossierEntry, linkMailToRecordsAfter, mailOfDossierEntry, pupilsOfAddress } from './mail.queries.ts'
 
 type MailFile = ApiParsed<'mail.read'>['mail']
 
@@ -151,6 +151,6 @@ export async function addMailToDossier(ctx: CoreContext, input: ApiParsed<'mail.
     const saved = saveDossierEntry(ctx, { ...entry, attachments })
     const mailId = storeMail(db, c.fileName, c, actor, now)
     linkMailToDossierEntry(db, saved.id, mailId)
-    return saved
+    return { ...saved, mail: mailOfDossierEntry(db, saved.id) }
   })()
 }

@@ -1,9 +1,10 @@
 // The buttons that make documents on the print, group, pupil and no-consent pages; a batch of
-// forms shows its progress with Stoppen (PrintJob).
+// forms shows its progress with Stoppen (PrintJob). With `kept`, the same buttons for the files
+// kept in a pupil's file (a proof's scan, a parent's e-mail) in the history and the dossier.
 import { useState } from 'react'
 import type { Delivery } from '../../../shared/documents.contract.ts'
 import type { ErrorInfo } from '../../../shared/errors.ts'
-import { isDesktop, type DocumentInput, type DocumentMethod } from '../documents.ts'
+import { isDesktop, opensToPrint, type DocumentInput, type DocumentMethod } from '../documents.ts'
 import './document-actions.css'
 import { usePrintJob } from './PrintJob.tsx'
 
@@ -12,20 +13,25 @@ export interface DocumentItem<M extends DocumentMethod = DocumentMethod> {
   label: string
   method: M
   input: DocumentInput<M>
+  /** A tooltip on the label (a kept file's SHA-256). */
+  title?: string
 }
 
 /**
  * Buttons that make documents: in the desktop app 'Openen om af te drukken' (the system viewer,
- * print from there) and 'Opslaan als…'; in the browser a download. One status line for all.
+ * print from there; a file such as a kept scan or a workbook just 'Openen') and 'Opslaan als…';
+ * in the browser a download. One status line for all. `kept`: files kept in the register,
+ * stacked under their name in a table cell, each button named after its file.
  */
-export function DocumentActions({ items, compact = false }: { items: DocumentItem[]; compact?: boolean }) {
+export function DocumentActions({ items, compact = false, kept = false }: { items: DocumentItem[]; compact?: boolean; kept?: boolean }) {
   const [busy, setBusy] = useState<string>()
   const [message, setMessage] = useState<string>()
   const [error, setError] = useState<ErrorInfo>()
   const { run: make, progress } = usePrintJob()
 
-  const run = async (item: DocumentItem, delivery: Delivery) => {
-    setBusy(`${item.label}:${delivery}`)
+  // By position: two kept files may have the same name and size.
+  const run = async (at: number, item: DocumentItem, delivery: Delivery) => {
+    setBusy(`${at}:${delivery}`)
     setMessage(undefined)
     setError(undefined)
     const outcome = await make(item.method, item.input as never, delivery)
@@ -37,24 +43,32 @@ export function DocumentActions({ items, compact = false }: { items: DocumentIte
 
   const desktop = isDesktop()
   return (
-    <div className={compact ? 'doc-actions compact' : 'doc-actions'}>
+    <div className={['doc-actions', compact || kept ? 'compact' : '', kept ? 'kept' : ''].filter(Boolean).join(' ')}>
       <ul>
-        {items.map((item) => (
-          <li key={item.label}>
-            <span className="doc-label">{item.label}</span>
+        {items.map((item, at) => (
+          <li key={`${at}:${item.label}`}>
+            <span className="doc-label" title={item.title}>
+              {item.label}
+            </span>
             <span className="doc-buttons">
               {desktop ? (
                 <>
-                  <button type="button" disabled={busy !== undefined} onClick={() => run(item, 'open')} title="Opent het document in het standaardprogramma; druk daar af.">
-                    {busy === `${item.label}:open` ? 'Bezig…' : 'Openen om af te drukken'}
+                  <button
+                    type="button"
+                    disabled={busy !== undefined}
+                    onClick={() => run(at, item, 'open')}
+                    title={opensToPrint(item.method) ? 'Opent het document in het standaardprogramma; druk daar af.' : 'Opent het bestand in het standaardprogramma; een e-mail in het e-mailprogramma.'}
+                    aria-label={kept ? `${item.label} openen` : undefined}
+                  >
+                    {busy === `${at}:open` ? 'Bezig…' : opensToPrint(item.method) ? 'Openen om af te drukken' : 'Openen'}
                   </button>
-                  <button type="button" disabled={busy !== undefined} onClick={() => run(item, 'save')}>
-                    {busy === `${item.label}:save` ? 'Bezig…' : 'Opslaan als…'}
+                  <button type="button" disabled={busy !== undefined} onClick={() => run(at, item, 'save')} aria-label={kept ? `${item.label} opslaan als` : undefined}>
+                    {busy === `${at}:save` ? 'Bezig…' : 'Opslaan als…'}
                   </button>
                 </>
               ) : (
-                <button type="button" disabled={busy !== undefined} onClick={() => run(item, 'data')} aria-label={`${item.label} downloaden`}>
-                  {busy === `${item.label}:data` ? 'Bezig…' : 'Downloaden'}
+                <button type="button" disabled={busy !== undefined} onClick={() => run(at, item, 'data')} aria-label={`${item.label} downloaden`}>
+                  {busy === `${at}:data` ? 'Bezig…' : 'Downloaden'}
                 </button>
               )}
             </span>

@@ -86,7 +86,7 @@ export function DateInput({ name, value, onChange, invalid, onBad }: { name: str
   )
 }
 
-/** Offers a stored attachment as a download (the system opens or saves it). */
+/** Offers a file that came back as data (the browser harness; the desktop app opens or saves in main) as a download. */
 export function downloadBase64(fileName: string, mimeType: string, base64: string): void {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0))
   const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }))

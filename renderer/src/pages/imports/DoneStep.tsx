@@ -1,9 +1,10 @@
 import type { ImportCommitResult } from '../../../../shared/imports.contract.ts'
 import { formatMoment } from '../../../../shared/dates.ts'
-import { downloadRejected, restart, type WizardState } from './wizard-store.ts'
+import { rejectedRowsItem, restart, type WizardState } from './wizard-store.ts'
 import { href } from '../../router.ts'
 import { FormActions } from '../../components/FormActions.tsx'
 import { ErrorText } from '../../components/ErrorText.tsx'
+import { DocumentActions } from '../../components/DocumentActions.tsx'
 
 /** Step 4: what was written, the batch it made, and the rows that were left out as a workbook. */
 export function DoneStep({ state, result }: { state: WizardState; result: ImportCommitResult }) {
@@ -52,12 +53,8 @@ export function DoneStep({ state, result }: { state: WizardState; result: Import
           )}
         </dl>
       )}
+      {rejected > 0 && <DocumentActions items={[rejectedRowsItem(state)]} />}
       <FormActions>
-        {rejected > 0 && (
-          <button type="button" className="primary" disabled={state.busy !== undefined} onClick={() => void downloadRejected()}>
-            Afgekeurde rijen downloaden (.xlsx)
-          </button>
-        )}
         <button type="button" onClick={restart}>
           Nog een import
         </button>

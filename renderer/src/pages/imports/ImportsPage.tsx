@@ -1,13 +1,11 @@
 import { useEffect, useRef } from 'react'
-import { invoke } from '../../api.ts'
-import { downloadBase64 } from '../../components/fields.tsx'
+import { DocumentActions } from '../../components/DocumentActions.tsx'
 import { DoneStep } from './DoneStep.tsx'
 import { FileStep, ImportProgressBar } from './FileStep.tsx'
 import { ImportHistory } from './ImportHistory.tsx'
 import { MappingStep } from './MappingStep.tsx'
 import { PreviewStep } from './PreviewStep.tsx'
 import { goTo, resetLayout, setTarget, showPreview, useWizard, type Step, type WizardState } from './wizard-store.ts'
-import { useSave } from '../../components/useSave.ts'
 import { ErrorText } from '../../components/ErrorText.tsx'
 import './imports.css'
 
@@ -47,27 +45,12 @@ function Stepper({ state }: { state: WizardState }) {
   )
 }
 
+/** The empty enrolment form with the school's purposes: opened in Excel or saved (downloaded in the harness). */
 function TemplateButton() {
-  const { run, busy, error, setError } = useSave()
-  const download = () =>
-    run(async () => {
-      setError(undefined)
-      const r = await invoke('imports.template', {})
-      if (!r.ok) return setError(r.error)
-      downloadBase64(r.value.fileName, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', r.value.data)
-    })
   return (
     <div className="template">
-      <button type="button" disabled={busy} onClick={() => void download()}>
-        Leeg inschrijfformulier downloaden
-      </button>
-      {error ? (
-        <small className="error" role="alert">
-          {error.message}
-        </small>
-      ) : (
-        <small className="muted">Excel, met de doelen van uw school; ingevuld weer te importeren.</small>
-      )}
+      <DocumentActions compact items={[{ label: 'Leeg inschrijfformulier (Excel)', method: 'imports.template', input: {} }]} />
+      <small className="muted">Met de doelen van uw school; ingevuld weer te importeren.</small>
     </div>
   )
 }

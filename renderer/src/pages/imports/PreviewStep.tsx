@@ -5,9 +5,10 @@ import { fold } from '../../../../shared/text.ts'
 import { DuplicateList } from './DuplicateList.tsx'
 import { ImportProgressBar, Indeterminate } from './FileStep.tsx'
 import { baseName, ChangedList, ErrorList, NewList, UnchangedList } from './PreviewLists.tsx'
-import { commit, decide, downloadRejected, goTo, type WizardState } from './wizard-store.ts'
+import { commit, decide, goTo, rejectedRowsItem, type WizardState } from './wizard-store.ts'
 import { href } from '../../router.ts'
 import { ErrorText } from '../../components/ErrorText.tsx'
+import { DocumentActions } from '../../components/DocumentActions.tsx'
 
 type Tab = 'new' | 'changed' | 'unchanged' | 'errors' | 'duplicates'
 
@@ -101,11 +102,7 @@ export function PreviewStep({ state, preview }: { state: WizardState; preview: I
       <section className="card preview-panel" role="tabpanel" aria-busy={state.busy === 'preview'}>
         <div className="panel-head">
           {(current > 0 || filter !== '') && <input type="search" aria-label="Zoeken in de lijst" placeholder="Zoek op naam, groep of bestand" value={filter} onChange={(e) => setFilter(e.target.value)} />}
-          {tab === 'errors' && s.rowErrors > 0 && (
-            <button type="button" disabled={busy} onClick={() => void downloadRejected()}>
-              Afgekeurde rijen downloaden (.xlsx)
-            </button>
-          )}
+          {tab === 'errors' && s.rowErrors > 0 && <DocumentActions compact items={[rejectedRowsItem(state)]} />}
           {state.busy === 'preview' && <Indeterminate text="Bijwerken…" />}
         </div>
         {tab === 'new' && (lists.new.length === 0 ? <p className="muted">Geen nieuwe leerlingen.</p> : <NewList pupils={pick(lists.new)} labels={lists.labels} resetKey={resetKey} />)}

@@ -8,12 +8,12 @@ import type { ImportAnalysis, ImportCommitResult, ImportPreview, ImportProgress,
 import { MAX_IMPORT_FILES, type ColumnTarget } from '../../../../shared/imports.labels.ts'
 import { JOB_CANCELLED_MESSAGE } from '../../../../shared/jobs.labels.ts'
 import { call, invoke } from '../../api.ts'
-import { downloadBase64 } from '../../components/fields.tsx'
+import type { DocumentItem } from '../../components/DocumentActions.tsx'
 import type { Mappings } from './MappingStep.tsx'
 import { fromDialog, readChosen, type ChosenFile } from './read-files.ts'
 
 export type Step = 'files' | 'mapping' | 'preview' | 'done'
-export type Busy = 'read' | 'analyze' | 'preview' | 'commit' | 'rejected'
+export type Busy = 'read' | 'analyze' | 'preview' | 'commit'
 
 export interface WizardState {
   step: Step
@@ -46,7 +46,6 @@ export interface WizardState {
 
 export const sheetKey = (fileId: string, sheet: string): string => `${fileId}\u0001${sheet}`
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const initial = (historyTick = 0, undone: number[] = []): WizardState => ({ step: 'files', files: [], mappings: {}, decisions: {}, historyTick, undone, sheetLayouts: {} })
 
 let state: WizardState = initial()
@@ -225,14 +224,8 @@ export async function commit(): Promise<void> {
   set({ busy: undefined, result: r.value, step: 'done', historyTick: state.historyTick + 1 })
 }
 
-export async function downloadRejected(): Promise<void> {
-  const step = state.step
-  set({ busy: 'rejected', error: undefined })
-  const r = await invoke('imports.rejectedRows', runInput())
-  set({ busy: undefined })
-  if (!r.ok) return set({ error: { ...r.error, step } })
-  downloadBase64(r.value.fileName, XLSX, r.value.data)
-}
+/** The rows with errors as a workbook, for DocumentActions: opened in Excel, saved, or downloaded in the harness. */
+export const rejectedRowsItem = (s: WizardState): DocumentItem<'imports.rejectedRows'> => ({ label: 'Afgekeurde rijen (Excel)', method: 'imports.rejectedRows', input: runInput(s) })
 
 export function restart(): void {
   sequence++

@@ -8,7 +8,7 @@ import { DateInput, Field, FormError, impossibleDates } from '../../components/f
 import { FileField } from '../../components/FileField.tsx'
 import { useSave } from '../../components/useSave.ts'
 import { useLoad } from '../../useLoad.ts'
-import { AttachmentLink } from './HistoryTab.tsx'
+import { KeptFiles } from './KeptFiles.tsx'
 import { SaveActions } from '../../components/FormActions.tsx'
 
 const KINDS = ['notitie', 'brief', 'e-mail', 'gesprek', 'besluit', 'incident']
@@ -98,11 +98,9 @@ export function DossierTab({ pupil }: { pupil: PupilDetail }) {
             </span>
           </header>
           {e.body && <p className="body">{e.body}</p>}
-          {e.attachments.length > 0 && (
+          {(e.attachments.length > 0 || e.mail) && (
             <div className="attachments">
-              {e.attachments.map((a) => (
-                <AttachmentLink key={a.id} attachment={a} />
-              ))}
+              <KeptFiles attachments={e.attachments} mail={e.mail} />
             </div>
           )}
         </article>

@@ -1,36 +1,9 @@
 import { formatMoment } from '../../../../shared/dates.ts'
-import { DECISION_LABELS, SOURCE_LABELS, formatDate, type AttachmentMeta, type PupilDetail } from '../../../../shared/domain.ts'
-import type { MailProofView } from '../../../../shared/mail.contract.ts'
-import { invoke } from '../../api.ts'
-import { downloadBase64 } from '../../components/fields.tsx'
+import { DECISION_LABELS, SOURCE_LABELS, formatDate, type PupilDetail } from '../../../../shared/domain.ts'
 import { useLoad } from '../../useLoad.ts'
 import { ErrorText } from '../../components/ErrorText.tsx'
 import { ListTable } from '../../components/ListTable.tsx'
-
-export function AttachmentLink({ attachment }: { attachment: AttachmentMeta }) {
-  const open = async () => {
-    const r = await invoke('attachments.get', { id: attachment.id })
-    if (r.ok) downloadBase64(r.value.fileName, r.value.mimeType, r.value.data)
-  }
-  return (
-    <button type="button" className="link" onClick={() => void open()} title={`SHA-256 ${attachment.sha256}`}>
-      {attachment.fileName} ({Math.max(1, Math.round(attachment.size / 1024))} kB)
-    </button>
-  )
-}
-
-/** Opens the kept e-mail (the original .eml or .msg) in the system's mail program, by downloading it. */
-function MailLink({ mail }: { mail: MailProofView }) {
-  const open = async () => {
-    const r = await invoke('mail.get', { id: mail.id })
-    if (r.ok) downloadBase64(r.value.fileName, r.value.format === 'msg' ? 'application/vnd.ms-outlook' : 'message/rfc822', r.value.data)
-  }
-  return (
-    <button type="button" className="link" onClick={() => void open()} title={`SHA-256 ${mail.sha256}`}>
-      E-mail: {mail.fileName} ({Math.max(1, Math.round(mail.size / 1024))} kB, van {mail.fromAddress})
-    </button>
-  )
-}
+import { KeptFiles } from './KeptFiles.tsx'
 
 /** Every consent record ever made for this pupil, newest first; nothing is overwritten. */
 export function HistoryTab({ pupil }: { pupil: PupilDetail }) {
@@ -76,16 +49,12 @@ export function HistoryTab({ pupil }: { pupil: PupilDetail }) {
         },
         {
           header: 'Bijlage',
-          render: (h) => (
-            <>
-              {h.attachment && <AttachmentLink attachment={h.attachment} />}
-              {h.mail && (
-                <div className="mail-proof">
-                  <MailLink mail={h.mail} />
-                </div>
-              )}
-            </>
-          ),
+          render: (h) =>
+            h.attachment || h.mail ? (
+              <div className={h.mail ? 'kept-proof mail-proof' : 'kept-proof'}>
+                <KeptFiles attachments={h.attachment ? [h.attachment] : []} mail={h.mail} />
+              </div>
+            ) : null,
         },
       ]}
     />
