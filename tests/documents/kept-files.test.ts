@@ -134,6 +134,27 @@ describe('a kept file, opened or saved from the pupil’s history', () => {
     })
   })
 
+  it("a register from a crafted backup holding a program as a 'PDF' named factuur.exe (its own SHA-256): refused, nothing opened or written; a real PDF named .exe opens as a PDF", async () => {
+    const { s, attachment, pdf, log } = await schoolWithProof()
+    const program = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200, 0x90)])
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex')
+    s.core.ctx.db.prepare(`UPDATE attachments SET file_name = 'factuur.exe', data = ?, size = ?, sha256 = ? WHERE id = ?`).run(program, program.length, sha(program), attachment.id)
+    for (const delivery of ['open', 'save'] as const) {
+      fake.dialog.saveAnswer = { canceled: false, filePath: join(dir, 'factuur.exe') }
+      const r = await s.core.dispatch('attachments.get', { id: attachment.id, delivery })
+      expect(r).toMatchObject({ ok: false, error: { code: 'io', message: expect.stringContaining('De bijlage factuur.exe is in het register beschadigd of leeg') } })
+    }
+    expect(fake.shell.opened).toEqual([])
+    expect(existsSync(join(dir, 'factuur.exe'))).toBe(false)
+    expect(await log()).toEqual([])
+
+    // The PDF's own bytes under a program's name and type: opened as what the bytes are.
+    s.core.ctx.db.prepare(`UPDATE attachments SET data = ?, size = ?, sha256 = ? WHERE id = ?`).run(pdf, pdf.length, sha(pdf), attachment.id)
+    const opened = await ok(s.core, 'attachments.get', { id: attachment.id, delivery: 'open' })
+    expect(opened).toMatchObject({ delivered: 'opened', fileName: 'factuur.exe.pdf', mimeType: 'application/pdf' })
+    expect(fake.shell.opened).toEqual([opened.delivered === 'opened' ? opened.path : ''])
+  })
+
   it('a mail kept only as correspondence is listed with its dossier entry and opens in the mail program', async () => {
     const { s, log } = await schoolWithProof()
     const entry = await ok(s.core, 'mail.addToDossier', { pupilId: s.zoe.id, mail: chooseFile(s.core, 'Brief van moeder.eml', eml) })

@@ -13,9 +13,14 @@ import { assertClockNotBehind } from '../db/register-clock.ts'
 import { deliver, type MadeFile } from '../documents/deliver.ts'
 import { mailWithData, pupilsOfMail } from '../mail/mail.queries.ts'
 import { getSettings } from '../settings/settings.service.ts'
+import type { AttachmentType } from '../../../shared/domain.ts'
+import { sniffAttachmentType } from './attachment-type.ts'
 import { attachmentWithData, pupilsOfAttachment } from './attachments.queries.ts'
 
-const EXTENSIONS: Record<string, string[]> = {
+/** The types a kept file can be opened as: what a pupil file holds (attachment-type.ts) and a kept e-mail. */
+type KeptType = AttachmentType | 'message/rfc822' | 'application/vnd.ms-outlook'
+
+const EXTENSIONS: Record<KeptType, string[]> = {
   'application/pdf': ['pdf'],
   'image/jpeg': ['jpg', 'jpeg'],
   'image/png': ['png'],
@@ -29,7 +34,7 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i
  * The name a copy gets: the kept name, without what Windows or a path refuses (a mail's attachment
  * may be named anything), ending in its real type, so the system picks the right program.
  */
-export function keptFileName(name: string, mimeType: string): string {
+export function keptFileName(name: string, mimeType: KeptType): string {
   let safe = [...name]
     .map((c) => (c.charCodeAt(0) < 0x20 || c === '\u007f' || '\\/:*?"<>|'.includes(c) ? '_' : c))
     .join('')
@@ -37,9 +42,9 @@ export function keptFileName(name: string, mimeType: string): string {
     .trim()
   if (safe === '' || /^\.+$/.test(safe)) safe = 'bestand'
   if (WINDOWS_DEVICE.test(safe)) safe = `_${safe}`
-  const extensions = EXTENSIONS[mimeType] ?? []
+  const extensions = EXTENSIONS[mimeType]
   const has = safe.includes('.') ? (safe.split('.').pop() ?? '').toLowerCase() : ''
-  if (extensions.length > 0 && !extensions.includes(has)) safe = `${safe}.${extensions[0]}`
+  if (!extensions.includes(has)) safe = `${safe}.${extensions[0]}`
   if (safe.length <= 200) return safe
   const ext = safe.slice(safe.lastIndexOf('.'))
   return safe.slice(0, 200 - ext.length) + ext
@@ -80,8 +85,12 @@ export async function deliverAttachment(ctx: CoreContext, input: ApiParsed<'atta
   const row = attachmentWithData(ctx.db, input.id)
   if (!row) throw new AppError('not_found', 'Deze bijlage staat niet (meer) in het register; ze is misschien verwijderd na de bewaartermijn. Er is niets veranderd. Vernieuw het scherm.')
   const bytes = checkKept(row.data, row.size, row.sha256, 'De bijlage', row.fileName)
+  // What the system opens is decided by the bytes, never by the stored name or type: a register restored from a
+  // crafted backup may hold 'factuur.exe' with its own SHA-256, and the viewer must not become a launcher.
+  const type = sniffAttachmentType(bytes)
+  if (!type || type !== row.mimeType) throw damaged('De bijlage', row.fileName)
   assertClockNotBehind(ctx.db, ctx.now()) // the copy is logged: refused before it is made, not after it is saved
-  const file: MadeFile = { fileName: keptFileName(row.fileName, row.mimeType), mimeType: row.mimeType, count: 1, countLabel: 'bestand', bytes, kept: 'file' }
+  const file: MadeFile = { fileName: keptFileName(row.fileName, type), mimeType: type, count: 1, countLabel: 'bestand', bytes, kept: 'file' }
   return deliverKept(ctx, input.delivery, file, pupilsOfAttachment(ctx.db, input.id), { format: 'bijlage', attachmentId: input.id })
 }
 
