@@ -209,6 +209,10 @@ describe('removing the dossier before the pupil', () => {
   it('leaves no title or text of its entries in the audit log; the entries themselves stay, as the pupil does', async () => {
     const r = await register()
     await ok(r.core, 'retention.setPeriods', { periods: { contact: 12, dossier: 12, consent: 24, pupil: 36 } })
+    // The signed scan opened from the history (named only by the first name, which no list of whole names holds).
+    const [proof] = (await ok(r.core, 'consent.history', { pupilId: r.pupilId })).flatMap((c) => (c.attachment ? [c.attachment] : []))
+    r.core.ctx.db.prepare(`UPDATE attachments SET file_name = 'formulier-sem.pdf' WHERE id = ?`).run(proof?.id)
+    expect((await ok(r.core, 'attachments.get', { id: proof?.id ?? 0, delivery: 'open' })).delivered).toBe('opened')
     r.setClock(new Date('2027-11-01T08:00:00Z'))
     const due = (await ok(r.core, 'retention.overview', {})).due.find((d) => d.pupilId === r.pupilId)
     expect(due?.kinds.map((k) => k.kind)).toEqual(['contact', 'dossier'])
@@ -216,6 +220,10 @@ describe('removing the dossier before the pupil', () => {
     const entries = (await ok(r.core, 'audit.list', { pupilId: r.pupilId })).filter((a) => a.action === 'dossier.create')
     expect(entries).toHaveLength(1)
     expect(entries[0]?.newValue).toEqual({ entryDate: '', kind: '', title: '', body: '' })
+    // The log keeps that copies were made (newest first: the scan opened, the dossier as PDF), not the files' names.
+    const copies = (await ok(r.core, 'audit.list', { pupilId: r.pupilId })).filter((a) => a.action === 'dossier.export')
+    expect(copies.map((a) => a.newValue)).toEqual([expect.objectContaining({ format: 'bijlage', fileName: '', delivered: 'opened' }), expect.objectContaining({ format: 'pdf', fileName: '' })])
+    expect(JSON.stringify(r.core.ctx.db.prepare(`SELECT * FROM audit_log`).all())).not.toContain('formulier-sem')
     const safety = join(r.data, 'backups', result.backup ?? '')
     expect(findings(r.everywhere(), ['Gesprek over', 'Moeder belt op', PHONE]).filter((f) => f.file !== safety)).toEqual([])
     expect((await ok(r.core, 'pupils.get', { id: r.pupilId })).lastName).toBe('Zwanenburg')

@@ -112,7 +112,7 @@ function changes(oldValue: unknown, newValue: unknown, names: Names): string {
 
 /** A kept file from the pupil's file (a scan, a parent's e-mail) opened or saved: a copy left the register. */
 function keptFileSentence(n: Record<string, unknown>, pupil: string): string {
-  const what = `${n['format'] === 'e-mail' ? 'E-mail' : 'Bijlage'}${typeof n['fileName'] === 'string' ? ` ${n['fileName']}` : ''} uit het dossier van ${pupil}`
+  const what = `${n['format'] === 'e-mail' ? 'E-mail' : 'Bijlage'}${typeof n['fileName'] === 'string' && n['fileName'] ? ` ${n['fileName']}` : ''} uit het dossier van ${pupil}`
   return `${what} ${n['delivered'] === 'opened' ? 'geopend' : n['delivered'] === 'saved' ? 'opgeslagen' : 'gedownload'}.`
 }
 

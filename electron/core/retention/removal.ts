@@ -136,6 +136,7 @@ export function applyRemoval(db: Db, plan: RemovalPlan, now: Date, known: readon
     words: [...words],
     contactGuardianIds: [...contact, ...purged].map((g) => g.id),
     dossierPupilIds: pupils.filter((p) => p.kinds.includes('dossier')).map((p) => p.id),
+    filePupilIds: pupils.filter((p) => p.kinds.some((k) => k === 'dossier' || k === 'consent' || k === 'pupil')).map((p) => p.id),
   }
   scrubAudit(db, target, now)
   scrubImportChanges(db, target)

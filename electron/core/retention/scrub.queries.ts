@@ -11,6 +11,7 @@ const wordsParam = (words: readonly string[]): string => JSON.stringify(words.ma
 
 export interface AuditTextRow {
   id: number
+  action: string
   entity: string
   entityId: number | null
   pupilId: number | null
@@ -18,15 +19,19 @@ export interface AuditTextRow {
   newValue: string | null
 }
 
-/** Audit entries about these guardians, about these pupils' dossiers, or whose values may hold a word. */
-export function auditEntriesToScrub(db: Db, guardianIds: readonly number[], dossierPupilIds: readonly number[], words: readonly string[]): AuditTextRow[] {
+/**
+ * Audit entries about these guardians, about these pupils' dossiers, the copies made of these pupils' files
+ * (dossier.export), or whose values may hold a word.
+ */
+export function auditEntriesToScrub(db: Db, guardianIds: readonly number[], dossierPupilIds: readonly number[], filePupilIds: readonly number[], words: readonly string[]): AuditTextRow[] {
   return statement(
     db,
-    `SELECT id, entity, entity_id AS entityId, pupil_id AS pupilId, old_value AS oldValue, new_value AS newValue FROM audit_log a
+    `SELECT id, action, entity, entity_id AS entityId, pupil_id AS pupilId, old_value AS oldValue, new_value AS newValue FROM audit_log a
       WHERE (a.entity = 'guardian' AND a.entity_id IN (SELECT value FROM json_each(@ids)))
          OR (a.entity = 'dossier_entry' AND a.pupil_id IN (SELECT value FROM json_each(@dossiers)))
+         OR (a.action = 'dossier.export' AND a.pupil_id IN (SELECT value FROM json_each(@files)))
          OR ${mayHold(['a.old_value', 'a.new_value'])}`,
-  ).all({ ids: JSON.stringify(guardianIds), dossiers: JSON.stringify(dossierPupilIds), words: wordsParam(words) }) as AuditTextRow[]
+  ).all({ ids: JSON.stringify(guardianIds), dossiers: JSON.stringify(dossierPupilIds), files: JSON.stringify(filePupilIds), words: wordsParam(words) }) as AuditTextRow[]
 }
 
 /** Queues the entry (so the trigger lets it change), then writes the blanked values and marks it scrubbed. */

@@ -30,6 +30,11 @@ export interface ScrubWords {
   contactGuardianIds: readonly number[]
   /** Pupils whose dossier was removed: the log's entries about their dossier lose every text (title, body). */
   dossierPupilIds?: readonly number[]
+  /**
+   * Pupils whose dossier, consent or whole record was removed: the log keeps that a copy of their dossier or of a
+   * kept file was made, but not the file's name (a name like 'formulier-sem.pdf' holds what no word list catches).
+   */
+  filePupilIds?: readonly number[]
 }
 
 export const removedFileName = (rows: number): string => `bestand van ${rows} ${rows === 1 ? 'rij' : 'rijen'} (naam verwijderd na de bewaartermijn)`
@@ -50,20 +55,28 @@ function blankText(json: string | null, lower: readonly string[], contactKeys: b
   return json === null ? null : JSON.stringify(blanked(JSON.parse(json), lower, contactKeys))
 }
 
+/** A copy's log entry with its file's name made empty (what was copied, and how, stays). */
+function withoutFileName(json: string | null): string | null {
+  if (json === null) return null
+  const value = JSON.parse(json) as unknown
+  return value !== null && typeof value === 'object' && 'fileName' in value ? JSON.stringify({ ...value, fileName: '' }) : json
+}
+
 /** Blanks the words in audit entries; each changed entry is listed in the scrub queue first and marked scrubbed. */
 export function scrubAudit(db: Db, target: ScrubWords, now: Date): number {
   const words = usable(target.words)
   const lower = words.map((w) => w.toLowerCase())
   const ids = new Set(target.contactGuardianIds)
   const dossiers = new Set(target.dossierPupilIds ?? [])
-  const rows = auditEntriesToScrub(db, [...ids], [...dossiers], words)
+  const files = new Set(target.filePupilIds ?? [])
+  const rows = auditEntriesToScrub(db, [...ids], [...dossiers], [...files], words)
   let changed = 0
   for (const r of rows) {
     const contactKeys = r.entity === 'guardian' && r.entityId !== null && ids.has(r.entityId)
     // Every text contains the empty string: a removed dossier's entries keep only their shape.
     const match = r.entity === 'dossier_entry' && r.pupilId !== null && dossiers.has(r.pupilId) ? [''] : lower
     const oldValue = blankText(r.oldValue, match, contactKeys)
-    const newValue = blankText(r.newValue, match, contactKeys)
+    const newValue = r.action === 'dossier.export' && r.pupilId !== null && files.has(r.pupilId) ? withoutFileName(blankText(r.newValue, match, contactKeys)) : blankText(r.newValue, match, contactKeys)
     if (oldValue === r.oldValue && newValue === r.newValue) continue
     scrubAuditEntry(db, r.id, oldValue, newValue, now.toISOString())
     changed++
