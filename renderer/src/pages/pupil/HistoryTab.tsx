@@ -9,54 +9,57 @@ import { KeptFiles } from './KeptFiles.tsx'
 export function HistoryTab({ pupil }: { pupil: PupilDetail }) {
   const history = useLoad('consent.history', { pupilId: pupil.id }, String(pupil.consentStamp))
   if (history.error) return <ErrorText>{history.error}</ErrorText>
+  // In a narrow window the table scrolls sideways in its own box; the page and its tabs stay in place.
   return (
-    <ListTable
-      className="history"
-      rows={history.data}
-      rowKey={(h) => h.id}
-      empty="Nog geen antwoorden vastgelegd voor deze leerling."
-      columns={[
-        { header: 'Gaat in op', render: (h) => formatDate(h.effectiveFrom) },
-        {
-          header: 'Doel',
-          render: (h) => (
-            <>
-              {h.purposeLabel}
-              {h.purposeVersion > 1 && <small className="muted"> (versie {h.purposeVersion})</small>}
-            </>
-          ),
-        },
-        { header: 'Antwoord', render: (h) => <span className={`badge ${h.decision}`}>{DECISION_LABELS[h.decision]}</span> },
-        { header: 'Van', render: (h) => h.guardianName ?? 'ouders samen' },
-        {
-          header: 'Bron',
-          render: (h) => (
-            <>
-              {SOURCE_LABELS[h.source]}
-              {h.sourceDetail && <div className="muted">{h.sourceDetail}</div>}
-              {h.note && <div className="note">{h.note}</div>}
-            </>
-          ),
-        },
-        {
-          header: 'Vastgelegd',
-          render: (h) => (
-            <>
-              {h.recordedBy}
-              <div className="muted">{formatMoment(h.recordedAt)}</div>
-            </>
-          ),
-        },
-        {
-          header: 'Bijlage',
-          render: (h) =>
-            h.attachment || h.mail ? (
-              <div className={h.mail ? 'kept-proof mail-proof' : 'kept-proof'}>
-                <KeptFiles attachments={h.attachment ? [h.attachment] : []} mail={h.mail} />
-              </div>
-            ) : null,
-        },
-      ]}
-    />
+    <div className="table-wide">
+      <ListTable
+        className="history"
+        rows={history.data}
+        rowKey={(h) => h.id}
+        empty="Nog geen antwoorden vastgelegd voor deze leerling."
+        columns={[
+          { header: 'Gaat in op', className: 'nowrap', render: (h) => formatDate(h.effectiveFrom) },
+          {
+            header: 'Doel',
+            render: (h) => (
+              <>
+                {h.purposeLabel}
+                {h.purposeVersion > 1 && <small className="muted"> (versie {h.purposeVersion})</small>}
+              </>
+            ),
+          },
+          { header: 'Antwoord', render: (h) => <span className={`badge ${h.decision}`}>{DECISION_LABELS[h.decision]}</span> },
+          { header: 'Van', render: (h) => h.guardianName ?? 'ouders samen' },
+          {
+            header: 'Bron',
+            render: (h) => (
+              <>
+                {SOURCE_LABELS[h.source]}
+                {h.sourceDetail && <div className="muted">{h.sourceDetail}</div>}
+                {h.note && <div className="note">{h.note}</div>}
+              </>
+            ),
+          },
+          {
+            header: 'Vastgelegd',
+            render: (h) => (
+              <>
+                {h.recordedBy}
+                <div className="muted nowrap">{formatMoment(h.recordedAt)}</div>
+              </>
+            ),
+          },
+          {
+            header: 'Bijlage',
+            render: (h) =>
+              h.attachment || h.mail ? (
+                <div className={h.mail ? 'kept-proof mail-proof' : 'kept-proof'}>
+                  <KeptFiles attachments={h.attachment ? [h.attachment] : []} mail={h.mail} />
+                </div>
+              ) : null,
+          },
+        ]}
+      />
+    </div>
   )
 }
