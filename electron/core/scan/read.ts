@@ -83,7 +83,7 @@ export async function readScan(ctx: CoreContext, files: { name: string; path: st
   }
 }
 
-/** A page's pixels read by the pool; a copier's picture that cannot be decoded there is drawn by pdf.js and read again. */
+/** A page's pixels read by the pool; a copier's picture that cannot be decoded as it is goes back to a reader's pdf.js to draw. */
 async function pixelsOf(pool: PageReaders, file: ScanFile, i: number, layoutFor: Parameters<PageReaders['read']>[1], imagePath: string): Promise<PixelReading> {
   let source
   try {
@@ -92,7 +92,6 @@ async function pixelsOf(pool: PageReaders, file: ScanFile, i: number, layoutFor:
     return { kind: 'undecodable' }
   }
   const reading = await pool.read(source, layoutFor, imagePath)
-  if (reading.kind !== 'undecodable' || source.kind === 'pixels' || !file.render) return reading
-  const drawn = await file.render(i).catch(() => undefined)
-  return drawn ? pool.read({ kind: 'pixels', gray: drawn }, layoutFor, imagePath) : reading
+  if (reading.kind !== 'undecodable' || source.kind === 'pixels' || source.kind === 'pdfPage' || !file.drawn) return reading
+  return pool.read(file.drawn(i), layoutFor, imagePath)
 }

@@ -1,0 +1,121 @@
+// A PDF's pages drawn by pdf.js, in whichever thread reads them: the pages that are not one plain
+// picture (a JBIG2 picture, an image mask, several pictures, text and lines of a born-digital PDF).
+// The page readers (page-worker.ts) draw them side by side, so the core's thread stays free. The
+// file's bytes lie in memory the threads share (input.ts readShared); each thread opens the file in
+// its own pdf.js once, from its own copy of them (pdf.js takes over what it is given, and cannot take
+// shared memory), and keeps it while pages of that file come; a file no page of which is being drawn
+// is closed as soon as a page of another file comes. The core's own thread lends its open file here.
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../attachments/image-size.ts'
+import { canvas, pdfJs } from '../libraries.ts'
+
+/** Rendered PDF pages: 150 dpi. */
+const RENDER_SCALE = 150 / 72
+
+/** A page of a PDF for pdf.js to draw: `file` names the open file, `bytes` is the whole file in shared memory. */
+export interface PdfPage {
+  kind: 'pdfPage'
+  file: string
+  bytes: Uint8Array
+  /** 0-based. */
+  page: number
+}
+
+type PdfJs = Awaited<ReturnType<typeof pdfJs>>
+type LoadingTask = ReturnType<PdfJs['getDocument']>
+export type PdfDocument = Awaited<LoadingTask['promise']>
+
+/** Drawn pixels, four channels. */
+export interface Rgba {
+  raw: Uint8ClampedArray
+  width: number
+  height: number
+}
+
+const pdfjsDir = (): string => dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+
+/** Opens a PDF with the reader's settings (no fonts from the system, no picture over the caps); `data` is taken over by pdf.js. */
+export async function loadPdf(data: Uint8Array): Promise<LoadingTask> {
+  const pdfjs = await pdfJs()
+  return pdfjs.getDocument({
+    data,
+    disableFontFace: true,
+    useSystemFonts: false,
+    maxImageSize: MAX_IMAGE_PIXELS,
+    wasmUrl: join(pdfjsDir(), 'wasm') + '/',
+    standardFontDataUrl: join(pdfjsDir(), 'standard_fonts') + '/',
+    verbosity: 0,
+  })
+}
+
+/** Page i (0-based) of an open document drawn at 150 dpi on white. */
+export async function drawPage(doc: PdfDocument, i: number): Promise<Rgba> {
+  const page = await doc.getPage(i + 1)
+  try {
+    const viewport = page.getViewport({ scale: RENDER_SCALE })
+    const width = Math.min(MAX_IMAGE_SIDE, Math.ceil(viewport.width))
+    const height = Math.min(MAX_IMAGE_SIDE, Math.ceil(viewport.height))
+    const c = canvas().createCanvas(width, height)
+    const context = c.getContext('2d')
+    context.fillStyle = '#ffffff'
+    context.fillRect(0, 0, width, height)
+    await page.render({ canvas: c as never, canvasContext: context as never, viewport }).promise
+    return { raw: context.getImageData(0, 0, width, height).data, width, height }
+  } finally {
+    page.cleanup()
+  }
+}
+
+interface Open {
+  doc: Promise<PdfDocument>
+  /** Pages being drawn now. */
+  drawing: number
+  /** Closes the document; undefined for a document lent by its owner (the owner closes it). */
+  close?: () => Promise<void>
+}
+
+const open = new Map<string, Open>()
+
+/** The core's thread lends its open file, so a page drawn in that thread opens no second copy. */
+export function lendPdf(file: string, doc: PdfDocument): void {
+  open.set(file, { doc: Promise.resolve(doc), drawing: 0 })
+}
+
+/** Forgets a lent or opened file (closing what this module opened). */
+export async function forgetPdf(file: string): Promise<void> {
+  const entry = open.get(file)
+  open.delete(file)
+  await entry?.close?.().catch(() => undefined)
+}
+
+/** Files this thread holds open now (for the tests: one per file being drawn, not one per page). */
+export const openPdfs = (): number => open.size
+
+function opened(source: PdfPage): Open {
+  const known = open.get(source.file)
+  if (known) return known
+  // Another file's pages are done here: they come in order, so its document is let go.
+  for (const [file, entry] of open) if (entry.drawing === 0 && entry.close) void forgetPdf(file)
+  const task = loadPdf(new Uint8Array(source.bytes))
+  const entry: Open = {
+    doc: task.then((t) => t.promise),
+    drawing: 0,
+    close: () => task.then((t) => t.destroy()),
+  }
+  open.set(source.file, entry)
+  return entry
+}
+
+/** The page drawn by this thread's pdf.js; undefined when pdf.js cannot draw it. */
+export async function drawPdfPage(source: PdfPage): Promise<Rgba | undefined> {
+  const entry = opened(source)
+  entry.drawing++
+  try {
+    return await drawPage(await entry.doc, source.page)
+  } catch {
+    return undefined
+  } finally {
+    entry.drawing--
+  }
+}
