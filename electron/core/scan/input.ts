@@ -11,7 +11,7 @@ import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../attachments/image-size.ts'
 import { sharpImages } from '../libraries.ts'
 import { faxTiff } from './fax-image.ts'
 import { flatePixels } from './flate-image.ts'
-import { drawPdfPage, forgetPdf, lendPdf, loadPdf, type PdfDocument, type PdfPage } from './pdf-pages.ts'
+import { drawPdfPage, forgetPdf, openPdf, type PdfOpening, type PdfPage } from './pdf-pages.ts'
 import { singlePicturePages, type FaxPicture, type FlatePicture } from './pdf-images.ts'
 import type { Gray } from './pixels.ts'
 
@@ -119,15 +119,15 @@ async function imageFile(name: string, bytes: Buffer): Promise<ScanFile> {
   return file
 }
 
-async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
-  // A copy: pdf.js takes over (detaches) what it is given, and the quick path and the readers read the bytes too.
-  const task = await loadPdf(new Uint8Array(bytes))
-  let doc: PdfDocument
-  try {
-    doc = await task.promise
-  } catch (e) {
-    await task.destroy().catch(() => undefined)
-    if ((e as Error).name === 'PasswordException') {
+/** Opens a PDF and counts its pages: in this thread's pdf.js, or in a page reader's (pool.ts). */
+export type PdfOpener = (file: string, bytes: Uint8Array) => Promise<PdfOpening>
+
+async function pdfFile(name: string, bytes: Buffer, opener: PdfOpener): Promise<ScanFile> {
+  // The name pdf.js's pages of this file go by in every thread that opens it.
+  const key = randomUUID()
+  const opening = await opener(key, bytes)
+  if ('problem' in opening) {
+    if (opening.problem === 'password') {
       throw new ScanInputProblem(
         `${name} is beveiligd met een wachtwoord; het programma opent zo'n PDF niet. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw zonder beveiliging, of sla de PDF op zonder wachtwoord.`,
       )
@@ -136,14 +136,11 @@ async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
   }
   // A page that is one picture and nothing else goes to sharp as it is (see pdf-images.ts).
   const pictures = singlePicturePages(bytes)
-  const direct = pictures?.length === doc.numPages ? pictures : []
-  // The name pdf.js's pages of this file go by in every thread; this thread's document is lent under it.
-  const key = randomUUID()
-  lendPdf(key, doc)
+  const direct = pictures?.length === opening.pages ? pictures : []
   const drawn = (i: number): PdfPage => ({ kind: 'pdfPage', file: key, bytes, page: i })
   const file: ScanFile = {
     name,
-    pages: doc.numPages,
+    pages: opening.pages,
     source: async (i) => {
       const picture = direct[i]
       if (picture?.kind === 'jpeg') return { kind: 'encoded', bytes: picture.bytes, page: 0, fromPdf: true }
@@ -153,10 +150,8 @@ async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
     },
     drawn,
     page: (i) => decoded(file, i),
-    close: async () => {
-      await forgetPdf(key)
-      await task.destroy()
-    },
+    // What this thread opened of it (a reader's copy goes when the reader ends or another file comes).
+    close: () => forgetPdf(key),
   }
   return file
 }
@@ -178,8 +173,11 @@ function readShared(path: string, size: number): Buffer {
   }
 }
 
-/** Opens one file of the input; a file that cannot be read throws a ScanInputProblem with the Dutch reason. */
-export async function openScanFile(name: string, path: string): Promise<ScanFile> {
+/**
+ * Opens one file of the input; a file that cannot be read throws a ScanInputProblem with the Dutch
+ * reason. A PDF is opened by `opener`: by default in this thread's pdf.js.
+ */
+export async function openScanFile(name: string, path: string, opener: PdfOpener = openPdf): Promise<ScanFile> {
   let size: number
   try {
     size = statSync(path).size
@@ -191,6 +189,6 @@ export async function openScanFile(name: string, path: string): Promise<ScanFile
   }
   if (size === 0) throw new ScanInputProblem(`${name} is leeg. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw.`)
   const bytes = readShared(path, size)
-  if (bytes.subarray(0, 1024).includes('%PDF-')) return pdfFile(name, bytes)
+  if (bytes.subarray(0, 1024).includes('%PDF-')) return pdfFile(name, bytes, opener)
   return imageFile(name, bytes)
 }

@@ -4,7 +4,8 @@
 // file's bytes lie in memory the threads share (input.ts readShared); each thread opens the file in
 // its own pdf.js once, from its own copy of them (pdf.js takes over what it is given, and cannot take
 // shared memory), and keeps it while pages of that file come; a file no page of which is being drawn
-// is closed as soon as a page of another file comes. The core's own thread lends its open file here.
+// is closed as soon as a page of another file comes. Opening a file (its page count, a password) is
+// done in a reader too, so the core's thread need not load pdf.js at all (about 160 ms of its own).
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../attachments/image-size.ts'
@@ -71,22 +72,16 @@ interface Open {
   doc: Promise<PdfDocument>
   /** Pages being drawn now. */
   drawing: number
-  /** Closes the document; undefined for a document lent by its owner (the owner closes it). */
-  close?: () => Promise<void>
+  close: () => Promise<void>
 }
 
 const open = new Map<string, Open>()
 
-/** The core's thread lends its open file, so a page drawn in that thread opens no second copy. */
-export function lendPdf(file: string, doc: PdfDocument): void {
-  open.set(file, { doc: Promise.resolve(doc), drawing: 0 })
-}
-
-/** Forgets a lent or opened file (closing what this module opened). */
+/** Closes the file in this thread, if it is open here. */
 export async function forgetPdf(file: string): Promise<void> {
   const entry = open.get(file)
   open.delete(file)
-  await entry?.close?.().catch(() => undefined)
+  await entry?.close().catch(() => undefined)
 }
 
 /** Files this thread holds open now (for the tests: one per file being drawn, not one per page). */
@@ -96,7 +91,7 @@ function opened(source: PdfPage): Open {
   const known = open.get(source.file)
   if (known) return known
   // Another file's pages are done here: they come in order, so its document is let go.
-  for (const [file, entry] of open) if (entry.drawing === 0 && entry.close) void forgetPdf(file)
+  for (const [file, entry] of open) if (entry.drawing === 0) void forgetPdf(file)
   const task = loadPdf(new Uint8Array(source.bytes))
   const entry: Open = {
     doc: task.then((t) => t.promise),
@@ -105,6 +100,19 @@ function opened(source: PdfPage): Open {
   }
   open.set(source.file, entry)
   return entry
+}
+
+/** What opening a PDF found: its page count, or why it cannot be read. */
+export type PdfOpening = { pages: number } | { problem: 'password' | 'broken' }
+
+/** Opens the file in this thread's pdf.js (kept for its pages to come) and counts its pages. */
+export async function openPdf(file: string, bytes: Uint8Array): Promise<PdfOpening> {
+  try {
+    return { pages: (await opened({ kind: 'pdfPage', file, bytes, page: 0 }).doc).numPages }
+  } catch (e) {
+    await forgetPdf(file)
+    return { problem: (e as Error).name === 'PasswordException' ? 'password' : 'broken' }
+  }
 }
 
 /** The page drawn by this thread's pdf.js; undefined when pdf.js cannot draw it. */

@@ -34,20 +34,21 @@ export async function readScan(ctx: CoreContext, files: { name: string; path: st
   const opened: (ScanFile | { name: string; problem: string })[] = []
   let readers: PageReaders | undefined
   const underWay: Promise<ScannedPage>[] = []
+  // A PDF is opened by a page reader's pdf.js (the readers start for it): this thread loads no pdf.js.
+  const inReaders = options.readers === 0 ? undefined : (file: string, bytes: Uint8Array) => (readers ??= startPageReaders(options.readers)).openPdf(file, bytes)
   try {
     for (const f of files) {
       const name = basename(f.name)
       if (options.signal?.aborted) throw stopped()
       try {
-        opened.push(await openScanFile(name, f.path))
+        opened.push(await openScanFile(name, f.path, inReaders))
       } catch (e) {
         if (!(e instanceof ScanInputProblem)) throw e
         opened.push({ name, problem: e.message })
       }
     }
     const total = opened.reduce((n, f) => n + ('problem' in f ? 1 : f.pages), 0)
-    const pool = options.readers === 0 || total < 2 ? readersInThisThread() : startPageReaders(options.readers)
-    readers = pool
+    const pool = (readers ??= options.readers === 0 || total < 2 ? readersInThisThread() : startPageReaders(options.readers))
     const jobs: Job[] = []
     for (const f of opened) {
       if ('problem' in f) {
