@@ -81,7 +81,7 @@ describe('pages drawn by pdf.js in the page readers', () => {
     const inThisThread = await stallAndTurn(() => readScan(round.core.ctx, [{ name: 'zwart-wit.pdf', path: scan }], { outDir: join(dir, 'one'), readers: 0 }))
     const withReaders = await stallAndTurn(() => readScan(round.core.ctx, [{ name: 'zwart-wit.pdf', path: scan }], { outDir: join(dir, 'two'), readers: 2 }))
     expect(inThisThread.turn).toBeGreaterThan(40)
-    // A generous margin (measured: 76 ms in this thread, 8.5 ms with the readers): opening the file is still this thread's.
+    // A generous margin (measured: 76 ms in this thread, 8.5 ms with the readers).
     expect(withReaders.turn).toBeLessThan(inThisThread.turn / 3)
   }, 180_000)
 
