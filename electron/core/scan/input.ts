@@ -30,6 +30,8 @@ export interface ScanFile {
   pages: number
   /** Page i (0-based) as a reader takes it; a PDF page that is not one plain picture goes to the reader's pdf.js. */
   source(i: number): Promise<PageSource>
+  /** A PDF's name in pdf.js's threads (pdf-pages.ts): once its pages are read, the readers are told to let it go. */
+  pdfFile?: string
   /** Page i for pdf.js to draw: for a PDF's picture that could not be decoded as it is; undefined for a picture file. */
   drawn?(i: number): PdfPage
   /** Page i as grey pixels, decoded in this thread (the page given to a pupil by hand). */
@@ -149,6 +151,7 @@ async function pdfFile(name: string, bytes: Buffer, opener: PdfOpener): Promise<
       return drawn(i)
     },
     drawn,
+    pdfFile: key,
     page: (i) => decoded(file, i),
     // What this thread opened of it (a reader's copy goes when the reader ends or another file comes).
     close: () => forgetPdf(key),

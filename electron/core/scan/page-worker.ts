@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads'
 import type { SheetLayout } from '../documents/consent-form-layout.ts'
 import { decodePage } from './input.ts'
 import { readPixels, type PixelReading } from './page-pixels.ts'
-import { openPdf } from './pdf-pages.ts'
+import { forgetPdf, openPdf } from './pdf-pages.ts'
 import type { FromReader, ToReader } from './pool.ts'
 
 if (!parentPort) throw new Error('page-worker.ts runs as a worker thread only')
@@ -48,6 +48,7 @@ async function open(m: Extract<ToReader, { type: 'open' }>): Promise<void> {
 port.on('message', (m: ToReader) => {
   if (m.type === 'read') void read(m)
   else if (m.type === 'open') void open(m)
+  else if (m.type === 'forget') void forgetPdf(m.file)
   else if (m.type === 'layout') {
     layouts.get(m.id)?.(m.layout)
     layouts.delete(m.id)

@@ -3,8 +3,7 @@
 // The page readers (page-worker.ts) draw them side by side, so the core's thread stays free. The
 // file's bytes lie in memory the threads share (input.ts readShared); each thread opens the file in
 // its own pdf.js once, from its own copy of them (pdf.js takes over what it is given, and cannot take
-// shared memory), and keeps it while pages of that file come; a file no page of which is being drawn
-// is closed as soon as a page of another file comes. Opening a file (its page count, a password) is
+// shared memory), and keeps it until the core says the file's pages are done (forgetPdf). Opening a file (its page count, a password) is
 // done in a reader too, so the core's thread need not load pdf.js at all (about 160 ms of its own).
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -84,14 +83,9 @@ export async function forgetPdf(file: string): Promise<void> {
   await entry?.close().catch(() => undefined)
 }
 
-/** Files this thread holds open now (for the tests: one per file being drawn, not one per page). */
-export const openPdfs = (): number => open.size
-
 function opened(source: PdfPage): Open {
   const known = open.get(source.file)
   if (known) return known
-  // Another file's pages are done here: they come in order, so its document is let go.
-  for (const [file, entry] of open) if (entry.drawing === 0) void forgetPdf(file)
   const task = loadPdf(new Uint8Array(source.bytes))
   const entry: Open = {
     doc: task.then((t) => t.promise),

@@ -15,12 +15,16 @@ import { sharpImages } from '../libraries.ts'
 import { createLogger } from '../log.ts'
 import { decodePage, type PageSource } from './input.ts'
 import { readPixels, type LayoutFor, type PixelReading } from './page-pixels.ts'
-import { openPdf, type PdfOpening } from './pdf-pages.ts'
+import { forgetPdf, openPdf, type PdfOpening } from './pdf-pages.ts'
 
 const log = createLogger('scan-readers')
 
 export type ToReader =
-  { type: 'read'; id: number; source: PageSource; imagePath: string } | { type: 'layout'; id: number; layout: SheetLayout | undefined } | { type: 'open'; id: number; file: string; bytes: Uint8Array } | { type: 'close' }
+  | { type: 'read'; id: number; source: PageSource; imagePath: string }
+  | { type: 'layout'; id: number; layout: SheetLayout | undefined }
+  | { type: 'open'; id: number; file: string; bytes: Uint8Array }
+  | { type: 'forget'; file: string }
+  | { type: 'close' }
 export type FromReader =
   { type: 'layout?'; id: number; text: string } | { type: 'done'; id: number; reading: PixelReading } | { type: 'failed'; id: number; detail: string } | { type: 'opened'; id: number; opening: PdfOpening }
 
@@ -29,6 +33,8 @@ export interface PageReaders {
   read(source: PageSource, layoutFor: LayoutFor, imagePath: string): Promise<PixelReading>
   /** Opens a PDF (its bytes in shared memory) in a reader's pdf.js and counts its pages, so this thread never loads pdf.js. */
   openPdf(file: string, bytes: Uint8Array): Promise<PdfOpening>
+  /** Every page of the PDF has been read: each reader lets its copy go. */
+  forgetPdf(file: string): void
   /** How many pages to keep under way at once: two per reader, so one decodes while the other is read. */
   readonly width: number
   /** Ends the readers once their pages are done. */
@@ -46,6 +52,7 @@ export function readersInThisThread(): PageReaders {
   return {
     width: 2,
     openPdf,
+    forgetPdf: (file) => void forgetPdf(file),
     read: async (source, layoutFor, imagePath) => {
       const img = await decodePage(source)
       return img ? readPixels(img, layoutFor, imagePath) : { kind: 'undecodable' }
@@ -150,6 +157,9 @@ export function startPageReaders(count = readerCount()): PageReaders {
         reader.opening.set(id, { ok, fail })
         reader.worker.postMessage({ type: 'open', id, file, bytes } satisfies ToReader)
       })
+    },
+    forgetPdf(file) {
+      for (const r of readers) r.worker.postMessage({ type: 'forget', file } satisfies ToReader)
     },
     read(source, layoutFor, imagePath) {
       if (broken) return Promise.reject(broken)

@@ -26,8 +26,8 @@ export interface ReadScanOptions {
 
 const stopped = (): AppError => new AppError('cancelled', 'Het lezen van de scan is gestopt. Er is niets vastgelegd.')
 
-/** One page of the input, read when its turn comes. */
-type Job = () => Promise<ScannedPage>
+/** One page of the input, read when its turn comes; `lastOf`: the PDF whose last page it is. */
+type Job = { read: () => Promise<ScannedPage>; lastOf?: string }
 
 export async function readScan(ctx: CoreContext, files: { name: string; path: string }[], options: ReadScanOptions): Promise<ScannedPage[]> {
   mkdirSync(options.outDir, { recursive: true })
@@ -53,12 +53,13 @@ export async function readScan(ctx: CoreContext, files: { name: string; path: st
     for (const f of opened) {
       if ('problem' in f) {
         const base = { index: jobs.length, source: f.name }
-        jobs.push(async () => ({ ...base, status: 'unreadable', message: f.problem, answers: [], signatures: [] }))
+        jobs.push({ read: async () => ({ ...base, status: 'unreadable', message: f.problem, answers: [], signatures: [] }) })
         continue
       }
       for (let i = 0; i < f.pages; i++) {
         const base = { index: jobs.length, source: f.pages > 1 || /\.pdf$/i.test(f.name) ? `${f.name}, pagina ${i + 1}` : f.name }
-        jobs.push(() => readPage(ctx, base, options.outDir, (layoutFor, imagePath) => pixelsOf(pool, f, i, layoutFor, imagePath)))
+        const read = (): Promise<ScannedPage> => readPage(ctx, base, options.outDir, (layoutFor, imagePath) => pixelsOf(pool, f, i, layoutFor, imagePath))
+        jobs.push(i === f.pages - 1 && f.pdfFile ? { read, lastOf: f.pdfFile } : { read })
       }
     }
     const pages: ScannedPage[] = []
@@ -67,11 +68,14 @@ export async function readScan(ctx: CoreContext, files: { name: string; path: st
     while (pages.length < jobs.length) {
       while (next < jobs.length && underWay.length < pool.width) {
         if (options.signal?.aborted) throw stopped()
-        const page = (jobs[next++] as Job)()
+        const page = (jobs[next++] as Job).read()
         page.catch(() => undefined) // awaited in turn below; a failure is not left unhandled meanwhile
         underWay.push(page)
       }
       pages.push(await (underWay.shift() as Promise<ScannedPage>))
+      // The file's pages are all read (in order): the readers let their copies of it go.
+      const lastOf = jobs[pages.length - 1]?.lastOf
+      if (lastOf) pool.forgetPdf(lastOf)
       options.onProgress?.(pages.length, total)
       if (options.signal?.aborted && pages.length < jobs.length) throw stopped()
     }
