@@ -3,9 +3,10 @@
 // mask, and a born-digital PDF (the printed forms themselves: text and lines, no picture).
 // Debian packages no JBIG2 encoder (only jbig2dec, a decoder), so the JBIG2 pages are made this way:
 // libtiff (through sharp) codes the page as CCITT Group 4, which is the MMR coding JBIG2's generic
-// region uses (ITU T.88 6.2.6), and the coded page goes into a JBIG2 embedded stream of three
-// segments: page information, an immediate lossless generic region with MMR on, end of page.
-// Copiers' JBIG2 more often uses symbol dictionaries; pdf.js's jbig2.wasm decodes both.
+// region uses (ITU T.88 6.2.6), and the coded page goes into a JBIG2 embedded stream of two
+// segments: page information and an immediate lossless generic region with MMR on. pdf.js's
+// jbig2.wasm draws these pages cleanly; poppler's own decoder (22.12) draws stray bars on them (so the
+// tests read them with pdf.js only). Copiers' JBIG2 more often uses symbol dictionaries.
 import { join } from 'node:path'
 import { deflateSync } from 'node:zlib'
 import sharp from 'sharp'
@@ -63,7 +64,8 @@ export async function jbig2Picture(grey: Uint8Array, width: number, height: numb
   region.writeUInt32BE(width, 0)
   region.writeUInt32BE(height, 4)
   region[17] = 1 // MMR
-  const data = Buffer.concat([segment(0, 48, pageInfo), segment(1, 39, Buffer.concat([region, mmr])), segment(2, 49, Buffer.alloc(0))])
+  // No end-of-page segment: PDF leaves it out of an embedded stream (ISO 32000-1, 7.4.7).
+  const data = Buffer.concat([segment(0, 48, pageInfo), segment(1, 39, Buffer.concat([region, mmr]))])
   return { dict: `/Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /JBIG2Decode`, data }
 }
 
