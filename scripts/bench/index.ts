@@ -29,6 +29,8 @@ const CASES: Record<string, () => Promise<BenchCase>> = {
   stall: async () => (await import('./cases/stall.ts')).stallCase,
   screen: async () => (await import('./cases/screen.ts')).screenCase,
   scan: async () => (await import('./cases/scan.ts')).scanCase,
+  'scan-jbig2': async () => (await import('./cases/scan-drawn.ts')).scanJbig2Case,
+  'scan-vector': async () => (await import('./cases/scan-drawn.ts')).scanVectorCase,
 }
 
 type ChildMessage = { samples: Samples; peakRssMb: number } | { error: string }

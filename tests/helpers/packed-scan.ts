@@ -5,12 +5,16 @@
 //   page 1: one JPEG and nothing else (the reader's quick path: sharp decodes it), of page 2;
 //   page 2: the printed form as a JPEG with the parent's marks drawn over it as vectors, and one
 //           Ja box crossed by a small JPEG 2000 image, which pdf.js decodes only with the files of
-//           its wasm/ folder (openjpeg): left out of the pack, that box reads empty.
+//           its wasm/ folder (openjpeg): left out of the pack, that box reads empty;
+//   page 3: page 2 as a black-and-white image mask (no picture the quick path hands over).
+//   Pages 2 and 3 are drawn by pdf.js in a page reader's thread (out/main/scan-reader.js), which
+//   must find pdf.js and canvas in app.asar.unpacked as the core does.
 // tests/fixtures/scan/cross-48.jp2 is a 48 x 48 grey cross, made once with openjpeg's tool:
 // `opj_compress -i cross.pgm -o cross-48.jp2 -r 20` (openjpeg 2.5.0).
 import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { deflateSync } from 'node:zlib'
 import type { SheetLayout } from '../../electron/core/documents/consent-form-layout.ts'
 import type { BoxReading, FormRect } from '../../shared/scan.ts'
 
@@ -49,7 +53,19 @@ function jpegImage(jpeg: Buffer): Image {
   throw new Error('no JPEG frame')
 }
 
-type Image = { bytes: Buffer; filter: 'DCTDecode' | 'JPXDecode'; width: number; height: number; grey: boolean }
+type Image = { bytes: Buffer; filter: 'DCTDecode' | 'JPXDecode'; width: number; height: number; grey: boolean } | { bytes: Buffer; filter: 'FlateDecode'; mask: true; width: number; height: number }
+
+/** A grey PGM (pdftoppm -gray) as an image mask: ink (below 160) painted, the rest left as paper. */
+function maskImage(pgm: Buffer): Image {
+  const head = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'))
+  if (!head) throw new Error('not a PGM')
+  const [width, height] = [Number(head[1]), Number(head[2])]
+  const grey = pgm.subarray(head[0].length)
+  const rowBytes = Math.ceil(width / 8)
+  const bits = Buffer.alloc(rowBytes * height, 0xff)
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if ((grey[y * width + x] as number) < 160) bits[y * rowBytes + (x >> 3)] = (bits[y * rowBytes + (x >> 3)] as number) & ~(0x80 >> (x & 7))
+  return { bytes: deflateSync(bits), filter: 'FlateDecode', mask: true, width, height }
+}
 
 /** A PDF of A4 pages, each drawing its images (full page or in a rectangle, PDF points from the top-left) and then its vector marks. */
 function writePdf(pages: { images: { image: Image; at?: FormRect }[]; marks: string }[]): Buffer {
@@ -64,11 +80,11 @@ function writePdf(pages: { images: { image: Image; at?: FormRect }[]; marks: str
     const names: string[] = []
     let content = ''
     page.images.forEach(({ image, at }, n) => {
-      const colour = image.filter === 'DCTDecode' ? `/ColorSpace /${image.grey ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 ` : ''
+      const colour = 'mask' in image ? '/ImageMask true /BitsPerComponent 1 ' : image.filter === 'DCTDecode' ? `/ColorSpace /${image.grey ? 'DeviceGray' : 'DeviceRGB'} /BitsPerComponent 8 ` : ''
       const id = add(stream(`/Type /XObject /Subtype /Image /Width ${image.width} /Height ${image.height} ${colour}/Filter /${image.filter}`, image.bytes))
       names.push(`/Im${n} ${id} 0 R`)
       const r = at ?? { x: 0, y: 0, width: A4.width, height: A4.height }
-      content += `q ${r.width} 0 0 ${r.height} ${r.x} ${A4.height - r.y - r.height} cm /Im${n} Do Q\n`
+      content += `q ${'mask' in image ? '0 g ' : ''}${r.width} 0 0 ${r.height} ${r.x} ${A4.height - r.y - r.height} cm /Im${n} Do Q\n`
     })
     content += page.marks
     const contentId = add(stream('', Buffer.from(content, 'latin1')))
@@ -136,7 +152,9 @@ export function packedScan(formPdf: Buffer, layout: SheetLayout, dir: string): P
   writeFileSync(join(dir, 'marked.pdf'), writePdf([marked]))
   execFileSync('pdftoppm', ['-r', '150', '-gray', '-jpeg', '-jpegopt', 'quality=90', '-singlefile', join(dir, 'marked.pdf'), join(dir, 'copied')])
   const copied = readFileSync(join(dir, 'copied.jpg'))
-  const pdf = writePdf([{ images: [{ image: jpegImage(copied) }], marks: '' }, marked])
+  execFileSync('pdftoppm', ['-r', '150', '-gray', '-singlefile', join(dir, 'marked.pdf'), join(dir, 'copied')])
+  const masked = maskImage(readFileSync(join(dir, 'copied.pgm')))
+  const pdf = writePdf([{ images: [{ image: jpegImage(copied) }], marks: '' }, marked, { images: [{ image: masked }], marks: '' }])
   const answers = layout.rows.map((row, i) => ({ purposeId: row.purposeId ?? 0, reading: (['ja', 'nee', 'ja'] as const)[i] ?? ('geen' as const) }))
   return { pdf, answers }
 }

@@ -49,7 +49,7 @@ export async function longestStall(work: () => Promise<unknown>): Promise<number
 }
 
 /** The longest stall of `work` and the host thread's own CPU time in its busiest 5 ms sample. */
-async function stallAndTurn(work: () => Promise<unknown>): Promise<{ stall: number; turn: number }> {
+export async function stallAndTurn(work: () => Promise<unknown>): Promise<{ stall: number; turn: number }> {
   const cpu = (): number => {
     const c = process.threadCpuUsage()
     return (c.user + c.system) / 1000

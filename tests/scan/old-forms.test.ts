@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { afterAll, describe, expect, it } from 'vitest'
+import { call } from '../../electron/core/call.ts'
 import { registerChosenFile } from '../../electron/core/chosen-files.ts'
 import { ok } from '../helpers/register.ts'
 import { copierPdf, demoRound, layoutOf, rasterise, readPgm } from './corpus.ts'
@@ -88,6 +89,65 @@ describe('forms printed before the reader', () => {
     const after = await ok(round.core, 'pupils.get', { id: oldPupil.id })
     expect(after.consent.find((c) => c.purposeId === website.purposeId)?.decision).toBe('granted')
     expect(after.consent.find((c) => c.purposeId === social.purposeId)?.decision).toBe('refused')
+    round.core.close()
+  }, 120_000)
+
+  it('two copies of the same old form in one scan are flagged as a duplicate, as two copies of a current form are; one is given and confirmed once', async () => {
+    const round = await demoRound()
+    const [oldPage, currentPage] = rasterise(round.pdf, join(dir, 'raster-dup'), DPI, 1, 2)
+    if (!oldPage || !currentPage) throw new Error('two pages')
+    const oldCode = oldPage.qr.split(' ')[0] as string
+    const currentCode = currentPage.qr.split(' ')[0] as string
+    const old = await oldFormJpeg(oldPage.png, layoutOf(round.core, oldPage.qr), oldCode, DPI)
+    const current = readPgm(currentPage.png)
+    const currentJpeg = await sharp(current.data, { raw: { width: current.width, height: current.height, channels: 1 } })
+      .jpeg({ quality: 85 })
+      .toBuffer()
+    const file = join(dir, 'twee-keer.pdf')
+    writeFileSync(file, await copierPdf([old, currentJpeg, old, currentJpeg]))
+    const view = await ok(round.core, 'scan.start', { files: [{ token: registerChosenFile(round.core.ctx, file).token }] })
+
+    // The current form: once to confirm, once shown as in the scan twice.
+    const pupilId = round.pupilByCode.get(oldCode) ?? 0
+    const byState = view.forms.map((f) => [f.code, f.state, f.sources])
+    expect(byState).toEqual(
+      expect.arrayContaining([
+        [currentCode, 'open', ['twee-keer.pdf, pagina 2']],
+        [currentCode, 'duplicate', ['twee-keer.pdf, pagina 4']],
+        // The old form's second copy, the same way.
+        [oldCode, 'duplicate', ['twee-keer.pdf, pagina 3']],
+      ]),
+    )
+    expect(view.forms).toHaveLength(3)
+    const copy = view.forms.find((f) => f.code === oldCode)
+    expect(copy?.message).toBe('Dit formulier zit twee keer in de scan (twee-keer.pdf, pagina 1 en twee-keer.pdf, pagina 3). Het wordt één keer vastgelegd: geef het andere exemplaar aan de leerling en bevestig dat.')
+    expect(copy?.pupil.id).toBe(pupilId)
+    // The first copy is the one page to give by hand; the second cannot be given as well.
+    expect(view.pages.map((p) => [p.pageIndex, p.status, p.pupil?.id])).toEqual([[0, 'old_form', pupilId]])
+    expect(await call(round.core, 'scan.assign', { sessionId: view.sessionId, pageIndex: 2, pupilId })).toMatchObject({ ok: false, error: { code: 'conflict' } })
+
+    // Given and confirmed once; the copy stays a duplicate, and the round counts the form once.
+    const given = await ok(round.core, 'scan.assign', { sessionId: view.sessionId, pageIndex: 0, pupilId })
+    expect(given.forms.filter((f) => f.code === oldCode).map((f) => [f.key, f.state])).toEqual(
+      expect.arrayContaining([
+        ['pagina-1', 'open'],
+        [copy?.key, 'duplicate'],
+      ]),
+    )
+    const form = given.forms.find((f) => f.key === 'pagina-1')
+    const [website] = form?.rows ?? []
+    if (!form || !website) throw new Error('the given form')
+    const result = await ok(round.core, 'scan.confirm', {
+      sessionId: view.sessionId,
+      formKey: form.key,
+      guardianId: null,
+      consentStamp: form.consentStamp,
+      answers: [{ purposeId: website.purposeId, answer: 'granted' }],
+    })
+    expect(result).toMatchObject({ recorded: 1, campaign: { id: round.campaignId, returned: 1 } })
+    const after = await ok(round.core, 'scan.session', { sessionId: view.sessionId })
+    expect(after.forms.find((f) => f.key === copy?.key)?.state).toBe('duplicate')
+    expect(after.pages).toEqual([])
     round.core.close()
   }, 120_000)
 })

@@ -281,7 +281,7 @@ describe('dist:check: the packed main, started against the fake electron', () =>
     expect(Buffer.from(template.data, 'base64').subarray(0, 2).toString('latin1')).toBe('PK')
   })
 
-  it('reads a two-page scan of a returned form with the packed page readers (out/main/scan-reader.js), sharp, canvas, zxing and pdf.js, run from a folder where no repo is', async () => {
+  it('reads a three-page scan of a returned form with the packed page readers (out/main/scan-reader.js), sharp, canvas, zxing and pdf.js (pages 2 and 3 drawn by it in the readers), run from a folder where no repo is', async () => {
     const pupil = ((await call('pupils.list', {})) as { id: number; firstName: string }[]).find((p) => p.firstName === 'Zoë')
     const pdf = Buffer.from(((await call('documents.consentForms', { delivery: 'data' })) as { data: string }).data, 'base64')
     // Printing remembered the form's layout in the register; the marks go where it says the boxes are.
@@ -308,6 +308,7 @@ describe('dist:check: the packed main, started against the fake electron', () =>
     expect(pages.map((p) => [p.source, p.status, p.message])).toEqual([
       ['teruggekomen.pdf, pagina 1', 'read', undefined],
       ['teruggekomen.pdf, pagina 2', 'read', undefined],
+      ['teruggekomen.pdf, pagina 3', 'read', undefined],
     ])
     for (const scanned of pages) {
       expect(scanned.form).toMatchObject({ code: expect.stringMatching(/^TR-/), pupilId: pupil?.id })

@@ -3,14 +3,15 @@
 // the boxes, small enough to be quick). Every file is hostile: its size is checked before it is
 // read, an image's pixel count before it is decoded, and a PDF with a password is not opened.
 // A file is read once into shared memory: a page's bytes (a copier's JPEG, a picture file) go to
-// the page readers' threads (pool.ts) without a copy, and are decoded there (decodePage).
+// the page readers' threads (pool.ts) without a copy, and are decoded there (decodePage); a PDF page
+// that needs pdf.js is drawn there too, by the reader's own pdf.js (pdf-pages.ts).
+import { randomUUID } from 'node:crypto'
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from '../attachments/image-size.ts'
-import { canvas, pdfJs, sharpImages } from '../libraries.ts'
+import { sharpImages } from '../libraries.ts'
 import { faxTiff } from './fax-image.ts'
 import { flatePixels } from './flate-image.ts'
+import { drawPdfPage, forgetPdf, openPdf, type PdfOpening, type PdfPage } from './pdf-pages.ts'
 import { singlePicturePages, type FaxPicture, type FlatePicture } from './pdf-images.ts'
 import type { Gray } from './pixels.ts'
 
@@ -18,19 +19,21 @@ import type { Gray } from './pixels.ts'
 export const MAX_SCAN_BYTES = 200 * 1024 * 1024
 /** The long side of a page as the reader works on it: A4 at about 150 dpi. */
 const WORK_SIDE = 1760
-/** Rendered PDF pages: 150 dpi. */
-const RENDER_SCALE = 150 / 72
-
-/** A page as it is handed to a reader: its encoded bytes or a PDF's Flate or CCITT picture (decoded by decodePage), or pixels drawn by pdf.js. */
-export type PageSource = { kind: 'encoded'; bytes: Uint8Array; page: number; fromPdf: boolean } | { kind: 'flate'; picture: FlatePicture } | { kind: 'fax'; picture: FaxPicture } | { kind: 'pixels'; gray: Gray }
+/**
+ * A page as it is handed to a reader: its encoded bytes or a PDF's Flate or CCITT picture, a PDF
+ * page for the reader's pdf.js to draw, or pixels (all turned into grey pixels by decodePage).
+ */
+export type PageSource = { kind: 'encoded'; bytes: Uint8Array; page: number; fromPdf: boolean } | { kind: 'flate'; picture: FlatePicture } | { kind: 'fax'; picture: FaxPicture } | PdfPage | { kind: 'pixels'; gray: Gray }
 
 export interface ScanFile {
   name: string
   pages: number
-  /** Page i (0-based) as a reader takes it; for a PDF page that is not one plain JPEG, drawn by pdf.js now. */
+  /** Page i (0-based) as a reader takes it; a PDF page that is not one plain picture goes to the reader's pdf.js. */
   source(i: number): Promise<PageSource>
-  /** Page i drawn by pdf.js: for a PDF's picture that could not be decoded here; undefined for a picture file. */
-  render?(i: number): Promise<Gray>
+  /** A PDF's name in pdf.js's threads (pdf-pages.ts): once its pages are read, the readers are told to let it go. */
+  pdfFile?: string
+  /** Page i for pdf.js to draw: for a PDF's picture that could not be decoded as it is; undefined for a picture file. */
+  drawn?(i: number): PdfPage
   /** Page i as grey pixels, decoded in this thread (the page given to a pupil by hand). */
   page(i: number): Promise<Gray>
   close(): Promise<void>
@@ -69,6 +72,10 @@ async function toGray(input: Buffer | { raw: Buffer | Uint8Array | Uint8ClampedA
  */
 export async function decodePage(source: PageSource): Promise<Gray | undefined> {
   if (source.kind === 'pixels') return source.gray
+  if (source.kind === 'pdfPage') {
+    const drawn = await drawPdfPage(source)
+    return drawn ? toGray({ raw: drawn.raw, width: drawn.width, height: drawn.height, channels: 4 }).catch(() => undefined) : undefined
+  }
   if (source.kind === 'fax') {
     const tiff = faxTiff(source.picture)
     return tiff ? toGray(tiff).catch(() => undefined) : undefined
@@ -88,7 +95,8 @@ export async function decodePage(source: PageSource): Promise<Gray | undefined> 
 }
 
 async function decoded(file: ScanFile, i: number): Promise<Gray> {
-  const gray = (await decodePage(await file.source(i))) ?? (await file.render?.(i))
+  const source = await file.source(i)
+  const gray = (await decodePage(source)) ?? (file.drawn && source.kind !== 'pdfPage' ? await decodePage(file.drawn(i)) : undefined)
   if (!gray) throw new ScanInputProblem(`${file.name}: pagina ${i + 1} is niet te lezen.`)
   return gray
 }
@@ -113,26 +121,15 @@ async function imageFile(name: string, bytes: Buffer): Promise<ScanFile> {
   return file
 }
 
-const pdfjsDir = (): string => dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))
+/** Opens a PDF and counts its pages: in this thread's pdf.js, or in a page reader's (pool.ts). */
+export type PdfOpener = (file: string, bytes: Uint8Array) => Promise<PdfOpening>
 
-async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
-  const pdfjs = await pdfJs()
-  const task = pdfjs.getDocument({
-    // A copy: pdf.js takes over (detaches) what it is given, and the quick path reads the bytes too.
-    data: new Uint8Array(bytes),
-    disableFontFace: true,
-    useSystemFonts: false,
-    maxImageSize: MAX_IMAGE_PIXELS,
-    wasmUrl: join(pdfjsDir(), 'wasm') + '/',
-    standardFontDataUrl: join(pdfjsDir(), 'standard_fonts') + '/',
-    verbosity: 0,
-  })
-  let doc: Awaited<typeof task.promise>
-  try {
-    doc = await task.promise
-  } catch (e) {
-    await task.destroy().catch(() => undefined)
-    if ((e as Error).name === 'PasswordException') {
+async function pdfFile(name: string, bytes: Buffer, opener: PdfOpener): Promise<ScanFile> {
+  // The name pdf.js's pages of this file go by in every thread that opens it.
+  const key = randomUUID()
+  const opening = await opener(key, bytes)
+  if ('problem' in opening) {
+    if (opening.problem === 'password') {
       throw new ScanInputProblem(
         `${name} is beveiligd met een wachtwoord; het programma opent zo'n PDF niet. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw zonder beveiliging, of sla de PDF op zonder wachtwoord.`,
       )
@@ -141,37 +138,23 @@ async function pdfFile(name: string, bytes: Buffer): Promise<ScanFile> {
   }
   // A page that is one picture and nothing else goes to sharp as it is (see pdf-images.ts).
   const pictures = singlePicturePages(bytes)
-  const direct = pictures?.length === doc.numPages ? pictures : []
-  const render = async (i: number): Promise<Gray> => {
-    const page = await doc.getPage(i + 1)
-    try {
-      const viewport = page.getViewport({ scale: RENDER_SCALE })
-      const width = Math.min(MAX_IMAGE_SIDE, Math.ceil(viewport.width))
-      const height = Math.min(MAX_IMAGE_SIDE, Math.ceil(viewport.height))
-      const c = canvas().createCanvas(width, height)
-      const context = c.getContext('2d')
-      context.fillStyle = '#ffffff'
-      context.fillRect(0, 0, width, height)
-      await page.render({ canvas: c as never, canvasContext: context as never, viewport }).promise
-      const rgba = context.getImageData(0, 0, width, height).data
-      return await toGray({ raw: rgba, width, height, channels: 4 })
-    } finally {
-      page.cleanup()
-    }
-  }
+  const direct = pictures?.length === opening.pages ? pictures : []
+  const drawn = (i: number): PdfPage => ({ kind: 'pdfPage', file: key, bytes, page: i })
   const file: ScanFile = {
     name,
-    pages: doc.numPages,
+    pages: opening.pages,
     source: async (i) => {
       const picture = direct[i]
       if (picture?.kind === 'jpeg') return { kind: 'encoded', bytes: picture.bytes, page: 0, fromPdf: true }
       if (picture?.kind === 'flate') return { kind: 'flate', picture }
       if (picture?.kind === 'fax') return { kind: 'fax', picture }
-      return { kind: 'pixels', gray: await render(i) }
+      return drawn(i)
     },
-    render,
+    drawn,
+    pdfFile: key,
     page: (i) => decoded(file, i),
-    close: () => task.destroy(),
+    // What this thread opened of it (a reader's copy goes when the reader ends or another file comes).
+    close: () => forgetPdf(key),
   }
   return file
 }
@@ -193,8 +176,11 @@ function readShared(path: string, size: number): Buffer {
   }
 }
 
-/** Opens one file of the input; a file that cannot be read throws a ScanInputProblem with the Dutch reason. */
-export async function openScanFile(name: string, path: string): Promise<ScanFile> {
+/**
+ * Opens one file of the input; a file that cannot be read throws a ScanInputProblem with the Dutch
+ * reason. A PDF is opened by `opener`: by default in this thread's pdf.js.
+ */
+export async function openScanFile(name: string, path: string, opener: PdfOpener = openPdf): Promise<ScanFile> {
   let size: number
   try {
     size = statSync(path).size
@@ -206,6 +192,6 @@ export async function openScanFile(name: string, path: string): Promise<ScanFile
   }
   if (size === 0) throw new ScanInputProblem(`${name} is leeg. Er is niets gelezen of opgeslagen. Scan de formulieren opnieuw.`)
   const bytes = readShared(path, size)
-  if (bytes.subarray(0, 1024).includes('%PDF-')) return pdfFile(name, bytes)
+  if (bytes.subarray(0, 1024).includes('%PDF-')) return pdfFile(name, bytes, opener)
   return imageFile(name, bytes)
 }

@@ -1,11 +1,12 @@
-// A page reader's thread (started by pool.ts): decodes the pages it is given and reads their pixels
-// (page-pixels.ts), asking the core's thread for the layout of each code it finds, and writes each
-// straightened picture. It holds no register and logs nothing of a page. Ends when asked to, once
+// A page reader's thread (started by pool.ts): opens the PDFs it is given (pdf-pages.ts), decodes
+// or draws the pages it is given and reads their pixels (page-pixels.ts), asking the core's thread
+// for the layout of each code it finds, and writes each straightened picture. It holds no register and logs nothing of a page. Ends when asked to, once
 // its pages are done. Built as out/main/scan-reader.js for the app; Node runs this file as it is.
 import { parentPort } from 'node:worker_threads'
 import type { SheetLayout } from '../documents/consent-form-layout.ts'
 import { decodePage } from './input.ts'
 import { readPixels, type PixelReading } from './page-pixels.ts'
+import { forgetPdf, openPdf } from './pdf-pages.ts'
 import type { FromReader, ToReader } from './pool.ts'
 
 if (!parentPort) throw new Error('page-worker.ts runs as a worker thread only')
@@ -34,8 +35,20 @@ async function read(m: Extract<ToReader, { type: 'read' }>): Promise<void> {
   }
 }
 
+async function open(m: Extract<ToReader, { type: 'open' }>): Promise<void> {
+  running++
+  try {
+    post({ type: 'opened', id: m.id, opening: await openPdf(m.file, m.bytes) })
+  } finally {
+    running--
+    if (closing && running === 0) port.close()
+  }
+}
+
 port.on('message', (m: ToReader) => {
   if (m.type === 'read') void read(m)
+  else if (m.type === 'open') void open(m)
+  else if (m.type === 'forget') void forgetPdf(m.file)
   else if (m.type === 'layout') {
     layouts.get(m.id)?.(m.layout)
     layouts.delete(m.id)

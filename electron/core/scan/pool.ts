@@ -15,15 +15,26 @@ import { sharpImages } from '../libraries.ts'
 import { createLogger } from '../log.ts'
 import { decodePage, type PageSource } from './input.ts'
 import { readPixels, type LayoutFor, type PixelReading } from './page-pixels.ts'
+import { forgetPdf, openPdf, type PdfOpening } from './pdf-pages.ts'
 
 const log = createLogger('scan-readers')
 
-export type ToReader = { type: 'read'; id: number; source: PageSource; imagePath: string } | { type: 'layout'; id: number; layout: SheetLayout | undefined } | { type: 'close' }
-export type FromReader = { type: 'layout?'; id: number; text: string } | { type: 'done'; id: number; reading: PixelReading } | { type: 'failed'; id: number; detail: string }
+export type ToReader =
+  | { type: 'read'; id: number; source: PageSource; imagePath: string }
+  | { type: 'layout'; id: number; layout: SheetLayout | undefined }
+  | { type: 'open'; id: number; file: string; bytes: Uint8Array }
+  | { type: 'forget'; file: string }
+  | { type: 'close' }
+export type FromReader =
+  { type: 'layout?'; id: number; text: string } | { type: 'done'; id: number; reading: PixelReading } | { type: 'failed'; id: number; detail: string } | { type: 'opened'; id: number; opening: PdfOpening }
 
 export interface PageReaders {
   /** Reads one page's pixels; `layoutFor` is answered in this thread. */
   read(source: PageSource, layoutFor: LayoutFor, imagePath: string): Promise<PixelReading>
+  /** Opens a PDF (its bytes in shared memory) in a reader's pdf.js and counts its pages, so this thread never loads pdf.js. */
+  openPdf(file: string, bytes: Uint8Array): Promise<PdfOpening>
+  /** Every page of the PDF has been read: each reader lets its copy go. */
+  forgetPdf(file: string): void
   /** How many pages to keep under way at once: two per reader, so one decodes while the other is read. */
   readonly width: number
   /** Ends the readers once their pages are done. */
@@ -40,6 +51,8 @@ export const READERS_ENDED_MESSAGE =
 export function readersInThisThread(): PageReaders {
   return {
     width: 2,
+    openPdf,
+    forgetPdf: (file) => void forgetPdf(file),
     read: async (source, layoutFor, imagePath) => {
       const img = await decodePage(source)
       return img ? readPixels(img, layoutFor, imagePath) : { kind: 'undecodable' }
@@ -65,6 +78,7 @@ export const liveReaders = (): number => live
 interface Reader {
   worker: Worker
   pages: Map<number, { layoutFor: LayoutFor; ok: (r: PixelReading) => void; fail: (e: Error) => void }>
+  opening: Map<number, { ok: (r: PdfOpening) => void; fail: (e: Error) => void }>
   exited: Promise<void>
 }
 
@@ -72,21 +86,23 @@ export function startPageReaders(count = readerCount()): PageReaders {
   // sharp stays loaded in this thread for as long as it lives, not only while a reader runs
   // (sharp's advice for worker threads on glibc).
   sharpImages()
-  const file = readerFile()
-  const execArgv = String(file).endsWith('.ts') ? [...process.execArgv, '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON'] : process.execArgv
+  const entry = readerFile()
+  const execArgv = String(entry).endsWith('.ts') ? [...process.execArgv, '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON'] : process.execArgv
   let nextId = 0
   let broken: Error | undefined
   const readers: Reader[] = []
   const failAll = (reader: Reader, e: Error): void => {
-    for (const page of reader.pages.values()) page.fail(e)
+    for (const page of [...reader.pages.values(), ...reader.opening.values()]) page.fail(e)
     reader.pages.clear()
+    reader.opening.clear()
   }
   for (let i = 0; i < count; i++) {
-    const worker = new Worker(file, { execArgv, resourceLimits: { maxOldGenerationSizeMb: 512 } })
+    const worker = new Worker(entry, { execArgv, resourceLimits: { maxOldGenerationSizeMb: 512 } })
     live++
     const reader: Reader = {
       worker,
       pages: new Map(),
+      opening: new Map(),
       exited: new Promise((ok) =>
         worker.once('exit', () => {
           live--
@@ -95,6 +111,11 @@ export function startPageReaders(count = readerCount()): PageReaders {
       ),
     }
     worker.on('message', (m: FromReader) => {
+      if (m.type === 'opened') {
+        reader.opening.get(m.id)?.ok(m.opening)
+        reader.opening.delete(m.id)
+        return
+      }
       const page = reader.pages.get(m.id)
       if (!page) return
       if (m.type === 'layout?') {
@@ -120,7 +141,7 @@ export function startPageReaders(count = readerCount()): PageReaders {
       failAll(reader, broken)
     })
     worker.on('exit', () => {
-      if (reader.pages.size === 0) return
+      if (reader.pages.size === 0 && reader.opening.size === 0) return
       broken ??= new AppError('resources', READERS_ENDED_MESSAGE)
       failAll(reader, broken)
     })
@@ -128,6 +149,18 @@ export function startPageReaders(count = readerCount()): PageReaders {
   }
   return {
     width: count * 2,
+    openPdf(file, bytes) {
+      if (broken) return Promise.reject(broken)
+      const reader = readers.reduce((a, b) => (b.pages.size + b.opening.size < a.pages.size + a.opening.size ? b : a))
+      const id = ++nextId
+      return new Promise((ok, fail) => {
+        reader.opening.set(id, { ok, fail })
+        reader.worker.postMessage({ type: 'open', id, file, bytes } satisfies ToReader)
+      })
+    },
+    forgetPdf(file) {
+      for (const r of readers) r.worker.postMessage({ type: 'forget', file } satisfies ToReader)
+    },
     read(source, layoutFor, imagePath) {
       if (broken) return Promise.reject(broken)
       const reader = readers.reduce((a, b) => (b.pages.size < a.pages.size ? b : a))

@@ -26,38 +26,40 @@ export interface ReadScanOptions {
 
 const stopped = (): AppError => new AppError('cancelled', 'Het lezen van de scan is gestopt. Er is niets vastgelegd.')
 
-/** One page of the input, read when its turn comes. */
-type Job = () => Promise<ScannedPage>
+/** One page of the input, read when its turn comes; `lastOf`: the PDF whose last page it is. */
+type Job = { read: () => Promise<ScannedPage>; lastOf?: string }
 
 export async function readScan(ctx: CoreContext, files: { name: string; path: string }[], options: ReadScanOptions): Promise<ScannedPage[]> {
   mkdirSync(options.outDir, { recursive: true })
   const opened: (ScanFile | { name: string; problem: string })[] = []
   let readers: PageReaders | undefined
   const underWay: Promise<ScannedPage>[] = []
+  // A PDF is opened by a page reader's pdf.js (the readers start for it): this thread loads no pdf.js.
+  const inReaders = options.readers === 0 ? undefined : (file: string, bytes: Uint8Array) => (readers ??= startPageReaders(options.readers)).openPdf(file, bytes)
   try {
     for (const f of files) {
       const name = basename(f.name)
       if (options.signal?.aborted) throw stopped()
       try {
-        opened.push(await openScanFile(name, f.path))
+        opened.push(await openScanFile(name, f.path, inReaders))
       } catch (e) {
         if (!(e instanceof ScanInputProblem)) throw e
         opened.push({ name, problem: e.message })
       }
     }
     const total = opened.reduce((n, f) => n + ('problem' in f ? 1 : f.pages), 0)
-    const pool = options.readers === 0 || total < 2 ? readersInThisThread() : startPageReaders(options.readers)
-    readers = pool
+    const pool = (readers ??= options.readers === 0 || total < 2 ? readersInThisThread() : startPageReaders(options.readers))
     const jobs: Job[] = []
     for (const f of opened) {
       if ('problem' in f) {
         const base = { index: jobs.length, source: f.name }
-        jobs.push(async () => ({ ...base, status: 'unreadable', message: f.problem, answers: [], signatures: [] }))
+        jobs.push({ read: async () => ({ ...base, status: 'unreadable', message: f.problem, answers: [], signatures: [] }) })
         continue
       }
       for (let i = 0; i < f.pages; i++) {
         const base = { index: jobs.length, source: f.pages > 1 || /\.pdf$/i.test(f.name) ? `${f.name}, pagina ${i + 1}` : f.name }
-        jobs.push(() => readPage(ctx, base, options.outDir, (layoutFor, imagePath) => pixelsOf(pool, f, i, layoutFor, imagePath)))
+        const read = (): Promise<ScannedPage> => readPage(ctx, base, options.outDir, (layoutFor, imagePath) => pixelsOf(pool, f, i, layoutFor, imagePath))
+        jobs.push(i === f.pages - 1 && f.pdfFile ? { read, lastOf: f.pdfFile } : { read })
       }
     }
     const pages: ScannedPage[] = []
@@ -66,11 +68,14 @@ export async function readScan(ctx: CoreContext, files: { name: string; path: st
     while (pages.length < jobs.length) {
       while (next < jobs.length && underWay.length < pool.width) {
         if (options.signal?.aborted) throw stopped()
-        const page = (jobs[next++] as Job)()
+        const page = (jobs[next++] as Job).read()
         page.catch(() => undefined) // awaited in turn below; a failure is not left unhandled meanwhile
         underWay.push(page)
       }
       pages.push(await (underWay.shift() as Promise<ScannedPage>))
+      // The file's pages are all read (in order): the readers let their copies of it go.
+      const lastOf = jobs[pages.length - 1]?.lastOf
+      if (lastOf) pool.forgetPdf(lastOf)
       options.onProgress?.(pages.length, total)
       if (options.signal?.aborted && pages.length < jobs.length) throw stopped()
     }
@@ -83,7 +88,7 @@ export async function readScan(ctx: CoreContext, files: { name: string; path: st
   }
 }
 
-/** A page's pixels read by the pool; a copier's picture that cannot be decoded there is drawn by pdf.js and read again. */
+/** A page's pixels read by the pool; a copier's picture that cannot be decoded as it is goes back to a reader's pdf.js to draw. */
 async function pixelsOf(pool: PageReaders, file: ScanFile, i: number, layoutFor: Parameters<PageReaders['read']>[1], imagePath: string): Promise<PixelReading> {
   let source
   try {
@@ -92,7 +97,6 @@ async function pixelsOf(pool: PageReaders, file: ScanFile, i: number, layoutFor:
     return { kind: 'undecodable' }
   }
   const reading = await pool.read(source, layoutFor, imagePath)
-  if (reading.kind !== 'undecodable' || source.kind === 'pixels' || !file.render) return reading
-  const drawn = await file.render(i).catch(() => undefined)
-  return drawn ? pool.read({ kind: 'pixels', gray: drawn }, layoutFor, imagePath) : reading
+  if (reading.kind !== 'undecodable' || source.kind === 'pixels' || source.kind === 'pdfPage' || !file.drawn) return reading
+  return pool.read(file.drawn(i), layoutFor, imagePath)
 }

@@ -79,7 +79,7 @@ function formView(f: SessionForm, purposes: Map<number, Purpose>): ScanFormView 
     state: f.state,
     message: f.message,
     // The reader's notes on a read form (upside down, turned); a page given by hand is past its 'no code' note.
-    notes: f.state === 'closed_round' ? [] : byHand ? handNotes(f.pages) : f.pages.flatMap((p) => (p.message ? [p.message] : [])),
+    notes: f.state === 'closed_round' || (f.state === 'duplicate' && f.pages.some((p) => p.byHand)) ? [] : byHand ? handNotes(f.pages) : f.pages.flatMap((p) => (p.message ? [p.message] : [])),
     guardians,
     proposedGuardianId: signers.length === 1 ? (signers[0]?.id ?? null) : null,
     unsigned,
@@ -117,10 +117,21 @@ function stateOf(session: ScanSession, key: string, code: string, round: FormByC
 /** Every form of the session (from the pages with a known code and the pages assigned by hand), and the pages left over. */
 export function sessionForms(ctx: CoreContext, session: ScanSession, onlyKey?: string): { forms: SessionForm[]; pages: ScanPageView[] } {
   const byCode = new Map<string, ScannedPage[]>()
-  const copies: { code: string; page: ScannedPage; first: ScannedPage }[] = []
+  const copies: { code: string; page: ScannedPage; first: ScannedPage; byHand: boolean }[] = []
+  // The first copy of each form to type in by hand (an old form), given to a pupil or not: a second copy is a duplicate too.
+  const firstByHand = new Map<string, ScannedPage>()
   const pages: ScanPageView[] = []
   const yearId = schoolYearId(ctx)
   for (const page of session.pages) {
+    if (page.byHand && page.form) {
+      const sheet = `${page.form.code} ${page.form.sheet}`
+      const first = firstByHand.get(sheet)
+      if (!first) firstByHand.set(sheet, page)
+      else if (!session.assigned.has(page.index)) {
+        copies.push({ code: page.form.code, page, first, byHand: true })
+        continue
+      }
+    }
     if (session.assigned.has(page.index)) continue
     if (page.byHand && page.form) {
       pages.push({ pageIndex: page.index, source: page.source, status: 'old_form', message: page.message ?? '', ...pupilOf(ctx, yearId, page.form.pupilId) })
@@ -133,7 +144,7 @@ export function sessionForms(ctx: CoreContext, session: ScanSession, onlyKey?: s
     const code = page.form.code
     const list = byCode.get(code) ?? []
     const first = list.find((p) => p.form?.sheet === page.form?.sheet)
-    if (first) copies.push({ code, page, first })
+    if (first) copies.push({ code, page, first, byHand: false })
     else byCode.set(code, [...list, page])
   }
   const forms: (Omit<SessionForm, 'pupil'> & { pupilId: number })[] = []
@@ -149,10 +160,15 @@ export function sessionForms(ctx: CoreContext, session: ScanSession, onlyKey?: s
     list.sort((a, b) => (a.form?.sheet ?? 0) - (b.form?.sheet ?? 0))
     forms.push({ key: code, code, pages: list, pupilId: found.pupilId, round: found.round, ...stateOf(session, code, code, found.round) })
   }
-  copies.forEach(({ code, page, first }, i) => {
-    const found = known.get(code)
-    if (!found) return
-    const message = `Dit formulier zit twee keer in de scan (${first.source} en ${page.source}). Het wordt één keer vastgelegd: bevestig het andere exemplaar.`
+  copies.forEach(({ code, page, first, byHand }, i) => {
+    const found = byHand ? lookUp(ctx, code) : known.get(code)
+    if (!found) {
+      // Its pupil has gone from the register since the scan: the page stays to give by hand.
+      if (byHand) pages.push({ pageIndex: page.index, source: page.source, status: 'old_form', message: page.message ?? '' })
+      return
+    }
+    const other = byHand ? 'geef het andere exemplaar aan de leerling en bevestig dat' : 'bevestig het andere exemplaar'
+    const message = `Dit formulier zit twee keer in de scan (${first.source} en ${page.source}). Het wordt één keer vastgelegd: ${other}.`
     forms.push({ key: `${code}#${i + 2}`, code, pages: [page], pupilId: found.pupilId, round: found.round, state: 'duplicate', message })
   })
   for (const [index, pupilId] of session.assigned) {
