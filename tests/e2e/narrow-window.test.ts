@@ -41,6 +41,8 @@ describe.skipIf(!browserTestsEnabled('narrow window'))('a narrow window', () => 
         const name = (await link.innerText()).trim()
         await link.click()
         await page.getByRole('heading', { level: 1 }).first().waitFor()
+        // Measured once the page has its lists (a table that comes after the heading can be the one that runs off).
+        await page.waitForLoadState('networkidle')
         expect(await offTheSide(page), name).toEqual([])
       }
 
@@ -68,7 +70,7 @@ describe.skipIf(!browserTestsEnabled('narrow window'))('a narrow window', () => 
       // Every tab of the pupil's page fits too (the consent grid's choices were cut off at the right).
       for (const tab of await page.getByRole('tab').all()) {
         await tab.click()
-        await page.waitForFunction('!document.querySelector("[aria-busy=true]")')
+        await page.waitForLoadState('networkidle')
         expect(await offTheSide(page), await tab.innerText()).toEqual([])
       }
 
