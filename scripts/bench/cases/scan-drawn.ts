@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import type { BenchFiles } from '../../../tests/helpers/bench-files.ts'
 import { summarize, time } from '../../../tests/helpers/stats.ts'
 import { rateAtLeast, row, under, type BenchCase, type Measured } from '../types.ts'
+import { pdfjsDrawingEveryPage } from './scan.ts'
 
 const PAGES = Number(process.env.SCAN_DRAWN_PAGES ?? 100)
 type Kind = 'jbig2' | 'vector'
@@ -81,27 +82,8 @@ function drawnCase(kind: Kind): BenchCase {
       async run(files, runs) {
         await corpus(files)
         const p = paths(files)
-        const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
-        const { createCanvas } = await import('@napi-rs/canvas')
         const wasmUrl = join(import.meta.dirname, '..', '..', '..', 'node_modules', 'pdfjs-dist', 'wasm') + '/'
-        const ms: number[] = []
-        for (let i = 0; i < runs; i++) {
-          ms.push(
-            await time(async () => {
-              const task = pdfjs.getDocument({ data: new Uint8Array(readFileSync(p[kind])), verbosity: 0, wasmUrl })
-              const doc = await task.promise
-              for (let n = 1; n <= doc.numPages; n++) {
-                const page = await doc.getPage(n)
-                const viewport = page.getViewport({ scale: 150 / 72 })
-                const canvas = createCanvas(Math.ceil(viewport.width), Math.ceil(viewport.height))
-                await page.render({ canvas: canvas as never, canvasContext: canvas.getContext('2d') as never, viewport }).promise
-                page.cleanup()
-              }
-              await task.destroy()
-            }),
-          )
-        }
-        return { ms }
+        return { ms: await pdfjsDrawingEveryPage(p[kind], runs, wasmUrl) }
       },
     },
     rows(app: Measured, b: Measured) {
