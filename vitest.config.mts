@@ -13,6 +13,7 @@ const SLOW = [
   'tests/unit/dist.test.ts', // runs dist:check: packs the app for Linux and Windows
   'tests/unit/electron-worker.test.ts', // measures the host thread's stalls during a 10,000-row import
   'tests/scan/corpus.test.ts', // renders, marks and reads a corpus of scanned pages
+  'tests/scan/drawn-pages.test.ts', // draws JBIG2 and born-digital scans in the readers and times the core thread's turns
 ]
 const BROWSER = ['tests/e2e/**/*.test.ts']
 // unit and database share one module state per worker (isolate: false): the core, exceljs, pdfkit and
